@@ -1,0 +1,67 @@
+#include "cli.h"
+
+#include "clicommands.h"
+
+#include <QTextStream>
+
+namespace meshlane::cli {
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    int (*run)(const QStringList &, QTextStream &, QTextStream &);
+    const char *summary;
+};
+
+// The table of sub-commands. Names are a stable interface: scripts use them.
+const Command commands[] = {
+    {"inspect", runInspect, "list every resource with its file and line, and load problems"},
+};
+
+void printHelp(QTextStream &out)
+{
+    out << "Usage: meshlane [DIR]                 open the workbench on DIR (default: samples/bookinfo)\n"
+           "       meshlane <command> DIR [options]\n\n"
+           "Commands:\n";
+    for (const Command &command : commands)
+        out << "  " << QString::fromLatin1(command.name).leftJustified(12) << QString::fromLatin1(command.summary)
+            << '\n';
+    out << "\nRun 'meshlane <command> --help' for a command's options.\n"
+           "Exit codes: 0 fine, 64 usage error, 65 some input could not be parsed, 79 issues found.\n";
+}
+
+} // namespace
+
+bool isCliInvocation(const QString &name)
+{
+    if (name == u"--help" || name == u"-h" || name == u"--version" || name == u"-v" || name == u"help")
+        return true;
+    for (const Command &command : commands) {
+        if (name == QLatin1String(command.name))
+            return true;
+    }
+    return false;
+}
+
+int run(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
+        printHelp(out);
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.first() == u"--version" || args.first() == u"-v") {
+        out << "meshlane " << MESHLANE_VERSION << '\n';
+        return ExitOk;
+    }
+    for (const Command &command : commands) {
+        if (args.first() == QLatin1String(command.name))
+            return command.run(args, out, err);
+    }
+    err << "meshlane: unknown command '" << args.first() << "'\n";
+    printHelp(err);
+    return ExitUsage;
+}
+
+} // namespace meshlane::cli

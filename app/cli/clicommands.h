@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+class QTextStream;
+
+namespace meshlane::cli {
+
+// One function per sub-command; `args` starts with the sub-command name.
+int runInspect(const QStringList &args, QTextStream &out, QTextStream &err);
+
+} // namespace meshlane::cli

@@ -1,0 +1,34 @@
+#include "cli.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+#ifdef MESHLANE_WITH_GUI
+#include "guimain.h"
+#endif
+
+int main(int argc, char *argv[])
+{
+    // Sub-commands run headless: no QGuiApplication, no display needed.
+    if (argc > 1 && meshlane::cli::isCliInvocation(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        QStringList args = QCoreApplication::arguments();
+        args.removeFirst();
+        const int code = meshlane::cli::run(args, out, err);
+        out.flush();
+        err.flush();
+        return code;
+    }
+#ifdef MESHLANE_WITH_GUI
+    return meshlane::ui::guiMain(argc, argv);
+#else
+    QCoreApplication app(argc, argv);
+    QTextStream err(stderr);
+    err << "meshlane was built without the GUI; use a sub-command (meshlane --help)\n";
+    return meshlane::cli::ExitUsage;
+#endif
+}

@@ -1,0 +1,377 @@
+#include "manifestloader.h"
+
+#include "resourceparsers.h"
+#include "textchecks.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace meshlane {
+
+namespace {
+
+bool isManifestName(const fs::path &path)
+{
+    const std::string extension = path.extension().string();
+    return extension == ".yaml" || extension == ".yml" || extension == ".json";
+}
+
+Diagnostic fileDiagnostic(const char *code, Severity severity, const std::string &file, int line,
+                          std::string message, int column = 0)
+{
+    Diagnostic diagnostic;
+    diagnostic.code = code;
+    diagnostic.severity = severity;
+    diagnostic.location = {file, line, column};
+    diagnostic.message = std::move(message);
+    return diagnostic;
+}
+
+// Visits every node reachable from `node`, following aliases as a consumer
+// would, and gives up once `budget` visits are spent: an alias bomb expands
+// exponentially while its text stays tiny.
+bool withinVisitBudget(const YAML::Node &node, size_t &budget)
+{
+    if (budget == 0)
+        return false;
+    --budget;
+    if (node.IsMap()) {
+        for (const auto &entry : node) {
+            if (!withinVisitBudget(entry.first, budget) || !withinVisitBudget(entry.second, budget))
+                return false;
+        }
+    } else if (node.IsSequence()) {
+        for (const auto &item : node) {
+            if (!withinVisitBudget(item, budget))
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+// One load: collects files, parses documents, assembles the mesh.
+class ManifestLoader::Run
+{
+public:
+    Run(const LoadOptions &options, LoadResult &result)
+        : m_options(options)
+        , m_result(result)
+        , m_mesh(std::make_shared<Mesh>())
+    {
+        m_result.mesh = m_mesh;
+    }
+
+    void collect(const fs::path &root)
+    {
+        std::error_code error;
+        const fs::path canonicalRoot = fs::canonical(root, error);
+        if (error) {
+            m_result.diagnostics.push_back(fileDiagnostic(codes::UnreadablePath, Severity::Error, root.string(), 0,
+                                                          "cannot open folder: " + error.message()));
+            ++m_result.unparseableFiles;
+            return;
+        }
+        m_root = canonicalRoot;
+        m_mesh->rootPath = canonicalRoot.string();
+        if (fs::is_regular_file(canonicalRoot)) {
+            m_root = canonicalRoot.parent_path();
+            m_mesh->rootPath = m_root.string();
+            m_paths.push_back(canonicalRoot);
+        } else {
+            walk(canonicalRoot, 0);
+        }
+        std::sort(m_paths.begin(), m_paths.end());
+    }
+
+    void loadCollected()
+    {
+        for (const fs::path &path : m_paths) {
+            const std::string relative = fs::relative(path, m_root).generic_string();
+            std::string text;
+            if (readFile(path, relative, &text))
+                loadText(relative, path.string(), text);
+        }
+    }
+
+    void loadText(const std::string &relative, const std::string &absolute, const std::string &text)
+    {
+        ++m_result.filesRead;
+        auto file = std::make_shared<SourceFile>();
+        file->path = relative;
+        file->absolutePath = absolute;
+        file->text = text;
+        parseFile(*file);
+        m_mesh->files.push_back(std::move(file));
+    }
+
+    void finish() { m_mesh->buildIndex(); }
+
+private:
+    void walk(const fs::path &directory, int depth)
+    {
+        std::error_code error;
+        const fs::path canonical = fs::canonical(directory, error);
+        if (error || !m_visitedDirectories.insert(canonical.string()).second) {
+            m_result.diagnostics.push_back(fileDiagnostic(
+                codes::UnreadablePath, Severity::Warning, relativeName(directory), 0,
+                error ? "cannot open folder: " + error.message()
+                      : std::string("symbolic link loop: this folder was already read, skipped")));
+            return;
+        }
+        if (depth > 64)
+            return;
+        std::vector<fs::directory_entry> entries;
+        for (fs::directory_iterator it(directory, fs::directory_options::skip_permission_denied, error), end;
+             !error && it != end; it.increment(error))
+            entries.push_back(*it);
+        if (error) {
+            m_result.diagnostics.push_back(fileDiagnostic(codes::UnreadablePath, Severity::Error,
+                                                          relativeName(directory), 0,
+                                                          "cannot list folder: " + error.message()));
+            ++m_result.unparseableFiles;
+            return;
+        }
+        for (const fs::directory_entry &entry : entries) {
+            const std::string name = entry.path().filename().string();
+            if (!name.empty() && name[0] == '.')
+                continue; // .git, editor swap files, ...
+            std::error_code statError;
+            const fs::file_status status = entry.status(statError);
+            if (statError) {
+                if (isManifestName(entry.path()))
+                    m_result.diagnostics.push_back(fileDiagnostic(
+                        codes::UnreadablePath, Severity::Error, relativeName(entry.path()), 0,
+                        "cannot read: " + statError.message()));
+                continue;
+            }
+            if (fs::is_directory(status))
+                walk(entry.path(), depth + 1);
+            else if (fs::is_regular_file(status) && isManifestName(entry.path()))
+                m_paths.push_back(entry.path());
+        }
+    }
+
+    std::string relativeName(const fs::path &path) const
+    {
+        std::error_code error;
+        const fs::path relative = fs::relative(path, m_root, error);
+        return error || relative.empty() ? path.string() : relative.generic_string();
+    }
+
+    bool readFile(const fs::path &path, const std::string &relative, std::string *text)
+    {
+        std::error_code error;
+        const auto size = fs::file_size(path, error);
+        if (!error && size > m_options.maxFileBytes) {
+            refuse(relative, 0, codes::UnreadablePath,
+                   "file is too large (" + std::to_string(size >> 20) + " MiB); the limit is "
+                       + std::to_string(m_options.maxFileBytes >> 20) + " MiB");
+            return false;
+        }
+        std::ifstream stream(path, std::ios::binary);
+        if (!stream) {
+            refuse(relative, 0, codes::UnreadablePath, "cannot read file (permission denied or removed)");
+            return false;
+        }
+        std::ostringstream buffer;
+        buffer << stream.rdbuf();
+        if (stream.bad()) {
+            refuse(relative, 0, codes::UnreadablePath, "read error");
+            return false;
+        }
+        *text = std::move(buffer).str();
+        return true;
+    }
+
+    void refuse(const std::string &file, int line, const char *code, std::string message, int column = 0)
+    {
+        m_result.diagnostics.push_back(fileDiagnostic(code, Severity::Error, file, line, std::move(message), column));
+        ++m_result.unparseableFiles;
+    }
+
+    void parseFile(SourceFile &file)
+    {
+        int line = 0;
+        const std::string reason = textchecks::nonTextReason(file.text, &line);
+        if (!reason.empty()) {
+            refuse(file.path, line, codes::NotText, reason + "; not loaded");
+            return;
+        }
+        if (textchecks::isBlankOrComments(file.text)) {
+            m_result.diagnostics.push_back(fileDiagnostic(codes::EmptyFile, Severity::Info, file.path, 1,
+                                                          "file has no documents"));
+            file.parsed = true;
+            return;
+        }
+        int deepestLine = 0;
+        if (textchecks::nestingDepth(file.text, &deepestLine) > m_options.maxNestingDepth) {
+            refuse(file.path, deepestLine, codes::NestingTooDeep,
+                   "nesting too deep (more than " + std::to_string(m_options.maxNestingDepth)
+                       + " levels); not loaded");
+            return;
+        }
+        std::vector<YAML::Node> documents;
+        try {
+            documents = YAML::LoadAll(file.text);
+        } catch (const YAML::Exception &exception) {
+            const int errorLine = exception.mark.is_null() ? 0 : exception.mark.line + 1;
+            const int errorColumn = exception.mark.is_null() ? 0 : exception.mark.column + 1;
+            refuse(file.path, errorLine, codes::YamlSyntax,
+                   "YAML syntax error at " + file.path + ':' + std::to_string(errorLine) + ':'
+                       + std::to_string(errorColumn) + ": " + exception.msg + "; file not loaded",
+                   errorColumn);
+            return;
+        } catch (const std::exception &exception) {
+            refuse(file.path, 0, codes::YamlSyntax, std::string("cannot parse: ") + exception.what());
+            return;
+        }
+        file.parsed = true;
+        file.documentCount = int(documents.size());
+        for (size_t index = 0; index < documents.size(); ++index)
+            loadDocument(file, documents[index], int(index));
+    }
+
+    void loadDocument(const SourceFile &file, const YAML::Node &document, int index)
+    {
+        if (!document.IsDefined() || document.IsNull())
+            return;
+        ParseContext context{file.path, {}, &m_result.diagnostics};
+        size_t budget = m_options.maxNodeVisits;
+        if (!withinVisitBudget(document, budget)) {
+            const SourceLocation at = context.locationOf(document);
+            refuse(file.path, at.line, codes::AliasExpansion,
+                   "document " + std::to_string(index + 1)
+                       + " expands to too many nodes (an alias bomb?); not loaded");
+            return;
+        }
+        if (!document.IsMap()) {
+            context.report(Severity::Info, codes::NotKubernetes, document,
+                           "document " + std::to_string(index + 1) + " is not a Kubernetes object; ignored");
+            return;
+        }
+        const YAML::Node kind = document["kind"];
+        if (kind.IsScalar() && kind.Scalar() == "List" && document["items"].IsSequence()) {
+            const YAML::Node items = document["items"];
+            for (size_t i = 0; i < items.size(); ++i)
+                loadObject(file, items[i], index, int(i));
+            return;
+        }
+        loadObject(file, document, index, -1);
+    }
+
+    void loadObject(const SourceFile &file, const YAML::Node &object, int documentIndex, int listIndex)
+    {
+        ParseContext context{file.path, {}, &m_result.diagnostics};
+        const YAML::Node apiVersion = object["apiVersion"];
+        const YAML::Node kind = object["kind"];
+        if (!object.IsMap() || !apiVersion.IsScalar() || !kind.IsScalar()) {
+            context.report(Severity::Info, codes::NotKubernetes, object,
+                           "not a Kubernetes object (no apiVersion and kind); ignored");
+            return;
+        }
+        ResourceMeta meta;
+        meta.apiVersion = apiVersion.Scalar();
+        meta.kind = kind.Scalar();
+        meta.documentIndex = documentIndex;
+        meta.listIndex = listIndex;
+        meta.raw = object;
+        meta.location = context.locationOf(object);
+
+        FieldReader document(context, object, {});
+        document.ignore("apiVersion");
+        document.ignore("kind");
+        std::optional<FieldReader> metadata = document.map("metadata");
+        if (metadata) {
+            meta.name = metadata->string("name").value_or("");
+            if (auto ns = metadata->string("namespace")) {
+                meta.ns = *ns;
+                meta.namespaceWritten = true;
+            }
+            meta.labels = metadata->stringMap("labels");
+        }
+        if (meta.ns.empty())
+            meta.ns = m_options.defaultNamespace;
+        context.resource = meta.id();
+        if (meta.name.empty()) {
+            context.report(Severity::Error, codes::SchemaError, object,
+                           meta.kind + " has no metadata.name; ignored");
+            return;
+        }
+        // Recreate the reader with the resource named, so findings say which one.
+        FieldReader named(context, object, {});
+        if (!m_seen.insert(meta.id()).second) {
+            context.report(Severity::Error, codes::DuplicateResource, object,
+                           meta.kind + ' ' + meta.ns + '/' + meta.name
+                               + " is defined twice; this later definition is ignored",
+                           "remove or rename one of them");
+            return;
+        }
+        dispatch(named, std::move(meta), context);
+    }
+
+    void dispatch(FieldReader &document, ResourceMeta meta, const ParseContext &context)
+    {
+        const std::string &kind = meta.kind;
+        const bool istio = meta.apiVersion.rfind("networking.istio.io/", 0) == 0;
+        if (istio && !isIstioNetworkingApi(meta.apiVersion))
+            context.report(Severity::Warning, codes::SchemaError, meta.raw,
+                           "unknown apiVersion " + meta.apiVersion + "; read as networking.istio.io/v1");
+        if (istio && kind == "VirtualService")
+            m_mesh->virtualServices.push_back(parseVirtualService(document, std::move(meta)));
+        else if (istio && kind == "DestinationRule")
+            m_mesh->destinationRules.push_back(parseDestinationRule(document, std::move(meta)));
+        else if (istio && kind == "Gateway")
+            m_mesh->gateways.push_back(parseGateway(document, std::move(meta)));
+        else if (istio && kind == "ServiceEntry")
+            m_mesh->serviceEntries.push_back(parseServiceEntry(document, std::move(meta)));
+        else if (kind == "Service" && meta.apiVersion == "v1")
+            m_mesh->services.push_back(parseService(document, std::move(meta)));
+        else if (isWorkloadKind(kind))
+            m_mesh->workloads.push_back(parseWorkload(document, std::move(meta)));
+        else
+            m_mesh->otherResources.push_back(std::move(meta)); // kept, listed, not modelled
+    }
+
+    const LoadOptions &m_options;
+    LoadResult &m_result;
+    std::shared_ptr<Mesh> m_mesh;
+    fs::path m_root;
+    std::vector<fs::path> m_paths;
+    std::set<std::string> m_visitedDirectories;
+    std::set<ResourceId> m_seen;
+};
+
+ManifestLoader::ManifestLoader(LoadOptions options)
+    : m_options(std::move(options))
+{
+}
+
+LoadResult ManifestLoader::loadFolder(const std::string &folder) const
+{
+    LoadResult result;
+    Run run(m_options, result);
+    run.collect(folder);
+    run.loadCollected();
+    run.finish();
+    sortDiagnostics(result.diagnostics);
+    return result;
+}
+
+LoadResult ManifestLoader::loadText(const std::string &path, const std::string &text) const
+{
+    LoadResult result;
+    Run run(m_options, result);
+    run.loadText(path, path, text);
+    run.finish();
+    sortDiagnostics(result.diagnostics);
+    return result;
+}
+
+} // namespace meshlane

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "mesh.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace meshlane {
+
+struct LoadOptions
+{
+    std::string defaultNamespace = "default"; // for objects with no metadata.namespace
+    size_t maxFileBytes = 32u << 20;          // larger files are refused, not read
+    int maxNestingDepth = 200;                // deeper YAML is refused before parsing
+    size_t maxNodeVisits = 2'000'000;         // per document: stops alias bombs
+};
+
+struct LoadResult
+{
+    std::shared_ptr<Mesh> mesh;
+    Diagnostics diagnostics;
+    int filesRead = 0;
+    int unparseableFiles = 0; // files (or documents) that could not be parsed at all
+};
+
+// Reads a folder of manifests into a Mesh. A broken file never stops the
+// others: every problem becomes a Diagnostic naming the file and line.
+class ManifestLoader
+{
+public:
+    explicit ManifestLoader(LoadOptions options = {});
+
+    LoadResult loadFolder(const std::string &folder) const;
+    // One in-memory file; `path` is only used in messages. For tests and fuzzing.
+    LoadResult loadText(const std::string &path, const std::string &text) const;
+
+private:
+    class Run;
+    LoadOptions m_options;
+};
+
+} // namespace meshlane

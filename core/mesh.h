@@ -1,0 +1,68 @@
+#pragma once
+
+#include "destinationrule.h"
+#include "gateway.h"
+#include "service.h"
+#include "serviceentry.h"
+#include "sourcefile.h"
+#include "virtualservice.h"
+#include "workload.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace meshlane {
+
+// The loaded mesh: an immutable snapshot. Resources are shared between
+// snapshots, so an edit copies pointers, not the whole mesh. Call buildIndex()
+// once after assembling; after that nothing changes (share it as
+// std::shared_ptr<const Mesh> across threads freely).
+struct Mesh
+{
+    std::string rootPath; // the opened folder, absolute
+    std::vector<std::shared_ptr<const SourceFile>> files;
+    std::vector<std::shared_ptr<const Service>> services;
+    std::vector<std::shared_ptr<const Workload>> workloads;
+    std::vector<std::shared_ptr<const VirtualService>> virtualServices;
+    std::vector<std::shared_ptr<const DestinationRule>> destinationRules;
+    std::vector<std::shared_ptr<const Gateway>> gateways;
+    std::vector<std::shared_ptr<const ServiceEntry>> serviceEntries;
+    std::vector<ResourceMeta> otherResources; // ConfigMaps, ServiceAccounts...: kept, not modelled
+
+    void buildIndex();
+
+    const Service *findService(const std::string &fqdn) const;
+    const Gateway *findGateway(const std::string &nsSlashName) const;
+    const VirtualService *findVirtualService(const std::string &ns, const std::string &name) const;
+    int virtualServiceIndex(const std::string &ns, const std::string &name) const; // -1 if none
+    const SourceFile *findFile(const std::string &relativePath) const;
+    // DestinationRules whose host equals `fqdn`, in load order.
+    std::vector<const DestinationRule *> destinationRulesFor(const std::string &fqdn) const;
+    const Subset *findSubset(const std::string &fqdn, const std::string &subset,
+                             const DestinationRule **owner = nullptr) const;
+    // ServiceEntries with a host matching `host` (wildcards honoured).
+    std::vector<const ServiceEntry *> serviceEntriesFor(const std::string &host) const;
+    // Workloads in the Service's namespace whose pod labels the selector selects.
+    std::vector<const Workload *> workloadsOf(const Service &service) const;
+    // Those of them whose labels also include every subset label.
+    std::vector<const Workload *> workloadsOf(const Service &service, const Labels &subsetLabels) const;
+    // Mesh VirtualServices (bound to "mesh") that list `fqdn` among their hosts.
+    std::vector<const VirtualService *> meshVirtualServicesFor(const std::string &fqdn) const;
+    // True when `host` is known: a Service, a ServiceEntry host, or a wildcard.
+    bool isKnownHost(const std::string &fqdn) const;
+
+private:
+    std::unordered_map<std::string, const Service *> m_servicesByFqdn;
+    std::unordered_map<std::string, const Gateway *> m_gatewaysByRef;
+    std::unordered_map<std::string, int> m_virtualServicesByRef;
+    std::unordered_map<std::string, std::vector<const DestinationRule *>> m_rulesByHost;
+    std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByNamespace;
+    std::unordered_map<std::string, std::vector<const VirtualService *>> m_meshVirtualServicesByHost;
+    std::unordered_map<std::string, const SourceFile *> m_filesByPath;
+};
+
+using MeshPtr = std::shared_ptr<const Mesh>;
+
+} // namespace meshlane

@@ -1,0 +1,134 @@
+#include "textchecks.h"
+
+#include <vector>
+
+namespace meshlane::textchecks {
+
+std::string nonTextReason(const std::string &text, int *line)
+{
+    int currentLine = 1;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
+    const size_t size = text.size();
+    for (size_t i = 0; i < size;) {
+        const unsigned char c = bytes[i];
+        if (c == '\n')
+            ++currentLine;
+        if (c == 0) {
+            *line = currentLine;
+            return "binary file (NUL byte)";
+        }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int extra = 0;
+        unsigned int minimum = 0;
+        unsigned int codepoint = 0;
+        if ((c & 0xE0) == 0xC0) { extra = 1; codepoint = c & 0x1F; minimum = 0x80; }
+        else if ((c & 0xF0) == 0xE0) { extra = 2; codepoint = c & 0x0F; minimum = 0x800; }
+        else if ((c & 0xF8) == 0xF0) { extra = 3; codepoint = c & 0x07; minimum = 0x10000; }
+        else {
+            *line = currentLine;
+            return "not UTF-8 text (invalid byte)";
+        }
+        for (int k = 1; k <= extra; ++k) {
+            if (i + size_t(k) >= size || (bytes[i + size_t(k)] & 0xC0) != 0x80) {
+                *line = currentLine;
+                return "not UTF-8 text (invalid sequence)";
+            }
+            codepoint = (codepoint << 6) | (bytes[i + size_t(k)] & 0x3F);
+        }
+        if (codepoint < minimum || codepoint > 0x10FFFF || (codepoint >= 0xD800 && codepoint <= 0xDFFF)) {
+            *line = currentLine;
+            return "not UTF-8 text (invalid code point)";
+        }
+        i += size_t(extra) + 1;
+    }
+    return {};
+}
+
+bool isBlankOrComments(const std::string &text)
+{
+    bool lineStart = true;
+    bool inComment = false;
+    for (char c : text) {
+        if (c == '\n') {
+            lineStart = true;
+            inComment = false;
+            continue;
+        }
+        if (inComment || c == ' ' || c == '\t' || c == '\r')
+            continue;
+        if (c == '#') {
+            inComment = true;
+            continue;
+        }
+        // A bare document marker still means "no content".
+        (void)lineStart;
+        if (c == '-' || c == '.')
+            continue;
+        return false;
+    }
+    return true;
+}
+
+int nestingDepth(const std::string &text, int *deepestLine)
+{
+    std::vector<int> indents; // block indentation levels currently open
+    int deepest = 0;
+    int flow = 0;
+    int line = 1;
+    *deepestLine = 1;
+    size_t i = 0;
+    const size_t size = text.size();
+    while (i < size) {
+        // Measure indentation, then "- " sequence prefixes, on each new line.
+        int indent = 0;
+        while (i < size && text[i] == ' ') { ++indent; ++i; }
+        int dashes = 0;
+        while (i + 1 < size && text[i] == '-' && text[i + 1] == ' ') {
+            ++dashes;
+            i += 2;
+            while (i < size && text[i] == ' ') ++i;
+        }
+        const bool blank = i >= size || text[i] == '\n' || text[i] == '#' || text[i] == '\r';
+        if (!blank && flow == 0) {
+            while (!indents.empty() && indents.back() >= indent)
+                indents.pop_back();
+            indents.push_back(indent);
+        }
+        char quote = 0;
+        for (; i < size && text[i] != '\n'; ++i) {
+            const char c = text[i];
+            if (quote) {
+                if (c == quote) quote = 0;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && (i == 0 || text[i - 1] == ' ')) {
+                while (i < size && text[i] != '\n') ++i;
+                break;
+            } else if (c == '[' || c == '{') {
+                ++flow;
+            } else if ((c == ']' || c == '}') && flow > 0) {
+                --flow;
+            }
+            const int depth = int(indents.size()) + dashes + flow;
+            if (depth > deepest) {
+                deepest = depth;
+                *deepestLine = line;
+            }
+        }
+        const int depth = int(indents.size()) + dashes + flow;
+        if (depth > deepest) {
+            deepest = depth;
+            *deepestLine = line;
+        }
+        ++i; // past '\n'
+        ++line;
+    }
+    return deepest;
+}
+
+} // namespace meshlane::textchecks
