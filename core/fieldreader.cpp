@@ -45,6 +45,14 @@ bool looksLikeNonString(const std::string &text)
 
 } // namespace
 
+YAML::Node childOf(const YAML::Node &map, const char *key)
+{
+    if (!map.IsDefined() || !map.IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node child = map[key];
+    return child.IsDefined() ? child : YAML::Node(YAML::NodeType::Undefined);
+}
+
 bool isPresent(const YAML::Node &node)
 {
     return node.IsDefined() && !node.IsNull();
@@ -105,32 +113,22 @@ void FieldReader::wrongType(const YAML::Node &node, const std::string &path, con
 
 bool FieldReader::has(const char *key) const
 {
-    if (!m_isMap)
-        return false;
-    const YAML::Node child = m_map[key];
-    return child.IsDefined() && !child.IsNull();
+    return isPresent(childOf(m_map, key));
 }
 
 YAML::Node FieldReader::value(const char *key)
 {
     m_known.insert(key);
-    if (!m_isMap)
-        return YAML::Node();
     // Const lookup: yaml-cpp's non-const operator[] inserts a placeholder, and
     // these nodes are shared read-only between snapshots and threads.
-    const YAML::Node &map = m_map;
-    const YAML::Node child = map[key];
-    return child.IsDefined() && !child.IsNull() ? child : YAML::Node();
+    const YAML::Node child = childOf(m_map, key);
+    return isPresent(child) ? child : YAML::Node(YAML::NodeType::Undefined);
 }
 
 SourceLocation FieldReader::locationOf(const char *key) const
 {
-    if (m_isMap) {
-        const YAML::Node child = m_map[key];
-        if (child.IsDefined())
-            return m_context.locationOf(child);
-    }
-    return location();
+    const YAML::Node child = childOf(m_map, key);
+    return child.IsDefined() ? m_context.locationOf(child) : location();
 }
 
 std::optional<std::string> FieldReader::asString(const YAML::Node &node, const std::string &path) const

@@ -79,6 +79,10 @@ private:
 // `weight: "10"` as a string, so must we.
 bool isQuotedScalar(const YAML::Node &node);
 
+// map[key] that is safe on anything: yaml-cpp's own lookup returns a "zombie"
+// node for a missing key, and asking a zombie its type throws.
+YAML::Node childOf(const YAML::Node &map, const char *key);
+
 // Neither missing nor an explicit null (`key:` with no value).
 bool isPresent(const YAML::Node &node);
 

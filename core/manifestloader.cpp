@@ -217,6 +217,13 @@ private:
                        + " levels); not loaded");
             return;
         }
+        if (const int commaLine = textchecks::leadingCommaLine(file.text)) {
+            refuse(file.path, commaLine, codes::YamlSyntax,
+                   "YAML syntax error at " + file.path + ':' + std::to_string(commaLine)
+                       + ":1: a document cannot start with ','; file not loaded",
+                   1);
+            return;
+        }
         std::vector<YAML::Node> documents;
         try {
             documents = YAML::LoadAll(file.text);
@@ -234,8 +241,17 @@ private:
         }
         file.parsed = true;
         file.documentCount = int(documents.size());
-        for (size_t index = 0; index < documents.size(); ++index)
-            loadDocument(file, documents[index], int(index));
+        for (size_t index = 0; index < documents.size(); ++index) {
+            // Belt and braces: no input may crash the load. yaml-cpp reports
+            // misuse by exceptions; one bad document must not cost the others.
+            try {
+                loadDocument(file, documents[index], int(index));
+            } catch (const std::exception &exception) {
+                refuse(file.path, ParseContext{file.path, {}, nullptr}.locationOf(documents[index]).line,
+                       codes::YamlSyntax,
+                       "document " + std::to_string(index + 1) + " could not be read: " + exception.what());
+            }
+        }
     }
 
     void loadDocument(const SourceFile &file, const YAML::Node &document, int index)
@@ -256,9 +272,9 @@ private:
                            "document " + std::to_string(index + 1) + " is not a Kubernetes object; ignored");
             return;
         }
-        const YAML::Node kind = document["kind"];
-        if (kind.IsScalar() && kind.Scalar() == "List" && document["items"].IsSequence()) {
-            const YAML::Node items = document["items"];
+        const YAML::Node kind = childOf(document, "kind");
+        const YAML::Node items = childOf(document, "items");
+        if (kind.IsScalar() && kind.Scalar() == "List" && items.IsSequence()) {
             for (size_t i = 0; i < items.size(); ++i)
                 loadObject(file, items[i], index, int(i));
             return;
@@ -269,8 +285,8 @@ private:
     void loadObject(const SourceFile &file, const YAML::Node &object, int documentIndex, int listIndex)
     {
         ParseContext context{file.path, {}, &m_result.diagnostics};
-        const YAML::Node apiVersion = object["apiVersion"];
-        const YAML::Node kind = object["kind"];
+        const YAML::Node apiVersion = childOf(object, "apiVersion");
+        const YAML::Node kind = childOf(object, "kind");
         if (!object.IsMap() || !apiVersion.IsScalar() || !kind.IsScalar()) {
             context.report(Severity::Info, codes::NotKubernetes, object,
                            "not a Kubernetes object (no apiVersion and kind); ignored");

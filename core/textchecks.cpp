@@ -1,5 +1,6 @@
 #include "textchecks.h"
 
+#include <string_view>
 #include <vector>
 
 namespace meshlane::textchecks {
@@ -129,6 +130,41 @@ int nestingDepth(const std::string &text, int *deepestLine)
         ++line;
     }
     return deepest;
+}
+
+int leadingCommaLine(const std::string &text)
+{
+    bool documentStart = true;
+    int line = 0;
+    size_t start = 0;
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        start = 3;
+    while (start <= text.size()) {
+        ++line;
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string_view content(text.data() + start, end - start);
+        start = end + 1;
+        const auto isMarker = [&content](const char *marker) {
+            return content.substr(0, 3) == marker && (content.size() == 3 || content[3] == ' ' || content[3] == '\t' || content[3] == '\r');
+        };
+        if (isMarker("---") || isMarker("...")) {
+            documentStart = true;
+            content.remove_prefix(3);
+        } else if (documentStart && !content.empty() && content[0] == '%') {
+            continue; // a directive
+        }
+        const size_t first = content.find_first_not_of(" \t\r");
+        if (first == std::string_view::npos || content[first] == '#')
+            continue;
+        if (documentStart && content[first] == ',')
+            return line;
+        documentStart = false;
+        if (end == text.size())
+            break;
+    }
+    return 0;
 }
 
 } // namespace meshlane::textchecks

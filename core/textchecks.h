@@ -19,5 +19,10 @@ bool isBlankOrComments(const std::string &text);
 // per level and fails with a misleading message (or worse) on deep input.
 int nestingDepth(const std::string &text, int *deepestLine);
 
+// yaml-cpp 0.7 allocates without bound when a document's first token is a
+// ',' (e.g. a typo turning `apiVersion:` into `,piVersion:`). Returns the
+// 1-based line of such a document start, or 0 when there is none.
+int leadingCommaLine(const std::string &text);
+
 } // namespace textchecks
 } // namespace meshlane

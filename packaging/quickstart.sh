@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# One entry point for the README's quick start and for CI:
+#   packaging/quickstart.sh run    install what is missing, build, open samples/bookinfo
+#   packaging/quickstart.sh test   install what is missing, build, run every test
+#   packaging/quickstart.sh build  install what is missing and build
+# Works as root or through sudo on Debian 12. BUILD_DIR overrides ./build.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+mode=${1:-run}
+build_dir=${BUILD_DIR:-build}
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-qpa-plugins libgl-dev
+  libyaml-cpp-dev libre2-dev libqcustomplot-dev libgraphviz-dev graphviz libbenchmark-dev
+)
+
+install_missing() {
+  local missing=()
+  for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  echo "Installing: ${missing[*]}"
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  cmake --build "$build_dir" --parallel "$(nproc)"
+}
+
+case "$mode" in
+  run)
+    install_missing
+    build
+    if [ -f ui/CMakeLists.txt ]; then
+      exec "$build_dir/app/meshlane" samples/bookinfo
+    else
+      exec "$build_dir/app/meshlane" inspect samples/bookinfo
+    fi
+    ;;
+  test)
+    install_missing
+    build
+    ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
+    ;;
+  build)
+    install_missing
+    build
+    ;;
+  *)
+    echo "usage: $0 run|test|build" >&2
+    exit 64
+    ;;
+esac
