@@ -4,6 +4,8 @@
 #include "textchecks.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -90,14 +92,17 @@ public:
         std::sort(m_paths.begin(), m_paths.end());
     }
 
-    void loadCollected()
+    const std::vector<fs::path> &collectedPaths() const { return m_paths; }
+    const fs::path &root() const { return m_root; }
+
+    void loadFile(const fs::path &root, const fs::path &path)
     {
-        for (const fs::path &path : m_paths) {
-            const std::string relative = fs::relative(path, m_root).generic_string();
-            std::string text;
-            if (readFile(path, relative, &text))
-                loadText(relative, path.string(), text);
-        }
+        m_root = root;
+        m_mesh->rootPath = root.string();
+        const std::string relative = fs::relative(path, m_root).generic_string();
+        std::string text;
+        if (readFile(path, relative, &text))
+            loadText(relative, path.string(), text);
     }
 
     void loadText(const std::string &relative, const std::string &absolute, const std::string &text)
@@ -322,13 +327,6 @@ private:
         }
         // Recreate the reader with the resource named, so findings say which one.
         FieldReader named(context, object, {});
-        if (!m_seen.insert(meta.id()).second) {
-            context.report(Severity::Error, codes::DuplicateResource, object,
-                           meta.kind + ' ' + meta.ns + '/' + meta.name
-                               + " is defined twice; this later definition is ignored",
-                           "remove or rename one of them");
-            return;
-        }
         dispatch(named, std::move(meta), context);
     }
 
@@ -361,8 +359,74 @@ private:
     fs::path m_root;
     std::vector<fs::path> m_paths;
     std::set<std::string> m_visitedDirectories;
+};
+
+namespace {
+
+// Moves one file's results into the whole load. Files are merged in path order,
+// so "the first definition wins" means the same thing whatever the threads did.
+class ResultMerger
+{
+public:
+    explicit ResultMerger(LoadResult &whole)
+        : m_whole(whole)
+        , m_mesh(*whole.mesh)
+    {
+    }
+
+    void merge(LoadResult &&part)
+    {
+        Mesh &from = *part.mesh;
+        m_whole.filesRead += part.filesRead;
+        m_whole.unparseableFiles += part.unparseableFiles;
+        for (Diagnostic &diagnostic : part.diagnostics)
+            m_whole.diagnostics.push_back(std::move(diagnostic));
+        for (auto &file : from.files)
+            m_mesh.files.push_back(std::move(file));
+        take(from.services, m_mesh.services);
+        take(from.workloads, m_mesh.workloads);
+        take(from.virtualServices, m_mesh.virtualServices);
+        take(from.destinationRules, m_mesh.destinationRules);
+        take(from.gateways, m_mesh.gateways);
+        take(from.serviceEntries, m_mesh.serviceEntries);
+        for (ResourceMeta &meta : from.otherResources) {
+            if (isFirstDefinition(meta))
+                m_mesh.otherResources.push_back(std::move(meta));
+        }
+    }
+
+private:
+    template<typename Resource>
+    void take(std::vector<std::shared_ptr<const Resource>> &from, std::vector<std::shared_ptr<const Resource>> &to)
+    {
+        for (auto &resource : from) {
+            if (isFirstDefinition(resource->meta))
+                to.push_back(std::move(resource));
+        }
+    }
+
+    bool isFirstDefinition(const ResourceMeta &meta)
+    {
+        if (m_seen.insert(meta.id()).second)
+            return true;
+        Diagnostic diagnostic;
+        diagnostic.code = codes::DuplicateResource;
+        diagnostic.severity = Severity::Error;
+        diagnostic.resource = meta.id();
+        diagnostic.location = meta.location;
+        diagnostic.message = meta.kind + ' ' + meta.ns + '/' + meta.name
+            + " is defined twice; this later definition is ignored";
+        diagnostic.fix = "remove or rename one of them";
+        m_whole.diagnostics.push_back(std::move(diagnostic));
+        return false;
+    }
+
+    LoadResult &m_whole;
+    Mesh &m_mesh;
     std::set<ResourceId> m_seen;
 };
+
+} // namespace
 
 ManifestLoader::ManifestLoader(LoadOptions options)
     : m_options(std::move(options))
@@ -372,20 +436,55 @@ ManifestLoader::ManifestLoader(LoadOptions options)
 LoadResult ManifestLoader::loadFolder(const std::string &folder) const
 {
     LoadResult result;
-    Run run(m_options, result);
-    run.collect(folder);
-    run.loadCollected();
-    run.finish();
+    Run collector(m_options, result);
+    collector.collect(folder);
+    const std::vector<fs::path> &paths = collector.collectedPaths();
+
+    // yaml-cpp parsing dominates the load and documents are independent, so
+    // files are parsed on all cores; each file gets its own partial result.
+    std::vector<LoadResult> parts(paths.size());
+    std::atomic<size_t> next{0};
+    const auto work = [&]() {
+        for (size_t i = next++; i < paths.size(); i = next++) {
+            try {
+                Run run(m_options, parts[i]);
+                run.loadFile(collector.root(), paths[i]);
+            } catch (const std::exception &exception) { // e.g. bad_alloc: lose the file, not the load
+                parts[i] = LoadResult{};
+                parts[i].mesh = std::make_shared<Mesh>();
+                parts[i].unparseableFiles = 1;
+                parts[i].diagnostics.push_back(fileDiagnostic(codes::UnreadablePath, Severity::Error,
+                                                              fs::relative(paths[i], collector.root()).generic_string(),
+                                                              0, std::string("cannot load: ") + exception.what()));
+            }
+        }
+    };
+    const unsigned cores = m_options.threads ? m_options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const size_t threadCount = std::min<size_t>(cores, paths.size() / 8 + 1);
+    std::vector<std::thread> threads;
+    for (size_t t = 1; t < threadCount; ++t)
+        threads.emplace_back(work);
+    work();
+    for (std::thread &thread : threads)
+        thread.join();
+
+    ResultMerger merger(result);
+    for (LoadResult &part : parts)
+        merger.merge(std::move(part));
+    collector.finish();
     sortDiagnostics(result.diagnostics);
     return result;
 }
 
 LoadResult ManifestLoader::loadText(const std::string &path, const std::string &text) const
 {
-    LoadResult result;
-    Run run(m_options, result);
+    LoadResult part;
+    Run run(m_options, part);
     run.loadText(path, path, text);
-    run.finish();
+    LoadResult result;
+    result.mesh = std::make_shared<Mesh>();
+    ResultMerger(result).merge(std::move(part));
+    result.mesh->buildIndex();
     sortDiagnostics(result.diagnostics);
     return result;
 }

@@ -15,6 +15,7 @@ struct LoadOptions
     size_t maxFileBytes = 32u << 20;          // larger files are refused, not read
     int maxNestingDepth = 200;                // deeper YAML is refused before parsing
     size_t maxNodeVisits = 2'000'000;         // per document: stops alias bombs
+    unsigned threads = 0;                     // files parsed in parallel; 0: one per core
 };
 
 struct LoadResult
