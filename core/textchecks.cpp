@@ -134,11 +134,15 @@ int nestingDepth(const std::string &text, int *deepestLine)
 
 int leadingCommaLine(const std::string &text)
 {
-    bool documentStart = true;
+    // A line-leading ',' outside flow collections, block scalars and quoted
+    // strings is never valid YAML, except as the continuation of a multi-line
+    // plain scalar, which must be indented deeper than the line it continues.
+    int previousIndent = -1; // indent of the last content line; -1 at a document start
+    int blockScalarParent = -1; // >= 0 while inside a | or > block scalar
+    int flow = 0;
+    char quote = 0;
     int line = 0;
-    size_t start = 0;
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
-        start = 3;
+    size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (start <= text.size()) {
         ++line;
         size_t end = text.find('\n', start);
@@ -146,21 +150,81 @@ int leadingCommaLine(const std::string &text)
             end = text.size();
         std::string_view content(text.data() + start, end - start);
         start = end + 1;
-        const auto isMarker = [&content](const char *marker) {
-            return content.substr(0, 3) == marker && (content.size() == 3 || content[3] == ' ' || content[3] == '\t' || content[3] == '\r');
-        };
-        if (isMarker("---") || isMarker("...")) {
-            documentStart = true;
-            content.remove_prefix(3);
-        } else if (documentStart && !content.empty() && content[0] == '%') {
-            continue; // a directive
+        if (!content.empty() && content.back() == '\r')
+            content.remove_suffix(1);
+        const size_t firstChar = content.find_first_not_of(" \t");
+        const int indent = firstChar == std::string_view::npos ? -1 : int(firstChar);
+        if (blockScalarParent >= 0) {
+            if (indent < 0 || indent > blockScalarParent)
+                continue;
+            blockScalarParent = -1;
         }
-        const size_t first = content.find_first_not_of(" \t\r");
-        if (first == std::string_view::npos || content[first] == '#')
-            continue;
-        if (documentStart && content[first] == ',')
-            return line;
-        documentStart = false;
+        if (quote == 0 && flow == 0) {
+            if (indent < 0 || content[size_t(indent)] == '#')
+                continue;
+            const auto isMarker = [&content](const char *marker) {
+                return content.substr(0, 3) == marker && (content.size() == 3 || content[3] == ' ' || content[3] == '\t');
+            };
+            if (isMarker("---") || isMarker("...")) {
+                previousIndent = -1;
+                const size_t next = content.find_first_not_of(" \t", 3);
+                if (next == std::string_view::npos || content[next] == '#')
+                    continue;
+                if (content[next] == ',')
+                    return line;
+            } else if (content[0] == '%' && previousIndent < 0) {
+                continue; // a directive
+            } else if (content[size_t(indent)] == ',' && indent <= previousIndent) {
+                return line;
+            } else if (content[size_t(indent)] == ',' && previousIndent < 0) {
+                return line;
+            }
+            previousIndent = indent;
+        }
+        // Track quotes and flow brackets to the end of the line. A quote only
+        // opens a string at the start of a token (`it's` is a plain scalar).
+        bool lastSignificant = false; // inside a token
+        for (size_t i = 0; i < content.size(); ++i) {
+            const char c = content[i];
+            if (quote == '"') {
+                if (c == '\\')
+                    ++i;
+                else if (c == '"')
+                    quote = 0;
+                continue;
+            }
+            if (quote == '\'') {
+                if (c == '\'')
+                    quote = 0; // '' re-opens on the next character: same result
+                continue;
+            }
+            if ((c == '"' || c == '\'') && !lastSignificant) {
+                quote = c;
+                continue;
+            }
+            if (c == '#' && (i == 0 || content[i - 1] == ' ' || content[i - 1] == '\t'))
+                break;
+            if (c == '[' || c == '{')
+                ++flow;
+            else if ((c == ']' || c == '}') && flow > 0)
+                --flow;
+            lastSignificant = !(c == ' ' || c == '\t' || c == '[' || c == '{' || c == ',' || c == ':' || c == '-');
+        }
+        if (quote == 0 && flow == 0) {
+            // A block scalar header (`key: |`, `- >-`, `|2`) ends the line.
+            std::string_view trimmed = content;
+            const size_t comment = trimmed.find(" #");
+            if (comment != std::string_view::npos)
+                trimmed = trimmed.substr(0, comment);
+            while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
+                trimmed.remove_suffix(1);
+            size_t k = trimmed.size();
+            while (k > 0 && (trimmed[k - 1] == '+' || trimmed[k - 1] == '-' || (trimmed[k - 1] >= '0' && trimmed[k - 1] <= '9')))
+                --k;
+            if (k > 0 && (trimmed[k - 1] == '|' || trimmed[k - 1] == '>')
+                && (k == 1 || trimmed[k - 2] == ' ' || trimmed[k - 2] == '\t'))
+                blockScalarParent = indent;
+        }
         if (end == text.size())
             break;
     }

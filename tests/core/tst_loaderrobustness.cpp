@@ -52,6 +52,23 @@ private Q_SLOTS:
         QCOMPARE(setrlimit(RLIMIT_AS, &limit), 0);
     }
 
+    // Inputs that once crashed, hung or exhausted memory (found by the fuzzer
+    // in tests/fuzz); each must now load as diagnostics.
+    void knownCrashersAreDiagnosed()
+    {
+        const QString folder = qEnvironmentVariable("MESHLANE_TEST_DATA") + QStringLiteral("/loader/crashers");
+        const QStringList files = QDir(folder).entryList({QStringLiteral("*.yaml")}, QDir::Files);
+        QVERIFY(files.size() >= 3);
+        for (const QString &name : files) {
+            QFile file(folder + u'/' + name);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const LoadResult result = ManifestLoader().loadText(name.toStdString(), file.readAll().toStdString());
+            QVERIFY2(!result.diagnostics.empty(), qPrintable(name));
+            for (const Diagnostic &diagnostic : result.diagnostics)
+                QVERIFY2(diagnostic.message.find("bad_alloc") == std::string::npos, qPrintable(name));
+        }
+    }
+
     void mutatedSamplesNeverCrash()
     {
         std::vector<std::string> corpus;
