@@ -16,6 +16,10 @@ struct Destination
     std::string subset;
     std::optional<uint32_t> port;
     SourceLocation location;
+    // Of the `host:` / `subset:` values (the destination's own location when
+    // absent), so a finding points at the word to change.
+    SourceLocation hostLocation;
+    SourceLocation subsetLocation;
 
     std::string label() const { return subset.empty() ? host : host + ':' + subset; }
 };

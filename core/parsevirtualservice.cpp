@@ -230,6 +230,8 @@ Destination parseDestination(FieldReader &reader, const std::string &ruleNamespa
 {
     Destination destination;
     destination.location = reader.location();
+    destination.hostLocation = reader.locationOf("host");
+    destination.subsetLocation = reader.locationOf("subset");
     destination.host = reader.string("host").value_or("");
     destination.fqdn = expandHost(destination.host, ruleNamespace);
     destination.subset = reader.string("subset").value_or("");

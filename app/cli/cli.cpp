@@ -18,6 +18,7 @@ struct Command
 // The table of sub-commands. Names are a stable interface: scripts use them.
 const Command commands[] = {
     {"inspect", runInspect, "list every resource with its file and line, and load problems"},
+    {"analyze", runAnalyze, "check routing like istioctl analyze; findings with file and line"},
 };
 
 void printHelp(QTextStream &out)
