@@ -1,0 +1,262 @@
+// `meshlane analyze`: every sample analyses clean except account-service,
+// whose undefined subset must be reported where it is written; output formats,
+// thresholds and exit codes as istioctl analyze has them.
+#include "analyzertesting.h"
+#include "cli.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+using namespace meshlane;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QJsonArray diagnostics() const
+    {
+        return QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("diagnostics")).toArray();
+    }
+};
+
+Run runCli(const QStringList &args)
+{
+    Run run;
+    QTextStream out(&run.out);
+    QTextStream err(&run.err);
+    run.exitCode = cli::run(args, out, err);
+    out.flush();
+    err.flush();
+    return run;
+}
+
+QString samplesDir()
+{
+    return qEnvironmentVariable("MESHLANE_SAMPLES");
+}
+
+void writeFile(const QString &path, const std::string &text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.data(), qint64(text.size()));
+}
+
+// 1-based line of the first line of `path` containing `needle`.
+int lineInFile(const QString &path, const std::string &needle)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return testing::lineOf(file.readAll().toStdString(), needle);
+}
+
+// Only a warning (subset v2 without labels) and an info (lone destination with weight 50).
+const std::string kWarningAndInfo = testing::kReviews.substr(0, testing::kReviews.rfind("    labels: {version: v2}"))
+    + testing::virtualService("reviews", "  http:\n  - route:\n    - destination:\n        host: reviews\n"
+                                         "        subset: v1\n      weight: 50\n");
+
+} // namespace
+
+class TestAnalyzeCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void samplesAnalyseClean_data()
+    {
+        QTest::addColumn<QString>("sample");
+        const QStringList samples = QDir(samplesDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        QVERIFY2(samples.size() >= 2, qPrintable(QStringLiteral("no samples in ") + samplesDir()));
+        for (const QString &sample : samples) {
+            if (sample != u"account-service")
+                QTest::newRow(qPrintable(sample)) << QDir(samplesDir()).filePath(sample);
+        }
+    }
+
+    void samplesAnalyseClean()
+    {
+        QFETCH(QString, sample);
+        // Info threshold: not even a hint may be reported, the loader's included.
+        const Run run = runCli({QStringLiteral("analyze"), sample, QStringLiteral("-o"), QStringLiteral("json"),
+                                QStringLiteral("--failure-threshold"), QStringLiteral("Info")});
+        QVERIFY2(run.diagnostics().isEmpty(), qPrintable(run.out));
+        QCOMPARE(run.exitCode, int(cli::ExitOk));
+    }
+
+    void accountServiceReportsUndefinedSubset()
+    {
+        const QString dir = QDir(samplesDir()).filePath(QStringLiteral("account-service"));
+        const QString routing = QDir(dir).filePath(QStringLiteral("routing.yaml"));
+        const Run run = runCli({QStringLiteral("analyze"), dir, QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(run.exitCode, int(cli::ExitIssuesFound));
+        const QJsonArray diagnostics = run.diagnostics();
+        QVERIFY2(diagnostics.size() == 1, qPrintable(run.out));
+        const QJsonObject finding = diagnostics.first().toObject();
+        QCOMPARE(finding.value(QStringLiteral("code")).toString(), QStringLiteral("IST0101"));
+        QCOMPARE(finding.value(QStringLiteral("severity")).toString(), QStringLiteral("Error"));
+        QCOMPARE(finding.value(QStringLiteral("kind")).toString(), QStringLiteral("VirtualService"));
+        QCOMPARE(finding.value(QStringLiteral("namespace")).toString(), QStringLiteral("default"));
+        QCOMPARE(finding.value(QStringLiteral("name")).toString(), QStringLiteral("account-service"));
+        QCOMPARE(QFileInfo(finding.value(QStringLiteral("file")).toString()).canonicalFilePath(),
+                 QFileInfo(routing).canonicalFilePath());
+        const int expectedLine = lineInFile(routing, "subset: v0");
+        QVERIFY(expectedLine > 0);
+        QCOMPARE(finding.value(QStringLiteral("line")).toInt(), expectedLine);
+        QVERIFY(finding.value(QStringLiteral("message")).toString().contains(QStringLiteral("subset v0")));
+        const QString fix = finding.value(QStringLiteral("fix")).toString();
+        QVERIFY2(fix.contains(QStringLiteral("subset v2")) && fix.contains(QStringLiteral("add subset v0")),
+                 qPrintable(fix));
+    }
+
+    void textOutputReadsLikeACompiler()
+    {
+        const QString dir = QDir(samplesDir()).filePath(QStringLiteral("account-service"));
+        const QString routing = QDir(dir).filePath(QStringLiteral("routing.yaml"));
+        const Run run = runCli({QStringLiteral("analyze"), dir});
+        QCOMPARE(run.exitCode, int(cli::ExitIssuesFound));
+        const QString expectedStart = QDir::cleanPath(routing) + u':'
+            + QString::number(lineInFile(routing, "subset: v0"))
+            + QStringLiteral(": Error IST0101 VirtualService default/account-service: ");
+        QVERIFY2(run.out.startsWith(expectedStart), qPrintable(run.out));
+        QCOMPARE(run.out.count(u'\n'), 1);
+        QVERIFY(run.out.contains(QStringLiteral("(fix: ")));
+        QVERIFY2(run.err.contains(QStringLiteral("1 error")), qPrintable(run.err));
+    }
+
+    void failureThresholdDecidesTheExitCode_data()
+    {
+        QTest::addColumn<QString>("threshold");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("default") << QString() << int(cli::ExitOk);
+        QTest::newRow("Error") << QStringLiteral("Error") << int(cli::ExitOk);
+        QTest::newRow("Warning") << QStringLiteral("Warning") << int(cli::ExitIssuesFound);
+        QTest::newRow("Info") << QStringLiteral("Info") << int(cli::ExitIssuesFound);
+    }
+
+    void failureThresholdDecidesTheExitCode()
+    {
+        QFETCH(QString, threshold);
+        QFETCH(int, expected);
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        writeFile(QDir(temp.path()).filePath(QStringLiteral("mesh.yaml")), kWarningAndInfo);
+        QStringList args{QStringLiteral("analyze"), temp.path(), QStringLiteral("-o"), QStringLiteral("json")};
+        if (!threshold.isEmpty())
+            args << QStringLiteral("--failure-threshold") << threshold;
+        const Run run = runCli(args);
+        QCOMPARE(run.exitCode, expected);
+        QCOMPARE(run.diagnostics().size(), 2); // reported whatever the threshold
+    }
+
+    void infoOnlyFindingFailsOnlyAtInfoThreshold()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        // The lone weight alone: an Info finding.
+        writeFile(QDir(temp.path()).filePath(QStringLiteral("mesh.yaml")),
+                  testing::kReviews + testing::virtualService("reviews", "  http:\n  - route:\n    - destination:\n"
+                                                                         "        host: reviews\n      weight: 50\n"));
+        QCOMPARE(runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("--failure-threshold"),
+                         QStringLiteral("Warning")}).exitCode,
+                 int(cli::ExitOk));
+        QCOMPARE(runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("--failure-threshold"),
+                         QStringLiteral("Info")}).exitCode,
+                 int(cli::ExitIssuesFound));
+    }
+
+    void outputThresholdHidesLesserFindings()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        writeFile(QDir(temp.path()).filePath(QStringLiteral("mesh.yaml")), kWarningAndInfo);
+        const Run run = runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("-o"), QStringLiteral("json"),
+                                QStringLiteral("--output-threshold"), QStringLiteral("Warning")});
+        const QJsonArray diagnostics = run.diagnostics();
+        QCOMPARE(diagnostics.size(), 1);
+        QCOMPARE(diagnostics.first().toObject().value(QStringLiteral("code")).toString(), QStringLiteral("KIA0209"));
+    }
+
+    void unparseableInputIsReportedAndTheRestAnalysed()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QDir dir(temp.path());
+        writeFile(dir.filePath(QStringLiteral("broken.yaml")), "apiVersion: v1\nkind: [Service\n");
+        QVERIFY(QFile::copy(QDir(samplesDir()).filePath(QStringLiteral("account-service/routing.yaml")),
+                            dir.filePath(QStringLiteral("routing.yaml"))));
+        QVERIFY(QFile::copy(QDir(samplesDir()).filePath(QStringLiteral("account-service/services.yaml")),
+                            dir.filePath(QStringLiteral("services.yaml"))));
+        const Run run = runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(run.exitCode, int(cli::ExitUnparseable));
+        QStringList codes;
+        for (const QJsonValue &value : run.diagnostics())
+            codes << value.toObject().value(QStringLiteral("code")).toString();
+        QVERIFY2(codes.contains(QStringLiteral("ML0001")) && codes.contains(QStringLiteral("IST0101")),
+                 qPrintable(codes.join(u' ')));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString dir = QDir(samplesDir()).filePath(QStringLiteral("bookinfo"));
+        QTest::newRow("no DIR") << QStringList{QStringLiteral("analyze")};
+        QTest::newRow("two DIRs") << QStringList{QStringLiteral("analyze"), dir, dir};
+        QTest::newRow("bad threshold") << QStringList{QStringLiteral("analyze"), dir,
+                                                      QStringLiteral("--failure-threshold"), QStringLiteral("Fatal")};
+        QTest::newRow("bad output threshold") << QStringList{QStringLiteral("analyze"), dir,
+                                                             QStringLiteral("--output-threshold"), QStringLiteral("all")};
+        QTest::newRow("bad format") << QStringList{QStringLiteral("analyze"), dir, QStringLiteral("-o"),
+                                                   QStringLiteral("xml")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("analyze"), dir, QStringLiteral("--strict")};
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const Run run = runCli(args);
+        QCOMPARE(run.exitCode, int(cli::ExitUsage));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(!run.err.isEmpty());
+    }
+
+    void helpNamesTheCommand()
+    {
+        const Run run = runCli({QStringLiteral("--help")});
+        QVERIFY(run.out.contains(QStringLiteral("analyze")));
+        const Run help = runCli({QStringLiteral("analyze"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, int(cli::ExitOk));
+        QVERIFY(help.out.contains(QStringLiteral("--failure-threshold")));
+    }
+
+    void generatedMeshIsClean()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        QProcess meshgen;
+        meshgen.start(QStringLiteral(MESHGEN_PATH), {QStringLiteral("--services"), QStringLiteral("40"),
+                                                      QStringLiteral("--versions"), QStringLiteral("3"),
+                                                      QStringLiteral("--out"), temp.path()});
+        QVERIFY(meshgen.waitForFinished(60'000));
+        QCOMPARE(meshgen.exitCode(), 0);
+        const Run run = runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("-o"), QStringLiteral("json"),
+                                QStringLiteral("--failure-threshold"), QStringLiteral("Info")});
+        QVERIFY2(run.diagnostics().isEmpty(), qPrintable(run.out.left(2000)));
+        QCOMPARE(run.exitCode, int(cli::ExitOk));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalyzeCommand)
+#include "tst_analyzecommand.moc"
