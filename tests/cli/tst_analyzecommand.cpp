@@ -2,56 +2,23 @@
 // whose undefined subset must be reported where it is written; output formats,
 // thresholds and exit codes as istioctl analyze has them.
 #include "analyzertesting.h"
-#include "cli.h"
+#include "clirunner.h"
+#include "testfolder.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QTextStream>
 
 using namespace meshlane;
 
 namespace {
 
-struct Run
+QJsonArray diagnosticsOf(const CliRun &run)
 {
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QJsonArray diagnostics() const
-    {
-        return QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("diagnostics")).toArray();
-    }
-};
-
-Run runCli(const QStringList &args)
-{
-    Run run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.exitCode = cli::run(args, out, err);
-    out.flush();
-    err.flush();
-    return run;
-}
-
-QString samplesDir()
-{
-    return qEnvironmentVariable("MESHLANE_SAMPLES");
-}
-
-void writeFile(const QString &path, const std::string &text)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text.data(), qint64(text.size()));
+    return run.json().value(QStringLiteral("diagnostics")).toArray();
 }
 
 // 1-based line of the first line of `path` containing `needle`.
@@ -90,9 +57,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, sample);
         // Info threshold: not even a hint may be reported, the loader's included.
-        const Run run = runCli({QStringLiteral("analyze"), sample, QStringLiteral("-o"), QStringLiteral("json"),
+        const CliRun run = runCli({QStringLiteral("analyze"), sample, QStringLiteral("-o"), QStringLiteral("json"),
                                 QStringLiteral("--failure-threshold"), QStringLiteral("Info")});
-        QVERIFY2(run.diagnostics().isEmpty(), qPrintable(run.out));
+        QVERIFY2(diagnosticsOf(run).isEmpty(), qPrintable(run.out));
         QCOMPARE(run.exitCode, int(cli::ExitOk));
     }
 
@@ -100,9 +67,9 @@ private Q_SLOTS:
     {
         const QString dir = QDir(samplesDir()).filePath(QStringLiteral("account-service"));
         const QString routing = QDir(dir).filePath(QStringLiteral("routing.yaml"));
-        const Run run = runCli({QStringLiteral("analyze"), dir, QStringLiteral("-o"), QStringLiteral("json")});
+        const CliRun run = runCli({QStringLiteral("analyze"), dir, QStringLiteral("-o"), QStringLiteral("json")});
         QCOMPARE(run.exitCode, int(cli::ExitIssuesFound));
-        const QJsonArray diagnostics = run.diagnostics();
+        const QJsonArray diagnostics = diagnosticsOf(run);
         QVERIFY2(diagnostics.size() == 1, qPrintable(run.out));
         const QJsonObject finding = diagnostics.first().toObject();
         QCOMPARE(finding.value(QStringLiteral("code")).toString(), QStringLiteral("IST0101"));
@@ -125,7 +92,7 @@ private Q_SLOTS:
     {
         const QString dir = QDir(samplesDir()).filePath(QStringLiteral("account-service"));
         const QString routing = QDir(dir).filePath(QStringLiteral("routing.yaml"));
-        const Run run = runCli({QStringLiteral("analyze"), dir});
+        const CliRun run = runCli({QStringLiteral("analyze"), dir});
         QCOMPARE(run.exitCode, int(cli::ExitIssuesFound));
         const QString expectedStart = QDir::cleanPath(routing) + u':'
             + QString::number(lineInFile(routing, "subset: v0"))
@@ -150,59 +117,60 @@ private Q_SLOTS:
     {
         QFETCH(QString, threshold);
         QFETCH(int, expected);
-        QTemporaryDir temp;
-        QVERIFY(temp.isValid());
-        writeFile(QDir(temp.path()).filePath(QStringLiteral("mesh.yaml")), kWarningAndInfo);
-        QStringList args{QStringLiteral("analyze"), temp.path(), QStringLiteral("-o"), QStringLiteral("json")};
+        TestFolder folder;
+        QVERIFY(folder.isValid());
+        folder.write(QStringLiteral("mesh.yaml"), QByteArray::fromStdString(kWarningAndInfo));
+        QStringList args{QStringLiteral("analyze"), folder.qpath(), QStringLiteral("-o"), QStringLiteral("json")};
         if (!threshold.isEmpty())
             args << QStringLiteral("--failure-threshold") << threshold;
-        const Run run = runCli(args);
+        const CliRun run = runCli(args);
         QCOMPARE(run.exitCode, expected);
-        QCOMPARE(run.diagnostics().size(), 2); // reported whatever the threshold
+        QCOMPARE(diagnosticsOf(run).size(), 2); // reported whatever the threshold
     }
 
     void infoOnlyFindingFailsOnlyAtInfoThreshold()
     {
-        QTemporaryDir temp;
-        QVERIFY(temp.isValid());
+        TestFolder folder;
+        QVERIFY(folder.isValid());
         // The lone weight alone: an Info finding.
-        writeFile(QDir(temp.path()).filePath(QStringLiteral("mesh.yaml")),
-                  testing::kReviews + testing::virtualService("reviews", "  http:\n  - route:\n    - destination:\n"
-                                                                         "        host: reviews\n      weight: 50\n"));
-        QCOMPARE(runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("--failure-threshold"),
+        folder.write(QStringLiteral("mesh.yaml"),
+                     QByteArray::fromStdString(testing::kReviews
+                                               + testing::virtualService("reviews", "  http:\n  - route:\n    - destination:\n"
+                                                                                    "        host: reviews\n      weight: 50\n")));
+        QCOMPARE(runCli({QStringLiteral("analyze"), folder.qpath(), QStringLiteral("--failure-threshold"),
                          QStringLiteral("Warning")}).exitCode,
                  int(cli::ExitOk));
-        QCOMPARE(runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("--failure-threshold"),
+        QCOMPARE(runCli({QStringLiteral("analyze"), folder.qpath(), QStringLiteral("--failure-threshold"),
                          QStringLiteral("Info")}).exitCode,
                  int(cli::ExitIssuesFound));
     }
 
     void outputThresholdHidesLesserFindings()
     {
-        QTemporaryDir temp;
-        QVERIFY(temp.isValid());
-        writeFile(QDir(temp.path()).filePath(QStringLiteral("mesh.yaml")), kWarningAndInfo);
-        const Run run = runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("-o"), QStringLiteral("json"),
+        TestFolder folder;
+        QVERIFY(folder.isValid());
+        folder.write(QStringLiteral("mesh.yaml"), QByteArray::fromStdString(kWarningAndInfo));
+        const CliRun run = runCli({QStringLiteral("analyze"), folder.qpath(), QStringLiteral("-o"), QStringLiteral("json"),
                                 QStringLiteral("--output-threshold"), QStringLiteral("Warning")});
-        const QJsonArray diagnostics = run.diagnostics();
+        const QJsonArray diagnostics = diagnosticsOf(run);
         QCOMPARE(diagnostics.size(), 1);
         QCOMPARE(diagnostics.first().toObject().value(QStringLiteral("code")).toString(), QStringLiteral("KIA0209"));
     }
 
     void unparseableInputIsReportedAndTheRestAnalysed()
     {
-        QTemporaryDir temp;
-        QVERIFY(temp.isValid());
-        const QDir dir(temp.path());
-        writeFile(dir.filePath(QStringLiteral("broken.yaml")), "apiVersion: v1\nkind: [Service\n");
+        TestFolder folder;
+        QVERIFY(folder.isValid());
+        const QDir dir(folder.qpath());
+        folder.write(QStringLiteral("broken.yaml"), "apiVersion: v1\nkind: [Service\n");
         QVERIFY(QFile::copy(QDir(samplesDir()).filePath(QStringLiteral("account-service/routing.yaml")),
                             dir.filePath(QStringLiteral("routing.yaml"))));
         QVERIFY(QFile::copy(QDir(samplesDir()).filePath(QStringLiteral("account-service/services.yaml")),
                             dir.filePath(QStringLiteral("services.yaml"))));
-        const Run run = runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("-o"), QStringLiteral("json")});
+        const CliRun run = runCli({QStringLiteral("analyze"), folder.qpath(), QStringLiteral("-o"), QStringLiteral("json")});
         QCOMPARE(run.exitCode, int(cli::ExitUnparseable));
         QStringList codes;
-        for (const QJsonValue &value : run.diagnostics())
+        for (const QJsonValue &value : diagnosticsOf(run))
             codes << value.toObject().value(QStringLiteral("code")).toString();
         QVERIFY2(codes.contains(QStringLiteral("ML0001")) && codes.contains(QStringLiteral("IST0101")),
                  qPrintable(codes.join(u' ')));
@@ -226,7 +194,7 @@ private Q_SLOTS:
     void usageErrors()
     {
         QFETCH(QStringList, args);
-        const Run run = runCli(args);
+        const CliRun run = runCli(args);
         QCOMPARE(run.exitCode, int(cli::ExitUsage));
         QVERIFY(run.out.isEmpty());
         QVERIFY(!run.err.isEmpty());
@@ -234,26 +202,26 @@ private Q_SLOTS:
 
     void helpNamesTheCommand()
     {
-        const Run run = runCli({QStringLiteral("--help")});
+        const CliRun run = runCli({QStringLiteral("--help")});
         QVERIFY(run.out.contains(QStringLiteral("analyze")));
-        const Run help = runCli({QStringLiteral("analyze"), QStringLiteral("--help")});
+        const CliRun help = runCli({QStringLiteral("analyze"), QStringLiteral("--help")});
         QCOMPARE(help.exitCode, int(cli::ExitOk));
         QVERIFY(help.out.contains(QStringLiteral("--failure-threshold")));
     }
 
     void generatedMeshIsClean()
     {
-        QTemporaryDir temp;
-        QVERIFY(temp.isValid());
+        TestFolder folder;
+        QVERIFY(folder.isValid());
         QProcess meshgen;
         meshgen.start(QStringLiteral(MESHGEN_PATH), {QStringLiteral("--services"), QStringLiteral("40"),
                                                       QStringLiteral("--versions"), QStringLiteral("3"),
-                                                      QStringLiteral("--out"), temp.path()});
+                                                      QStringLiteral("--out"), folder.qpath()});
         QVERIFY(meshgen.waitForFinished(60'000));
         QCOMPARE(meshgen.exitCode(), 0);
-        const Run run = runCli({QStringLiteral("analyze"), temp.path(), QStringLiteral("-o"), QStringLiteral("json"),
+        const CliRun run = runCli({QStringLiteral("analyze"), folder.qpath(), QStringLiteral("-o"), QStringLiteral("json"),
                                 QStringLiteral("--failure-threshold"), QStringLiteral("Info")});
-        QVERIFY2(run.diagnostics().isEmpty(), qPrintable(run.out.left(2000)));
+        QVERIFY2(diagnosticsOf(run).isEmpty(), qPrintable(run.out.left(2000)));
         QCOMPARE(run.exitCode, int(cli::ExitOk));
     }
 };
