@@ -14,6 +14,9 @@ int main(int argc, char *argv[])
     // Sub-commands run headless: no QGuiApplication, no display needed.
     if (argc > 1 && meshlane::cli::isCliInvocation(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
+        // Line-buffered so findings on stdout and summaries on stderr interleave
+        // in the order they were written when both go to a terminal.
+        std::setvbuf(stdout, nullptr, _IOLBF, 0);
         QTextStream out(stdout);
         QTextStream err(stderr);
         QStringList args = QCoreApplication::arguments();
