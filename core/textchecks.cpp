@@ -132,6 +132,23 @@ int nestingDepth(const std::string &text, int *deepestLine)
     return deepest;
 }
 
+namespace {
+
+// Skips node properties (`!tag`, `&anchor`) and the blanks after them: yaml-cpp
+// also loops on `!, x` at the top of a document.
+size_t firstAfterProperties(std::string_view content, size_t at)
+{
+    while (at < content.size() && (content[at] == '!' || content[at] == '&')) {
+        while (at < content.size() && content[at] != ' ' && content[at] != '\t' && content[at] != ',')
+            ++at;
+        while (at < content.size() && (content[at] == ' ' || content[at] == '\t'))
+            ++at;
+    }
+    return at < content.size() ? at : content.size() - 1;
+}
+
+} // namespace
+
 int leadingCommaLine(const std::string &text)
 {
     // A line-leading ',' outside flow collections, block scalars and quoted
@@ -174,9 +191,8 @@ int leadingCommaLine(const std::string &text)
                     return line;
             } else if (content[0] == '%' && previousIndent < 0) {
                 continue; // a directive
-            } else if (content[size_t(indent)] == ',' && indent <= previousIndent) {
-                return line;
-            } else if (content[size_t(indent)] == ',' && previousIndent < 0) {
+            } else if (content[firstAfterProperties(content, size_t(indent))] == ','
+                       && (previousIndent < 0 || indent <= previousIndent)) {
                 return line;
             }
             previousIndent = indent;
