@@ -222,7 +222,7 @@ private:
                        + " levels); not loaded");
             return;
         }
-        if (const int commaLine = textchecks::leadingCommaLine(file.text)) {
+        if (const int commaLine = textchecks::strayCommaLine(file.text)) {
             refuse(file.path, commaLine, codes::YamlSyntax,
                    "YAML syntax error at " + file.path + ':' + std::to_string(commaLine)
                        + ":1: a document cannot start with ','; file not loaded",

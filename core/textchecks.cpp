@@ -1,5 +1,6 @@
 #include "textchecks.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -134,30 +135,202 @@ int nestingDepth(const std::string &text, int *deepestLine)
 
 namespace {
 
-// Skips node properties (`!tag`, `&anchor`) and the blanks after them: yaml-cpp
-// also loops on `!, x` at the top of a document.
-size_t firstAfterProperties(std::string_view content, size_t at)
+// Scans YAML lines in block context just far enough to tell whether a ','
+// stands outside any scalar. Only plain scalars and flow collections may hold
+// a ',' in block context; anywhere else it is a syntax error, and yaml-cpp 0.7
+// turns some of those errors (at document level) into unbounded allocation.
+class StrayCommaScanner
 {
-    while (at < content.size() && (content[at] == '!' || content[at] == '&')) {
-        while (at < content.size() && content[at] != ' ' && content[at] != '\t' && content[at] != ',')
-            ++at;
-        while (at < content.size() && (content[at] == ' ' || content[at] == '\t'))
-            ++at;
+public:
+    // Returns false when `content` (one line, no newline) has a stray ','.
+    bool scanLine(std::string_view content)
+    {
+        m_line = content;
+        m_pos = 0;
+        const size_t first = content.find_first_not_of(" \t");
+        const int indent = first == std::string_view::npos ? -1 : int(first);
+        if (m_blockScalarParent >= 0) {
+            if (indent < 0 || indent > m_blockScalarParent)
+                return true;
+            m_blockScalarParent = -1;
+        }
+        if (m_quote) {
+            if (!finishQuoted())
+                return true;
+            return afterNode();
+        }
+        if (m_flow > 0)
+            return inFlow();
+        if (indent < 0 || content[first] == '#')
+            return true;
+        if (isMarker("---") || isMarker("...")) {
+            m_plainOpen = false;
+            m_owner = -1;
+            m_pos = 3;
+            return tokenStart(0);
+        }
+        if (content[0] == '%')
+            return true; // a directive
+        // A deeper line after an open plain scalar continues it (`a: b` / `  ,c`).
+        if (m_plainOpen && indent > m_plainParent)
+            return true;
+        m_plainOpen = false;
+        m_owner = -1;
+        m_pos = first;
+        return tokenStart(indent);
     }
-    return at < content.size() ? at : content.size() - 1;
-}
+
+private:
+    bool isMarker(const char *marker) const
+    {
+        return m_line.substr(0, 3) == marker && (m_line.size() == 3 || m_line[3] == ' ' || m_line[3] == '\t');
+    }
+    bool atEnd() const { return m_pos >= m_line.size(); }
+    char peek(size_t ahead = 0) const { return m_pos + ahead < m_line.size() ? m_line[m_pos + ahead] : '\0'; }
+    static bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\0'; }
+    void skipBlanks()
+    {
+        while (!atEnd() && (m_line[m_pos] == ' ' || m_line[m_pos] == '\t'))
+            ++m_pos;
+    }
+
+    bool tokenStart(int indent)
+    {
+        for (;;) {
+            skipBlanks();
+            if (atEnd() || peek() == '#')
+                return true;
+            const char c = peek();
+            if ((c == '-' || c == '?' || c == ':') && isBlank(peek(1))) {
+                m_owner = c == ':' ? m_tokenColumn : int(m_pos);
+                m_pos += 1;
+                indent = int(m_pos);
+                continue;
+            }
+            if (c == '!' || c == '&' || c == '*') {
+                while (!atEnd() && !isBlank(peek()) && peek() != ',')
+                    ++m_pos;
+                if (c == '*')
+                    return afterNode();
+                continue;
+            }
+            if (c == ',')
+                return false;
+            m_tokenColumn = int(m_pos);
+            if (c == '"' || c == '\'') {
+                m_quote = c;
+                ++m_pos;
+                if (!finishQuoted())
+                    return true;
+                return afterNode();
+            }
+            if (c == '[' || c == '{')
+                return inFlow();
+            if (c == '|' || c == '>') {
+                m_blockScalarParent = std::max(0, indent - 1);
+                return true;
+            }
+            return plainScalar(indent);
+        }
+    }
+
+    bool plainScalar(int indent)
+    {
+        for (; !atEnd(); ++m_pos) {
+            const char c = peek();
+            if (c == ':' && isBlank(peek(1))) {
+                m_owner = m_tokenColumn;
+                ++m_pos;
+                return tokenStart(indent);
+            }
+            if (c == '#' && m_pos > 0 && (m_line[m_pos - 1] == ' ' || m_line[m_pos - 1] == '\t'))
+                break;
+        }
+        // The scalar may go on below, indented deeper than the node that owns
+        // it: its key or dash, or (a top-level scalar) anything at all.
+        m_plainOpen = true;
+        m_plainParent = m_owner >= 0 ? m_owner : m_tokenColumn - 1;
+        return true;
+    }
+
+    // Consumes the rest of a quoted scalar; false when it goes on next line.
+    bool finishQuoted()
+    {
+        for (; !atEnd(); ++m_pos) {
+            const char c = peek();
+            if (m_quote == '"' && c == '\\') {
+                ++m_pos;
+            } else if (c == m_quote) {
+                if (m_quote == '\'' && peek(1) == '\'') {
+                    ++m_pos; // '' is an escaped quote
+                    continue;
+                }
+                m_quote = 0;
+                ++m_pos;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool afterNode()
+    {
+        skipBlanks();
+        if (atEnd() || peek() == '#')
+            return true;
+        if (peek() == ',')
+            return false;
+        if (peek() == ':' && isBlank(peek(1))) {
+            m_owner = m_tokenColumn;
+            ++m_pos;
+        }
+        // Anything else after a node is a syntax error yaml-cpp reports
+        // itself; keep scanning for a ',' behind it.
+        return tokenStart(int(m_pos));
+    }
+
+    bool inFlow()
+    {
+        for (; !atEnd(); ++m_pos) {
+            const char c = peek();
+            if (m_quote) {
+                if (!finishQuoted())
+                    return true;
+                --m_pos;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                m_quote = c;
+            } else if (c == '#' && m_pos > 0 && isBlank(m_line[m_pos - 1])) {
+                return true;
+            } else if (c == '[' || c == '{') {
+                ++m_flow;
+            } else if (c == ']' || c == '}') {
+                if (m_flow > 0 && --m_flow == 0) {
+                    ++m_pos;
+                    return afterNode();
+                }
+            }
+        }
+        return true;
+    }
+
+    std::string_view m_line;
+    size_t m_pos = 0;
+    int m_flow = 0;
+    char m_quote = 0;
+    int m_blockScalarParent = -1; // >= 0 inside a | or > block scalar
+    bool m_plainOpen = false;     // a plain scalar may continue on the next line
+    int m_plainParent = -1;       // ... on lines indented deeper than this
+    int m_owner = -1;             // column of the key or dash owning the next value
+    int m_tokenColumn = 0;        // column where the current token started
+};
 
 } // namespace
 
-int leadingCommaLine(const std::string &text)
+int strayCommaLine(const std::string &text)
 {
-    // A line-leading ',' outside flow collections, block scalars and quoted
-    // strings is never valid YAML, except as the continuation of a multi-line
-    // plain scalar, which must be indented deeper than the line it continues.
-    int previousIndent = -1; // indent of the last content line; -1 at a document start
-    int blockScalarParent = -1; // >= 0 while inside a | or > block scalar
-    int flow = 0;
-    char quote = 0;
+    StrayCommaScanner scanner;
     int line = 0;
     size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (start <= text.size()) {
@@ -166,83 +339,11 @@ int leadingCommaLine(const std::string &text)
         if (end == std::string::npos)
             end = text.size();
         std::string_view content(text.data() + start, end - start);
-        start = end + 1;
         if (!content.empty() && content.back() == '\r')
             content.remove_suffix(1);
-        const size_t firstChar = content.find_first_not_of(" \t");
-        const int indent = firstChar == std::string_view::npos ? -1 : int(firstChar);
-        if (blockScalarParent >= 0) {
-            if (indent < 0 || indent > blockScalarParent)
-                continue;
-            blockScalarParent = -1;
-        }
-        if (quote == 0 && flow == 0) {
-            if (indent < 0 || content[size_t(indent)] == '#')
-                continue;
-            const auto isMarker = [&content](const char *marker) {
-                return content.substr(0, 3) == marker && (content.size() == 3 || content[3] == ' ' || content[3] == '\t');
-            };
-            if (isMarker("---") || isMarker("...")) {
-                previousIndent = -1;
-                const size_t next = content.find_first_not_of(" \t", 3);
-                if (next == std::string_view::npos || content[next] == '#')
-                    continue;
-                if (content[next] == ',')
-                    return line;
-            } else if (content[0] == '%' && previousIndent < 0) {
-                continue; // a directive
-            } else if (content[firstAfterProperties(content, size_t(indent))] == ','
-                       && (previousIndent < 0 || indent <= previousIndent)) {
-                return line;
-            }
-            previousIndent = indent;
-        }
-        // Track quotes and flow brackets to the end of the line. A quote only
-        // opens a string at the start of a token (`it's` is a plain scalar).
-        bool lastSignificant = false; // inside a token
-        for (size_t i = 0; i < content.size(); ++i) {
-            const char c = content[i];
-            if (quote == '"') {
-                if (c == '\\')
-                    ++i;
-                else if (c == '"')
-                    quote = 0;
-                continue;
-            }
-            if (quote == '\'') {
-                if (c == '\'')
-                    quote = 0; // '' re-opens on the next character: same result
-                continue;
-            }
-            if ((c == '"' || c == '\'') && !lastSignificant) {
-                quote = c;
-                continue;
-            }
-            if (c == '#' && (i == 0 || content[i - 1] == ' ' || content[i - 1] == '\t'))
-                break;
-            if (c == '[' || c == '{')
-                ++flow;
-            else if ((c == ']' || c == '}') && flow > 0)
-                --flow;
-            lastSignificant = !(c == ' ' || c == '\t' || c == '[' || c == '{' || c == ',' || c == ':' || c == '-');
-        }
-        if (quote == 0 && flow == 0) {
-            // A block scalar header (`key: |`, `- >-`, `|2`) ends the line.
-            std::string_view trimmed = content;
-            const size_t comment = trimmed.find(" #");
-            if (comment != std::string_view::npos)
-                trimmed = trimmed.substr(0, comment);
-            while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
-                trimmed.remove_suffix(1);
-            size_t k = trimmed.size();
-            while (k > 0 && (trimmed[k - 1] == '+' || trimmed[k - 1] == '-' || (trimmed[k - 1] >= '0' && trimmed[k - 1] <= '9')))
-                --k;
-            if (k > 0 && (trimmed[k - 1] == '|' || trimmed[k - 1] == '>')
-                && (k == 1 || trimmed[k - 2] == ' ' || trimmed[k - 2] == '\t'))
-                blockScalarParent = indent;
-        }
-        if (end == text.size())
-            break;
+        if (!scanner.scanLine(content))
+            return line;
+        start = end + 1;
     }
     return 0;
 }

@@ -19,10 +19,11 @@ bool isBlankOrComments(const std::string &text);
 // per level and fails with a misleading message (or worse) on deep input.
 int nestingDepth(const std::string &text, int *deepestLine);
 
-// yaml-cpp 0.7 allocates without bound when a document's first token is a
-// ',' (e.g. a typo turning `apiVersion:` into `,piVersion:`). Returns the
-// 1-based line of such a document start, or 0 when there is none.
-int leadingCommaLine(const std::string &text);
+// yaml-cpp 0.7 allocates without bound on some misplaced ',' (a typo like
+// `,piVersion:` or `"a", b` at document level). In block context a ',' may
+// only stand inside a plain scalar or a flow collection; returns the 1-based
+// line of the first ',' anywhere else, or 0 when there is none.
+int strayCommaLine(const std::string &text);
 
 } // namespace textchecks
 } // namespace meshlane
