@@ -1,0 +1,31 @@
+#pragma once
+
+#include <functional>
+#include <vector>
+
+namespace meshlane {
+
+struct Mesh;
+struct VirtualService;
+
+// The fraction (0..1) of a VirtualService's requests that one destination
+// (http[route].route[destination]) receives.
+struct DestinationShare
+{
+    int route = 0;
+    int destination = 0;
+    double share = 0;
+};
+
+// Decides the traffic share the graph prints on edges. Replaceable because the
+// honest answer depends on the request mix: the router's expected split will
+// take over from defaultRouteShares once it exists. Destinations it does not
+// list get 0.
+using EdgeShareModel = std::function<std::vector<DestinationShare>(const Mesh &, const VirtualService &)>;
+
+// Assumes requests match no condition: they take the catch-all route (the first
+// route with no match conditions) split by relative weight; a VirtualService
+// with no catch-all is represented by its first route.
+std::vector<DestinationShare> defaultRouteShares(const Mesh &mesh, const VirtualService &virtualService);
+
+} // namespace meshlane
