@@ -1,0 +1,89 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace meshlane {
+
+class MeshGraph;
+
+// All layout geometry is in points, origin top-left, y growing downwards (as
+// QGraphicsScene draws), whatever Graphviz uses internally.
+struct LayoutPoint
+{
+    double x = 0;
+    double y = 0;
+};
+
+struct LayoutSize
+{
+    double width = 0;
+    double height = 0;
+};
+
+struct LayoutRect
+{
+    double x = 0; // left
+    double y = 0; // top
+    double width = 0;
+    double height = 0;
+
+    LayoutPoint center() const { return {x + width / 2, y + height / 2}; }
+};
+
+struct EdgePath
+{
+    // Cubic Bézier control points as Graphviz routes them: start, then three
+    // points per segment. Empty when the edge could not be routed.
+    std::vector<LayoutPoint> bezier;
+    std::optional<LayoutPoint> arrowTip; // the arrowhead spans bezier.back() -> arrowTip
+};
+
+struct LayoutOptions
+{
+    double rankSeparation = 80;  // between columns (room for the edge labels)
+    double nodeSeparation = 16;  // between nodes of one column
+    double clusterMargin = 8;    // inside an app box, around its versions
+    double componentGap = 40;    // between separately laid out parts
+    // Up to this many nodes the graph is laid out in one piece (best looking);
+    // beyond it every connected part is laid out on its own and the parts are
+    // packed in columns, because dot's cost grows much faster than linearly.
+    int wholeGraphNodeLimit = 250;
+    double aspectRatio = 1.6; // width / height the packed parts aim for
+};
+
+struct GraphLayoutResult
+{
+    // Per node index of the MeshGraph. Gateway/Service/Version/External: the
+    // node's box (the size asked for); App: the box drawn around its versions.
+    std::vector<LayoutRect> nodes;
+    std::vector<EdgePath> edges; // per edge index
+    LayoutRect bounds;
+    std::string error; // empty on success
+
+    bool ok() const { return error.empty(); }
+};
+
+// Lays a MeshGraph out with Graphviz dot (left to right, one cluster per app).
+// Safe to call from any thread: calls are serialised, since Graphviz keeps
+// global state.
+class GraphLayout
+{
+public:
+    // `sizes` is indexed like graph.nodes(): the box each node needs, label
+    // included. For an App node it is the size of its title, which is reserved
+    // at the top of its box.
+    static GraphLayoutResult compute(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
+                                     const LayoutOptions &options = {});
+
+    // The whole graph as one dot document with the attributes compute() uses,
+    // so the `dot` program can be compared (or debugged) on the same input.
+    static std::string toDot(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
+                             const LayoutOptions &options = {});
+
+    // Lays out a dot document in-process and discards the result (benchmarks).
+    static bool layoutDotText(const std::string &dot, std::string *error = nullptr);
+};
+
+} // namespace meshlane
