@@ -68,8 +68,11 @@ std::string number(double value)
     return buffer;
 }
 
-// Node groups laid out together: the whole graph, or each connected part.
-std::vector<std::vector<int>> layoutGroups(const MeshGraph &graph, const LayoutOptions &options)
+// Connected parts (an app box counts as connecting its versions), each in node
+// order, the parts ordered by their first node. With `splitAtGateways` edges
+// leaving a gateway do not connect: a gateway in front of hundreds of services
+// would otherwise make one part so tall that nothing packs beside it.
+std::vector<std::vector<int>> connectedParts(const MeshGraph &graph, bool splitAtGateways)
 {
     const auto &nodes = graph.nodes();
     std::vector<int> root(nodes.size());
@@ -80,27 +83,41 @@ std::vector<std::vector<int>> layoutGroups(const MeshGraph &graph, const LayoutO
         return node;
     };
     const auto unite = [&](int a, int b) { root[size_t(find(a))] = find(b); };
-    if (int(nodes.size()) <= options.wholeGraphNodeLimit) {
-        for (size_t i = 1; i < nodes.size(); ++i)
-            unite(int(i), 0);
+    for (const GraphEdge &edge : graph.edges()) {
+        if (!splitAtGateways || nodes[size_t(edge.from)].kind != GraphNodeKind::Gateway)
+            unite(edge.from, edge.to);
     }
-    for (const GraphEdge &edge : graph.edges())
-        unite(edge.from, edge.to);
     for (size_t i = 0; i < nodes.size(); ++i) {
         if (nodes[i].parent >= 0)
             unite(int(i), nodes[i].parent);
     }
-    std::vector<std::vector<int>> groups;
-    std::vector<int> groupOfRoot(nodes.size(), -1);
+    std::vector<std::vector<int>> parts;
+    std::vector<int> partOfRoot(nodes.size(), -1);
     for (size_t i = 0; i < nodes.size(); ++i) {
-        int &group = groupOfRoot[size_t(find(int(i)))];
-        if (group < 0) {
-            group = int(groups.size());
-            groups.emplace_back();
+        int &part = partOfRoot[size_t(find(int(i)))];
+        if (part < 0) {
+            part = int(parts.size());
+            parts.emplace_back();
         }
-        groups[size_t(group)].push_back(int(i));
+        parts[size_t(part)].push_back(int(i));
     }
-    return groups;
+    return parts;
+}
+
+// Node groups laid out together: the whole graph, or each connected part.
+std::vector<std::vector<int>> layoutGroups(const MeshGraph &graph, const LayoutOptions &options)
+{
+    const bool large = int(graph.nodes().size()) > options.wholeGraphNodeLimit;
+    std::vector<std::vector<int>> parts = connectedParts(graph, large);
+    if (large)
+        return parts;
+    // dot stacks the parts of a rankdir=LR graph bottom to top in input
+    // order; listing them backwards puts the first part (gateways) on top.
+    std::vector<int> all;
+    all.reserve(graph.nodes().size());
+    for (auto part = parts.rbegin(); part != parts.rend(); ++part)
+        all.insert(all.end(), part->begin(), part->end());
+    return {all};
 }
 
 // Dot text for some nodes (a whole group: no edge leaves it). Nodes are named
@@ -145,12 +162,17 @@ std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const
         }
         dot += "}\n";
     }
+    // Edges in the order of their source nodes: dot's ordering follows the input.
     const auto &edges = graph.edges();
+    std::vector<std::vector<int>> outgoing(nodes.size());
     for (size_t i = 0; i < edges.size(); ++i) {
-        if (!inGroup[size_t(edges[i].from)])
-            continue;
-        dot += 'n' + std::to_string(edges[i].from) + " -> n" + std::to_string(edges[i].to) + " [ix=" +
-            std::to_string(i) + "];\n";
+        if (inGroup[size_t(edges[i].from)] && inGroup[size_t(edges[i].to)])
+            outgoing[size_t(edges[i].from)].push_back(int(i));
+    }
+    for (int node : group) {
+        for (int edge : outgoing[size_t(node)])
+            dot += 'n' + std::to_string(node) + " -> n" + std::to_string(edges[size_t(edge)].to) + " [ix=" +
+                std::to_string(edge) + "];\n";
     }
     dot += "}\n";
     return dot;
@@ -166,7 +188,8 @@ struct GroupLayout
     std::vector<std::pair<int, EdgePath>> edges;
 };
 
-LayoutPoint flip(pointf point, const boxf &bounds)
+// Graphviz's y grows upwards.
+LayoutPoint toTopDown(pointf point, const boxf &bounds)
 {
     return {point.x - bounds.LL.x, bounds.UR.y - point.y};
 }
@@ -191,7 +214,7 @@ bool layoutGroup(const std::string &dot, GroupLayout *out, std::string *error)
     out->height = bounds.UR.y - bounds.LL.y;
     for (Agnode_t *node = agfstnode(graph); node; node = agnxtnode(graph, node)) {
         const int index = std::atoi(agnameof(node) + 1);
-        const LayoutPoint center = flip(ND_coord(node), bounds);
+        const LayoutPoint center = toTopDown(ND_coord(node), bounds);
         const double width = ND_width(node) * kPointsPerInch;
         const double height = ND_height(node) * kPointsPerInch;
         out->boxes.emplace_back(index, LayoutRect{center.x - width / 2, center.y - height / 2, width, height});
@@ -204,9 +227,9 @@ bool layoutGroup(const std::string &dot, GroupLayout *out, std::string *error)
             for (int b = 0; b < spline->size; ++b) {
                 const bezier &curve = spline->list[b];
                 for (int p = 0; p < curve.size; ++p)
-                    path.bezier.push_back(flip(curve.list[p], bounds));
+                    path.bezier.push_back(toTopDown(curve.list[p], bounds));
                 if (curve.eflag)
-                    path.arrowTip = flip(curve.ep, bounds);
+                    path.arrowTip = toTopDown(curve.ep, bounds);
             }
             out->edges.emplace_back(std::atoi(ix), std::move(path));
         }
@@ -216,7 +239,7 @@ bool layoutGroup(const std::string &dot, GroupLayout *out, std::string *error)
         if (std::strncmp(name, "cluster_", 8) != 0)
             continue;
         const boxf box = GD_bb(cluster);
-        const LayoutPoint topLeft = flip({box.LL.x, box.UR.y}, bounds);
+        const LayoutPoint topLeft = toTopDown({box.LL.x, box.UR.y}, bounds);
         out->boxes.emplace_back(std::atoi(name + 8), LayoutRect{topLeft.x, topLeft.y, box.UR.x - box.LL.x, box.UR.y - box.LL.y});
     }
     gvFreeLayout(context, graph);
@@ -276,6 +299,26 @@ void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const Layout
     }
 }
 
+// Edges between separately laid out parts (from a gateway): a plain curve
+// from the right side of one box to the left side of the other.
+void routeBetweenParts(const MeshGraph &graph, GraphLayoutResult &result)
+{
+    constexpr double kArrowLength = 10;
+    for (size_t i = 0; i < graph.edges().size(); ++i) {
+        EdgePath &path = result.edges[i];
+        if (!path.bezier.empty())
+            continue;
+        const LayoutRect &from = result.nodes[size_t(graph.edges()[i].from)];
+        const LayoutRect &to = result.nodes[size_t(graph.edges()[i].to)];
+        const LayoutPoint start{from.x + from.width, from.center().y};
+        const LayoutPoint tip{to.x, to.center().y};
+        const LayoutPoint end{tip.x - kArrowLength, tip.y};
+        const double pull = std::max(40.0, std::abs(end.x - start.x) / 2);
+        path.bezier = {start, {start.x + pull, start.y}, {end.x - pull, end.y}, end};
+        path.arrowTip = tip;
+    }
+}
+
 } // namespace
 
 GraphLayoutResult GraphLayout::compute(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
@@ -297,6 +340,7 @@ GraphLayoutResult GraphLayout::compute(const MeshGraph &graph, const std::vector
         groups.push_back(std::move(group));
     }
     pack(groups, graph, options, result);
+    routeBetweenParts(graph, result);
     return result;
 }
 

@@ -42,9 +42,9 @@ struct EdgePath
 
 struct LayoutOptions
 {
-    double rankSeparation = 80;  // between columns (room for the edge labels)
-    double nodeSeparation = 16;  // between nodes of one column
-    double clusterMargin = 8;    // inside an app box, around its versions
+    double rankSeparation = 100; // between columns (room for the edge labels)
+    double nodeSeparation = 22;  // between nodes of one column
+    double clusterMargin = 12;   // inside an app box, around its versions
     double componentGap = 40;    // between separately laid out parts
     // Up to this many nodes the graph is laid out in one piece (best looking);
     // beyond it every connected part is laid out on its own and the parts are

@@ -1,0 +1,42 @@
+#include "bundledfonts.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+
+// Q_INIT_RESOURCE must be used outside any namespace. meshlane_ui is a static
+// library: without this the linker may drop the resource's initializer.
+static void initMeshlaneResources()
+{
+    Q_INIT_RESOURCE(meshlane);
+}
+
+namespace meshlane::ui {
+
+namespace {
+
+QStringList sansFamilies() { return {QStringLiteral("DejaVu Sans"), QStringLiteral("NanumGothic")}; }
+
+} // namespace
+
+void installBundledFonts()
+{
+    initMeshlaneResources();
+    for (const char *file : {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf", "NanumGothic.ttf"}) {
+        if (QFontDatabase::addApplicationFont(QStringLiteral(":/fonts/") + QLatin1String(file)) < 0)
+            qWarning("meshlane: could not load the bundled font %s", file);
+    }
+    QFont font(sansFamilies());
+    font.setPixelSize(12);
+    font.setHintingPreference(QFont::PreferNoHinting); // hinting differs between FreeType builds
+    QGuiApplication::setFont(font);
+}
+
+QFont monospaceFont()
+{
+    QFont font(QStringList{QStringLiteral("DejaVu Sans Mono"), QStringLiteral("NanumGothic")});
+    font.setPixelSize(12);
+    font.setStyleHint(QFont::Monospace);
+    return font;
+}
+
+} // namespace meshlane::ui

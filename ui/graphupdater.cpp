@@ -1,0 +1,99 @@
+#include "graphupdater.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace meshlane::ui {
+
+namespace {
+
+struct BuiltGraph
+{
+    std::shared_ptr<const MeshGraph> graph;
+    bool sameTopology = false;
+};
+
+} // namespace
+
+GraphUpdater::GraphUpdater(SizeFunction sizes, QObject *parent)
+    : QObject(parent)
+    , m_sizes(std::move(sizes))
+{
+}
+
+void GraphUpdater::setMesh(MeshPtr mesh)
+{
+    m_mesh = mesh;
+    m_pending = std::move(mesh);
+    if (!m_running)
+        startNext();
+}
+
+void GraphUpdater::relayout()
+{
+    if (!m_mesh)
+        return;
+    m_forceLayout = true;
+    setMesh(m_mesh);
+}
+
+void GraphUpdater::startNext()
+{
+    if (!m_running) {
+        m_running = true;
+        Q_EMIT busyChanged(true);
+    }
+    MeshPtr mesh = std::move(m_pending);
+    m_pending.reset();
+    const bool forceLayout = std::exchange(m_forceLayout, false);
+    auto *watcher = new QFutureWatcher<BuiltGraph>(this);
+    connect(watcher, &QFutureWatcher<BuiltGraph>::finished, this, [this, watcher, forceLayout] {
+        watcher->deleteLater();
+        BuiltGraph built = watcher->result();
+        if (built.sameTopology && !forceLayout) {
+            m_graph = built.graph;
+            Q_EMIT graphUpdated(built.graph);
+            finish();
+        } else {
+            layOut(std::move(built.graph));
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([mesh, previous = m_graph] {
+        auto graph = std::make_shared<const MeshGraph>(MeshGraph::build(*mesh));
+        const bool same = previous && graph->sameTopology(*previous);
+        return BuiltGraph{std::move(graph), same};
+    }));
+}
+
+void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph)
+{
+    Q_EMIT layoutStarted();
+    std::vector<LayoutSize> sizes = m_sizes(*graph);
+    auto *watcher = new QFutureWatcher<std::shared_ptr<const GraphLayoutResult>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<const GraphLayoutResult>>::finished, this, [this, watcher, graph] {
+        watcher->deleteLater();
+        std::shared_ptr<const GraphLayoutResult> layout = watcher->result();
+        if (layout->ok()) {
+            m_graph = graph;
+            Q_EMIT graphLaidOut(graph, layout);
+        } else {
+            Q_EMIT failed(QString::fromStdString(layout->error));
+        }
+        finish();
+    });
+    watcher->setFuture(QtConcurrent::run([graph, sizes = std::move(sizes)] {
+        return std::make_shared<const GraphLayoutResult>(GraphLayout::compute(*graph, sizes));
+    }));
+}
+
+void GraphUpdater::finish()
+{
+    if (m_pending) {
+        startNext();
+        return;
+    }
+    m_running = false;
+    Q_EMIT busyChanged(false);
+}
+
+} // namespace meshlane::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "graphlayout.h"
+#include "mesh.h"
+#include "meshgraph.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace meshlane::ui {
+
+// Turns Mesh snapshots into laid out graphs off the GUI thread. Only one job
+// runs at a time and only the newest waiting snapshot is kept, so a burst of
+// edits (a slider drag) costs one job per finished job, not one per edit.
+// An edit that leaves the topology alone skips the layout entirely.
+class GraphUpdater : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Called on the GUI thread (it measures text) between building and laying out.
+    using SizeFunction = std::function<std::vector<LayoutSize>(const MeshGraph &)>;
+
+    explicit GraphUpdater(SizeFunction sizes, QObject *parent = nullptr);
+
+    void setMesh(MeshPtr mesh);
+    void relayout(); // node sizes changed (e.g. the language): lay the current mesh out again
+    bool isBusy() const { return m_running; }
+    std::shared_ptr<const MeshGraph> graph() const { return m_graph; }
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void layoutStarted(); // a new layout is being computed (for large meshes this takes a while)
+    void graphUpdated(std::shared_ptr<const MeshGraph> graph); // same topology: refresh texts only
+    void graphLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphLayoutResult> layout);
+    void failed(const QString &message);
+
+private:
+    void startNext();
+    void layOut(std::shared_ptr<const MeshGraph> graph);
+    void finish();
+
+    SizeFunction m_sizes;
+    MeshPtr m_mesh;    // newest snapshot asked for
+    MeshPtr m_pending; // waiting for the running job to finish
+    bool m_forceLayout = false;
+    bool m_running = false;
+    std::shared_ptr<const MeshGraph> m_graph; // last one handed out
+};
+
+} // namespace meshlane::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace meshlane::ui {
+
+// Zoom with the wheel (around the cursor) or +/-, pan by dragging the
+// background, 0 or F fits the graph.
+class GraphView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit GraphView(QWidget *parent = nullptr);
+
+    void zoomBy(double factor);
+    void fitGraph(const QRectF &bounds);
+    double zoom() const { return transform().m11(); }
+
+    // While true the graph is refitted whenever the view is resized; zooming
+    // by hand turns it off, fitting turns it back on.
+    bool followsFit() const { return m_followsFit; }
+
+Q_SIGNALS:
+    void fitRequested();
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    QRectF m_fittedBounds;
+    bool m_followsFit = true;
+};
+
+} // namespace meshlane::ui

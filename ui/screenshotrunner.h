@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+namespace meshlane::ui {
+
+class LanguageManager;
+
+// `--screenshot`: opens a folder in a window nobody sees, waits until it is
+// loaded and laid out, applies the selection and saves window->grab() as PNG.
+class ScreenshotRunner
+{
+public:
+    struct Request
+    {
+        QString folder;
+        QString output;
+        QSize size{1280, 800};
+        QString selectVirtualService; // "ns/name", optional
+        int timeoutMs = 120'000;
+    };
+
+    // Returns a process exit code; problems are described in *error.
+    static int run(const Request &request, LanguageManager *languages, QString *error);
+};
+
+} // namespace meshlane::ui
