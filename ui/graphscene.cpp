@@ -21,6 +21,13 @@ GraphScene::GraphScene(const GraphStyle &style, QObject *parent)
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
 }
 
+GraphScene::~GraphScene()
+{
+    // Deleting selected items changes the selection: nothing must react then.
+    m_rebuilding = true;
+    clear();
+}
+
 void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLayoutResult &layout)
 {
     const QString previousNode = selectedNodeId();

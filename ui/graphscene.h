@@ -22,6 +22,7 @@ class GraphScene : public QGraphicsScene
 
 public:
     explicit GraphScene(const GraphStyle &style, QObject *parent = nullptr);
+    ~GraphScene() override;
 
     // Replaces every item; the selection is kept when its node still exists.
     void setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLayoutResult &layout);

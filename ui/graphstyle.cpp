@@ -24,7 +24,7 @@ GraphStyle::GraphStyle()
     labelFont = QFont();
     labelFont.setPixelSize(11);
     smallFont = labelFont;
-    smallFont.setPixelSize(9);
+    smallFont.setPixelSize(10);
     titleFont = labelFont;
     titleFont.setBold(true);
 }

@@ -1,6 +1,6 @@
 #include "guimain.h"
 
-#include "bundledfonts.h"
+#include "appearance.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
@@ -9,8 +9,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSettings>
-#include <QStyle>
-#include <QStyleFactory>
 #include <QTextStream>
 
 #include <cstring>
@@ -100,8 +98,7 @@ int guiMain(int argc, char *argv[])
                          .arg(language, LanguageManager::availableLanguages().join(QStringLiteral(", "))));
 
     if (screenshot) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(QApplication::style()->standardPalette());
+        useReproducibleStyle();
         ScreenshotRunner::Request request;
         request.folder = folder;
         request.output = parser.value(screenshotOption);

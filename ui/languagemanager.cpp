@@ -43,16 +43,15 @@ bool LanguageManager::setLanguage(const QString &code)
         return false;
     m_language = code;
     if (effective == m_effective)
-        return true; // English is the untranslated source: nothing installed at start
+        return true;
     QCoreApplication::removeTranslator(m_appTranslator);
     QCoreApplication::removeTranslator(m_qtTranslator);
-    if (effective != QLatin1String("en")) {
-        // Our strings are embedded; Qt's own (standard dialogs) come from the system when installed.
-        if (m_appTranslator->load(QStringLiteral(":/i18n/meshlane_") + effective))
-            QCoreApplication::installTranslator(m_appTranslator);
-        if (m_qtTranslator->load(QStringLiteral("qtbase_") + effective, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(m_qtTranslator);
-    }
+    // English has a catalogue too: it holds the plural forms ("1 pod", "2 pods").
+    if (m_appTranslator->load(QStringLiteral(":/i18n/meshlane_") + effective))
+        QCoreApplication::installTranslator(m_appTranslator);
+    // Qt's own strings (standard dialogs) come from the system, when installed.
+    if (m_qtTranslator->load(QStringLiteral("qtbase_") + effective, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(m_qtTranslator);
     m_effective = effective;
     Q_EMIT languageChanged(effective);
     return true;

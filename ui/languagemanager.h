@@ -35,7 +35,7 @@ private:
     QTranslator *m_appTranslator;
     QTranslator *m_qtTranslator;
     QString m_language;
-    QString m_effective = QStringLiteral("en");
+    QString m_effective; // empty until the first setLanguage()
 };
 
 } // namespace meshlane::ui

@@ -239,9 +239,12 @@ void MainWindow::updateBusy()
         m_statusLabel->setText(tr("Loading %1\u2026").arg(QDir::toNativeSeparators(m_document->folder())));
     else if (busy)
         m_statusLabel->setText(tr("Laying out the graph\u2026"));
-    else
-        m_statusLabel->setText(m_document->folder().isEmpty() ? tr("Open a folder of Kubernetes and Istio manifests")
-                                                              : QDir::toNativeSeparators(m_document->folder()));
+    else if (m_document->folder().isEmpty())
+        m_statusLabel->setText(tr("Open a folder of Kubernetes and Istio manifests"));
+    else // the folder's name only: the full path is in the tooltip (and screenshots stay path-independent)
+        m_statusLabel->setText(tr("%1: %n file(s)", nullptr, int(m_document->mesh()->files.size()))
+                                   .arg(QFileInfo(m_document->folder()).fileName()));
+    m_statusLabel->setToolTip(QDir::toNativeSeparators(m_document->folder()));
     if (!busy)
         Q_EMIT idle();
 }

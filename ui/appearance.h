@@ -13,4 +13,8 @@ void installBundledFonts();
 // DejaVu Sans Mono, for YAML and other code.
 QFont monospaceFont();
 
+// Fusion with its standard palette: the same widgets on every desktop, for
+// screenshots and golden-image tests.
+void useReproducibleStyle();
+
 } // namespace meshlane::ui

@@ -1,7 +1,9 @@
-#include "bundledfonts.h"
+#include "appearance.h"
 
 #include <QFontDatabase>
-#include <QGuiApplication>
+#include <QApplication>
+#include <QStyle>
+#include <QStyleFactory>
 
 // Q_INIT_RESOURCE must be used outside any namespace. meshlane_ui is a static
 // library: without this the linker may drop the resource's initializer.
@@ -28,7 +30,7 @@ void installBundledFonts()
     QFont font(sansFamilies());
     font.setPixelSize(12);
     font.setHintingPreference(QFont::PreferNoHinting); // hinting differs between FreeType builds
-    QGuiApplication::setFont(font);
+    QApplication::setFont(font);
 }
 
 QFont monospaceFont()
@@ -37,6 +39,12 @@ QFont monospaceFont()
     font.setPixelSize(12);
     font.setStyleHint(QFont::Monospace);
     return font;
+}
+
+void useReproducibleStyle()
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(QApplication::style()->standardPalette());
 }
 
 } // namespace meshlane::ui
