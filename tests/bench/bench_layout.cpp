@@ -75,6 +75,16 @@ void counters(benchmark::State &state)
     state.counters["edges"] = double(fixture().graph->edges().size());
 }
 
+// Runs before every layout and after every edit (to compare topologies).
+void BM_MeshGraphBuild(benchmark::State &state)
+{
+    Fixture &f = fixture();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(MeshGraph::build(*f.mesh));
+    counters(state);
+}
+BENCHMARK(BM_MeshGraphBuild)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // What the GUI runs: each connected part laid out on its own, then packed.
 void BM_GraphLayoutCompute(benchmark::State &state)
 {

@@ -23,21 +23,22 @@
 
 namespace meshlane::test {
 
-struct ImageCompareOptions
-{
-    int channelTolerance = 24;         // 0..255 per channel
-    int allowedDifferingPixels = 200;  // beyond the tolerance
-};
-
 inline QString goldenDirectory()
 {
     return QStringLiteral(MESHLANE_SOURCE_DIR "/tests/gui/goldens");
 }
 
+struct ImageCompareOptions
+{
+    int channelTolerance = 24;         // 0..255 per channel
+    int allowedDifferingPixels = 200;  // beyond the tolerance
+    QString directory = goldenDirectory();
+};
+
 // Empty when the images match; otherwise what differs and where the evidence is.
 inline QString compareWithGolden(const QImage &actualImage, const QString &name, const ImageCompareOptions &options = {})
 {
-    const QDir directory(goldenDirectory());
+    const QDir directory(options.directory);
     const QString goldenPath = directory.filePath(name + QStringLiteral(".png"));
     const QString actualPath = directory.filePath(name + QStringLiteral(".actual.png"));
     const QString diffPath = directory.filePath(name + QStringLiteral(".diff.png"));
