@@ -68,8 +68,29 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLay
 void GraphScene::updateGraph(std::shared_ptr<const MeshGraph> graph)
 {
     Q_ASSERT(m_graph && graph->sameTopology(*m_graph));
-    m_graph = std::move(graph);
-    refreshTexts();
+    // An edit touches a few edges; re-measuring thousands of labels would not fit in a frame.
+    const auto sameNode = [](const GraphNode &a, const GraphNode &b) {
+        return a.label == b.label && a.podCount == b.podCount && a.problem == b.problem
+            && a.splitsTraffic == b.splitsTraffic && a.virtualService == b.virtualService && a.resource == b.resource;
+    };
+    const auto sameEdge = [](const GraphEdge &a, const GraphEdge &b) {
+        return a.share == b.share && a.conditional == b.conditional && a.condition == b.condition
+            && a.problem == b.problem && a.virtualService == b.virtualService && a.route == b.route;
+    };
+    const std::shared_ptr<const MeshGraph> previous = std::exchange(m_graph, std::move(graph));
+    for (size_t i = 0; i < m_nodeItems.size(); ++i) {
+        const GraphNode &node = m_graph->nodes()[i];
+        if (sameNode(node, previous->nodes()[i]))
+            continue;
+        if (node.kind == GraphNodeKind::App)
+            static_cast<AppBoxItem *>(m_nodeItems[i])->setTitle(m_style.appTitle(node));
+        else
+            static_cast<GraphNodeItem *>(m_nodeItems[i])->setNode(node);
+    }
+    for (size_t i = 0; i < m_edgeItems.size(); ++i) {
+        if (!sameEdge(m_graph->edges()[i], previous->edges()[i]))
+            m_edgeItems[i]->setEdge(*m_graph, m_graph->edges()[i]);
+    }
 }
 
 void GraphScene::refreshTexts()
