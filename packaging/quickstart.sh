@@ -13,7 +13,7 @@ build_dir=${BUILD_DIR:-build}
 packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-qpa-plugins libgl-dev
+  qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev
   libyaml-cpp-dev libre2-dev libqcustomplot-dev libgraphviz-dev graphviz libbenchmark-dev
 )
 
