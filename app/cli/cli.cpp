@@ -19,6 +19,8 @@ struct Command
 const Command commands[] = {
     {"inspect", runInspect, "list every resource with its file and line, and load problems"},
     {"analyze", runAnalyze, "check routing like istioctl analyze; findings with file and line"},
+    {"route", runRoute, "show where one request goes (VirtualService, route, destinations, pods) and why"},
+    {"simulate", runSimulate, "send a seeded stream of requests and count destinations, mirrors, statuses"},
 };
 
 void printHelp(QTextStream &out)

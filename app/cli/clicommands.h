@@ -9,5 +9,7 @@ namespace meshlane::cli {
 // One function per sub-command; `args` starts with the sub-command name.
 int runInspect(const QStringList &args, QTextStream &out, QTextStream &err);
 int runAnalyze(const QStringList &args, QTextStream &out, QTextStream &err);
+int runRoute(const QStringList &args, QTextStream &out, QTextStream &err);
+int runSimulate(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace meshlane::cli

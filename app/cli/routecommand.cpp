@@ -1,0 +1,204 @@
+#include "cli.h"
+#include "clicommands.h"
+#include "clisupport.h"
+#include "percenttext.h"
+#include "requestoptions.h"
+#include "router.h"
+
+#include <QJsonValue>
+#include <QTextStream>
+
+namespace meshlane::cli {
+
+namespace {
+
+QJsonValue stringOrNull(const std::string &text) { return text.empty() ? QJsonValue() : QJsonValue(qs(text)); }
+
+QJsonArray podsJson(const ResolvedTarget &target)
+{
+    QJsonArray pods;
+    for (const PodSet &set : target.pods) {
+        QJsonObject pod;
+        pod[QStringLiteral("namespace")] = qs(set.ns);
+        pod[QStringLiteral("name")] = qs(set.name);
+        pod[QStringLiteral("kind")] = qs(set.kind);
+        pod[QStringLiteral("replicas")] = set.replicas;
+        pods.append(pod);
+    }
+    return pods;
+}
+
+QJsonObject targetJson(const ResolvedTarget &target)
+{
+    QJsonObject object;
+    object[QStringLiteral("host")] = qs(target.host);
+    object[QStringLiteral("subset")] = stringOrNull(target.subset);
+    object[QStringLiteral("port")] = target.port ? QJsonValue(int(*target.port)) : QJsonValue();
+    object[QStringLiteral("status")] = target.status;
+    return object;
+}
+
+QJsonObject decisionJson(const RouteDecision &decision)
+{
+    QJsonObject root;
+    root[QStringLiteral("host")] = qs(decision.host);
+    root[QStringLiteral("virtualService")] = stringOrNull(decision.virtualService);
+    root[QStringLiteral("httpRoute")] = decision.httpRoute >= 0 ? QJsonValue(decision.httpRoute) : QJsonValue();
+    root[QStringLiteral("routeName")] = stringOrNull(decision.routeName);
+    root[QStringLiteral("status")] = decision.status;
+    QJsonArray destinations;
+    for (const DestinationOutcome &destination : decision.destinations) {
+        QJsonObject object = targetJson(destination.target);
+        object[QStringLiteral("probability")] = destination.probability;
+        object[QStringLiteral("pods")] = podsJson(destination.target);
+        destinations.append(object);
+    }
+    root[QStringLiteral("destinations")] = destinations;
+    QJsonArray mirrors;
+    for (const MirrorOutcome &mirror : decision.mirrors) {
+        QJsonObject object = targetJson(mirror.target);
+        object.remove(QStringLiteral("port"));
+        object.remove(QStringLiteral("status"));
+        object[QStringLiteral("probability")] = mirror.probability();
+        mirrors.append(object);
+    }
+    root[QStringLiteral("mirrors")] = mirrors;
+    QJsonObject fault;
+    fault[QStringLiteral("delayProbability")] = decision.fault.delayProbability();
+    fault[QStringLiteral("delayMs")] = qint64(decision.fault.delayMs);
+    fault[QStringLiteral("abortProbability")] = decision.fault.abortProbability();
+    fault[QStringLiteral("abortStatus")] = decision.fault.abortStatus;
+    root[QStringLiteral("fault")] = fault;
+    QJsonArray explanation;
+    for (const std::string &line : decision.explanation)
+        explanation.append(qs(line));
+    root[QStringLiteral("explanation")] = explanation;
+    return root;
+}
+
+QString podsText(const ResolvedTarget &target)
+{
+    if (target.status != 200)
+        return qs(target.problem);
+    if (target.pods.empty())
+        return target.note.empty() ? QStringLiteral("-") : qs(target.note);
+    QStringList parts;
+    for (const PodSet &set : target.pods)
+        parts << qs(set.ns + '/' + set.name) + QStringLiteral(" x") + QString::number(set.replicas);
+    return parts.join(QStringLiteral(", "));
+}
+
+QString portText(const ResolvedTarget &target)
+{
+    return target.port ? QString::number(*target.port) : QStringLiteral("-");
+}
+
+QString subsetText(const std::string &subset) { return subset.empty() ? QStringLiteral("-") : qs(subset); }
+
+void printDecision(const RouteDecision &decision, const HttpRequest &request, QTextStream &out)
+{
+    QList<QStringList> head;
+    head.append({QStringLiteral("Request"),
+                 qs(request.method + ' ' + request.scheme + "://" + request.authority + request.path)
+                     + (request.gateway.empty() ? QStringLiteral(" from a sidecar in namespace ") + qs(request.sourceNamespace)
+                                                : QStringLiteral(" through Gateway ") + qs(request.gateway))});
+    head.append({QStringLiteral("Host"), qs(decision.host) + u':' + QString::number(decision.port)});
+    QString route = QStringLiteral("none");
+    if (!decision.virtualService.empty()) {
+        route = QStringLiteral("VirtualService ") + qs(decision.virtualService);
+        if (decision.httpRoute >= 0)
+            route += QStringLiteral(", http[") + QString::number(decision.httpRoute) + u']';
+        if (!decision.routeName.empty())
+            route += QStringLiteral(" \"") + qs(decision.routeName) + u'"';
+        if (decision.matchBlock >= 0)
+            route += QStringLiteral(", match[") + QString::number(decision.matchBlock) + u']';
+    }
+    head.append({QStringLiteral("Route"), route});
+    QString status = QString::number(decision.status);
+    const std::map<int, double> shares = decision.statusShares();
+    if (shares.size() > 1) {
+        QStringList parts;
+        for (const auto &[code, share] : shares)
+            parts << QString::number(code) + QStringLiteral(" for ") + qs(percentText(share));
+        status = parts.join(QStringLiteral(", "));
+    }
+    if (!decision.redirectLocation.empty())
+        status += QStringLiteral(" -> ") + qs(decision.redirectLocation);
+    head.append({QStringLiteral("Status"), status});
+    const FaultOutcome &fault = decision.fault;
+    if (fault.delayPerMillion || fault.abortPerMillion) {
+        QStringList parts;
+        if (fault.delayPerMillion)
+            parts << QStringLiteral("delay ") + qs(percentText(fault.delayProbability())) + QStringLiteral(" by ")
+                    + QString::number(fault.delayMs) + QStringLiteral(" ms");
+        if (fault.abortPerMillion)
+            parts << QStringLiteral("abort ") + qs(percentText(fault.abortProbability())) + QStringLiteral(" with ")
+                    + (fault.abortStatus ? QString::number(fault.abortStatus)
+                                         : QStringLiteral("gRPC ") + qs(fault.abortGrpcStatus));
+        head.append({QStringLiteral("Fault"), parts.join(QStringLiteral("; "))});
+    }
+    out << formatTable(head);
+
+    if (!decision.destinations.empty()) {
+        QList<QStringList> rows{{QStringLiteral("DESTINATION"), QStringLiteral("SUBSET"), QStringLiteral("PORT"),
+                                 QStringLiteral("SHARE"), QStringLiteral("STATUS"), QStringLiteral("PODS")}};
+        for (const DestinationOutcome &destination : decision.destinations)
+            rows.append({qs(destination.target.host), subsetText(destination.target.subset),
+                         portText(destination.target), qs(percentText(destination.probability)),
+                         QString::number(destination.target.status), podsText(destination.target)});
+        out << '\n' << formatTable(rows);
+    }
+    if (!decision.mirrors.empty()) {
+        QList<QStringList> rows{{QStringLiteral("MIRROR"), QStringLiteral("SUBSET"), QStringLiteral("PORT"),
+                                 QStringLiteral("SHARE"), QStringLiteral("PODS")}};
+        for (const MirrorOutcome &mirror : decision.mirrors)
+            rows.append({qs(mirror.target.host), subsetText(mirror.target.subset), portText(mirror.target),
+                         qs(percentText(mirror.probability())), podsText(mirror.target)});
+        out << '\n' << formatTable(rows);
+    }
+    out << "\nWhy:\n";
+    for (const std::string &line : decision.explanation)
+        out << "  - " << qs(line) << '\n';
+}
+
+} // namespace
+
+int runRoute(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine commandLine(QStringLiteral("route"),
+                            QStringLiteral("Show what Istio's proxies do with one request: the VirtualService and route that "
+                                           "match, the destinations with their share and pods, mirrors, faults, and why."));
+    RequestOptions requestOptions(commandLine);
+    int exitCode = ExitOk;
+    if (!commandLine.parse(args, out, err, &exitCode))
+        return exitCode;
+    HttpRequest request;
+    QString problem;
+    if (!requestOptions.read(&request, &problem))
+        return commandLine.usageError(err, problem);
+    if (!requestOptions.hostGiven())
+        return commandLine.usageError(err, QStringLiteral("--host is required"));
+
+    const LoadResult loaded = ManifestLoader(commandLine.loadOptions()).loadFolder(ss(commandLine.directory()));
+    if (loaded.filesRead == 0 && loaded.unparseableFiles > 0) {
+        printDiagnostics(loaded.diagnostics, err);
+        return ExitUnparseable;
+    }
+    if (!request.gateway.empty() && !loaded.mesh->findGateway(request.gateway))
+        return commandLine.usageError(err, QStringLiteral("no Gateway ") + qs(request.gateway) + QStringLiteral(" in ")
+                                               + commandLine.directory());
+    const Router router(loaded.mesh);
+    const RouteDecision decision = router.route(request);
+    if (commandLine.json())
+        writeJson(out, decisionJson(decision));
+    else
+        printDecision(decision, request, out);
+    if (loaded.unparseableFiles > 0) {
+        out.flush();
+        printDiagnostics(loaded.diagnostics, err);
+        return ExitUnparseable;
+    }
+    return ExitOk;
+}
+
+} // namespace meshlane::cli

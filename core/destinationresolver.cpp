@@ -1,0 +1,153 @@
+#include "destinationresolver.h"
+
+namespace meshlane {
+
+namespace {
+
+std::string labelsText(const Labels &labels)
+{
+    std::string text;
+    for (const auto &[key, value] : labels) {
+        if (!text.empty())
+            text += ',';
+        text += key + '=' + value;
+    }
+    return text;
+}
+
+std::string subsetNames(const std::vector<const DestinationRule *> &rules)
+{
+    std::string text;
+    for (const DestinationRule *rule : rules) {
+        for (const Subset &subset : rule->subsets) {
+            if (!text.empty())
+                text += ", ";
+            text += subset.name;
+        }
+    }
+    return text.empty() ? std::string("none") : text;
+}
+
+PodSet podSetOf(const Workload &workload)
+{
+    return {workload.meta.ns, workload.meta.name, workload.meta.kind, workload.replicas};
+}
+
+} // namespace
+
+DestinationResolver::DestinationResolver(const Mesh &mesh)
+    : m_mesh(mesh)
+{
+}
+
+ResolvedTarget DestinationResolver::resolve(const Destination &destination) const
+{
+    return resolve(destination.fqdn, destination.subset, destination.port);
+}
+
+ResolvedTarget DestinationResolver::resolveHost(const std::string &fqdn) const
+{
+    return resolve(fqdn, {}, std::nullopt);
+}
+
+ResolvedTarget DestinationResolver::resolve(const std::string &fqdn, const std::string &subset,
+                                            std::optional<uint32_t> port) const
+{
+    ResolvedTarget target;
+    target.host = fqdn;
+    target.subset = subset;
+    target.port = port;
+
+    Labels subsetLabels;
+    if (!subset.empty()) {
+        const DestinationRule *owner = nullptr;
+        const Subset *found = m_mesh.findSubset(fqdn, subset, &owner);
+        if (!found) {
+            const std::vector<const DestinationRule *> rules = m_mesh.destinationRulesFor(fqdn);
+            target.status = 503;
+            target.problem = rules.empty()
+                ? "subset " + subset + ": no DestinationRule exists for " + fqdn
+                      + ", so Envoy has no cluster for the subset (503, flag NC)"
+                : "subset " + subset + " is not defined by DestinationRule " + rules.front()->meta.ns + '/'
+                      + rules.front()->meta.name + " (it defines " + subsetNames(rules)
+                      + "): Envoy has no cluster for it (503, flag NC)";
+            return target;
+        }
+        subsetLabels = found->labels;
+        target.note = "subset " + subset + " of DestinationRule " + owner->meta.ns + '/' + owner->meta.name
+            + (subsetLabels.empty() ? std::string(" (no labels: every endpoint)") : " selects " + labelsText(subsetLabels));
+    }
+
+    if (const Service *service = m_mesh.findService(fqdn)) {
+        if (!target.port && service->ports.size() == 1)
+            target.port = service->ports.front().port;
+        if (!service->hasSelector) {
+            target.note = "Service " + service->meta.ns + '/' + service->meta.name
+                + " has no selector: its endpoints are managed outside these manifests";
+            return target;
+        }
+        for (const Workload *workload : m_mesh.workloadsOf(*service, subsetLabels))
+            target.pods.push_back(podSetOf(*workload));
+        if (target.podCount() == 0) {
+            target.status = 503;
+            target.problem = subset.empty()
+                ? "Service " + service->meta.ns + '/' + service->meta.name
+                      + " selects no running pods: no healthy upstream (503, flag UH)"
+                : "subset " + subset + " (" + labelsText(subsetLabels) + ") selects none of Service "
+                      + service->meta.ns + '/' + service->meta.name
+                      + "'s running pods: no healthy upstream (503, flag UH)";
+        }
+        return target;
+    }
+
+    const std::vector<const ServiceEntry *> entries = m_mesh.serviceEntriesFor(fqdn);
+    if (!entries.empty()) {
+        resolveServiceEntry(*entries.front(), subsetLabels, target);
+        return target;
+    }
+
+    target.status = 503;
+    target.problem = "no Service or ServiceEntry is named " + fqdn + ": Envoy has no cluster for it (503, flag NC)";
+    return target;
+}
+
+void DestinationResolver::resolveServiceEntry(const ServiceEntry &entry, const Labels &subsetLabels,
+                                              ResolvedTarget &target) const
+{
+    if (!target.port && entry.ports.size() == 1)
+        target.port = entry.ports.front().number;
+    const std::string entryName = entry.meta.ns + '/' + entry.meta.name;
+    const std::string subsetNote = target.note.empty() ? std::string() : "; " + target.note;
+    target.note = (entry.isExternal() ? "external host via ServiceEntry " : "mesh-internal ServiceEntry ") + entryName
+        + subsetNote;
+
+    if (!entry.workloadSelector.empty()) {
+        for (const auto &workload : m_mesh.workloads) {
+            if (workload->meta.ns == entry.meta.ns && labelsMatch(entry.workloadSelector, workload->podLabels)
+                && labelsMatch(subsetLabels, workload->podLabels))
+                target.pods.push_back(podSetOf(*workload));
+        }
+    } else if (!entry.endpoints.empty()) {
+        for (const WorkloadEntryInline &endpoint : entry.endpoints) {
+            if (labelsMatch(subsetLabels, endpoint.labels))
+                target.pods.push_back({entry.meta.ns, endpoint.address, "WorkloadEntry", 1});
+        }
+    } else {
+        // Resolved by DNS (or passed through): endpoints carry no labels, so
+        // a subset with labels selects nothing.
+        if (!subsetLabels.empty()) {
+            target.status = 503;
+            target.problem = "subset " + target.subset + " selects by labels, but ServiceEntry " + entryName
+                + " has no labelled endpoints: no healthy upstream (503, flag UH)";
+        }
+        return;
+    }
+    if (target.podCount() == 0) {
+        target.status = 503;
+        target.problem = "ServiceEntry " + entryName + " has no endpoint"
+            + (subsetLabels.empty() ? std::string() : " with labels " + labelsText(subsetLabels))
+            + ": no healthy upstream (503, flag UH)";
+    }
+}
+
+} // namespace meshlane

@@ -1,0 +1,401 @@
+#include "router.h"
+
+#include "hostname.h"
+#include "percenttext.h"
+#include "routetablebuilder.h"
+
+#include <algorithm>
+
+namespace meshlane {
+
+namespace {
+
+std::string refOf(const ResourceMeta &meta) { return meta.ns + '/' + meta.name; }
+
+std::string requestLine(const HttpRequest &request)
+{
+    return request.method + ' ' + request.scheme + "://" + request.authority + request.path;
+}
+
+std::string labelsText(const Labels &labels)
+{
+    std::string text;
+    for (const auto &[key, value] : labels)
+        text += (text.empty() ? "" : ",") + key + '=' + value;
+    return text;
+}
+
+std::string targetLine(const ResolvedTarget &target)
+{
+    std::string text = target.host;
+    if (!target.subset.empty())
+        text += " subset " + target.subset;
+    if (target.port)
+        text += " port " + std::to_string(*target.port);
+    if (target.status != 200)
+        return text + " -> " + std::to_string(target.status) + ": " + target.problem;
+    if (!target.pods.empty()) {
+        text += " -> " + std::to_string(target.podCount()) + (target.podCount() == 1 ? " pod (" : " pods (");
+        for (size_t i = 0; i < target.pods.size(); ++i)
+            text += (i ? ", " : "") + target.pods[i].ns + '/' + target.pods[i].name + " x"
+                + std::to_string(target.pods[i].replicas);
+        text += ')';
+    }
+    if (!target.note.empty())
+        text += " [" + target.note + ']';
+    return text;
+}
+
+std::string entryLabel(const RouteTable &table, const RouteTable::Entry &entry)
+{
+    std::string text = table.routeOf(entry).label();
+    if (entry.block >= 0) {
+        text += " match[" + std::to_string(entry.block) + ']';
+        const std::string &name = table.routeOf(entry).route->match[size_t(entry.block)].name;
+        if (!name.empty())
+            text += " \"" + name + '"';
+    }
+    return text;
+}
+
+std::string redirectLocation(const HttpRedirect &redirect, const HttpRequest &request)
+{
+    std::string authority = redirect.authority.empty() ? request.authority : redirect.authority;
+    if (redirect.port) {
+        const size_t colon = authority.rfind(':');
+        if (colon != std::string::npos && authority.find(']', colon) == std::string::npos)
+            authority.resize(colon);
+        authority += ':' + std::to_string(*redirect.port);
+    }
+    const std::string scheme = redirect.scheme.empty() ? request.scheme : redirect.scheme;
+    return scheme + "://" + authority + (redirect.uri.empty() ? request.path : redirect.uri);
+}
+
+} // namespace
+
+bool isExportedTo(const VirtualService &virtualService, std::string_view ns)
+{
+    if (virtualService.exportTo.empty())
+        return true;
+    for (const std::string &target : virtualService.exportTo) {
+        if (target == "*" || target == ns || (target == "." && virtualService.meta.ns == ns))
+            return true;
+    }
+    return false;
+}
+
+Router::Router(MeshPtr mesh, RouterOptions options)
+    : m_mesh(std::move(mesh))
+    , m_options(options)
+    , m_resolver(std::make_unique<DestinationResolver>(*m_mesh))
+{
+    for (const auto &virtualService : m_mesh->virtualServices) {
+        if (!virtualService->appliesToMesh())
+            continue;
+        RouteTableBuilder builder(*m_mesh, *m_resolver, "mesh");
+        builder.addVirtualService(*virtualService);
+        auto table = std::make_shared<const RouteTable>(builder.build(m_options.table));
+        for (const std::string &host : virtualService->hostFqdns) {
+            const MeshCandidate candidate{virtualService.get(), table};
+            if (host.find('*') == std::string::npos) {
+                m_meshHosts[host].push_back(candidate);
+                continue;
+            }
+            auto it = std::find_if(m_meshWildcards.begin(), m_meshWildcards.end(),
+                                   [&host](const auto &pair) { return pair.first == host; });
+            if (it == m_meshWildcards.end())
+                m_meshWildcards.push_back({host, {candidate}});
+            else
+                it->second.push_back(candidate);
+        }
+    }
+    std::stable_sort(m_meshWildcards.begin(), m_meshWildcards.end(), [](const auto &a, const auto &b) {
+        return domainSpecificity(a.first) > domainSpecificity(b.first);
+    });
+    m_gatewayRoutes = std::make_unique<GatewayRoutes>(*m_mesh, *m_resolver, m_options.table);
+}
+
+bool Router::isKnownHost(const std::string &fqdn) const
+{
+    return m_mesh->findService(fqdn) || !m_mesh->serviceEntriesFor(fqdn).empty();
+}
+
+std::string Router::resolveHost(std::string_view text, std::string_view sourceNamespace) const
+{
+    std::string host = toLower(std::string(text));
+    const size_t colon = host.rfind(':');
+    if (colon != std::string::npos && host.find(']', colon) == std::string::npos)
+        host.resize(colon);
+    if (host.empty() || host.find('*') != std::string::npos)
+        return host;
+    if (host.find('.') == std::string::npos)
+        return host + '.' + std::string(sourceNamespace) + ".svc.cluster.local";
+    const auto known = [this](const std::string &name) { return isKnownHost(name) || m_meshHosts.count(name) > 0; };
+    if (known(host))
+        return host;
+    // Kubernetes DNS search paths: "reviews.prod", "reviews.prod.svc".
+    for (const char *suffix : {".svc.cluster.local", ".cluster.local"}) {
+        if (known(host + suffix))
+            return host + suffix;
+    }
+    return host;
+}
+
+uint32_t Router::defaultPort(const std::string &fqdn) const
+{
+    if (const Service *service = m_mesh->findService(fqdn); service && !service->ports.empty())
+        return service->ports.front().port;
+    for (const ServiceEntry *entry : m_mesh->serviceEntriesFor(fqdn)) {
+        if (!entry->ports.empty())
+            return entry->ports.front().number;
+    }
+    return 80;
+}
+
+const Router::MeshCandidate *Router::meshCandidate(std::string_view fqdn, std::string_view sourceNamespace,
+                                                   std::vector<std::string> *notes) const
+{
+    const auto pick = [&](const std::vector<MeshCandidate> &candidates) -> const MeshCandidate * {
+        const MeshCandidate *chosen = nullptr;
+        for (const MeshCandidate &candidate : candidates) {
+            if (!isExportedTo(*candidate.virtualService, sourceNamespace)) {
+                if (notes)
+                    notes->push_back("VirtualService " + refOf(candidate.virtualService->meta)
+                                     + " is not exported to namespace " + std::string(sourceNamespace));
+                continue;
+            }
+            if (!chosen)
+                chosen = &candidate;
+            else if (notes && candidate.virtualService != chosen->virtualService)
+                notes->push_back("VirtualService " + refOf(candidate.virtualService->meta)
+                                 + " claims the same host; Istio uses the first one loaded (IST0109), so it is ignored");
+            if (!notes && chosen)
+                break;
+        }
+        return chosen;
+    };
+    if (const auto it = m_meshHosts.find(fqdn); it != m_meshHosts.end()) {
+        if (const MeshCandidate *chosen = pick(it->second))
+            return chosen;
+    }
+    if (!m_meshWildcards.empty()) {
+        const std::string host(fqdn);
+        for (const auto &[pattern, candidates] : m_meshWildcards) {
+            if (!hostMatchesPattern(pattern, host))
+                continue;
+            if (const MeshCandidate *chosen = pick(candidates))
+                return chosen;
+        }
+    }
+    return nullptr;
+}
+
+const RouteTable *Router::meshTable(std::string_view fqdn, std::string_view sourceNamespace) const
+{
+    const MeshCandidate *candidate = meshCandidate(fqdn, sourceNamespace, nullptr);
+    return candidate ? candidate->table.get() : nullptr;
+}
+
+RouteDecision Router::route(const HttpRequest &request) const
+{
+    RouteDecision decision;
+    if (request.gateway.empty())
+        routeFromSidecar(request, decision);
+    else
+        routeThroughGateway(request, decision);
+    return decision;
+}
+
+void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decision) const
+{
+    std::vector<std::string> &why = decision.explanation;
+    const std::string typed = request.hostName();
+    decision.host = resolveHost(typed, request.sourceNamespace);
+    why.push_back("request " + requestLine(request) + " from a sidecar in namespace " + request.sourceNamespace
+                  + (request.sourceLabels.empty() ? std::string() : " with labels " + labelsText(request.sourceLabels)));
+    if (decision.host != typed)
+        why.push_back("host " + typed + " means " + decision.host + " (resolved from namespace "
+                      + request.sourceNamespace + ')');
+    decision.port = request.port ? request.port : request.authorityPort();
+    if (decision.port == 0) {
+        decision.port = defaultPort(decision.host);
+        why.push_back("port " + std::to_string(decision.port) + " (the host's first port; none was given)");
+    }
+
+    std::vector<std::string> notes;
+    const MeshCandidate *candidate = meshCandidate(decision.host, request.sourceNamespace, &notes);
+    why.insert(why.end(), notes.begin(), notes.end());
+    if (!candidate) {
+        routeWithoutVirtualService(request, decision);
+        return;
+    }
+    why.push_back("VirtualService " + refOf(candidate->virtualService->meta) + " applies to " + decision.host
+                  + " for sidecars");
+    const ProxyContext proxy{&request.sourceLabels, request.sourceNamespace, decision.port};
+    decide(*candidate->table, request, proxy, decision);
+}
+
+void Router::routeWithoutVirtualService(const HttpRequest &request, RouteDecision &decision) const
+{
+    std::vector<std::string> &why = decision.explanation;
+    for (const auto &virtualService : m_mesh->virtualServices) {
+        const auto &hosts = virtualService->hostFqdns;
+        if (!virtualService->appliesToMesh() && std::find(hosts.begin(), hosts.end(), decision.host) != hosts.end())
+            why.push_back("VirtualService " + refOf(virtualService->meta)
+                          + " lists this host but is bound only to gateways, so sidecars ignore it");
+    }
+    if (!isKnownHost(decision.host)) {
+        decision.action = RouteAction::NoRoute;
+        decision.status = 404;
+        why.push_back("no Service, ServiceEntry or VirtualService is named " + decision.host
+                      + ": 404 (a sidecar with outboundTrafficPolicy ALLOW_ANY would pass it through unrouted; "
+                        "REGISTRY_ONLY answers 502)");
+        return;
+    }
+    (void)request;
+    DestinationOutcome outcome{m_resolver->resolveHost(decision.host), 100, 1.0};
+    finishTarget(outcome.target, decision.port);
+    decision.action = RouteAction::Forward;
+    decision.status = outcome.target.status;
+    why.push_back("no VirtualService applies: the sidecar sends the request straight to the host, all its endpoints");
+    why.push_back("-> 100 %: " + targetLine(outcome.target));
+    decision.destinations.push_back(std::move(outcome));
+}
+
+void Router::routeThroughGateway(const HttpRequest &request, RouteDecision &decision) const
+{
+    std::vector<std::string> &why = decision.explanation;
+    decision.gateway = request.gateway;
+    decision.host = request.hostName();
+    why.push_back("request " + requestLine(request) + " enters through Gateway " + request.gateway);
+    const GatewayRoutes::Lookup lookup =
+        m_gatewayRoutes->find(request.gateway, decision.host, request.port ? request.port : request.authorityPort());
+    decision.port = lookup.port;
+    if (!lookup.virtualHost) {
+        decision.action = RouteAction::NoRoute;
+        decision.status = 404;
+        why.push_back(lookup.problem);
+        return;
+    }
+    std::string sources;
+    for (const std::string &name : lookup.virtualHost->virtualServices)
+        sources += (sources.empty() ? "" : ", ") + name;
+    why.push_back("Gateway " + request.gateway + " port " + std::to_string(lookup.port) + " serves " + decision.host
+                  + " with virtual host " + lookup.virtualHost->domain + " from VirtualService " + sources);
+    const ProxyContext proxy{&lookup.gateway->selector, lookup.gateway->meta.ns, lookup.port};
+    decide(*lookup.virtualHost->table, request, proxy, decision);
+}
+
+void Router::decide(const RouteTable &table, const HttpRequest &request, const ProxyContext &proxy,
+                    RouteDecision &decision) const
+{
+    std::vector<std::string> &why = decision.explanation;
+    why.insert(why.end(), table.notes().begin(), table.notes().end());
+    const int matched = table.find(request, proxy);
+    const size_t misses = matched < 0 ? table.entries().size() : size_t(matched);
+    for (size_t i = 0; i < misses && i < m_options.maxExplainedMisses; ++i) {
+        const RouteTable::Entry &entry = table.entries()[i];
+        why.push_back(entryLabel(table, entry) + " does not match: " + entry.match->whyNot(request, proxy));
+    }
+    if (misses > m_options.maxExplainedMisses)
+        why.push_back("... and " + std::to_string(misses - m_options.maxExplainedMisses)
+                      + " more match blocks before it do not match either");
+    if (matched < 0) {
+        decision.action = RouteAction::NoRoute;
+        decision.status = 404;
+        why.push_back("no route matches: 404 (Envoy flag NR)");
+        return;
+    }
+    const RouteTable::Entry &entry = table.entries()[size_t(matched)];
+    const CompiledRoute &route = table.routeOf(entry);
+    decision.virtualService = refOf(route.virtualService->meta);
+    decision.httpRoute = route.httpIndex;
+    decision.routeName = route.route->name;
+    decision.matchBlock = entry.block;
+    if (entry.block < 0)
+        why.push_back(entryLabel(table, entry) + " has no match conditions, so it takes the request");
+    else
+        why.push_back(entryLabel(table, entry) + " matches ("
+                      + route.route->match[size_t(entry.block)].describe() + ')');
+    if (route.delegateTable) {
+        why.push_back("it delegates to VirtualService " + refOf(route.delegate->meta));
+        decide(*route.delegateTable, request, proxy, decision);
+        return;
+    }
+    applyRoute(route, request, proxy, decision);
+}
+
+void Router::finishTarget(ResolvedTarget &target, uint32_t listenerPort) const
+{
+    if (!target.port)
+        target.port = listenerPort; // Istio's fallback for multi-port hosts
+    if (target.status != 200)
+        return;
+    const Service *service = m_mesh->findService(target.host);
+    if (!service || service->ports.empty())
+        return;
+    for (const ServicePort &port : service->ports) {
+        if (port.port == *target.port)
+            return;
+    }
+    target.status = 503;
+    target.problem = "Service " + refOf(service->meta) + " has no port " + std::to_string(*target.port)
+        + ": Envoy has no cluster for it (503, flag NC); set destination.port";
+}
+
+void Router::applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,
+                        RouteDecision &decision) const
+{
+    std::vector<std::string> &why = decision.explanation;
+    for (const std::string &note : route.notes)
+        why.push_back("note: " + note);
+    decision.fault = route.fault;
+    if (route.fault.delayPerMillion > 0)
+        why.push_back("fault: " + percentText(route.fault.delayProbability()) + " of requests wait "
+                      + std::to_string(route.fault.delayMs) + " ms first");
+    if (route.fault.abortPerMillion > 0)
+        why.push_back("fault: " + percentText(route.fault.abortProbability()) + " of requests are aborted with "
+                      + (route.fault.abortStatus ? std::to_string(route.fault.abortStatus)
+                                                 : "gRPC status " + route.fault.abortGrpcStatus));
+    decision.action = route.action;
+    decision.status = route.status;
+    switch (route.action) {
+    case RouteAction::Redirect:
+        decision.redirectLocation = redirectLocation(*route.route->redirect, request);
+        why.push_back("redirect " + std::to_string(decision.status) + " to " + decision.redirectLocation);
+        return;
+    case RouteAction::DirectResponse:
+        why.push_back("direct response " + std::to_string(decision.status));
+        return;
+    case RouteAction::Failure:
+    case RouteAction::NoRoute:
+        why.push_back(route.failure + ": " + std::to_string(decision.status));
+        return;
+    case RouteAction::Forward:
+        break;
+    }
+    decision.destinations = route.destinations;
+    for (DestinationOutcome &destination : decision.destinations) {
+        finishTarget(destination.target, proxy.port);
+        why.push_back("-> " + percentText(destination.probability) + " (weight " + std::to_string(destination.weight)
+                      + "): " + targetLine(destination.target));
+    }
+    decision.mirrors = route.mirrors;
+    for (MirrorOutcome &mirror : decision.mirrors) {
+        finishTarget(mirror.target, proxy.port);
+        why.push_back("mirror " + percentText(mirror.probability()) + " of forwarded requests (responses dropped): "
+                      + targetLine(mirror.target));
+    }
+    // Report the status most of the traffic gets; ties go to the failure.
+    int best = 200;
+    double bestShare = -1;
+    for (const auto &[status, share] : decision.statusShares()) {
+        if (share >= bestShare) {
+            best = status;
+            bestShare = share;
+        }
+    }
+    decision.status = best;
+}
+
+} // namespace meshlane

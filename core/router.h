@@ -1,0 +1,94 @@
+#pragma once
+
+#include "destinationresolver.h"
+#include "gatewayroutes.h"
+#include "httprequest.h"
+#include "mesh.h"
+#include "routedecision.h"
+#include "routetable.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace meshlane {
+
+struct RouterOptions
+{
+    RouteTable::Options table;
+    // An explanation lists at most this many non-matching entries before the match.
+    size_t maxExplainedMisses = 20;
+};
+
+// Decides what Istio's Envoy proxies do with a request. Built once per Mesh
+// snapshot: every VirtualService is compiled into route tables for the
+// sidecars and for each Gateway it is bound to. Immutable afterwards, so one
+// Router may serve any number of threads; build a new one for a new Mesh.
+class Router
+{
+public:
+    explicit Router(MeshPtr mesh, RouterOptions options = {});
+    Router(const Router &) = delete;
+    Router &operator=(const Router &) = delete;
+
+    const MeshPtr &mesh() const { return m_mesh; }
+
+    // The full decision with its explanation.
+    RouteDecision route(const HttpRequest &request) const;
+
+    // The FQDN a client in `sourceNamespace` means by `host`: "reviews" ->
+    // "reviews.<ns>.svc.cluster.local", "reviews.prod" ->
+    // "reviews.prod.svc.cluster.local" when that Service exists; anything else as is.
+    std::string resolveHost(std::string_view host, std::string_view sourceNamespace) const;
+
+    // The fast path for the simulator and benchmarks: the table a sidecar
+    // applies to `fqdn` for callers in `sourceNamespace`, or null when no
+    // VirtualService applies. No strings are built.
+    const RouteTable *meshTable(std::string_view fqdn, std::string_view sourceNamespace) const;
+    const GatewayRoutes &gatewayRoutes() const { return *m_gatewayRoutes; }
+
+private:
+    struct MeshCandidate
+    {
+        const VirtualService *virtualService = nullptr;
+        std::shared_ptr<const RouteTable> table;
+    };
+    struct StringHash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    using CandidateMap = std::unordered_map<std::string, std::vector<MeshCandidate>, StringHash, std::equal_to<>>;
+
+    const MeshCandidate *meshCandidate(std::string_view fqdn, std::string_view sourceNamespace,
+                                       std::vector<std::string> *notes) const;
+    bool isKnownHost(const std::string &fqdn) const;
+    uint32_t defaultPort(const std::string &fqdn) const;
+
+    void routeFromSidecar(const HttpRequest &request, RouteDecision &decision) const;
+    void routeThroughGateway(const HttpRequest &request, RouteDecision &decision) const;
+    void routeWithoutVirtualService(const HttpRequest &request, RouteDecision &decision) const;
+    void decide(const RouteTable &table, const HttpRequest &request, const ProxyContext &proxy,
+                RouteDecision &decision) const;
+    void applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,
+                    RouteDecision &decision) const;
+    void finishTarget(ResolvedTarget &target, uint32_t listenerPort) const;
+
+    MeshPtr m_mesh;
+    RouterOptions m_options;
+    std::unique_ptr<DestinationResolver> m_resolver;
+    CandidateMap m_meshHosts;
+    // Wildcard VirtualService hosts ("*.example.com"), most specific first.
+    std::vector<std::pair<std::string, std::vector<MeshCandidate>>> m_meshWildcards;
+    std::unique_ptr<GatewayRoutes> m_gatewayRoutes;
+};
+
+using RouterPtr = std::shared_ptr<const Router>;
+
+// True when a VirtualService's exportTo lets callers in `ns` see it.
+bool isExportedTo(const VirtualService &virtualService, std::string_view ns);
+
+} // namespace meshlane
