@@ -35,27 +35,30 @@ std::string labelsText(const Labels &labels)
 
 std::string quoted(std::string_view value) { return '\'' + std::string(value) + '\''; }
 
-// Reports a failed condition when the caller wants to know why.
-bool fail(std::string *why, const std::string &reason)
+// Reports a failed condition when the caller wants to know why. The reason
+// is a callable so that the hot path (why == nullptr) builds no string.
+template<class Reason>
+bool fail(std::string *why, Reason &&reason)
 {
     if (why)
-        *why = reason;
+        *why = reason();
     return false;
 }
 
-// `name` completes `what` for named fields ("header" + "end-user").
-bool checkValue(const CompiledStringMatch &match, std::string_view value, const char *kind, const std::string *name,
-                std::string *why)
+// Why `value` fails `match`, when the caller asks; `name` completes `kind`
+// for named fields ("header" + "end-user"). Only called on a mismatch.
+bool mismatch(const CompiledStringMatch &match, std::string_view value, const char *kind, const std::string *name,
+              std::string *why)
 {
-    if (match.matches(value))
-        return true;
     if (!why)
         return false;
     const std::string what = name ? std::string(kind) + ' ' + *name : std::string(kind);
     if (!match.isValid())
-        return fail(why, what + " regex " + quoted(match.value()) + " does not compile (" + match.error()
-                             + "): it never matches");
-    return fail(why, what + " is " + quoted(value) + " (wants " + match.describe() + ')');
+        return fail(why, [&] {
+            return what + " regex " + quoted(match.value()) + " does not compile (" + match.error()
+                + "): it never matches";
+        });
+    return fail(why, [&] { return what + " is " + quoted(value) + " (wants " + match.describe() + ')'; });
 }
 
 } // namespace
@@ -74,44 +77,53 @@ CompiledMatchBlock::CompiledMatchBlock(const HttpMatchRequest &block, bool sourc
         m_sourceLabels = block.sourceLabels;
         m_sourceNamespace = block.sourceNamespace;
     }
+    m_hasProxyConditions = m_port || !m_sourceLabels.empty() || !m_sourceNamespace.empty();
 }
 
 bool CompiledMatchBlock::appliesToProxy(const ProxyContext &proxy, std::string *why) const
 {
     if (m_port && *m_port != proxy.port)
-        return fail(why, "port is " + std::to_string(proxy.port) + " (wants " + std::to_string(*m_port) + ')');
+        return fail(why, [&] {
+            return "port is " + std::to_string(proxy.port) + " (wants " + std::to_string(*m_port) + ')';
+        });
     if (!m_sourceLabels.empty() && (!proxy.labels || !labelsMatch(m_sourceLabels, *proxy.labels)))
-        return fail(why, "source labels are " + labelsText(proxy.labels ? *proxy.labels : Labels{}) + " (wants "
-                             + labelsText(m_sourceLabels) + ')');
+        return fail(why, [&] {
+            return "source labels are " + labelsText(proxy.labels ? *proxy.labels : Labels{}) + " (wants "
+                + labelsText(m_sourceLabels) + ')';
+        });
     if (!m_sourceNamespace.empty() && m_sourceNamespace != proxy.ns)
-        return fail(why, "source namespace is " + quoted(proxy.ns) + " (wants " + m_sourceNamespace + ')');
+        return fail(why, [&] {
+            return "source namespace is " + quoted(proxy.ns) + " (wants " + m_sourceNamespace + ')';
+        });
     return true;
 }
 
 bool CompiledMatchBlock::evaluate(const HttpRequest &request, const ProxyContext &proxy, std::string *why) const
 {
-    if (!appliesToProxy(proxy, why))
+    if (m_hasProxyConditions && !appliesToProxy(proxy, why))
         return false;
     if (m_uri) {
         // Envoy: a prefix is tested against the whole :path (query included);
         // exact and regex against the path with the query string removed.
         const std::string_view subject =
             m_uri->kind() == StringMatch::Kind::Prefix ? std::string_view(request.path) : request.pathWithoutQuery();
-        if (!checkValue(*m_uri, subject, "uri", nullptr, why))
-            return false;
+        if (!m_uri->matches(subject))
+            return mismatch(*m_uri, subject, "uri", nullptr, why);
     }
-    if (m_scheme && !checkValue(*m_scheme, request.scheme, "scheme", nullptr, why))
-        return false;
-    if (m_method && !checkValue(*m_method, request.method, "method", nullptr, why))
-        return false;
-    if (m_authority && !checkValue(*m_authority, request.authority, "authority", nullptr, why))
-        return false;
+    if (m_scheme && !m_scheme->matches(request.scheme))
+        return mismatch(*m_scheme, request.scheme, "scheme", nullptr, why);
+    if (m_method && !m_method->matches(request.method))
+        return mismatch(*m_method, request.method, "method", nullptr, why);
+    if (m_authority && !m_authority->matches(request.authority))
+        return mismatch(*m_authority, request.authority, "authority", nullptr, why);
     for (const NamedMatch &header : m_headers) {
         const std::string *value = request.header(header.name);
         if (!value)
-            return fail(why, "header " + header.name + " is absent (wants " + header.match.describe() + ')');
-        if (!checkValue(header.match, *value, "header", &header.name, why))
-            return false;
+            return fail(why, [&] {
+                return "header " + header.name + " is absent (wants " + header.match.describe() + ')';
+            });
+        if (!header.match.matches(*value))
+            return mismatch(header.match, *value, "header", &header.name, why);
     }
     for (const NamedMatch &header : m_withoutHeaders) {
         // Istio sets invert_match plus treat_missing_header_as_empty (except
@@ -119,19 +131,23 @@ bool CompiledMatchBlock::evaluate(const HttpRequest &request, const ProxyContext
         const std::string *value = request.header(header.name);
         if (header.match.kind() == StringMatch::Kind::Present) {
             if (value)
-                return fail(why, "header " + header.name + " is present (withoutHeaders wants it absent)");
+                return fail(why, [&] { return "header " + header.name + " is present (withoutHeaders wants it absent)"; });
             continue;
         }
         if (header.match.matches(value ? std::string_view(*value) : std::string_view()))
-            return fail(why, "header " + header.name + (value ? " is " + quoted(*value) : std::string(" is absent, read as ''"))
-                                 + ", which withoutHeaders excludes (" + header.match.describe() + ')');
+            return fail(why, [&] {
+                return "header " + header.name + (value ? " is " + quoted(*value) : std::string(" is absent, read as ''"))
+                    + ", which withoutHeaders excludes (" + header.match.describe() + ')';
+            });
     }
     for (const NamedMatch &query : m_queryParams) {
         const std::string *value = request.queryParam(query.name);
         if (!value)
-            return fail(why, "query parameter " + query.name + " is absent (wants " + query.match.describe() + ')');
-        if (!checkValue(query.match, *value, "query parameter", &query.name, why))
-            return false;
+            return fail(why, [&] {
+                return "query parameter " + query.name + " is absent (wants " + query.match.describe() + ')';
+            });
+        if (!query.match.matches(*value))
+            return mismatch(query.match, *value, "query parameter", &query.name, why);
     }
     return true;
 }

@@ -61,6 +61,7 @@ private:
     std::optional<uint32_t> m_port;
     Labels m_sourceLabels;
     std::string m_sourceNamespace;
+    bool m_hasProxyConditions = false;
 };
 
 } // namespace meshlane

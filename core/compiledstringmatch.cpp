@@ -1,6 +1,7 @@
 #include "compiledstringmatch.h"
 
 #include "hostname.h"
+#include "textcompare.h"
 
 #include <re2/re2.h>
 
@@ -60,9 +61,9 @@ bool CompiledStringMatch::matches(std::string_view value) const
     case StringMatch::Kind::Present:
         return true;
     case StringMatch::Kind::Exact:
-        return m_ignoreCase ? equalsIgnoringCase(value, m_value) : value == m_value;
+        return m_ignoreCase ? equalsIgnoringCase(value, m_value) : sameText(value, m_value);
     case StringMatch::Kind::Prefix:
-        return m_ignoreCase ? startsWithIgnoringCase(value, m_value) : value.starts_with(m_value);
+        return m_ignoreCase ? startsWithIgnoringCase(value, m_value) : startsWithText(value, m_value);
     case StringMatch::Kind::Regex:
         return m_regex && RE2::FullMatch(re2::StringPiece(value.data(), value.size()), *m_regex);
     }

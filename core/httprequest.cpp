@@ -1,6 +1,7 @@
 #include "httprequest.h"
 
 #include "hostname.h"
+#include "textcompare.h"
 
 #include <charconv>
 
@@ -95,7 +96,7 @@ const std::string *HttpRequest::header(std::string_view lowerName) const
     if (lowerName == "host")
         return &authority;
     for (const Field &field : headers) {
-        if (field.first == lowerName)
+        if (sameText(field.first, lowerName))
             return &field.second;
     }
     return nullptr;
@@ -104,7 +105,7 @@ const std::string *HttpRequest::header(std::string_view lowerName) const
 const std::string *HttpRequest::queryParam(std::string_view name) const
 {
     for (const Field &field : queryParams) {
-        if (field.first == name)
+        if (sameText(field.first, name))
             return &field.second;
     }
     return nullptr;
@@ -112,7 +113,10 @@ const std::string *HttpRequest::queryParam(std::string_view name) const
 
 std::string_view HttpRequest::pathWithoutQuery() const
 {
-    const size_t end = path.find_first_of("?#");
+    // A plain loop: find_first_of calls memchr once per character.
+    size_t end = 0;
+    while (end < path.size() && path[end] != '?' && path[end] != '#')
+        ++end;
     return std::string_view(path).substr(0, end);
 }
 

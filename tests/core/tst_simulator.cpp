@@ -269,6 +269,25 @@ classes:
         QCOMPARE(statusCount(counts, 500) + statusCount(counts, 200), kRequests);
     }
 
+    // Envoy answers 503 before it creates the shadow request, so a request to
+    // a subset with no cluster is not mirrored.
+    void mirrorsOnlyCopyForwardedRequests()
+    {
+        const RouterPtr router = routerFor(reviewsMesh(R"(  - route:
+    - destination: {host: reviews, subset: v0}
+      weight: 40
+    - destination: {host: reviews, subset: v1}
+      weight: 60
+    mirror: {host: reviews, subset: v3}
+)"));
+        const HttpRequest request = makeRequest({.host = "reviews"});
+        QCOMPARE(ExpectedSplit::of(router->route(request)).mirrorProbability("reviews.default.svc.cluster.local", "v3"),
+                 0.6);
+        const SimulationCounts counts = simulate(router, request, 53);
+        QCOMPARE(counts.mirrors.front().count, statusCount(counts, 200));
+        expectWithin4Sigma(counts.mirrors.front().count, kRequests, 0.6, "mirrored");
+    }
+
     void nonForwardingOutcomesAreCounted()
     {
         const RouterPtr router = routerFor(kReviewsBase);

@@ -1,0 +1,259 @@
+// `meshlane route`: options, JSON keys (a stable interface), text output and
+// exit codes, run in-process.
+
+#include "cli.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+using namespace meshlane::cli;
+
+namespace {
+
+struct Result
+{
+    int code = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+Result runCli(const QStringList &args)
+{
+    Result result;
+    QTextStream out(&result.out);
+    QTextStream err(&result.err);
+    result.code = run(args, out, err);
+    out.flush();
+    err.flush();
+    return result;
+}
+
+QString sample(const char *name) { return qEnvironmentVariable("MESHLANE_SAMPLES") + u'/' + QLatin1String(name); }
+QString testData(const char *name)
+{
+    return qEnvironmentVariable("MESHLANE_TEST_DATA") + QStringLiteral("/routing/") + QLatin1String(name);
+}
+
+QSet<QString> keysOf(const QJsonObject &object)
+{
+    const QStringList keys = object.keys();
+    return QSet<QString>(keys.begin(), keys.end());
+}
+
+QSet<QString> setOf(std::initializer_list<const char *> names)
+{
+    QSet<QString> set;
+    for (const char *name : names)
+        set.insert(QLatin1String(name));
+    return set;
+}
+
+Result routeJson(QStringList args)
+{
+    args.prepend(QStringLiteral("route"));
+    args << QStringLiteral("-o") << QStringLiteral("json");
+    return runCli(args);
+}
+
+} // namespace
+
+class TestRouteCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void jsonHasExactlyTheDocumentedKeys()
+    {
+        const Result result = routeJson({sample("httpbin-mirror"), QStringLiteral("--host"), QStringLiteral("httpbin")});
+        QCOMPARE(result.code, int(ExitOk));
+        const QJsonObject root = result.json();
+        QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "status", "destinations",
+                                      "mirrors", "fault", "explanation"}));
+        const QJsonObject destination = root[QStringLiteral("destinations")].toArray().first().toObject();
+        // `status` is extra: it tells which share would fail with 503.
+        QCOMPARE(keysOf(destination), setOf({"host", "subset", "port", "probability", "pods", "status"}));
+        const QJsonObject mirror = root[QStringLiteral("mirrors")].toArray().first().toObject();
+        QCOMPARE(keysOf(mirror), setOf({"host", "subset", "probability"}));
+        QCOMPARE(keysOf(root[QStringLiteral("fault")].toObject()),
+                 setOf({"delayProbability", "delayMs", "abortProbability", "abortStatus"}));
+        QCOMPARE(mirror[QStringLiteral("subset")].toString(), QStringLiteral("v2"));
+        QCOMPARE(mirror[QStringLiteral("probability")].toDouble(), 1.0);
+        QVERIFY(root[QStringLiteral("explanation")].toArray().size() > 2);
+    }
+
+    void bookinfoJasonAndEveryoneElse()
+    {
+        const Result jason = routeJson({sample("bookinfo"), QStringLiteral("--host"), QStringLiteral("reviews"),
+                                        QStringLiteral("--header"), QStringLiteral("end-user=jason")});
+        const QJsonObject root = jason.json();
+        QCOMPARE(root[QStringLiteral("host")].toString(), QStringLiteral("reviews.default.svc.cluster.local"));
+        QCOMPARE(root[QStringLiteral("virtualService")].toString(), QStringLiteral("default/reviews"));
+        QCOMPARE(root[QStringLiteral("httpRoute")].toInt(), 0);
+        QVERIFY(root[QStringLiteral("routeName")].isNull());
+        QCOMPARE(root[QStringLiteral("status")].toInt(), 200);
+        const QJsonObject destination = root[QStringLiteral("destinations")].toArray().first().toObject();
+        QCOMPARE(destination[QStringLiteral("subset")].toString(), QStringLiteral("v2"));
+        QCOMPARE(destination[QStringLiteral("port")].toInt(), 9080);
+        QCOMPARE(destination[QStringLiteral("probability")].toDouble(), 1.0);
+        const QJsonObject pod = destination[QStringLiteral("pods")].toArray().first().toObject();
+        QCOMPARE(pod[QStringLiteral("name")].toString(), QStringLiteral("reviews-v2"));
+        QCOMPARE(pod[QStringLiteral("replicas")].toInt(), 1);
+
+        const Result others = routeJson({sample("bookinfo"), QStringLiteral("--host"), QStringLiteral("reviews")});
+        QCOMPARE(others.json()[QStringLiteral("httpRoute")].toInt(), 1);
+        QCOMPARE(others.json()[QStringLiteral("destinations")].toArray().first().toObject()[QStringLiteral("subset")]
+                     .toString(),
+                 QStringLiteral("v1"));
+    }
+
+    void hostWithoutVirtualServiceHasNulls()
+    {
+        const QJsonObject root =
+            routeJson({sample("greeter"), QStringLiteral("--host"), QStringLiteral("movieweb")}).json();
+        QVERIFY(root[QStringLiteral("virtualService")].isNull());
+        QVERIFY(root[QStringLiteral("httpRoute")].isNull());
+        const QJsonObject destination = root[QStringLiteral("destinations")].toArray().first().toObject();
+        QVERIFY(destination[QStringLiteral("subset")].isNull());
+        QCOMPARE(destination[QStringLiteral("probability")].toDouble(), 1.0);
+    }
+
+    void accountServiceShowsThe503Share()
+    {
+        const QJsonObject root =
+            routeJson({sample("account-service"), QStringLiteral("--host"), QStringLiteral("account-service")}).json();
+        const QJsonArray destinations = root[QStringLiteral("destinations")].toArray();
+        QCOMPARE(destinations.size(), 2);
+        QCOMPARE(destinations[0].toObject()[QStringLiteral("subset")].toString(), QStringLiteral("v0"));
+        QCOMPARE(destinations[0].toObject()[QStringLiteral("status")].toInt(), 503);
+        QCOMPARE(destinations[0].toObject()[QStringLiteral("probability")].toDouble(), 0.1);
+        QCOMPARE(destinations[0].toObject()[QStringLiteral("pods")].toArray().size(), 0);
+        QCOMPARE(destinations[1].toObject()[QStringLiteral("status")].toInt(), 200);
+    }
+
+    void pathQueryStringAndQueryOptionFeedQueryMatches()
+    {
+        const QString shop = testData("shop");
+        const auto routeOf = [&shop](QStringList extra) {
+            QStringList args{shop, QStringLiteral("--host"), QStringLiteral("shop"), QStringLiteral("--source-namespace"),
+                             QStringLiteral("shop")};
+            args += extra;
+            return routeJson(args).json()[QStringLiteral("routeName")].toString();
+        };
+        QCOMPARE(routeOf({QStringLiteral("--path"), QStringLiteral("/items/12?beta=1")}), QStringLiteral("beta-item"));
+        QCOMPARE(routeOf({QStringLiteral("--path"), QStringLiteral("/items/12"), QStringLiteral("--query"),
+                          QStringLiteral("beta=1")}),
+                 QStringLiteral("beta-item"));
+        QCOMPARE(routeOf({QStringLiteral("--path"), QStringLiteral("/items/12?beta=2")}), QStringLiteral("default"));
+        QCOMPARE(routeOf({QStringLiteral("--source-labels"), QStringLiteral("app=admin,version=v1")}),
+                 QStringLiteral("admins"));
+        QCOMPARE(routeOf({QStringLiteral("--header"), QStringLiteral("X-Mirror=yes")}), QStringLiteral("shadowed"));
+        // The short name "shop" means shop.default... from namespace default: unknown there.
+        const QJsonObject wrongNamespace =
+            routeJson({shop, QStringLiteral("--host"), QStringLiteral("shop")}).json();
+        QCOMPARE(wrongNamespace[QStringLiteral("status")].toInt(), 404);
+    }
+
+    void faultsAndMirrorPercentagesInJson()
+    {
+        const QString shop = testData("shop");
+        const QJsonObject admins = routeJson({shop, QStringLiteral("--host"), QStringLiteral("shop.shop"),
+                                              QStringLiteral("--source-labels"), QStringLiteral("app=admin")})
+                                       .json();
+        const QJsonObject fault = admins[QStringLiteral("fault")].toObject();
+        QCOMPARE(fault[QStringLiteral("abortProbability")].toDouble(), 0.5);
+        QCOMPARE(fault[QStringLiteral("abortStatus")].toInt(), 500);
+        QCOMPARE(fault[QStringLiteral("delayProbability")].toDouble(), 0.25);
+        QCOMPARE(fault[QStringLiteral("delayMs")].toInt(), 2000);
+        const QJsonObject shadowed = routeJson({shop, QStringLiteral("--host"), QStringLiteral("shop.shop"),
+                                                QStringLiteral("--header"), QStringLiteral("x-mirror=yes")})
+                                         .json();
+        QCOMPARE(shadowed[QStringLiteral("mirrors")].toArray().first().toObject()[QStringLiteral("probability")].toDouble(),
+                 0.25);
+    }
+
+    void gatewayEntry()
+    {
+        const QJsonObject greeter = routeJson({sample("greeter"), QStringLiteral("--host"), QStringLiteral("helloweb.dev"),
+                                               QStringLiteral("--gateway"), QStringLiteral("default/gateway")})
+                                        .json();
+        QCOMPARE(greeter[QStringLiteral("virtualService")].toString(), QStringLiteral("default/helloweb"));
+        QCOMPARE(greeter[QStringLiteral("status")].toInt(), 200);
+        const QJsonObject shop = routeJson({testData("shop"), QStringLiteral("--host"), QStringLiteral("shop.example.com"),
+                                            QStringLiteral("--gateway"), QStringLiteral("shop/edge"),
+                                            QStringLiteral("--path"), QStringLiteral("/items/12?beta=1")})
+                                     .json();
+        QCOMPARE(shop[QStringLiteral("routeName")].toString(), QStringLiteral("beta-item"));
+    }
+
+    void textOutputIsAlignedWithPercentages()
+    {
+        const Result result = runCli({QStringLiteral("route"), sample("fleetman"), QStringLiteral("--host"),
+                                      QStringLiteral("fleetman-staff-service")});
+        QCOMPARE(result.code, int(ExitOk));
+        const QStringList lines = result.out.split(u'\n');
+        qsizetype heading = -1;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines[i].startsWith(QStringLiteral("DESTINATION")))
+                heading = i;
+        }
+        QVERIFY(heading >= 0);
+        const qsizetype shareColumn = lines[heading].indexOf(QStringLiteral("SHARE"));
+        QVERIFY(lines[heading + 1].mid(shareColumn).startsWith(QStringLiteral("90 %")));
+        QVERIFY(lines[heading + 2].mid(shareColumn).startsWith(QStringLiteral("10 %")));
+        QVERIFY(result.out.contains(QStringLiteral("Why:")));
+        QVERIFY(result.out.contains(QStringLiteral("VirtualService default/fleetman-staff-service")));
+    }
+
+    void usageErrorsExit64()
+    {
+        const QString dir = sample("bookinfo");
+        const QList<QStringList> cases = {
+            {dir},
+            {dir, QStringLiteral("--host"), QStringLiteral("reviews"), QStringLiteral("--header"), QStringLiteral("novalue")},
+            {dir, QStringLiteral("--host"), QStringLiteral("reviews"), QStringLiteral("--header"), QStringLiteral("=x")},
+            {dir, QStringLiteral("--host"), QStringLiteral("reviews"), QStringLiteral("--port"), QStringLiteral("http")},
+            {dir, QStringLiteral("--host"), QStringLiteral("reviews"), QStringLiteral("--port"), QStringLiteral("70000")},
+            {dir, QStringLiteral("--host"), QStringLiteral("reviews"), QStringLiteral("--path"), QStringLiteral("items")},
+            {dir, QStringLiteral("--host"), QStringLiteral("reviews"), QStringLiteral("--query"), QStringLiteral("q")},
+            {dir, QStringLiteral("--host"), QStringLiteral("x"), QStringLiteral("--gateway"), QStringLiteral("edge")},
+            {dir, QStringLiteral("--host"), QStringLiteral("x"), QStringLiteral("--gateway"), QStringLiteral("default/none")},
+            {dir, QStringLiteral("--host"), QStringLiteral("x"), QStringLiteral("--source-labels"), QStringLiteral("app")},
+            {dir, QStringLiteral("--host"), QStringLiteral("x"), QStringLiteral("--bogus")},
+            {dir, QStringLiteral("--host"), QStringLiteral("x"), QStringLiteral("-o"), QStringLiteral("yaml")},
+        };
+        for (QStringList args : cases) {
+            args.prepend(QStringLiteral("route"));
+            const Result result = runCli(args);
+            QVERIFY2(result.code == ExitUsage, qPrintable(args.join(u' ') + QStringLiteral(" -> ") + result.err));
+            QVERIFY(result.err.contains(QStringLiteral("meshlane route:")));
+        }
+    }
+
+    void unparseableFilesExit65ButStillRoute()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QFile::copy(sample("fleetman") + QStringLiteral("/routing.yaml"), dir.filePath(QStringLiteral("routing.yaml"))));
+        QFile broken(dir.filePath(QStringLiteral("broken.yaml")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("kind: [unclosed\n");
+        broken.close();
+        const Result result =
+            routeJson({dir.path(), QStringLiteral("--host"), QStringLiteral("fleetman-staff-service")});
+        QCOMPARE(result.code, int(ExitUnparseable));
+        QCOMPARE(result.json()[QStringLiteral("virtualService")].toString(),
+                 QStringLiteral("default/fleetman-staff-service"));
+        QVERIFY(result.err.contains(QStringLiteral("broken.yaml")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRouteCommand)
+#include "tst_routecommand.moc"
