@@ -6,7 +6,8 @@ namespace {
 
 using Field = CompiledStringMatch::Field;
 
-std::optional<CompiledStringMatch> compile(const std::optional<StringMatch> &match, Field field, bool ignoreCase = false)
+std::optional<CompiledStringMatch> compile(const std::optional<StringMatch> &match, Field field,
+                                           bool ignoreCase = false)
 {
     if (!match)
         return std::nullopt;
@@ -131,13 +132,13 @@ bool CompiledMatchBlock::evaluate(const HttpRequest &request, const ProxyContext
         const std::string *value = request.header(header.name);
         if (header.match.kind() == StringMatch::Kind::Present) {
             if (value)
-                return fail(why, [&] { return "header " + header.name + " is present (withoutHeaders wants it absent)"; });
+                return fail(why, [&] { return "header " + header.name + " is present (withoutHeaders wants none)"; });
             continue;
         }
         if (header.match.matches(value ? std::string_view(*value) : std::string_view()))
             return fail(why, [&] {
-                return "header " + header.name + (value ? " is " + quoted(*value) : std::string(" is absent, read as ''"))
-                    + ", which withoutHeaders excludes (" + header.match.describe() + ')';
+                const std::string seen = value ? " is " + quoted(*value) : std::string(" is absent, read as ''");
+                return "header " + header.name + seen + ", which withoutHeaders excludes (" + header.match.describe() + ')';
             });
     }
     for (const NamedMatch &query : m_queryParams) {

@@ -33,11 +33,44 @@ PodSet podSetOf(const Workload &workload)
     return {workload.meta.ns, workload.meta.name, workload.meta.kind, workload.replicas};
 }
 
+std::string labelKey(const std::string &ns, const std::string &key, const std::string &value)
+{
+    return ns + '\n' + key + '=' + value;
+}
+
 } // namespace
 
 DestinationResolver::DestinationResolver(const Mesh &mesh)
     : m_mesh(mesh)
 {
+    for (const auto &workload : mesh.workloads) {
+        m_workloadsByNamespace[workload->meta.ns].push_back(workload.get());
+        for (const auto &[key, value] : workload->podLabels)
+            m_workloadsByLabel[labelKey(workload->meta.ns, key, value)].push_back(workload.get());
+    }
+}
+
+std::vector<const Workload *> DestinationResolver::workloadsMatching(const std::string &ns, const Labels &selector) const
+{
+    static const std::vector<const Workload *> none;
+    const std::vector<const Workload *> *candidates = nullptr;
+    if (selector.empty()) {
+        const auto it = m_workloadsByNamespace.find(ns);
+        candidates = it == m_workloadsByNamespace.end() ? &none : &it->second;
+    }
+    for (const auto &[key, value] : selector) {
+        const auto it = m_workloadsByLabel.find(labelKey(ns, key, value));
+        if (it == m_workloadsByLabel.end())
+            return {};
+        if (!candidates || it->second.size() < candidates->size())
+            candidates = &it->second;
+    }
+    std::vector<const Workload *> result;
+    for (const Workload *workload : *candidates) {
+        if (labelsMatch(selector, workload->podLabels))
+            result.push_back(workload);
+    }
+    return result;
 }
 
 ResolvedTarget DestinationResolver::resolve(const Destination &destination) const
@@ -75,7 +108,8 @@ ResolvedTarget DestinationResolver::resolve(const std::string &fqdn, const std::
         }
         subsetLabels = found->labels;
         target.note = "subset " + subset + " of DestinationRule " + owner->meta.ns + '/' + owner->meta.name
-            + (subsetLabels.empty() ? std::string(" (no labels: every endpoint)") : " selects " + labelsText(subsetLabels));
+            + (subsetLabels.empty() ? std::string(" (no labels: every endpoint)")
+                                    : " selects " + labelsText(subsetLabels));
     }
 
     if (const Service *service = m_mesh.findService(fqdn)) {
@@ -86,8 +120,18 @@ ResolvedTarget DestinationResolver::resolve(const std::string &fqdn, const std::
                 + " has no selector: its endpoints are managed outside these manifests";
             return target;
         }
-        for (const Workload *workload : m_mesh.workloadsOf(*service, subsetLabels))
-            target.pods.push_back(podSetOf(*workload));
+        // Mesh::workloadsOf, through the label index: the Service's selector
+        // and the subset's labels together.
+        Labels wanted = service->selector;
+        bool conflicting = false;
+        for (const auto &[key, value] : subsetLabels) {
+            const auto [it, inserted] = wanted.emplace(key, value);
+            conflicting = conflicting || (!inserted && it->second != value);
+        }
+        if (!conflicting) {
+            for (const Workload *workload : workloadsMatching(service->meta.ns, wanted))
+                target.pods.push_back(podSetOf(*workload));
+        }
         if (target.podCount() == 0) {
             target.status = 503;
             target.problem = subset.empty()
@@ -122,9 +166,8 @@ void DestinationResolver::resolveServiceEntry(const ServiceEntry &entry, const L
         + subsetNote;
 
     if (!entry.workloadSelector.empty()) {
-        for (const auto &workload : m_mesh.workloads) {
-            if (workload->meta.ns == entry.meta.ns && labelsMatch(entry.workloadSelector, workload->podLabels)
-                && labelsMatch(subsetLabels, workload->podLabels))
+        for (const Workload *workload : workloadsMatching(entry.meta.ns, entry.workloadSelector)) {
+            if (labelsMatch(subsetLabels, workload->podLabels))
                 target.pods.push_back(podSetOf(*workload));
         }
     } else if (!entry.endpoints.empty()) {

@@ -5,6 +5,8 @@
 #include "routedecision.h"
 
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace meshlane {
 
@@ -25,8 +27,15 @@ public:
 private:
     ResolvedTarget resolve(const std::string &fqdn, const std::string &subset, std::optional<uint32_t> port) const;
     void resolveServiceEntry(const ServiceEntry &entry, const Labels &subsetLabels, ResolvedTarget &target) const;
+    // Workloads in `ns` whose pod labels include `selector`, in load order.
+    std::vector<const Workload *> workloadsMatching(const std::string &ns, const Labels &selector) const;
 
     const Mesh &m_mesh;
+    // "ns\nkey=value" -> workloads with that pod label, so a selector only
+    // scans the workloads carrying its rarest label instead of the namespace
+    // (the router resolves every destination of every route once).
+    std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByLabel;
+    std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByNamespace;
 };
 
 } // namespace meshlane

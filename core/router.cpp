@@ -168,7 +168,8 @@ const Router::MeshCandidate *Router::meshCandidate(std::string_view fqdn, std::s
                 chosen = &candidate;
             else if (notes && candidate.virtualService != chosen->virtualService)
                 notes->push_back("VirtualService " + refOf(candidate.virtualService->meta)
-                                 + " claims the same host; Istio uses the first one loaded (IST0109), so it is ignored");
+                                 + " claims the same host; Istio uses the first one loaded (IST0109), "
+                                   "so it is ignored");
             if (!notes && chosen)
                 break;
         }
@@ -212,7 +213,8 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
     const std::string typed = request.hostName();
     decision.host = resolveHost(typed, request.sourceNamespace);
     why.push_back("request " + requestLine(request) + " from a sidecar in namespace " + request.sourceNamespace
-                  + (request.sourceLabels.empty() ? std::string() : " with labels " + labelsText(request.sourceLabels)));
+                  + (request.sourceLabels.empty() ? std::string()
+                                                  : " with labels " + labelsText(request.sourceLabels)));
     if (decision.host != typed)
         why.push_back("host " + typed + " means " + decision.host + " (resolved from namespace "
                       + request.sourceNamespace + ')');
@@ -226,7 +228,7 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
     const MeshCandidate *candidate = meshCandidate(decision.host, request.sourceNamespace, &notes);
     why.insert(why.end(), notes.begin(), notes.end());
     if (!candidate) {
-        routeWithoutVirtualService(request, decision);
+        routeWithoutVirtualService(decision);
         return;
     }
     why.push_back("VirtualService " + refOf(candidate->virtualService->meta) + " applies to " + decision.host
@@ -235,7 +237,7 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
     decide(*candidate->table, request, proxy, decision);
 }
 
-void Router::routeWithoutVirtualService(const HttpRequest &request, RouteDecision &decision) const
+void Router::routeWithoutVirtualService(RouteDecision &decision) const
 {
     std::vector<std::string> &why = decision.explanation;
     for (const auto &virtualService : m_mesh->virtualServices) {
@@ -252,7 +254,6 @@ void Router::routeWithoutVirtualService(const HttpRequest &request, RouteDecisio
                         "REGISTRY_ONLY answers 502)");
         return;
     }
-    (void)request;
     DestinationOutcome outcome{m_resolver->resolveHost(decision.host), 100, 1.0};
     finishTarget(outcome.target, decision.port);
     decision.action = RouteAction::Forward;

@@ -70,7 +70,7 @@ private:
 
     void routeFromSidecar(const HttpRequest &request, RouteDecision &decision) const;
     void routeThroughGateway(const HttpRequest &request, RouteDecision &decision) const;
-    void routeWithoutVirtualService(const HttpRequest &request, RouteDecision &decision) const;
+    void routeWithoutVirtualService(RouteDecision &decision) const;
     void decide(const RouteTable &table, const HttpRequest &request, const ProxyContext &proxy,
                 RouteDecision &decision) const;
     void applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,

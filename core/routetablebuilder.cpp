@@ -41,8 +41,8 @@ bool RouteTableBuilder::gatewaysInclude(const VirtualService &virtualService,
                                         const std::vector<std::string> &gateways) const
 {
     for (const std::string &gateway : gateways) {
-        const std::string ref =
-            gateway == "mesh" || gateway.find('/') != std::string::npos ? gateway : virtualService.meta.ns + '/' + gateway;
+        const bool qualified = gateway == "mesh" || gateway.find('/') != std::string::npos;
+        const std::string ref = qualified ? gateway : virtualService.meta.ns + '/' + gateway;
         if (ref == m_context)
             return true;
     }
@@ -65,8 +65,8 @@ void RouteTableBuilder::linkDelegate(CompiledRoute &compiled) const
     std::vector<RouteTable::Entry> entries;
     std::vector<std::string> notes;
     append(*target, false, routes, entries, notes);
-    compiled.delegateTable =
-        std::make_shared<const RouteTable>(std::move(routes), std::move(entries), RouteTable::Options{}, std::move(notes));
+    compiled.delegateTable = std::make_shared<const RouteTable>(std::move(routes), std::move(entries),
+                                                                RouteTable::Options{}, std::move(notes));
 }
 
 void RouteTableBuilder::append(const VirtualService &virtualService, bool allowDelegation,

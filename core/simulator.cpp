@@ -81,8 +81,7 @@ void Simulator::applyPendingChanges()
     }
 }
 
-size_t Simulator::slotFor(std::vector<SimulationCounts::Target> &targets,
-                          std::map<std::pair<std::string, std::string>, size_t> &slots, const std::string &host,
+size_t Simulator::slotFor(std::vector<SimulationCounts::Target> &targets, SlotMap &slots, const std::string &host,
                           const std::string &subset)
 {
     const auto [it, inserted] = slots.try_emplace({host, subset}, targets.size());

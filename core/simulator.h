@@ -68,8 +68,9 @@ private:
 
     void applyPendingChanges();
     void rebuildPlans();
-    size_t slotFor(std::vector<SimulationCounts::Target> &targets, std::map<std::pair<std::string, std::string>, size_t> &slots,
-                   const std::string &host, const std::string &subset);
+    using SlotMap = std::map<std::pair<std::string, std::string>, size_t>;
+    size_t slotFor(std::vector<SimulationCounts::Target> &targets, SlotMap &slots, const std::string &host,
+                   const std::string &subset);
     SimulationStep simulate(int64_t requests, double seconds);
     void sampleOne(SimulationCounts &counts);
 
@@ -83,8 +84,8 @@ private:
     ExpectedSplit m_expected;
     bool m_plansValid = false;
 
-    std::map<std::pair<std::string, std::string>, size_t> m_destinationSlots;
-    std::map<std::pair<std::string, std::string>, size_t> m_mirrorSlots;
+    SlotMap m_destinationSlots;
+    SlotMap m_mirrorSlots;
     SimulationCounts m_totals;
     int64_t m_steps = 0;
     double m_elapsed = 0;

@@ -18,6 +18,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -208,6 +210,38 @@ void BM_FullRouteWithExplanation_Weighted(benchmark::State &state)
         benchmark::DoNotOptimize(scenario.router->route(scenario.request));
 }
 
+// Building a Router (every VirtualService compiled, every destination
+// resolved to pods) happens after each edit in the workbench; compare it with
+// the load of the same meshgen mesh, which it follows.
+const std::string &meshgenFolder(int services)
+{
+    static std::map<int, std::string> folders;
+    if (const auto it = folders.find(services); it != folders.end())
+        return it->second;
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("meshlane-bench-router-" + std::to_string(services));
+    std::filesystem::remove_all(folder);
+    const std::string command = std::string(MESHGEN_PATH) + " --services " + std::to_string(services)
+        + " --versions 3 --out " + folder.string() + " > /dev/null";
+    if (std::system(command.c_str()) != 0)
+        std::abort();
+    return folders.emplace(services, folder.string()).first->second;
+}
+
+void BM_BuildRouter_Meshgen(benchmark::State &state)
+{
+    const MeshPtr mesh = ManifestLoader().loadFolder(meshgenFolder(int(state.range(0)))).mesh;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(std::make_shared<const Router>(mesh));
+}
+
+void BM_LoadFolder_Meshgen(benchmark::State &state)
+{
+    const std::string &folder = meshgenFolder(int(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(ManifestLoader().loadFolder(folder).mesh);
+}
+
 BENCHMARK(BM_Baseline_RandomDrawAndWeightedPick);
 BENCHMARK(BM_Weighted2Way);
 BENCHMARK(BM_Weighted2Way_ViaRouterHostLookup);
@@ -215,6 +249,8 @@ BENCHMARK(BM_HeaderRoutes10_MatchLast);
 BENCHMARK(BM_PrefixRoutes1000_Indexed);
 BENCHMARK(BM_PrefixRoutes1000_LinearScan);
 BENCHMARK(BM_FullRouteWithExplanation_Weighted);
+BENCHMARK(BM_BuildRouter_Meshgen)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadFolder_Meshgen)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 // Prints as usual and remembers ns/iteration per benchmark for the ratios.
 class RecordingReporter : public benchmark::ConsoleReporter
@@ -224,7 +260,8 @@ public:
     {
         for (const Run &run : runs) {
             if (run.run_type == Run::RT_Iteration && !run.error_occurred)
-                m_nanoseconds[run.benchmark_name()] = run.GetAdjustedCPUTime();
+                m_nanoseconds[run.benchmark_name()] =
+                    run.GetAdjustedCPUTime() * 1e9 / benchmark::GetTimeUnitMultiplier(run.time_unit);
         }
         ConsoleReporter::ReportRuns(runs);
     }
@@ -269,6 +306,11 @@ int main(int argc, char **argv)
     }
     const double indexed = reporter.ns("BM_PrefixRoutes1000_Indexed");
     const double linear = reporter.ns("BM_PrefixRoutes1000_LinearScan");
+    const double build = reporter.ns("BM_BuildRouter_Meshgen/1000");
+    const double load = reporter.ns("BM_LoadFolder_Meshgen/1000");
+    if (build > 0 && load > 0)
+        std::printf("  Router build for 1,000 meshgen services: %.1f ms, %.0f %% of loading the same folder (%.1f ms)\n",
+                    build / 1e6, 100 * build / load, load / 1e6);
     if (indexed > 0 && linear > 0)
         std::printf("  1,000 prefix routes: indexed is %.1fx faster than the linear scan (target >= 10x)\n",
                     linear / indexed);

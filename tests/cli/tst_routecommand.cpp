@@ -1,7 +1,8 @@
 // `meshlane route`: options, JSON keys (a stable interface), text output and
 // exit codes, run in-process.
 
-#include "cli.h"
+#include "clirunner.h"
+#include "testfolder.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 
@@ -17,26 +17,7 @@ using namespace meshlane::cli;
 
 namespace {
 
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-Result runCli(const QStringList &args)
-{
-    Result result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.code = run(args, out, err);
-    out.flush();
-    err.flush();
-    return result;
-}
-
-QString sample(const char *name) { return qEnvironmentVariable("MESHLANE_SAMPLES") + u'/' + QLatin1String(name); }
+QString sample(const char *name) { return samplesDir() + u'/' + QLatin1String(name); }
 QString testData(const char *name)
 {
     return qEnvironmentVariable("MESHLANE_TEST_DATA") + QStringLiteral("/routing/") + QLatin1String(name);
@@ -56,7 +37,7 @@ QSet<QString> setOf(std::initializer_list<const char *> names)
     return set;
 }
 
-Result routeJson(QStringList args)
+CliRun routeJson(QStringList args)
 {
     args.prepend(QStringLiteral("route"));
     args << QStringLiteral("-o") << QStringLiteral("json");
@@ -72,8 +53,8 @@ class TestRouteCommand : public QObject
 private Q_SLOTS:
     void jsonHasExactlyTheDocumentedKeys()
     {
-        const Result result = routeJson({sample("httpbin-mirror"), QStringLiteral("--host"), QStringLiteral("httpbin")});
-        QCOMPARE(result.code, int(ExitOk));
+        const CliRun result = routeJson({sample("httpbin-mirror"), QStringLiteral("--host"), QStringLiteral("httpbin")});
+        QCOMPARE(result.exitCode, int(ExitOk));
         const QJsonObject root = result.json();
         QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "status", "destinations",
                                       "mirrors", "fault", "explanation"}));
@@ -91,7 +72,7 @@ private Q_SLOTS:
 
     void bookinfoJasonAndEveryoneElse()
     {
-        const Result jason = routeJson({sample("bookinfo"), QStringLiteral("--host"), QStringLiteral("reviews"),
+        const CliRun jason = routeJson({sample("bookinfo"), QStringLiteral("--host"), QStringLiteral("reviews"),
                                         QStringLiteral("--header"), QStringLiteral("end-user=jason")});
         const QJsonObject root = jason.json();
         QCOMPARE(root[QStringLiteral("host")].toString(), QStringLiteral("reviews.default.svc.cluster.local"));
@@ -107,7 +88,7 @@ private Q_SLOTS:
         QCOMPARE(pod[QStringLiteral("name")].toString(), QStringLiteral("reviews-v2"));
         QCOMPARE(pod[QStringLiteral("replicas")].toInt(), 1);
 
-        const Result others = routeJson({sample("bookinfo"), QStringLiteral("--host"), QStringLiteral("reviews")});
+        const CliRun others = routeJson({sample("bookinfo"), QStringLiteral("--host"), QStringLiteral("reviews")});
         QCOMPARE(others.json()[QStringLiteral("httpRoute")].toInt(), 1);
         QCOMPARE(others.json()[QStringLiteral("destinations")].toArray().first().toObject()[QStringLiteral("subset")]
                      .toString(),
@@ -195,9 +176,9 @@ private Q_SLOTS:
 
     void textOutputIsAlignedWithPercentages()
     {
-        const Result result = runCli({QStringLiteral("route"), sample("fleetman"), QStringLiteral("--host"),
+        const CliRun result = runCli({QStringLiteral("route"), sample("fleetman"), QStringLiteral("--host"),
                                       QStringLiteral("fleetman-staff-service")});
-        QCOMPARE(result.code, int(ExitOk));
+        QCOMPARE(result.exitCode, int(ExitOk));
         const QStringList lines = result.out.split(u'\n');
         qsizetype heading = -1;
         for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -231,24 +212,23 @@ private Q_SLOTS:
         };
         for (QStringList args : cases) {
             args.prepend(QStringLiteral("route"));
-            const Result result = runCli(args);
-            QVERIFY2(result.code == ExitUsage, qPrintable(args.join(u' ') + QStringLiteral(" -> ") + result.err));
+            const CliRun result = runCli(args);
+            QVERIFY2(result.exitCode == ExitUsage, qPrintable(args.join(u' ') + QStringLiteral(" -> ") + result.err));
             QVERIFY(result.err.contains(QStringLiteral("meshlane route:")));
         }
     }
 
     void unparseableFilesExit65ButStillRoute()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        QVERIFY(QFile::copy(sample("fleetman") + QStringLiteral("/routing.yaml"), dir.filePath(QStringLiteral("routing.yaml"))));
-        QFile broken(dir.filePath(QStringLiteral("broken.yaml")));
-        QVERIFY(broken.open(QIODevice::WriteOnly));
-        broken.write("kind: [unclosed\n");
-        broken.close();
-        const Result result =
-            routeJson({dir.path(), QStringLiteral("--host"), QStringLiteral("fleetman-staff-service")});
-        QCOMPARE(result.code, int(ExitUnparseable));
+        TestFolder folder;
+        QVERIFY(folder.isValid());
+        QFile routing(sample("fleetman") + QStringLiteral("/routing.yaml"));
+        QVERIFY(routing.open(QIODevice::ReadOnly));
+        folder.write(QStringLiteral("routing.yaml"), routing.readAll());
+        folder.write(QStringLiteral("broken.yaml"), "kind: [unclosed\n");
+        const CliRun result =
+            routeJson({folder.qpath(), QStringLiteral("--host"), QStringLiteral("fleetman-staff-service")});
+        QCOMPARE(result.exitCode, int(ExitUnparseable));
         QCOMPARE(result.json()[QStringLiteral("virtualService")].toString(),
                  QStringLiteral("default/fleetman-staff-service"));
         QVERIFY(result.err.contains(QStringLiteral("broken.yaml")));

@@ -1,7 +1,8 @@
 // `meshlane simulate`: JSON keys, determinism, traffic files, statistics and
 // exit codes, run in-process.
 
-#include "cli.h"
+#include "clirunner.h"
+#include "testfolder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,32 +17,13 @@ using namespace meshlane::cli;
 
 namespace {
 
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-Result runCli(const QStringList &args)
-{
-    Result result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.code = run(args, out, err);
-    out.flush();
-    err.flush();
-    return result;
-}
-
-QString sample(const char *name) { return qEnvironmentVariable("MESHLANE_SAMPLES") + u'/' + QLatin1String(name); }
+QString sample(const char *name) { return samplesDir() + u'/' + QLatin1String(name); }
 QString testData(const char *name)
 {
     return qEnvironmentVariable("MESHLANE_TEST_DATA") + QStringLiteral("/routing/") + QLatin1String(name);
 }
 
-Result simulateJson(QStringList args)
+CliRun simulateJson(QStringList args)
 {
     args.prepend(QStringLiteral("simulate"));
     args << QStringLiteral("-o") << QStringLiteral("json");
@@ -79,10 +61,10 @@ class TestSimulateCommand : public QObject
 private Q_SLOTS:
     void jsonHasExactlyTheDocumentedKeys()
     {
-        const Result result = simulateJson({sample("httpbin-mirror"), QStringLiteral("--host"), QStringLiteral("httpbin"),
+        const CliRun result = simulateJson({sample("httpbin-mirror"), QStringLiteral("--host"), QStringLiteral("httpbin"),
                                             QStringLiteral("--requests"), QStringLiteral("1000"), QStringLiteral("--seed"),
                                             QStringLiteral("9")});
-        QCOMPARE(result.code, int(ExitOk));
+        QCOMPARE(result.exitCode, int(ExitOk));
         const QJsonObject root = result.json();
         const QStringList top{QStringLiteral("requests"), QStringLiteral("seed"), QStringLiteral("destinations"),
                               QStringLiteral("mirrors"), QStringLiteral("statuses"), QStringLiteral("delayed")};
@@ -104,8 +86,8 @@ private Q_SLOTS:
         const QStringList args{sample("bookinfo-80-20"), QStringLiteral("--host"), QStringLiteral("reviews"),
                                QStringLiteral("--requests"), QStringLiteral("5000"), QStringLiteral("--seed"),
                                QStringLiteral("77")};
-        const Result a = simulateJson(args);
-        const Result b = simulateJson(args);
+        const CliRun a = simulateJson(args);
+        const CliRun b = simulateJson(args);
         QCOMPARE(a.out, b.out);
         QStringList other = args;
         other.last() = QStringLiteral("78");
@@ -150,10 +132,10 @@ private Q_SLOTS:
 
     void trafficFileMixesClasses()
     {
-        const Result result = simulateJson({sample("bookinfo"), QStringLiteral("--host"), QStringLiteral("reviews"),
+        const CliRun result = simulateJson({sample("bookinfo"), QStringLiteral("--host"), QStringLiteral("reviews"),
                                             QStringLiteral("--requests"), QStringLiteral("100000"),
                                             QStringLiteral("--traffic"), testData("traffic-bookinfo.yaml")});
-        QCOMPARE(result.code, int(ExitOk));
+        QCOMPARE(result.exitCode, int(ExitOk));
         const QJsonObject v2 = destinationWithSubset(result.json(), QStringLiteral("v2"));
         QCOMPARE(v2[QStringLiteral("expected")].toDouble(), 0.1);
         expectWithin4Sigma(v2, 100000);
@@ -161,10 +143,10 @@ private Q_SLOTS:
 
     void textOutputShowsCountsAndPercentages()
     {
-        const Result result = runCli({QStringLiteral("simulate"), sample("fleetman"), QStringLiteral("--host"),
+        const CliRun result = runCli({QStringLiteral("simulate"), sample("fleetman"), QStringLiteral("--host"),
                                       QStringLiteral("fleetman-staff-service"), QStringLiteral("--requests"),
                                       QStringLiteral("1000"), QStringLiteral("--seed"), QStringLiteral("3")});
-        QCOMPARE(result.code, int(ExitOk));
+        QCOMPARE(result.exitCode, int(ExitOk));
         QVERIFY(result.out.startsWith(QStringLiteral("Simulated 1000 requests (seed 3)")));
         QVERIFY(result.out.contains(QStringLiteral("EXPECTED")));
         QVERIFY(result.out.contains(QStringLiteral("90 %")));
@@ -191,17 +173,17 @@ private Q_SLOTS:
         };
         for (QStringList args : cases) {
             args.prepend(QStringLiteral("simulate"));
-            const Result result = runCli(args);
-            QVERIFY2(result.code == ExitUsage, qPrintable(args.join(u' ') + QStringLiteral(" -> ") + result.err));
+            const CliRun result = runCli(args);
+            QVERIFY2(result.exitCode == ExitUsage, qPrintable(args.join(u' ') + QStringLiteral(" -> ") + result.err));
         }
     }
 
     void brokenTrafficFileExits65()
     {
-        const Result result = runCli({QStringLiteral("simulate"), sample("bookinfo"), QStringLiteral("--host"),
+        const CliRun result = runCli({QStringLiteral("simulate"), sample("bookinfo"), QStringLiteral("--host"),
                                       QStringLiteral("reviews"), QStringLiteral("--requests"), QStringLiteral("10"),
                                       QStringLiteral("--traffic"), testData("traffic-broken.yaml")});
-        QCOMPARE(result.code, int(ExitUnparseable));
+        QCOMPARE(result.exitCode, int(ExitUnparseable));
         QVERIFY(result.err.contains(QStringLiteral("line 3: unknown key 'shares'")));
     }
 };
