@@ -172,8 +172,12 @@ public:
         if (content[0] == '%')
             return true; // a directive
         // A deeper line after an open plain scalar continues it (`a: b` / `  ,c`).
-        if (m_plainOpen && indent > m_plainParent)
-            return true;
+        if (m_plainOpen && indent > m_plainParent) {
+            // Unless it holds a `: `, which ends the scalar (yaml-cpp then reads
+            // a key and can fall back to document level).
+            m_pos = first;
+            return plainScalar(indent, true);
+        }
         m_plainOpen = false;
         m_owner = -1;
         m_pos = first;
@@ -230,15 +234,16 @@ private:
                 m_blockScalarParent = std::max(0, indent - 1);
                 return true;
             }
-            return plainScalar(indent);
+            return plainScalar(indent, false);
         }
     }
 
-    bool plainScalar(int indent)
+    bool plainScalar(int indent, bool continuation)
     {
         for (; !atEnd(); ++m_pos) {
             const char c = peek();
             if (c == ':' && isBlank(peek(1))) {
+                m_plainOpen = false;
                 m_owner = m_tokenColumn;
                 ++m_pos;
                 return tokenStart(indent);
@@ -248,8 +253,10 @@ private:
         }
         // The scalar may go on below, indented deeper than the node that owns
         // it: its key or dash, or (a top-level scalar) anything at all.
-        m_plainOpen = true;
-        m_plainParent = m_owner >= 0 ? m_owner : m_tokenColumn - 1;
+        if (!continuation) {
+            m_plainOpen = true;
+            m_plainParent = m_owner >= 0 ? m_owner : m_tokenColumn - 1;
+        }
         return true;
     }
 

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstddef>
+
+namespace meshlane {
+
+// Caps the bytes the current thread may allocate with operator new while an
+// instance lives; past the cap, operator new throws std::bad_alloc.
+//
+// Why: yaml-cpp 0.7 has inputs on which it allocates without bound (found by
+// fuzzing; see textchecks::strayCommaLine for the shapes we know). Parsing a
+// file under a budget turns any such input, known or not, into a clean error
+// for that one file instead of exhausting the machine. The count is of bytes
+// requested, not live, so a budget must allow for the parser's churn.
+class AllocationBudget
+{
+public:
+    explicit AllocationBudget(size_t bytes);
+    ~AllocationBudget();
+
+    AllocationBudget(const AllocationBudget &) = delete;
+    AllocationBudget &operator=(const AllocationBudget &) = delete;
+
+    bool exceeded() const;
+
+private:
+    bool m_wasActive;
+    size_t m_previousRemaining;
+};
+
+} // namespace meshlane
