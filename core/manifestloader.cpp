@@ -69,6 +69,7 @@ public:
         , m_mesh(std::make_shared<Mesh>())
     {
         m_result.mesh = m_mesh;
+        m_mesh->defaultNamespace = m_options.defaultNamespace;
     }
 
     void collect(const fs::path &root)
@@ -486,6 +487,78 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
     return result;
 }
 
+LoadResult ManifestLoader::reloadFiles(const Mesh &base,
+                                       const std::map<std::string, std::optional<std::string>> &texts) const
+{
+    LoadOptions options = m_options;
+    options.defaultNamespace = base.defaultNamespace;
+    LoadResult result;
+    result.mesh = std::make_shared<Mesh>();
+    result.mesh->rootPath = base.rootPath;
+    result.mesh->defaultNamespace = base.defaultNamespace;
+
+    // An unchanged file becomes a partial result holding what it held before
+    // (the same objects), so it merges exactly like a freshly parsed one.
+    std::map<std::string, LoadResult> kept;
+    const auto partOf = [&kept](const std::string &file) -> Mesh & {
+        LoadResult &part = kept[file];
+        if (!part.mesh)
+            part.mesh = std::make_shared<Mesh>();
+        return *part.mesh;
+    };
+    const auto keep = [&](const auto &resources, auto member) {
+        for (const auto &resource : resources) {
+            if (!texts.count(resource->meta.location.file))
+                (partOf(resource->meta.location.file).*member).push_back(resource);
+        }
+    };
+    keep(base.services, &Mesh::services);
+    keep(base.workloads, &Mesh::workloads);
+    keep(base.virtualServices, &Mesh::virtualServices);
+    keep(base.destinationRules, &Mesh::destinationRules);
+    keep(base.gateways, &Mesh::gateways);
+    keep(base.serviceEntries, &Mesh::serviceEntries);
+    for (const ResourceMeta &meta : base.otherResources) {
+        if (!texts.count(meta.location.file))
+            partOf(meta.location.file).otherResources.push_back(meta);
+    }
+
+    // The first load merged files in path order; keep that order, new files included.
+    std::vector<fs::path> order;
+    std::map<std::string, std::shared_ptr<const SourceFile>> baseFiles;
+    for (const auto &file : base.files) {
+        baseFiles.emplace(file->path, file);
+        if (!texts.count(file->path))
+            order.push_back(file->path);
+    }
+    for (const auto &[path, text] : texts) {
+        if (text)
+            order.push_back(path);
+    }
+    std::sort(order.begin(), order.end());
+
+    ResultMerger merger(result);
+    for (const fs::path &path : order) {
+        const std::string relative = path.generic_string();
+        const auto changed = texts.find(relative);
+        if (changed == texts.end()) {
+            partOf(relative).files.push_back(baseFiles.at(relative));
+            merger.merge(std::move(kept[relative]));
+            continue;
+        }
+        const auto original = baseFiles.find(relative);
+        const std::string absolute = original != baseFiles.end() ? original->second->absolutePath
+                                                                 : (fs::path(base.rootPath) / path).string();
+        LoadResult part;
+        Run run(options, part);
+        run.loadText(relative, absolute, *changed->second);
+        merger.merge(std::move(part));
+    }
+    result.mesh->buildIndex();
+    sortDiagnostics(result.diagnostics);
+    return result;
+}
+
 LoadResult ManifestLoader::loadText(const std::string &path, const std::string &text) const
 {
     LoadResult part;
@@ -493,6 +566,7 @@ LoadResult ManifestLoader::loadText(const std::string &path, const std::string &
     run.loadText(path, path, text);
     LoadResult result;
     result.mesh = std::make_shared<Mesh>();
+    result.mesh->defaultNamespace = m_options.defaultNamespace;
     ResultMerger(result).merge(std::move(part));
     result.mesh->buildIndex();
     sortDiagnostics(result.diagnostics);

@@ -4,7 +4,9 @@
 #include "mesh.h"
 
 #include <cstddef>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace meshlane {
@@ -36,6 +38,16 @@ public:
     LoadResult loadFolder(const std::string &folder) const;
     // One in-memory file; `path` is only used in messages. For tests and fuzzing.
     LoadResult loadText(const std::string &path, const std::string &text) const;
+
+    // A new snapshot of `base` in which the files named in `texts` (paths
+    // relative to base.rootPath) are read again from the given text; std::nullopt
+    // drops a file, an unknown path adds one. Every other file and resource is
+    // shared with `base`, in the same order. A resource keeps losing to an
+    // earlier definition in an unchanged file exactly as in the first load. The
+    // diagnostics are those of the re-read files only; base.defaultNamespace
+    // replaces the options' one. Edit operations use this so the typed model is
+    // always the parse of the text that will be exported.
+    LoadResult reloadFiles(const Mesh &base, const std::map<std::string, std::optional<std::string>> &texts) const;
 
 private:
     class Run;

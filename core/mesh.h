@@ -22,6 +22,9 @@ namespace meshlane {
 struct Mesh
 {
     std::string rootPath; // the opened folder, absolute
+    // LoadOptions::defaultNamespace the mesh was read with: re-reading an edited
+    // file must give namespace-less objects the same namespace as the first load.
+    std::string defaultNamespace = "default";
     std::vector<std::shared_ptr<const SourceFile>> files;
     std::vector<std::shared_ptr<const Service>> services;
     std::vector<std::shared_ptr<const Workload>> workloads;

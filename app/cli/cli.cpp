@@ -21,6 +21,8 @@ const Command commands[] = {
     {"analyze", runAnalyze, "check routing like istioctl analyze; findings with file and line"},
     {"route", runRoute, "show where one request goes (VirtualService, route, destinations, pods) and why"},
     {"simulate", runSimulate, "send a seeded stream of requests and count destinations, mirrors, statuses"},
+    {"set-weights", runSetWeights, "set a route's weights (the rest re-balanced) and write the files"},
+    {"export", runExport, "write the manifests to another folder, byte-identical where unchanged"},
 };
 
 void printHelp(QTextStream &out)

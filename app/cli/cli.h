@@ -12,6 +12,7 @@ enum ExitCode {
     ExitUsage = 64,
     ExitUnparseable = 65,
     ExitIssuesFound = 79,
+    ExitIoError = 74, // EX_IOERR: output could not be written (export, set-weights)
 };
 
 // True when `name` is a sub-command (inspect, route, ...) or a global flag the
