@@ -24,13 +24,14 @@ std::vector<int> WeightBalancer::shareProportionally(int amount, const std::vect
     std::transform(basis.begin(), basis.end(), parts.begin(), [](int64_t w) { return std::max<int64_t>(w, 0); });
     // Weights are user input: halve absurdly large ones until amount * total
     // cannot overflow (only the precision of nonsense values suffers).
-    const auto sum = [&parts] {
+    const int64_t limit = INT64_MAX / std::max(amount, 1);
+    const auto sum = [&parts, limit] {
         int64_t total = 0;
         for (int64_t part : parts)
-            total = part > INT64_MAX / 128 - total ? INT64_MAX / 128 : total + part;
+            total = part > limit - total ? limit : total + part;
         return total;
     };
-    while (sum() >= INT64_MAX / 128)
+    while (sum() >= limit)
         std::transform(parts.begin(), parts.end(), parts.begin(), [](int64_t w) { return w / 2; });
     int64_t total = sum();
     if (total == 0) {
@@ -59,13 +60,12 @@ std::vector<int> WeightBalancer::shareProportionally(int amount, const std::vect
 std::vector<int> WeightBalancer::normalized(const std::vector<int64_t> &weights)
 {
     int64_t sum = 0;
-    bool exact = true;
     for (int64_t w : weights) {
         if (w < 0 || w > Total)
-            exact = false;
-        sum += std::max<int64_t>(w, 0);
+            return shareProportionally(Total, weights);
+        sum += w;
     }
-    if (exact && sum == Total)
+    if (sum == Total)
         return std::vector<int>(weights.begin(), weights.end());
     return shareProportionally(Total, weights);
 }

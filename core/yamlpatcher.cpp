@@ -349,7 +349,12 @@ void YamlPatcher::setValue(const YAML::Node &map, const std::string &key, const 
         return;
     }
     if (e.alias) {
-        fail("'" + key + "' is an alias (*name) of a value written elsewhere; edit that value instead", e.valueStart);
+        // `key: *name` becomes `key: <value>`: this place changes, the anchor and its other aliases do not.
+        if (value.IsScalar() && e.value.IsScalar())
+            add(e.valueStart, e.valueEnd - e.valueStart, YamlWriter::scalar(value, e.flow, m_json));
+        else
+            fail("'" + key + "' is an alias (*name) of a value written elsewhere; edit that value instead",
+                 e.valueStart);
         return;
     }
     if (!checkAnchor(e.anchor, e.valueStart, "'" + key + "'"))
