@@ -51,6 +51,34 @@ bool sameScalar(const YAML::Node &a, const YAML::Node &b)
     return !YamlWriter::looksLikeNonString(a.Scalar()) || (a.Tag() == "!") == (b.Tag() == "!");
 }
 
+// Equal as Kubernetes reads them (mapping order aside).
+bool sameNode(const YAML::Node &a, const YAML::Node &b)
+{
+    if (a.Type() != b.Type())
+        return false;
+    if (a.IsScalar())
+        return sameScalar(a, b);
+    if (a.size() != b.size())
+        return false;
+    if (a.IsSequence()) {
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (!sameNode(a[i], b[i]))
+                return false;
+        }
+        return true;
+    }
+    if (a.IsMap()) {
+        for (const auto &entry : a) {
+            if (!entry.first.IsScalar())
+                return false;
+            const YAML::Node other = b[entry.first.Scalar()];
+            if (!other.IsDefined() || !sameNode(entry.second, other))
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 YamlPatcher::YamlPatcher(std::string file, const std::string &text, const YAML::Node &document)
@@ -348,6 +376,8 @@ void YamlPatcher::setValue(const YAML::Node &map, const std::string &key, const 
         insertKey(map, key, value, before);
         return;
     }
+    if (sameNode(e.value, value))
+        return; // nothing to write, so nothing to refuse either (aliases included)
     if (e.alias) {
         // `key: *name` becomes `key: <value>`: this place changes, the anchor and its other aliases do not.
         if (value.IsScalar() && e.value.IsScalar())
@@ -374,8 +404,6 @@ void YamlPatcher::setValue(const YAML::Node &map, const std::string &key, const 
             return;
         }
     }
-    if (existing.IsScalar() && value.IsScalar() && sameScalar(existing, value))
-        return;
     replaceValue(e, value);
 }
 
