@@ -42,13 +42,28 @@ std::vector<Op> editScript(const std::vector<std::string_view> &a, const std::ve
     const auto A = [&](long i) { return a[head + size_t(i)]; };
     const auto B = [&](long j) { return b[head + size_t(j)]; };
 
+    std::vector<Op> script(head, Op::Keep);
+    // Past a few thousand differences (a file replaced wholesale) the trace
+    // would cost D^2 memory; "remove all, add all" is a valid diff too.
+    constexpr long maxDifferences = 4000;
+    const auto wholesale = [&] {
+        script.insert(script.end(), size_t(n), Op::Remove);
+        script.insert(script.end(), size_t(m), Op::Add);
+        script.insert(script.end(), tail, Op::Keep);
+        return script;
+    };
+    if (n == 0 || m == 0)
+        return wholesale();
+
     const long max = n + m;
     const long offset = max + 1;
     std::vector<long> v(size_t(2 * max + 3), 0);
-    std::vector<std::vector<long>> trace;
+    std::vector<std::vector<long>> trace; // trace[d] = v[offset - d .. offset + d] before round d
     long finalD = 0;
     for (long d = 0; d <= max; ++d) {
-        trace.push_back(v);
+        if (d > maxDifferences)
+            return wholesale();
+        trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
         bool done = false;
         for (long k = -d; k <= d; k += 2) {
             long x = (k == -d || (k != d && v[size_t(offset + k - 1)] < v[size_t(offset + k + 1)]))
@@ -75,12 +90,12 @@ std::vector<Op> editScript(const std::vector<std::string_view> &a, const std::ve
     long x = n;
     long y = m;
     for (long d = finalD; d > 0; --d) {
-        const std::vector<long> &previous = trace[size_t(d)];
+        const std::vector<long> &slice = trace[size_t(d)];
+        const auto previous = [&slice, d](long k) { return slice[size_t(k + d)]; };
         const long k = x - y;
-        const bool down = k == -d
-            || (k != d && previous[size_t(offset + k - 1)] < previous[size_t(offset + k + 1)]);
+        const bool down = k == -d || (k != d && previous(k - 1) < previous(k + 1));
         const long previousK = down ? k + 1 : k - 1;
-        const long previousX = previous[size_t(offset + previousK)];
+        const long previousX = previous(previousK);
         const long previousY = previousX - previousK;
         while (x > previousX && y > previousY) {
             middle.push_back(Op::Keep);
@@ -96,7 +111,6 @@ std::vector<Op> editScript(const std::vector<std::string_view> &a, const std::ve
         --x;
         --y;
     }
-    std::vector<Op> script(head, Op::Keep);
     script.insert(script.end(), middle.rbegin(), middle.rend());
     script.insert(script.end(), tail, Op::Keep);
     return script;
@@ -184,7 +198,6 @@ std::string unifiedDiff(const std::string &oldText, const std::string &newText, 
                 appendLine(out, '+', b[step.j]);
         }
         s = last;
-        (void)first;
     }
     return out;
 }
