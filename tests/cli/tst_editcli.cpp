@@ -81,6 +81,8 @@ private Q_SLOTS:
         const LoadResult after = ManifestLoader().loadFolder(out.path().toStdString());
         QCOMPARE(weightsOf(*after.mesh, "reviews"), (std::vector<int64_t>{65, 35}));
         QVERIFY(findings(after.diagnostics) == findings(before.diagnostics));
+        const Run analyze = runMeshlane({QStringLiteral("analyze"), out.path()});
+        QVERIFY2(analyze.code == 0, qPrintable(analyze.out + analyze.err));
         // Only the two numbers differ from the source tree.
         auto copied = snapshotTree(out.path().toStdString());
         auto source = snapshotTree(sample("bookinfo-80-20").toStdString());

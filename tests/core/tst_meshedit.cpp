@@ -1,3 +1,4 @@
+#include "analyzer.h"
 #include "editingsupport.h"
 #include "exporter.h"
 #include "manifestloader.h"
@@ -65,6 +66,19 @@ std::multiset<std::string> findingCodes(const Diagnostics &diagnostics)
     return codes;
 }
 
+// True when every finding of `after` was already in `before`.
+bool noNewFindings(const Diagnostics &before, const Diagnostics &after)
+{
+    std::multiset<std::string> old = findingCodes(before);
+    for (const std::string &finding : findingCodes(after)) {
+        const auto it = old.find(finding);
+        if (it == old.end())
+            return false;
+        old.erase(it);
+    }
+    return true;
+}
+
 std::vector<std::string> editFolders()
 {
     std::vector<std::string> folders = editingtest::sampleFolders();
@@ -113,6 +127,7 @@ private Q_SLOTS:
                     QVERIFY2(result.ok(), qPrintable(context + u' ' + QString::fromStdString(result.error)));
                     QCOMPARE(effectiveWeights(*result.mesh, ref), weights);
                     QVERIFY(result.diagnostics.empty());
+                    QVERIFY2(noNewFindings(analyze(*mesh), analyze(*result.mesh)), qPrintable(context));
                     for (const std::string &line : changedLines(meshDiff(*mesh, *result.mesh)))
                         QVERIFY2(line.find("weight") != std::string::npos, qPrintable(context + u' ' + QString::fromStdString(line)));
                     for (const auto &file : result.mesh->files) {

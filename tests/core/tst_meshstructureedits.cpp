@@ -1,8 +1,10 @@
+#include "analyzer.h"
 #include "editingsupport.h"
 #include "manifestloader.h"
 #include "meshedit.h"
 #include "unifieddiff.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace meshlane;
@@ -31,6 +33,14 @@ void verifyInverse(const MeshPtr &before, const EditResult &result)
     QVERIFY2(undone.ok(), undone.error.c_str());
     QVERIFY(texts(*undone.mesh) == texts(*before));
     QVERIFY(!result.description.empty());
+}
+
+std::set<std::string> findings(const Mesh &mesh)
+{
+    std::set<std::string> codes;
+    for (const Diagnostic &diagnostic : analyze(mesh))
+        codes.insert(diagnostic.code + ' ' + diagnostic.resource.toString());
+    return codes;
 }
 
 const HttpRoute &route(const MeshPtr &mesh, const std::string &name, size_t index)
@@ -114,6 +124,40 @@ private Q_SLOTS:
         verifyInverse(result.mesh, last);
         QCOMPARE(route(last.mesh, "checkout", 0).route.front().weight, std::optional<int64_t>(100));
         QVERIFY(!removeDestination(last.mesh, checkout, 0).ok());
+    }
+
+    // Kiali's canary flow on a mesh the analyzer finds clean: create the
+    // subset from the version label, add it at 0, shift weight. Clean all along.
+    void canaryFlowStaysClean()
+    {
+        // bookinfo plus a ratings-v2 Deployment that no subset selects yet.
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        editingtest::copyTree(editingtest::samplesDir() + "/bookinfo", root);
+        std::string deployments = readFile(root + "/deployments.yaml");
+        const size_t start = deployments.rfind("apiVersion: apps/v1");
+        std::string v2 = "---\n" + deployments.substr(start);
+        for (size_t at = v2.find("v1"); at != std::string::npos; at = v2.find("v1", at + 1)) {
+            if (v2.compare(at - 8, 8, "version:") == 0 || v2.compare(at - 9, 9, "version: ") == 0
+                || v2.compare(at - 8, 8, "ratings-") == 0)
+                v2[at + 1] = '2';
+        }
+        editingtest::writeFile(root + "/ratings-v2.yaml", v2);
+        const MeshPtr mesh = ManifestLoader().loadFolder(root).mesh;
+        QVERIFY(findings(*mesh).empty());
+        const RouteRef ratings{"default", "ratings", 0};
+        const EditResult subset = createVersionSubset(mesh, "ratings.default.svc.cluster.local", "v2");
+        verifyInverse(mesh, subset);
+        const EditResult added = addDestination(subset.mesh, ratings, to("v2"));
+        verifyInverse(subset.mesh, added);
+        const EditResult shifted = setRouteWeights(added.mesh, ratings, {50, 50});
+        verifyInverse(added.mesh, shifted);
+        for (const EditResult *step : {&subset, &added, &shifted})
+            QVERIFY2(findings(*step->mesh).empty(), findings(*step->mesh).begin()->c_str());
+        // A destination to a subset nobody defines is what the analyzer is for.
+        const EditResult dangling = addDestination(mesh, ratings, to("v9"), 10);
+        QVERIFY(dangling.ok());
+        QVERIFY(findings(*dangling.mesh).count("IST0101 VirtualService default/ratings"));
     }
 
     void destinationRefusals()
