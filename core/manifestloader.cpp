@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace fs = std::filesystem;
 
@@ -119,6 +120,59 @@ public:
     }
 
     void finish() { m_mesh->buildIndex(); }
+
+    // Parses lines [firstLine, endLine) of `file` as its document `lines.index`.
+    // Line breaks stand in for the lines before, so every position read is the
+    // position in the whole file. False when the lines are not exactly one
+    // document that parses: the caller then reads the whole file.
+    bool loadDocumentLines(const SourceFile &file, const DocumentLines &lines)
+    {
+        size_t start = 0;
+        int line = 0;
+        while (line < lines.firstLine && start != std::string::npos) {
+            start = file.text.find('\n', start);
+            if (start != std::string::npos)
+                ++start;
+            ++line;
+        }
+        size_t end = start;
+        while (line < lines.endLine && end != std::string::npos) {
+            end = file.text.find('\n', end);
+            if (end != std::string::npos)
+                ++end;
+            ++line;
+        }
+        if (start == std::string::npos)
+            return false;
+        const std::string padded = std::string(size_t(lines.firstLine), '\n')
+            + file.text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        int deepestLine = 0;
+        if (textchecks::nestingDepth(padded, &deepestLine) > m_options.maxNestingDepth
+            || textchecks::leadingCommaLine(padded))
+            return false;
+        std::vector<YAML::Node> documents;
+        try {
+            documents = YAML::LoadAll(padded);
+        } catch (const std::exception &) {
+            return false;
+        }
+        const YAML::Node *document = nullptr;
+        for (const YAML::Node &candidate : documents) {
+            if (candidate.IsDefined() && !candidate.IsNull()) {
+                if (document)
+                    return false;
+                document = &candidate;
+            }
+        }
+        if (!document)
+            return false;
+        try {
+            loadDocument(file, *document, lines.index);
+        } catch (const std::exception &) {
+            return false;
+        }
+        return true;
+    }
 
 private:
     void walk(const fs::path &directory, int depth)
@@ -490,6 +544,65 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
 LoadResult ManifestLoader::reloadFiles(const Mesh &base,
                                        const std::map<std::string, std::optional<std::string>> &texts) const
 {
+    std::map<std::string, FileReload> changes;
+    for (const auto &[path, text] : texts)
+        changes[path].text = text;
+    return reloadFiles(base, changes);
+}
+
+namespace {
+
+// The resources of one file of `base`, as a partial load result; with
+// `skipDocuments`, those of the listed documents are left out.
+LoadResult resourcesOf(const Mesh &base, const std::string &file, const std::set<int> &skipDocuments = {})
+{
+    LoadResult part;
+    part.mesh = std::make_shared<Mesh>();
+    Mesh &mesh = *part.mesh;
+    const auto wanted = [&](const ResourceMeta &meta) {
+        return meta.location.file == file && !skipDocuments.count(meta.documentIndex);
+    };
+    const auto keep = [&](const auto &resources, auto &to) {
+        for (const auto &resource : resources) {
+            if (wanted(resource->meta))
+                to.push_back(resource);
+        }
+    };
+    keep(base.services, mesh.services);
+    keep(base.workloads, mesh.workloads);
+    keep(base.virtualServices, mesh.virtualServices);
+    keep(base.destinationRules, mesh.destinationRules);
+    keep(base.gateways, mesh.gateways);
+    keep(base.serviceEntries, mesh.serviceEntries);
+    for (const ResourceMeta &meta : base.otherResources) {
+        if (wanted(meta))
+            mesh.otherResources.push_back(meta);
+    }
+    return part;
+}
+
+// Puts kept and re-read resources of one file back in document order.
+void sortByDocument(Mesh &mesh)
+{
+    const auto order = [](const ResourceMeta &a, const ResourceMeta &b) {
+        return std::tie(a.documentIndex, a.listIndex) < std::tie(b.documentIndex, b.listIndex);
+    };
+    const auto sortList = [&order](auto &list) {
+        std::stable_sort(list.begin(), list.end(), [&order](const auto &a, const auto &b) { return order(a->meta, b->meta); });
+    };
+    sortList(mesh.services);
+    sortList(mesh.workloads);
+    sortList(mesh.virtualServices);
+    sortList(mesh.destinationRules);
+    sortList(mesh.gateways);
+    sortList(mesh.serviceEntries);
+    std::stable_sort(mesh.otherResources.begin(), mesh.otherResources.end(), order);
+}
+
+} // namespace
+
+LoadResult ManifestLoader::reloadFiles(const Mesh &base, const std::map<std::string, FileReload> &changes) const
+{
     LoadOptions options = m_options;
     options.defaultNamespace = base.defaultNamespace;
     LoadResult result;
@@ -497,61 +610,58 @@ LoadResult ManifestLoader::reloadFiles(const Mesh &base,
     result.mesh->rootPath = base.rootPath;
     result.mesh->defaultNamespace = base.defaultNamespace;
 
-    // An unchanged file becomes a partial result holding what it held before
-    // (the same objects), so it merges exactly like a freshly parsed one.
-    std::map<std::string, LoadResult> kept;
-    const auto partOf = [&kept](const std::string &file) -> Mesh & {
-        LoadResult &part = kept[file];
-        if (!part.mesh)
-            part.mesh = std::make_shared<Mesh>();
-        return *part.mesh;
-    };
-    const auto keep = [&](const auto &resources, auto member) {
-        for (const auto &resource : resources) {
-            if (!texts.count(resource->meta.location.file))
-                (partOf(resource->meta.location.file).*member).push_back(resource);
-        }
-    };
-    keep(base.services, &Mesh::services);
-    keep(base.workloads, &Mesh::workloads);
-    keep(base.virtualServices, &Mesh::virtualServices);
-    keep(base.destinationRules, &Mesh::destinationRules);
-    keep(base.gateways, &Mesh::gateways);
-    keep(base.serviceEntries, &Mesh::serviceEntries);
-    for (const ResourceMeta &meta : base.otherResources) {
-        if (!texts.count(meta.location.file))
-            partOf(meta.location.file).otherResources.push_back(meta);
-    }
-
     // The first load merged files in path order; keep that order, new files included.
     std::vector<fs::path> order;
     std::map<std::string, std::shared_ptr<const SourceFile>> baseFiles;
     for (const auto &file : base.files) {
         baseFiles.emplace(file->path, file);
-        if (!texts.count(file->path))
+        if (!changes.count(file->path))
             order.push_back(file->path);
     }
-    for (const auto &[path, text] : texts) {
-        if (text)
+    for (const auto &[path, change] : changes) {
+        if (change.text)
             order.push_back(path);
     }
     std::sort(order.begin(), order.end());
 
+    // Each file becomes a partial result, merged in order exactly like a load:
+    // unchanged files hold what they held (the same objects).
     ResultMerger merger(result);
     for (const fs::path &path : order) {
         const std::string relative = path.generic_string();
-        const auto changed = texts.find(relative);
-        if (changed == texts.end()) {
-            partOf(relative).files.push_back(baseFiles.at(relative));
-            merger.merge(std::move(kept[relative]));
+        const auto change = changes.find(relative);
+        const auto original = baseFiles.find(relative);
+        if (change == changes.end()) {
+            LoadResult part = resourcesOf(base, relative);
+            part.mesh->files.push_back(original->second);
+            merger.merge(std::move(part));
             continue;
         }
-        const auto original = baseFiles.find(relative);
         const std::string absolute = original != baseFiles.end() ? original->second->absolutePath
                                                                  : (fs::path(base.rootPath) / path).string();
+        if (!change->second.documents.empty() && original != baseFiles.end() && original->second->parsed) {
+            auto file = std::make_shared<SourceFile>(*original->second);
+            file->text = *change->second.text;
+            std::set<int> reread;
+            LoadResult part;
+            Run run(options, part);
+            bool parsed = true;
+            for (const DocumentLines &lines : change->second.documents) {
+                reread.insert(lines.index);
+                parsed = parsed && run.loadDocumentLines(*file, lines);
+            }
+            if (parsed) {
+                LoadResult kept = resourcesOf(base, relative, reread);
+                ResultMerger(part).merge(std::move(kept));
+                sortByDocument(*part.mesh);
+                part.mesh->files.push_back(std::move(file));
+                merger.merge(std::move(part));
+                continue;
+            }
+        }
         LoadResult part;
         Run run(options, part);
-        run.loadText(relative, absolute, *changed->second);
+        run.loadText(relative, absolute, *change->second.text);
         merger.merge(std::move(part));
     }
     result.mesh->buildIndex();

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace meshlane {
 
@@ -18,6 +19,25 @@ struct LoadOptions
     int maxNestingDepth = 200;                // deeper YAML is refused before parsing
     size_t maxNodeVisits = 2'000'000;         // per document: stops alias bombs
     unsigned threads = 0;                     // files parsed in parallel; 0: one per core
+};
+
+// Lines [firstLine, endLine) of a file (0-based) holding its YAML document `index`.
+struct DocumentLines
+{
+    int firstLine = 0;
+    int endLine = 0;
+    int index = 0;
+};
+
+// A file's new text for ManifestLoader::reloadFiles.
+struct FileReload
+{
+    std::optional<std::string> text; // std::nullopt drops the file
+    // When not empty, the new text differs from the old only inside these
+    // documents and every line is where it was: just they are parsed again
+    // and the file's other resources are kept as they are (their positions
+    // still hold). Anything unexpected falls back to reading the whole file.
+    std::vector<DocumentLines> documents;
 };
 
 struct LoadResult
@@ -48,6 +68,9 @@ public:
     // replaces the options' one. Edit operations use this so the typed model is
     // always the parse of the text that will be exported.
     LoadResult reloadFiles(const Mesh &base, const std::map<std::string, std::optional<std::string>> &texts) const;
+    // The same, able to re-read just some documents of a file (a weight typed
+    // in a file of a thousand VirtualServices re-reads one).
+    LoadResult reloadFiles(const Mesh &base, const std::map<std::string, FileReload> &changes) const;
 
 private:
     class Run;

@@ -159,11 +159,6 @@ bool YamlPatcher::isFlow(const YAML::Node &node) const
     return (node.IsMap() || node.IsSequence()) && node.Style() == YAML::EmitterStyle::Flow;
 }
 
-int YamlPatcher::mapColumn(const YAML::Node &map) const
-{
-    return map.size() ? m_text.columnOf(m_text.offsetOf(map.begin()->first)) : 0;
-}
-
 bool YamlPatcher::checkAnchor(const std::string &anchor, size_t offset, const std::string &what)
 {
     if (!anchor.empty() && m_text.isAliasUsed(anchor)) {
@@ -410,7 +405,10 @@ void YamlPatcher::setValue(const YAML::Node &map, const std::string &key, const 
 void YamlPatcher::replaceValue(const Entry &e, const YAML::Node &value)
 {
     if (e.flow) {
-        add(e.valueStart, e.valueEnd - e.valueStart, (e.nullValue ? " " : "") + renderFlow(value));
+        std::string text = renderFlow(value);
+        if (e.nullValue)
+            text.insert(text.begin(), ' ');
+        add(e.valueStart, e.valueEnd - e.valueStart, std::move(text));
         return;
     }
     const bool blockCollection = (value.IsMap() || value.IsSequence()) && value.size() > 0;

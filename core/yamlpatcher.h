@@ -70,7 +70,6 @@ private:
     bool findEntry(const YAML::Node &map, const std::string &key, Entry *entry);
     bool findItems(const YAML::Node &sequence, Items *items);
     bool checkAnchor(const std::string &anchor, size_t offset, const std::string &what);
-    int mapColumn(const YAML::Node &map) const;
     void replaceValue(const Entry &entry, const YAML::Node &value);
     void insertKey(const YAML::Node &map, const std::string &key, const YAML::Node &value, const std::string &before);
     std::string renderBlock(const YAML::Node &node, int column) const;

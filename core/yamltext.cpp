@@ -46,8 +46,15 @@ YamlText::YamlText(const std::string &text)
 
 size_t YamlText::offsetOf(const YAML::Node &node) const
 {
+    // Line and column, not Mark::pos: a document parsed on its own (padded
+    // with line breaks to its place in the file) has the right lines and
+    // columns but not the right byte positions. yaml-cpp counts lines at '\n'
+    // and columns in bytes, not counting a byte order mark.
     const YAML::Mark mark = node.Mark();
-    return mark.is_null() ? std::string::npos : std::min(size_t(mark.pos) + m_bom, m_text.size());
+    if (mark.is_null() || mark.line < 0 || mark.line >= lineCount())
+        return std::string::npos;
+    const size_t offset = lineStart(mark.line) + size_t(mark.column) + (mark.line == 0 ? m_bom : 0);
+    return std::min(offset, m_text.size());
 }
 
 int YamlText::lineOf(size_t offset) const

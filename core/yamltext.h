@@ -10,9 +10,9 @@
 namespace meshlane {
 
 // Byte-level reading of a YAML file's text: where nodes start and end, how
-// lines are indented. yaml-cpp gives a node's start (Mark::pos, which does not
-// count a UTF-8 byte order mark) but never its end; the ends are found here by
-// YAML's own rules (quotes, flow brackets, block indentation).
+// lines are indented. yaml-cpp gives a node's start (its Mark) but never its
+// end; the ends are found here by YAML's own rules (quotes, flow brackets,
+// block indentation).
 class YamlText
 {
 public:

@@ -5,6 +5,7 @@
 #include "meshedit.h"
 #include "unifieddiff.h"
 #include "weightbalancer.h"
+#include "yamlwriter.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -203,6 +204,65 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // A weight edit re-reads only its own document; the result must be what
+    // reading the whole edited folder from scratch gives, resource by
+    // resource, position by position.
+    void partialReReadMatchesAFullRead()
+    {
+        int compared = 0;
+        for (const std::string &folder : editFolders()) {
+            const MeshPtr mesh = ManifestLoader().loadFolder(folder).mesh;
+            for (const auto &vs : mesh->virtualServices) {
+                const size_t index = defaultWeightedRoute(*vs);
+                if (vs->http.empty() || vs->http[index].route.size() < 2 || vs->meta.name == "shared-weights")
+                    continue;
+                const RouteRef ref{vs->meta.ns, vs->meta.name, index};
+                const EditResult result = setRouteWeights(mesh, ref, WeightBalancer::drag(asInt64(effectiveWeights(*mesh, ref)), {}, 0, 3));
+                QVERIFY2(result.ok(), result.error.c_str());
+                // Same file, other documents: the very same objects (so only one document was read).
+                for (const auto &other : result.mesh->virtualServices) {
+                    if (other->meta.location.file == vs->meta.location.file && other->meta.name != vs->meta.name)
+                        QVERIFY(std::find(mesh->virtualServices.begin(), mesh->virtualServices.end(), other)
+                                != mesh->virtualServices.end());
+                }
+                std::map<std::string, std::optional<std::string>> everything;
+                for (const auto &file : result.mesh->files)
+                    everything[file->path] = file->text;
+                const MeshPtr full = ManifestLoader().reloadFiles(*mesh, everything).mesh;
+                const auto describe = [](const Mesh &m) {
+                    std::vector<std::string> lines;
+                    const auto add = [&lines](const auto &resources) {
+                        for (const auto &resource : resources) {
+                            const ResourceMeta &meta = resource->meta;
+                            lines.push_back(meta.id().toString() + ' ' + meta.location.toString() + ':'
+                                            + std::to_string(meta.location.column) + " doc "
+                                            + std::to_string(meta.documentIndex) + '/' + std::to_string(meta.listIndex)
+                                            + ' ' + std::to_string(meta.raw.Mark().line) + ':'
+                                            + std::to_string(meta.raw.Mark().column) + '\n' + YamlWriter::canonical(meta.raw));
+                        }
+                    };
+                    add(m.services);
+                    add(m.workloads);
+                    add(m.virtualServices);
+                    add(m.destinationRules);
+                    add(m.gateways);
+                    add(m.serviceEntries);
+                    for (const auto &v : m.virtualServices) {
+                        for (const HttpRoute &route : v->http) {
+                            for (const RouteDestination &d : route.route)
+                                lines.push_back(d.weightLocation.toString() + ':' + std::to_string(d.weightLocation.column)
+                                                + ' ' + d.destination.location.toString());
+                        }
+                    }
+                    return lines;
+                };
+                QCOMPARE(describe(*result.mesh), describe(*full));
+                ++compared;
+            }
+        }
+        QVERIFY(compared >= 5);
     }
 
     void commentedFileKeepsEverythingElse()

@@ -1,0 +1,93 @@
+// What one slider step costs next to a load. A weight edit re-reads only the
+// document it changed, so with every VirtualService in one file (meshgen
+// --files-per-kind, the worst layout for an edit) BM_SetWeights should stay a
+// small fraction of BM_LoadFolder; BM_AddDestination adds a line, which makes
+// the rest of the file move, so it re-reads the whole file (the slow path).
+#include "manifestloader.h"
+#include "meshedit.h"
+#include "weightbalancer.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace {
+
+const std::string &meshFolder(int services)
+{
+    static std::map<int, std::string> folders;
+    auto it = folders.find(services);
+    if (it != folders.end())
+        return it->second;
+    const std::filesystem::path folder = std::filesystem::temp_directory_path()
+        / ("meshlane-bench-edit-" + std::to_string(services));
+    std::filesystem::remove_all(folder);
+    const std::string command = std::string(MESHGEN_PATH) + " --services " + std::to_string(services)
+        + " --versions 3 --files-per-kind --out " + folder.string() + " > /dev/null";
+    if (std::system(command.c_str()) != 0)
+        std::abort();
+    return folders.emplace(services, folder.string()).first->second;
+}
+
+meshlane::LoadOptions singleThread()
+{
+    meshlane::LoadOptions options;
+    options.threads = 1; // the edit re-reads on one thread: compare like with like
+    return options;
+}
+
+// The VirtualService in the middle of the file and its weighted route.
+meshlane::RouteRef middleRoute(const meshlane::Mesh &mesh)
+{
+    const meshlane::VirtualService &vs = *mesh.virtualServices[mesh.virtualServices.size() / 2];
+    return {vs.meta.ns, vs.meta.name, meshlane::defaultWeightedRoute(vs)};
+}
+
+void BM_LoadFolder(benchmark::State &state)
+{
+    const std::string &folder = meshFolder(int(state.range(0)));
+    const meshlane::ManifestLoader loader(singleThread());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(loader.loadFolder(folder).mesh);
+}
+
+void BM_SetWeights(benchmark::State &state)
+{
+    const meshlane::MeshPtr mesh = meshlane::ManifestLoader(singleThread()).loadFolder(meshFolder(int(state.range(0)))).mesh;
+    const meshlane::RouteRef ref = middleRoute(*mesh);
+    const size_t destinations = mesh->findVirtualService(ref.ns, ref.name)->http[ref.index].route.size();
+    int step = 0;
+    for (auto _ : state) {
+        std::vector<int64_t> current(destinations, 1);
+        const std::vector<int> weights = meshlane::WeightBalancer::drag(current, {}, 0, 10 + step++ % 80);
+        meshlane::EditResult result = meshlane::setRouteWeights(mesh, ref, weights);
+        if (!result.ok())
+            state.SkipWithError(result.error.c_str());
+        benchmark::DoNotOptimize(result.mesh);
+    }
+}
+
+void BM_AddDestination(benchmark::State &state)
+{
+    const meshlane::MeshPtr mesh = meshlane::ManifestLoader(singleThread()).loadFolder(meshFolder(int(state.range(0)))).mesh;
+    const meshlane::RouteRef ref = middleRoute(*mesh);
+    meshlane::Destination destination;
+    destination.subset = "canary";
+    for (auto _ : state) {
+        meshlane::EditResult result = meshlane::addDestination(mesh, ref, destination);
+        if (!result.ok())
+            state.SkipWithError(result.error.c_str());
+        benchmark::DoNotOptimize(result.mesh);
+    }
+}
+
+} // namespace
+
+BENCHMARK(BM_LoadFolder)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SetWeights)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AddDestination)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
