@@ -265,6 +265,37 @@ private Q_SLOTS:
         QVERIFY(compared >= 5);
     }
 
+    // Byte order mark and CRLF line ends with several documents: the
+    // partial re-read must still place every node right.
+    void partialReReadWithByteOrderMarkAndCrlf()
+    {
+        std::string text = "\xEF\xBB\xBF" + readFile(editingtest::samplesDir() + "/bookinfo-80-20/virtual-services.yaml");
+        std::string crlf;
+        for (const char c : text)
+            crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        const MeshPtr mesh = ManifestLoader().loadText("vs.yaml", crlf).mesh;
+        MeshPtr current = mesh;
+        for (const int share : {30, 55, 100, 0}) {
+            const EditResult result = setRouteWeights(current, RouteRef{"default", "reviews", 0}, {share, 100 - share});
+            QVERIFY2(result.ok(), result.error.c_str());
+            QCOMPARE(effectiveWeights(*result.mesh, RouteRef{"default", "reviews", 0}), (std::vector<int>{share, 100 - share}));
+            QVERIFY(result.mesh->findVirtualService("default", "productpage")
+                    == mesh->findVirtualService("default", "productpage")); // not re-read
+            const std::string &out = result.mesh->findFile("vs.yaml")->text;
+            QVERIFY(out.rfind("\xEF\xBB\xBF# In-mesh routing", 0) == 0);
+            QCOMPARE(std::count(out.begin(), out.end(), '\n'), std::count(out.begin(), out.end(), '\r'));
+            const MeshPtr full = ManifestLoader().loadText("vs.yaml", out).mesh;
+            const VirtualService &partial = *result.mesh->findVirtualService("default", "reviews");
+            const VirtualService &reread = *full->findVirtualService("default", "reviews");
+            QCOMPARE(partial.meta.location.line, reread.meta.location.line);
+            QCOMPARE(partial.http[0].route[1].weightLocation.line, reread.http[0].route[1].weightLocation.line);
+            QCOMPARE(partial.http[0].route[1].weightLocation.column, reread.http[0].route[1].weightLocation.column);
+            current = result.mesh;
+        }
+        const EditResult first = setRouteWeights(mesh, RouteRef{"default", "productpage", 0}, {100});
+        QVERIFY(first.ok());
+    }
+
     void commentedFileKeepsEverythingElse()
     {
         const std::string folder = editingtest::dataDir() + "/commented";
