@@ -148,12 +148,13 @@ public:
             + file.text.substr(start, end == std::string::npos ? std::string::npos : end - start);
         int deepestLine = 0;
         if (textchecks::nestingDepth(padded, &deepestLine) > m_options.maxNestingDepth
-            || textchecks::leadingCommaLine(padded))
+            || textchecks::strayCommaLine(padded))
             return false;
         std::vector<YAML::Node> documents;
         try {
+            const AllocationBudget guard((size_t(256) << 20) + padded.size() * 200); // as parseFile
             documents = YAML::LoadAll(padded);
-        } catch (const std::exception &) {
+        } catch (const std::exception &) { // bad_alloc included: the whole-file read will report it
             return false;
         }
         const YAML::Node *document = nullptr;
