@@ -83,6 +83,17 @@ private Q_SLOTS:
         QVERIFY(findings(after.diagnostics) == findings(before.diagnostics));
         const Run analyze = runMeshlane({QStringLiteral("analyze"), out.path()});
         QVERIFY2(analyze.code == 0, qPrintable(analyze.out + analyze.err));
+        // The check: simulate on the output shows the new split.
+        const Run simulate = runMeshlane({QStringLiteral("simulate"), out.path(), QStringLiteral("--host"),
+                                          QStringLiteral("reviews"), QStringLiteral("--requests"), QStringLiteral("1000"),
+                                          QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(simulate.code, 0);
+        std::map<QString, double> expected;
+        for (const QJsonValue &destination :
+             QJsonDocument::fromJson(simulate.out.toUtf8()).object()[QStringLiteral("destinations")].toArray())
+            expected[destination[QStringLiteral("subset")].toString()] = destination[QStringLiteral("expected")].toDouble();
+        QCOMPARE(expected[QStringLiteral("v1")], 0.65);
+        QCOMPARE(expected[QStringLiteral("v2")], 0.35);
         // Only the two numbers differ from the source tree.
         auto copied = snapshotTree(out.path().toStdString());
         auto source = snapshotTree(sample("bookinfo-80-20").toStdString());
