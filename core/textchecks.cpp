@@ -161,8 +161,12 @@ public:
         }
         if (m_flow > 0)
             return inFlow();
-        if (indent < 0 || content[first] == '#')
+        if (indent < 0)
             return true;
+        if (content[first] == '#') {
+            m_plainOpen = false; // a comment line ends a multi-line plain scalar
+            return true;
+        }
         if (isMarker("---") || isMarker("...")) {
             m_plainOpen = false;
             m_owner = -1;
@@ -248,8 +252,10 @@ private:
                 ++m_pos;
                 return tokenStart(indent);
             }
-            if (c == '#' && m_pos > 0 && (m_line[m_pos - 1] == ' ' || m_line[m_pos - 1] == '\t'))
-                break;
+            if (c == '#' && m_pos > 0 && (m_line[m_pos - 1] == ' ' || m_line[m_pos - 1] == '\t')) {
+                m_plainOpen = false; // nor can it go on after a comment
+                return true;
+            }
         }
         // The scalar may go on below, indented deeper than the node that owns
         // it: its key or dash, or (a top-level scalar) anything at all.
