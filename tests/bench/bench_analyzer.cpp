@@ -4,6 +4,8 @@
 #include "analyzer.h"
 #include "manifestloader.h"
 
+#include "generatedmesh.h"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -13,26 +15,9 @@
 
 namespace {
 
-// Generated once per size and process; meshgen output depends only on its arguments.
-const std::string &meshFolder(int services)
-{
-    static std::map<int, std::string> folders;
-    auto it = folders.find(services);
-    if (it != folders.end())
-        return it->second;
-    const std::filesystem::path folder = std::filesystem::temp_directory_path()
-        / ("meshlane-bench-analyzer-" + std::to_string(services));
-    std::filesystem::remove_all(folder);
-    const std::string command = std::string(MESHGEN_PATH) + " --services " + std::to_string(services)
-        + " --versions 3 --out " + folder.string() + " > /dev/null";
-    if (std::system(command.c_str()) != 0)
-        std::abort();
-    return folders.emplace(services, folder.string()).first->second;
-}
-
 void BM_LoadFolder(benchmark::State &state)
 {
-    const std::string &folder = meshFolder(int(state.range(0)));
+    const std::string &folder = generatedMesh(int(state.range(0)));
     const meshlane::ManifestLoader loader;
     for (auto _ : state) {
         meshlane::LoadResult result = loader.loadFolder(folder);
@@ -42,7 +27,7 @@ void BM_LoadFolder(benchmark::State &state)
 
 void BM_Analyze(benchmark::State &state)
 {
-    const meshlane::LoadResult loaded = meshlane::ManifestLoader().loadFolder(meshFolder(int(state.range(0))));
+    const meshlane::LoadResult loaded = meshlane::ManifestLoader().loadFolder(generatedMesh(int(state.range(0))));
     size_t findings = 0;
     for (auto _ : state) {
         meshlane::Diagnostics diagnostics = meshlane::analyze(*loaded.mesh);

@@ -7,6 +7,8 @@
 #include "meshedit.h"
 #include "weightbalancer.h"
 
+#include "generatedmesh.h"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -15,22 +17,6 @@
 #include <string>
 
 namespace {
-
-const std::string &meshFolder(int services)
-{
-    static std::map<int, std::string> folders;
-    auto it = folders.find(services);
-    if (it != folders.end())
-        return it->second;
-    const std::filesystem::path folder = std::filesystem::temp_directory_path()
-        / ("meshlane-bench-edit-" + std::to_string(services));
-    std::filesystem::remove_all(folder);
-    const std::string command = std::string(MESHGEN_PATH) + " --services " + std::to_string(services)
-        + " --versions 3 --files-per-kind --out " + folder.string() + " > /dev/null";
-    if (std::system(command.c_str()) != 0)
-        std::abort();
-    return folders.emplace(services, folder.string()).first->second;
-}
 
 meshlane::LoadOptions singleThread()
 {
@@ -48,7 +34,7 @@ meshlane::RouteRef middleRoute(const meshlane::Mesh &mesh)
 
 void BM_LoadFolder(benchmark::State &state)
 {
-    const std::string &folder = meshFolder(int(state.range(0)));
+    const std::string &folder = generatedMesh(int(state.range(0)), 3, true);
     const meshlane::ManifestLoader loader(singleThread());
     for (auto _ : state)
         benchmark::DoNotOptimize(loader.loadFolder(folder).mesh);
@@ -56,7 +42,7 @@ void BM_LoadFolder(benchmark::State &state)
 
 void BM_SetWeights(benchmark::State &state)
 {
-    const meshlane::MeshPtr mesh = meshlane::ManifestLoader(singleThread()).loadFolder(meshFolder(int(state.range(0)))).mesh;
+    const meshlane::MeshPtr mesh = meshlane::ManifestLoader(singleThread()).loadFolder(generatedMesh(int(state.range(0)), 3, true)).mesh;
     const meshlane::RouteRef ref = middleRoute(*mesh);
     const size_t destinations = mesh->findVirtualService(ref.ns, ref.name)->http[ref.index].route.size();
     int step = 0;
@@ -72,7 +58,7 @@ void BM_SetWeights(benchmark::State &state)
 
 void BM_AddDestination(benchmark::State &state)
 {
-    const meshlane::MeshPtr mesh = meshlane::ManifestLoader(singleThread()).loadFolder(meshFolder(int(state.range(0)))).mesh;
+    const meshlane::MeshPtr mesh = meshlane::ManifestLoader(singleThread()).loadFolder(generatedMesh(int(state.range(0)), 3, true)).mesh;
     const meshlane::RouteRef ref = middleRoute(*mesh);
     meshlane::Destination destination;
     destination.subset = "canary";

@@ -4,6 +4,8 @@
 // shows what parsing files in parallel buys.
 #include "manifestloader.h"
 
+#include "generatedmesh.h"
+
 #include <benchmark/benchmark.h>
 #include <yaml-cpp/yaml.h>
 
@@ -16,24 +18,10 @@
 
 namespace {
 
-const std::string &meshFolder()
-{
-    static const std::string folder = [] {
-        const std::filesystem::path path = std::filesystem::temp_directory_path() / "meshlane-bench-loader-1000";
-        std::filesystem::remove_all(path);
-        const std::string command = std::string(MESHGEN_PATH) + " --services 1000 --versions 3 --out " + path.string()
-            + " > /dev/null";
-        if (std::system(command.c_str()) != 0)
-            std::abort();
-        return path.string();
-    }();
-    return folder;
-}
-
 std::vector<std::string> readAll()
 {
     std::vector<std::string> texts;
-    for (const auto &entry : std::filesystem::directory_iterator(meshFolder())) {
+    for (const auto &entry : std::filesystem::directory_iterator(generatedMesh(1000))) {
         std::ifstream stream(entry.path(), std::ios::binary);
         std::ostringstream buffer;
         buffer << stream.rdbuf();
@@ -64,7 +52,7 @@ void BM_LoadFolder(benchmark::State &state)
     const meshlane::ManifestLoader loader(options);
     size_t resources = 0;
     for (auto _ : state) {
-        const meshlane::LoadResult result = loader.loadFolder(meshFolder());
+        const meshlane::LoadResult result = loader.loadFolder(generatedMesh(1000));
         resources = result.mesh->virtualServices.size() + result.mesh->services.size() + result.mesh->workloads.size()
             + result.mesh->destinationRules.size();
     }

@@ -15,6 +15,8 @@
 #include "router.h"
 #include "seededrandom.h"
 
+#include "generatedmesh.h"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -213,31 +215,16 @@ void BM_FullRouteWithExplanation_Weighted(benchmark::State &state)
 // Building a Router (every VirtualService compiled, every destination
 // resolved to pods) happens after each edit in the workbench; compare it with
 // the load of the same meshgen mesh, which it follows.
-const std::string &meshgenFolder(int services)
-{
-    static std::map<int, std::string> folders;
-    if (const auto it = folders.find(services); it != folders.end())
-        return it->second;
-    const std::filesystem::path folder =
-        std::filesystem::temp_directory_path() / ("meshlane-bench-router-" + std::to_string(services));
-    std::filesystem::remove_all(folder);
-    const std::string command = std::string(MESHGEN_PATH) + " --services " + std::to_string(services)
-        + " --versions 3 --out " + folder.string() + " > /dev/null";
-    if (std::system(command.c_str()) != 0)
-        std::abort();
-    return folders.emplace(services, folder.string()).first->second;
-}
-
 void BM_BuildRouter_Meshgen(benchmark::State &state)
 {
-    const MeshPtr mesh = ManifestLoader().loadFolder(meshgenFolder(int(state.range(0)))).mesh;
+    const MeshPtr mesh = ManifestLoader().loadFolder(generatedMesh(int(state.range(0)))).mesh;
     for (auto _ : state)
         benchmark::DoNotOptimize(std::make_shared<const Router>(mesh));
 }
 
 void BM_LoadFolder_Meshgen(benchmark::State &state)
 {
-    const std::string &folder = meshgenFolder(int(state.range(0)));
+    const std::string &folder = generatedMesh(int(state.range(0)));
     for (auto _ : state)
         benchmark::DoNotOptimize(ManifestLoader().loadFolder(folder).mesh);
 }
