@@ -1,6 +1,7 @@
 #include "manifestloader.h"
 
 #include "allocationbudget.h"
+#include "resultmerger.h"
 #include "resourceparsers.h"
 #include "textchecks.h"
 
@@ -426,73 +427,6 @@ private:
     std::vector<fs::path> m_paths;
     std::set<std::string> m_visitedDirectories;
 };
-
-namespace {
-
-// Moves one file's results into the whole load. Files are merged in path order,
-// so "the first definition wins" means the same thing whatever the threads did.
-class ResultMerger
-{
-public:
-    explicit ResultMerger(LoadResult &whole)
-        : m_whole(whole)
-        , m_mesh(*whole.mesh)
-    {
-    }
-
-    void merge(LoadResult &&part)
-    {
-        Mesh &from = *part.mesh;
-        m_whole.filesRead += part.filesRead;
-        m_whole.unparseableFiles += part.unparseableFiles;
-        for (Diagnostic &diagnostic : part.diagnostics)
-            m_whole.diagnostics.push_back(std::move(diagnostic));
-        for (auto &file : from.files)
-            m_mesh.files.push_back(std::move(file));
-        take(from.services, m_mesh.services);
-        take(from.workloads, m_mesh.workloads);
-        take(from.virtualServices, m_mesh.virtualServices);
-        take(from.destinationRules, m_mesh.destinationRules);
-        take(from.gateways, m_mesh.gateways);
-        take(from.serviceEntries, m_mesh.serviceEntries);
-        for (ResourceMeta &meta : from.otherResources) {
-            if (isFirstDefinition(meta))
-                m_mesh.otherResources.push_back(std::move(meta));
-        }
-    }
-
-private:
-    template<typename Resource>
-    void take(std::vector<std::shared_ptr<const Resource>> &from, std::vector<std::shared_ptr<const Resource>> &to)
-    {
-        for (auto &resource : from) {
-            if (isFirstDefinition(resource->meta))
-                to.push_back(std::move(resource));
-        }
-    }
-
-    bool isFirstDefinition(const ResourceMeta &meta)
-    {
-        if (m_seen.insert(meta.id()).second)
-            return true;
-        Diagnostic diagnostic;
-        diagnostic.code = codes::DuplicateResource;
-        diagnostic.severity = Severity::Error;
-        diagnostic.resource = meta.id();
-        diagnostic.location = meta.location;
-        diagnostic.message = meta.kind + ' ' + meta.ns + '/' + meta.name
-            + " is defined twice; this later definition is ignored";
-        diagnostic.fix = "remove or rename one of them";
-        m_whole.diagnostics.push_back(std::move(diagnostic));
-        return false;
-    }
-
-    LoadResult &m_whole;
-    Mesh &m_mesh;
-    std::set<ResourceId> m_seen;
-};
-
-} // namespace
 
 ManifestLoader::ManifestLoader(LoadOptions options)
     : m_options(std::move(options))
