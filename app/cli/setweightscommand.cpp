@@ -6,13 +6,11 @@
 #include "hostname.h"
 #include "meshedit.h"
 #include "unifieddiff.h"
-#include "weightbalancer.h"
+#include "weightspec.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QTextStream>
-
-#include <charconv>
 
 namespace meshlane::cli {
 
@@ -21,30 +19,6 @@ namespace {
 QString destinationName(const Destination &destination)
 {
     return qs(destination.subset.empty() ? destination.host : destination.subset);
-}
-
-// The destinations a SUBSET key can mean: by subset name, by "host:subset",
-// or by host (as written or expanded) for destinations without a subset.
-std::vector<size_t> destinationsNamed(const HttpRoute &route, const std::string &key)
-{
-    std::vector<size_t> found;
-    for (size_t j = 0; j < route.route.size(); ++j) {
-        const Destination &destination = route.route[j].destination;
-        const bool bySubset = !destination.subset.empty() && destination.subset == key;
-        const bool byLabel = destination.label() == key || destination.fqdn + ':' + destination.subset == key;
-        const bool byHost = destination.subset.empty() && (destination.host == key || destination.fqdn == key);
-        if (bySubset || byLabel || byHost)
-            found.push_back(j);
-    }
-    return found;
-}
-
-QString knownNames(const HttpRoute &route)
-{
-    QStringList names;
-    for (const RouteDestination &destination : route.route)
-        names << destinationName(destination.destination);
-    return names.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -111,32 +85,14 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const HttpRoute &route = vs->http[routeIndex];
 
-    std::vector<std::optional<int>> given(route.route.size());
-    for (const QString &item : parser.value(QStringLiteral("weights")).split(u',', Qt::SkipEmptyParts)) {
-        const qsizetype equals = item.lastIndexOf(u'=');
-        const std::string key = ss(item.left(equals).trimmed());
-        const std::string number = ss(item.mid(equals + 1).trimmed());
-        int weight = -1;
-        const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), weight);
-        if (equals <= 0 || error != std::errc() || end != number.data() + number.size() || weight < 0 || weight > 100)
-            return commandLine.usageError(err, QStringLiteral("bad weight '") + item + QStringLiteral("': expected SUBSET=W with W in 0..100"));
-        const std::vector<size_t> matches = destinationsNamed(route, key);
-        if (matches.empty())
-            return commandLine.usageError(err, QStringLiteral("route ") + QString::number(routeIndex) + QStringLiteral(" has no destination '")
-                                                   + qs(key) + QStringLiteral("' (it has: ") + knownNames(route) + u')');
-        if (matches.size() > 1)
-            return commandLine.usageError(err, u'\'' + qs(key) + QStringLiteral("' names several destinations; use HOST:SUBSET"));
-        if (given[matches.front()])
-            return commandLine.usageError(err, u'\'' + qs(key) + QStringLiteral("' is given twice"));
-        given[matches.front()] = weight;
-    }
+    std::string why;
+    const std::optional<std::vector<int>> weights =
+        WeightSpec::resolve(route, routeIndex, ss(parser.value(QStringLiteral("weights"))), &why);
+    if (!weights)
+        return commandLine.usageError(err, qs(why));
     std::vector<int64_t> current;
     for (size_t j = 0; j < route.route.size(); ++j)
         current.push_back(route.effectiveWeight(j));
-    std::string why;
-    const std::optional<std::vector<int>> weights = WeightBalancer::complete(current, given, &why);
-    if (!weights)
-        return commandLine.usageError(err, qs(why));
 
     const RouteRef ref{ns, name, routeIndex};
     const EditResult edited = setRouteWeights(mesh, ref, *weights);
