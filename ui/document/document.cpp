@@ -1,25 +1,63 @@
 #include "document.h"
 
+#include "adddestinationcommand.h"
+#include "addmatchroutecommand.h"
+#include "createsubsetcommand.h"
+#include "diskwatcher.h"
 #include "manifestloader.h"
+#include "moveroutecommand.h"
+#include "removedestinationcommand.h"
+#include "removeroutecommand.h"
+#include "setmirrorcommand.h"
+#include "setrouteweightscommand.h"
 
 #include <QDir>
 #include <QFutureWatcher>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
+
 namespace meshlane::ui {
 
 Document::Document(QObject *parent)
     : QObject(parent)
     , m_mesh(std::make_shared<const Mesh>())
+    , m_diskMesh(m_mesh)
     , m_undoStack(new QUndoStack(this))
+    , m_diskWatcher(new DiskWatcher(this))
 {
-    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+    connect(m_diskWatcher, &DiskWatcher::changedOnDisk, this, &Document::onChangedOnDisk);
+}
+
+Document::~Document() = default;
+
+bool Document::sameFiles(const Mesh &a, const Mesh &b)
+{
+    if (a.files.size() != b.files.size())
+        return false;
+    for (size_t i = 0; i < a.files.size(); ++i) {
+        const SourceFile &x = *a.files[i];
+        const SourceFile &y = *b.files[i];
+        // An edit shares every file it does not touch: mostly a pointer comparison.
+        if (&x != &y && (x.path != y.path || x.text != y.text))
+            return false;
+    }
+    return true;
 }
 
 bool Document::isModified() const
 {
-    return !m_undoStack->isClean();
+    return m_modified;
+}
+
+void Document::updateModified()
+{
+    const bool modified = !sameFiles(*m_mesh, *m_diskMesh);
+    if (modified != m_modified) {
+        m_modified = modified;
+        Q_EMIT modifiedChanged(modified);
+    }
 }
 
 void Document::openFolder(const QString &folder)
@@ -37,7 +75,11 @@ void Document::openFolder(const QString &folder)
         m_folder = absolute;
         m_loadDiagnostics = std::move(result.diagnostics);
         m_mesh = std::move(result.mesh);
+        m_diskMesh = m_mesh;
         m_undoStack->clear();
+        m_diskWatcher->watch(m_diskMesh);
+        updateModified();
+        Q_EMIT diskMeshChanged();
         Q_EMIT loaded();
         Q_EMIT changed();
     });
@@ -59,7 +101,168 @@ void Document::setMesh(MeshPtr mesh)
 {
     Q_ASSERT(mesh);
     m_mesh = std::move(mesh);
+    updateModified();
     Q_EMIT changed();
+}
+
+void Document::onChangedOnDisk()
+{
+    if (isLoading())
+        return; // the load under way reads the new files anyway
+    if (isModified())
+        Q_EMIT changedOnDiskWhileModified();
+    else
+        reload();
+}
+
+int Document::newDragId()
+{
+    static std::atomic<int> last{0};
+    return ++last;
+}
+
+Document::Outcome Document::check(const EditResult &result, const QString &refusal)
+{
+    if (!result.ok()) {
+        Q_EMIT editFailed(refusal.arg(QString::fromStdString(result.error)));
+        return Outcome::Refused;
+    }
+    return result.edits.empty() ? Outcome::Unchanged : Outcome::Changed;
+}
+
+QString Document::commandText(const EditResult &result) const
+{
+    return QString::fromStdString(result.description);
+}
+
+bool Document::setRouteWeights(const RouteRef &route, const std::vector<int> &weights, int dragId)
+{
+    const EditResult result = meshlane::setRouteWeights(m_mesh, route, weights);
+    const Outcome outcome = check(result, tr("Cannot set the weights: %1"));
+    if (outcome == Outcome::Changed)
+        m_undoStack->push(new SetRouteWeightsCommand(this, m_mesh, result.mesh, commandText(result), route, dragId));
+    return outcome != Outcome::Refused;
+}
+
+bool Document::addDestination(const RouteRef &route, const Destination &destination, int weight)
+{
+    const EditResult result = meshlane::addDestination(m_mesh, route, destination, weight);
+    const Outcome outcome = check(result, tr("Cannot add the destination: %1"));
+    if (outcome == Outcome::Changed)
+        m_undoStack->push(new AddDestinationCommand(this, m_mesh, result.mesh, commandText(result)));
+    return outcome != Outcome::Refused;
+}
+
+bool Document::addVersionDestination(const RouteRef &route, const std::string &hostFqdn, const std::string &version,
+                                     int weight)
+{
+    // Both steps are computed before anything is pushed: a refused second
+    // step must not leave a half-done first one on the stack.
+    const EditResult subset = meshlane::createVersionSubset(m_mesh, hostFqdn, version);
+    if (check(subset, tr("Cannot create subset %1: %2").arg(QString::fromStdString(version), QStringLiteral("%1")))
+        == Outcome::Refused)
+        return false;
+    const VirtualService *vs = subset.mesh->findVirtualService(route.ns, route.name);
+    Destination destination;
+    if (vs && route.index < vs->http.size()) {
+        for (const RouteDestination &existing : vs->http[route.index].route) {
+            if (existing.destination.fqdn == hostFqdn) {
+                destination.host = existing.destination.host; // as the route writes it
+                break;
+            }
+        }
+    }
+    if (destination.host.empty())
+        destination.host = hostFqdn;
+    destination.subset = version;
+    const EditResult added = meshlane::addDestination(subset.mesh, route, destination, weight);
+    if (check(added, tr("Cannot add the destination: %1")) == Outcome::Refused)
+        return false;
+    m_undoStack->beginMacro(QString::fromStdString(added.description + " (new subset " + version + ')'));
+    if (!subset.edits.empty())
+        m_undoStack->push(new CreateSubsetCommand(this, m_mesh, subset.mesh, commandText(subset)));
+    m_undoStack->push(new AddDestinationCommand(this, subset.mesh, added.mesh, commandText(added)));
+    m_undoStack->endMacro();
+    return true;
+}
+
+bool Document::removeDestination(const RouteRef &route, size_t index)
+{
+    const EditResult result = meshlane::removeDestination(m_mesh, route, index);
+    const Outcome outcome = check(result, tr("Cannot remove the destination: %1"));
+    if (outcome == Outcome::Changed)
+        m_undoStack->push(new RemoveDestinationCommand(this, m_mesh, result.mesh, commandText(result)));
+    return outcome != Outcome::Refused;
+}
+
+bool Document::createSubset(const std::string &hostFqdn, const std::string &subsetName, const Labels &labels)
+{
+    const EditResult result = meshlane::createSubset(m_mesh, hostFqdn, subsetName, labels);
+    const Outcome outcome = check(result, tr("Cannot create the subset: %1"));
+    if (outcome == Outcome::Changed)
+        m_undoStack->push(new CreateSubsetCommand(this, m_mesh, result.mesh, commandText(result)));
+    return outcome != Outcome::Refused;
+}
+
+bool Document::setMirror(const RouteRef &route, const std::optional<Destination> &mirror,
+                         std::optional<double> percentage, int dragId)
+{
+    const EditResult result = meshlane::setMirror(m_mesh, route, mirror, percentage);
+    const Outcome outcome = check(result, tr("Cannot change the mirror: %1"));
+    if (outcome == Outcome::Changed)
+        m_undoStack->push(new SetMirrorCommand(this, m_mesh, result.mesh, commandText(result), route, dragId));
+    return outcome != Outcome::Refused;
+}
+
+bool Document::addMatchRoute(const RouteRef &at, const MatchRule &rule)
+{
+    const EditResult result = meshlane::addMatchRoute(m_mesh, at, rule);
+    const Outcome outcome = check(result, tr("Cannot add the route: %1"));
+    if (outcome == Outcome::Changed)
+        m_undoStack->push(new AddMatchRouteCommand(this, m_mesh, result.mesh, commandText(result)));
+    return outcome != Outcome::Refused;
+}
+
+bool Document::removeRoute(const RouteRef &route)
+{
+    const EditResult result = meshlane::removeRoute(m_mesh, route);
+    const Outcome outcome = check(result, tr("Cannot remove the route: %1"));
+    if (outcome == Outcome::Changed)
+        m_undoStack->push(new RemoveRouteCommand(this, m_mesh, result.mesh, commandText(result)));
+    return outcome != Outcome::Refused;
+}
+
+bool Document::moveRoute(const RouteRef &from, size_t to)
+{
+    const EditResult result = meshlane::moveRoute(m_mesh, from, to);
+    const Outcome outcome = check(result, tr("Cannot move the route: %1"));
+    if (outcome == Outcome::Changed)
+        m_undoStack->push(new MoveRouteCommand(this, m_mesh, result.mesh, commandText(result)));
+    return outcome != Outcome::Refused;
+}
+
+QString Document::exportDiff(const QString &outputDir) const
+{
+    ExportOptions options;
+    options.loaded = m_diskMesh.get();
+    return QString::fromStdString(Exporter(m_mesh, options).diff(outputDir.toStdString()));
+}
+
+ExportReport Document::exportTo(const QString &outputDir)
+{
+    ExportOptions options;
+    options.loaded = m_diskMesh.get();
+    ExportReport report = Exporter(m_mesh, options).exportTo(outputDir.toStdString());
+    const bool inPlace = outputDir.isEmpty()
+        || QDir(outputDir).canonicalPath() == QDir(QString::fromStdString(m_mesh->rootPath)).canonicalPath();
+    if (report.ok() && inPlace) {
+        m_diskMesh = m_mesh;
+        m_undoStack->setClean();
+        m_diskWatcher->watch(m_diskMesh);
+        updateModified();
+        Q_EMIT diskMeshChanged();
+    }
+    return report;
 }
 
 } // namespace meshlane::ui

@@ -1,32 +1,50 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "exporter.h"
 #include "mesh.h"
+#include "meshedit.h"
 
 #include <QObject>
 #include <QString>
 
+#include <optional>
+#include <vector>
+
+class QUndoCommand;
 class QUndoStack;
 
 namespace meshlane::ui {
 
+class DiskWatcher;
+
 // The open folder: the current immutable Mesh snapshot, the loader's findings
 // and the undo history. Views read from it and refresh on changed(); they never
-// modify the mesh. Edits are QUndoCommands pushed on undoStack() that swap in a
-// new snapshot with setMesh() (one command class per edit, Verb+Noun, slider
-// drags merged by command id).
+// modify the mesh.
+//
+// Every edit goes one way: a widget calls one of the edit methods below, which
+// runs the operation of core/meshedit.h on the current snapshot and pushes one
+// QUndoCommand (ui/document/*command.h) holding the snapshot before and after;
+// its redo() swaps the new one in with setMesh(). An operation that is refused
+// changes nothing and reports why with editFailed().
 class Document : public QObject
 {
     Q_OBJECT
 
 public:
     explicit Document(QObject *parent = nullptr);
+    ~Document() override;
 
     MeshPtr mesh() const { return m_mesh; } // never null: empty before the first load
+    // The files as they are on disk: as loaded, or as last exported in place.
+    MeshPtr diskMesh() const { return m_diskMesh; }
     const Diagnostics &loadDiagnostics() const { return m_loadDiagnostics; }
     QString folder() const { return m_folder; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    DiskWatcher *diskWatcher() const { return m_diskWatcher; }
     bool isLoading() const { return m_loadGeneration != m_finishedGeneration; }
+    // Some file's text differs from what is on disk (an edit back to the
+    // original numbers counts as no change).
     bool isModified() const;
 
     // Reads the folder on a worker thread; loadingStarted() now, loaded() and
@@ -38,19 +56,66 @@ public:
     // For undo commands: makes `mesh` the current snapshot and emits changed().
     void setMesh(MeshPtr mesh);
 
+    // Edits. Each pushes one undo step and returns true, or changes nothing,
+    // emits editFailed() and returns false. An edit that changes no byte
+    // pushes nothing and returns true.
+    //
+    // `dragId`: the steps of one slider drag pass the same id (newDragId());
+    // consecutive steps with that id on the same route merge into one undo
+    // step. 0 never merges.
+    bool setRouteWeights(const RouteRef &route, const std::vector<int> &weights, int dragId = 0);
+    bool addDestination(const RouteRef &route, const Destination &destination, int weight = 0);
+    // Kiali's canary start: creates subset `version` (selecting version=<version>)
+    // in the host's DestinationRule, then adds it to the route; one undo step.
+    bool addVersionDestination(const RouteRef &route, const std::string &hostFqdn, const std::string &version,
+                               int weight = 0);
+    bool removeDestination(const RouteRef &route, size_t index);
+    bool createSubset(const std::string &hostFqdn, const std::string &subsetName, const Labels &labels);
+    bool setMirror(const RouteRef &route, const std::optional<Destination> &mirror,
+                   std::optional<double> percentage = std::nullopt, int dragId = 0);
+    bool addMatchRoute(const RouteRef &at, const MatchRule &rule);
+    bool removeRoute(const RouteRef &route);
+    bool moveRoute(const RouteRef &from, size_t to);
+
+    static int newDragId();
+
+    // What exportTo() would change, as a unified diff; `outputDir` empty
+    // means the folder itself.
+    QString exportDiff(const QString &outputDir = {}) const;
+    // Writes the edited files (all or nothing). In place, success makes the
+    // written texts the new baseline: isModified() turns false.
+    ExportReport exportTo(const QString &outputDir = {});
+
+    // True when both snapshots hold the same files with the same texts.
+    static bool sameFiles(const Mesh &a, const Mesh &b);
+
 Q_SIGNALS:
     void loadingStarted(const QString &folder);
     void loaded(); // a folder was (re)loaded: views should reset their selection
     void changed(); // the snapshot changed: after a load, an edit, an undo or a redo
     void modifiedChanged(bool modified);
+    void diskMeshChanged(); // the baseline moved (a load or an in-place export)
+    void editFailed(const QString &message);
+    // The files on disk changed while there are unsaved edits: ask whether to
+    // reload() (without edits the document reloads by itself).
+    void changedOnDiskWhileModified();
 
 private:
+    enum class Outcome { Refused, Unchanged, Changed };
+    Outcome check(const EditResult &result, const QString &refusal);
+    QString commandText(const EditResult &result) const;
+    void updateModified();
+    void onChangedOnDisk();
+
     MeshPtr m_mesh;
+    MeshPtr m_diskMesh;
     Diagnostics m_loadDiagnostics;
     QString m_folder;
     QUndoStack *m_undoStack;
+    DiskWatcher *m_diskWatcher;
     int m_loadGeneration = 0;
     int m_finishedGeneration = 0;
+    bool m_modified = false;
 };
 
 } // namespace meshlane::ui
