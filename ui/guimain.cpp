@@ -78,9 +78,14 @@ int guiMain(int argc, char *argv[])
     const QCommandLineOption selectOption(QStringLiteral("select"),
                                           QStringLiteral("Select a VirtualService before the screenshot."),
                                           QStringLiteral("ns/name"));
+    const QCommandLineOption setWeightsOption(
+        QStringLiteral("set-weights"),
+        QStringLiteral("With --select: set the weights of its first route with several destinations, as a slider "
+                       "drag would, before the screenshot (by subset name; unnamed ones re-balance)."),
+        QStringLiteral("SUBSET=W,..."));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: en or ko."),
                                         QStringLiteral("code"));
-    parser.addOptions({screenshotOption, sizeOption, selectOption, langOption});
+    parser.addOptions({screenshotOption, sizeOption, selectOption, setWeightsOption, langOption});
     parser.addPositionalArgument(QStringLiteral("folder"), QStringLiteral("Folder of manifests (default: samples/bookinfo)."));
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
@@ -103,6 +108,7 @@ int guiMain(int argc, char *argv[])
         request.folder = folder;
         request.output = parser.value(screenshotOption);
         request.selectVirtualService = parser.value(selectOption);
+        request.setWeights = parser.value(setWeightsOption);
         if (!parseSize(parser.value(sizeOption), &request.size))
             return usage(QStringLiteral("--size wants WIDTHxHEIGHT, e.g. 1280x800"));
         QString error;

@@ -3,6 +3,7 @@
 #include "diagnosticsmodel.h"
 #include "diagnosticspanel.h"
 #include "document.h"
+#include "editingdocks.h"
 #include "graphpanel.h"
 #include "languagemanager.h"
 #include "recentfolders.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     m_diagnosticsDock->setWidget(m_diagnosticsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
     resizeDocks({m_diagnosticsDock}, {160}, Qt::Vertical);
+    m_editingDocks = new EditingDocks(this);
 
     createActions();
     createMenus();
@@ -120,6 +122,7 @@ void MainWindow::createMenus()
     m_recentFolders = new RecentFolders(m_recentMenu, m_options.persistent, this);
     connect(m_recentFolders, &RecentFolders::folderChosen, this, &MainWindow::openFolder);
     m_fileMenu->addAction(m_reloadAction);
+    m_fileMenu->addAction(m_editingDocks->exportAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -130,6 +133,7 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_fitAction);
     m_viewMenu->addAction(m_diagnosticsDock->toggleViewAction());
+    m_viewMenu->addActions(m_editingDocks->viewActions());
     if (m_options.languages) {
         m_viewMenu->addSeparator();
         m_languageMenu = m_viewMenu->addMenu(QString());
@@ -180,6 +184,7 @@ void MainWindow::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_fitAction->setText(tr("&Fit Graph"));
     m_diagnosticsDock->setWindowTitle(tr("Diagnostics"));
+    m_editingDocks->retranslate();
     if (m_languageMenu) {
         m_languageMenu->setTitle(tr("&Language"));
         for (QAction *action : m_languageGroup->actions()) {

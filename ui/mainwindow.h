@@ -15,6 +15,7 @@ namespace meshlane::ui {
 
 class DiagnosticsPanel;
 class Document;
+class EditingDocks;
 class GraphPanel;
 class LanguageManager;
 class RecentFolders;
@@ -44,6 +45,7 @@ public:
     Document *document() const { return m_document; }
     GraphPanel *graphPanel() const { return m_graphPanel; }
     DiagnosticsPanel *diagnosticsPanel() const { return m_diagnosticsPanel; }
+    EditingDocks *editingDocks() const { return m_editingDocks; }
     QString selectedVirtualService() const { return m_selectedVirtualService; }
 
 Q_SIGNALS:
@@ -73,6 +75,7 @@ private:
     GraphPanel *m_graphPanel;
     DiagnosticsPanel *m_diagnosticsPanel;
     QDockWidget *m_diagnosticsDock;
+    EditingDocks *m_editingDocks = nullptr;
     RecentFolders *m_recentFolders = nullptr;
     QString m_selectedVirtualService;
 

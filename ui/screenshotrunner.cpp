@@ -3,12 +3,15 @@
 #include "document.h"
 #include "graphpanel.h"
 #include "mainwindow.h"
+#include "weightspec.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QPixmap>
 #include <QThread>
+
+#include <algorithm>
 
 namespace meshlane::ui {
 
@@ -28,6 +31,38 @@ bool waitUntilShown(const MainWindow &window, int timeoutMs)
         QThread::msleep(5);
     }
     return false;
+}
+
+// What a drag of the first weighted route's sliders ends with: the same
+// Document method and undo command, one drag id.
+bool setWeights(MainWindow &window, const ScreenshotRunner::Request &request, QString *error)
+{
+    Document *document = window.document();
+    const std::string ns = request.selectVirtualService.section(u'/', 0, 0).toStdString();
+    const std::string name = request.selectVirtualService.section(u'/', 1).toStdString();
+    const VirtualService *vs = document->mesh()->findVirtualService(ns, name);
+    const auto route = std::find_if(vs->http.begin(), vs->http.end(),
+                                    [](const HttpRoute &candidate) { return candidate.route.size() > 1; });
+    if (route == vs->http.end()) {
+        *error = QStringLiteral("%1 has no route with several destinations to set weights on")
+                     .arg(request.selectVirtualService);
+        return false;
+    }
+    const size_t index = size_t(route - vs->http.begin());
+    std::string why;
+    const auto weights = WeightSpec::resolve(*route, index, request.setWeights.toStdString(), &why);
+    if (!weights) {
+        *error = QStringLiteral("--set-weights: %1").arg(QString::fromStdString(why));
+        return false;
+    }
+    QString refused;
+    const QMetaObject::Connection connection =
+        QObject::connect(document, &Document::editFailed, [&refused](const QString &message) { refused = message; });
+    const bool done = document->setRouteWeights(RouteRef{ns, name, index}, *weights, Document::newDragId());
+    QObject::disconnect(connection);
+    if (!done)
+        *error = refused;
+    return done;
 }
 
 } // namespace
@@ -55,6 +90,18 @@ int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QS
         }
         window.graphPanel()->selectVirtualService(request.selectVirtualService);
         QCoreApplication::processEvents();
+    }
+    if (!request.setWeights.isEmpty()) {
+        if (request.selectVirtualService.isEmpty()) {
+            *error = QStringLiteral("--set-weights needs --select NS/NAME");
+            return kExitUsage;
+        }
+        if (!setWeights(window, request, error))
+            return kExitUsage;
+        if (!waitUntilShown(window, request.timeoutMs)) {
+            *error = QStringLiteral("timed out showing the new weights");
+            return kExitFailed;
+        }
     }
     if (!window.grab().save(request.output, "PNG")) {
         *error = QStringLiteral("cannot write %1").arg(request.output);

@@ -8,7 +8,8 @@ namespace meshlane::ui {
 class LanguageManager;
 
 // `--screenshot`: opens a folder in a window nobody sees, waits until it is
-// loaded and laid out, applies the selection and saves window->grab() as PNG.
+// loaded and laid out, applies the selection and the weights, waits until
+// they are on screen and saves window->grab() as PNG.
 class ScreenshotRunner
 {
 public:
@@ -18,6 +19,9 @@ public:
         QString output;
         QSize size{1280, 800};
         QString selectVirtualService; // "ns/name", optional
+        // "SUBSET=W,...": set on the selected VirtualService's first route with
+        // several destinations, the way a slider drag does (needs a selection).
+        QString setWeights;
         int timeoutMs = 120'000;
     };
 
