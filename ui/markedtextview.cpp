@@ -6,6 +6,8 @@
 #include <QScrollBar>
 #include <QTextBlock>
 
+#include <algorithm>
+
 namespace meshlane::ui {
 
 MarkedTextView::MarkedTextView(QWidget *parent)
@@ -64,9 +66,10 @@ void MarkedTextView::revealNewMarks(const std::vector<bool> &before)
         if (line < m_changed.size() && m_changed[line])
             return;
     }
-    QTextCursor cursor(document()->findBlockByNumber(firstNew));
-    setTextCursor(cursor);
-    centerCursor();
+    setTextCursor(QTextCursor(document()->findBlockByNumber(firstNew)));
+    // QPlainTextEdit scrolls by lines: a few lines of context above the
+    // change, whatever the height of the view at this moment.
+    verticalScrollBar()->setValue(std::max(0, firstNew - 8));
 }
 
 void MarkedTextView::updateBackgrounds()
