@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -516,6 +517,29 @@ LoadResult resourcesOf(const Mesh &base, const std::string &file, const std::set
     return part;
 }
 
+// resourcesOf() for every file at once, in one pass: with a thousand files,
+// asking each file for its resources in turn costs files x resources.
+std::unordered_map<std::string, ResultMerger::Kept> resourcesByFile(const Mesh &base)
+{
+    std::unordered_map<std::string, ResultMerger::Kept> kept;
+    kept.reserve(base.files.size());
+    for (const auto &resource : base.services)
+        kept[resource->meta.location.file].services.push_back(resource);
+    for (const auto &resource : base.workloads)
+        kept[resource->meta.location.file].workloads.push_back(resource);
+    for (const auto &resource : base.virtualServices)
+        kept[resource->meta.location.file].virtualServices.push_back(resource);
+    for (const auto &resource : base.destinationRules)
+        kept[resource->meta.location.file].destinationRules.push_back(resource);
+    for (const auto &resource : base.gateways)
+        kept[resource->meta.location.file].gateways.push_back(resource);
+    for (const auto &resource : base.serviceEntries)
+        kept[resource->meta.location.file].serviceEntries.push_back(resource);
+    for (const ResourceMeta &meta : base.otherResources)
+        kept[meta.location.file].otherResources.push_back(&meta);
+    return kept;
+}
+
 // Puts kept and re-read resources of one file back in document order.
 void sortByDocument(Mesh &mesh)
 {
@@ -562,14 +586,13 @@ LoadResult ManifestLoader::reloadFiles(const Mesh &base, const std::map<std::str
     // Each file becomes a partial result, merged in order exactly like a load:
     // unchanged files hold what they held (the same objects).
     ResultMerger merger(result);
+    std::unordered_map<std::string, ResultMerger::Kept> unchanged = resourcesByFile(base);
     for (const fs::path &path : order) {
         const std::string relative = path.generic_string();
         const auto change = changes.find(relative);
         const auto original = baseFiles.find(relative);
         if (change == changes.end()) {
-            LoadResult part = resourcesOf(base, relative);
-            part.mesh->files.push_back(original->second);
-            merger.merge(std::move(part));
+            merger.merge(std::move(unchanged[relative]), original->second);
             continue;
         }
         const std::string absolute = original != baseFiles.end() ? original->second->absolutePath

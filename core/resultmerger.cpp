@@ -29,6 +29,27 @@ void ResultMerger::merge(LoadResult &&part)
     }
 }
 
+void ResultMerger::merge(Kept &&kept, std::shared_ptr<const SourceFile> file)
+{
+    m_mesh.files.push_back(std::move(file));
+    take(kept.services, m_mesh.services);
+    take(kept.workloads, m_mesh.workloads);
+    take(kept.virtualServices, m_mesh.virtualServices);
+    take(kept.destinationRules, m_mesh.destinationRules);
+    take(kept.gateways, m_mesh.gateways);
+    take(kept.serviceEntries, m_mesh.serviceEntries);
+    for (const ResourceMeta *meta : kept.otherResources) {
+        if (isFirstDefinition(*meta))
+            m_mesh.otherResources.push_back(*meta);
+    }
+}
+
+size_t ResultMerger::IdHash::operator()(const ResourceId &id) const
+{
+    const std::hash<std::string> hash;
+    return hash(id.name) ^ (hash(id.ns) * 31) ^ (hash(id.kind) * 131);
+}
+
 bool ResultMerger::isFirstDefinition(const ResourceMeta &meta)
 {
     if (m_seen.insert(meta.id()).second)

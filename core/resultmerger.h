@@ -3,7 +3,7 @@
 #include "manifestloader.h"
 
 #include <memory>
-#include <set>
+#include <unordered_set>
 #include <vector>
 
 namespace meshlane {
@@ -14,9 +14,23 @@ namespace meshlane {
 class ResultMerger
 {
 public:
+    // An unchanged file's resources, as the previous snapshot held them: an
+    // edit merges these for every file it did not touch.
+    struct Kept
+    {
+        std::vector<std::shared_ptr<const Service>> services;
+        std::vector<std::shared_ptr<const Workload>> workloads;
+        std::vector<std::shared_ptr<const VirtualService>> virtualServices;
+        std::vector<std::shared_ptr<const DestinationRule>> destinationRules;
+        std::vector<std::shared_ptr<const Gateway>> gateways;
+        std::vector<std::shared_ptr<const ServiceEntry>> serviceEntries;
+        std::vector<const ResourceMeta *> otherResources;
+    };
+
     explicit ResultMerger(LoadResult &whole);
 
     void merge(LoadResult &&part);
+    void merge(Kept &&kept, std::shared_ptr<const SourceFile> file);
 
 private:
     template<typename Resource>
@@ -30,9 +44,16 @@ private:
 
     bool isFirstDefinition(const ResourceMeta &meta);
 
+    struct IdHash
+    {
+        size_t operator()(const ResourceId &id) const;
+    };
+
     LoadResult &m_whole;
     Mesh &m_mesh;
-    std::set<ResourceId> m_seen;
+    // Hashed: an edit re-merges every resource of the mesh, and a thousand
+    // services are five thousand look-ups per slider step.
+    std::unordered_set<ResourceId, IdHash> m_seen;
 };
 
 } // namespace meshlane
