@@ -1,0 +1,275 @@
+// From a slider move to the YAML pane and the graph's edge label showing the
+// new weights, on the 1,000-service synthetic mesh (meshgen --services 1000
+// --versions 3), with the real window, offscreen. 200 moves of one drag (real
+// mouse events on the real QSlider); median and 95th percentile.
+//
+//   build/tests/bench/bench_gui_weightdrag [--benchmark_filter=...]
+//
+// Two figures per move: gui_* is how long the GUI thread is busy with the
+// move (edit, undo command, weight editor, YAML pane: the frame budget), and
+// the benchmark time is until the graph shows the new label too (its graph
+// is rebuilt on a worker thread). Baselines from the same run: the bare core
+// edit (setRouteWeights) on the same mesh, and the same drag on the 5-file
+// greeter sample. MESHLANE_BENCH_MESH=DIR uses an existing folder.
+
+#include "appearance.h"
+#include "destinationrow.h"
+#include "document.h"
+#include "editingdocks.h"
+#include "graphedgeitem.h"
+#include "graphpanel.h"
+#include "graphscene.h"
+#include "mainwindow.h"
+#include "manifestloader.h"
+#include "meshedit.h"
+#include "routeeditor.h"
+#include "weightbalancer.h"
+#include "weighteditor.h"
+#include "yamlpane.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMouseEvent>
+#include <QProcess>
+#include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSlider>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUndoStack>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+using namespace meshlane;
+using namespace meshlane::ui;
+
+namespace {
+
+constexpr int kMoves = 200;
+
+QString meshFolder()
+{
+    static QTemporaryDir scratch;
+    static QString folder;
+    if (!folder.isEmpty())
+        return folder;
+    folder = qEnvironmentVariable("MESHLANE_BENCH_MESH");
+    if (folder.isEmpty()) {
+        folder = scratch.filePath(QStringLiteral("mesh1000"));
+        QProcess meshgen;
+        meshgen.start(QStringLiteral(MESHGEN_PATH), {QStringLiteral("--services"), QStringLiteral("1000"),
+                                                      QStringLiteral("--versions"), QStringLiteral("3"),
+                                                      QStringLiteral("--out"), folder});
+        if (!meshgen.waitForFinished(120'000) || meshgen.exitCode() != 0)
+            std::abort();
+    }
+    return folder;
+}
+
+QString greeterFolder()
+{
+    return QStringLiteral(MESHLANE_SOURCE_DIR "/samples/greeter");
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 600'000)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+QPoint handleCentre(const QSlider &slider, int value)
+{
+    QStyleOptionSlider option;
+    option.initFrom(&slider);
+    option.orientation = slider.orientation();
+    option.minimum = slider.minimum();
+    option.maximum = slider.maximum();
+    option.sliderPosition = value;
+    option.sliderValue = value;
+    option.subControls = QStyle::SC_All;
+    return slider.style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, &slider).center();
+}
+
+// A window on `folder`, showing the first VirtualService whose first route has
+// two or more destinations; the first of them is the one dragged.
+struct Workbench
+{
+    std::unique_ptr<MainWindow> window;
+    QString vs;
+    QString edgeId; // graph edge to the dragged destination's workload
+    RouteEditor *route = nullptr;
+
+    explicit Workbench(const QString &folder)
+        : window(std::make_unique<MainWindow>(MainWindow::Options{.persistent = false}))
+    {
+        window->resize(1280, 800);
+        window->show();
+        window->openFolder(folder);
+        if (!waitFor([this] { return !window->document()->folder().isEmpty() && !window->isBusy(); }))
+            std::abort();
+        const Mesh &mesh = *window->document()->mesh();
+        for (const auto &candidate : mesh.virtualServices) {
+            if (!candidate->http.empty() && candidate->http.front().route.size() >= 2) {
+                vs = QString::fromStdString(candidate->meta.ns + '/' + candidate->meta.name);
+                break;
+            }
+        }
+        window->graphPanel()->selectVirtualService(vs);
+        route = window->editingDocks()->weightEditor()->routeEditors().at(0);
+        // The edge from the service to the workload of the dragged subset.
+        const auto graph = window->graphPanel()->scene()->graph();
+        const std::string ref = vs.toStdString();
+        for (int index : graph->edgesOfVirtualService(ref)) {
+            const GraphEdge &edge = graph->edges()[size_t(index)];
+            if (edge.kind == GraphEdgeKind::Route && !edge.conditional) {
+                edgeId = QString::fromStdString(edge.id);
+                break;
+            }
+        }
+    }
+
+    double edgeShare() const
+    {
+        GraphEdgeItem *edge = window->graphPanel()->scene()->edgeItem(edgeId);
+        return edge ? edge->edge().share : -1;
+    }
+};
+
+double percentile(std::vector<double> values, double fraction)
+{
+    std::sort(values.begin(), values.end());
+    const size_t index = std::min(values.size() - 1, size_t(fraction * double(values.size() - 1) + 0.5));
+    return values[index];
+}
+
+void report(benchmark::State &state, const std::vector<double> &endToEnd, const std::vector<double> &guiThread)
+{
+    state.counters["p50_ms"] = percentile(endToEnd, 0.5);
+    state.counters["p95_ms"] = percentile(endToEnd, 0.95);
+    if (!guiThread.empty()) {
+        state.counters["gui_p50_ms"] = percentile(guiThread, 0.5);
+        state.counters["gui_p95_ms"] = percentile(guiThread, 0.95);
+    }
+}
+
+// One drag of 200 mouse moves; each move is timed until the YAML pane and the
+// graph's edge label show its weights.
+void dragMoves(benchmark::State &state, const QString &folder)
+{
+    Workbench bench(folder);
+    if (!bench.route || bench.edgeId.isEmpty()) {
+        state.SkipWithError("no VirtualService with a weighted route");
+        return;
+    }
+    QSlider *slider = bench.route->rows().at(0)->slider();
+    YamlPane *yaml = bench.window->editingDocks()->yamlPane();
+    std::vector<double> endToEnd;
+    std::vector<double> guiThread;
+    QPoint at = handleCentre(*slider, slider->value());
+    QMouseEvent press(QEvent::MouseButtonPress, QPointF(at), QPointF(slider->mapToGlobal(at)), Qt::LeftButton,
+                      Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(slider, &press);
+    int move = 0;
+    for (auto _ : state) {
+        // 20..80 and back: every move changes both weights and the label.
+        const int value = 20 + (move % 60 < 30 ? (move % 30) * 2 : 60 - (move % 30) * 2);
+        ++move;
+        at = handleCentre(*slider, value);
+        QMouseEvent drag(QEvent::MouseMove, QPointF(at), QPointF(slider->mapToGlobal(at)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QElapsedTimer timer;
+        timer.start();
+        QApplication::sendEvent(slider, &drag);
+        const double gui = double(timer.nsecsElapsed()) / 1e6;
+        const QString expected = QStringLiteral("weight: %1\n").arg(slider->value());
+        const double share = slider->value() / 100.0;
+        if (!yaml->text().contains(expected)) {
+            state.SkipWithError("the YAML pane did not follow the move");
+            break;
+        }
+        if (!waitFor([&] { return std::abs(bench.edgeShare() - share) < 1e-9; }, 10'000)) {
+            state.SkipWithError("the graph label did not follow the move");
+            break;
+        }
+        QCoreApplication::processEvents(); // and paint it
+        const double total = double(timer.nsecsElapsed()) / 1e6;
+        state.SetIterationTime(total / 1000.0);
+        endToEnd.push_back(total);
+        guiThread.push_back(gui);
+    }
+    QMouseEvent release(QEvent::MouseButtonRelease, QPointF(at), QPointF(slider->mapToGlobal(at)), Qt::LeftButton,
+                        Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(slider, &release);
+    if (bench.window->document()->undoStack()->count() != 1)
+        state.SkipWithError("the drag did not merge into one undo step");
+    report(state, endToEnd, guiThread);
+}
+
+void BM_SliderMove_Mesh1000(benchmark::State &state)
+{
+    dragMoves(state, meshFolder());
+}
+
+void BM_SliderMove_Greeter(benchmark::State &state)
+{
+    dragMoves(state, greeterFolder());
+}
+
+// The floor: the edit operation alone on the same mesh and route.
+void BM_CoreSetWeights_Mesh1000(benchmark::State &state)
+{
+    const MeshPtr mesh = ManifestLoader().loadFolder(meshFolder().toStdString()).mesh;
+    const VirtualService *vs = nullptr;
+    for (const auto &candidate : mesh->virtualServices) {
+        if (!candidate->http.empty() && candidate->http.front().route.size() >= 2) {
+            vs = candidate.get();
+            break;
+        }
+    }
+    const RouteRef ref{vs->meta.ns, vs->meta.name, 0};
+    const size_t destinations = vs->http.front().route.size();
+    std::vector<double> times;
+    int move = 0;
+    for (auto _ : state) {
+        const int value = 20 + (move++ % 60);
+        QElapsedTimer timer;
+        timer.start();
+        std::vector<int64_t> even(destinations, 1);
+        const EditResult result = setRouteWeights(mesh, ref, WeightBalancer::drag(even, {}, 0, value));
+        benchmark::DoNotOptimize(result.mesh);
+        const double elapsed = double(timer.nsecsElapsed()) / 1e6;
+        state.SetIterationTime(elapsed / 1000.0);
+        times.push_back(elapsed);
+    }
+    report(state, times, {});
+}
+
+} // namespace
+
+BENCHMARK(BM_CoreSetWeights_Mesh1000)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SliderMove_Greeter)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SliderMove_Mesh1000)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    installBundledFonts();
+    useReproducibleStyle();
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
