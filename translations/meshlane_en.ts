@@ -68,6 +68,199 @@
     </message>
 </context>
 <context>
+    <name>MatchDescription</name>
+    <message>
+        <source>uri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prefix %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uri (any case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1=%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from namespace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirect to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>respond %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delegate to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::AddMatchRouteDialog</name>
+    <message>
+        <source>Add Match Route to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches regex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (every pod)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comparison:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V&amp;alue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Route name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the header or query parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the value to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a valid RE2 regular expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VirtualService has no destination to send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::DestinationRow</name>
+    <message>
+        <source>Lock this weight: moving the others leaves it alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this destination (its share goes to the others)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::DiagnosticsModel</name>
     <message>
         <source>Error</source>
@@ -103,6 +296,150 @@
     </message>
     <message>
         <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::Document</name>
+    <message>
+        <source>Cannot set the weights: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add the destination: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create subset %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the destination: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the subset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot change the mirror: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add the route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move the route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::EditingDocks</name>
+    <message>
+        <source>Kept your edits. Files changed on disk since will not be overwritten by an export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routes and Weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the edited manifests, after showing what changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder outside %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1</source>
+        <translation>
+            <numerusform>Wrote %n file to %1</numerusform>
+            <numerusform>Wrote %n files to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files Changed on Disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in %1 were changed by another program, and you have edits that are not exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the files and lose your edits, or keep your edits?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to write: the files in %1 already say this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in %1 will change:</source>
+        <translation>
+            <numerusform>%n file in %1 will change:</numerusform>
+            <numerusform>%n files in %1 will change:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the changes into the files they came from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a copy of the whole folder, with the changes, somewhere else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -235,6 +572,142 @@
     <name>meshlane::ui::RecentFolders</name>
     <message>
         <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::RouteEditor</name>
+    <message>
+        <source>Move this route up: routes are tried in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move this route down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribute Evenly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share what the locked destinations leave evenly among the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mirror:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of requests copied to the mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies requests to another destination; its responses are dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This route does not forward to destinations: nothing to weigh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This route uses mirrors: (several targets); edit it in the YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (every pod)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (creates subset %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every subset and version is in the route already</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::WeightEditor</name>
+    <message>
+        <source>Open a folder to edit its traffic routing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a VirtualService in the graph, or choose one above, to edit its routes and weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no http routes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;VirtualService:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VirtualService whose routes are edited (type to search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Match Route…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send requests that match a header, path or query parameter to one subset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::YamlPane</name>
+    <message>
+        <source>Select a VirtualService to see its YAML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · as on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n line(s) changed</source>
+        <translation>
+            <numerusform>%1 · %n line changed</numerusform>
+            <numerusform>%1 · %n lines changed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this YAML to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -67,6 +67,199 @@
     </message>
 </context>
 <context>
+    <name>MatchDescription</name>
+    <message>
+        <source>uri</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <source>query %1</source>
+        <translation>쿼리 %1</translation>
+    </message>
+    <message>
+        <source>header %1</source>
+        <translation>헤더 %1</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>%1 prefix %2</source>
+        <translation>%1 접두사 %2</translation>
+    </message>
+    <message>
+        <source>%1 matches %2</source>
+        <translation>%1 정규식 %2</translation>
+    </message>
+    <message>
+        <source>%1 present</source>
+        <translation>%1 있음</translation>
+    </message>
+    <message>
+        <source>uri (any case)</source>
+        <translation>URI(대소문자 무시)</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>메서드</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>스킴</translation>
+    </message>
+    <message>
+        <source>authority</source>
+        <translation>어소리티</translation>
+    </message>
+    <message>
+        <source>not (%1)</source>
+        <translation>아님(%1)</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>포트 %1</translation>
+    </message>
+    <message>
+        <source>from %1=%2</source>
+        <translation>출발 %1=%2</translation>
+    </message>
+    <message>
+        <source>from namespace %1</source>
+        <translation>출발 네임스페이스 %1</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation>경유 %1</translation>
+    </message>
+    <message>
+        <source>all requests</source>
+        <translation>모든 요청</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 그리고 </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 또는 </translation>
+    </message>
+    <message>
+        <source>redirect to %1</source>
+        <translation>%1(으)로 리디렉션</translation>
+    </message>
+    <message>
+        <source>respond %1</source>
+        <translation>%1 응답</translation>
+    </message>
+    <message>
+        <source>delegate to %1</source>
+        <translation>%1에 위임</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::AddMatchRouteDialog</name>
+    <message>
+        <source>Add Match Route to %1</source>
+        <translation>%1에 매치 라우트 추가</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>URI path</source>
+        <translation>URI 경로</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>쿼리 매개변수</translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation>같음</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>다음으로 시작</translation>
+    </message>
+    <message>
+        <source>matches regex</source>
+        <translation>정규식 일치</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>선택 사항</translation>
+    </message>
+    <message>
+        <source>%1 (every pod)</source>
+        <translation>%1(모든 파드)</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>필드(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Comparison:</source>
+        <translation>비교(&amp;C):</translation>
+    </message>
+    <message>
+        <source>V&amp;alue:</source>
+        <translation>값(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Send to:</source>
+        <translation>보낼 곳(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Route name:</source>
+        <translation>라우트 이름(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Name the header or query parameter.</source>
+        <translation>헤더나 쿼리 매개변수의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the value to compare with.</source>
+        <translation>비교할 값을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This is not a valid RE2 regular expression.</source>
+        <translation>올바른 RE2 정규식이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The VirtualService has no destination to send to.</source>
+        <translation>이 VirtualService에는 보낼 대상이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::DestinationRow</name>
+    <message>
+        <source>Lock this weight: moving the others leaves it alone</source>
+        <translation>이 가중치 잠금: 다른 대상을 움직여도 바뀌지 않습니다</translation>
+    </message>
+    <message>
+        <source>Remove this destination (its share goes to the others)</source>
+        <translation>이 대상 제거(몫은 다른 대상에 나뉩니다)</translation>
+    </message>
+    <message>
+        <source>Weight of %1</source>
+        <translation>%1의 가중치</translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::DiagnosticsModel</name>
     <message>
         <source>Error</source>
@@ -103,6 +296,149 @@
     <message>
         <source>Message</source>
         <translation>메시지</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::Document</name>
+    <message>
+        <source>Cannot set the weights: %1</source>
+        <translation>가중치를 설정할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot add the destination: %1</source>
+        <translation>대상을 추가할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create subset %1: %2</source>
+        <translation>서브셋 %1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the destination: %1</source>
+        <translation>대상을 제거할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the subset: %1</source>
+        <translation>서브셋을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot change the mirror: %1</source>
+        <translation>미러를 바꿀 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot add the route: %1</source>
+        <translation>라우트를 추가할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the route: %1</source>
+        <translation>라우트를 제거할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot move the route: %1</source>
+        <translation>라우트를 옮길 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::EditingDocks</name>
+    <message>
+        <source>Kept your edits. Files changed on disk since will not be overwritten by an export.</source>
+        <translation>편집 내용을 유지했습니다. 그 뒤 디스크에서 바뀐 파일은 내보내기로 덮어쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Routes and Weights</source>
+        <translation>라우트와 가중치</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the edited manifests, after showing what changes</source>
+        <translation>바뀌는 내용을 보여 준 뒤 편집한 매니페스트를 저장합니다</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Choose a folder outside %1.</source>
+        <translation>%1 바깥의 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Nothing was written:
+%1</source>
+        <translation>아무것도 쓰지 않았습니다:
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1</source>
+        <translation>
+            <numerusform>%1에 파일 %n개를 썼습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>폴더로 내보내기</translation>
+    </message>
+    <message>
+        <source>Files Changed on Disk</source>
+        <translation>디스크의 파일이 바뀜</translation>
+    </message>
+    <message>
+        <source>Files in %1 were changed by another program, and you have edits that are not exported.</source>
+        <translation>다른 프로그램이 %1의 파일을 바꿨고, 아직 내보내지 않은 편집 내용이 있습니다.</translation>
+    </message>
+    <message>
+        <source>Reload the files and lose your edits, or keep your edits?</source>
+        <translation>파일을 다시 읽고 편집 내용을 버릴까요, 아니면 편집 내용을 유지할까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>다시 읽기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Edits</source>
+        <translation>편집 내용 유지(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Nothing to write: the files in %1 already say this.</source>
+        <translation>쓸 내용이 없습니다: %1의 파일이 이미 이 내용입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in %1 will change:</source>
+        <translation>
+            <numerusform>%1의 파일 %n개가 바뀝니다:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Write the changes into the files they came from</source>
+        <translation>바뀐 내용을 원래 파일에 씁니다</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Folder…</source>
+        <translation>폴더로 내보내기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Write a copy of the whole folder, with the changes, somewhere else</source>
+        <translation>바뀐 내용을 담은 폴더 전체의 사본을 다른 곳에 씁니다</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
@@ -234,6 +570,141 @@
     <message>
         <source>&amp;Clear List</source>
         <translation>목록 지우기(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::RouteEditor</name>
+    <message>
+        <source>Move this route up: routes are tried in order</source>
+        <translation>이 라우트를 위로: 라우트는 순서대로 검사됩니다</translation>
+    </message>
+    <message>
+        <source>Move this route down</source>
+        <translation>이 라우트를 아래로</translation>
+    </message>
+    <message>
+        <source>Remove this route</source>
+        <translation>이 라우트 제거</translation>
+    </message>
+    <message>
+        <source>Distribute Evenly</source>
+        <translation>균등 분배</translation>
+    </message>
+    <message>
+        <source>Share what the locked destinations leave evenly among the others</source>
+        <translation>잠긴 대상이 남긴 몫을 나머지 대상에 고르게 나눕니다</translation>
+    </message>
+    <message>
+        <source>Add Destination</source>
+        <translation>대상 추가</translation>
+    </message>
+    <message>
+        <source>&amp;Mirror:</source>
+        <translation>미러(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Share of requests copied to the mirror</source>
+        <translation>미러로 복사할 요청의 비율</translation>
+    </message>
+    <message>
+        <source>Copies requests to another destination; its responses are dropped</source>
+        <translation>요청을 다른 대상에 복사합니다. 그 응답은 버려집니다</translation>
+    </message>
+    <message>
+        <source>Route %1</source>
+        <translation>라우트 %1</translation>
+    </message>
+    <message>
+        <source>Route %1 · %2</source>
+        <translation>라우트 %1 · %2</translation>
+    </message>
+    <message>
+        <source>This route does not forward to destinations: nothing to weigh.</source>
+        <translation>이 라우트는 대상으로 전달하지 않으므로 가중치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This route uses mirrors: (several targets); edit it in the YAML</source>
+        <translation>이 라우트는 mirrors:(여러 대상)를 씁니다. YAML에서 편집하세요</translation>
+    </message>
+    <message>
+        <source>No mirror</source>
+        <translation>미러 없음</translation>
+    </message>
+    <message>
+        <source>%1 (every pod)</source>
+        <translation>%1(모든 파드)</translation>
+    </message>
+    <message>
+        <source>Subset %1</source>
+        <translation>서브셋 %1</translation>
+    </message>
+    <message>
+        <source>Version %1 (creates subset %1)</source>
+        <translation>버전 %1(서브셋 %1 생성)</translation>
+    </message>
+    <message>
+        <source>Every subset and version is in the route already</source>
+        <translation>모든 서브셋과 버전이 이미 라우트에 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::WeightEditor</name>
+    <message>
+        <source>Open a folder to edit its traffic routing.</source>
+        <translation>트래픽 라우팅을 편집하려면 폴더를 여세요.</translation>
+    </message>
+    <message>
+        <source>Select a VirtualService in the graph, or choose one above, to edit its routes and weights.</source>
+        <translation>그래프에서 VirtualService를 선택하거나 위에서 골라 라우트와 가중치를 편집하세요.</translation>
+    </message>
+    <message>
+        <source>%1 has no http routes.</source>
+        <translation>%1에는 http 라우트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;VirtualService:</source>
+        <translation>VirtualService(&amp;V):</translation>
+    </message>
+    <message>
+        <source>The VirtualService whose routes are edited (type to search)</source>
+        <translation>라우트를 편집할 VirtualService(입력하여 검색)</translation>
+    </message>
+    <message>
+        <source>Add Match Route…</source>
+        <translation>매치 라우트 추가…</translation>
+    </message>
+    <message>
+        <source>Send requests that match a header, path or query parameter to one subset</source>
+        <translation>헤더, 경로 또는 쿼리 매개변수가 일치하는 요청을 한 서브셋으로 보냅니다</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::YamlPane</name>
+    <message>
+        <source>Select a VirtualService to see its YAML.</source>
+        <translation>YAML을 보려면 VirtualService를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the folder.</source>
+        <translation>%1이(가) 폴더에 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 · as on disk</source>
+        <translation>%1 · 디스크와 같음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n line(s) changed</source>
+        <translation>
+            <numerusform>%1 · %n줄 바뀜</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy this YAML to the clipboard</source>
+        <translation>이 YAML을 클립보드에 복사</translation>
     </message>
 </context>
 </TS>

@@ -358,6 +358,24 @@ private Q_SLOTS:
         QVERIFY(!test::weightEditor(window)->errorLabel()->isVisibleTo(test::weightEditor(window)));
     }
 
+    void koreanEditor()
+    {
+        QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
+        MainWindow window({.persistent = false, .languages = &m_languages});
+        open(window, test::samplePath("greeter"), kGreeter);
+        test::routeEditor(window, 0)->rows()[1]->spinBox()->setValue(25);
+        RouteEditor *route = test::routeEditor(window, 0);
+        QCOMPARE(route->matchLabel()->text(), QStringLiteral("\ubaa8\ub4e0 \uc694\uccad \u2192 v1, v2")); // 모든 요청 → v1, v2
+        QCOMPARE(route->distributeButton()->text(), QStringLiteral("\uade0\ub4f1 \ubd84\ubc30")); // 균등 분배
+        QVERIFY(test::waitUntilShown(window));
+        const QString failure = test::compareWithGolden(window.grab().toImage(), QStringLiteral("weighteditor_greeter_ko"));
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        // Switching back retranslates the editor in place.
+        QTRY_COMPARE(test::routeEditor(window, 0)->distributeButton()->text(), QStringLiteral("Distribute Evenly"));
+        QCOMPARE(test::routeEditor(window, 0)->matchLabel()->text(), QStringLiteral("all requests \u2192 v1, v2"));
+    }
+
     // --set-weights acts like a drag on the first route with several
     // destinations; the picture shows the new split.
     void screenshotSetsWeights()
