@@ -404,6 +404,26 @@
         <source>&amp;Keep My Edits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unsaved Edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your edits to %1 are not exported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export them before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::ExportDialog</name>

@@ -403,6 +403,26 @@
         <source>&amp;Keep My Edits</source>
         <translation>편집 내용 유지(&amp;K)</translation>
     </message>
+    <message>
+        <source>Unsaved Edits</source>
+        <translation>저장하지 않은 편집</translation>
+    </message>
+    <message>
+        <source>Your edits to %1 are not exported yet.</source>
+        <translation>%1의 편집 내용을 아직 내보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Export them before closing?</source>
+        <translation>닫기 전에 내보낼까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>버리기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::ExportDialog</name>

@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
@@ -30,6 +31,8 @@ EditingDocks::EditingDocks(MainWindow *window)
     m_chooseExport = [this](const QString &folder, const QString &diff) { return chooseWithDialog(folder, diff); };
     m_askReload = [this] { return askReloadWithDialog(); };
     m_reportError = [this](const QString &title, const QString &message) { reportErrorWithDialog(title, message); };
+    m_askClose = [this] { return askCloseWithDialog(); };
+    window->installEventFilter(this);
 
     m_weightDock->setObjectName(QStringLiteral("WeightEditorDock"));
     m_weightDock->setWidget(m_weightEditor);
@@ -150,6 +153,40 @@ bool EditingDocks::askReloadWithDialog()
     box.setDefaultButton(keep);
     box.exec();
     return box.clickedButton() == reload;
+}
+
+bool EditingDocks::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_window || event->type() != QEvent::Close || !m_document->isModified())
+        return QObject::eventFilter(watched, event);
+    switch (m_askClose()) {
+    case CloseChoice::Discard:
+        return false;
+    case CloseChoice::Export:
+        if (exportFiles() && !m_document->isModified())
+            return false;
+        break; // cancelled, failed, or written elsewhere: the edits are still only here
+    case CloseChoice::Cancel:
+        break;
+    }
+    event->ignore();
+    return true;
+}
+
+EditingDocks::CloseChoice EditingDocks::askCloseWithDialog()
+{
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved Edits"),
+                    tr("Your edits to %1 are not exported yet.").arg(QDir::toNativeSeparators(m_document->folder())),
+                    QMessageBox::NoButton, m_window);
+    box.setInformativeText(tr("Export them before closing?"));
+    QPushButton *exportButton = box.addButton(tr("&Export…"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(exportButton);
+    box.exec();
+    if (box.clickedButton() == exportButton)
+        return CloseChoice::Export;
+    return box.clickedButton() == discard ? CloseChoice::Discard : CloseChoice::Cancel;
 }
 
 void EditingDocks::reportErrorWithDialog(const QString &title, const QString &message)

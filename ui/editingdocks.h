@@ -47,14 +47,22 @@ public:
     using ExportChooser = std::function<ExportChoice(const QString &folder, const QString &diff)>;
     using ReloadQuestion = std::function<bool()>; // true: reload and drop the edits
     using ErrorReporter = std::function<void(const QString &title, const QString &message)>;
+    enum class CloseChoice { Export, Discard, Cancel };
+    using CloseQuestion = std::function<CloseChoice()>; // asked when the window closes with edits
     void setExportChooser(ExportChooser chooser) { m_chooseExport = std::move(chooser); }
     void setReloadQuestion(ReloadQuestion question) { m_askReload = std::move(question); }
     void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
+    void setCloseQuestion(CloseQuestion question) { m_askClose = std::move(question); }
 
     // File › Export: preview, choose, write. True when something was written.
     bool exportFiles();
 
+protected:
+    // Closing the window with edits that are not exported asks first.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    CloseChoice askCloseWithDialog();
     ExportChoice chooseWithDialog(const QString &folder, const QString &diff);
     bool askReloadWithDialog();
     void reportErrorWithDialog(const QString &title, const QString &message);
@@ -70,6 +78,7 @@ private:
     ExportChooser m_chooseExport;
     ReloadQuestion m_askReload;
     ErrorReporter m_reportError;
+    CloseQuestion m_askClose;
 };
 
 } // namespace meshlane::ui

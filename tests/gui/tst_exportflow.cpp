@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -214,6 +215,42 @@ private Q_SLOTS:
         QCOMPARE(window.document()->undoStack()->count(), 0);
         window.graphPanel()->selectVirtualService(QStringLiteral("default/greeter-service"));
         QCOMPARE(test::shownWeights(*test::routeEditor(window, 0)), (std::vector<int>{80, 20}));
+    }
+
+    // Closing with edits asks: cancel keeps the window, export writes first,
+    // discard just closes. Without edits nothing is asked.
+    void closingWithEditsAsks()
+    {
+        QTemporaryDir source;
+        MainWindow window({.persistent = false, .languages = &m_languages});
+        openAndDrag(window, source.path());
+        using Close = EditingDocks::CloseChoice;
+        Close answer = Close::Cancel;
+        int asked = 0;
+        window.editingDocks()->setCloseQuestion([&] {
+            ++asked;
+            return answer;
+        });
+        window.editingDocks()->setExportChooser([](const QString &, const QString &) {
+            return Choice{Choice::Action::InPlace, {}};
+        });
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        answer = Close::Export;
+        QVERIFY(window.close());
+        QCOMPARE(asked, 2);
+        QVERIFY(!window.document()->isModified());
+        QCOMPARE(test::readFile(source.filePath(QStringLiteral("routing.yaml"))).count("weight: 50"), 2);
+
+        window.show();
+        QVERIFY(window.close()); // nothing to lose: not asked
+        QCOMPARE(asked, 2);
+        window.show();
+        test::routeEditor(window, 0)->rows()[0]->spinBox()->setValue(60);
+        answer = Close::Discard;
+        QVERIFY(window.close());
+        QCOMPARE(asked, 3);
+        QVERIFY(test::readFile(source.filePath(QStringLiteral("routing.yaml"))).contains("weight: 50"));
     }
 
 private:
