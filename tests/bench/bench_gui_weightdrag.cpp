@@ -16,6 +16,7 @@
 #include "destinationrow.h"
 #include "document.h"
 #include "editingdocks.h"
+#include "generatedmesh.h"
 #include "graphedgeitem.h"
 #include "graphpanel.h"
 #include "graphscene.h"
@@ -32,11 +33,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QMouseEvent>
-#include <QProcess>
 #include <QSlider>
 #include <QStyle>
 #include <QStyleOptionSlider>
-#include <QTemporaryDir>
 #include <QThread>
 #include <QUndoStack>
 
@@ -55,21 +54,8 @@ constexpr int kMoves = 200;
 
 QString meshFolder()
 {
-    static QTemporaryDir scratch;
-    static QString folder;
-    if (!folder.isEmpty())
-        return folder;
-    folder = qEnvironmentVariable("MESHLANE_BENCH_MESH");
-    if (folder.isEmpty()) {
-        folder = scratch.filePath(QStringLiteral("mesh1000"));
-        QProcess meshgen;
-        meshgen.start(QStringLiteral(MESHGEN_PATH), {QStringLiteral("--services"), QStringLiteral("1000"),
-                                                      QStringLiteral("--versions"), QStringLiteral("3"),
-                                                      QStringLiteral("--out"), folder});
-        if (!meshgen.waitForFinished(120'000) || meshgen.exitCode() != 0)
-            std::abort();
-    }
-    return folder;
+    const QString given = qEnvironmentVariable("MESHLANE_BENCH_MESH");
+    return given.isEmpty() ? QString::fromStdString(generatedMesh(1000)) : given;
 }
 
 QString greeterFolder()
