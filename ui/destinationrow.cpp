@@ -52,8 +52,11 @@ DestinationRow::DestinationRow(const QString &name, QWidget *parent)
     connect(m_slider, &QSlider::sliderPressed, this, &DestinationRow::dragStarted);
     connect(m_slider, &QSlider::sliderReleased, this, &DestinationRow::dragFinished);
     connect(m_slider, &QSlider::valueChanged, this, [this](int value) {
-        if (m_slider->isSliderDown())
+        if (m_slider->isSliderDown()) {
+            const QSignalBlocker block(m_spinBox);
+            m_spinBox->setValue(value); // the number moves with the hand, not after the edit
             Q_EMIT dragged(value);
+        }
         else
             Q_EMIT weightEntered(value);
     });

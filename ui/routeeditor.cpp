@@ -186,7 +186,9 @@ void RouteEditor::update()
 
     const std::vector<int64_t> weights = currentWeights();
     for (size_t i = 0; i < m_rows.size(); ++i) {
-        m_rows[i]->setWeight(int(weights[i]));
+        // The held slider stays under the hand: the document may be a step behind it.
+        if (!m_rows[i]->isDragging())
+            m_rows[i]->setWeight(int(weights[i]));
         m_rows[i]->setLocked(m_locks->value(lockKey(i)));
     }
     updateAdjustable();
@@ -323,7 +325,9 @@ void RouteEditor::drag(size_t index, int value)
     if (m_dragIndex != int(index))
         startDrag(index);
     const std::vector<int> weights = WeightBalancer::drag(m_dragBasis, lockedFlags(), index, value);
-    m_document->setRouteWeights(m_ref, weights, m_dragId);
+    // The other rows follow as soon as the document has the new snapshot;
+    // until then they show the weights a moment ago (never an invalid sum).
+    m_document->requestRouteWeights(m_ref, weights, m_dragId);
 }
 
 void RouteEditor::finishDrag()
@@ -331,7 +335,8 @@ void RouteEditor::finishDrag()
     m_dragIndex = -1;
     m_dragId = 0;
     m_dragBasis.clear();
-    update(); // a step the balancer clamped shows where it really is
+    if (!m_document->isEditPending())
+        update(); // a step the balancer clamped shows where it really is (else editsSettled does)
 }
 
 void RouteEditor::enter(size_t index, int value)

@@ -81,6 +81,7 @@ WeightEditor::WeightEditor(Document *document, QWidget *parent)
         refresh();
     });
     connect(m_document, &Document::loaded, this, [this] { setVirtualService(QString()); });
+    connect(m_document, &Document::editsSettled, this, &WeightEditor::refresh);
     connect(m_document, &Document::editFailed, this, &WeightEditor::showError);
     refresh();
 }

@@ -168,6 +168,60 @@ private Q_SLOTS:
         QCOMPARE(document.mesh(), original);
     }
 
+    // Drag steps computed off the GUI thread: a burst ends in the last
+    // step's weights, as one undo step, and nothing runs on after.
+    void requestedStepsCoalesce()
+    {
+        Document document;
+        QVERIFY(openAndWait(document, test::samplePath("greeter")));
+        document.setSynchronousDragLimit(0); // as on a large mesh
+        QSignalSpy changed(&document, &Document::changed);
+        QSignalSpy settled(&document, &Document::editsSettled);
+        const int drag = Document::newDragId();
+        for (int v2 = 11; v2 <= 60; ++v2)
+            document.requestRouteWeights(kGreeterRoute, {100 - v2, v2}, drag);
+        QVERIFY(document.isEditPending());
+        QCOMPARE(greeterWeights(document), (std::vector<int64_t>{90, 10})); // nothing yet
+        QVERIFY(settled.wait(10'000));
+        QVERIFY(!document.isEditPending());
+        QCOMPARE(greeterWeights(document), (std::vector<int64_t>{40, 60}));
+        QCOMPARE(document.undoStack()->count(), 1);
+        QVERIFY(changed.size() < 50); // steps that were overtaken were never computed
+        QCOMPARE(settled.size(), 1);
+
+        // A quick edit runs at once (the greeter's take well under the limit).
+        document.setSynchronousDragLimit(1'000'000'000);
+        document.requestRouteWeights(kGreeterRoute, {70, 30}, drag);
+        QVERIFY(!document.isEditPending());
+        QCOMPARE(greeterWeights(document), (std::vector<int64_t>{70, 30}));
+        QCOMPARE(document.undoStack()->count(), 1); // still the same drag
+    }
+
+    // A step computed against a snapshot that an undo replaced meanwhile is
+    // computed again: the newest snapshot is what it applies to.
+    void requestedStepSurvivesAnUndo()
+    {
+        Document document;
+        QVERIFY(openAndWait(document, test::testDataPath(QStringLiteral("gui/canary"))));
+        document.setSynchronousDragLimit(0);
+        Destination v2;
+        v2.subset = "v2";
+        const RouteRef everyone{"default", "shop", 1};
+        QVERIFY(document.addDestination(everyone, v2, 0));
+        const RouteRef testers{"default", "shop", 0};
+        Destination v1;
+        v1.subset = "v1";
+        QVERIFY(document.addDestination(testers, v1, 0));
+        document.requestRouteWeights(everyone, {30, 70}, Document::newDragId());
+        document.undoStack()->undo(); // the testers' destination goes, while the step runs
+        QSignalSpy settled(&document, &Document::editsSettled);
+        QVERIFY(settled.wait(10'000));
+        const VirtualService *vs = document.mesh()->findVirtualService("default", "shop");
+        QCOMPARE(vs->http[0].route.size(), size_t(1)); // the undo stands
+        QCOMPARE(vs->http[1].route[1].weight.value_or(-1), int64_t(70));
+        QCOMPARE(document.undoStack()->count(), 2); // add v2, then the weights (the redo branch is gone)
+    }
+
     // A drag that ends where it started leaves nothing to undo.
     void dragBackToTheStartLeavesNoStep()
     {

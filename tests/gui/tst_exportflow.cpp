@@ -49,6 +49,7 @@ private:
         RouteEditor *route = test::routeEditor(window, 0);
         QVERIFY(route);
         test::dragSlider(route->rows()[1]->slider(), {30, 50});
+        QVERIFY(test::settled(window));
         QCOMPARE(test::shownWeights(*route), (std::vector<int>{50, 50}));
         QVERIFY(window.document()->isModified());
     }

@@ -124,6 +124,7 @@ private Q_SLOTS:
 
         QSlider *v2 = route->rows()[1]->slider();
         test::dragSlider(v2, {20, 30, 40, 50});
+        QVERIFY(test::settled(window));
         QCOMPARE(v2->value(), 50);
         QVERIFY(!route->isDragging());
         QCOMPARE(weightsInMesh(*window.document()->mesh(), "default", "greeter-service", 0), (std::vector<int64_t>{50, 50}));
@@ -172,11 +173,41 @@ private Q_SLOTS:
         QCOMPARE(test::shownWeights(*route), (std::vector<int>{50, 50}));
         QVERIFY(window.document()->isModified());
         test::dragSlider(route->rows()[1]->slider(), {40, 25, 10});
+        QVERIFY(test::settled(window));
         QCOMPARE(test::shownWeights(*route), (std::vector<int>{90, 10}));
         QCOMPARE(window.document()->undoStack()->count(), 2); // typing, then the drag
         QVERIFY(!window.document()->isModified());
         QCOMPARE(markedLines(*test::yamlPane(window)), 0);
         QVERIFY(test::yamlPane(window)->text().contains(QStringLiteral("weight: 90\n")));
+    }
+
+    // On a large mesh the steps are computed off the GUI thread: the slider
+    // stays under the hand, and the drag still ends as one undo step.
+    void dragOffTheGuiThread()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages});
+        open(window, test::samplePath("greeter"), kGreeter);
+        window.document()->setSynchronousDragLimit(0);
+        RouteEditor *route = test::routeEditor(window, 0);
+        QSlider *v2 = route->rows()[1]->slider();
+        QPoint at = test::sliderHandleCentre(*v2, v2->value());
+        QTest::mousePress(v2, Qt::LeftButton, {}, at);
+        for (const int value : {20, 35, 60}) {
+            at = test::sliderHandleCentre(*v2, value);
+            QMouseEvent move(QEvent::MouseMove, QPointF(at), QPointF(v2->mapToGlobal(at)), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(v2, &move);
+            QCOMPARE(v2->value(), value); // not pulled back by a refresh that is a step behind
+            QCOMPARE(route->rows()[1]->spinBox()->value(), value);
+        }
+        QVERIFY(window.document()->isEditPending());
+        QTest::mouseRelease(v2, Qt::LeftButton, {}, at);
+        QVERIFY(test::settled(window));
+        QCOMPARE(test::shownWeights(*route), (std::vector<int>{40, 60}));
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        QCOMPARE(weightLines(test::yamlPane(window)->text(), 60), 1);
+        QVERIFY(test::waitUntilShown(window));
+        QCOMPARE(v2Share(window), 0.6);
     }
 
     void ctrlZRestoresWeightsAndYaml()
@@ -227,6 +258,7 @@ private Q_SLOTS:
         QVERIFY(route->rows()[0]->isLocked());
         QVERIFY(!route->rows()[0]->slider()->isEnabled());
         test::dragSlider(route->rows()[1]->slider(), {50, 60, 80});
+        QVERIFY(test::settled(window));
         QCOMPARE(test::shownWeights(*route), (std::vector<int>{34, 66, 0})); // clamped: v1's 34 is held
         route->rows()[1]->spinBox()->setValue(20);
         QCOMPARE(test::shownWeights(*route), (std::vector<int>{34, 20, 46}));

@@ -4,6 +4,7 @@
 // copying a sample to a scratch folder, and reaching the weight editor.
 
 #include "destinationrow.h"
+#include "document.h"
 #include "editingdocks.h"
 #include "mainwindow.h"
 #include "routeeditor.h"
@@ -53,6 +54,12 @@ inline void dragSlider(QSlider *slider, std::initializer_list<int> values)
         QApplication::sendEvent(slider, &move);
     }
     QTest::mouseRelease(slider, Qt::LeftButton, {}, at);
+}
+
+// Slider drags are computed off the GUI thread: true once the last step is in.
+inline bool settled(const ui::MainWindow &window, int timeoutMs = 10'000)
+{
+    return QTest::qWaitFor([&window] { return !window.document()->isEditPending(); }, timeoutMs);
 }
 
 inline bool copyFolder(const QString &from, const QString &to)

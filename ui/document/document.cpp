@@ -12,6 +12,7 @@
 #include "setrouteweightscommand.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -142,6 +143,60 @@ bool Document::setRouteWeights(const RouteRef &route, const std::vector<int> &we
     if (outcome == Outcome::Changed)
         m_undoStack->push(new SetRouteWeightsCommand(this, m_mesh, result.mesh, commandText(result), route, dragId));
     return outcome != Outcome::Refused;
+}
+
+void Document::requestRouteWeights(const RouteRef &route, const std::vector<int> &weights, int dragId)
+{
+    m_pendingWeights = WeightRequest{route, weights, dragId};
+    if (m_weightJobRunning)
+        return;
+    if (m_weightEditNanoseconds < m_synchronousDragLimit) {
+        // Small meshes: the edit takes less than the thread hop would add.
+        m_pendingWeights.reset();
+        QElapsedTimer timer;
+        timer.start();
+        setRouteWeights(route, weights, dragId);
+        m_weightEditNanoseconds = timer.nsecsElapsed();
+        Q_EMIT editsSettled();
+        return;
+    }
+    startWeightJob();
+}
+
+void Document::startWeightJob()
+{
+    WeightRequest request = std::move(*m_pendingWeights);
+    m_pendingWeights.reset();
+    m_weightJobRunning = true;
+    const MeshPtr base = m_mesh;
+    const int generation = m_loadGeneration;
+    using Timed = std::pair<EditResult, qint64>;
+    auto *watcher = new QFutureWatcher<Timed>(this);
+    connect(watcher, &QFutureWatcher<Timed>::finished, this, [this, watcher, base, generation, request] {
+        watcher->deleteLater();
+        m_weightJobRunning = false;
+        const Timed timed = watcher->result();
+        m_weightEditNanoseconds = timed.second;
+        if (generation != m_loadGeneration) {
+            m_pendingWeights.reset(); // another folder, or a reload: the drag is over
+        } else if (base != m_mesh) {
+            if (!m_pendingWeights)
+                m_pendingWeights = request; // computed against a snapshot that is gone: again
+        } else if (check(timed.first, tr("Cannot set the weights: %1")) == Outcome::Changed) {
+            m_undoStack->push(new SetRouteWeightsCommand(this, base, timed.first.mesh, commandText(timed.first),
+                                                         request.route, request.dragId));
+        }
+        if (m_pendingWeights)
+            startWeightJob();
+        else
+            Q_EMIT editsSettled();
+    });
+    watcher->setFuture(QtConcurrent::run([base, request] {
+        QElapsedTimer timer;
+        timer.start();
+        EditResult result = meshlane::setRouteWeights(base, request.route, request.weights);
+        return Timed(std::move(result), timer.nsecsElapsed());
+    }));
 }
 
 bool Document::addDestination(const RouteRef &route, const Destination &destination, int weight)

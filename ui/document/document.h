@@ -79,6 +79,19 @@ public:
 
     static int newDragId();
 
+    // setRouteWeights() for the steps of a slider drag, without holding up
+    // the GUI thread: when edits take long (a large mesh), the edit is
+    // computed on a worker thread and pushed when done (the same command,
+    // merged by drag id). Steps that arrive while one is computed replace each
+    // other, so a fast drag costs one edit per edit time, not one per mouse
+    // move. A step computed against a snapshot that changed meanwhile (an
+    // undo) is computed again against the new one. Quick edits run at once.
+    void requestRouteWeights(const RouteRef &route, const std::vector<int> &weights, int dragId);
+    bool isEditPending() const { return m_weightJobRunning || m_pendingWeights.has_value(); }
+    // Drag steps whose edit took less than this run on the GUI thread: the
+    // hand-over to a worker would cost more than it saves (0: always a worker).
+    void setSynchronousDragLimit(qint64 nanoseconds) { m_synchronousDragLimit = nanoseconds; }
+
     // What exportTo() would change, as a unified diff; `outputDir` empty
     // means the folder itself.
     QString exportDiff(const QString &outputDir = {}) const;
@@ -96,6 +109,7 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
     void diskMeshChanged(); // the baseline moved (a load or an in-place export)
     void editFailed(const QString &message);
+    void editsSettled(); // the last requested drag step is in the snapshot
     // The files on disk changed while there are unsaved edits: ask whether to
     // reload() (without edits the document reloads by itself).
     void changedOnDiskWhileModified();
@@ -106,6 +120,14 @@ private:
     QString commandText(const EditResult &result) const;
     void updateModified();
     void onChangedOnDisk();
+    void startWeightJob();
+
+    struct WeightRequest
+    {
+        RouteRef route;
+        std::vector<int> weights;
+        int dragId = 0;
+    };
 
     MeshPtr m_mesh;
     MeshPtr m_diskMesh;
@@ -116,6 +138,10 @@ private:
     int m_loadGeneration = 0;
     int m_finishedGeneration = 0;
     bool m_modified = false;
+    std::optional<WeightRequest> m_pendingWeights;
+    bool m_weightJobRunning = false;
+    qint64 m_weightEditNanoseconds = 0; // how long the last drag step's edit took
+    qint64 m_synchronousDragLimit = 3'000'000;
 };
 
 } // namespace meshlane::ui
