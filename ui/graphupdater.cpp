@@ -1,5 +1,8 @@
 #include "graphupdater.h"
 
+#include "expectedrouteshares.h"
+#include "router.h"
+
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -59,7 +62,9 @@ void GraphUpdater::startNext()
         }
     });
     watcher->setFuture(QtConcurrent::run([mesh, previous = m_graph] {
-        auto graph = std::make_shared<const MeshGraph>(MeshGraph::build(*mesh));
+        // Edge labels show what the routing engine does with a plain request.
+        const EdgeShareModel shares = expectedRouteShares(std::make_shared<const Router>(mesh));
+        auto graph = std::make_shared<const MeshGraph>(MeshGraph::build(*mesh, shares));
         const bool same = previous && graph->sameTopology(*previous);
         return BuiltGraph{std::move(graph), same};
     }));

@@ -83,9 +83,12 @@ int guiMain(int argc, char *argv[])
         QStringLiteral("With --select: set the weights of its first route with several destinations, as a slider "
                        "drag would, before the screenshot (by subset name; unnamed ones re-balance)."),
         QStringLiteral("SUBSET=W,..."));
+    const QCommandLineOption simSecondsOption(QStringLiteral("sim-seconds"),
+                                              QStringLiteral("Simulate this many seconds of traffic to the selection before the screenshot."),
+                                              QStringLiteral("S"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: en or ko."),
                                         QStringLiteral("code"));
-    parser.addOptions({screenshotOption, sizeOption, selectOption, setWeightsOption, langOption});
+    parser.addOptions({screenshotOption, sizeOption, selectOption, setWeightsOption, simSecondsOption, langOption});
     parser.addPositionalArgument(QStringLiteral("folder"), QStringLiteral("Folder of manifests (default: samples/bookinfo)."));
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
@@ -111,6 +114,12 @@ int guiMain(int argc, char *argv[])
         request.setWeights = parser.value(setWeightsOption);
         if (!parseSize(parser.value(sizeOption), &request.size))
             return usage(QStringLiteral("--size wants WIDTHxHEIGHT, e.g. 1280x800"));
+        if (parser.isSet(simSecondsOption)) {
+            bool ok = false;
+            request.simulatedSeconds = parser.value(simSecondsOption).toDouble(&ok);
+            if (!ok || !(request.simulatedSeconds > 0) || request.simulatedSeconds > 86'400)
+                return usage(QStringLiteral("--sim-seconds wants a number of seconds from 0.1 to 86400"));
+        }
         QString error;
         const int code = ScreenshotRunner::run(request, &languages, &error);
         if (code != 0)

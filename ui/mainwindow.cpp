@@ -7,6 +7,7 @@
 #include "graphpanel.h"
 #include "languagemanager.h"
 #include "recentfolders.h"
+#include "simulationdocks.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -52,8 +53,9 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     m_diagnosticsDock->setObjectName(QStringLiteral("DiagnosticsDock"));
     m_diagnosticsDock->setWidget(m_diagnosticsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
-    resizeDocks({m_diagnosticsDock}, {160}, Qt::Vertical);
     m_editingDocks = new EditingDocks(this);
+    m_simulationDocks = new SimulationDocks(this, m_diagnosticsDock,
+                                            {.seed = options.simulationSeed, .startPaused = options.simulationPaused});
 
     createActions();
     createMenus();
@@ -63,26 +65,35 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     connect(m_document, &Document::loadingStarted, this, &MainWindow::updateBusy);
     connect(m_document, &Document::loaded, this, &MainWindow::onLoaded);
     connect(m_document, &Document::changed, this, [this] { m_graphPanel->setMesh(m_document->mesh()); });
+    connect(m_document, &Document::diagnosticsChanged, this, [this] {
+        m_diagnosticsPanel->setDiagnostics(m_document->diagnostics());
+        updateCounts();
+        updateBusy();
+    });
+    connect(m_simulationDocks, &SimulationDocks::busyChanged, this, &MainWindow::updateBusy);
     connect(m_document, &Document::modifiedChanged, this, &QWidget::setWindowModified);
     connect(m_graphPanel, &GraphPanel::busyChanged, this, &MainWindow::updateBusy);
     connect(m_graphPanel, &GraphPanel::layoutStarted, this, &MainWindow::updateBusy);
     connect(m_graphPanel, &GraphPanel::failed, this, [this](const QString &message) {
         m_statusLabel->setText(tr("Layout failed: %1").arg(message));
     });
-    connect(m_graphPanel, &GraphPanel::virtualServiceSelected, this, [this](const QString &nsName) {
-        m_selectedVirtualService = nsName;
-        Q_EMIT virtualServiceSelected(nsName);
-    });
+    connect(m_graphPanel, &GraphPanel::virtualServiceSelected, this, &MainWindow::onVirtualServiceSelected);
     connect(m_diagnosticsPanel, &DiagnosticsPanel::diagnosticActivated, this, &MainWindow::showDiagnostic);
 
     if (m_options.persistent) {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-        restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+        m_restoredLayout = restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     }
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::onVirtualServiceSelected(const QString &nsName)
+{
+    m_selectedVirtualService = nsName;
+    Q_EMIT virtualServiceSelected(nsName);
+}
 
 void MainWindow::createActions()
 {
@@ -134,6 +145,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_fitAction);
     m_viewMenu->addAction(m_diagnosticsDock->toggleViewAction());
     m_viewMenu->addActions(m_editingDocks->viewActions());
+    m_viewMenu->addActions(m_simulationDocks->viewActions());
     if (m_options.languages) {
         m_viewMenu->addSeparator();
         m_languageMenu = m_viewMenu->addMenu(QString());
@@ -152,6 +164,7 @@ void MainWindow::createMenus()
         for (const QString &code : LanguageManager::availableLanguages())
             addLanguage(code);
     }
+    menuBar()->addMenu(m_simulationDocks->menu());
 }
 
 void MainWindow::createStatusBar()
@@ -185,6 +198,7 @@ void MainWindow::retranslate()
     m_fitAction->setText(tr("&Fit Graph"));
     m_diagnosticsDock->setWindowTitle(tr("Diagnostics"));
     m_editingDocks->retranslate();
+    m_simulationDocks->retranslate();
     if (m_languageMenu) {
         m_languageMenu->setTitle(tr("&Language"));
         for (QAction *action : m_languageGroup->actions()) {
@@ -207,7 +221,7 @@ void MainWindow::openFolder(const QString &folder)
 
 bool MainWindow::isBusy() const
 {
-    return m_document->isLoading() || m_graphPanel->isBusy();
+    return m_document->isLoading() || m_document->isAnalyzing() || m_graphPanel->isBusy() || m_simulationDocks->isBusy();
 }
 
 void MainWindow::chooseFolder()
@@ -220,7 +234,6 @@ void MainWindow::chooseFolder()
 void MainWindow::onLoaded()
 {
     m_recentFolders->add(m_document->folder());
-    m_diagnosticsPanel->setDiagnostics(m_document->loadDiagnostics());
     m_selectedVirtualService.clear();
     m_graphPanel->resetView(); // Document::changed() follows and brings the mesh
     retranslate(); // the title names the folder
@@ -242,8 +255,12 @@ void MainWindow::updateBusy()
     m_progress->setVisible(busy);
     if (m_document->isLoading())
         m_statusLabel->setText(tr("Loading %1\u2026").arg(QDir::toNativeSeparators(m_document->folder())));
-    else if (busy)
+    else if (m_graphPanel->isBusy())
         m_statusLabel->setText(tr("Laying out the graph\u2026"));
+    else if (m_document->isAnalyzing())
+        m_statusLabel->setText(tr("Analysing\u2026"));
+    else if (busy)
+        m_statusLabel->setText(tr("Preparing the simulation\u2026"));
     else if (m_document->folder().isEmpty())
         m_statusLabel->setText(tr("Open a folder of Kubernetes and Istio manifests"));
     else // the folder's name only: the full path is in the tooltip (and screenshots stay path-independent)

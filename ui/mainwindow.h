@@ -4,6 +4,9 @@
 
 #include <QMainWindow>
 
+#include <cstdint>
+#include <optional>
+
 class QAction;
 class QActionGroup;
 class QDockWidget;
@@ -19,6 +22,7 @@ class EditingDocks;
 class GraphPanel;
 class LanguageManager;
 class RecentFolders;
+class SimulationDocks;
 
 // Wiring only: menus, docks and the status bar around the Document and the
 // panels. Behaviour lives in the panels and the Document.
@@ -33,6 +37,10 @@ public:
         // read or written, so tests and screenshots do not depend on them.
         bool persistent = true;
         LanguageManager *languages = nullptr; // the View › Language menu needs one
+        // Reproducible simulations (tests, screenshots): a fixed seed, and a
+        // clock that only runs when asked (SimulationRunner::runFor, Play).
+        std::optional<uint64_t> simulationSeed = std::nullopt;
+        bool simulationPaused = false;
     };
 
     explicit MainWindow(Options options, QWidget *parent = nullptr);
@@ -46,7 +54,9 @@ public:
     GraphPanel *graphPanel() const { return m_graphPanel; }
     DiagnosticsPanel *diagnosticsPanel() const { return m_diagnosticsPanel; }
     EditingDocks *editingDocks() const { return m_editingDocks; }
+    SimulationDocks *simulationDocks() const { return m_simulationDocks; }
     QString selectedVirtualService() const { return m_selectedVirtualService; }
+    bool restoredLayout() const { return m_restoredLayout; } // the docks as the user left them
 
 Q_SIGNALS:
     void idle(); // the last load or edit is fully on screen
@@ -62,6 +72,7 @@ private:
     void createActions();
     void createMenus();
     void createStatusBar();
+    void onVirtualServiceSelected(const QString &nsName);
     void retranslate();
     void chooseFolder();
     void onLoaded();
@@ -76,8 +87,10 @@ private:
     DiagnosticsPanel *m_diagnosticsPanel;
     QDockWidget *m_diagnosticsDock;
     EditingDocks *m_editingDocks = nullptr;
+    SimulationDocks *m_simulationDocks = nullptr;
     RecentFolders *m_recentFolders = nullptr;
     QString m_selectedVirtualService;
+    bool m_restoredLayout = false;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

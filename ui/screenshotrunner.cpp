@@ -3,6 +3,8 @@
 #include "document.h"
 #include "graphpanel.h"
 #include "mainwindow.h"
+#include "simulationdocks.h"
+#include "simulationrunner.h"
 #include "weightspec.h"
 
 #include <QCoreApplication>
@@ -12,6 +14,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <functional>
 
 namespace meshlane::ui {
 
@@ -20,13 +23,14 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 64;
 constexpr int kExitFailed = 1;
+constexpr uint64_t kScreenshotSeed = 1;
 
-bool waitUntilShown(const MainWindow &window, int timeoutMs)
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (!window.document()->folder().isEmpty() && !window.isBusy())
+        if (done())
             return true;
         QThread::msleep(5);
     }
@@ -65,6 +69,11 @@ bool setWeights(MainWindow &window, const ScreenshotRunner::Request &request, QS
     return done;
 }
 
+bool waitUntilShown(const MainWindow &window, int timeoutMs)
+{
+    return waitFor([&window] { return !window.document()->folder().isEmpty() && !window.isBusy(); }, timeoutMs);
+}
+
 } // namespace
 
 int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QString *error)
@@ -73,7 +82,11 @@ int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QS
         *error = QStringLiteral("%1 is not a folder").arg(request.folder);
         return kExitUsage;
     }
-    MainWindow window({.persistent = false, .languages = languages});
+    if (request.simulatedSeconds > 0 && request.selectVirtualService.isEmpty()) {
+        *error = QStringLiteral("--sim-seconds needs --select: the simulation sends traffic to the selected VirtualService");
+        return kExitUsage;
+    }
+    MainWindow window({.persistent = false, .languages = languages, .simulationSeed = kScreenshotSeed, .simulationPaused = true});
     window.resize(request.size);
     window.show();
     window.openFolder(request.folder);
@@ -103,6 +116,17 @@ int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QS
             return kExitFailed;
         }
     }
+    if (request.simulatedSeconds > 0) {
+        SimulationRunner *simulation = window.simulationDocks()->runner();
+        bool finished = false;
+        QObject::connect(simulation, &SimulationRunner::runFinished, &window, [&finished] { finished = true; });
+        simulation->runFor(request.simulatedSeconds);
+        if (!waitFor([&] { return finished && !window.isBusy(); }, request.timeoutMs)) {
+            *error = QStringLiteral("timed out simulating %1 s").arg(request.simulatedSeconds);
+            return kExitFailed;
+        }
+    }
+    QCoreApplication::processEvents(); // queued replots
     if (!window.grab().save(request.output, "PNG")) {
         *error = QStringLiteral("cannot write %1").arg(request.output);
         return kExitFailed;

@@ -9,7 +9,8 @@ class LanguageManager;
 
 // `--screenshot`: opens a folder in a window nobody sees, waits until it is
 // loaded and laid out, applies the selection and the weights, waits until
-// they are on screen and saves window->grab() as PNG.
+// they are on screen, simulates the selection's traffic if asked (seed 1, so
+// the picture is the same every time) and saves window->grab() as PNG.
 class ScreenshotRunner
 {
 public:
@@ -22,6 +23,7 @@ public:
         // "SUBSET=W,...": set on the selected VirtualService's first route with
         // several destinations, the way a slider drag does (needs a selection).
         QString setWeights;
+        double simulatedSeconds = 0;  // of traffic to the selection, with a fixed seed
         int timeoutMs = 120'000;
     };
 

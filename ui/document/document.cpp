@@ -4,6 +4,7 @@
 #include "addmatchroutecommand.h"
 #include "createsubsetcommand.h"
 #include "diskwatcher.h"
+#include "analyzer.h"
 #include "manifestloader.h"
 #include "moveroutecommand.h"
 #include "removedestinationcommand.h"
@@ -20,6 +21,16 @@
 #include <atomic>
 
 namespace meshlane::ui {
+
+namespace {
+
+struct AnalysedLoad
+{
+    LoadResult load;
+    Diagnostics diagnostics; // loader and analyzer
+};
+
+} // namespace
 
 Document::Document(QObject *parent)
     : QObject(parent)
@@ -66,16 +77,17 @@ void Document::openFolder(const QString &folder)
     const QString absolute = QDir(folder).absolutePath();
     const int generation = ++m_loadGeneration;
     Q_EMIT loadingStarted(absolute);
-    auto *watcher = new QFutureWatcher<LoadResult>(this);
-    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, generation, absolute] {
+    auto *watcher = new QFutureWatcher<AnalysedLoad>(this);
+    connect(watcher, &QFutureWatcher<AnalysedLoad>::finished, this, [this, watcher, generation, absolute] {
         watcher->deleteLater();
         if (generation != m_loadGeneration)
             return; // a newer open superseded this one
-        LoadResult result = watcher->result();
+        AnalysedLoad result = watcher->result();
         m_finishedGeneration = generation;
         m_folder = absolute;
-        m_loadDiagnostics = std::move(result.diagnostics);
-        m_mesh = std::move(result.mesh);
+        m_loadDiagnostics = std::move(result.load.diagnostics);
+        m_diagnostics = std::move(result.diagnostics);
+        m_mesh = std::move(result.load.mesh);
         m_diskMesh = m_mesh;
         m_undoStack->clear();
         m_diskWatcher->watch(m_diskMesh);
@@ -83,11 +95,14 @@ void Document::openFolder(const QString &folder)
         Q_EMIT diskMeshChanged();
         Q_EMIT loaded();
         Q_EMIT changed();
+        Q_EMIT diagnosticsChanged();
     });
-    // Reading and parsing a large folder takes long enough to freeze the window.
+    // Reading, parsing and analysing a large folder takes long enough to freeze the window.
     watcher->setFuture(QtConcurrent::run([path = absolute.toStdString()] {
-        LoadResult result = ManifestLoader().loadFolder(path);
-        sortDiagnostics(result.diagnostics);
+        AnalysedLoad result;
+        result.load = ManifestLoader().loadFolder(path);
+        sortDiagnostics(result.load.diagnostics);
+        result.diagnostics = analyze(result.load);
         return result;
     }));
 }
@@ -104,6 +119,38 @@ void Document::setMesh(MeshPtr mesh)
     m_mesh = std::move(mesh);
     updateModified();
     Q_EMIT changed();
+    analyzeCurrentMesh();
+}
+
+void Document::analyzeCurrentMesh()
+{
+    if (m_analysisRunning) {
+        m_analysisPending = true; // one run per finished run, whatever the rate of edits
+        return;
+    }
+    m_analysisRunning = true;
+    const MeshPtr mesh = m_mesh;
+    auto *watcher = new QFutureWatcher<Diagnostics>(this);
+    connect(watcher, &QFutureWatcher<Diagnostics>::finished, this, [this, watcher, mesh] {
+        watcher->deleteLater();
+        m_analysisRunning = false;
+        if (std::exchange(m_analysisPending, false)) {
+            analyzeCurrentMesh();
+            return;
+        }
+        if (mesh != m_mesh)
+            return; // a load replaced the snapshot, with its own findings
+        m_diagnostics = watcher->result();
+        Q_EMIT diagnosticsChanged();
+    });
+    // The loader's findings are about the files as read; edits change the model, so only the analysis reruns.
+    watcher->setFuture(QtConcurrent::run([mesh, loader = m_loadDiagnostics] {
+        Diagnostics diagnostics = loader;
+        Diagnostics found = analyze(*mesh);
+        diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        sortDiagnostics(diagnostics);
+        return diagnostics;
+    }));
 }
 
 void Document::onChangedOnDisk()

@@ -38,7 +38,11 @@ public:
     MeshPtr mesh() const { return m_mesh; } // never null: empty before the first load
     // The files as they are on disk: as loaded, or as last exported in place.
     MeshPtr diskMesh() const { return m_diskMesh; }
-    const Diagnostics &loadDiagnostics() const { return m_loadDiagnostics; }
+    const Diagnostics &loadDiagnostics() const { return m_loadDiagnostics; } // the loader's own
+    // What the user sees: the loader's findings and the analyzer's, sorted by
+    // file and line. Re-analysed off the GUI thread after every snapshot change.
+    const Diagnostics &diagnostics() const { return m_diagnostics; }
+    bool isAnalyzing() const { return m_analysisRunning; }
     QString folder() const { return m_folder; }
     QUndoStack *undoStack() const { return m_undoStack; }
     DiskWatcher *diskWatcher() const { return m_diskWatcher; }
@@ -113,6 +117,7 @@ Q_SIGNALS:
     // The files on disk changed while there are unsaved edits: ask whether to
     // reload() (without edits the document reloads by itself).
     void changedOnDiskWhileModified();
+    void diagnosticsChanged(); // the analysis of the current snapshot is in
 
 private:
     enum class Outcome { Refused, Unchanged, Changed };
@@ -128,10 +133,12 @@ private:
         std::vector<int> weights;
         int dragId = 0;
     };
+    void analyzeCurrentMesh();
 
     MeshPtr m_mesh;
     MeshPtr m_diskMesh;
     Diagnostics m_loadDiagnostics;
+    Diagnostics m_diagnostics;
     QString m_folder;
     QUndoStack *m_undoStack;
     DiskWatcher *m_diskWatcher;
@@ -142,6 +149,8 @@ private:
     bool m_weightJobRunning = false;
     qint64 m_weightEditNanoseconds = 0; // how long the last drag step's edit took
     qint64 m_synchronousDragLimit = 3'000'000;
+    bool m_analysisRunning = false;
+    bool m_analysisPending = false; // the snapshot changed while an analysis ran
 };
 
 } // namespace meshlane::ui

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+#include <cstdint>
+#include <optional>
+
+class QAction;
+class QDockWidget;
+class QMenu;
+
+namespace meshlane::ui {
+
+class LivePlotPanel;
+class MainWindow;
+class RequestTesterPanel;
+class SimulationRunner;
+class SplitChartPanel;
+
+// The simulating half of the workbench, set up apart from MainWindow so the
+// window stays wiring only: the SimulationRunner following the Document's
+// snapshot and the graph's selection, the Live Plot, Split Chart and Request
+// Tester docks, and the Simulation menu.
+class SimulationDocks : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        std::optional<uint64_t> seed = std::nullopt; // fixed: reproducible tests and screenshots
+        bool startPaused = false;
+    };
+
+    // Adds its docks to the bottom area, to the right of `besides` (the
+    // diagnostics), which the Request Tester shares as a tab.
+    SimulationDocks(MainWindow *window, QDockWidget *besides, Options options);
+
+    SimulationRunner *runner() const { return m_runner; }
+    LivePlotPanel *livePlotPanel() const { return m_livePlotPanel; }
+    SplitChartPanel *splitChartPanel() const { return m_splitChartPanel; }
+    RequestTesterPanel *requestTesterPanel() const { return m_requestTesterPanel; }
+    QMenu *menu() const { return m_menu; }
+    QList<QAction *> viewActions() const; // show/hide the docks
+    bool isBusy() const;
+    void retranslate();
+
+Q_SIGNALS:
+    void busyChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void showVirtualService(const QString &nsName);
+
+    SimulationRunner *m_runner;
+    LivePlotPanel *m_livePlotPanel;
+    SplitChartPanel *m_splitChartPanel;
+    RequestTesterPanel *m_requestTesterPanel;
+    QDockWidget *m_livePlotDock;
+    QDockWidget *m_splitChartDock;
+    QDockWidget *m_requestTesterDock;
+    QMenu *m_menu;
+    QDockWidget *m_besides;
+    bool m_sized = false;
+};
+
+} // namespace meshlane::ui

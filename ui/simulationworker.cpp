@@ -1,0 +1,84 @@
+#include "simulationworker.h"
+
+#include <QTimer>
+
+namespace meshlane::ui {
+
+SimulationWorker::SimulationWorker(double tickSeconds)
+    : m_tickSeconds(tickSeconds)
+{
+}
+
+SimulationWorker::~SimulationWorker() = default;
+
+void SimulationWorker::start(RouterPtr router, TrafficMix mix, uint64_t seed, int generation)
+{
+    m_simulator = std::make_unique<Simulator>(std::move(router), std::move(mix), seed);
+    m_generation = generation;
+    updateTimer();
+}
+
+void SimulationWorker::stop()
+{
+    m_simulator.reset();
+    updateTimer();
+}
+
+void SimulationWorker::setRouter(RouterPtr router, int generation)
+{
+    if (!m_simulator)
+        return;
+    m_simulator->setRouter(std::move(router));
+    m_generation = generation;
+}
+
+void SimulationWorker::setTrafficMix(TrafficMix mix, int generation)
+{
+    if (!m_simulator)
+        return;
+    m_simulator->setTrafficMix(std::move(mix));
+    m_generation = generation;
+}
+
+void SimulationWorker::setClock(bool running, int intervalMs)
+{
+    m_running = running;
+    m_intervalMs = std::max(1, intervalMs);
+    updateTimer();
+}
+
+void SimulationWorker::updateTimer()
+{
+    if (!m_timer) {
+        m_timer = new QTimer(this);
+        m_timer->setTimerType(Qt::PreciseTimer);
+        connect(m_timer, &QTimer::timeout, this, &SimulationWorker::tick);
+    }
+    m_timer->setInterval(m_intervalMs);
+    if (m_running && m_simulator) {
+        if (!m_timer->isActive())
+            m_timer->start();
+    } else {
+        m_timer->stop();
+    }
+}
+
+void SimulationWorker::tick()
+{
+    if (!m_simulator)
+        return;
+    SimulationSample sample;
+    sample.step = m_simulator->advance(m_tickSeconds);
+    sample.expected = m_simulator->expected(); // what this step was drawn from: no change is pending here
+    sample.generation = m_generation;
+    Q_EMIT sampled(sample);
+}
+
+void SimulationWorker::runTicks(int ticks)
+{
+    for (int i = 0; i < ticks && m_simulator; ++i)
+        tick();
+    Q_EMIT runFinished();
+}
+
+} // namespace meshlane::ui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "simulationsample.h"
+#include "simulator.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QTimer;
+
+namespace meshlane::ui {
+
+// Lives on the SimulationRunner's thread and owns the Simulator there. Every
+// method is invoked through the thread's event loop (queued), so they run in
+// order between ticks and the Simulator is only ever touched by this thread.
+class SimulationWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SimulationWorker(double tickSeconds);
+    ~SimulationWorker() override;
+
+    // A new run from simulated time 0.
+    void start(RouterPtr router, TrafficMix mix, uint64_t seed, int generation);
+    void stop();
+    void setRouter(RouterPtr router, int generation);
+    void setTrafficMix(TrafficMix mix, int generation);
+    // Wall-clock milliseconds between ticks; `running` false pauses the clock.
+    void setClock(bool running, int intervalMs);
+    // Runs `ticks` ticks at once, then emits runFinished().
+    void runTicks(int ticks);
+
+Q_SIGNALS:
+    void sampled(const meshlane::ui::SimulationSample &sample);
+    void runFinished();
+
+private:
+    void tick();
+    void updateTimer();
+
+    double m_tickSeconds;
+    QTimer *m_timer = nullptr; // created on first use, on this thread
+    std::unique_ptr<Simulator> m_simulator;
+    int m_generation = 0;
+    bool m_running = false;
+    int m_intervalMs = 100;
+};
+
+} // namespace meshlane::ui
