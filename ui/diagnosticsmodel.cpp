@@ -71,8 +71,8 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         case LocationColumn: return qs(d.location.toString());
         case MessageColumn: return qs(d.message);
         }
-    } else if (role == Qt::ToolTipRole && index.column() == MessageColumn) {
-        return d.fix.empty() ? qs(d.message) : qs(d.message) + u'\n' + tr("Fix: %1").arg(qs(d.fix));
+    } else if (role == Qt::ToolTipRole) {
+        return toolTip(d);
     } else if (role == Qt::DecorationRole && index.column() == SeverityColumn) {
         const QStyle::StandardPixmap icon = d.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
             : d.severity == Severity::Warning                            ? QStyle::SP_MessageBoxWarning
@@ -80,6 +80,20 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         return QApplication::style()->standardIcon(icon);
     }
     return {};
+}
+
+QString DiagnosticsModel::toolTip(const Diagnostic &d) const
+{
+    // Rich text, so Qt wraps the long message instead of making one wide line.
+    QString head = QStringLiteral("<b>%1 %2</b>").arg(severityText(d.severity), qs(d.code).toHtmlEscaped());
+    if (!d.resource.kind.empty())
+        head += QStringLiteral(" \u00b7 ") + qs(d.resource.toString()).toHtmlEscaped();
+    if (d.location.isValid() || !d.location.file.empty())
+        head += QStringLiteral(" \u00b7 ") + qs(d.location.toString()).toHtmlEscaped();
+    QString text = QStringLiteral("<p>%1<br>%2").arg(head, qs(d.message).toHtmlEscaped());
+    if (!d.fix.empty())
+        text += QStringLiteral("<br><i>%1</i>").arg(tr("Fix: %1").arg(qs(d.fix)).toHtmlEscaped());
+    return text + QStringLiteral("</p>");
 }
 
 QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -6,13 +6,15 @@
 
 namespace meshlane::ui {
 
-// Findings as a table: severity, code, resource, file:line, message.
+// Findings as a table: severity, code, message, resource, file:line. The
+// message comes before the long resource names, so a narrow dock shows it;
+// every cell's tooltip holds the whole finding.
 class DiagnosticsModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { SeverityColumn, CodeColumn, ResourceColumn, LocationColumn, MessageColumn, ColumnCount };
+    enum Column { SeverityColumn, CodeColumn, MessageColumn, ResourceColumn, LocationColumn, ColumnCount };
 
     explicit DiagnosticsModel(QObject *parent = nullptr);
 
@@ -28,6 +30,7 @@ public:
 
 private:
     QString severityText(Severity severity) const;
+    QString toolTip(const Diagnostic &diagnostic) const;
 
     Diagnostics m_diagnostics;
 };

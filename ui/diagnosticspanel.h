@@ -12,6 +12,12 @@ class DiagnosticsModel;
 
 // The Diagnostics dock: a sortable table; double-click (or Enter) activates
 // the finding's resource.
+//
+// The dock is often narrow (beside the plots), so the message gets the room:
+// severity and code as wide as they need, the message wrapped in what the
+// view has left, resource and file:line after it, shown too when the view is
+// wide enough, otherwise a scroll away (and in every cell's tooltip). Once
+// the user sizes a column by hand, the widths are theirs.
 class DiagnosticsPanel : public QWidget
 {
     Q_OBJECT
@@ -28,10 +34,16 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void fitColumns();
+    void updateRowHeights();
+
     DiagnosticsModel *m_model;
     QTableView *m_table;
+    bool m_fitting = false;
+    bool m_sizedByUser = false;
 };
 
 } // namespace meshlane::ui

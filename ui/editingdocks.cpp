@@ -85,6 +85,18 @@ void EditingDocks::showVirtualService(const QString &nsName)
     m_yamlPane->setVirtualService(nsName);
 }
 
+bool EditingDocks::showFinding(const Diagnostic &finding)
+{
+    const QString nsName =
+        YamlPane::virtualServiceShowing(*m_document->mesh(), finding.resource, m_yamlPane->virtualService());
+    if (nsName.isEmpty())
+        return false;
+    showVirtualService(nsName);
+    m_yamlDock->show();
+    m_yamlDock->raise();
+    return m_yamlPane->revealField(finding.resource, finding.location) >= 0;
+}
+
 void EditingDocks::showMessage(const QString &message)
 {
     m_window->statusBar()->showMessage(message, 8000);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "diagnostic.h"
+
 #include <QObject>
 #include <QString>
 
@@ -37,6 +39,11 @@ public:
     // Shows the routes and YAML of "ns/name" (empty keeps what is shown: a
     // click on the graph's background should not empty the editor).
     void showVirtualService(const QString &nsName);
+    // A finding opened from the diagnostics: the VirtualService whose YAML
+    // holds its resource (the rule itself, or one routing to a
+    // DestinationRule's host) in both docks, the finding's line flagged.
+    // False when neither dock can show the resource.
+    bool showFinding(const Diagnostic &finding);
 
     // The export flow asks these; tests replace them so no dialog blocks.
     struct ExportChoice

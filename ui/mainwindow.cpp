@@ -30,11 +30,13 @@ namespace meshlane::ui {
 
 namespace {
 
-// A dropped or chosen path: a folder as is, a manifest file as its folder.
+// A dropped or chosen path: a manifest file as its folder, anything else as
+// is. A path that does not exist stays itself, so the loader reports it,
+// rather than becoming its parent (`meshlane /typo` would read all of /).
 QString folderOf(const QString &path)
 {
     const QFileInfo info(path);
-    return info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    return info.isFile() ? info.absolutePath() : info.absoluteFilePath();
 }
 
 } // namespace
@@ -275,6 +277,7 @@ void MainWindow::showDiagnostic(const Diagnostic &diagnostic)
 {
     if (!diagnostic.resource.kind.empty())
         m_graphPanel->selectResource(diagnostic.resource);
+    m_editingDocks->showFinding(diagnostic);
     m_statusLabel->setText(QString::fromStdString(diagnostic.location.toString()));
 }
 

@@ -37,6 +37,7 @@ void MarkedTextView::setText(const QString &text, std::vector<bool> changed, std
         const int vertical = verticalScrollBar()->value();
         const int horizontal = horizontalScrollBar()->value();
         m_text = text;
+        m_flagged = -1; // its line may hold something else now
         setPlainText(text);
         verticalScrollBar()->setValue(vertical);
         horizontalScrollBar()->setValue(horizontal);
@@ -72,6 +73,19 @@ void MarkedTextView::revealNewMarks(const std::vector<bool> &before)
     verticalScrollBar()->setValue(std::max(0, firstNew - 8));
 }
 
+void MarkedTextView::flagLine(int line)
+{
+    m_flagged = line >= 0 && line < document()->blockCount() ? line : -1;
+    updateBackgrounds();
+    m_gutter->update();
+    if (m_flagged < 0)
+        return;
+    setTextCursor(QTextCursor(document()->findBlockByNumber(m_flagged)));
+    // Lines, not pixels (see revealNewMarks), with a little context above.
+    verticalScrollBar()->setValue(std::max(0, m_flagged - 3));
+    horizontalScrollBar()->setValue(0);
+}
+
 void MarkedTextView::updateBackgrounds()
 {
     QList<QTextEdit::ExtraSelection> selections;
@@ -83,6 +97,13 @@ void MarkedTextView::updateBackgrounds()
         selection.format.setBackground(changedBackground());
         selection.format.setProperty(QTextFormat::FullWidthSelection, true);
         selection.cursor = QTextCursor(block);
+        selections << selection;
+    }
+    if (m_flagged >= 0) { // last: drawn over a change mark
+        QTextEdit::ExtraSelection selection;
+        selection.format.setBackground(flaggedBackground());
+        selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selection.cursor = QTextCursor(document()->findBlockByNumber(m_flagged));
         selections << selection;
     }
     setExtraSelections(selections);
@@ -100,7 +121,9 @@ void MarkedTextView::paintGutter(QWidget *gutter, QPaintEvent *)
         if (box.top() > gutter->height())
             break;
         const size_t line = size_t(block.blockNumber());
-        if (line < m_changed.size() && m_changed[line])
+        if (int(line) == m_flagged)
+            painter.fillRect(QRectF(0, box.top(), 7, box.height()), flaggedBar());
+        else if (line < m_changed.size() && m_changed[line])
             painter.fillRect(QRectF(2, box.top(), 4, box.height()), changedBar());
         if (line < m_removedBefore.size() && m_removedBefore[line]) {
             painter.setPen(Qt::NoPen);

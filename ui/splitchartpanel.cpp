@@ -53,6 +53,7 @@ SplitChartPanel::SplitChartPanel(SimulationRunner *runner, QWidget *parent)
     : QWidget(parent)
     , m_runner(runner)
     , m_caption(new QLabel(this))
+    , m_legend(new QLabel(this))
     , m_splitView(new QChartView(this))
     , m_statusView(new QChartView(this))
     , m_expected(new QBarSet(QString(), this))
@@ -69,18 +70,28 @@ SplitChartPanel::SplitChartPanel(SimulationRunner *runner, QWidget *parent)
         set->setColor(QColor(0x00, 0x66, 0xcc));
         set->setBorderColor(QColor(0x00, 0x4b, 0x95));
     }
+    // The labels sit above the bars, on the chart's background (white by default: invisible).
+    for (QBarSet *set : {m_expected, m_simulated, m_expectedStatuses, m_simulatedStatuses})
+        set->setLabelColor(palette().color(QPalette::WindowText));
     m_split = makeChart(m_splitView, m_expected, m_simulated);
     m_status = makeChart(m_statusView, m_expectedStatuses, m_simulatedStatuses);
     m_statusView->hide();
 
-    m_caption->setContentsMargins(6, 2, 6, 2);
-    m_caption->setWordWrap(true);
+    // Short lines: the dock is narrow and often short, so the charts get the
+    // room and share one legend; a wrapped label would not be given the height
+    // it needs. The long explanation is the caption's tooltip.
+    m_caption->setContentsMargins(6, 2, 6, 0);
+    m_legend->setContentsMargins(6, 0, 6, 0);
+    m_legend->setTextFormat(Qt::RichText);
+    for (QLabel *label : {m_caption, m_legend}) // cut off rather than widen the window
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_caption);
-    layout->addWidget(m_splitView, 3);
-    layout->addWidget(m_statusView, 2);
+    layout->addWidget(m_legend);
+    layout->addWidget(m_splitView, 1);
+    layout->addWidget(m_statusView, 1);
 
     m_throttle->setSingleShot(true);
     m_throttle->setInterval(kRefreshMs);
@@ -88,6 +99,9 @@ SplitChartPanel::SplitChartPanel(SimulationRunner *runner, QWidget *parent)
     connect(runner, &SimulationRunner::sampled, this, &SplitChartPanel::scheduleRefresh);
     connect(runner, &SimulationRunner::runReset, this, &SplitChartPanel::refresh);
     connect(runner, &SimulationRunner::runFinished, this, &SplitChartPanel::refresh);
+    // Before the first sample the expected bars come from the router (a paused run, an edit).
+    connect(runner, &SimulationRunner::routerChanged, this, &SplitChartPanel::scheduleRefresh);
+    connect(runner, &SimulationRunner::stateChanged, this, &SplitChartPanel::scheduleRefresh);
     retranslate();
     refresh();
 }
@@ -98,9 +112,8 @@ SplitChartPanel::Chart SplitChartPanel::makeChart(QChartView *view, QBarSet *exp
     chart.chart = new QChart();
     chart.chart->setAnimationOptions(QChart::NoAnimation); // screenshots show the final state
     chart.chart->setBackgroundRoundness(0);
-    chart.chart->setMargins(QMargins(4, 4, 4, 4));
-    chart.chart->legend()->setAlignment(Qt::AlignBottom);
-    chart.chart->legend()->setFont(font());
+    chart.chart->setMargins(QMargins(2, 2, 2, 2));
+    chart.chart->legend()->hide(); // one legend above both charts
     chart.chart->setTitleFont(font());
     chart.series = new QBarSeries(chart.chart);
     chart.series->append(expected);
@@ -116,7 +129,7 @@ SplitChartPanel::Chart SplitChartPanel::makeChart(QChartView *view, QBarSet *exp
     chart.values->setTickAnchor(0);
     chart.values->setTickInterval(50);
     chart.values->setMinorTickCount(1);
-    chart.values->setLabelFormat(QStringLiteral("%d"));
+    chart.values->setLabelFormat(QStringLiteral("%d %%")); // the caption has no room to say "share (%)"
     for (QAbstractAxis *axis : std::initializer_list<QAbstractAxis *>{chart.categories, chart.values}) {
         axis->setLabelsFont(font());
         axis->setTitleFont(font());
@@ -152,7 +165,9 @@ void SplitChartPanel::refresh()
     m_throttle->stop();
     const SimulationHistory &history = m_runner->history();
     const SimulationCounts &counts = history.sinceChange();
-    const ExpectedSplit &expected = history.expected();
+    const bool fromRouter = history.isEmpty() && m_runner->isSimulating() && m_runner->router();
+    const ExpectedSplit expected =
+        fromRouter ? ExpectedSplit::of(*m_runner->router(), m_runner->trafficMix()) : history.expected();
 
     // One group per target: the run's order, then anything only expected so far.
     std::vector<std::pair<std::string, std::string>> targets;
@@ -193,7 +208,7 @@ void SplitChartPanel::refresh()
     QList<qreal> expectedStatusValues;
     QList<qreal> simulatedStatusValues;
     for (int code : codes) {
-        statusNames << QString::number(code);
+        statusNames << tr("HTTP %1").arg(code); // says what the numbers are without an axis title
         const auto found = expected.statuses.find(code);
         expectedStatusValues << percent(found == expected.statuses.end() ? 0.0 : found->second);
         const auto simulated = counts.statuses.find(code);
@@ -205,10 +220,10 @@ void SplitChartPanel::refresh()
     m_statusView->setVisible(troubled);
 
     if (!m_runner->isSimulating())
-        m_caption->setText(tr("Select a VirtualService to compare its expected and simulated split"));
+        m_caption->setText(tr("Select a VirtualService to simulate"));
     else
-        m_caption->setText(tr("Share of requests per subset (%), expected and simulated since the last change "
-                              "(%n request(s))", nullptr, int(std::min<int64_t>(counts.requests, INT32_MAX))));
+        m_caption->setText(tr("%n request(s) since the last change", nullptr,
+                              int(std::min<int64_t>(counts.requests, INT32_MAX))));
 }
 
 void SplitChartPanel::retranslate()
@@ -217,7 +232,13 @@ void SplitChartPanel::retranslate()
     m_simulated->setLabel(tr("Simulated"));
     m_expectedStatuses->setLabel(tr("Expected"));
     m_simulatedStatuses->setLabel(tr("Simulated"));
-    m_status.chart->setTitle(tr("Status codes (% of requests)"));
+    const auto swatch = [](QBarSet *set, const QString &label) {
+        return QStringLiteral("<span style='color:%1'>\u25a0</span>&nbsp;%2").arg(set->color().name(), label.toHtmlEscaped());
+    };
+    m_legend->setText(swatch(m_expected, tr("Expected")) + QStringLiteral("&nbsp;&nbsp;&nbsp;")
+                      + swatch(m_simulated, tr("Simulated")));
+    m_caption->setToolTip(tr("The share of requests per subset: expected from the weights and faults, and "
+                             "simulated, counted since the weights or the traffic mix last changed"));
     refresh();
 }
 

@@ -17,8 +17,9 @@ class SimulationRunner;
 
 // The Split Chart dock: per subset, the exact expected share of requests next
 // to the simulated one (grouped bars), counted since the router or the
-// traffic mix last changed. When faults or failures give statuses other than
-// 200, a second chart compares the status codes the same way.
+// traffic mix last changed (before the first sample, the expected bars alone,
+// from the router). When faults or failures give statuses other than 200, a
+// second chart compares the status codes the same way.
 class SplitChartPanel : public QWidget
 {
     Q_OBJECT
@@ -33,7 +34,7 @@ public:
     QBarSet *expectedStatuses() const { return m_expectedStatuses; }
     QBarSet *simulatedStatuses() const { return m_simulatedStatuses; }
     QStringList categories() const;       // subsets, in bar order
-    QStringList statusCategories() const; // status codes, in bar order
+    QStringList statusCategories() const; // "HTTP 200", "HTTP 503"..., in bar order
 
     // Redraws from the runner's history now (otherwise at most a few times a second).
     void refresh();
@@ -55,6 +56,7 @@ private:
 
     SimulationRunner *m_runner;
     QLabel *m_caption;
+    QLabel *m_legend;
     QChartView *m_splitView;
     QChartView *m_statusView;
     QBarSet *m_expected;

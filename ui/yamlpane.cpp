@@ -5,6 +5,7 @@
 #include "editoricons.h"
 #include "linediff.h"
 #include "markedtextview.h"
+#include "yamlfieldlocator.h"
 #include "yamlhighlighter.h"
 #include "yamlwriter.h"
 
@@ -126,6 +127,43 @@ QString YamlPane::yamlOf(const std::vector<const ResourceMeta *> &resources)
     return text;
 }
 
+QString YamlPane::virtualServiceShowing(const Mesh &mesh, const ResourceId &resource, const QString &preferred)
+{
+    if (resource.kind == "VirtualService")
+        return mesh.findVirtualService(resource.ns, resource.name) ? QString::fromStdString(resource.ns + '/' + resource.name)
+                                                                    : QString();
+    if (resource.kind != "DestinationRule")
+        return {};
+    const auto shows = [&](const std::string &ns, const std::string &name) {
+        const std::vector<const ResourceMeta *> shown = shownResources(mesh, ns, name);
+        return std::any_of(shown.begin(), shown.end(), [&](const ResourceMeta *meta) { return meta->id() == resource; });
+    };
+    if (!preferred.isEmpty() && shows(preferred.section(u'/', 0, 0).toStdString(), preferred.section(u'/', 1).toStdString()))
+        return preferred;
+    for (const auto &vs : mesh.virtualServices) {
+        if (shows(vs->meta.ns, vs->meta.name))
+            return QString::fromStdString(vs->meta.ns + '/' + vs->meta.name);
+    }
+    return {};
+}
+
+int YamlPane::revealField(const ResourceId &resource, const SourceLocation &at)
+{
+    const auto shown = std::find_if(m_shown.begin(), m_shown.end(),
+                                    [&](const ResourceMeta *meta) { return meta->id() == resource; });
+    if (shown == m_shown.end())
+        return -1;
+    const ResourceMeta &meta = **shown;
+    int line = m_shownFirstLines[size_t(shown - m_shown.begin())];
+    // A position in another file (a finding about a reference) says nothing about this text.
+    if (at.file == meta.location.file) {
+        const YamlFieldLocator::Path path = YamlFieldLocator::pathAt(meta.raw, at.line, at.column);
+        line += YamlFieldLocator::lineOf(canonicalCached(meta).toStdString(), path);
+    }
+    m_view->flagLine(line);
+    return line;
+}
+
 QString YamlPane::canonicalCached(const ResourceMeta &resource)
 {
     for (const auto &[meta, text] : m_cache) {
@@ -150,6 +188,7 @@ void YamlPane::refresh()
     m_shown = shown;
     m_shownDisk = disk;
     m_shownMesh = mesh;
+    m_shownFirstLines.clear();
     if (shown.empty()) {
         m_cache.clear();
         m_baselineIds.clear();
@@ -171,6 +210,7 @@ void YamlPane::refresh()
         ids.push_back(resource->id());
         if (!text.isEmpty())
             text += QStringLiteral("---\n");
+        m_shownFirstLines.push_back(int(text.count(u'\n')));
         text += yaml;
     }
     m_cache = std::move(cache);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mesh.h"
+#include "sourcelocation.h"
 
 #include <QWidget>
 
@@ -41,6 +42,16 @@ public:
                                                             const std::string &name);
     // Their canonical YAML, as one multi-document text.
     static QString yamlOf(const std::vector<const ResourceMeta *> &resources);
+    // The VirtualService ("ns/name") whose YAML shows `resource`: itself, or
+    // for a DestinationRule one that routes to its host, `preferred` if it
+    // does. Empty when none does (other kinds, or an unused rule).
+    static QString virtualServiceShowing(const Mesh &mesh, const ResourceId &resource, const QString &preferred = {});
+
+    // Scrolls to where `at` (a finding's place in the files) is in the shown
+    // YAML of `resource` and flags that line: the same field (spec.http[0]...)
+    // in the regenerated text, else the resource's first line. Returns the
+    // 0-based line, or -1 when the resource is not shown.
+    int revealField(const ResourceId &resource, const SourceLocation &at);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +73,7 @@ private:
     // is the same resource, never a new one that happens to reuse it.
     std::vector<std::pair<const ResourceMeta *, QString>> m_cache;
     std::vector<const ResourceMeta *> m_shown;
+    std::vector<int> m_shownFirstLines; // where each of m_shown starts in the text
     MeshPtr m_shownMesh;
     MeshPtr m_shownDisk;
     std::vector<ResourceId> m_baselineIds; // what m_baseline was built from (in m_shownDisk)

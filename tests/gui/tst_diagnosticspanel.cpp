@@ -1,11 +1,19 @@
 #include "diagnosticsmodel.h"
 #include "diagnosticspanel.h"
+#include "editguisupport.h"
 #include "graphpanel.h"
 #include "graphscene.h"
 #include "guitestsupport.h"
+#include "imagecompare.h"
 #include "languagemanager.h"
 #include "manifestloader.h"
+#include "markedtextview.h"
+#include "simulationdocks.h"
+#include "simulationrunner.h"
+#include "splitchartpanel.h"
 
+#include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -17,6 +25,8 @@ using namespace meshlane::ui;
 
 namespace {
 
+const QSize kWindowSize(1200, 760); // as the other window tests and the goldens
+
 int rowWithCode(const QAbstractItemModel &model, const QString &code)
 {
     for (int row = 0; row < model.rowCount(); ++row) {
@@ -24,6 +34,26 @@ int rowWithCode(const QAbstractItemModel &model, const QString &code)
             return row;
     }
     return -1;
+}
+
+// The line of the YAML pane's text that is flagged, or "" when none is.
+QString flaggedLine(const MainWindow &window)
+{
+    const MarkedTextView *view = test::yamlPane(window)->view();
+    return view->flaggedLine() < 0 ? QString() : view->text().split(u'\n').value(view->flaggedLine());
+}
+
+// A real double-click on the message of the first finding with `code`.
+bool doubleClickFinding(const MainWindow &window, const QString &code)
+{
+    QTableView *table = window.diagnosticsPanel()->table();
+    const int row = rowWithCode(*table->model(), code);
+    if (row < 0)
+        return false;
+    const QRect cell = table->visualRect(table->model()->index(row, DiagnosticsModel::MessageColumn));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    return true;
 }
 
 } // namespace
@@ -91,6 +121,107 @@ private Q_SLOTS:
         QVERIFY(!selected.isEmpty());
         QCOMPARE(selected.last().at(0).toString(), QStringLiteral("shop/cart"));
         QCOMPARE(window.graphPanel()->scene()->selectedNodeId(), QStringLiteral("svc:cart.shop.svc.cluster.local"));
+    }
+
+    // The scene: the undefined subset v0 of account-service. In the
+    // window's narrow bottom-left dock the message is readable as it is, and
+    // a double-click opens the rule with the offending line flagged.
+    void accountServiceSubsetV0()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(test::samplePath("account-service"));
+        QVERIFY(test::waitUntilShown(window));
+
+        QTableView *table = window.diagnosticsPanel()->table();
+        const QAbstractItemModel &model = *table->model();
+        const int row = rowWithCode(model, QStringLiteral("IST0101"));
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row, DiagnosticsModel::ResourceColumn).data().toString(),
+                 QStringLiteral("VirtualService default/account-service"));
+        const QModelIndex message = model.index(row, DiagnosticsModel::MessageColumn);
+        QVERIFY(message.data().toString().contains(QStringLiteral("subset v0")));
+        QVERIFY(message.data(Qt::ToolTipRole).toString().contains(QStringLiteral("routing.yaml:31")));
+
+        // Narrow, as laid out by default; the whole message is inside the view, wrapped.
+        QVERIFY2(table->viewport()->width() < 520, qPrintable(QString::number(table->viewport()->width())));
+        const QRect cell = table->visualRect(message);
+        QVERIFY(table->viewport()->rect().contains(cell));
+        QVERIFY(cell.width() >= 200);
+        const QRect needed = table->fontMetrics().boundingRect(QRect(0, 0, cell.width() - 8, 10'000), Qt::TextWordWrap,
+                                                               message.data().toString());
+        QVERIFY2(needed.height() <= cell.height(), qPrintable(QStringLiteral("%1 > %2").arg(needed.height()).arg(cell.height())));
+        QVERIFY(table->horizontalHeader()->sectionPosition(DiagnosticsModel::MessageColumn)
+                < table->horizontalHeader()->sectionPosition(DiagnosticsModel::ResourceColumn));
+
+        QVERIFY(doubleClickFinding(window, QStringLiteral("IST0101")));
+        QCOMPARE(test::weightEditor(window)->virtualService(), QStringLiteral("default/account-service"));
+        QCOMPARE(test::yamlPane(window)->virtualService(), QStringLiteral("default/account-service"));
+        QCOMPARE(flaggedLine(window).trimmed(), QStringLiteral("subset: v0"));
+        QVERIFY(window.editingDocks()->yamlDock()->isVisible());
+        QVERIFY(test::waitUntilShown(window));
+        QCOMPARE(window.graphPanel()->scene()->selectedVirtualService(), QStringLiteral("default/account-service"));
+
+        // What the finding means, beside it: a tenth of the requests fail with 503.
+        SimulationRunner *runner = window.simulationDocks()->runner();
+        QCOMPARE(runner->virtualService(), QStringLiteral("default/account-service"));
+        QSignalSpy finished(runner, &SimulationRunner::runFinished);
+        runner->runFor(30);
+        QVERIFY(finished.wait(10'000));
+        QVERIFY(test::waitUntilShown(window));
+        QVERIFY(window.simulationDocks()->splitChartPanel()->statusCategories().contains(QStringLiteral("HTTP 503")));
+        const QString failure = test::compareWithGolden(test::settledGrab(window), QStringLiteral("diagnostics_account_service"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
+    // A finding on a DestinationRule opens a VirtualService that routes to its
+    // host, so the rule is in the YAML pane, flagged at the subset.
+    void destinationRuleFindingOpensItsRule()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(test::testDataPath(QStringLiteral("gui/findings")));
+        QVERIFY(test::waitUntilShown(window));
+        QVERIFY(doubleClickFinding(window, QStringLiteral("IST0173")));
+        QCOMPARE(test::yamlPane(window)->virtualService(), QStringLiteral("default/catalog"));
+        // Regenerated, the subset starts with its labels (keys sorted), not its name.
+        const MarkedTextView *view = test::yamlPane(window)->view();
+        const QStringList lines = view->text().split(u'\n');
+        QCOMPARE(flaggedLine(window).trimmed(), QStringLiteral("- labels:"));
+        QCOMPARE(lines.value(view->flaggedLine() + 1).trimmed(), QStringLiteral("version: v3"));
+        QVERIFY(lines.indexOf(QStringLiteral("kind: DestinationRule")) < view->flaggedLine());
+        QVERIFY(view->flaggedLine() < lines.indexOf(QStringLiteral("kind: VirtualService")));
+    }
+
+    // The loader's finding about a misspelt field flags that field, and an
+    // edit (which regenerates the text) takes the flag away.
+    void unknownFieldIsFlaggedUntilTheTextChanges()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(test::testDataPath(QStringLiteral("gui/broken")));
+        QVERIFY(test::waitUntilShown(window));
+        QVERIFY(doubleClickFinding(window, QStringLiteral("IST0106")));
+        QCOMPARE(flaggedLine(window).trimmed(), QStringLiteral("weigth: 100"));
+        QVERIFY(window.document()->setMirror(RouteRef{"shop", "cart", 0}, Destination{.host = "cart", .fqdn = {}, .subset = {}, .port = {}, .location = {}, .hostLocation = {}, .subsetLocation = {}}, 50.0));
+        QCOMPARE(test::yamlPane(window)->view()->flaggedLine(), -1);
+    }
+
+    // Findings about a whole file, or a kind the YAML pane does not show,
+    // leave the editing docks as they were.
+    void fileFindingLeavesTheEditorsAlone()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(test::testDataPath(QStringLiteral("gui/broken")));
+        QVERIFY(test::waitUntilShown(window));
+        QVERIFY(doubleClickFinding(window, QStringLiteral("ML0001")));
+        QCOMPARE(test::yamlPane(window)->virtualService(), QString());
+        QCOMPARE(test::yamlPane(window)->view()->flaggedLine(), -1);
     }
 
     void headersFollowTheLanguage()

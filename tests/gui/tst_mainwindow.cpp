@@ -1,3 +1,4 @@
+#include "diagnosticsmodel.h"
 #include "diagnosticspanel.h"
 #include "graphedgeitem.h"
 #include "graphnodeitem.h"
@@ -160,6 +161,24 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(window.document()->folder()).fileName(), QStringLiteral("httpbin-mirror"));
         const auto graph = window.graphPanel()->scene()->graph();
         QVERIFY(graph && graph->edgeIndex("svc:httpbin.default.svc.cluster.local > wl:default/httpbin-v2 ~") >= 0);
+    }
+
+    // `meshlane /typo`: the loader says the folder is missing; the window
+    // must not read the parent folder instead (for /typo, all of /).
+    void missingFolderIsReportedNotItsParent()
+    {
+        QTemporaryDir parent;
+        QVERIFY(copyFolder(test::samplePath("greeter"), parent.path()));
+        const QString missing = parent.filePath(QStringLiteral("typo"));
+        MainWindow window({.persistent = false, .languages = &m_languages});
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(missing);
+        QVERIFY(test::waitUntilShown(window));
+        QCOMPARE(window.document()->folder(), missing);
+        QVERIFY(window.document()->mesh()->services.empty());
+        QCOMPARE(window.diagnosticsPanel()->model()->rowCount(), 1);
+        QCOMPARE(window.diagnosticsPanel()->model()->diagnostic(0).code, std::string("ML0005"));
     }
 
     void screenshotModeWritesThePicture()

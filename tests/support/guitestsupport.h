@@ -33,4 +33,16 @@ inline bool waitUntilShown(const ui::MainWindow &window, int timeoutMs = 60'000)
     return QTest::qWaitFor([&window] { return !window.document()->folder().isEmpty() && !window.isBusy(); }, timeoutMs);
 }
 
+// The picture of `widget` once what is posted has run: layout requests after
+// a selection, QCustomPlot's queued replots. (QTest::qWaitFor returns at once
+// when its condition already holds, without processing events.)
+inline QImage settledGrab(QWidget &widget)
+{
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+    return widget.grab().toImage();
+}
+
 } // namespace meshlane::test
