@@ -163,6 +163,97 @@
     </message>
 </context>
 <context>
+    <name>RouteDecisionFormatter</name>
+    <message>
+        <source>%1 from a sidecar in namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 through Gateway %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no VirtualService applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VirtualService %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 delayed by %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 aborted with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gRPC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirrored to (responses dropped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::AddMatchRouteDialog</name>
     <message>
         <source>Add Match Route to %1</source>
@@ -491,6 +582,65 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::LivePlotPanel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mirrored (req/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No simulation running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>traffic mix %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET / to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where requests to %1 go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the traffic mix goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 req/s · t = %3 s · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of requests (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirrored requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a VirtualService to simulate its traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::MainWindow</name>
     <message>
         <source>Layout failed: %1</source>
@@ -587,11 +737,102 @@
             <numerusform>%1: %n files</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Analysing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the simulation…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::RecentFolders</name>
     <message>
         <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::RequestTesterPanel</name>
+    <message>
+        <source>The routing engine is not ready yet: open a folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the host the request is for (select a VirtualService to fill it in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;ost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviews, reviews.prod or an FQDN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calling sidecar&apos;s namespace (short hosts resolve in it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: from a sidecar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show which route matches and where the request goes (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which route matches, why, and where the request goes appear here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -667,6 +908,150 @@
     </message>
     <message>
         <source>Every subset and version is in the route already</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::SimulationDocks</name>
+    <message>
+        <source>Request Tester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live Plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::SimulationRunner</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class &apos;%1&apos; enters through Gateway %2, which is not in the mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::SimulationToolBar</name>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the simulation (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the simulation (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Traffic Mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic mix (*.yaml *.yml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a usable traffic mix:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the simulation again from 0 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;Traffic Mix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;Default Traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain requests to the selected VirtualService&apos;s hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Rate </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second of simulated time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated seconds per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::SplitChartPanel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a VirtualService to simulate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) since the last change</source>
+        <translation>
+            <numerusform>%n request since the last change</numerusform>
+            <numerusform>%n requests since the last change</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of requests per subset: expected from the weights and faults, and simulated, counted since the weights or the traffic mix last changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

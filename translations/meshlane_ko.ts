@@ -162,6 +162,97 @@
     </message>
 </context>
 <context>
+    <name>RouteDecisionFormatter</name>
+    <message>
+        <source>%1 from a sidecar in namespace %2</source>
+        <translation>%1 (%2 네임스페이스의 사이드카에서)</translation>
+    </message>
+    <message>
+        <source>%1 through Gateway %2</source>
+        <translation>%1 (게이트웨이 %2 경유)</translation>
+    </message>
+    <message>
+        <source>no VirtualService applies</source>
+        <translation>적용되는 VirtualService 없음</translation>
+    </message>
+    <message>
+        <source>VirtualService %1</source>
+        <translation>VirtualService %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>라우트</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>%1 delayed by %2 ms</source>
+        <translation>%1: %2 ms 지연</translation>
+    </message>
+    <message>
+        <source>%1 aborted with %2</source>
+        <translation>%1: %2 응답으로 중단</translation>
+    </message>
+    <message>
+        <source>gRPC %1</source>
+        <translation>gRPC %1</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>장애 주입</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>전달 대상</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Subset</source>
+        <translation>서브셋</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>파드</translation>
+    </message>
+    <message>
+        <source>Mirrored to (responses dropped)</source>
+        <translation>미러링 대상 (응답은 버려짐)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>이유</translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::AddMatchRouteDialog</name>
     <message>
         <source>Add Match Route to %1</source>
@@ -489,6 +580,65 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::LivePlotPanel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 mirrored (req/s)</source>
+        <translation>%1 미러링 (요청/초)</translation>
+    </message>
+    <message>
+        <source>No simulation running</source>
+        <translation>실행 중인 시뮬레이션 없음</translation>
+    </message>
+    <message>
+        <source>traffic mix %1</source>
+        <translation>트래픽 믹스 %1</translation>
+    </message>
+    <message>
+        <source>GET / to %1</source>
+        <translation>%1에 GET /</translation>
+    </message>
+    <message>
+        <source>Where requests to %1 go</source>
+        <translation>%1 요청이 가는 곳</translation>
+    </message>
+    <message>
+        <source>Where the traffic mix goes</source>
+        <translation>트래픽 믹스가 가는 곳</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>%1 · %2 req/s · t = %3 s · %4</source>
+        <translation>%1 · 초당 %2건 · t = %3초 · %4</translation>
+    </message>
+    <message>
+        <source>Simulated time (s)</source>
+        <translation>시뮬레이션 시간(초)</translation>
+    </message>
+    <message>
+        <source>Share of requests (%)</source>
+        <translation>요청 비율(%)</translation>
+    </message>
+    <message>
+        <source>Mirrored requests/s</source>
+        <translation>초당 미러링 요청</translation>
+    </message>
+    <message>
+        <source>Select a VirtualService to simulate its traffic</source>
+        <translation>VirtualService를 선택하면 그 트래픽을 시뮬레이션합니다</translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::MainWindow</name>
     <message>
         <source>Layout failed: %1</source>
@@ -584,12 +734,103 @@
             <numerusform>%1: 파일 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>분석 중…</translation>
+    </message>
+    <message>
+        <source>Preparing the simulation…</source>
+        <translation>시뮬레이션 준비 중…</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::RecentFolders</name>
     <message>
         <source>&amp;Clear List</source>
         <translation>목록 지우기(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::RequestTesterPanel</name>
+    <message>
+        <source>The routing engine is not ready yet: open a folder first.</source>
+        <translation>라우팅 엔진이 아직 준비되지 않았습니다. 먼저 폴더를 여세요.</translation>
+    </message>
+    <message>
+        <source>Type the host the request is for (select a VirtualService to fill it in).</source>
+        <translation>요청을 보낼 호스트를 입력하세요(VirtualService를 선택하면 채워집니다).</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>메서드(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Path</source>
+        <translation>경로(&amp;P)</translation>
+    </message>
+    <message>
+        <source>H&amp;ost</source>
+        <translation>호스트(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;From namespace</source>
+        <translation>출발 네임스페이스(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway</source>
+        <translation>게이트웨이(&amp;G)</translation>
+    </message>
+    <message>
+        <source>reviews, reviews.prod or an FQDN</source>
+        <translation>reviews, reviews.prod 또는 FQDN</translation>
+    </message>
+    <message>
+        <source>The calling sidecar&apos;s namespace (short hosts resolve in it)</source>
+        <translation>호출하는 사이드카의 네임스페이스(짧은 호스트 이름은 이 네임스페이스를 기준으로 해석됩니다)</translation>
+    </message>
+    <message>
+        <source>(none: from a sidecar)</source>
+        <translation>(없음: 사이드카에서)</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a header row</source>
+        <translation>헤더 행 추가</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>제거(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected header row</source>
+        <translation>선택한 헤더 행 제거</translation>
+    </message>
+    <message>
+        <source>&amp;Route</source>
+        <translation>라우팅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show which route matches and where the request goes (Enter)</source>
+        <translation>어느 라우트가 일치하고 요청이 어디로 가는지 보여 줍니다 (Enter)</translation>
+    </message>
+    <message>
+        <source>Which route matches, why, and where the request goes appear here.</source>
+        <translation>일치하는 라우트와 그 이유, 요청이 가는 곳이 여기에 표시됩니다.</translation>
     </message>
 </context>
 <context>
@@ -665,6 +906,150 @@
     <message>
         <source>Every subset and version is in the route already</source>
         <translation>모든 서브셋과 버전이 이미 라우트에 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::SimulationDocks</name>
+    <message>
+        <source>Request Tester</source>
+        <translation>요청 테스터</translation>
+    </message>
+    <message>
+        <source>Live Plot</source>
+        <translation>실시간 그래프</translation>
+    </message>
+    <message>
+        <source>Split Chart</source>
+        <translation>분배 차트</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>시뮬레이션(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::SimulationRunner</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Class &apos;%1&apos; enters through Gateway %2, which is not in the mesh</source>
+        <translation>클래스 &apos;%1&apos;이(가) 거치는 게이트웨이 %2은(는) 메시에 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::SimulationToolBar</name>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Run the simulation (Space)</source>
+        <translation>시뮬레이션 실행 (Space)</translation>
+    </message>
+    <message>
+        <source>Pause the simulation (Space)</source>
+        <translation>시뮬레이션 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>Load Traffic Mix</source>
+        <translation>트래픽 믹스 불러오기</translation>
+    </message>
+    <message>
+        <source>Traffic mix (*.yaml *.yml);;All files (*)</source>
+        <translation>트래픽 믹스 (*.yaml *.yml);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable traffic mix:
+%2</source>
+        <translation>%1은(는) 쓸 수 있는 트래픽 믹스가 아닙니다:
+%2</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>시뮬레이션</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>다시 시작</translation>
+    </message>
+    <message>
+        <source>Start the simulation again from 0 s</source>
+        <translation>시뮬레이션을 0초부터 다시 시작</translation>
+    </message>
+    <message>
+        <source>Load &amp;Traffic Mix…</source>
+        <translation>트래픽 믹스 불러오기(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Use &amp;Default Traffic</source>
+        <translation>기본 트래픽 사용(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Plain requests to the selected VirtualService&apos;s hosts</source>
+        <translation>선택한 VirtualService의 호스트로 보내는 평범한 요청</translation>
+    </message>
+    <message>
+        <source> Rate </source>
+        <translation> 요청률 </translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> 요청/초</translation>
+    </message>
+    <message>
+        <source>Requests per second of simulated time</source>
+        <translation>시뮬레이션 시간 1초당 요청 수</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 배속 </translation>
+    </message>
+    <message>
+        <source>Simulated seconds per second</source>
+        <translation>실제 1초 동안 흐르는 시뮬레이션 시간(초)</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1배</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::SplitChartPanel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Select a VirtualService to simulate</source>
+        <translation>시뮬레이션할 VirtualService를 선택하세요</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) since the last change</source>
+        <translation>
+            <numerusform>마지막 변경 이후 요청 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>예상</translation>
+    </message>
+    <message>
+        <source>Simulated</source>
+        <translation>시뮬레이션</translation>
+    </message>
+    <message>
+        <source>The share of requests per subset: expected from the weights and faults, and simulated, counted since the weights or the traffic mix last changed</source>
+        <translation>서브셋별 요청 비율: 가중치와 장애 주입으로 계산한 예상값, 그리고 가중치나 트래픽 믹스가 마지막으로 바뀐 뒤부터 센 시뮬레이션 값</translation>
     </message>
 </context>
 <context>
