@@ -97,9 +97,11 @@ void DiagnosticsPanel::fitColumns()
     // Room for a vertical scroll bar whether it shows or not: the widths must
     // not depend on it, or wrapping rows could make it come and go for ever.
     const int available = m_table->maximumViewportSize().width() - m_table->verticalScrollBar()->sizeHint().width();
-    int message = available - severity - code - resource - location;
-    if (message < kComfortableMessageWidth)
-        message = std::max(kMinMessageWidth, available - severity - code);
+    const bool narrow = available - severity - code - resource - location < kComfortableMessageWidth;
+    m_table->setColumnHidden(DiagnosticsModel::ResourceColumn, narrow);
+    m_table->setColumnHidden(DiagnosticsModel::LocationColumn, narrow);
+    const int message = narrow ? std::max(kMinMessageWidth, available - severity - code)
+                               : available - severity - code - resource - location;
     m_table->setColumnWidth(DiagnosticsModel::SeverityColumn, severity);
     m_table->setColumnWidth(DiagnosticsModel::CodeColumn, code);
     m_table->setColumnWidth(DiagnosticsModel::MessageColumn, message);

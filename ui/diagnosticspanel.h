@@ -15,9 +15,11 @@ class DiagnosticsModel;
 //
 // The dock is often narrow (beside the plots), so the message gets the room:
 // severity and code as wide as they need, the message wrapped in what the
-// view has left, resource and file:line after it, shown too when the view is
-// wide enough, otherwise a scroll away (and in every cell's tooltip). Once
-// the user sizes a column by hand, the widths are theirs.
+// view has left, resource and file:line after it when the view is wide
+// enough for them too. Narrower, those two columns are hidden rather than
+// squeezing the message: every cell's tooltip names them, and activating a
+// finding shows its place. Once the user sizes a column by hand, the widths
+// are theirs.
 class DiagnosticsPanel : public QWidget
 {
     Q_OBJECT

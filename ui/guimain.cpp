@@ -117,8 +117,9 @@ int guiMain(int argc, char *argv[])
         if (parser.isSet(simSecondsOption)) {
             bool ok = false;
             request.simulatedSeconds = parser.value(simSecondsOption).toDouble(&ok);
-            if (!ok || !(request.simulatedSeconds > 0) || request.simulatedSeconds > 86'400)
-                return usage(QStringLiteral("--sim-seconds wants a number of seconds from 0.1 to 86400"));
+            if (!ok || !(request.simulatedSeconds > 0)) // the upper bound is ScreenshotRunner's
+                return usage(QStringLiteral("--sim-seconds wants a number of seconds from 0.1 to %1")
+                                 .arg(ScreenshotRunner::kMaxSimulatedSeconds));
         }
         QString error;
         const int code = ScreenshotRunner::run(request, &languages, &error);

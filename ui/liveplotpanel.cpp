@@ -209,7 +209,8 @@ void LivePlotPanel::addSample(const SimulationSample &sample)
 void LivePlotPanel::updateAxes()
 {
     const double window = m_runner->history().windowSeconds();
-    const double now = m_runner->history().now();
+    // Sums of 0.1 s ticks drift (60.000000000001): a minute in must still start the axis at 0.
+    const double now = std::round(m_runner->history().now() * 1000.0) / 1000.0;
     m_plot->xAxis->setRange(std::max(0.0, now - window), std::max(window, now));
     double mirrored = 0;
     for (QCPGraph *graph : m_mirrorGraphs) {

@@ -89,7 +89,14 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The children die after this destructor, and some still talk while they
+    // go (the Document's QUndoStack clears itself and says so): nothing may
+    // reach this window's slots once it is only half a window.
+    for (QObject *child : findChildren<QObject *>())
+        child->disconnect(this);
+}
 
 void MainWindow::onVirtualServiceSelected(const QString &nsName)
 {

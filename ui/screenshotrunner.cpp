@@ -82,6 +82,10 @@ int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QS
         *error = QStringLiteral("%1 is not a folder").arg(request.folder);
         return kExitUsage;
     }
+    if (!(request.simulatedSeconds >= 0) || request.simulatedSeconds > kMaxSimulatedSeconds) {
+        *error = QStringLiteral("--sim-seconds wants a number of seconds from 0.1 to %1").arg(kMaxSimulatedSeconds);
+        return kExitUsage;
+    }
     if (request.simulatedSeconds > 0 && request.selectVirtualService.isEmpty()) {
         *error = QStringLiteral("--sim-seconds needs --select: the simulation sends traffic to the selected VirtualService");
         return kExitUsage;

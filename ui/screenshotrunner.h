@@ -23,9 +23,11 @@ public:
         // "SUBSET=W,...": set on the selected VirtualService's first route with
         // several destinations, the way a slider drag does (needs a selection).
         QString setWeights;
-        double simulatedSeconds = 0;  // of traffic to the selection, with a fixed seed
+        double simulatedSeconds = 0;  // of traffic to the selection, with a fixed seed; 0: none
         int timeoutMs = 120'000;
     };
+
+    static constexpr double kMaxSimulatedSeconds = 86'400; // a simulated day
 
     // Returns a process exit code; problems are described in *error.
     static int run(const Request &request, LanguageManager *languages, QString *error);

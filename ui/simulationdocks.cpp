@@ -67,9 +67,8 @@ bool SimulationDocks::eventFilter(QObject *watched, QEvent *event)
         auto *window = static_cast<MainWindow *>(watched);
         if (!window->restoredLayout()) {
             const int width = window->width();
-            // Not the tabbed dock: resizeDocks() does not find it in its tab group.
-            window->resizeDocks({m_livePlotDock, m_splitChartDock}, {width * 40 / 100, width * 28 / 100},
-                                Qt::Horizontal);
+            window->resizeDocks({m_besides, m_livePlotDock, m_splitChartDock},
+                                {width * 37 / 100, width * 37 / 100, width * 26 / 100}, Qt::Horizontal);
             window->resizeDocks({m_livePlotDock}, {std::max(230, window->height() * 32 / 100)}, Qt::Vertical);
         }
     }

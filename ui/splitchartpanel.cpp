@@ -39,6 +39,29 @@ void replaceValues(QBarSet *set, const QList<qreal> &values)
     set->append(values);
 }
 
+// The same exact split (up to rounding), whatever the order of its targets.
+bool sameSplit(const ExpectedSplit &a, const ExpectedSplit &b)
+{
+    constexpr double kEpsilon = 1e-9;
+    if (a.destinations.size() != b.destinations.size() || a.mirrors.size() != b.mirrors.size()
+        || a.statuses.size() != b.statuses.size() || std::abs(a.delayed - b.delayed) > kEpsilon)
+        return false;
+    for (const ExpectedSplit::Share &share : a.destinations) {
+        if (std::abs(b.destinationProbability(share.host, share.subset) - share.probability) > kEpsilon)
+            return false;
+    }
+    for (const ExpectedSplit::Share &share : a.mirrors) {
+        if (std::abs(b.mirrorProbability(share.host, share.subset) - share.probability) > kEpsilon)
+            return false;
+    }
+    for (const auto &[status, probability] : a.statuses) {
+        const auto found = b.statuses.find(status);
+        if (found == b.statuses.end() || std::abs(found->second - probability) > kEpsilon)
+            return false;
+    }
+    return true;
+}
+
 void setCategories(QBarCategoryAxis *axis, const QStringList &categories)
 {
     if (axis->categories() != categories) {
@@ -97,11 +120,13 @@ SplitChartPanel::SplitChartPanel(SimulationRunner *runner, QWidget *parent)
     m_throttle->setInterval(kRefreshMs);
     connect(m_throttle, &QTimer::timeout, this, &SplitChartPanel::refresh);
     connect(runner, &SimulationRunner::sampled, this, &SplitChartPanel::scheduleRefresh);
-    connect(runner, &SimulationRunner::runReset, this, &SplitChartPanel::refresh);
+    connect(runner, &SimulationRunner::runReset, this, [this] {
+        m_routerAhead = false;
+        refresh();
+    });
     connect(runner, &SimulationRunner::runFinished, this, &SplitChartPanel::refresh);
-    // Before the first sample the expected bars come from the router (a paused run, an edit).
-    connect(runner, &SimulationRunner::routerChanged, this, &SplitChartPanel::scheduleRefresh);
-    connect(runner, &SimulationRunner::stateChanged, this, &SplitChartPanel::scheduleRefresh);
+    connect(runner, &SimulationRunner::routerChanged, this, &SplitChartPanel::onRouterChanged);
+    connect(runner, &SimulationRunner::stateChanged, this, &SplitChartPanel::refresh);
     retranslate();
     refresh();
 }
@@ -160,14 +185,30 @@ void SplitChartPanel::scheduleRefresh()
         m_throttle->start();
 }
 
+void SplitChartPanel::onRouterChanged()
+{
+    // An edit: the bars show its split at once, even paused, and nothing
+    // simulated until samples drawn from it arrive.
+    m_routerAhead = m_runner->isSimulating() && m_runner->router();
+    if (m_routerAhead)
+        m_routerExpected = ExpectedSplit::of(*m_runner->router(), m_runner->trafficMix());
+    refresh();
+}
+
 void SplitChartPanel::refresh()
 {
     m_throttle->stop();
     const SimulationHistory &history = m_runner->history();
-    const SimulationCounts &counts = history.sinceChange();
-    const bool fromRouter = history.isEmpty() && m_runner->isSimulating() && m_runner->router();
-    const ExpectedSplit expected =
-        fromRouter ? ExpectedSplit::of(*m_runner->router(), m_runner->trafficMix()) : history.expected();
+    if (m_routerAhead && !history.isEmpty() && sameSplit(history.expected(), m_routerExpected))
+        m_routerAhead = false; // the samples caught up (or the edit did not touch this split)
+    const bool simulating = m_runner->isSimulating() && m_runner->router();
+    ExpectedSplit expected = history.expected();
+    if (simulating && m_routerAhead)
+        expected = m_routerExpected;
+    else if (simulating && history.isEmpty())
+        expected = ExpectedSplit::of(*m_runner->router(), m_runner->trafficMix());
+    const SimulationCounts nothingYet;
+    const SimulationCounts &counts = simulating && m_routerAhead ? nothingYet : history.sinceChange();
 
     // One group per target: the run's order, then anything only expected so far.
     std::vector<std::pair<std::string, std::string>> targets;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "expectedsplit.h"
+
 #include <QWidget>
 
 class QBarCategoryAxis;
@@ -17,9 +19,11 @@ class SimulationRunner;
 
 // The Split Chart dock: per subset, the exact expected share of requests next
 // to the simulated one (grouped bars), counted since the router or the
-// traffic mix last changed (before the first sample, the expected bars alone,
-// from the router). When faults or failures give statuses other than 200, a
-// second chart compares the status codes the same way.
+// traffic mix last changed. Until samples drawn from the current router
+// arrive (paused, or just after an edit), the expected bars come from the
+// router itself and nothing counts as simulated yet. When faults or failures
+// give statuses other than 200, a second chart compares the status codes the
+// same way.
 class SplitChartPanel : public QWidget
 {
     Q_OBJECT
@@ -33,6 +37,7 @@ public:
     QBarSet *simulatedSplit() const { return m_simulated; }
     QBarSet *expectedStatuses() const { return m_expectedStatuses; }
     QBarSet *simulatedStatuses() const { return m_simulatedStatuses; }
+    QLabel *caption() const { return m_caption; } // "3000 requests since the last change"
     QStringList categories() const;       // subsets, in bar order
     QStringList statusCategories() const; // "HTTP 200", "HTTP 503"..., in bar order
 
@@ -53,6 +58,7 @@ private:
     Chart makeChart(QChartView *view, QBarSet *expected, QBarSet *simulated);
     void retranslate();
     void scheduleRefresh();
+    void onRouterChanged();
 
     SimulationRunner *m_runner;
     QLabel *m_caption;
@@ -66,6 +72,10 @@ private:
     Chart m_split;
     Chart m_status;
     QTimer *m_throttle;
+    // The router changed and no sample drawn from it has arrived: its split,
+    // computed here, is the one to show.
+    bool m_routerAhead = false;
+    ExpectedSplit m_routerExpected;
 };
 
 } // namespace meshlane::ui
