@@ -14,6 +14,7 @@
 
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -72,7 +73,7 @@ private Q_SLOTS:
     void brokenFolderFillsTheTable()
     {
         const QString folder = test::testDataPath(QStringLiteral("gui/broken"));
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         window.resize(1000, 700);
         window.show();
         window.openFolder(folder);
@@ -103,7 +104,7 @@ private Q_SLOTS:
 
     void doubleClickSelectsTheResource()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         window.resize(1000, 700);
         window.show();
         window.openFolder(test::testDataPath(QStringLiteral("gui/broken")));
@@ -152,8 +153,11 @@ private Q_SLOTS:
         const QRect needed = table->fontMetrics().boundingRect(QRect(0, 0, cell.width() - 8, 10'000), Qt::TextWordWrap,
                                                                message.data().toString());
         QVERIFY2(needed.height() <= cell.height(), qPrintable(QStringLiteral("%1 > %2").arg(needed.height()).arg(cell.height())));
-        QVERIFY(table->horizontalHeader()->sectionPosition(DiagnosticsModel::MessageColumn)
-                < table->horizontalHeader()->sectionPosition(DiagnosticsModel::ResourceColumn));
+        // Resource and file:line make way, and are in the tooltip.
+        QVERIFY(table->isColumnHidden(DiagnosticsModel::ResourceColumn));
+        QVERIFY(table->isColumnHidden(DiagnosticsModel::LocationColumn));
+        QVERIFY(message.data(Qt::ToolTipRole).toString().contains(QStringLiteral("VirtualService default/account-service")));
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
 
         QVERIFY(doubleClickFinding(window, QStringLiteral("IST0101")));
         QCOMPARE(test::weightEditor(window)->virtualService(), QStringLiteral("default/account-service"));
@@ -222,6 +226,44 @@ private Q_SLOTS:
         QVERIFY(doubleClickFinding(window, QStringLiteral("ML0001")));
         QCOMPARE(test::yamlPane(window)->virtualService(), QString());
         QCOMPARE(test::yamlPane(window)->view()->flaggedLine(), -1);
+    }
+
+    // Wide enough, every column shows, the message still first after the
+    // code and given what the others leave; narrow again, the message keeps
+    // the room. A column sized by hand stays as the user left it.
+    void columnsFollowTheWidth()
+    {
+        DiagnosticsPanel panel;
+        Diagnostic finding;
+        finding.code = "IST0101";
+        finding.severity = Severity::Error;
+        finding.resource = {"VirtualService", "default", "account-service"};
+        finding.location = {"routing.yaml", 31, 9};
+        finding.message = "destination subset v0 of host account-service not found";
+        panel.setDiagnostics({finding});
+        panel.resize(1100, 200);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTableView *table = panel.table();
+        QHeaderView *header = table->horizontalHeader();
+        QTRY_VERIFY(!table->isColumnHidden(DiagnosticsModel::ResourceColumn));
+        QVERIFY(!table->isColumnHidden(DiagnosticsModel::LocationColumn));
+        QVERIFY(header->sectionPosition(DiagnosticsModel::MessageColumn) < header->sectionPosition(DiagnosticsModel::ResourceColumn));
+        QVERIFY(header->sectionPosition(DiagnosticsModel::ResourceColumn) < header->sectionPosition(DiagnosticsModel::LocationColumn));
+        const int last = header->sectionPosition(DiagnosticsModel::LocationColumn) + header->sectionSize(DiagnosticsModel::LocationColumn);
+        QVERIFY(last <= table->viewport()->width()); // no scrolling to the end
+        QVERIFY(header->sectionSize(DiagnosticsModel::MessageColumn) > header->sectionSize(DiagnosticsModel::ResourceColumn));
+
+        panel.resize(460, 200);
+        QTRY_VERIFY(table->isColumnHidden(DiagnosticsModel::ResourceColumn));
+        QVERIFY(header->sectionPosition(DiagnosticsModel::MessageColumn) + header->sectionSize(DiagnosticsModel::MessageColumn)
+                <= table->viewport()->width());
+        QVERIFY(header->sectionSize(DiagnosticsModel::MessageColumn) >= 250);
+
+        header->resizeSection(DiagnosticsModel::MessageColumn, 150); // by hand
+        panel.resize(1100, 200);
+        QTest::qWait(20);
+        QCOMPARE(header->sectionSize(DiagnosticsModel::MessageColumn), 150);
     }
 
     void headersFollowTheLanguage()

@@ -11,6 +11,7 @@
 #include "manifestloader.h"
 #include "screenshotrunner.h"
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
@@ -64,27 +65,27 @@ private Q_SLOTS:
 
     void bookinfoOverview()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::samplePath("bookinfo"));
         QVERIFY(test::waitUntilShown(window));
         QVERIFY(countsText(window).contains(QStringLiteral("Services: 4 \u00b7 VirtualServices: 5 \u00b7 DestinationRules: 4 \u00b7 Diagnostics: 0")));
-        const QString failure = test::compareWithGolden(window.grab().toImage(), QStringLiteral("mainwindow_bookinfo"));
+        const QString failure = test::compareWithGolden(test::settledGrab(window), QStringLiteral("mainwindow_bookinfo"));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void koreanUi()
     {
         QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::samplePath("greeter"));
         QVERIFY(test::waitUntilShown(window));
         QCOMPARE(window.menuBar()->actions().front()->text(), QStringLiteral("\ud30c\uc77c(&F)")); // 파일(&F)
         QVERIFY(countsText(window).contains(QStringLiteral("\uc11c\ube44\uc2a4: 3"))); // 서비스: 3
-        const QString failure = test::compareWithGolden(window.grab().toImage(), QStringLiteral("mainwindow_greeter_ko"));
+        const QString failure = test::compareWithGolden(test::settledGrab(window), QStringLiteral("mainwindow_greeter_ko"));
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         // Switching back retranslates the open window (QApplication posts LanguageChange).
@@ -93,7 +94,7 @@ private Q_SLOTS:
 
     void clickingANodeSelectsItsVirtualService()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::samplePath("bookinfo"));
@@ -125,7 +126,7 @@ private Q_SLOTS:
         routing.write(text);
         routing.close();
 
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::samplePath("greeter"));
@@ -147,7 +148,7 @@ private Q_SLOTS:
 
     void dropAFolderOpensIt()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         window.resize(kWindowSize);
         window.show();
         QMimeData mime;
@@ -170,7 +171,7 @@ private Q_SLOTS:
         QTemporaryDir parent;
         QVERIFY(copyFolder(test::samplePath("greeter"), parent.path()));
         const QString missing = parent.filePath(QStringLiteral("typo"));
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(missing);
@@ -179,6 +180,33 @@ private Q_SLOTS:
         QVERIFY(window.document()->mesh()->services.empty());
         QCOMPARE(window.diagnosticsPanel()->model()->rowCount(), 1);
         QCOMPARE(window.diagnosticsPanel()->model()->diagnostic(0).code, std::string("ML0005"));
+    }
+
+    // Closing a window whose undo stack has steps: the stack dies with the
+    // Document, among the window's children, and reports its texts as it
+    // goes. They must not reach the half-destroyed window (with a tabbed dock
+    // raised, as a user leaves it, its title update crashed).
+    void closingAfterUndoIsSafe()
+    {
+        QPointer<Document> document;
+        {
+            MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+            window.resize(kWindowSize);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.activateWindow();
+            window.openFolder(test::samplePath("greeter"));
+            QVERIFY(test::waitUntilShown(window));
+            window.findChild<QDockWidget *>(QStringLiteral("RequestTesterDock"))->raise();
+            window.graphPanel()->selectVirtualService(QStringLiteral("default/greeter-service"));
+            QVERIFY(test::waitUntilShown(window));
+            QVERIFY(window.document()->setRouteWeights(RouteRef{"default", "greeter-service", 0}, {50, 50}));
+            QVERIFY(test::waitUntilShown(window));
+            window.document()->undoStack()->undo();
+            QVERIFY(test::waitUntilShown(window));
+            document = window.document();
+        }
+        QVERIFY(document.isNull());
     }
 
     void screenshotModeWritesThePicture()

@@ -86,7 +86,7 @@ private Q_SLOTS:
 
     void showsEveryRouteWithReadableMatches()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::samplePath("bookinfo"), QStringLiteral("default/reviews"));
         const auto &editors = test::weightEditor(window)->routeEditors();
         QCOMPARE(editors.size(), size_t(2));
@@ -111,7 +111,7 @@ private Q_SLOTS:
     // give back exactly the pictures before and after.
     void dragUndoRedoGreeter()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::samplePath("greeter"), kGreeter);
         RouteEditor *route = test::routeEditor(window, 0);
         QVERIFY(route);
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY(window.isWindowModified());
         QVERIFY(test::waitUntilShown(window));
         QCOMPARE(v2Share(window), 0.5);
-        QString failure = test::compareWithGolden(window.grab().toImage(), QStringLiteral("weighteditor_greeter_drag"));
+        QString failure = test::compareWithGolden(test::settledGrab(window), QStringLiteral("weighteditor_greeter_drag"));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
@@ -149,7 +149,7 @@ private Q_SLOTS:
         QVERIFY(!window.document()->isModified());
         QVERIFY(test::waitUntilShown(window));
         QCOMPARE(v2Share(window), 0.1);
-        failure = test::compareWithGolden(window.grab().toImage(), QStringLiteral("weighteditor_greeter_undo"));
+        failure = test::compareWithGolden(test::settledGrab(window), QStringLiteral("weighteditor_greeter_undo"));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
@@ -157,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(test::yamlPane(window)->text(), draggedYaml);
         QVERIFY(test::waitUntilShown(window));
         QCOMPARE(v2Share(window), 0.5);
-        failure = test::compareWithGolden(window.grab().toImage(), QStringLiteral("weighteditor_greeter_drag"));
+        failure = test::compareWithGolden(test::settledGrab(window), QStringLiteral("weighteditor_greeter_drag"));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
@@ -165,7 +165,7 @@ private Q_SLOTS:
     // is then what is on disk, so nothing counts as modified.
     void dragBackToTheFileIsNoChange()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::samplePath("greeter"), kGreeter);
         RouteEditor *route = test::routeEditor(window, 0);
         QSpinBox *v2Spin = route->rows()[1]->spinBox();
@@ -185,7 +185,7 @@ private Q_SLOTS:
     // stays under the hand, and the drag still ends as one undo step.
     void dragOffTheGuiThread()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::samplePath("greeter"), kGreeter);
         window.document()->setSynchronousDragLimit(0);
         RouteEditor *route = test::routeEditor(window, 0);
@@ -212,7 +212,7 @@ private Q_SLOTS:
 
     void ctrlZRestoresWeightsAndYaml()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::samplePath("greeter"), kGreeter);
         RouteEditor *route = test::routeEditor(window, 0);
         const QString originalYaml = test::yamlPane(window)->text();
@@ -236,7 +236,7 @@ private Q_SLOTS:
     // destination left nothing can move, so the sliders say so.
     void locksAreRespected()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::samplePath("bookinfo"), QStringLiteral("default/reviews"));
         RouteEditor *route = test::routeEditor(window, 1);
         // Add v2 and v3 from the add menu: existing subsets of the host.
@@ -286,7 +286,7 @@ private Q_SLOTS:
     // DestinationRule and adds it to the route, as one undo step.
     void addVersionCreatesTheSubset()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::testDataPath(QStringLiteral("gui/canary")), QStringLiteral("default/shop"));
         RouteEditor *route = test::routeEditor(window, 1);
         QCOMPARE(route->matchLabel()->text(), QStringLiteral("all requests \u2192 v1"));
@@ -315,7 +315,7 @@ private Q_SLOTS:
 
     void routesMoveAndGo()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::testDataPath(QStringLiteral("gui/canary")), QStringLiteral("default/shop"));
         RouteEditor *first = test::routeEditor(window, 0);
         QToolButton *up = nullptr;
@@ -347,7 +347,7 @@ private Q_SLOTS:
 
     void mirrorTargetAndPercentage()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::samplePath("httpbin-mirror"), QStringLiteral("default/httpbin"));
         RouteEditor *route = test::routeEditor(window, 0);
         QComboBox *target = route->mirrorTarget();
@@ -377,7 +377,7 @@ private Q_SLOTS:
     // What the core refuses reaches the user, and nothing changes.
     void refusedEditsAreShown()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::samplePath("greeter"), kGreeter);
         QSignalSpy failed(window.document(), &Document::editFailed);
         QVERIFY(!window.document()->setRouteWeights(RouteRef{"default", "greeter-service", 7}, {50, 50}));
@@ -393,14 +393,14 @@ private Q_SLOTS:
     void koreanEditor()
     {
         QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
-        MainWindow window({.persistent = false, .languages = &m_languages});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
         open(window, test::samplePath("greeter"), kGreeter);
         test::routeEditor(window, 0)->rows()[1]->spinBox()->setValue(25);
         RouteEditor *route = test::routeEditor(window, 0);
         QCOMPARE(route->matchLabel()->text(), QStringLiteral("\ubaa8\ub4e0 \uc694\uccad \u2192 v1, v2")); // 모든 요청 → v1, v2
         QCOMPARE(route->distributeButton()->text(), QStringLiteral("\uade0\ub4f1 \ubd84\ubc30")); // 균등 분배
         QVERIFY(test::waitUntilShown(window));
-        const QString failure = test::compareWithGolden(window.grab().toImage(), QStringLiteral("weighteditor_greeter_ko"));
+        const QString failure = test::compareWithGolden(test::settledGrab(window), QStringLiteral("weighteditor_greeter_ko"));
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         // Switching back retranslates the editor in place.
