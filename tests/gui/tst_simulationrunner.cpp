@@ -108,7 +108,9 @@ private Q_SLOTS:
         runner.setPaused(true);
         QCOMPARE(paused.size(), 1);
         QVERIFY(runner.isPaused());
-        QTest::qWait(50); // ticks already on their way
+        // A barrier: the worker handles requests in order, so once this empty
+        // run is reported the clock has stopped and every earlier tick is in.
+        QVERIFY(simulate(runner, 0));
         const double stoppedAt = runner.history().now();
         const size_t samples = runner.history().samples().size();
         QTest::qWait(300); // 30 ticks at this speed, were it running
