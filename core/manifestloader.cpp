@@ -1,6 +1,7 @@
 #include "manifestloader.h"
 
 #include "allocationbudget.h"
+#include "inplacereload.h"
 #include "resultmerger.h"
 #include "resourceparsers.h"
 #include "textchecks.h"
@@ -558,12 +559,64 @@ void sortByDocument(Mesh &mesh)
     std::stable_sort(mesh.otherResources.begin(), mesh.otherResources.end(), order);
 }
 
+// reloadFiles() when every changed file had only some documents re-read and
+// they hold the same resources as before: std::nullopt otherwise.
+template<typename Rereads>
+std::optional<LoadResult> replaceInPlace(const Mesh &base, Rereads &rereads)
+{
+    LoadResult result;
+    InPlaceReload reload(base);
+    for (auto &[path, reread] : rereads) {
+        // A re-read of a good document has no findings; with some, let the
+        // merge treat them exactly as a whole-file read does.
+        if (!reread.part.diagnostics.empty() || reread.part.unparseableFiles > 0)
+            return std::nullopt;
+        if (!reload.replace(reread.file, reread.documents, *reread.part.mesh))
+            return std::nullopt;
+    }
+    result.mesh = reload.finish();
+    return result;
+}
+
 } // namespace
 
 LoadResult ManifestLoader::reloadFiles(const Mesh &base, const std::map<std::string, FileReload> &changes) const
 {
     LoadOptions options = m_options;
     options.defaultNamespace = base.defaultNamespace;
+    std::map<std::string, std::shared_ptr<const SourceFile>> baseFiles;
+    for (const auto &file : base.files)
+        baseFiles.emplace(file->path, file);
+
+    // Documents re-read on their own, per file; a file missing here is read whole.
+    struct Reread
+    {
+        std::shared_ptr<SourceFile> file;
+        std::set<int> documents;
+        LoadResult part;
+    };
+    std::map<std::string, Reread> rereads;
+    for (const auto &[path, change] : changes) {
+        const auto original = baseFiles.find(path);
+        if (change.documents.empty() || !change.text || original == baseFiles.end() || !original->second->parsed)
+            continue;
+        Reread reread;
+        reread.file = std::make_shared<SourceFile>(*original->second);
+        reread.file->text = *change.text;
+        Run run(options, reread.part);
+        bool parsed = true;
+        for (const DocumentLines &lines : change.documents) {
+            reread.documents.insert(lines.index);
+            parsed = parsed && run.loadDocumentLines(*reread.file, lines);
+        }
+        if (parsed)
+            rereads.emplace(path, std::move(reread));
+    }
+    if (rereads.size() == changes.size()) {
+        if (std::optional<LoadResult> quick = replaceInPlace(base, rereads))
+            return std::move(*quick);
+    }
+
     LoadResult result;
     result.mesh = std::make_shared<Mesh>();
     result.mesh->rootPath = base.rootPath;
@@ -571,9 +624,7 @@ LoadResult ManifestLoader::reloadFiles(const Mesh &base, const std::map<std::str
 
     // The first load merged files in path order; keep that order, new files included.
     std::vector<fs::path> order;
-    std::map<std::string, std::shared_ptr<const SourceFile>> baseFiles;
     for (const auto &file : base.files) {
-        baseFiles.emplace(file->path, file);
         if (!changes.count(file->path))
             order.push_back(file->path);
     }
@@ -595,28 +646,17 @@ LoadResult ManifestLoader::reloadFiles(const Mesh &base, const std::map<std::str
             merger.merge(std::move(unchanged[relative]), original->second);
             continue;
         }
+        if (const auto reread = rereads.find(relative); reread != rereads.end()) {
+            LoadResult part = std::move(reread->second.part);
+            LoadResult kept = resourcesOf(base, relative, reread->second.documents);
+            ResultMerger(part).merge(std::move(kept));
+            sortByDocument(*part.mesh);
+            part.mesh->files.push_back(std::move(reread->second.file));
+            merger.merge(std::move(part));
+            continue;
+        }
         const std::string absolute = original != baseFiles.end() ? original->second->absolutePath
                                                                  : (fs::path(base.rootPath) / path).string();
-        if (!change->second.documents.empty() && original != baseFiles.end() && original->second->parsed) {
-            auto file = std::make_shared<SourceFile>(*original->second);
-            file->text = *change->second.text;
-            std::set<int> reread;
-            LoadResult part;
-            Run run(options, part);
-            bool parsed = true;
-            for (const DocumentLines &lines : change->second.documents) {
-                reread.insert(lines.index);
-                parsed = parsed && run.loadDocumentLines(*file, lines);
-            }
-            if (parsed) {
-                LoadResult kept = resourcesOf(base, relative, reread);
-                ResultMerger(part).merge(std::move(kept));
-                sortByDocument(*part.mesh);
-                part.mesh->files.push_back(std::move(file));
-                merger.merge(std::move(part));
-                continue;
-            }
-        }
         LoadResult part;
         Run run(options, part);
         run.loadText(relative, absolute, *change->second.text);

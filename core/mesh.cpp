@@ -14,52 +14,106 @@ bool labelsMatch(const Labels &selector, const Labels &labels)
     return true;
 }
 
+// Positions into the Mesh's vectors, keyed by what lookups ask for.
+struct Mesh::Index
+{
+    std::unordered_map<std::string, int> servicesByFqdn;
+    std::unordered_map<std::string, int> gatewaysByRef;
+    std::unordered_map<std::string, int> virtualServicesByRef;
+    std::unordered_map<std::string, std::vector<int>> rulesByHost;
+    std::unordered_map<std::string, std::vector<int>> workloadsByNamespace;
+    std::unordered_map<std::string, std::vector<int>> meshVirtualServicesByHost;
+    std::unordered_map<std::string, int> filesByPath;
+};
+
+const Mesh::Index &Mesh::index() const
+{
+    static const Index empty;
+    return m_index ? *m_index : empty;
+}
+
 void Mesh::buildIndex()
 {
-    m_servicesByFqdn.clear();
-    m_gatewaysByRef.clear();
-    m_virtualServicesByRef.clear();
-    m_rulesByHost.clear();
-    m_workloadsByNamespace.clear();
-    m_meshVirtualServicesByHost.clear();
-    m_filesByPath.clear();
-
-    for (const auto &file : files)
-        m_filesByPath.emplace(file->path, file.get());
-    for (const auto &service : services)
-        m_servicesByFqdn.emplace(service->fqdn(), service.get());
-    for (const auto &gateway : gateways)
-        m_gatewaysByRef.emplace(gateway->meta.ns + '/' + gateway->meta.name, gateway.get());
+    auto built = std::make_shared<Index>();
+    Index &index = *built;
+    for (size_t i = 0; i < files.size(); ++i)
+        index.filesByPath.emplace(files[i]->path, int(i));
+    for (size_t i = 0; i < services.size(); ++i)
+        index.servicesByFqdn.emplace(services[i]->fqdn(), int(i));
+    for (size_t i = 0; i < gateways.size(); ++i)
+        index.gatewaysByRef.emplace(gateways[i]->meta.ns + '/' + gateways[i]->meta.name, int(i));
     for (size_t i = 0; i < virtualServices.size(); ++i) {
         const VirtualService &vs = *virtualServices[i];
-        m_virtualServicesByRef.emplace(vs.meta.ns + '/' + vs.meta.name, int(i));
+        index.virtualServicesByRef.emplace(vs.meta.ns + '/' + vs.meta.name, int(i));
         if (vs.appliesToMesh()) {
             for (const std::string &host : vs.hostFqdns)
-                m_meshVirtualServicesByHost[host].push_back(&vs);
+                index.meshVirtualServicesByHost[host].push_back(int(i));
         }
     }
-    for (const auto &rule : destinationRules)
-        m_rulesByHost[rule->fqdn].push_back(rule.get());
-    for (const auto &workload : workloads)
-        m_workloadsByNamespace[workload->meta.ns].push_back(workload.get());
+    for (size_t i = 0; i < destinationRules.size(); ++i)
+        index.rulesByHost[destinationRules[i]->fqdn].push_back(int(i));
+    for (size_t i = 0; i < workloads.size(); ++i)
+        index.workloadsByNamespace[workloads[i]->meta.ns].push_back(int(i));
+    m_index = std::move(built);
+}
+
+void Mesh::buildIndex(const Mesh &previous)
+{
+    if (previous.m_index && keepsIndexKeysOf(previous))
+        m_index = previous.m_index;
+    else
+        buildIndex();
+}
+
+bool Mesh::keepsIndexKeysOf(const Mesh &previous) const
+{
+    // Position by position: the same object (an untouched resource) needs no
+    // look, a replaced one must keep every key the index was built from.
+    const auto same = [](const auto &mine, const auto &theirs, const auto &sameKeys) {
+        if (mine.size() != theirs.size())
+            return false;
+        for (size_t i = 0; i < mine.size(); ++i) {
+            if (mine[i] != theirs[i] && !sameKeys(*mine[i], *theirs[i]))
+                return false;
+        }
+        return true;
+    };
+    const auto sameMeta = [](const ResourceMeta &a, const ResourceMeta &b) { return a.ns == b.ns && a.name == b.name; };
+    return same(files, previous.files, [](const SourceFile &a, const SourceFile &b) { return a.path == b.path; })
+        && same(services, previous.services,
+                [](const Service &a, const Service &b) { return a.fqdn() == b.fqdn(); })
+        && same(gateways, previous.gateways,
+                [&](const Gateway &a, const Gateway &b) { return sameMeta(a.meta, b.meta); })
+        && same(virtualServices, previous.virtualServices,
+                [&](const VirtualService &a, const VirtualService &b) {
+                    return sameMeta(a.meta, b.meta) && a.appliesToMesh() == b.appliesToMesh()
+                        && a.hostFqdns == b.hostFqdns;
+                })
+        && same(destinationRules, previous.destinationRules,
+                [](const DestinationRule &a, const DestinationRule &b) { return a.fqdn == b.fqdn; })
+        && same(workloads, previous.workloads,
+                [](const Workload &a, const Workload &b) { return a.meta.ns == b.meta.ns; });
 }
 
 const Service *Mesh::findService(const std::string &fqdn) const
 {
-    const auto it = m_servicesByFqdn.find(fqdn);
-    return it == m_servicesByFqdn.end() ? nullptr : it->second;
+    const auto &map = index().servicesByFqdn;
+    const auto it = map.find(fqdn);
+    return it == map.end() ? nullptr : services[size_t(it->second)].get();
 }
 
 const Gateway *Mesh::findGateway(const std::string &nsSlashName) const
 {
-    const auto it = m_gatewaysByRef.find(nsSlashName);
-    return it == m_gatewaysByRef.end() ? nullptr : it->second;
+    const auto &map = index().gatewaysByRef;
+    const auto it = map.find(nsSlashName);
+    return it == map.end() ? nullptr : gateways[size_t(it->second)].get();
 }
 
 int Mesh::virtualServiceIndex(const std::string &ns, const std::string &name) const
 {
-    const auto it = m_virtualServicesByRef.find(ns + '/' + name);
-    return it == m_virtualServicesByRef.end() ? -1 : it->second;
+    const auto &map = index().virtualServicesByRef;
+    const auto it = map.find(ns + '/' + name);
+    return it == map.end() ? -1 : it->second;
 }
 
 const VirtualService *Mesh::findVirtualService(const std::string &ns, const std::string &name) const
@@ -70,23 +124,31 @@ const VirtualService *Mesh::findVirtualService(const std::string &ns, const std:
 
 const SourceFile *Mesh::findFile(const std::string &relativePath) const
 {
-    const auto it = m_filesByPath.find(relativePath);
-    return it == m_filesByPath.end() ? nullptr : it->second;
+    const auto &map = index().filesByPath;
+    const auto it = map.find(relativePath);
+    return it == map.end() ? nullptr : files[size_t(it->second)].get();
 }
 
 std::vector<const DestinationRule *> Mesh::destinationRulesFor(const std::string &fqdn) const
 {
-    const auto it = m_rulesByHost.find(fqdn);
-    return it == m_rulesByHost.end() ? std::vector<const DestinationRule *>{} : it->second;
+    std::vector<const DestinationRule *> rules;
+    const auto &map = index().rulesByHost;
+    if (const auto it = map.find(fqdn); it != map.end()) {
+        for (int position : it->second)
+            rules.push_back(destinationRules[size_t(position)].get());
+    }
+    return rules;
 }
 
 const Subset *Mesh::findSubset(const std::string &fqdn, const std::string &subset,
                                const DestinationRule **owner) const
 {
-    const auto it = m_rulesByHost.find(fqdn);
-    if (it == m_rulesByHost.end())
+    const auto &map = index().rulesByHost;
+    const auto it = map.find(fqdn);
+    if (it == map.end())
         return nullptr;
-    for (const DestinationRule *rule : it->second) {
+    for (int position : it->second) {
+        const DestinationRule *rule = destinationRules[size_t(position)].get();
         if (const Subset *found = rule->findSubset(subset)) {
             if (owner)
                 *owner = rule;
@@ -120,10 +182,12 @@ std::vector<const Workload *> Mesh::workloadsOf(const Service &service, const La
     std::vector<const Workload *> result;
     if (!service.hasSelector)
         return result;
-    const auto it = m_workloadsByNamespace.find(service.meta.ns);
-    if (it == m_workloadsByNamespace.end())
+    const auto &map = index().workloadsByNamespace;
+    const auto it = map.find(service.meta.ns);
+    if (it == map.end())
         return result;
-    for (const Workload *workload : it->second) {
+    for (int position : it->second) {
+        const Workload *workload = workloads[size_t(position)].get();
         if (labelsMatch(service.selector, workload->podLabels) && labelsMatch(subsetLabels, workload->podLabels))
             result.push_back(workload);
     }
@@ -132,8 +196,13 @@ std::vector<const Workload *> Mesh::workloadsOf(const Service &service, const La
 
 std::vector<const VirtualService *> Mesh::meshVirtualServicesFor(const std::string &fqdn) const
 {
-    const auto it = m_meshVirtualServicesByHost.find(fqdn);
-    return it == m_meshVirtualServicesByHost.end() ? std::vector<const VirtualService *>{} : it->second;
+    std::vector<const VirtualService *> result;
+    const auto &map = index().meshVirtualServicesByHost;
+    if (const auto it = map.find(fqdn); it != map.end()) {
+        for (int position : it->second)
+            result.push_back(virtualServices[size_t(position)].get());
+    }
+    return result;
 }
 
 bool Mesh::isKnownHost(const std::string &fqdn) const

@@ -19,6 +19,10 @@ namespace meshlane {
 // snapshots, so an edit copies pointers, not the whole mesh. Call buildIndex()
 // once after assembling; after that nothing changes (share it as
 // std::shared_ptr<const Mesh> across threads freely).
+//
+// Whoever compares two snapshots may rely on that sharing: a resource the edit
+// did not touch is the very same object (same address) in both, as long as
+// both snapshots are alive.
 struct Mesh
 {
     std::string rootPath; // the opened folder, absolute
@@ -35,6 +39,13 @@ struct Mesh
     std::vector<ResourceMeta> otherResources; // ConfigMaps, ServiceAccounts...: kept, not modelled
 
     void buildIndex();
+    // The same, sharing `previous`'s index when every resource is where it
+    // was and keeps what the index is keyed on (an edit that moved weights):
+    // the index holds positions, not pointers, so it stays true. Otherwise
+    // builds a new one. `previous` must be alive while this runs only.
+    void buildIndex(const Mesh &previous);
+    // True when this snapshot's index is `other`'s (for tests).
+    bool sharesIndexWith(const Mesh &other) const { return m_index && m_index == other.m_index; }
 
     const Service *findService(const std::string &fqdn) const;
     const Gateway *findGateway(const std::string &nsSlashName) const;
@@ -57,13 +68,11 @@ struct Mesh
     bool isKnownHost(const std::string &fqdn) const;
 
 private:
-    std::unordered_map<std::string, const Service *> m_servicesByFqdn;
-    std::unordered_map<std::string, const Gateway *> m_gatewaysByRef;
-    std::unordered_map<std::string, int> m_virtualServicesByRef;
-    std::unordered_map<std::string, std::vector<const DestinationRule *>> m_rulesByHost;
-    std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByNamespace;
-    std::unordered_map<std::string, std::vector<const VirtualService *>> m_meshVirtualServicesByHost;
-    std::unordered_map<std::string, const SourceFile *> m_filesByPath;
+    struct Index;
+    const Index &index() const;
+    bool keepsIndexKeysOf(const Mesh &previous) const;
+
+    std::shared_ptr<const Index> m_index; // null before buildIndex(): nothing is found
 };
 
 using MeshPtr = std::shared_ptr<const Mesh>;
