@@ -43,11 +43,19 @@ std::string labelKey(const std::string &ns, const std::string &key, const std::s
 DestinationResolver::DestinationResolver(const Mesh &mesh)
     : m_mesh(mesh)
 {
+    auto index = std::make_shared<WorkloadIndex>();
     for (const auto &workload : mesh.workloads) {
-        m_workloadsByNamespace[workload->meta.ns].push_back(workload.get());
+        index->byNamespace[workload->meta.ns].push_back(workload.get());
         for (const auto &[key, value] : workload->podLabels)
-            m_workloadsByLabel[labelKey(workload->meta.ns, key, value)].push_back(workload.get());
+            index->byLabel[labelKey(workload->meta.ns, key, value)].push_back(workload.get());
     }
+    m_workloads = std::move(index);
+}
+
+DestinationResolver::DestinationResolver(const Mesh &mesh, const DestinationResolver &previous)
+    : m_mesh(mesh)
+    , m_workloads(previous.m_workloads)
+{
 }
 
 std::vector<const Workload *> DestinationResolver::workloadsMatching(const std::string &ns, const Labels &selector) const
@@ -55,12 +63,12 @@ std::vector<const Workload *> DestinationResolver::workloadsMatching(const std::
     static const std::vector<const Workload *> none;
     const std::vector<const Workload *> *candidates = nullptr;
     if (selector.empty()) {
-        const auto it = m_workloadsByNamespace.find(ns);
-        candidates = it == m_workloadsByNamespace.end() ? &none : &it->second;
+        const auto it = m_workloads->byNamespace.find(ns);
+        candidates = it == m_workloads->byNamespace.end() ? &none : &it->second;
     }
     for (const auto &[key, value] : selector) {
-        const auto it = m_workloadsByLabel.find(labelKey(ns, key, value));
-        if (it == m_workloadsByLabel.end())
+        const auto it = m_workloads->byLabel.find(labelKey(ns, key, value));
+        if (it == m_workloads->byLabel.end())
             return {};
         if (!candidates || it->second.size() < candidates->size())
             candidates = &it->second;

@@ -4,6 +4,7 @@
 #include "mesh.h"
 #include "routedecision.h"
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,6 +18,9 @@ class DestinationResolver
 {
 public:
     explicit DestinationResolver(const Mesh &mesh);
+    // For a snapshot whose workloads are those of `previous`'s mesh (the same
+    // objects in the same order): shares its workload index.
+    DestinationResolver(const Mesh &mesh, const DestinationResolver &previous);
 
     // The port is the written one, else the host's only port; when neither
     // exists it stays empty and the router uses the listener port, as Istio does.
@@ -30,12 +34,17 @@ private:
     // Workloads in `ns` whose pod labels include `selector`, in load order.
     std::vector<const Workload *> workloadsMatching(const std::string &ns, const Labels &selector) const;
 
+    struct WorkloadIndex
+    {
+        // "ns\nkey=value" -> workloads with that pod label, so a selector only
+        // scans the workloads carrying its rarest label instead of the namespace
+        // (the router resolves every destination of every route once).
+        std::unordered_map<std::string, std::vector<const Workload *>> byLabel;
+        std::unordered_map<std::string, std::vector<const Workload *>> byNamespace;
+    };
+
     const Mesh &m_mesh;
-    // "ns\nkey=value" -> workloads with that pod label, so a selector only
-    // scans the workloads carrying its rarest label instead of the namespace
-    // (the router resolves every destination of every route once).
-    std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByLabel;
-    std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByNamespace;
+    std::shared_ptr<const WorkloadIndex> m_workloads;
 };
 
 } // namespace meshlane

@@ -49,10 +49,10 @@ bool intersect(const std::string &serverHost, const std::string &virtualServiceH
     return false;
 }
 
-bool listsGateway(const VirtualService &virtualService, const std::string &ref)
+bool delegates(const VirtualService &virtualService)
 {
-    const std::vector<std::string> refs = virtualService.gatewayRefs();
-    return std::find(refs.begin(), refs.end(), ref) != refs.end();
+    return std::any_of(virtualService.http.begin(), virtualService.http.end(),
+                       [](const HttpRoute &route) { return route.delegate.has_value(); });
 }
 
 } // namespace
@@ -81,15 +81,54 @@ bool isHttpServer(const GatewayServer &server)
 GatewayRoutes::GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options)
     : m_mesh(mesh)
 {
+    BoundMap bound = boundVirtualServices(mesh);
     for (const auto &gateway : mesh.gateways)
-        build(*gateway, resolver, options);
+        build(*gateway, std::move(bound[gateway->meta.ns + '/' + gateway->meta.name]), resolver, options);
 }
 
-void GatewayRoutes::build(const Gateway &gateway, const DestinationResolver &resolver, RouteTable::Options options)
+GatewayRoutes::GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options,
+                             const GatewayRoutes &previous, bool delegatesChanged)
+    : m_mesh(mesh)
+{
+    BoundMap bound = boundVirtualServices(mesh);
+    for (const auto &gateway : mesh.gateways) {
+        const std::string ref = gateway->meta.ns + '/' + gateway->meta.name;
+        std::vector<const VirtualService *> &boundHere = bound[ref];
+        const auto old = previous.m_gateways.find(ref);
+        const bool kept = old != previous.m_gateways.end() && old->second.gateway == gateway.get()
+            && old->second.bound == boundHere
+            && !(delegatesChanged && std::any_of(boundHere.begin(), boundHere.end(), [](const VirtualService *vs) {
+                     return delegates(*vs);
+                 }));
+        if (kept && !m_gateways.count(ref)) {
+            m_gateways.emplace(ref, old->second);
+            ++m_kept;
+        } else {
+            build(*gateway, std::move(boundHere), resolver, options);
+        }
+    }
+}
+
+GatewayRoutes::BoundMap GatewayRoutes::boundVirtualServices(const Mesh &mesh)
+{
+    BoundMap bound;
+    for (const auto &virtualService : mesh.virtualServices) {
+        for (const std::string &ref : virtualService->gatewayRefs()) {
+            std::vector<const VirtualService *> &list = bound[ref];
+            if (list.empty() || list.back() != virtualService.get()) // listed twice: bound once
+                list.push_back(virtualService.get());
+        }
+    }
+    return bound;
+}
+
+void GatewayRoutes::build(const Gateway &gateway, std::vector<const VirtualService *> bound,
+                          const DestinationResolver &resolver, RouteTable::Options options)
 {
     const std::string ref = gateway.meta.ns + '/' + gateway.meta.name;
     Entry &entry = m_gateways[ref];
     entry.gateway = &gateway;
+    entry.bound = std::move(bound);
 
     // (port, domain) -> VirtualServices in load order, which stands in for
     // Istio's creation-time order.
@@ -97,9 +136,7 @@ void GatewayRoutes::build(const Gateway &gateway, const DestinationResolver &res
     for (const GatewayServer &server : gateway.servers) {
         if (!isHttpServer(server))
             continue;
-        for (const auto &virtualService : m_mesh.virtualServices) {
-            if (!listsGateway(*virtualService, ref))
-                continue;
+        for (const VirtualService *virtualService : entry.bound) {
             for (const std::string &written : server.hosts) {
                 std::string pattern;
                 if (!serverHostAdmits(written, gateway, *virtualService, &pattern))
@@ -109,8 +146,8 @@ void GatewayRoutes::build(const Gateway &gateway, const DestinationResolver &res
                     if (!intersect(pattern, host, &domain))
                         continue;
                     auto &list = groups[{server.portNumber, domain}];
-                    if (std::find(list.begin(), list.end(), virtualService.get()) == list.end())
-                        list.push_back(virtualService.get());
+                    if (std::find(list.begin(), list.end(), virtualService) == list.end())
+                        list.push_back(virtualService);
                 }
             }
         }

@@ -36,24 +36,38 @@ public:
     };
 
     GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options);
+    // For a snapshot that resolves destinations as `previous`'s did (the
+    // Router checks): a Gateway that is the same object, with the same
+    // VirtualService objects bound in the same order, keeps its virtual hosts;
+    // the others are built. With `delegatesChanged`, a Gateway whose
+    // VirtualServices delegate is built too (its routes copy the delegate's).
+    GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options,
+                  const GatewayRoutes &previous, bool delegatesChanged);
 
     // The virtual host a request for `host` (no port, lower-case) meets at
     // `gatewayRef` ("ns/name") on `port` (0: the first server port serving it).
     Lookup find(const std::string &gatewayRef, const std::string &host, uint32_t port) const;
 
     const std::vector<VirtualHost> *virtualHostsOf(const std::string &gatewayRef) const;
+    size_t keptGateways() const { return m_kept; } // taken over from the previous GatewayRoutes
+    size_t builtGateways() const { return m_gateways.size() - m_kept; }
 
 private:
     struct Entry
     {
         const Gateway *gateway = nullptr;
+        std::vector<const VirtualService *> bound; // listing it, in load order
         std::vector<VirtualHost> hosts; // most specific domain first
     };
+    using BoundMap = std::unordered_map<std::string, std::vector<const VirtualService *>>;
 
-    void build(const Gateway &gateway, const DestinationResolver &resolver, RouteTable::Options options);
+    static BoundMap boundVirtualServices(const Mesh &mesh);
+    void build(const Gateway &gateway, std::vector<const VirtualService *> bound, const DestinationResolver &resolver,
+               RouteTable::Options options);
 
     const Mesh &m_mesh;
     std::unordered_map<std::string, Entry> m_gateways;
+    size_t m_kept = 0;
 };
 
 // Envoy's virtual host preference: exact names, then longer wildcard suffixes, then "*".

@@ -87,14 +87,56 @@ bool isExportedTo(const VirtualService &virtualService, std::string_view ns)
 Router::Router(MeshPtr mesh, RouterOptions options)
     : m_mesh(std::move(mesh))
     , m_options(options)
-    , m_resolver(std::make_unique<DestinationResolver>(*m_mesh))
 {
-    for (const auto &virtualService : m_mesh->virtualServices) {
+    compile(nullptr);
+}
+
+Router::Router(MeshPtr mesh, const Router &previous)
+    : m_mesh(std::move(mesh))
+    , m_options(previous.m_options)
+{
+    compile(&previous);
+}
+
+void Router::compile(const Router *previous)
+{
+    const Mesh &mesh = *m_mesh;
+    const Mesh *before = previous ? previous->m_mesh.get() : nullptr;
+    // Resolved destinations are baked into the tables: they may only be taken
+    // over when everything a destination resolves against is unchanged.
+    const bool resolvesAsBefore = before && before->services == mesh.services && before->workloads == mesh.workloads
+        && before->destinationRules == mesh.destinationRules && before->serviceEntries == mesh.serviceEntries;
+    if (!resolvesAsBefore)
+        previous = nullptr;
+    m_stats.derived = previous != nullptr;
+    // A delegating route copies its delegate's routes, found by name: with
+    // any VirtualService changed, it could be the delegate.
+    const bool delegatesChanged = previous && before->virtualServices != mesh.virtualServices;
+    const auto delegates = [](const VirtualService &virtualService) {
+        return std::any_of(virtualService.http.begin(), virtualService.http.end(),
+                           [](const HttpRoute &route) { return route.delegate.has_value(); });
+    };
+
+    m_resolver = previous ? std::make_unique<DestinationResolver>(mesh, *previous->m_resolver)
+                          : std::make_unique<DestinationResolver>(mesh);
+    for (const auto &virtualService : mesh.virtualServices) {
         if (!virtualService->appliesToMesh())
             continue;
-        RouteTableBuilder builder(*m_mesh, *m_resolver, "mesh");
-        builder.addVirtualService(*virtualService);
-        auto table = std::make_shared<const RouteTable>(builder.build(m_options.table));
+        std::shared_ptr<const RouteTable> table;
+        if (previous && !(delegatesChanged && delegates(*virtualService))) {
+            const auto old = previous->m_meshTables.find(virtualService.get());
+            if (old != previous->m_meshTables.end())
+                table = old->second;
+        }
+        if (table) {
+            ++m_stats.reusedTables;
+        } else {
+            RouteTableBuilder builder(mesh, *m_resolver, "mesh");
+            builder.addVirtualService(*virtualService);
+            table = std::make_shared<const RouteTable>(builder.build(m_options.table));
+            ++m_stats.compiledTables;
+        }
+        m_meshTables.emplace(virtualService.get(), table);
         for (const std::string &host : virtualService->hostFqdns) {
             const MeshCandidate candidate{virtualService.get(), table};
             if (host.find('*') == std::string::npos) {
@@ -112,7 +154,23 @@ Router::Router(MeshPtr mesh, RouterOptions options)
     std::stable_sort(m_meshWildcards.begin(), m_meshWildcards.end(), [](const auto &a, const auto &b) {
         return domainSpecificity(a.first) > domainSpecificity(b.first);
     });
-    m_gatewayRoutes = std::make_unique<GatewayRoutes>(*m_mesh, *m_resolver, m_options.table);
+    m_gatewayRoutes = previous ? std::make_unique<GatewayRoutes>(mesh, *m_resolver, m_options.table,
+                                                                 *previous->m_gatewayRoutes, delegatesChanged)
+                               : std::make_unique<GatewayRoutes>(mesh, *m_resolver, m_options.table);
+    m_stats.compiledTables += m_gatewayRoutes->builtGateways();
+    m_stats.reusedTables += m_gatewayRoutes->keptGateways();
+}
+
+std::shared_ptr<const RouteTable> Router::tableFor(const HttpRequest &request) const
+{
+    if (request.gateway.empty()) {
+        const MeshCandidate *candidate =
+            meshCandidate(resolveHost(request.hostName(), request.sourceNamespace), request.sourceNamespace, nullptr);
+        return candidate ? candidate->table : nullptr;
+    }
+    const GatewayRoutes::Lookup lookup =
+        m_gatewayRoutes->find(request.gateway, request.hostName(), request.port ? request.port : request.authorityPort());
+    return lookup.virtualHost ? lookup.virtualHost->table : nullptr;
 }
 
 bool Router::isKnownHost(const std::string &fqdn) const

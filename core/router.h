@@ -31,8 +31,25 @@ class Router
 {
 public:
     explicit Router(MeshPtr mesh, RouterOptions options = {});
+    // The Router for `mesh`, a later snapshot than previous.mesh() (with
+    // previous's options), making the same decisions as a fresh one. Edits
+    // share unchanged resources between snapshots (see Mesh), so when the
+    // Services, workloads, DestinationRules and ServiceEntries are the very
+    // same objects, destinations resolve as before and every route table of a
+    // VirtualService object both snapshots hold is taken over as is: a weight
+    // drag compiles one VirtualService instead of a thousand. Otherwise (or
+    // for a VirtualService that delegates, once anything changed) it compiles.
+    Router(MeshPtr mesh, const Router &previous);
     Router(const Router &) = delete;
     Router &operator=(const Router &) = delete;
+
+    struct BuildStats
+    {
+        bool derived = false;      // built from a previous Router's tables
+        size_t compiledTables = 0; // sidecar tables and Gateways (all their tables) compiled
+        size_t reusedTables = 0;   // taken over from the previous Router (the same count)
+    };
+    const BuildStats &buildStats() const { return m_stats; }
 
     const MeshPtr &mesh() const { return m_mesh; }
 
@@ -49,6 +66,12 @@ public:
     // VirtualService applies. No strings are built.
     const RouteTable *meshTable(std::string_view fqdn, std::string_view sourceNamespace) const;
     const GatewayRoutes &gatewayRoutes() const { return *m_gatewayRoutes; }
+    // The table route() decides `request` with (the sidecar's for its host,
+    // or the gateway's virtual host), null when none applies. The decision
+    // is a function of the request, this table and the resources destinations
+    // resolve against: a derived Router handing out the same table for a
+    // request decides it as its predecessor did.
+    std::shared_ptr<const RouteTable> tableFor(const HttpRequest &request) const;
 
 private:
     struct MeshCandidate
@@ -63,6 +86,7 @@ private:
     };
     using CandidateMap = std::unordered_map<std::string, std::vector<MeshCandidate>, StringHash, std::equal_to<>>;
 
+    void compile(const Router *previous);
     const MeshCandidate *meshCandidate(std::string_view fqdn, std::string_view sourceNamespace,
                                        std::vector<std::string> *notes) const;
     bool isKnownHost(const std::string &fqdn) const;
@@ -79,7 +103,10 @@ private:
 
     MeshPtr m_mesh;
     RouterOptions m_options;
+    BuildStats m_stats;
     std::unique_ptr<DestinationResolver> m_resolver;
+    // Every sidecar table by its VirtualService, for the next snapshot's Router.
+    std::unordered_map<const VirtualService *, std::shared_ptr<const RouteTable>> m_meshTables;
     CandidateMap m_meshHosts;
     // Wildcard VirtualService hosts ("*.example.com"), most specific first.
     std::vector<std::pair<std::string, std::vector<MeshCandidate>>> m_meshWildcards;
