@@ -47,21 +47,134 @@ std::string describeMatch(const HttpRoute &route)
     return text;
 }
 
+bool sameDestination(const Destination &a, const Destination &b)
+{
+    return a.host == b.host && a.fqdn == b.fqdn && a.subset == b.subset;
+}
+
+// True when the graph drawn for `a` and `b` can differ in shares only: all the
+// builder reads of a VirtualService except its weights.
+bool drawsTheSame(const VirtualService &a, const VirtualService &b)
+{
+    if (a.meta.ns != b.meta.ns || a.meta.name != b.meta.name || a.hostFqdns != b.hostFqdns || a.gateways != b.gateways
+        || a.http.size() != b.http.size())
+        return false;
+    for (size_t r = 0; r < a.http.size(); ++r) {
+        const HttpRoute &x = a.http[r];
+        const HttpRoute &y = b.http[r];
+        if (x.route.size() != y.route.size() || x.mirrors.size() != y.mirrors.size()
+            || x.mirror.has_value() != y.mirror.has_value() || x.mirrorPercentage != y.mirrorPercentage
+            || x.legacyMirrorPercent != y.legacyMirrorPercent || x.matchesEverything() != y.matchesEverything()
+            || (x.mirror && !sameDestination(*x.mirror, *y.mirror)))
+            return false;
+        for (size_t d = 0; d < x.route.size(); ++d) {
+            if (!sameDestination(x.route[d].destination, y.route[d].destination))
+                return false;
+        }
+        for (size_t m = 0; m < x.mirrors.size(); ++m) {
+            if (!sameDestination(x.mirrors[m].destination, y.mirrors[m].destination)
+                || x.mirrors[m].percentage != y.mirrors[m].percentage)
+                return false;
+        }
+        if (!x.matchesEverything() && describeMatch(x) != describeMatch(y))
+            return false;
+    }
+    return true;
+}
+
+// Everything the builder reads besides the VirtualServices is the same
+// objects, and each VirtualService is the same object or draws the same.
+bool drawsTheSame(const Mesh &before, const Mesh &after)
+{
+    if (before.services != after.services || before.workloads != after.workloads
+        || before.destinationRules != after.destinationRules || before.gateways != after.gateways
+        || before.serviceEntries != after.serviceEntries
+        || before.virtualServices.size() != after.virtualServices.size())
+        return false;
+    for (size_t i = 0; i < after.virtualServices.size(); ++i) {
+        const auto &a = before.virtualServices[i];
+        const auto &b = after.virtualServices[i];
+        if (a != b && !drawsTheSame(*a, *b))
+            return false;
+    }
+    return true;
+}
+
+bool sameAnswer(const std::vector<DestinationShare> &a, const std::vector<DestinationShare> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const DestinationShare &x, const DestinationShare &y) {
+        return x.route == y.route && x.destination == y.destination && x.share == y.share;
+    });
+}
+
 struct Target
 {
     int node = -1;
     double fraction = 1; // of the destination's traffic
 };
 
+// The share model's answer as the builder reads it: summed per (route,
+// destination), and how many destinations get traffic (more than one: a badge).
+struct ShareTable
+{
+    std::map<std::pair<int, int>, double> shares;
+    int destinationsWithTraffic = 0;
+
+    explicit ShareTable(const std::vector<DestinationShare> &answer)
+    {
+        for (const DestinationShare &share : answer) {
+            shares[{share.route, share.destination}] += share.share;
+            destinationsWithTraffic += share.share > 0 ? 1 : 0;
+        }
+    }
+
+    double of(int route, int destination) const
+    {
+        const auto found = shares.find({route, destination});
+        return found == shares.end() ? 0.0 : found->second;
+    }
+};
+
 } // namespace
+
+// How the share model's answers became edge shares and badges, recorded while
+// building, so update() can redo exactly that arithmetic for a few
+// VirtualServices (same terms, same order: the same doubles as a build).
+struct MeshGraph::ShareRecipe
+{
+    struct Term
+    {
+        int virtualService = -1; // position in Mesh::virtualServices; -1: plain Kubernetes, share 1
+        int route = 0;
+        int destination = 0;
+        double fraction = 1; // of the destination's traffic that reaches this edge's end
+    };
+    std::vector<std::vector<Term>> edgeTerms;   // per edge (route edges; mirrors have none)
+    std::vector<std::vector<int>> badgeSources; // per node: VirtualServices whose split sets its badge
+    std::vector<std::vector<int>> edgesOf;      // per VirtualService: edges its terms feed
+    std::vector<std::vector<int>> nodesOf;      // per VirtualService: nodes it may badge
+    std::vector<char> asked;                    // per VirtualService: the share model was asked
+};
 
 class MeshGraph::Builder
 {
 public:
     Builder(const Mesh &mesh, const EdgeShareModel &shares, MeshGraph &graph)
-        : m_mesh(mesh), m_shares(shares), m_graph(graph)
+        : m_mesh(mesh), m_shares(shares), m_graph(graph), m_ids(*graph.m_ids)
     {
+        m_recipe.edgesOf.resize(mesh.virtualServices.size());
+        m_recipe.nodesOf.resize(mesh.virtualServices.size());
+        m_recipe.asked.resize(mesh.virtualServices.size(), 0);
+        m_answers.resize(mesh.virtualServices.size());
     }
+
+    ShareRecipe takeRecipe()
+    {
+        m_recipe.edgeTerms.resize(m_graph.m_edges.size());
+        m_recipe.badgeSources.resize(m_graph.m_nodes.size());
+        return std::move(m_recipe);
+    }
+    Shares takeAnswers() { return std::move(m_answers); }
 
     void run()
     {
@@ -79,8 +192,8 @@ public:
         addWorkloads();
 
         std::set<std::string> routedHosts; // Istio applies one VirtualService per host; later ones conflict
-        for (const auto &virtualService : m_mesh.virtualServices)
-            addVirtualService(*virtualService, routedHosts);
+        for (size_t i = 0; i < m_mesh.virtualServices.size(); ++i)
+            addVirtualService(*m_mesh.virtualServices[i], int(i), routedHosts);
         for (const auto &service : m_mesh.services) {
             if (!routedHosts.count(service->fqdn()))
                 addKubernetesSplit(*service);
@@ -138,7 +251,7 @@ private:
     int addNode(const std::string &id, GraphNodeKind kind, const std::string &label, const std::string &ns,
                 const std::string &problem = {})
     {
-        const auto [it, inserted] = m_graph.m_nodeById.emplace(id, int(m_graph.m_nodes.size()));
+        const auto [it, inserted] = m_ids.nodes.emplace(id, int(m_graph.m_nodes.size()));
         if (inserted) {
             GraphNode &added = m_graph.m_nodes.emplace_back();
             added.id = id;
@@ -262,14 +375,16 @@ private:
         return podSplit(workloads);
     }
 
+    // `term`: where a route edge's share came from (null for mirrors).
     void addEdge(int from, const Target &target, GraphEdgeKind kind, double share, const HttpRoute *route,
-                 int routeIndex, const std::string &virtualService, const std::string &problem)
+                 int routeIndex, const std::string &virtualService, const std::string &problem,
+                 const ShareRecipe::Term *term)
     {
         std::string id = m_graph.m_nodes[size_t(from)].id + " > " + m_graph.m_nodes[size_t(target.node)].id;
         if (kind == GraphEdgeKind::Mirror)
             id += " ~";
         const bool conditional = route && !route->matchesEverything();
-        const auto [it, inserted] = m_graph.m_edgeById.emplace(id, int(m_graph.m_edges.size()));
+        const auto [it, inserted] = m_ids.edges.emplace(id, int(m_graph.m_edges.size()));
         if (inserted) {
             GraphEdge &added = m_graph.m_edges.emplace_back();
             added.id = id;
@@ -287,6 +402,17 @@ private:
             edge.share = std::max(edge.share, share * target.fraction);
         else
             edge.share += share * target.fraction;
+        if (term) {
+            if (m_recipe.edgeTerms.size() <= size_t(it->second))
+                m_recipe.edgeTerms.resize(size_t(it->second) + 1);
+            m_recipe.edgeTerms[size_t(it->second)].push_back({term->virtualService, term->route, term->destination,
+                                                              target.fraction});
+            if (term->virtualService >= 0) {
+                std::vector<int> &edges = m_recipe.edgesOf[size_t(term->virtualService)];
+                if (edges.empty() || edges.back() != it->second)
+                    edges.push_back(it->second);
+            }
+        }
         if (!conditional) {
             edge.conditional = false;
             edge.condition.clear();
@@ -299,31 +425,32 @@ private:
         }
     }
 
-    void addVirtualService(const VirtualService &virtualService, std::set<std::string> &routedHosts)
+    void addVirtualService(const VirtualService &virtualService, int position, std::set<std::string> &routedHosts)
     {
         const std::vector<int> sources = sourcesOf(virtualService, routedHosts);
         if (sources.empty())
             return;
         const std::string ref = virtualService.meta.ns + '/' + virtualService.meta.name;
-        std::map<std::pair<int, int>, double> shares;
-        int destinationsWithTraffic = 0;
-        for (const DestinationShare &share : m_shares(m_mesh, virtualService)) {
-            shares[{share.route, share.destination}] += share.share;
-            destinationsWithTraffic += share.share > 0 ? 1 : 0;
-        }
+        m_answers[size_t(position)] = m_shares(m_mesh, virtualService);
+        m_recipe.asked[size_t(position)] = 1;
+        const ShareTable table(m_answers[size_t(position)]);
         for (int source : sources) {
             GraphNode &sourceNode = node(source);
             if (sourceNode.virtualService.empty())
                 sourceNode.virtualService = ref;
-            sourceNode.splitsTraffic = sourceNode.splitsTraffic || destinationsWithTraffic > 1;
+            sourceNode.splitsTraffic = sourceNode.splitsTraffic || table.destinationsWithTraffic > 1;
+            if (m_recipe.badgeSources.size() <= size_t(source))
+                m_recipe.badgeSources.resize(size_t(source) + 1);
+            m_recipe.badgeSources[size_t(source)].push_back(position);
+            m_recipe.nodesOf[size_t(position)].push_back(source);
             for (size_t r = 0; r < virtualService.http.size(); ++r) {
                 const HttpRoute &route = virtualService.http[r];
                 for (size_t d = 0; d < route.route.size(); ++d) {
-                    const auto found = shares.find({int(r), int(d)});
-                    const double share = found == shares.end() ? 0.0 : found->second;
+                    const double share = table.of(int(r), int(d));
+                    const ShareRecipe::Term term{position, int(r), int(d), 1};
                     std::string problem;
                     for (const Target &target : resolve(route.route[d].destination, source, &problem))
-                        addEdge(source, target, GraphEdgeKind::Route, share, &route, int(r), ref, problem);
+                        addEdge(source, target, GraphEdgeKind::Route, share, &route, int(r), ref, problem, &term);
                 }
                 addMirrors(source, route, int(r), ref);
             }
@@ -344,7 +471,8 @@ private:
         for (const auto &[destination, percent] : mirrors) {
             std::string problem;
             for (const Target &target : resolve(*destination, source, &problem))
-                addEdge(source, target, GraphEdgeKind::Mirror, percent / 100.0, nullptr, routeIndex, ref, problem);
+                addEdge(source, target, GraphEdgeKind::Mirror, percent / 100.0, nullptr, routeIndex, ref, problem,
+                        nullptr);
         }
     }
 
@@ -353,13 +481,17 @@ private:
     void addKubernetesSplit(const Service &service)
     {
         const int source = m_graph.nodeIndex(serviceNodeId(service.fqdn()));
+        const ShareRecipe::Term term{-1, 0, 0, 1};
         for (const Target &target : podSplit(workloadsOf(service)))
-            addEdge(source, target, GraphEdgeKind::Route, 1.0, nullptr, -1, {}, {});
+            addEdge(source, target, GraphEdgeKind::Route, 1.0, nullptr, -1, {}, {}, &term);
     }
 
     const Mesh &m_mesh;
     const EdgeShareModel &m_shares;
     MeshGraph &m_graph;
+    Ids &m_ids;
+    ShareRecipe m_recipe;
+    Shares m_answers;
     std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByLabel;
     std::unordered_map<const Service *, std::vector<const Workload *>> m_workloadsOfService;
 };
@@ -367,20 +499,77 @@ private:
 MeshGraph MeshGraph::build(const Mesh &mesh, const EdgeShareModel &shares)
 {
     MeshGraph graph;
-    Builder(mesh, shares, graph).run();
+    graph.m_ids = std::make_shared<Ids>();
+    Builder builder(mesh, shares, graph);
+    builder.run();
+    graph.m_recipe = std::make_shared<const ShareRecipe>(builder.takeRecipe());
+    graph.m_shares = std::make_shared<const Shares>(builder.takeAnswers());
+    return graph;
+}
+
+MeshGraph MeshGraph::update(const MeshGraph &previous, const Mesh &previousMesh, const Mesh &mesh,
+                            const EdgeShareModel &shares)
+{
+    if (!previous.m_recipe || !drawsTheSame(previousMesh, mesh))
+        return build(mesh, shares);
+    MeshGraph graph = previous;
+    graph.m_incremental = true;
+    const ShareRecipe &recipe = *graph.m_recipe;
+    auto answers = std::make_shared<Shares>(*previous.m_shares);
+    std::set<int> edges;
+    std::set<int> nodes;
+    for (size_t i = 0; i < mesh.virtualServices.size(); ++i) {
+        if (!recipe.asked[i])
+            continue; // build() did not ask either: no node is its source
+        std::vector<DestinationShare> answer = shares(mesh, *mesh.virtualServices[i]);
+        if (sameAnswer(answer, (*answers)[i]))
+            continue;
+        (*answers)[i] = std::move(answer);
+        edges.insert(recipe.edgesOf[i].begin(), recipe.edgesOf[i].end());
+        nodes.insert(recipe.nodesOf[i].begin(), recipe.nodesOf[i].end());
+    }
+    graph.m_shares = std::move(answers);
+    if (edges.empty() && nodes.empty())
+        return graph;
+
+    std::map<int, ShareTable> tables; // of the VirtualServices the redone edges and badges read
+    const auto tableOf = [&](int position) -> const ShareTable & {
+        auto found = tables.find(position);
+        if (found == tables.end())
+            found = tables.emplace(position, ShareTable((*graph.m_shares)[size_t(position)])).first;
+        return found->second;
+    };
+    for (int index : edges) {
+        double share = 0;
+        for (const ShareRecipe::Term &term : recipe.edgeTerms[size_t(index)]) {
+            const double part = term.virtualService < 0 ? 1.0 : tableOf(term.virtualService).of(term.route, term.destination);
+            share += part * term.fraction;
+        }
+        graph.m_edges[size_t(index)].share = share;
+    }
+    for (int index : nodes) {
+        bool splits = false;
+        for (int position : recipe.badgeSources[size_t(index)])
+            splits = splits || tableOf(position).destinationsWithTraffic > 1;
+        graph.m_nodes[size_t(index)].splitsTraffic = splits;
+    }
     return graph;
 }
 
 int MeshGraph::nodeIndex(const std::string &id) const
 {
-    const auto it = m_nodeById.find(id);
-    return it == m_nodeById.end() ? -1 : it->second;
+    if (!m_ids)
+        return -1;
+    const auto it = m_ids->nodes.find(id);
+    return it == m_ids->nodes.end() ? -1 : it->second;
 }
 
 int MeshGraph::edgeIndex(const std::string &id) const
 {
-    const auto it = m_edgeById.find(id);
-    return it == m_edgeById.end() ? -1 : it->second;
+    if (!m_ids)
+        return -1;
+    const auto it = m_ids->edges.find(id);
+    return it == m_ids->edges.end() ? -1 : it->second;
 }
 
 const GraphNode *MeshGraph::findNode(const std::string &id) const

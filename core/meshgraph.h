@@ -3,6 +3,7 @@
 #include "edgesharemodel.h"
 #include "resourceid.h"
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -70,6 +71,20 @@ class MeshGraph
 {
 public:
     static MeshGraph build(const Mesh &mesh, const EdgeShareModel &shares = defaultRouteShares);
+    // The graph of `mesh`, equal to build(mesh, shares), made from `previous`
+    // when it can be: `previous` was built (or updated) from `previousMesh`, an
+    // earlier snapshot still alive. When nothing but VirtualServices changed
+    // (resources are compared by identity, see Mesh) and every changed one
+    // still draws the same nodes and edges (hosts, gateways, destinations,
+    // matches and mirrors alike: weights were edited), the topology and every
+    // text are kept and only the edges and badges of VirtualServices whose
+    // shares differ are redone. The share model is asked about every
+    // VirtualService either way; RouteShareMemo answers the unchanged ones
+    // without routing.
+    static MeshGraph update(const MeshGraph &previous, const Mesh &previousMesh, const Mesh &mesh,
+                            const EdgeShareModel &shares);
+    // update() kept `previous`'s topology (false for a built graph).
+    bool isIncremental() const { return m_incremental; }
 
     const std::vector<GraphNode> &nodes() const { return m_nodes; }
     const std::vector<GraphEdge> &edges() const { return m_edges; }
@@ -90,10 +105,23 @@ public:
 
 private:
     class Builder;
+    struct Ids
+    {
+        std::unordered_map<std::string, int> nodes;
+        std::unordered_map<std::string, int> edges;
+    };
+    struct ShareRecipe;
+    using Shares = std::vector<std::vector<DestinationShare>>; // per VirtualService position
+
+    void applyShares(const Mesh &mesh, const EdgeShareModel &shares);
+
     std::vector<GraphNode> m_nodes;
     std::vector<GraphEdge> m_edges;
-    std::unordered_map<std::string, int> m_nodeById;
-    std::unordered_map<std::string, int> m_edgeById;
+    // Shared by the graphs update() derives: they have the same topology.
+    std::shared_ptr<Ids> m_ids;
+    std::shared_ptr<const ShareRecipe> m_recipe;
+    std::shared_ptr<const Shares> m_shares; // what the share model said, per VirtualService
+    bool m_incremental = false;
 };
 
 } // namespace meshlane
