@@ -57,6 +57,11 @@ void GraphPanel::setMesh(MeshPtr mesh)
     m_updater->setMesh(std::move(mesh));
 }
 
+void GraphPanel::setRouterCache(RouterCachePtr routers)
+{
+    m_updater->setRouterCache(std::move(routers));
+}
+
 void GraphPanel::resetView()
 {
     m_fitPending = true;

@@ -2,6 +2,7 @@
 
 #include "graphstyle.h"
 #include "mesh.h"
+#include "routercache.h"
 
 #include <QWidget>
 
@@ -27,6 +28,8 @@ public:
     ~GraphPanel() override;
 
     void setMesh(MeshPtr mesh);
+    // Where the Routers behind the edge labels come from (see GraphUpdater).
+    void setRouterCache(RouterCachePtr routers);
     // For a new folder: forget the selection, fit the view once laid out.
     void resetView();
     // Applied as soon as a graph is shown when none is yet.

@@ -1,7 +1,6 @@
 #include "graphupdater.h"
 
-#include "expectedrouteshares.h"
-#include "router.h"
+#include "routesharememo.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -13,6 +12,8 @@ namespace {
 struct BuiltGraph
 {
     std::shared_ptr<const MeshGraph> graph;
+    MeshPtr mesh;
+    std::shared_ptr<RouteShareMemo> memo;
     bool sameTopology = false;
 };
 
@@ -21,7 +22,13 @@ struct BuiltGraph
 GraphUpdater::GraphUpdater(SizeFunction sizes, QObject *parent)
     : QObject(parent)
     , m_sizes(std::move(sizes))
+    , m_routers(std::make_shared<RouterCache>())
 {
+}
+
+void GraphUpdater::setRouterCache(RouterCachePtr routers)
+{
+    m_routers = std::move(routers);
 }
 
 void GraphUpdater::setMesh(MeshPtr mesh)
@@ -53,33 +60,39 @@ void GraphUpdater::startNext()
     connect(watcher, &QFutureWatcher<BuiltGraph>::finished, this, [this, watcher, forceLayout] {
         watcher->deleteLater();
         BuiltGraph built = watcher->result();
+        m_memo = std::move(built.memo);
         if (built.sameTopology && !forceLayout) {
             m_graph = built.graph;
+            m_graphMesh = std::move(built.mesh);
             Q_EMIT graphUpdated(built.graph);
             finish();
         } else {
-            layOut(std::move(built.graph));
+            layOut(std::move(built.graph), std::move(built.mesh));
         }
     });
-    watcher->setFuture(QtConcurrent::run([mesh, previous = m_graph] {
+    watcher->setFuture(QtConcurrent::run([mesh, routers = m_routers, previous = m_graph, previousMesh = m_graphMesh,
+                                          previousMemo = m_memo] {
         // Edge labels show what the routing engine does with a plain request.
-        const EdgeShareModel shares = expectedRouteShares(std::make_shared<const Router>(mesh));
-        auto graph = std::make_shared<const MeshGraph>(MeshGraph::build(*mesh, shares));
-        const bool same = previous && graph->sameTopology(*previous);
-        return BuiltGraph{std::move(graph), same};
+        auto memo = std::make_shared<RouteShareMemo>(routers->routerFor(mesh), previousMemo.get());
+        auto graph = std::make_shared<const MeshGraph>(previous ? MeshGraph::update(*previous, *previousMesh, *mesh, memo->model())
+                                                                : MeshGraph::build(*mesh, memo->model()));
+        const bool same = previous && (graph->isIncremental() || graph->sameTopology(*previous));
+        return BuiltGraph{std::move(graph), mesh, std::move(memo), same};
     }));
 }
 
-void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph)
+void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, MeshPtr mesh)
 {
     Q_EMIT layoutStarted();
     std::vector<LayoutSize> sizes = m_sizes(*graph);
     auto *watcher = new QFutureWatcher<std::shared_ptr<const GraphLayoutResult>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<const GraphLayoutResult>>::finished, this, [this, watcher, graph] {
+    connect(watcher, &QFutureWatcher<std::shared_ptr<const GraphLayoutResult>>::finished, this,
+            [this, watcher, graph, mesh = std::move(mesh)] {
         watcher->deleteLater();
         std::shared_ptr<const GraphLayoutResult> layout = watcher->result();
         if (layout->ok()) {
             m_graph = graph;
+            m_graphMesh = mesh;
             Q_EMIT graphLaidOut(graph, layout);
         } else {
             Q_EMIT failed(QString::fromStdString(layout->error));

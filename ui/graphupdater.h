@@ -3,6 +3,8 @@
 #include "graphlayout.h"
 #include "mesh.h"
 #include "meshgraph.h"
+#include "routercache.h"
+#include "routesharememo.h"
 
 #include <QObject>
 
@@ -14,7 +16,10 @@ namespace meshlane::ui {
 // Turns Mesh snapshots into laid out graphs off the GUI thread. Only one job
 // runs at a time and only the newest waiting snapshot is kept, so a burst of
 // edits (a slider drag) costs one job per finished job, not one per edit.
-// An edit that leaves the topology alone skips the layout entirely.
+// An edit that leaves the topology alone skips the layout entirely, and one
+// that only moved weights redoes just the moved rule's shares: the Router
+// comes from the shared RouterCache (derived from the previous snapshot's),
+// the shares from a RouteShareMemo, the graph from MeshGraph::update.
 class GraphUpdater : public QObject
 {
     Q_OBJECT
@@ -25,6 +30,9 @@ public:
 
     explicit GraphUpdater(SizeFunction sizes, QObject *parent = nullptr);
 
+    // The cache the Routers for edge labels come from (by default, one of its
+    // own); share the Document's so the simulation routes with the same ones.
+    void setRouterCache(RouterCachePtr routers);
     void setMesh(MeshPtr mesh);
     void relayout(); // node sizes changed (e.g. the language): lay the current mesh out again
     bool isBusy() const { return m_running; }
@@ -39,15 +47,18 @@ Q_SIGNALS:
 
 private:
     void startNext();
-    void layOut(std::shared_ptr<const MeshGraph> graph);
+    void layOut(std::shared_ptr<const MeshGraph> graph, MeshPtr mesh);
     void finish();
 
     SizeFunction m_sizes;
+    RouterCachePtr m_routers;
     MeshPtr m_mesh;    // newest snapshot asked for
     MeshPtr m_pending; // waiting for the running job to finish
     bool m_forceLayout = false;
     bool m_running = false;
     std::shared_ptr<const MeshGraph> m_graph; // last one handed out
+    MeshPtr m_graphMesh;                      // what m_graph shows
+    std::shared_ptr<RouteShareMemo> m_memo; // of the last graph built
 };
 
 } // namespace meshlane::ui

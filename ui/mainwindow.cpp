@@ -52,6 +52,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     setCentralWidget(m_graphPanel);
+    m_graphPanel->setRouterCache(m_document->routers());
     m_diagnosticsDock->setObjectName(QStringLiteral("DiagnosticsDock"));
     m_diagnosticsDock->setWidget(m_diagnosticsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);

@@ -49,6 +49,7 @@ SimulationDocks::SimulationDocks(MainWindow *window, QDockWidget *besides, Optio
     m_menu->addActions(m_livePlotPanel->toolBar()->menuActions());
 
     Document *document = window->document();
+    m_runner->setRouterCache(document->routers());
     connect(document, &Document::changed, this, [this, document] { m_runner->setMesh(document->mesh()); });
     // A new folder: nothing selected, nothing simulated.
     connect(document, &Document::loaded, this, [this] { m_runner->setVirtualService(QString()); });

@@ -27,6 +27,7 @@ SimulationRunner::SimulationRunner(Options options, QObject *parent)
     , m_options(options)
     , m_thread(new QThread(this))
     , m_worker(new SimulationWorker(options.tickSeconds))
+    , m_routers(std::make_shared<RouterCache>())
     , m_paused(options.startPaused)
     , m_history(options.historySeconds)
 {
@@ -49,6 +50,11 @@ SimulationRunner::~SimulationRunner()
 {
     m_thread->quit();
     m_thread->wait();
+}
+
+void SimulationRunner::setRouterCache(RouterCachePtr routers)
+{
+    m_routers = std::move(routers);
 }
 
 void SimulationRunner::setMesh(MeshPtr mesh)
@@ -78,8 +84,9 @@ void SimulationRunner::buildRouter()
         setRouter(watcher->result());
         setBusy();
     });
-    // Compiling every VirtualService of a large mesh takes too long for the GUI thread.
-    watcher->setFuture(QtConcurrent::run([mesh = m_mesh]() -> RouterPtr { return std::make_shared<const Router>(mesh); }));
+    // Compiling every VirtualService of a large mesh takes too long for the GUI
+    // thread (only the first snapshot of a folder needs that; edits derive).
+    watcher->setFuture(QtConcurrent::run([mesh = m_mesh, routers = m_routers] { return routers->routerFor(mesh); }));
 }
 
 void SimulationRunner::setRouter(RouterPtr router)

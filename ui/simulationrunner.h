@@ -2,6 +2,7 @@
 
 #include "mesh.h"
 #include "router.h"
+#include "routercache.h"
 #include "simulationhistory.h"
 #include "simulationsample.h"
 #include "trafficmix.h"
@@ -22,8 +23,9 @@ class SimulationWorker;
 // per wall-clock second. The GUI thread only receives one SimulationSample per
 // tick (queued) and keeps them in history().
 //
-//  - setMesh(): a Router is built off the GUI thread and handed to the running
-//    simulation; it takes effect from the next tick, so plots follow edits.
+//  - setMesh(): the snapshot's Router is taken from the RouterCache off the GUI
+//    thread (the one the graph uses, derived from the last) and handed to the
+//    running simulation; it takes effect from the next tick, so plots follow edits.
 //  - setVirtualService(): the default traffic mix, one plain request class per
 //    host of that VirtualService (see plainTrafficMix); a new run starts.
 //  - loadTrafficMix(): a YAML traffic mix (TrafficMix::fromYaml) instead.
@@ -48,6 +50,8 @@ public:
     explicit SimulationRunner(Options options, QObject *parent = nullptr);
     ~SimulationRunner() override;
 
+    // Where Routers come from (by default, a cache of its own).
+    void setRouterCache(RouterCachePtr routers);
     void setMesh(MeshPtr mesh);
     // Uses `router` directly (it must come from the current snapshot).
     void setRouter(RouterPtr router);
@@ -98,6 +102,7 @@ private:
     Options m_options;
     QThread *m_thread;
     SimulationWorker *m_worker;
+    RouterCachePtr m_routers;
     MeshPtr m_mesh;
     MeshPtr m_pendingMesh;    // waiting for the running Router build
     bool m_building = false;

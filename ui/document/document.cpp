@@ -38,6 +38,7 @@ Document::Document(QObject *parent)
     , m_diskMesh(m_mesh)
     , m_undoStack(new QUndoStack(this))
     , m_diskWatcher(new DiskWatcher(this))
+    , m_routers(std::make_shared<RouterCache>())
 {
     connect(m_diskWatcher, &DiskWatcher::changedOnDisk, this, &Document::onChangedOnDisk);
 }

@@ -4,6 +4,7 @@
 #include "exporter.h"
 #include "mesh.h"
 #include "meshedit.h"
+#include "routercache.h"
 
 #include <QObject>
 #include <QString>
@@ -45,6 +46,9 @@ public:
     bool isAnalyzing() const { return m_analysisRunning; }
     QString folder() const { return m_folder; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    // One Router per snapshot for every view that routes (the graph's labels,
+    // the simulation, the request tester), each derived from the last.
+    const RouterCachePtr &routers() const { return m_routers; }
     DiskWatcher *diskWatcher() const { return m_diskWatcher; }
     bool isLoading() const { return m_loadGeneration != m_finishedGeneration; }
     // Some file's text differs from what is on disk (an edit back to the
@@ -142,6 +146,7 @@ private:
     QString m_folder;
     QUndoStack *m_undoStack;
     DiskWatcher *m_diskWatcher;
+    RouterCachePtr m_routers;
     int m_loadGeneration = 0;
     int m_finishedGeneration = 0;
     bool m_modified = false;
