@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -23,6 +24,10 @@
 namespace meshlane::ui {
 
 namespace {
+
+// Snapshots closer together than this are a burst (a drag): analysing each
+// would keep a core busy with findings nobody reads before the next step.
+constexpr int kAnalysisQuietMs = 150;
 
 struct AnalysedLoad
 {
@@ -39,8 +44,12 @@ Document::Document(QObject *parent)
     , m_undoStack(new QUndoStack(this))
     , m_diskWatcher(new DiskWatcher(this))
     , m_routers(std::make_shared<RouterCache>())
+    , m_analysisDelay(new QTimer(this))
 {
     connect(m_diskWatcher, &DiskWatcher::changedOnDisk, this, &Document::onChangedOnDisk);
+    m_analysisDelay->setSingleShot(true);
+    m_analysisDelay->setInterval(kAnalysisQuietMs);
+    connect(m_analysisDelay, &QTimer::timeout, this, &Document::analyzeCurrentMesh);
 }
 
 Document::~Document() = default;
@@ -88,6 +97,7 @@ void Document::openFolder(const QString &folder)
         m_folder = absolute;
         m_loadDiagnostics = std::move(result.load.diagnostics);
         m_diagnostics = std::move(result.diagnostics);
+        m_analysisDelay->stop(); // the load brings the findings of what it read
         m_mesh = std::move(result.load.mesh);
         m_diskMesh = m_mesh;
         m_undoStack->clear();
@@ -120,7 +130,22 @@ void Document::setMesh(MeshPtr mesh)
     m_mesh = std::move(mesh);
     updateModified();
     Q_EMIT changed();
-    analyzeCurrentMesh();
+    scheduleAnalysis();
+}
+
+bool Document::isAnalyzing() const
+{
+    return m_analysisRunning || m_analysisDelay->isActive();
+}
+
+void Document::scheduleAnalysis()
+{
+    const bool burst = m_sinceChange.isValid() && m_sinceChange.elapsed() < kAnalysisQuietMs;
+    m_sinceChange.start();
+    if (burst || m_analysisDelay->isActive())
+        m_analysisDelay->start(); // (again): once the changes stop
+    else
+        analyzeCurrentMesh();
 }
 
 void Document::analyzeCurrentMesh()

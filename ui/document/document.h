@@ -6,12 +6,14 @@
 #include "meshedit.h"
 #include "routercache.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
 #include <optional>
 #include <vector>
 
+class QTimer;
 class QUndoCommand;
 class QUndoStack;
 
@@ -41,9 +43,10 @@ public:
     MeshPtr diskMesh() const { return m_diskMesh; }
     const Diagnostics &loadDiagnostics() const { return m_loadDiagnostics; } // the loader's own
     // What the user sees: the loader's findings and the analyzer's, sorted by
-    // file and line. Re-analysed off the GUI thread after every snapshot change.
+    // file and line. Re-analysed off the GUI thread after every snapshot
+    // change; during a burst of changes (a slider drag) once it has settled.
     const Diagnostics &diagnostics() const { return m_diagnostics; }
-    bool isAnalyzing() const { return m_analysisRunning; }
+    bool isAnalyzing() const; // running, or waiting for a burst of changes to settle
     QString folder() const { return m_folder; }
     QUndoStack *undoStack() const { return m_undoStack; }
     // One Router per snapshot for every view that routes (the graph's labels,
@@ -137,6 +140,7 @@ private:
         std::vector<int> weights;
         int dragId = 0;
     };
+    void scheduleAnalysis();
     void analyzeCurrentMesh();
 
     MeshPtr m_mesh;
@@ -156,6 +160,8 @@ private:
     qint64 m_synchronousDragLimit = 3'000'000;
     bool m_analysisRunning = false;
     bool m_analysisPending = false; // the snapshot changed while an analysis ran
+    QTimer *m_analysisDelay;        // a burst of changes: analyse when it settles
+    QElapsedTimer m_sinceChange;    // since the last snapshot change
 };
 
 } // namespace meshlane::ui
