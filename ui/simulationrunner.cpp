@@ -119,6 +119,7 @@ void SimulationRunner::setRouter(RouterPtr router)
         [worker = m_worker, router = m_router, mix = m_mix, generation] {
             worker->setRouter(router, generation);
             worker->setTrafficMix(mix, generation);
+            worker->catchUp();
         },
         Qt::QueuedConnection);
 }

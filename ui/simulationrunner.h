@@ -25,7 +25,8 @@ class SimulationWorker;
 //
 //  - setMesh(): the snapshot's Router is taken from the RouterCache off the GUI
 //    thread (the one the graph uses, derived from the last) and handed to the
-//    running simulation; it takes effect from the next tick, so plots follow edits.
+//    running simulation; a running clock ticks at once with it, so plots
+//    follow edits without waiting for the next tick.
 //  - setVirtualService(): the default traffic mix, one plain request class per
 //    host of that VirtualService (see plainTrafficMix); a new run starts.
 //  - loadTrafficMix(): a YAML traffic mix (TrafficMix::fromYaml) instead.

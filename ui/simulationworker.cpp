@@ -15,6 +15,7 @@ void SimulationWorker::start(RouterPtr router, TrafficMix mix, uint64_t seed, in
 {
     m_simulator = std::make_unique<Simulator>(std::move(router), std::move(mix), seed);
     m_generation = generation;
+    m_sinceTick.start();
     updateTimer();
 }
 
@@ -52,7 +53,7 @@ void SimulationWorker::updateTimer()
     if (!m_timer) {
         m_timer = new QTimer(this);
         m_timer->setTimerType(Qt::PreciseTimer);
-        connect(m_timer, &QTimer::timeout, this, &SimulationWorker::tick);
+        connect(m_timer, &QTimer::timeout, this, [this] { tick(m_tickSeconds); });
     }
     m_timer->setInterval(m_intervalMs);
     if (m_running && m_simulator) {
@@ -63,12 +64,23 @@ void SimulationWorker::updateTimer()
     }
 }
 
-void SimulationWorker::tick()
+void SimulationWorker::catchUp()
+{
+    if (!m_running || !m_simulator || !m_timer || !m_sinceTick.isValid())
+        return;
+    const double wallSeconds = double(m_sinceTick.nsecsElapsed()) / 1e9;
+    const double speed = m_tickSeconds / (double(m_intervalMs) / 1000.0); // simulated per wall second
+    tick(std::min(m_tickSeconds, wallSeconds * speed));
+    m_timer->start(); // the next tick a whole interval from now
+}
+
+void SimulationWorker::tick(double seconds)
 {
     if (!m_simulator)
         return;
+    m_sinceTick.start();
     SimulationSample sample;
-    sample.step = m_simulator->advance(m_tickSeconds);
+    sample.step = m_simulator->advance(seconds);
     sample.expected = m_simulator->expected(); // what this step was drawn from: no change is pending here
     sample.generation = m_generation;
     Q_EMIT sampled(sample);
@@ -77,7 +89,7 @@ void SimulationWorker::tick()
 void SimulationWorker::runTicks(int ticks)
 {
     for (int i = 0; i < ticks && m_simulator; ++i)
-        tick();
+        tick(m_tickSeconds);
     Q_EMIT runFinished();
 }
 

@@ -3,6 +3,7 @@
 #include "simulationsample.h"
 #include "simulator.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
@@ -31,13 +32,18 @@ public:
     void setClock(bool running, int intervalMs);
     // Runs `ticks` ticks at once, then emits runFinished().
     void runTicks(int ticks);
+    // After a change (router, mix) while the clock runs: simulates the time
+    // since the last tick now, with the change, and starts the clock over, so
+    // the plot follows an edit at once instead of up to a tick later, while
+    // simulated time still advances by wall time x speed. Nothing when paused.
+    void catchUp();
 
 Q_SIGNALS:
     void sampled(const meshlane::ui::SimulationSample &sample);
     void runFinished();
 
 private:
-    void tick();
+    void tick(double seconds);
     void updateTimer();
 
     double m_tickSeconds;
@@ -46,6 +52,7 @@ private:
     int m_generation = 0;
     bool m_running = false;
     int m_intervalMs = 100;
+    QElapsedTimer m_sinceTick; // wall time since the last tick
 };
 
 } // namespace meshlane::ui
