@@ -3,6 +3,7 @@
 #include "hostname.h"
 #include "mesh.h"
 
+#include <atomic>
 #include <map>
 #include <set>
 
@@ -98,6 +99,12 @@ bool drawsTheSame(const Mesh &before, const Mesh &after)
             return false;
     }
     return true;
+}
+
+uint64_t nextSerial()
+{
+    static std::atomic<uint64_t> last{0};
+    return ++last;
 }
 
 bool sameAnswer(const std::vector<DestinationShare> &a, const std::vector<DestinationShare> &b)
@@ -499,6 +506,7 @@ private:
 MeshGraph MeshGraph::build(const Mesh &mesh, const EdgeShareModel &shares)
 {
     MeshGraph graph;
+    graph.m_serial = nextSerial();
     graph.m_ids = std::make_shared<Ids>();
     Builder builder(mesh, shares, graph);
     builder.run();
@@ -514,6 +522,10 @@ MeshGraph MeshGraph::update(const MeshGraph &previous, const Mesh &previousMesh,
         return build(mesh, shares);
     MeshGraph graph = previous;
     graph.m_incremental = true;
+    graph.m_serial = nextSerial();
+    graph.m_updatedFrom = previous.m_serial;
+    graph.m_redoneNodes.clear();
+    graph.m_redoneEdges.clear();
     const ShareRecipe &recipe = *graph.m_recipe;
     auto answers = std::make_shared<Shares>(*previous.m_shares);
     std::set<int> edges;
@@ -546,12 +558,14 @@ MeshGraph MeshGraph::update(const MeshGraph &previous, const Mesh &previousMesh,
             share += part * term.fraction;
         }
         graph.m_edges[size_t(index)].share = share;
+        graph.m_redoneEdges.push_back(index);
     }
     for (int index : nodes) {
         bool splits = false;
         for (int position : recipe.badgeSources[size_t(index)])
             splits = splits || tableOf(position).destinationsWithTraffic > 1;
         graph.m_nodes[size_t(index)].splitsTraffic = splits;
+        graph.m_redoneNodes.push_back(index);
     }
     return graph;
 }

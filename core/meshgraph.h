@@ -3,6 +3,7 @@
 #include "edgesharemodel.h"
 #include "resourceid.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -85,6 +86,14 @@ public:
                             const EdgeShareModel &shares);
     // update() kept `previous`'s topology (false for a built graph).
     bool isIncremental() const { return m_incremental; }
+    // Unique in the process per build() or update(); a copy keeps it.
+    uint64_t serial() const { return m_serial; }
+    // For an incremental graph: the serial of `previous`, and the nodes and
+    // edges whose share or badge update() redid. Nothing else can differ from
+    // `previous`, so a view showing it refreshes just these.
+    uint64_t updatedFrom() const { return m_updatedFrom; }
+    const std::vector<int> &redoneNodes() const { return m_redoneNodes; }
+    const std::vector<int> &redoneEdges() const { return m_redoneEdges; }
 
     const std::vector<GraphNode> &nodes() const { return m_nodes; }
     const std::vector<GraphEdge> &edges() const { return m_edges; }
@@ -122,6 +131,10 @@ private:
     std::shared_ptr<const ShareRecipe> m_recipe;
     std::shared_ptr<const Shares> m_shares; // what the share model said, per VirtualService
     bool m_incremental = false;
+    uint64_t m_serial = 0;
+    uint64_t m_updatedFrom = 0;
+    std::vector<int> m_redoneNodes;
+    std::vector<int> m_redoneEdges;
 };
 
 } // namespace meshlane

@@ -78,19 +78,31 @@ void GraphScene::updateGraph(std::shared_ptr<const MeshGraph> graph)
             && a.problem == b.problem && a.virtualService == b.virtualService && a.route == b.route;
     };
     const std::shared_ptr<const MeshGraph> previous = std::exchange(m_graph, std::move(graph));
-    for (size_t i = 0; i < m_nodeItems.size(); ++i) {
+    const auto refreshNode = [this, &previous, &sameNode](size_t i) {
         const GraphNode &node = m_graph->nodes()[i];
         if (sameNode(node, previous->nodes()[i]))
-            continue;
+            return;
         if (node.kind == GraphNodeKind::App)
             static_cast<AppBoxItem *>(m_nodeItems[i])->setTitle(m_style.appTitle(node));
         else
             static_cast<GraphNodeItem *>(m_nodeItems[i])->setNode(node);
-    }
-    for (size_t i = 0; i < m_edgeItems.size(); ++i) {
+    };
+    const auto refreshEdge = [this, &previous, &sameEdge](size_t i) {
         if (!sameEdge(m_graph->edges()[i], previous->edges()[i]))
             m_edgeItems[i]->setEdge(*m_graph, m_graph->edges()[i]);
+    };
+    if (m_graph->isIncremental() && m_graph->updatedFrom() == previous->serial()) {
+        // Made from the graph on screen: only what update() redid can differ.
+        for (int i : m_graph->redoneNodes())
+            refreshNode(size_t(i));
+        for (int i : m_graph->redoneEdges())
+            refreshEdge(size_t(i));
+        return;
     }
+    for (size_t i = 0; i < m_nodeItems.size(); ++i)
+        refreshNode(i);
+    for (size_t i = 0; i < m_edgeItems.size(); ++i)
+        refreshEdge(i);
 }
 
 void GraphScene::refreshTexts()

@@ -62,7 +62,7 @@ void GraphUpdater::startNext()
         BuiltGraph built = watcher->result();
         m_memo = std::move(built.memo);
         if (built.sameTopology && !forceLayout) {
-            m_graph = built.graph;
+            m_retired = std::exchange(m_graph, built.graph);
             m_graphMesh = std::move(built.mesh);
             Q_EMIT graphUpdated(built.graph);
             finish();
@@ -70,8 +70,11 @@ void GraphUpdater::startNext()
             layOut(std::move(built.graph), std::move(built.mesh));
         }
     });
+    // The graph replaced last time goes with this job: freeing thousands of
+    // nodes and edges is the pool thread's work, not the GUI thread's (the
+    // scene has let go of it by now; the job's captures die on the pool thread).
     watcher->setFuture(QtConcurrent::run([mesh, routers = m_routers, previous = m_graph, previousMesh = m_graphMesh,
-                                          previousMemo = m_memo] {
+                                          previousMemo = m_memo, retired = std::exchange(m_retired, {})] {
         // Edge labels show what the routing engine does with a plain request.
         auto memo = std::make_shared<RouteShareMemo>(routers->routerFor(mesh), previousMemo.get());
         auto graph = std::make_shared<const MeshGraph>(previous ? MeshGraph::update(*previous, *previousMesh, *mesh, memo->model())
@@ -91,7 +94,7 @@ void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, MeshPtr mesh)
         watcher->deleteLater();
         std::shared_ptr<const GraphLayoutResult> layout = watcher->result();
         if (layout->ok()) {
-            m_graph = graph;
+            m_retired = std::exchange(m_graph, graph);
             m_graphMesh = mesh;
             Q_EMIT graphLaidOut(graph, layout);
         } else {

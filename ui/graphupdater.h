@@ -57,6 +57,7 @@ private:
     bool m_forceLayout = false;
     bool m_running = false;
     std::shared_ptr<const MeshGraph> m_graph; // last one handed out
+    std::shared_ptr<const MeshGraph> m_retired; // the one before: released by the next job
     MeshPtr m_graphMesh;                      // what m_graph shows
     std::shared_ptr<RouteShareMemo> m_memo; // of the last graph built
 };

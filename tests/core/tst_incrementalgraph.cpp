@@ -51,6 +51,25 @@ class TestIncrementalGraph : public QObject
     Q_OBJECT
 
 private:
+    // Everything that differs from the graph an incremental one was made
+    // from is among its redone nodes and edges (what a view refreshes).
+    static bool redoneCoverTheChanges(const MeshGraph &graph, const MeshGraph &previous)
+    {
+        if (!graph.isIncremental())
+            return true;
+        const std::vector<std::string> now = describe(graph);
+        const std::vector<std::string> before = describe(previous);
+        const size_t nodes = graph.nodes().size();
+        for (size_t i = 0; i < now.size(); ++i) {
+            if (now[i] == before[i])
+                continue;
+            const std::vector<int> &redone = i < nodes ? graph.redoneNodes() : graph.redoneEdges();
+            if (std::find(redone.begin(), redone.end(), int(i < nodes ? i : i - nodes)) == redone.end())
+                return false;
+        }
+        return true;
+    }
+
     void checkChain(const std::string &folder, uint64_t seed, int edits, int *incremental)
     {
         Chain chain(ManifestLoader().loadFolder(folder).mesh);
@@ -59,9 +78,11 @@ private:
         for (int step = 0; step < edits; ++step) {
             std::string kind;
             const EditResult result = editor.edit(chain.mesh, &kind);
+            const MeshGraph before = chain.graph;
             chain.advance(result.mesh);
             const std::string where = folder + " step " + std::to_string(step) + " (" + kind + ')';
             QVERIFY2(describe(chain.graph) == describe(builtAfresh(chain.mesh)), where.c_str());
+            QVERIFY2(redoneCoverTheChanges(chain.graph, before), where.c_str());
             *incremental += chain.graph.isIncremental() ? 1 : 0;
         }
     }
@@ -110,15 +131,20 @@ private Q_SLOTS:
         QVERIFY(chain.graph.sameTopology(before));
         QCOMPARE(chain.memo->computed(), size_t(1));
         QVERIFY(chain.memo->reused() >= chain.mesh->virtualServices.size() / 2);
+        QCOMPARE(chain.graph.updatedFrom(), before.serial());
+        QVERIFY(chain.graph.serial() != before.serial());
+        const std::vector<int> &redone = chain.graph.redoneEdges();
         int moved = 0;
         for (const GraphEdge &edge : chain.graph.edges()) {
-            const GraphEdge &old = before.edges()[size_t(&edge - chain.graph.edges().data())];
-            if (edge.share != old.share) {
+            const int index = int(&edge - chain.graph.edges().data());
+            if (edge.share != before.edges()[size_t(index)].share) {
                 ++moved;
                 QCOMPARE(chain.graph.nodes()[size_t(edge.from)].id, source);
+                QVERIFY(std::find(redone.begin(), redone.end(), index) != redone.end()); // a view refreshes it
             }
         }
         QVERIFY(moved >= 2);
+        QVERIFY(redone.size() <= 4); // the dragged rule's edges, not the graph's
         const GraphEdge &first = chain.graph.edges()[size_t(chain.graph.edgesOfVirtualService(draggedRef).front())];
         QCOMPARE(first.share, 0.3);
         QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
