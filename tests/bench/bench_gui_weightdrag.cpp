@@ -1,17 +1,24 @@
-// From a slider move to the YAML pane and the graph's edge label showing the
-// new weights, on the 1,000-service synthetic mesh (meshgen --services 1000
-// --versions 3), with the real window, offscreen. 200 moves of one drag (real
-// mouse events on the real QSlider); median and 95th percentile.
+// From a slider move to the YAML pane, the graph's edge label and the live
+// plot showing the new weights, on the 1,000-service synthetic mesh (meshgen
+// --services 1000 --versions 3), with the real window, offscreen and the
+// simulation running at 1x. 200 moves of one drag (real mouse events on the
+// real QSlider); median and 95th percentile.
 //
 //   build/tests/bench/bench_gui_weightdrag [--benchmark_filter=...]
 //
-// Three figures per move: gui_* is the longest single event the GUI thread
-// handled for it (the frame budget: on the large mesh the edit and the graph
-// are computed on worker threads), yaml_* is until the document has the new
-// snapshot (the YAML pane and the sliders are refreshed right then), and the
-// benchmark time is until the graph's edge label shows it too. Baselines from the same run: the bare core
-// edit (setRouteWeights) on the same mesh, and the same drag on the 5-file
-// greeter sample. MESHLANE_BENCH_MESH=DIR uses an existing folder.
+// Per move, from the mouse event: yaml_* until the YAML pane shows the new
+// weight, graph_* until the edge label to the dragged subset does, plot_*
+// until the first simulated sample drawn with the new weight is in the live
+// plot and it has replotted; the benchmark time (p50_ms, p95_ms) until all
+// three are there and painted. gui_* is the longest single event the GUI
+// thread handled for the move (gui_max_ms over all moves): while it runs
+// nothing else can, which is what a user feels as a stutter.
+//
+// Baselines from the same run, as ratios: x_core_edit is the end-to-end
+// median over the bare core edit (setRouteWeights) on the same mesh,
+// x_greeter over the same drag on the 5-file greeter sample; p95_frames is the
+// 95th percentile in 60 Hz frames (16.7 ms). MESHLANE_BENCH_MESH=DIR uses an
+// existing folder.
 
 #include "appearance.h"
 #include "destinationrow.h"
@@ -21,10 +28,14 @@
 #include "graphedgeitem.h"
 #include "graphpanel.h"
 #include "graphscene.h"
+#include "liveplotpanel.h"
 #include "mainwindow.h"
 #include "manifestloader.h"
 #include "meshedit.h"
+#include "qcustomplotinclude.h"
 #include "routeeditor.h"
+#include "simulationdocks.h"
+#include "simulationrunner.h"
 #include "weightbalancer.h"
 #include "weighteditor.h"
 #include "yamlpane.h"
@@ -45,6 +56,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 using namespace meshlane;
 using namespace meshlane::ui;
@@ -52,6 +64,11 @@ using namespace meshlane::ui;
 namespace {
 
 constexpr int kMoves = 200;
+constexpr double kFrameMs = 1000.0 / 60.0;
+
+// Medians of the baselines, for the ratios of the large-mesh drag.
+double g_coreEditMedian = 0;
+double g_greeterMedian = 0;
 
 QString meshFolder()
 {
@@ -95,6 +112,8 @@ struct Workbench
     std::unique_ptr<MainWindow> window;
     QString vs;
     QString edgeId; // graph edge to the dragged destination's workload
+    std::string host;   // the dragged destination, as the simulation names it
+    std::string subset;
     RouteEditor *route = nullptr;
 
     explicit Workbench(const QString &folder)
@@ -109,10 +128,16 @@ struct Workbench
         for (const auto &candidate : mesh.virtualServices) {
             if (!candidate->http.empty() && candidate->http.front().route.size() >= 2) {
                 vs = QString::fromStdString(candidate->meta.ns + '/' + candidate->meta.name);
+                host = candidate->http.front().route.front().destination.fqdn;
+                subset = candidate->http.front().route.front().destination.subset;
                 break;
             }
         }
         window->graphPanel()->selectVirtualService(vs);
+        // The simulation of the selected rule runs, its plot has points.
+        SimulationRunner *runner = window->simulationDocks()->runner();
+        if (!waitFor([&] { return runner->isSimulating() && runner->history().samples().size() > 2 && !window->isBusy(); }))
+            std::abort();
         route = window->editingDocks()->weightEditor()->routeEditors().at(0);
         // The edge from the service to the workload of the dragged subset.
         const auto graph = window->graphPanel()->scene()->graph();
@@ -140,14 +165,12 @@ double percentile(std::vector<double> values, double fraction)
     return values[index];
 }
 
-void report(benchmark::State &state, const std::vector<double> &endToEnd, const std::vector<double> &guiThread)
+void percentiles(benchmark::State &state, const char *name, const std::vector<double> &values)
 {
-    state.counters["p50_ms"] = percentile(endToEnd, 0.5);
-    state.counters["p95_ms"] = percentile(endToEnd, 0.95);
-    if (!guiThread.empty()) {
-        state.counters["gui_p50_ms"] = percentile(guiThread, 0.5);
-        state.counters["gui_p95_ms"] = percentile(guiThread, 0.95);
-    }
+    if (values.empty())
+        return;
+    state.counters[std::string(name) + "_p50_ms"] = percentile(values, 0.5);
+    state.counters[std::string(name) + "_p95_ms"] = percentile(values, 0.95);
 }
 
 // The longest single event the GUI thread handled: while it runs, nothing
@@ -197,62 +220,88 @@ bool runUntil(const std::function<bool()> &condition, int timeoutMs)
     return true;
 }
 
-// One drag of 200 mouse moves; each move is timed until the YAML pane and the
-// graph's edge label show its weights.
-void dragMoves(benchmark::State &state, const QString &folder)
+// What one move is waiting for; the connections below fill it in as the
+// views follow.
+struct MoveProbe
+{
+    QElapsedTimer clock;
+    bool active = false;
+    QString yamlNeedle;
+    double share = 0;
+    bool sampleArrived = false; // a sample drawn with the new weight, added to the plot
+    std::optional<double> yaml, graph, plot;
+
+    double now() const { return double(clock.nsecsElapsed()) / 1e6; }
+    bool done() const { return yaml && graph && plot; }
+};
+
+// One drag of 200 mouse moves; each move is timed until the YAML pane, the
+// graph's edge label and the live plot show its weights. Returns the median.
+double dragMoves(benchmark::State &state, const QString &folder)
 {
     Workbench bench(folder);
     if (!bench.route || bench.edgeId.isEmpty()) {
         state.SkipWithError("no VirtualService with a weighted route");
-        return;
+        return 0;
     }
     QSlider *slider = bench.route->rows().at(0)->slider();
     YamlPane *yaml = bench.window->editingDocks()->yamlPane();
-    std::vector<double> endToEnd;
-    std::vector<double> guiThread;
+    SimulationDocks *simulation = bench.window->simulationDocks();
+    MoveProbe probe;
+    // Connected after the views' own connections, so each runs once the view has followed.
+    QObject::connect(bench.window->document(), &Document::changed, yaml, [&] {
+        if (probe.active && !probe.yaml && yaml->text().contains(probe.yamlNeedle))
+            probe.yaml = probe.now();
+    });
+    QObject::connect(bench.window->graphPanel(), &GraphPanel::graphShown, yaml, [&] {
+        if (probe.active && !probe.graph && std::abs(bench.edgeShare() - probe.share) < 1e-9)
+            probe.graph = probe.now();
+    });
+    QObject::connect(simulation->runner(), &SimulationRunner::sampled, yaml, [&](const SimulationSample &sample) {
+        if (probe.active && std::abs(sample.expected.destinationProbability(bench.host, bench.subset) - probe.share) < 1e-9)
+            probe.sampleArrived = true;
+    });
+    QObject::connect(simulation->livePlotPanel()->plot(), &QCustomPlot::afterReplot, yaml, [&] {
+        if (probe.active && probe.sampleArrived && !probe.plot)
+            probe.plot = probe.now();
+    });
+
+    std::vector<double> endToEnd, yamlTimes, graphTimes, plotTimes, guiThread;
     QPoint at = handleCentre(*slider, slider->value());
     QMouseEvent press(QEvent::MouseButtonPress, QPointF(at), QPointF(slider->mapToGlobal(at)), Qt::LeftButton,
                       Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(slider, &press);
     int move = 0;
-    std::vector<double> editLanded; // per move: until the new snapshot is in the document
-    QElapsedTimer *current = nullptr;
-    QObject::connect(bench.window->document(), &Document::changed, yaml, [&] {
-        if (current)
-            editLanded.push_back(double(current->nsecsElapsed()) / 1e6);
-    });
     for (auto _ : state) {
-        // 20..78 and back: every move changes both weights and the label.
+        // 20..80 and back: every move changes both weights and the label.
         const int value = 20 + (move % 60 < 30 ? (move % 30) * 2 : 60 - (move % 30) * 2);
         ++move;
         at = handleCentre(*slider, value);
         QMouseEvent drag(QEvent::MouseMove, QPointF(at), QPointF(slider->mapToGlobal(at)), Qt::NoButton,
                          Qt::LeftButton, Qt::NoModifier);
-        QElapsedTimer timer;
-        timer.start();
-        current = &timer;
+        probe = MoveProbe{};
+        probe.yamlNeedle = QStringLiteral("weight: %1\n").arg(value);
+        probe.share = value / 100.0;
+        probe.active = true;
+        probe.clock.start();
         timingApp()->resetLongest(0);
         QApplication::sendEvent(slider, &drag); // as the event loop delivers it
+        if (!probe.yaml && yaml->text().contains(probe.yamlNeedle))
+            probe.yaml = probe.now(); // a synchronous edit refreshed the pane inside the event
 
-        const QString expected = QStringLiteral("weight: %1\n").arg(slider->value());
-        const double share = slider->value() / 100.0;
-        const bool shown = runUntil([&] {
-            return yaml->text().contains(expected) && std::abs(bench.edgeShare() - share) < 1e-9;
-        }, 10'000);
-        if (!shown) {
-            state.SkipWithError("the YAML pane or the graph label did not follow the move");
+        if (slider->value() != value || !runUntil([&] { return probe.done(); }, 10'000)) {
+            state.SkipWithError("the YAML pane, the graph label or the plot did not follow the move");
             break;
         }
         QCoreApplication::processEvents(); // and paint it
-        const double total = double(timer.nsecsElapsed()) / 1e6;
+        const double total = probe.now();
+        probe.active = false;
         state.SetIterationTime(total / 1000.0);
         endToEnd.push_back(total);
+        yamlTimes.push_back(*probe.yaml);
+        graphTimes.push_back(*probe.graph);
+        plotTimes.push_back(*probe.plot);
         guiThread.push_back(timingApp()->longest());
-        current = nullptr;
-    }
-    if (!editLanded.empty()) { // Document::changed: the YAML pane and the sliders are refreshed in it
-        state.counters["yaml_p50_ms"] = percentile(editLanded, 0.5);
-        state.counters["yaml_p95_ms"] = percentile(editLanded, 0.95);
     }
     QMouseEvent release(QEvent::MouseButtonRelease, QPointF(at), QPointF(slider->mapToGlobal(at)), Qt::LeftButton,
                         Qt::NoButton, Qt::NoModifier);
@@ -260,17 +309,31 @@ void dragMoves(benchmark::State &state, const QString &folder)
     runUntil([&] { return !bench.window->document()->isEditPending(); }, 10'000);
     if (bench.window->document()->undoStack()->count() != 1)
         state.SkipWithError("the drag did not merge into one undo step");
-    report(state, endToEnd, guiThread);
+    if (endToEnd.empty())
+        return 0;
+    state.counters["p50_ms"] = percentile(endToEnd, 0.5);
+    state.counters["p95_ms"] = percentile(endToEnd, 0.95);
+    state.counters["p95_frames"] = percentile(endToEnd, 0.95) / kFrameMs;
+    percentiles(state, "yaml", yamlTimes);
+    percentiles(state, "graph", graphTimes);
+    percentiles(state, "plot", plotTimes);
+    percentiles(state, "gui", guiThread);
+    state.counters["gui_max_ms"] = *std::max_element(guiThread.begin(), guiThread.end());
+    return percentile(endToEnd, 0.5);
 }
 
 void BM_SliderMove_Mesh1000(benchmark::State &state)
 {
-    dragMoves(state, meshFolder());
+    const double median = dragMoves(state, meshFolder());
+    if (median > 0 && g_coreEditMedian > 0)
+        state.counters["x_core_edit"] = median / g_coreEditMedian;
+    if (median > 0 && g_greeterMedian > 0)
+        state.counters["x_greeter"] = median / g_greeterMedian;
 }
 
 void BM_SliderMove_Greeter(benchmark::State &state)
 {
-    dragMoves(state, greeterFolder());
+    g_greeterMedian = dragMoves(state, greeterFolder());
 }
 
 // The floor: the edit operation alone on the same mesh and route.
@@ -299,7 +362,9 @@ void BM_CoreSetWeights_Mesh1000(benchmark::State &state)
         state.SetIterationTime(elapsed / 1000.0);
         times.push_back(elapsed);
     }
-    report(state, times, {});
+    state.counters["p50_ms"] = percentile(times, 0.5);
+    state.counters["p95_ms"] = percentile(times, 0.95);
+    g_coreEditMedian = percentile(times, 0.5);
 }
 
 } // namespace
