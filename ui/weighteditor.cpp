@@ -96,14 +96,18 @@ void WeightEditor::setVirtualService(const QString &nsName)
 
 void WeightEditor::refreshChoices()
 {
-    const Mesh &mesh = *m_document->mesh();
-    bool same = qsizetype(mesh.virtualServices.size()) == m_choices.size();
+    const MeshPtr current = m_document->mesh();
+    const Mesh &mesh = *current;
+    // Against the snapshot the list was read from: a resource an edit did not
+    // touch is the same object, so a drag step compares pointers, not a
+    // thousand names.
+    bool same = m_choicesMesh && m_choicesMesh->virtualServices.size() == mesh.virtualServices.size();
     for (size_t i = 0; same && i < mesh.virtualServices.size(); ++i) {
-        const ResourceMeta &meta = mesh.virtualServices[i]->meta;
-        const QString &choice = m_choices[qsizetype(i)];
-        same = choice.size() == qsizetype(meta.ns.size() + 1 + meta.name.size())
-            && choice == QString::fromStdString(meta.ns + '/' + meta.name);
+        const VirtualService &now = *mesh.virtualServices[i];
+        const VirtualService &before = *m_choicesMesh->virtualServices[i];
+        same = &now == &before || (now.meta.ns == before.meta.ns && now.meta.name == before.meta.name);
     }
+    m_choicesMesh = current;
     if (!same) {
         m_choices.clear();
         for (const auto &vs : mesh.virtualServices)

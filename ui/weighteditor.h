@@ -55,6 +55,7 @@ private:
     Document *m_document;
     QString m_virtualService;
     QStringList m_choices;
+    MeshPtr m_choicesMesh; // what m_choices were read from
     QHash<QString, bool> m_locks;
     QLabel *m_choiceLabel;
     QComboBox *m_choice;
