@@ -91,7 +91,7 @@ void SimulationRunner::buildRouter()
 
 void SimulationRunner::setRouter(RouterPtr router)
 {
-    m_router = std::move(router);
+    RouterPtr previous = std::exchange(m_router, std::move(router));
     if (!m_mesh)
         m_mesh = m_router->mesh();
     Q_EMIT routerChanged(m_router);
@@ -116,7 +116,9 @@ void SimulationRunner::setRouter(RouterPtr router)
     const int generation = ++m_generation;
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, router = m_router, mix = m_mix, generation] {
+        // `previous` goes along: a Router of a thousand rules is freed on the
+        // simulation thread, not the GUI thread.
+        [worker = m_worker, router = m_router, mix = m_mix, generation, previous = std::move(previous)] {
             worker->setRouter(router, generation);
             worker->setTrafficMix(mix, generation);
             worker->catchUp();
