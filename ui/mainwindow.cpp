@@ -24,11 +24,17 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace meshlane::ui {
 
 namespace {
+
+// Work that ends sooner than this (each step of a slider drag routes and
+// updates the graph off the GUI thread) shows no busy indicator: one that
+// blinks on every step is noise, and repainting it costs the step time.
+constexpr int kBusyIndicatorDelayMs = 300;
 
 // A dropped or chosen path: a manifest file as its folder, anything else as
 // is. A path that does not exist stays itself, so the loader reports it,
@@ -186,6 +192,10 @@ void MainWindow::createStatusBar()
     m_progress->setMaximumWidth(140);
     m_progress->setTextVisible(false);
     m_progress->hide();
+    m_busyDelay = new QTimer(this);
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(kBusyIndicatorDelayMs);
+    connect(m_busyDelay, &QTimer::timeout, this, &MainWindow::showBusyState);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_countsLabel);
@@ -260,6 +270,18 @@ void MainWindow::updateCounts()
 }
 
 void MainWindow::updateBusy()
+{
+    const bool busy = isBusy();
+    if (busy && !m_document->isLoading() && !m_progress->isVisible()) {
+        if (!m_busyDelay->isActive())
+            m_busyDelay->start(); // shown if it lasts
+        return;
+    }
+    m_busyDelay->stop();
+    showBusyState();
+}
+
+void MainWindow::showBusyState()
 {
     const bool busy = isBusy();
     m_progress->setVisible(busy);

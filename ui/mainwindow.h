@@ -13,6 +13,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QTimer;
 
 namespace meshlane::ui {
 
@@ -78,6 +79,7 @@ private:
     void onLoaded();
     void updateCounts();
     void updateBusy();
+    void showBusyState();
     void showDiagnostic(const Diagnostic &diagnostic);
     void chooseLanguage(const QString &code);
 
@@ -107,6 +109,7 @@ private:
     QLabel *m_statusLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QTimer *m_busyDelay = nullptr; // short busy spells (a drag step) show nothing
 };
 
 } // namespace meshlane::ui
