@@ -178,7 +178,7 @@ public:
     ShareRecipe takeRecipe()
     {
         m_recipe.edgeTerms.resize(m_graph.m_edges.size());
-        m_recipe.badgeSources.resize(m_graph.m_nodes.size());
+        m_recipe.badgeSources.resize(m_graph.m_nodes->size());
         return std::move(m_recipe);
     }
     Shares takeAnswers() { return std::move(m_answers); }
@@ -258,9 +258,9 @@ private:
     int addNode(const std::string &id, GraphNodeKind kind, const std::string &label, const std::string &ns,
                 const std::string &problem = {})
     {
-        const auto [it, inserted] = m_ids.nodes.emplace(id, int(m_graph.m_nodes.size()));
+        const auto [it, inserted] = m_ids.nodes.emplace(id, int(m_graph.m_nodes->size()));
         if (inserted) {
-            GraphNode &added = m_graph.m_nodes.emplace_back();
+            GraphNode &added = m_graph.m_nodes->emplace_back();
             added.id = id;
             added.kind = kind;
             added.label = label;
@@ -270,7 +270,7 @@ private:
         return it->second;
     }
 
-    GraphNode &node(int index) { return m_graph.m_nodes[size_t(index)]; }
+    GraphNode &node(int index) { return (*m_graph.m_nodes)[size_t(index)]; }
 
     void addWorkloads()
     {
@@ -387,7 +387,7 @@ private:
                  int routeIndex, const std::string &virtualService, const std::string &problem,
                  const ShareRecipe::Term *term)
     {
-        std::string id = m_graph.m_nodes[size_t(from)].id + " > " + m_graph.m_nodes[size_t(target.node)].id;
+        std::string id = node(from).id + " > " + node(target.node).id;
         if (kind == GraphEdgeKind::Mirror)
             id += " ~";
         const bool conditional = route && !route->matchesEverything();
@@ -564,7 +564,11 @@ MeshGraph MeshGraph::update(const MeshGraph &previous, const Mesh &previousMesh,
         bool splits = false;
         for (int position : recipe.badgeSources[size_t(index)])
             splits = splits || tableOf(position).destinationsWithTraffic > 1;
-        graph.m_nodes[size_t(index)].splitsTraffic = splits;
+        if ((*graph.m_nodes)[size_t(index)].splitsTraffic == splits)
+            continue;
+        if (graph.m_nodes == previous.m_nodes) // copied on the first change only
+            graph.m_nodes = std::make_shared<std::vector<GraphNode>>(*previous.m_nodes);
+        (*graph.m_nodes)[size_t(index)].splitsTraffic = splits;
         graph.m_redoneNodes.push_back(index);
     }
     return graph;
@@ -589,15 +593,17 @@ int MeshGraph::edgeIndex(const std::string &id) const
 const GraphNode *MeshGraph::findNode(const std::string &id) const
 {
     const int index = nodeIndex(id);
-    return index < 0 ? nullptr : &m_nodes[size_t(index)];
+    return index < 0 ? nullptr : &nodes()[size_t(index)];
 }
 
 bool MeshGraph::sameTopology(const MeshGraph &other) const
 {
-    if (m_nodes.size() != other.m_nodes.size() || m_edges.size() != other.m_edges.size())
+    const std::vector<GraphNode> &mine = nodes();
+    const std::vector<GraphNode> &theirs = other.nodes();
+    if (mine.size() != theirs.size() || m_edges.size() != other.m_edges.size())
         return false;
-    for (size_t i = 0; i < m_nodes.size(); ++i) {
-        if (m_nodes[i].id != other.m_nodes[i].id || m_nodes[i].parent != other.m_nodes[i].parent)
+    for (size_t i = 0; i < mine.size(); ++i) {
+        if (mine[i].id != theirs[i].id || mine[i].parent != theirs[i].parent)
             return false;
     }
     for (size_t i = 0; i < m_edges.size(); ++i) {
@@ -620,8 +626,8 @@ std::vector<int> MeshGraph::edgesOfVirtualService(const std::string &nsName) con
 std::vector<int> MeshGraph::nodesOfVirtualService(const std::string &nsName) const
 {
     std::set<int> nodes;
-    for (size_t i = 0; i < m_nodes.size(); ++i) {
-        if (m_nodes[i].virtualService == nsName)
+    for (size_t i = 0; i < (*m_nodes).size(); ++i) {
+        if ((*m_nodes)[i].virtualService == nsName)
             nodes.insert(int(i));
     }
     for (int edge : edgesOfVirtualService(nsName)) {
@@ -641,7 +647,7 @@ int MeshGraph::nodeForResource(const Mesh &mesh, const ResourceId &resource) con
     if (resource.kind == "VirtualService") {
         const std::vector<int> nodes = nodesOfVirtualService(ref);
         for (int node : nodes) {
-            if (m_nodes[size_t(node)].virtualService == ref && m_nodes[size_t(node)].kind != GraphNodeKind::Version)
+            if ((*m_nodes)[size_t(node)].virtualService == ref && (*m_nodes)[size_t(node)].kind != GraphNodeKind::Version)
                 return node;
         }
         return nodes.empty() ? -1 : nodes.front();

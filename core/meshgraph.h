@@ -95,7 +95,7 @@ public:
     const std::vector<int> &redoneNodes() const { return m_redoneNodes; }
     const std::vector<int> &redoneEdges() const { return m_redoneEdges; }
 
-    const std::vector<GraphNode> &nodes() const { return m_nodes; }
+    const std::vector<GraphNode> &nodes() const { return *m_nodes; }
     const std::vector<GraphEdge> &edges() const { return m_edges; }
     int nodeIndex(const std::string &id) const; // -1 when absent
     int edgeIndex(const std::string &id) const;
@@ -124,7 +124,9 @@ private:
 
     void applyShares(const Mesh &mesh, const EdgeShareModel &shares);
 
-    std::vector<GraphNode> m_nodes;
+    // Shared with the graphs update() derives unless a badge changed: a weight
+    // step copies the edges, not five thousand nodes.
+    std::shared_ptr<std::vector<GraphNode>> m_nodes = std::make_shared<std::vector<GraphNode>>();
     std::vector<GraphEdge> m_edges;
     // Shared by the graphs update() derives: they have the same topology.
     std::shared_ptr<Ids> m_ids;

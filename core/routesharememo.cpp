@@ -7,35 +7,41 @@
 
 namespace meshlane {
 
-RouteShareMemo::RouteShareMemo(RouterPtr router, const RouteShareMemo *previous)
+RouteShareMemo::RouteShareMemo(RouterPtr router, RouteShareMemo *previous)
     : m_router(std::move(router))
 {
     if (!previous)
         return;
+    // Only rules of this snapshot stay: the others may be freed, and their
+    // addresses taken by new rules.
     std::unordered_set<const VirtualService *> current;
     for (const auto &virtualService : m_router->mesh()->virtualServices)
         current.insert(virtualService.get());
-    for (const auto &[virtualService, entry] : previous->m_entries) {
-        if (current.count(virtualService))
-            m_entries.emplace(virtualService, entry);
-    }
+    m_entries = std::move(previous->m_entries);
+    previous->m_entries.clear();
+    std::erase_if(m_entries, [&current](const auto &entry) { return !current.count(entry.first); });
 }
 
 std::vector<DestinationShare> RouteShareMemo::sharesOf(const Mesh &mesh, const VirtualService &virtualService)
 {
-    std::vector<std::shared_ptr<const RouteTable>> tables;
-    tables.reserve(virtualService.hostFqdns.size());
-    for (size_t i = 0; i < virtualService.hostFqdns.size(); ++i)
-        tables.push_back(m_router->tableFor(plainRequest(virtualService, i)));
     const auto known = m_entries.find(&virtualService);
-    if (known != m_entries.end() && known->second->tables == tables) {
-        ++m_reused;
-        return known->second->shares;
+    if (known != m_entries.end()) {
+        const Entry &entry = *known->second;
+        bool same = true;
+        for (size_t i = 0; same && i < entry.requests.size(); ++i)
+            same = m_router->tableFor(entry.requests[i]) == entry.tables[i];
+        if (same) {
+            ++m_reused;
+            return entry.shares;
+        }
     }
     ++m_computed;
     auto entry = std::make_shared<Entry>();
+    for (size_t i = 0; i < virtualService.hostFqdns.size(); ++i) {
+        entry->requests.push_back(plainRequest(virtualService, i));
+        entry->tables.push_back(m_router->tableFor(entry->requests.back()));
+    }
     entry->shares = expectedRouteShares(m_router)(mesh, virtualService);
-    entry->tables = std::move(tables);
     m_entries[&virtualService] = entry;
     return entry->shares;
 }

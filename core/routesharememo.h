@@ -20,9 +20,9 @@ namespace meshlane {
 class RouteShareMemo
 {
 public:
-    // `previous`: the memo of an earlier snapshot (or null); it must be alive
-    // during the construction only.
-    explicit RouteShareMemo(RouterPtr router, const RouteShareMemo *previous = nullptr);
+    // `previous`: the memo of an earlier snapshot (or null), whose entries are
+    // taken over (it is left empty); it must be alive during the construction.
+    explicit RouteShareMemo(RouterPtr router, RouteShareMemo *previous = nullptr);
 
     // What expectedRouteShares(router) gives for `virtualService` of router->mesh().
     std::vector<DestinationShare> sharesOf(const Mesh &mesh, const VirtualService &virtualService);
@@ -36,8 +36,9 @@ public:
 private:
     struct Entry
     {
+        std::vector<HttpRequest> requests; // plainRequest() per host: a function of the rule alone
+        std::vector<std::shared_ptr<const RouteTable>> tables; // what decided each
         std::vector<DestinationShare> shares;
-        std::vector<std::shared_ptr<const RouteTable>> tables; // per host: what decided its request
     };
 
     RouterPtr m_router;
