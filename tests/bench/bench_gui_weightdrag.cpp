@@ -25,6 +25,7 @@
 #include "document.h"
 #include "editingdocks.h"
 #include "generatedmesh.h"
+#include "guibench.h"
 #include "graphedgeitem.h"
 #include "graphpanel.h"
 #include "graphscene.h"
@@ -60,6 +61,7 @@
 
 using namespace meshlane;
 using namespace meshlane::ui;
+using namespace guibench;
 
 namespace {
 
@@ -158,68 +160,6 @@ struct Workbench
     }
 };
 
-double percentile(std::vector<double> values, double fraction)
-{
-    std::sort(values.begin(), values.end());
-    const size_t index = std::min(values.size() - 1, size_t(fraction * double(values.size() - 1) + 0.5));
-    return values[index];
-}
-
-void percentiles(benchmark::State &state, const char *name, const std::vector<double> &values)
-{
-    if (values.empty())
-        return;
-    state.counters[std::string(name) + "_p50_ms"] = percentile(values, 0.5);
-    state.counters[std::string(name) + "_p95_ms"] = percentile(values, 0.95);
-}
-
-// The longest single event the GUI thread handled: while it runs, nothing
-// else (painting, input) can; what a user would feel as a stutter.
-class TimingApplication : public QApplication
-{
-public:
-    using QApplication::QApplication;
-
-    bool notify(QObject *receiver, QEvent *event) override
-    {
-        if (m_depth++ > 0) { // sent from inside another event: part of its time
-            const bool handled = QApplication::notify(receiver, event);
-            --m_depth;
-            return handled;
-        }
-        QElapsedTimer timer;
-        timer.start();
-        const bool handled = QApplication::notify(receiver, event);
-        --m_depth;
-        m_longest = std::max(m_longest, double(timer.nsecsElapsed()) / 1e6);
-        return handled;
-    }
-
-    void resetLongest(double ms) { m_longest = ms; }
-    double longest() const { return m_longest; }
-
-private:
-    int m_depth = 0;
-    double m_longest = 0;
-};
-
-TimingApplication *timingApp()
-{
-    return static_cast<TimingApplication *>(QCoreApplication::instance());
-}
-
-// Runs the event loop (blocking while idle, as an application does) until `condition`.
-bool runUntil(const std::function<bool()> &condition, int timeoutMs)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
-}
-
 // What one move is waiting for; the connections below fill it in as the
 // views follow.
 struct MoveProbe
@@ -284,7 +224,7 @@ double dragMoves(benchmark::State &state, const QString &folder)
         probe.share = value / 100.0;
         probe.active = true;
         probe.clock.start();
-        timingApp()->resetLongest(0);
+        timingApp()->resetLongest();
         QApplication::sendEvent(slider, &drag); // as the event loop delivers it
         if (!probe.yaml && yaml->text().contains(probe.yamlNeedle))
             probe.yaml = probe.now(); // a synchronous edit refreshed the pane inside the event

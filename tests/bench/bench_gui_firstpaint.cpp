@@ -1,0 +1,164 @@
+// From opening a folder to the first paint of the window with the graph laid
+// out, on the 1,000-service synthetic mesh (meshgen --services 1000
+// --versions 3), with the real window, offscreen:
+//
+//   build/tests/bench/bench_gui_firstpaint [--benchmark_filter=...]
+//
+// Each iteration is a new 1280x800 window, shown, then told to open the
+// folder (as File › Open does); the time ends when the graph view has painted
+// the laid out graph. Stages: loaded_* until the Document has the snapshot
+// (read and parsed off the GUI thread), graph_* until the laid out graph is
+// in the scene (its Router, shares, build and Graphviz layout off the GUI
+// thread, the items made on it), paint_* (the benchmark time) until painted. gui_max_ms is the longest single event the GUI thread handled from
+// open to paint: over 100 ms would be a frozen window.
+//
+// Same-run baselines, as ratios: x_core_load is first paint over
+// ManifestLoader::loadFolder alone on the same folder, x_greeter over the same
+// open of the 5-file greeter sample. MESHLANE_BENCH_MESH=DIR uses an
+// existing folder.
+
+#include "appearance.h"
+#include "document.h"
+#include "generatedmesh.h"
+#include "graphpanel.h"
+#include "graphscene.h"
+#include "graphview.h"
+#include "guibench.h"
+#include "mainwindow.h"
+#include "manifestloader.h"
+
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QThreadPool>
+
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+
+using namespace meshlane;
+using namespace meshlane::ui;
+using namespace guibench;
+
+namespace {
+
+constexpr int kOpens = 5;
+
+double g_coreLoadMedian = 0;
+double g_greeterMedian = 0;
+
+QString meshFolder()
+{
+    const QString given = qEnvironmentVariable("MESHLANE_BENCH_MESH");
+    return given.isEmpty() ? QString::fromStdString(generatedMesh(1000)) : given;
+}
+
+QString greeterFolder()
+{
+    return QStringLiteral(MESHLANE_SOURCE_DIR "/samples/greeter");
+}
+
+// Opens `folder` in new windows; returns the median time to first paint.
+double opens(benchmark::State &state, const QString &folder)
+{
+    std::vector<double> paints, loads, graphs, longest;
+    for (auto _ : state) {
+        auto window = std::make_unique<MainWindow>(MainWindow::Options{.persistent = false, .simulationPaused = true});
+        window->resize(1280, 800);
+        window->show();
+        QWidget *viewport = window->graphPanel()->view()->viewport();
+        runUntil([&] { return viewport->isVisible(); }, 10'000);
+        QCoreApplication::processEvents(); // the empty window's own first paint is not the one timed
+
+        QElapsedTimer clock;
+        std::optional<double> loaded, laidOut, painted;
+        QObject::connect(window->document(), &Document::loaded, window.get(), [&] {
+            loaded = double(clock.nsecsElapsed()) / 1e6;
+        });
+        QObject::connect(window->graphPanel(), &GraphPanel::graphShown, window.get(), [&] {
+            if (!laidOut)
+                laidOut = double(clock.nsecsElapsed()) / 1e6;
+        });
+        timingApp()->afterEvent = [&](QObject *receiver, QEvent *event) {
+            if (receiver == viewport && event->type() == QEvent::Paint && !painted && loaded
+                && window->graphPanel()->scene()->graph() && !window->graphPanel()->scene()->items().isEmpty())
+                painted = double(clock.nsecsElapsed()) / 1e6;
+        };
+        timingApp()->resetLongest();
+        clock.start();
+        window->openFolder(folder);
+        const bool shown = runUntil([&] { return painted.has_value(); }, 600'000);
+        timingApp()->afterEvent = nullptr;
+        if (!shown) {
+            state.SkipWithError("the graph was never painted");
+            break;
+        }
+        state.SetIterationTime(*painted / 1000.0);
+        paints.push_back(*painted);
+        loads.push_back(*loaded);
+        graphs.push_back(laidOut.value_or(*painted));
+        longest.push_back(timingApp()->longest());
+        state.PauseTiming();
+        runUntil([&] { return !window->isBusy(); }, 600'000); // the analysis and simulation settle
+        window.reset();
+        QThreadPool::globalInstance()->waitForDone(); // nothing of this open runs into the next one
+        QCoreApplication::processEvents();
+        state.ResumeTiming();
+    }
+    if (paints.empty())
+        return 0;
+    percentiles(state, "paint", paints);
+    percentiles(state, "loaded", loads);
+    percentiles(state, "graph", graphs);
+    state.counters["gui_max_ms"] = *std::max_element(longest.begin(), longest.end());
+    return percentile(paints, 0.5);
+}
+
+void BM_CoreLoad_Mesh1000(benchmark::State &state)
+{
+    const std::string folder = meshFolder().toStdString();
+    std::vector<double> times;
+    for (auto _ : state) {
+        const auto start = std::chrono::steady_clock::now();
+        const LoadResult result = ManifestLoader().loadFolder(folder);
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        benchmark::DoNotOptimize(result.mesh);
+        state.SetIterationTime(ms / 1000.0);
+        times.push_back(ms);
+    }
+    percentiles(state, "load", times);
+    g_coreLoadMedian = percentile(times, 0.5);
+}
+
+void BM_FirstPaint_Greeter(benchmark::State &state)
+{
+    g_greeterMedian = opens(state, greeterFolder());
+}
+
+void BM_FirstPaint_Mesh1000(benchmark::State &state)
+{
+    const double median = opens(state, meshFolder());
+    if (median > 0 && g_coreLoadMedian > 0)
+        state.counters["x_core_load"] = median / g_coreLoadMedian;
+    if (median > 0 && g_greeterMedian > 0)
+        state.counters["x_greeter"] = median / g_greeterMedian;
+}
+
+} // namespace
+
+BENCHMARK(BM_CoreLoad_Mesh1000)->Iterations(kOpens)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FirstPaint_Greeter)->Iterations(kOpens)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FirstPaint_Mesh1000)->Iterations(kOpens)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    TimingApplication app(argc, argv);
+    installBundledFonts();
+    useReproducibleStyle();
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

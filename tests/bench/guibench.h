@@ -1,0 +1,88 @@
+#pragma once
+
+// What the bench_gui_* executables share: percentiles, an event loop that
+// waits like an application's, and an application that times the GUI thread.
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace guibench {
+
+inline double percentile(std::vector<double> values, double fraction)
+{
+    std::sort(values.begin(), values.end());
+    const size_t index = std::min(values.size() - 1, size_t(fraction * double(values.size() - 1) + 0.5));
+    return values[index];
+}
+
+inline void percentiles(benchmark::State &state, const std::string &name, const std::vector<double> &values)
+{
+    if (values.empty())
+        return;
+    state.counters[name + "_p50_ms"] = percentile(values, 0.5);
+    state.counters[name + "_p95_ms"] = percentile(values, 0.95);
+}
+
+// Runs the event loop (blocking while idle, as an application does) until `condition`.
+inline bool runUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    return true;
+}
+
+// Times the longest single event the GUI thread handled: while it runs,
+// nothing else (painting, input) can; what a user would feel as a stutter.
+// `afterEvent`, when set, sees every event (nested ones too) once handled.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth++ > 0) { // sent from inside another event: part of its time
+            const bool handled = QApplication::notify(receiver, event);
+            --m_depth;
+            if (afterEvent)
+                afterEvent(receiver, event);
+            return handled;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        m_longest = std::max(m_longest, double(timer.nsecsElapsed()) / 1e6);
+        if (afterEvent)
+            afterEvent(receiver, event);
+        return handled;
+    }
+
+    void resetLongest() { m_longest = 0; }
+    double longest() const { return m_longest; }
+
+    std::function<void(QObject *, QEvent *)> afterEvent;
+
+private:
+    int m_depth = 0;
+    double m_longest = 0;
+};
+
+inline TimingApplication *timingApp()
+{
+    return static_cast<TimingApplication *>(QCoreApplication::instance());
+}
+
+} // namespace guibench
