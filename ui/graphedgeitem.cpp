@@ -42,12 +42,16 @@ GraphEdgeItem::GraphEdgeItem(const GraphStyle &style, const EdgePath &path)
     setZValue(2);
 }
 
-void GraphEdgeItem::setEdge(const MeshGraph &graph, const GraphEdge &edge)
+void GraphEdgeItem::setEdge(const GraphEdge &edge)
 {
     m_edge = edge;
     m_label = m_style.edgeLabel(edge);
-    setToolTip(m_style.edgeToolTip(graph, edge));
     updateLabelGeometry();
+}
+
+QString GraphEdgeItem::toolTipText(const MeshGraph &graph) const
+{
+    return m_style.edgeToolTip(graph, m_edge);
 }
 
 void GraphEdgeItem::updateLabelGeometry()

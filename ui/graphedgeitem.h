@@ -17,8 +17,10 @@ class GraphEdgeItem : public QGraphicsItem
 public:
     GraphEdgeItem(const GraphStyle &style, const EdgePath &path);
 
-    void setEdge(const MeshGraph &graph, const GraphEdge &edge); // again after an edit
+    void setEdge(const GraphEdge &edge); // again after an edit
     const GraphEdge &edge() const { return m_edge; }
+    // Made when asked (GraphScene::helpEvent): thousands of items are made at once.
+    QString toolTipText(const MeshGraph &graph) const;
     void setHighlighted(bool highlighted);
 
     QRectF boundingRect() const override;

@@ -24,8 +24,12 @@ void GraphNodeItem::setNode(const GraphNode &node)
     m_node = node;
     m_label = QString::fromStdString(node.label);
     m_subtitle = m_style.subtitle(node);
-    setToolTip(m_style.nodeToolTip(node));
     update();
+}
+
+QString GraphNodeItem::toolTipText() const
+{
+    return m_style.nodeToolTip(m_node);
 }
 
 void GraphNodeItem::setHighlighted(bool highlighted)

@@ -18,6 +18,8 @@ public:
     void setNode(const GraphNode &node); // call again after an edit: texts and flags may change
     const std::string &nodeId() const { return m_node.id; }
     const GraphNode &node() const { return m_node; }
+    // Made when asked (GraphScene::helpEvent): thousands of items are made at once.
+    QString toolTipText() const;
     void setHighlighted(bool highlighted);
 
     QRectF boundingRect() const override;

@@ -5,6 +5,10 @@
 #include "graphnodeitem.h"
 #include "graphstyle.h"
 
+#include <QGraphicsSceneHelpEvent>
+#include <QGraphicsView>
+#include <QToolTip>
+
 namespace meshlane::ui {
 
 namespace {
@@ -51,7 +55,7 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLay
     }
     for (size_t i = 0; i < m_graph->edges().size(); ++i) {
         auto *item = new GraphEdgeItem(m_style, layout.edges[i]);
-        item->setEdge(*m_graph, m_graph->edges()[i]);
+        item->setEdge(m_graph->edges()[i]);
         m_edgeItems[i] = item;
         addItem(item);
     }
@@ -89,7 +93,7 @@ void GraphScene::updateGraph(std::shared_ptr<const MeshGraph> graph)
     };
     const auto refreshEdge = [this, &previous, &sameEdge](size_t i) {
         if (!sameEdge(m_graph->edges()[i], previous->edges()[i]))
-            m_edgeItems[i]->setEdge(*m_graph, m_graph->edges()[i]);
+            m_edgeItems[i]->setEdge(m_graph->edges()[i]);
     };
     if (m_graph->isIncremental() && m_graph->updatedFrom() == previous->serial()) {
         // Made from the graph on screen: only what update() redid can differ.
@@ -117,7 +121,27 @@ void GraphScene::refreshTexts()
             static_cast<GraphNodeItem *>(m_nodeItems[i])->setNode(node);
     }
     for (size_t i = 0; i < m_edgeItems.size(); ++i)
-        m_edgeItems[i]->setEdge(*m_graph, m_graph->edges()[i]);
+        m_edgeItems[i]->setEdge(m_graph->edges()[i]);
+}
+
+void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    const auto *view = event->widget() ? qobject_cast<const QGraphicsView *>(event->widget()->parentWidget()) : nullptr;
+    QString text;
+    for (QGraphicsItem *item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder,
+                                     view ? view->transform() : QTransform())) {
+        if (const auto *node = dynamic_cast<const GraphNodeItem *>(item))
+            text = node->toolTipText();
+        else if (const auto *edge = dynamic_cast<const GraphEdgeItem *>(item); edge && m_graph)
+            text = edge->toolTipText(*m_graph);
+        if (!text.isEmpty())
+            break;
+    }
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->screenPos(), text, event->widget());
+    event->setAccepted(!text.isEmpty());
 }
 
 GraphNodeItem *GraphScene::nodeItem(const QString &nodeId) const

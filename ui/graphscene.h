@@ -44,6 +44,11 @@ Q_SIGNALS:
     void nodeSelected(const QString &nodeId);                 // empty: nothing selected
     void virtualServiceSelected(const QString &nsName);       // "ns/name", empty when none
 
+protected:
+    // Tooltips are made for the item under the mouse when asked, not for
+    // every item when the graph is set (a large mesh has thousands).
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
+
 private:
     void onSelectionChanged();
     void highlight(const QString &nsName);
