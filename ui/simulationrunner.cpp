@@ -94,18 +94,23 @@ void SimulationRunner::setRouter(RouterPtr router)
     RouterPtr previous = std::exchange(m_router, std::move(router));
     if (!m_mesh)
         m_mesh = m_router->mesh();
-    Q_EMIT routerChanged(m_router);
+    bool mixLost = false;
     if (m_mixFile.isEmpty() && !m_virtualService.isEmpty()) {
         // An edit may have changed the rule's hosts (or removed the rule).
+        // The mix is brought up to date before routerChanged, whose receivers
+        // compute the expected split from router and mix together.
         std::optional<TrafficMix> mix = defaultMix();
-        if (!mix) {
-            m_haveMix = false;
-            stopRun();
-            Q_EMIT stateChanged();
-            return;
-        }
-        m_mix.classes = std::move(mix->classes);
-        m_haveMix = true;
+        mixLost = !mix;
+        m_haveMix = !mixLost;
+        if (mix)
+            m_mix.classes = std::move(mix->classes);
+    }
+    if (mixLost)
+        stopRun();
+    Q_EMIT routerChanged(m_router);
+    if (mixLost) {
+        Q_EMIT stateChanged();
+        return;
     }
     if (!m_haveMix)
         return;
@@ -218,6 +223,7 @@ void SimulationRunner::startRun()
             worker->start(router, mix, seed, generation);
         },
         Qt::QueuedConnection);
+    payTicksOwed();
     updateClock();
     Q_EMIT runReset();
 }
@@ -228,6 +234,8 @@ void SimulationRunner::stopRun()
     m_runFirstGeneration = ++m_generation; // samples still on their way are dropped
     m_history.clear();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->stop(); }, Qt::QueuedConnection);
+    if (!m_haveMix)
+        payTicksOwed(); // no run will come to simulate them: each still gets its runFinished()
     if (wasStarted)
         Q_EMIT runReset();
 }
@@ -277,7 +285,19 @@ void SimulationRunner::runFor(double seconds)
     const int ticks = std::max(0, int(std::lround(seconds / m_options.tickSeconds)));
     ++m_runsInFlight;
     setBusy();
+    if (!m_started && m_haveMix) {
+        // The run waits for its Router: the ticks are owed to it, not lost on
+        // a worker with nothing to simulate yet.
+        m_ticksOwed.push_back(ticks);
+        return;
+    }
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticks] { worker->runTicks(ticks); }, Qt::QueuedConnection);
+}
+
+void SimulationRunner::payTicksOwed()
+{
+    for (int ticks : std::exchange(m_ticksOwed, {})) // one runFinished() per runFor()
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticks] { worker->runTicks(ticks); }, Qt::QueuedConnection);
 }
 
 bool SimulationRunner::isBusy() const

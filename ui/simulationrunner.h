@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 class QThread;
 
@@ -67,7 +68,8 @@ public:
     void setSpeed(double simulatedSecondsPerSecond);
     void setPaused(bool paused);
     // Simulates `seconds` of traffic as fast as possible (whatever the speed
-    // and pause state); runFinished() once every sample has arrived.
+    // and pause state); runFinished() once every sample has arrived. Asked
+    // while a run waits for its Router, it simulates that run once it starts.
     void runFor(double seconds);
 
     bool isPaused() const { return m_paused; }
@@ -93,6 +95,7 @@ Q_SIGNALS:
 
 private:
     void buildRouter();
+    void payTicksOwed();
     void startRun();
     void stopRun();
     void updateClock();
@@ -117,6 +120,7 @@ private:
     int m_generation = 0;
     int m_runFirstGeneration = 0;
     int m_runsInFlight = 0;
+    std::vector<int> m_ticksOwed; // runFor() asked before a run existed
     bool m_wasBusy = false;
     uint64_t m_seed = 0;
     SimulationHistory m_history;

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <optional>
+
 using namespace meshlane;
 using namespace meshlane::ui;
 
@@ -162,6 +164,42 @@ private Q_SLOTS:
         QVERIFY(!runner.isSimulating());
         QCOMPARE(reset.size(), 1);
         QVERIFY(simulate(runner, 1));
+        QVERIFY(runner.history().isEmpty());
+    }
+
+    // runFor() asked while the Router is still being built simulates the run
+    // that starts once it arrives (the screenshot's --sim-seconds relies on
+    // this), instead of finishing at once with nothing.
+    void runForWaitsForTheRouter()
+    {
+        SimulationRunner runner({.seed = 2, .startPaused = true});
+        QSignalSpy finished(&runner, &SimulationRunner::runFinished);
+        runner.setMesh(m_greeter);
+        runner.setVirtualService(kGreeter);
+        QVERIFY(!runner.isSimulating());
+        runner.runFor(3);
+        runner.runFor(2);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10'000);
+        QVERIFY(runner.isSimulating());
+        QVERIFY(!runner.isBusy());
+        QCOMPARE(runner.history().samples().size(), size_t(50));
+    }
+
+    // Receivers of routerChanged (the split chart computes the expected split
+    // from router and mix) see the state that goes with the new Router: here
+    // the snapshot lost the rule, so the run is already over.
+    void routerChangedComesWithItsMix()
+    {
+        SimulationRunner runner({.seed = 4, .startPaused = true});
+        QVERIFY(startOn(runner, m_greeter, kGreeter));
+        QCOMPARE(runner.trafficMix().classes.size(), size_t(1));
+        std::optional<bool> simulatingWhenTold;
+        connect(&runner, &SimulationRunner::routerChanged, this,
+                [&] { simulatingWhenTold = runner.isSimulating(); });
+        runner.setMesh(loadSample("bookinfo")); // no greeter-service in it
+        QTRY_VERIFY_WITH_TIMEOUT(simulatingWhenTold.has_value(), 10'000);
+        QCOMPARE(*simulatingWhenTold, false);
+        QVERIFY(simulate(runner, 1)); // no run: finished at once, nothing simulated
         QVERIFY(runner.history().isEmpty());
     }
 
