@@ -17,7 +17,6 @@
 // open of the 5-file greeter sample. MESHLANE_BENCH_MESH=DIR uses an
 // existing folder.
 
-#include "appearance.h"
 #include "document.h"
 #include "generatedmesh.h"
 #include "graphpanel.h"
@@ -152,13 +151,5 @@ BENCHMARK(BM_FirstPaint_Mesh1000)->Iterations(kOpens)->UseManualTime()->Unit(ben
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    TimingApplication app(argc, argv);
-    installBundledFonts();
-    useReproducibleStyle();
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runGuiBenchmarks(argc, argv);
 }

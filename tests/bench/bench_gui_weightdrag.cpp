@@ -20,7 +20,6 @@
 // 95th percentile in 60 Hz frames (16.7 ms). MESHLANE_BENCH_MESH=DIR uses an
 // existing folder.
 
-#include "appearance.h"
 #include "destinationrow.h"
 #include "document.h"
 #include "editingdocks.h"
@@ -315,13 +314,5 @@ BENCHMARK(BM_SliderMove_Mesh1000)->Iterations(kMoves)->UseManualTime()->Unit(ben
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    TimingApplication app(argc, argv);
-    installBundledFonts();
-    useReproducibleStyle();
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runGuiBenchmarks(argc, argv);
 }

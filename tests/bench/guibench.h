@@ -1,7 +1,10 @@
 #pragma once
 
 // What the bench_gui_* executables share: percentiles, an event loop that
-// waits like an application's, and an application that times the GUI thread.
+// waits like an application's, an application that times the GUI thread, and
+// main().
+
+#include "appearance.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -83,6 +86,21 @@ private:
 inline TimingApplication *timingApp()
 {
     return static_cast<TimingApplication *>(QCoreApplication::instance());
+}
+
+// The whole of a GUI benchmark's main(): offscreen unless told otherwise, the
+// bundled fonts and style of the screenshots, then the registered benchmarks.
+inline int runGuiBenchmarks(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    TimingApplication app(argc, argv);
+    meshlane::ui::installBundledFonts();
+    meshlane::ui::useReproducibleStyle();
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
 }
 
 } // namespace guibench
