@@ -113,8 +113,10 @@ void GraphPanel::applyPendingSelection()
     } else {
         return;
     }
+    QRectF selection;
     for (QGraphicsItem *item : m_scene->selectedItems())
-        m_view->ensureVisible(item, 40, 40);
+        selection |= item->sceneBoundingRect();
+    m_view->reveal(selection);
 }
 
 void GraphPanel::showLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphLayoutResult> layout)

@@ -15,6 +15,10 @@ constexpr double kMinZoom = 0.02;
 constexpr double kMaxZoom = 4.0;
 // Fitting a small mesh should not blow it up past a comfortable reading size.
 constexpr double kMaxFitZoom = 1.25;
+// Below this zoom node names are too small to read: a thousand-service mesh
+// fitted in the window draws each node a few pixels wide.
+constexpr double kReadableZoom = 0.6;
+constexpr double kRevealZoom = 1.0;
 
 } // namespace
 
@@ -50,6 +54,26 @@ void GraphView::fitGraph(const QRectF &bounds)
         scale(kMaxFitZoom, kMaxFitZoom);
     }
     centerOn(padded.center());
+}
+
+void GraphView::reveal(const QRectF &bounds)
+{
+    if (bounds.isEmpty())
+        return;
+    const QRectF padded = bounds.adjusted(-60, -60, 60, 60);
+    if (zoom() >= kReadableZoom) {
+        ensureVisible(padded, 0, 0);
+        return;
+    }
+    // As close as kRevealZoom, but no closer than fits the whole selection
+    // (a gateway's rule may span the mesh), and never further out than now.
+    const QRectF viewport(this->viewport()->rect());
+    const double fitting = std::min(viewport.width() / padded.width(), viewport.height() / padded.height());
+    const double target = std::clamp(std::min(kRevealZoom, fitting), zoom(), kMaxZoom);
+    m_followsFit = false;
+    resetTransform();
+    scale(target, target);
+    centerOn(bounds.center());
 }
 
 void GraphView::resizeEvent(QResizeEvent *event)

@@ -15,6 +15,9 @@ public:
 
     void zoomBy(double factor);
     void fitGraph(const QRectF &bounds);
+    // Shows `bounds` (a selection made outside the graph) at a size one can
+    // read: zooms in when the view is too far out, otherwise only scrolls.
+    void reveal(const QRectF &bounds);
     double zoom() const { return transform().m11(); }
 
     // While true the graph is refitted whenever the view is resized; zooming
