@@ -143,6 +143,9 @@ SplitChartPanel::Chart SplitChartPanel::makeChart(QChartView *view, QBarSet *exp
     chart.series = new QBarSeries(chart.chart);
     chart.series->append(expected);
     chart.series->append(simulated);
+    // Wide bars leave each value label room beside its neighbour's ("70"
+    // next to "69.9"); at Qt's default half width they run together.
+    chart.series->setBarWidth(0.8);
     chart.series->setLabelsVisible(true);
     chart.series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart.series->setLabelsFormat(QStringLiteral("@value"));
