@@ -1,5 +1,7 @@
 #include "compiledmatchblock.h"
 
+#include "translatedtext.h"
+
 namespace meshlane {
 
 namespace {
@@ -23,7 +25,7 @@ std::vector<CompiledMatchBlock::NamedMatch> compileNamed(const std::vector<Named
     return result;
 }
 
-std::string labelsText(const Labels &labels)
+TranslatedText labelsText(const Labels &labels)
 {
     std::string text;
     for (const auto &[key, value] : labels) {
@@ -31,7 +33,7 @@ std::string labelsText(const Labels &labels)
             text += ',';
         text += key + '=' + value;
     }
-    return text.empty() ? std::string("(none)") : text;
+    return text.empty() ? MESHLANE_TR("meshlane::CompiledMatchBlock", "(none)") : TranslatedText(text);
 }
 
 std::string quoted(std::string_view value) { return '\'' + std::string(value) + '\''; }
@@ -39,28 +41,54 @@ std::string quoted(std::string_view value) { return '\'' + std::string(value) + 
 // Reports a failed condition when the caller wants to know why. The reason
 // is a callable so that the hot path (why == nullptr) builds no string.
 template<class Reason>
-bool fail(std::string *why, Reason &&reason)
+bool fail(TranslatedText *why, Reason &&reason)
 {
     if (why)
         *why = reason();
     return false;
 }
 
-// Why `value` fails `match`, when the caller asks; `name` completes `kind`
-// for named fields ("header" + "end-user"). Only called on a mismatch.
-bool mismatch(const CompiledStringMatch &match, std::string_view value, const char *kind, const std::string *name,
-              std::string *why)
+// The request field a condition tests. Istio's own field names (uri,
+// method, ...) stay as they are in every language; "header" and "query
+// parameter" are words.
+enum class Subject { Uri, Scheme, Method, Authority, Header, QueryParameter };
+
+TranslatedText subjectText(Subject subject, const std::string &name)
+{
+    switch (subject) {
+    case Subject::Uri: return std::string("uri");
+    case Subject::Scheme: return std::string("scheme");
+    case Subject::Method: return std::string("method");
+    case Subject::Authority: return std::string("authority");
+    case Subject::Header: return MESHLANE_TR("meshlane::CompiledMatchBlock", "header %1").arg(name);
+    case Subject::QueryParameter: return MESHLANE_TR("meshlane::CompiledMatchBlock", "query parameter %1").arg(name);
+    }
+    return {};
+}
+
+// Why `value` fails `match`, when the caller asks; `name` is the header or
+// query parameter's. Only called on a mismatch.
+bool mismatch(const CompiledStringMatch &match, std::string_view value, Subject subject, const std::string &name,
+              TranslatedText *why)
 {
     if (!why)
         return false;
-    const std::string what = name ? std::string(kind) + ' ' + *name : std::string(kind);
     if (!match.isValid())
         return fail(why, [&] {
-            return what + " regex " + quoted(match.value()) + " does not compile (" + match.error()
-                + "): it never matches";
+            return MESHLANE_TR("meshlane::CompiledMatchBlock", "%1 regex %2 does not compile (%3): it never matches")
+                .arg(subjectText(subject, name))
+                .arg(quoted(match.value()))
+                .arg(match.error());
         });
-    return fail(why, [&] { return what + " is " + quoted(value) + " (wants " + match.describe() + ')'; });
+    return fail(why, [&] {
+        return MESHLANE_TR("meshlane::CompiledMatchBlock", "%1 is %2 (wants %3)")
+            .arg(subjectText(subject, name))
+            .arg(quoted(value))
+            .arg(match.describe());
+    });
 }
+
+const std::string kNoName;
 
 } // namespace
 
@@ -81,25 +109,28 @@ CompiledMatchBlock::CompiledMatchBlock(const HttpMatchRequest &block, bool sourc
     m_hasProxyConditions = m_port || !m_sourceLabels.empty() || !m_sourceNamespace.empty();
 }
 
-bool CompiledMatchBlock::appliesToProxy(const ProxyContext &proxy, std::string *why) const
+bool CompiledMatchBlock::appliesToProxy(const ProxyContext &proxy, TranslatedText *why) const
 {
     if (m_port && *m_port != proxy.port)
         return fail(why, [&] {
-            return "port is " + std::to_string(proxy.port) + " (wants " + std::to_string(*m_port) + ')';
+            return MESHLANE_TR("meshlane::CompiledMatchBlock", "port is %1 (wants %2)").arg(proxy.port).arg(*m_port);
         });
     if (!m_sourceLabels.empty() && (!proxy.labels || !labelsMatch(m_sourceLabels, *proxy.labels)))
         return fail(why, [&] {
-            return "source labels are " + labelsText(proxy.labels ? *proxy.labels : Labels{}) + " (wants "
-                + labelsText(m_sourceLabels) + ')';
+            return MESHLANE_TR("meshlane::CompiledMatchBlock", "source labels are %1 (wants %2)")
+                .arg(labelsText(proxy.labels ? *proxy.labels : Labels{}))
+                .arg(labelsText(m_sourceLabels));
         });
     if (!m_sourceNamespace.empty() && m_sourceNamespace != proxy.ns)
         return fail(why, [&] {
-            return "source namespace is " + quoted(proxy.ns) + " (wants " + m_sourceNamespace + ')';
+            return MESHLANE_TR("meshlane::CompiledMatchBlock", "source namespace is %1 (wants %2)")
+                .arg(quoted(proxy.ns))
+                .arg(m_sourceNamespace);
         });
     return true;
 }
 
-bool CompiledMatchBlock::evaluate(const HttpRequest &request, const ProxyContext &proxy, std::string *why) const
+bool CompiledMatchBlock::evaluate(const HttpRequest &request, const ProxyContext &proxy, TranslatedText *why) const
 {
     if (m_hasProxyConditions && !appliesToProxy(proxy, why))
         return false;
@@ -109,22 +140,24 @@ bool CompiledMatchBlock::evaluate(const HttpRequest &request, const ProxyContext
         const std::string_view subject =
             m_uri->kind() == StringMatch::Kind::Prefix ? std::string_view(request.path) : request.pathWithoutQuery();
         if (!m_uri->matches(subject))
-            return mismatch(*m_uri, subject, "uri", nullptr, why);
+            return mismatch(*m_uri, subject, Subject::Uri, kNoName, why);
     }
     if (m_scheme && !m_scheme->matches(request.scheme))
-        return mismatch(*m_scheme, request.scheme, "scheme", nullptr, why);
+        return mismatch(*m_scheme, request.scheme, Subject::Scheme, kNoName, why);
     if (m_method && !m_method->matches(request.method))
-        return mismatch(*m_method, request.method, "method", nullptr, why);
+        return mismatch(*m_method, request.method, Subject::Method, kNoName, why);
     if (m_authority && !m_authority->matches(request.authority))
-        return mismatch(*m_authority, request.authority, "authority", nullptr, why);
+        return mismatch(*m_authority, request.authority, Subject::Authority, kNoName, why);
     for (const NamedMatch &header : m_headers) {
         const std::string *value = request.header(header.name);
         if (!value)
             return fail(why, [&] {
-                return "header " + header.name + " is absent (wants " + header.match.describe() + ')';
+                return MESHLANE_TR("meshlane::CompiledMatchBlock", "header %1 is absent (wants %2)")
+                    .arg(header.name)
+                    .arg(header.match.describe());
             });
         if (!header.match.matches(*value))
-            return mismatch(header.match, *value, "header", &header.name, why);
+            return mismatch(header.match, *value, Subject::Header, header.name, why);
     }
     for (const NamedMatch &header : m_withoutHeaders) {
         // Istio sets invert_match plus treat_missing_header_as_empty (except
@@ -132,33 +165,47 @@ bool CompiledMatchBlock::evaluate(const HttpRequest &request, const ProxyContext
         const std::string *value = request.header(header.name);
         if (header.match.kind() == StringMatch::Kind::Present) {
             if (value)
-                return fail(why, [&] { return "header " + header.name + " is present (withoutHeaders wants none)"; });
+                return fail(why, [&] {
+                    return MESHLANE_TR("meshlane::CompiledMatchBlock",
+                                       "header %1 is present (withoutHeaders wants none)")
+                        .arg(header.name);
+                });
             continue;
         }
         if (header.match.matches(value ? std::string_view(*value) : std::string_view()))
             return fail(why, [&] {
-                const std::string seen = value ? " is " + quoted(*value) : std::string(" is absent, read as ''");
-                return "header " + header.name + seen + ", which withoutHeaders excludes (" + header.match.describe() + ')';
+                if (!value)
+                    return MESHLANE_TR("meshlane::CompiledMatchBlock",
+                                       "header %1 is absent, read as '', which withoutHeaders excludes (%2)")
+                        .arg(header.name)
+                        .arg(header.match.describe());
+                return MESHLANE_TR("meshlane::CompiledMatchBlock",
+                                   "header %1 is %2, which withoutHeaders excludes (%3)")
+                    .arg(header.name)
+                    .arg(quoted(*value))
+                    .arg(header.match.describe());
             });
     }
     for (const NamedMatch &query : m_queryParams) {
         const std::string *value = request.queryParam(query.name);
         if (!value)
             return fail(why, [&] {
-                return "query parameter " + query.name + " is absent (wants " + query.match.describe() + ')';
+                return MESHLANE_TR("meshlane::CompiledMatchBlock", "query parameter %1 is absent (wants %2)")
+                    .arg(query.name)
+                    .arg(query.match.describe());
             });
         if (!query.match.matches(*value))
-            return mismatch(query.match, *value, "query parameter", &query.name, why);
+            return mismatch(query.match, *value, Subject::QueryParameter, query.name, why);
     }
     return true;
 }
 
 std::string CompiledMatchBlock::whyNot(const HttpRequest &request, const ProxyContext &proxy) const
 {
-    std::string why;
+    TranslatedText why;
     if (evaluate(request, proxy, &why))
         return {};
-    return why;
+    return why.text();
 }
 
 bool CompiledMatchBlock::hasRequestConditionsBesidesUri() const

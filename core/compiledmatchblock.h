@@ -4,6 +4,7 @@
 #include "httpmatchrequest.h"
 #include "httprequest.h"
 #include "proxycontext.h"
+#include "translatedtext.h"
 
 #include <optional>
 #include <string>
@@ -32,11 +33,11 @@ public:
         return evaluate(request, proxy, nullptr);
     }
     // The first condition that fails, in words ("header end-user is absent
-    // (wants exact jason)"); empty when the block matches.
+    // (wants exact jason)"), in the UI language; empty when the block matches.
     std::string whyNot(const HttpRequest &request, const ProxyContext &proxy) const;
 
     // Only the request-independent part: does the proxy get this block at all?
-    bool appliesToProxy(const ProxyContext &proxy, std::string *why = nullptr) const;
+    bool appliesToProxy(const ProxyContext &proxy, TranslatedText *why = nullptr) const;
     // Matches every request that reaches the proxy: Envoy's catch-all test
     // (path prefix "/" or regex ".*", no header or query conditions), after
     // the proxy conditions were settled.
@@ -49,7 +50,7 @@ public:
     std::string invalidRegex() const;
 
 private:
-    bool evaluate(const HttpRequest &request, const ProxyContext &proxy, std::string *why) const;
+    bool evaluate(const HttpRequest &request, const ProxyContext &proxy, TranslatedText *why) const;
 
     std::optional<CompiledStringMatch> m_uri;
     std::optional<CompiledStringMatch> m_scheme;

@@ -8,28 +8,32 @@ namespace {
 
 constexpr uint32_t kMillion = 1000000;
 
-FaultOutcome compileFault(const HttpFault &fault, std::vector<std::string> &notes)
+FaultOutcome compileFault(const HttpFault &fault, std::vector<TranslatedText> &notes)
 {
     FaultOutcome outcome;
     if (fault.delay) {
         if (fault.delay->delayMs <= 0) {
-            notes.push_back("fault.delay has no fixedDelay: Istio drops the delay");
+            notes.push_back(
+                MESHLANE_TR("meshlane::CompiledRoute", "fault.delay has no fixedDelay: Istio drops the delay"));
         } else {
             outcome.delayMs = fault.delay->delayMs;
             outcome.delayPerMillion = percentToPerMillion(fault.delay->percentage.value_or(0.0));
             if (!fault.delay->percentage)
-                notes.push_back("fault.delay has no percentage: it delays 0 % of requests");
+                notes.push_back(
+                    MESHLANE_TR("meshlane::CompiledRoute", "fault.delay has no percentage: it delays 0 % of requests"));
         }
     }
     if (fault.abort) {
         if (fault.abort->httpStatus == 0 && fault.abort->grpcStatus.empty()) {
-            notes.push_back("fault.abort has neither httpStatus nor grpcStatus: Istio drops the abort");
+            notes.push_back(MESHLANE_TR("meshlane::CompiledRoute",
+                                        "fault.abort has neither httpStatus nor grpcStatus: Istio drops the abort"));
         } else {
             outcome.abortStatus = fault.abort->httpStatus;
             outcome.abortGrpcStatus = fault.abort->httpStatus == 0 ? fault.abort->grpcStatus : std::string();
             outcome.abortPerMillion = percentToPerMillion(fault.abort->percentage.value_or(0.0));
             if (!fault.abort->percentage)
-                notes.push_back("fault.abort has no percentage: it aborts 0 % of requests");
+                notes.push_back(
+                    MESHLANE_TR("meshlane::CompiledRoute", "fault.abort has no percentage: it aborts 0 % of requests"));
         }
     }
     return outcome;
@@ -45,10 +49,13 @@ void compileMirrors(const HttpRoute &route, const DestinationResolver &resolver,
             // Istio reads the deprecated integer as n/100, i.e. n * 10000 per million.
             const int64_t percent = std::clamp<int64_t>(*route.legacyMirrorPercent, 0, 100);
             mirror.perMillion = uint32_t(percent * 10000);
-            compiled.notes.push_back("mirror_percent is deprecated (IST0002): use mirrorPercentage.value");
+            compiled.notes.push_back(MESHLANE_TR("meshlane::CompiledRoute",
+                                                 "mirror_percent is deprecated (IST0002): use mirrorPercentage.value"));
         }
         if (mirror.perMillion == 0)
-            compiled.notes.push_back("mirror to " + mirror.target.label() + " is set to 0 %: Istio mirrors nothing");
+            compiled.notes.push_back(
+                MESHLANE_TR("meshlane::CompiledRoute", "mirror to %1 is set to 0 %: Istio mirrors nothing")
+                    .arg(mirror.target.label()));
         compiled.mirrors.push_back(std::move(mirror));
     }
     for (const MirrorPolicy &policy : route.mirrors) {
@@ -67,7 +74,9 @@ void compileDestinations(const HttpRoute &route, const DestinationResolver &reso
         outcome.target = resolver.resolve(route.route[i].destination);
         outcome.weight = route.effectiveWeight(i);
         if (outcome.weight < 0) {
-            compiled.notes.push_back("destination " + std::to_string(i) + " has a negative weight; counted as 0");
+            compiled.notes.push_back(
+                MESHLANE_TR("meshlane::CompiledRoute", "destination %1 has a negative weight; counted as 0")
+                    .arg(int64_t(i)));
             outcome.weight = 0;
         }
         running += outcome.weight;
@@ -78,14 +87,17 @@ void compileDestinations(const HttpRoute &route, const DestinationResolver &reso
     if (running <= 0) {
         compiled.action = RouteAction::Failure;
         compiled.status = 503;
-        compiled.failure = "every destination has weight 0: nothing can receive the request";
+        compiled.failure =
+            MESHLANE_TR("meshlane::CompiledRoute", "every destination has weight 0: nothing can receive the request");
         return;
     }
     for (DestinationOutcome &outcome : compiled.destinations)
         outcome.probability = double(outcome.weight) / double(running);
     if (route.route.size() == 1 && route.route.front().weight && *route.route.front().weight != 100)
-        compiled.notes.push_back("a lone destination receives all traffic whatever its weight ("
-                                 + std::to_string(*route.route.front().weight) + " is ignored)");
+        compiled.notes.push_back(
+            MESHLANE_TR("meshlane::CompiledRoute",
+                        "a lone destination receives all traffic whatever its weight (%1 is ignored)")
+                .arg(*route.route.front().weight));
 }
 
 } // namespace
@@ -135,12 +147,14 @@ CompiledRoute CompiledRoute::compile(const VirtualService &virtualService, int h
     if (route.delegate) {
         // The router links the delegate's table; until then it cannot forward.
         compiled.action = RouteAction::Failure;
-        compiled.failure = "delegate VirtualService " + route.delegate->ns + '/' + route.delegate->name + " not found";
+        compiled.failure = MESHLANE_TR("meshlane::CompiledRoute", "delegate VirtualService %1 not found")
+                               .arg(route.delegate->ns + '/' + route.delegate->name);
         return compiled;
     }
     if (route.route.empty()) {
         compiled.action = RouteAction::Failure;
-        compiled.failure = "the route has no destination, redirect or direct response";
+        compiled.failure =
+            MESHLANE_TR("meshlane::CompiledRoute", "the route has no destination, redirect or direct response");
         return compiled;
     }
     compiled.action = RouteAction::Forward;

@@ -23,13 +23,13 @@ struct CompiledRoute
 
     RouteAction action = RouteAction::Failure;
     int status = 503;            // Redirect / DirectResponse / Failure
-    std::string failure;         // why Failure
+    TranslatedText failure;      // why Failure
     std::vector<DestinationOutcome> destinations;
     std::vector<int64_t> cumulativeWeights; // end of each destination's interval
     int64_t totalWeight = 0;
     std::vector<MirrorOutcome> mirrors;
     FaultOutcome fault;
-    std::vector<std::string> notes; // translation remarks for the explanation
+    std::vector<TranslatedText> notes; // translation remarks for the explanation
 
     // Delegation (`delegate:`): the delegate VirtualService and its routes.
     const VirtualService *delegate = nullptr;

@@ -1,6 +1,7 @@
 #include "compiledstringmatch.h"
 
 #include "hostname.h"
+#include "translatedtext.h"
 #include "textcompare.h"
 
 #include <re2/re2.h>
@@ -70,17 +71,18 @@ bool CompiledStringMatch::matches(std::string_view value) const
     return false;
 }
 
-std::string CompiledStringMatch::describe() const
+TranslatedText CompiledStringMatch::describe() const
 {
+    // exact / prefix / regex are Istio's field names: kept in every language.
     std::string text;
     switch (m_kind) {
-    case StringMatch::Kind::Present: return "present";
+    case StringMatch::Kind::Present: return MESHLANE_TR("meshlane::CompiledStringMatch", "present");
     case StringMatch::Kind::Exact: text = "exact " + m_value; break;
     case StringMatch::Kind::Prefix: text = "prefix " + m_value; break;
     case StringMatch::Kind::Regex: text = "regex " + m_value; break;
     }
     if (m_ignoreCase)
-        text += " (any case)";
+        return MESHLANE_TR("meshlane::CompiledStringMatch", "%1 (any case)").arg(text);
     return text;
 }
 

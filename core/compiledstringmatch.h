@@ -1,6 +1,7 @@
 #pragma once
 
 #include "stringmatch.h"
+#include "translatedtext.h"
 
 #include <memory>
 #include <string>
@@ -35,7 +36,7 @@ public:
     // False when the regex does not compile; such a match never matches.
     bool isValid() const { return m_error.empty(); }
     const std::string &error() const { return m_error; }
-    std::string describe() const; // "exact jason", "prefix /api (any case)", "regex v[0-9]+"
+    TranslatedText describe() const; // "exact jason", "prefix /api (any case)", "regex v[0-9]+"
 
 private:
     StringMatch::Kind m_kind = StringMatch::Kind::Present;

@@ -1,5 +1,7 @@
 #include "destinationresolver.h"
 
+#include "translatedtext.h"
+
 namespace meshlane {
 
 namespace {
@@ -15,7 +17,7 @@ std::string labelsText(const Labels &labels)
     return text;
 }
 
-std::string subsetNames(const std::vector<const DestinationRule *> &rules)
+TranslatedText subsetNames(const std::vector<const DestinationRule *> &rules)
 {
     std::string text;
     for (const DestinationRule *rule : rules) {
@@ -25,7 +27,7 @@ std::string subsetNames(const std::vector<const DestinationRule *> &rules)
             text += subset.name;
         }
     }
-    return text.empty() ? std::string("none") : text;
+    return text.empty() ? MESHLANE_TR("meshlane::DestinationResolver", "none") : TranslatedText(text);
 }
 
 PodSet podSetOf(const Workload &workload)
@@ -58,7 +60,7 @@ DestinationResolver::DestinationResolver(const Mesh &mesh, const DestinationReso
 {
 }
 
-std::vector<const Workload *> DestinationResolver::workloadsMatching(const std::string &ns, const Labels &selector) const
+std::vector<const Workload*> DestinationResolver::workloadsMatching(const std::string& ns, const Labels& selector) const
 {
     static const std::vector<const Workload *> none;
     const std::vector<const Workload *> *candidates = nullptr;
@@ -107,25 +109,36 @@ ResolvedTarget DestinationResolver::resolve(const std::string &fqdn, const std::
             const std::vector<const DestinationRule *> rules = m_mesh.destinationRulesFor(fqdn);
             target.status = 503;
             target.problem = rules.empty()
-                ? "subset " + subset + ": no DestinationRule exists for " + fqdn
-                      + ", so Envoy has no cluster for the subset (503, flag NC)"
-                : "subset " + subset + " is not defined by DestinationRule " + rules.front()->meta.ns + '/'
-                      + rules.front()->meta.name + " (it defines " + subsetNames(rules)
-                      + "): Envoy has no cluster for it (503, flag NC)";
+                ? MESHLANE_TR("meshlane::DestinationResolver",
+                              "subset %1: no DestinationRule exists for %2, so Envoy has no "
+                              "cluster for the subset (503, flag NC)")
+                      .arg(subset)
+                      .arg(fqdn)
+                : MESHLANE_TR("meshlane::DestinationResolver",
+                              "subset %1 is not defined by DestinationRule %2 (it defines %3): "
+                              "Envoy has no cluster for it (503, flag NC)")
+                      .arg(subset)
+                      .arg(rules.front()->meta.ns + '/' + rules.front()->meta.name)
+                      .arg(subsetNames(rules));
             return target;
         }
         subsetLabels = found->labels;
-        target.note = "subset " + subset + " of DestinationRule " + owner->meta.ns + '/' + owner->meta.name
-            + (subsetLabels.empty() ? std::string(" (no labels: every endpoint)")
-                                    : " selects " + labelsText(subsetLabels));
+        target.note = (subsetLabels.empty()
+                           ? MESHLANE_TR("meshlane::DestinationResolver",
+                                         "subset %1 of DestinationRule %2 (no labels: every endpoint)")
+                           : MESHLANE_TR("meshlane::DestinationResolver", "subset %1 of DestinationRule %2 selects %3"))
+                          .arg(subset)
+                          .arg(owner->meta.ns + '/' + owner->meta.name)
+                          .arg(labelsText(subsetLabels));
     }
 
     if (const Service *service = m_mesh.findService(fqdn)) {
         if (!target.port && service->ports.size() == 1)
             target.port = service->ports.front().port;
         if (!service->hasSelector) {
-            target.note = "Service " + service->meta.ns + '/' + service->meta.name
-                + " has no selector: its endpoints are managed outside these manifests";
+            target.note = MESHLANE_TR("meshlane::DestinationResolver",
+                                      "Service %1 has no selector: its endpoints are managed outside these manifests")
+                              .arg(service->meta.ns + '/' + service->meta.name);
             return target;
         }
         // Mesh::workloadsOf, through the label index: the Service's selector
@@ -142,12 +155,17 @@ ResolvedTarget DestinationResolver::resolve(const std::string &fqdn, const std::
         }
         if (target.podCount() == 0) {
             target.status = 503;
+            const std::string serviceName = service->meta.ns + '/' + service->meta.name;
             target.problem = subset.empty()
-                ? "Service " + service->meta.ns + '/' + service->meta.name
-                      + " selects no running pods: no healthy upstream (503, flag UH)"
-                : "subset " + subset + " (" + labelsText(subsetLabels) + ") selects none of Service "
-                      + service->meta.ns + '/' + service->meta.name
-                      + "'s running pods: no healthy upstream (503, flag UH)";
+                ? MESHLANE_TR("meshlane::DestinationResolver",
+                              "Service %1 selects no running pods: no healthy upstream (503, flag UH)")
+                      .arg(serviceName)
+                : MESHLANE_TR("meshlane::DestinationResolver",
+                              "subset %1 (%2) selects none of Service %3's running pods: no healthy upstream (503, "
+                              "flag UH)")
+                      .arg(subset)
+                      .arg(labelsText(subsetLabels))
+                      .arg(serviceName);
         }
         return target;
     }
@@ -159,7 +177,9 @@ ResolvedTarget DestinationResolver::resolve(const std::string &fqdn, const std::
     }
 
     target.status = 503;
-    target.problem = "no Service or ServiceEntry is named " + fqdn + ": Envoy has no cluster for it (503, flag NC)";
+    target.problem = MESHLANE_TR("meshlane::DestinationResolver",
+                                 "no Service or ServiceEntry is named %1: Envoy has no cluster for it (503, flag NC)")
+                         .arg(fqdn);
     return target;
 }
 
@@ -169,9 +189,13 @@ void DestinationResolver::resolveServiceEntry(const ServiceEntry &entry, const L
     if (!target.port && entry.ports.size() == 1)
         target.port = entry.ports.front().number;
     const std::string entryName = entry.meta.ns + '/' + entry.meta.name;
-    const std::string subsetNote = target.note.empty() ? std::string() : "; " + target.note;
-    target.note = (entry.isExternal() ? "external host via ServiceEntry " : "mesh-internal ServiceEntry ") + entryName
-        + subsetNote;
+    TranslatedText note = entry.isExternal()
+        ? MESHLANE_TR("meshlane::DestinationResolver", "external host via ServiceEntry %1")
+        : MESHLANE_TR("meshlane::DestinationResolver", "mesh-internal ServiceEntry %1");
+    note.arg(entryName);
+    if (!target.note.empty())
+        note = MESHLANE_TR("meshlane::DestinationResolver", "%1; %2").arg(std::move(note)).arg(std::move(target.note));
+    target.note = std::move(note);
 
     if (!entry.workloadSelector.empty()) {
         for (const Workload *workload : workloadsMatching(entry.meta.ns, entry.workloadSelector)) {
@@ -188,16 +212,24 @@ void DestinationResolver::resolveServiceEntry(const ServiceEntry &entry, const L
         // a subset with labels selects nothing.
         if (!subsetLabels.empty()) {
             target.status = 503;
-            target.problem = "subset " + target.subset + " selects by labels, but ServiceEntry " + entryName
-                + " has no labelled endpoints: no healthy upstream (503, flag UH)";
+            target.problem = MESHLANE_TR("meshlane::DestinationResolver",
+                                         "subset %1 selects by labels, but ServiceEntry %2 has no labelled "
+                                         "endpoints: no healthy upstream (503, flag UH)")
+                                 .arg(target.subset)
+                                 .arg(entryName);
         }
         return;
     }
     if (target.podCount() == 0) {
         target.status = 503;
-        target.problem = "ServiceEntry " + entryName + " has no endpoint"
-            + (subsetLabels.empty() ? std::string() : " with labels " + labelsText(subsetLabels))
-            + ": no healthy upstream (503, flag UH)";
+        target.problem =
+            (subsetLabels.empty() ? MESHLANE_TR("meshlane::DestinationResolver",
+                                                  "ServiceEntry %1 has no endpoint: no healthy upstream (503, flag UH)")
+                                    : MESHLANE_TR("meshlane::DestinationResolver",
+                                                  "ServiceEntry %1 has no endpoint with labels %2: no healthy upstream "
+                                                  "(503, flag UH)"))
+                  .arg(entryName)
+                  .arg(labelsText(subsetLabels));
     }
 }
 

@@ -188,7 +188,7 @@ GatewayRoutes::Lookup GatewayRoutes::find(const std::string &gatewayRef, const s
     lookup.port = port;
     const auto it = m_gateways.find(gatewayRef);
     if (it == m_gateways.end()) {
-        lookup.problem = "there is no Gateway " + gatewayRef;
+        lookup.problem = MESHLANE_TR("meshlane::GatewayRoutes", "there is no Gateway %1").arg(gatewayRef);
         return lookup;
     }
     const Entry &entry = it->second;
@@ -210,8 +210,14 @@ GatewayRoutes::Lookup GatewayRoutes::find(const std::string &gatewayRef, const s
             break;
     }
     if (!served) {
-        lookup.problem = "Gateway " + gatewayRef + " has no HTTP server for host " + host
-            + (port != 0 ? " on port " + std::to_string(port) : std::string()) + ": 404 (Envoy flag NR)";
+        lookup.problem =
+            (port != 0 ? MESHLANE_TR("meshlane::GatewayRoutes",
+                                       "Gateway %1 has no HTTP server for host %2 on port %3: 404 (Envoy flag NR)")
+                         : MESHLANE_TR("meshlane::GatewayRoutes",
+                                       "Gateway %1 has no HTTP server for host %2: 404 (Envoy flag NR)"))
+                  .arg(gatewayRef)
+                  .arg(host)
+                  .arg(port);
         return lookup;
     }
     for (const VirtualHost &candidate : entry.hosts) {
@@ -220,8 +226,11 @@ GatewayRoutes::Lookup GatewayRoutes::find(const std::string &gatewayRef, const s
             return lookup;
         }
     }
-    lookup.problem = "no VirtualService bound to Gateway " + gatewayRef + " serves host " + host + " on port "
-        + std::to_string(lookup.port) + ": 404 (Envoy flag NR)";
+    lookup.problem = MESHLANE_TR("meshlane::GatewayRoutes",
+                                 "no VirtualService bound to Gateway %1 serves host %2 on port %3: 404 (Envoy flag NR)")
+                         .arg(gatewayRef)
+                         .arg(host)
+                         .arg(lookup.port);
     return lookup;
 }
 

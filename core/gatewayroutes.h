@@ -32,7 +32,7 @@ public:
         const Gateway *gateway = nullptr;
         const VirtualHost *virtualHost = nullptr; // null: 404
         uint32_t port = 0;
-        std::string problem; // why there is no virtual host
+        TranslatedText problem; // why there is no virtual host
     };
 
     GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options);

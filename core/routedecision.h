@@ -1,5 +1,7 @@
 #pragma once
 
+#include "translatedtext.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -25,9 +27,9 @@ struct ResolvedTarget
     std::string subset; // empty: the whole host
     std::optional<uint32_t> port;
     int status = 200;    // 503 when Envoy has no cluster or no endpoint for it
-    std::string problem; // why it is 503, in words
+    TranslatedText problem; // why it is 503, in words
     std::vector<PodSet> pods;
-    std::string note;    // e.g. "external host via ServiceEntry default/movieweb"
+    TranslatedText note;    // e.g. "external host via ServiceEntry default/movieweb"
 
     int podCount() const;
     std::string label() const { return subset.empty() ? host : host + " (" + subset + ')'; }

@@ -3,6 +3,7 @@
 #include "hostname.h"
 #include "percenttext.h"
 #include "routetablebuilder.h"
+#include "translatedtext.h"
 
 #include <algorithm>
 
@@ -33,16 +34,22 @@ std::string targetLine(const ResolvedTarget &target)
     if (target.port)
         text += " port " + std::to_string(*target.port);
     if (target.status != 200)
-        return text + " -> " + std::to_string(target.status) + ": " + target.problem;
+        return text + " -> " + std::to_string(target.status) + ": " + target.problem.text();
     if (!target.pods.empty()) {
-        text += " -> " + std::to_string(target.podCount()) + (target.podCount() == 1 ? " pod (" : " pods (");
+        std::string pods;
         for (size_t i = 0; i < target.pods.size(); ++i)
-            text += (i ? ", " : "") + target.pods[i].ns + '/' + target.pods[i].name + " x"
+            pods += (i ? ", " : "") + target.pods[i].ns + '/' + target.pods[i].name + " x"
                 + std::to_string(target.pods[i].replicas);
-        text += ')';
+        const int count = target.podCount();
+        text += " -> "
+            + (count == 1 ? MESHLANE_TR("meshlane::Router", "%1 pod (%2)")
+                          : MESHLANE_TR("meshlane::Router", "%1 pods (%2)"))
+                  .arg(count)
+                  .arg(pods)
+                  .text();
     }
     if (!target.note.empty())
-        text += " [" + target.note + ']';
+        text += " [" + target.note.text() + ']';
     return text;
 }
 
@@ -168,8 +175,8 @@ std::shared_ptr<const RouteTable> Router::tableFor(const HttpRequest &request) c
             meshCandidate(resolveHost(request.hostName(), request.sourceNamespace), request.sourceNamespace, nullptr);
         return candidate ? candidate->table : nullptr;
     }
-    const GatewayRoutes::Lookup lookup =
-        m_gatewayRoutes->find(request.gateway, request.hostName(), request.port ? request.port : request.authorityPort());
+    const GatewayRoutes::Lookup lookup = m_gatewayRoutes->find(request.gateway, request.hostName(),
+                                                               request.port ? request.port : request.authorityPort());
     return lookup.virtualHost ? lookup.virtualHost->table : nullptr;
 }
 
@@ -218,16 +225,21 @@ const Router::MeshCandidate *Router::meshCandidate(std::string_view fqdn, std::s
         for (const MeshCandidate &candidate : candidates) {
             if (!isExportedTo(*candidate.virtualService, sourceNamespace)) {
                 if (notes)
-                    notes->push_back("VirtualService " + refOf(candidate.virtualService->meta)
-                                     + " is not exported to namespace " + std::string(sourceNamespace));
+                    notes->push_back(
+                        MESHLANE_TR("meshlane::Router", "VirtualService %1 is not exported to namespace %2")
+                            .arg(refOf(candidate.virtualService->meta))
+                            .arg(std::string(sourceNamespace))
+                            .text());
                 continue;
             }
             if (!chosen)
                 chosen = &candidate;
             else if (notes && candidate.virtualService != chosen->virtualService)
-                notes->push_back("VirtualService " + refOf(candidate.virtualService->meta)
-                                 + " claims the same host; Istio uses the first one loaded (IST0109), "
-                                   "so it is ignored");
+                notes->push_back(MESHLANE_TR("meshlane::Router",
+                                             "VirtualService %1 claims the same host; Istio uses the first one loaded "
+                                             "(IST0109), so it is ignored")
+                                     .arg(refOf(candidate.virtualService->meta))
+                                     .text());
             if (!notes && chosen)
                 break;
         }
@@ -270,16 +282,25 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
     std::vector<std::string> &why = decision.explanation;
     const std::string typed = request.hostName();
     decision.host = resolveHost(typed, request.sourceNamespace);
-    why.push_back("request " + requestLine(request) + " from a sidecar in namespace " + request.sourceNamespace
-                  + (request.sourceLabels.empty() ? std::string()
-                                                  : " with labels " + labelsText(request.sourceLabels)));
+    why.push_back((request.sourceLabels.empty()
+                       ? MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2")
+                       : MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2 with labels %3"))
+                      .arg(requestLine(request))
+                      .arg(request.sourceNamespace)
+                      .arg(labelsText(request.sourceLabels))
+                      .text());
     if (decision.host != typed)
-        why.push_back("host " + typed + " means " + decision.host + " (resolved from namespace "
-                      + request.sourceNamespace + ')');
+        why.push_back(MESHLANE_TR("meshlane::Router", "host %1 means %2 (resolved from namespace %3)")
+                          .arg(typed)
+                          .arg(decision.host)
+                          .arg(request.sourceNamespace)
+                          .text());
     decision.port = request.port ? request.port : request.authorityPort();
     if (decision.port == 0) {
         decision.port = defaultPort(decision.host);
-        why.push_back("port " + std::to_string(decision.port) + " (the host's first port; none was given)");
+        why.push_back(MESHLANE_TR("meshlane::Router", "port %1 (the host's first port; none was given)")
+                          .arg(decision.port)
+                          .text());
     }
 
     std::vector<std::string> notes;
@@ -289,8 +310,10 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
         routeWithoutVirtualService(decision);
         return;
     }
-    why.push_back("VirtualService " + refOf(candidate->virtualService->meta) + " applies to " + decision.host
-                  + " for sidecars");
+    why.push_back(MESHLANE_TR("meshlane::Router", "VirtualService %1 applies to %2 for sidecars")
+                      .arg(refOf(candidate->virtualService->meta))
+                      .arg(decision.host)
+                      .text());
     const ProxyContext proxy{&request.sourceLabels, request.sourceNamespace, decision.port};
     decide(*candidate->table, request, proxy, decision);
 }
@@ -301,22 +324,31 @@ void Router::routeWithoutVirtualService(RouteDecision &decision) const
     for (const auto &virtualService : m_mesh->virtualServices) {
         const auto &hosts = virtualService->hostFqdns;
         if (!virtualService->appliesToMesh() && std::find(hosts.begin(), hosts.end(), decision.host) != hosts.end())
-            why.push_back("VirtualService " + refOf(virtualService->meta)
-                          + " lists this host but is bound only to gateways, so sidecars ignore it");
+            why.push_back(MESHLANE_TR("meshlane::Router",
+                                      "VirtualService %1 lists this host but is bound only to gateways, so sidecars "
+                                      "ignore it")
+                              .arg(refOf(virtualService->meta))
+                              .text());
     }
     if (!isKnownHost(decision.host)) {
         decision.action = RouteAction::NoRoute;
         decision.status = 404;
-        why.push_back("no Service, ServiceEntry or VirtualService is named " + decision.host
-                      + ": 404 (a sidecar with outboundTrafficPolicy ALLOW_ANY would pass it through unrouted; "
-                        "REGISTRY_ONLY answers 502)");
+        why.push_back(MESHLANE_TR("meshlane::Router",
+                                  "no Service, ServiceEntry or VirtualService is named %1: 404 (a sidecar with "
+                                  "outboundTrafficPolicy ALLOW_ANY would pass it through unrouted; REGISTRY_ONLY "
+                                  "answers 502)")
+                          .arg(decision.host)
+                          .text());
         return;
     }
     DestinationOutcome outcome{m_resolver->resolveHost(decision.host), 100, 1.0};
     finishTarget(outcome.target, decision.port);
     decision.action = RouteAction::Forward;
     decision.status = outcome.target.status;
-    why.push_back("no VirtualService applies: the sidecar sends the request straight to the host, all its endpoints");
+    why.push_back(MESHLANE_TR("meshlane::Router",
+                              "no VirtualService applies: the sidecar sends the request straight to the host, all "
+                              "its endpoints")
+                      .text());
     why.push_back("-> 100 %: " + targetLine(outcome.target));
     decision.destinations.push_back(std::move(outcome));
 }
@@ -326,21 +358,30 @@ void Router::routeThroughGateway(const HttpRequest &request, RouteDecision &deci
     std::vector<std::string> &why = decision.explanation;
     decision.gateway = request.gateway;
     decision.host = request.hostName();
-    why.push_back("request " + requestLine(request) + " enters through Gateway " + request.gateway);
+    why.push_back(MESHLANE_TR("meshlane::Router", "request %1 enters through Gateway %2")
+                      .arg(requestLine(request))
+                      .arg(request.gateway)
+                      .text());
     const GatewayRoutes::Lookup lookup =
         m_gatewayRoutes->find(request.gateway, decision.host, request.port ? request.port : request.authorityPort());
     decision.port = lookup.port;
     if (!lookup.virtualHost) {
         decision.action = RouteAction::NoRoute;
         decision.status = 404;
-        why.push_back(lookup.problem);
+        why.push_back(lookup.problem.text());
         return;
     }
     std::string sources;
     for (const std::string &name : lookup.virtualHost->virtualServices)
         sources += (sources.empty() ? "" : ", ") + name;
-    why.push_back("Gateway " + request.gateway + " port " + std::to_string(lookup.port) + " serves " + decision.host
-                  + " with virtual host " + lookup.virtualHost->domain + " from VirtualService " + sources);
+    why.push_back(
+        MESHLANE_TR("meshlane::Router", "Gateway %1 port %2 serves %3 with virtual host %4 from VirtualService %5")
+            .arg(request.gateway)
+            .arg(lookup.port)
+            .arg(decision.host)
+            .arg(lookup.virtualHost->domain)
+            .arg(sources)
+            .text());
     const ProxyContext proxy{&lookup.gateway->selector, lookup.gateway->meta.ns, lookup.port};
     decide(*lookup.virtualHost->table, request, proxy, decision);
 }
@@ -349,20 +390,25 @@ void Router::decide(const RouteTable &table, const HttpRequest &request, const P
                     RouteDecision &decision) const
 {
     std::vector<std::string> &why = decision.explanation;
-    why.insert(why.end(), table.notes().begin(), table.notes().end());
+    for (const TranslatedText &note : table.notes())
+        why.push_back(note.text());
     const int matched = table.find(request, proxy);
     const size_t misses = matched < 0 ? table.entries().size() : size_t(matched);
     for (size_t i = 0; i < misses && i < m_options.maxExplainedMisses; ++i) {
         const RouteTable::Entry &entry = table.entries()[i];
-        why.push_back(entryLabel(table, entry) + " does not match: " + entry.match->whyNot(request, proxy));
+        why.push_back(MESHLANE_TR("meshlane::Router", "%1 does not match: %2")
+                          .arg(entryLabel(table, entry))
+                          .arg(entry.match->whyNot(request, proxy))
+                          .text());
     }
     if (misses > m_options.maxExplainedMisses)
-        why.push_back("... and " + std::to_string(misses - m_options.maxExplainedMisses)
-                      + " more match blocks before it do not match either");
+        why.push_back(MESHLANE_TR("meshlane::Router", "... and %1 more match blocks before it do not match either")
+                          .arg(int64_t(misses - m_options.maxExplainedMisses))
+                          .text());
     if (matched < 0) {
         decision.action = RouteAction::NoRoute;
         decision.status = 404;
-        why.push_back("no route matches: 404 (Envoy flag NR)");
+        why.push_back(MESHLANE_TR("meshlane::Router", "no route matches: 404 (Envoy flag NR)").text());
         return;
     }
     const RouteTable::Entry &entry = table.entries()[size_t(matched)];
@@ -372,12 +418,18 @@ void Router::decide(const RouteTable &table, const HttpRequest &request, const P
     decision.routeName = route.route->name;
     decision.matchBlock = entry.block;
     if (entry.block < 0)
-        why.push_back(entryLabel(table, entry) + " has no match conditions, so it takes the request");
+        why.push_back(MESHLANE_TR("meshlane::Router", "%1 has no match conditions, so it takes the request")
+                          .arg(entryLabel(table, entry))
+                          .text());
     else
-        why.push_back(entryLabel(table, entry) + " matches ("
-                      + route.route->match[size_t(entry.block)].describe() + ')');
+        why.push_back(MESHLANE_TR("meshlane::Router", "%1 matches (%2)")
+                          .arg(entryLabel(table, entry))
+                          .arg(route.route->match[size_t(entry.block)].describe())
+                          .text());
     if (route.delegateTable) {
-        why.push_back("it delegates to VirtualService " + refOf(route.delegate->meta));
+        why.push_back(MESHLANE_TR("meshlane::Router", "it delegates to VirtualService %1")
+                          .arg(refOf(route.delegate->meta))
+                          .text());
         decide(*route.delegateTable, request, proxy, decision);
         return;
     }
@@ -398,37 +450,48 @@ void Router::finishTarget(ResolvedTarget &target, uint32_t listenerPort) const
             return;
     }
     target.status = 503;
-    target.problem = "Service " + refOf(service->meta) + " has no port " + std::to_string(*target.port)
-        + ": Envoy has no cluster for it (503, flag NC); set destination.port";
+    target.problem = MESHLANE_TR("meshlane::Router",
+                                 "Service %1 has no port %2: Envoy has no cluster for it (503, flag NC); set "
+                                 "destination.port")
+                         .arg(refOf(service->meta))
+                         .arg(*target.port);
 }
 
 void Router::applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,
                         RouteDecision &decision) const
 {
     std::vector<std::string> &why = decision.explanation;
-    for (const std::string &note : route.notes)
-        why.push_back("note: " + note);
+    for (const TranslatedText &note : route.notes)
+        why.push_back(MESHLANE_TR("meshlane::Router", "note: %1").arg(note).text());
     decision.fault = route.fault;
     if (route.fault.delayPerMillion > 0)
-        why.push_back("fault: " + percentText(route.fault.delayProbability()) + " of requests wait "
-                      + std::to_string(route.fault.delayMs) + " ms first");
+        why.push_back(MESHLANE_TR("meshlane::Router", "fault: %1 of requests wait %2 ms first")
+                          .arg(percentText(route.fault.delayProbability()))
+                          .arg(route.fault.delayMs)
+                          .text());
     if (route.fault.abortPerMillion > 0)
-        why.push_back("fault: " + percentText(route.fault.abortProbability()) + " of requests are aborted with "
-                      + (route.fault.abortStatus ? std::to_string(route.fault.abortStatus)
-                                                 : "gRPC status " + route.fault.abortGrpcStatus));
+        why.push_back(MESHLANE_TR("meshlane::Router", "fault: %1 of requests are aborted with %2")
+                          .arg(percentText(route.fault.abortProbability()))
+                          .arg(route.fault.abortStatus
+                                   ? TranslatedText(std::to_string(route.fault.abortStatus))
+                                   : MESHLANE_TR("meshlane::Router", "gRPC status %1").arg(route.fault.abortGrpcStatus))
+                          .text());
     decision.action = route.action;
     decision.status = route.status;
     switch (route.action) {
     case RouteAction::Redirect:
         decision.redirectLocation = redirectLocation(*route.route->redirect, request);
-        why.push_back("redirect " + std::to_string(decision.status) + " to " + decision.redirectLocation);
+        why.push_back(MESHLANE_TR("meshlane::Router", "redirect %1 to %2")
+                          .arg(decision.status)
+                          .arg(decision.redirectLocation)
+                          .text());
         return;
     case RouteAction::DirectResponse:
-        why.push_back("direct response " + std::to_string(decision.status));
+        why.push_back(MESHLANE_TR("meshlane::Router", "direct response %1").arg(decision.status).text());
         return;
     case RouteAction::Failure:
     case RouteAction::NoRoute:
-        why.push_back(route.failure + ": " + std::to_string(decision.status));
+        why.push_back(route.failure.text() + ": " + std::to_string(decision.status));
         return;
     case RouteAction::Forward:
         break;
@@ -436,14 +499,19 @@ void Router::applyRoute(const CompiledRoute &route, const HttpRequest &request, 
     decision.destinations = route.destinations;
     for (DestinationOutcome &destination : decision.destinations) {
         finishTarget(destination.target, proxy.port);
-        why.push_back("-> " + percentText(destination.probability) + " (weight " + std::to_string(destination.weight)
-                      + "): " + targetLine(destination.target));
+        why.push_back(MESHLANE_TR("meshlane::Router", "-> %1 (weight %2): %3")
+                          .arg(percentText(destination.probability))
+                          .arg(destination.weight)
+                          .arg(targetLine(destination.target))
+                          .text());
     }
     decision.mirrors = route.mirrors;
     for (MirrorOutcome &mirror : decision.mirrors) {
         finishTarget(mirror.target, proxy.port);
-        why.push_back("mirror " + percentText(mirror.probability()) + " of forwarded requests (responses dropped): "
-                      + targetLine(mirror.target));
+        why.push_back(MESHLANE_TR("meshlane::Router", "mirror %1 of forwarded requests (responses dropped): %2")
+                          .arg(percentText(mirror.probability()))
+                          .arg(targetLine(mirror.target))
+                          .text());
     }
     // Report the status most of the traffic gets; ties go to the failure.
     int best = 200;

@@ -49,7 +49,7 @@ bool isIndexableUri(const std::optional<CompiledMatchBlock> &match)
 } // namespace
 
 RouteTable::RouteTable(std::vector<CompiledRoute> routes, std::vector<Entry> entries, Options options,
-                       std::vector<std::string> notes)
+                       std::vector<TranslatedText> notes)
     : m_routes(std::move(routes))
     , m_entries(std::move(entries))
     , m_notes(std::move(notes))

@@ -38,7 +38,7 @@ public:
     RouteTable() = default;
     // `notes` say which match blocks Istio leaves out of this context and why.
     RouteTable(std::vector<CompiledRoute> routes, std::vector<Entry> entries, Options options,
-               std::vector<std::string> notes = {});
+               std::vector<TranslatedText> notes = {});
 
     // Index of the first entry matching the request, -1 for none. Uses the
     // prefix index when there is one; same answer as findLinear(), faster.
@@ -55,14 +55,14 @@ public:
     const std::vector<Entry> &entries() const { return m_entries; }
     const std::vector<CompiledRoute> &routes() const { return m_routes; }
     const CompiledRoute &routeOf(const Entry &entry) const { return m_routes[entry.route]; }
-    const std::vector<std::string> &notes() const { return m_notes; }
+    const std::vector<TranslatedText> &notes() const { return m_notes; }
     bool isIndexed() const { return m_index != nullptr; }
     size_t indexedEntryCount() const;
 
 private:
     std::vector<CompiledRoute> m_routes;
     std::vector<Entry> m_entries;
-    std::vector<std::string> m_notes;
+    std::vector<TranslatedText> m_notes;
     std::shared_ptr<const PrefixIndex> m_index;
     std::vector<uint32_t> m_unindexed; // entries the index cannot narrow, ascending
 };

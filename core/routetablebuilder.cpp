@@ -63,7 +63,7 @@ void RouteTableBuilder::linkDelegate(CompiledRoute &compiled) const
     compiled.delegate = target;
     std::vector<CompiledRoute> routes;
     std::vector<RouteTable::Entry> entries;
-    std::vector<std::string> notes;
+    std::vector<TranslatedText> notes;
     append(*target, false, routes, entries, notes);
     compiled.delegateTable = std::make_shared<const RouteTable>(std::move(routes), std::move(entries),
                                                                 RouteTable::Options{}, std::move(notes));
@@ -71,7 +71,7 @@ void RouteTableBuilder::linkDelegate(CompiledRoute &compiled) const
 
 void RouteTableBuilder::append(const VirtualService &virtualService, bool allowDelegation,
                                std::vector<CompiledRoute> &routes, std::vector<RouteTable::Entry> &entries,
-                               std::vector<std::string> &notes) const
+                               std::vector<TranslatedText> &notes) const
 {
     for (size_t i = 0; i < virtualService.http.size(); ++i) {
         const HttpRoute &route = virtualService.http[i];
@@ -80,7 +80,9 @@ void RouteTableBuilder::append(const VirtualService &virtualService, bool allowD
             if (allowDelegation)
                 linkDelegate(compiled);
             else
-                compiled.failure = "a delegate VirtualService cannot delegate again (Istio supports one level)";
+                compiled.failure = MESHLANE_TR("meshlane::RouteTableBuilder",
+                                               "a delegate VirtualService cannot delegate again (Istio supports one "
+                                               "level)");
         }
         const uint32_t routeIndex = uint32_t(routes.size());
         routes.push_back(std::move(compiled));
@@ -93,15 +95,19 @@ void RouteTableBuilder::append(const VirtualService &virtualService, bool allowD
         for (size_t b = 0; b < route.match.size() && !catchAll; ++b) {
             const HttpMatchRequest &block = route.match[b];
             if (!block.gateways.empty() && !gatewaysInclude(virtualService, block.gateways)) {
-                notes.push_back(blockLabel(virtualService, i, b) + " is only for " + joined(block.gateways)
-                                + ", not " + m_context);
+                notes.push_back(MESHLANE_TR("meshlane::RouteTableBuilder", "%1 is only for %2, not %3")
+                                    .arg(blockLabel(virtualService, i, b))
+                                    .arg(joined(block.gateways))
+                                    .arg(m_context));
                 continue;
             }
             RouteTable::Entry entry{routeIndex, int(b), CompiledMatchBlock(block, block.gateways.empty())};
             if (m_fixedProxy) {
-                std::string why;
+                TranslatedText why;
                 if (!entry.match->appliesToProxy(*m_fixedProxy, &why)) {
-                    notes.push_back(blockLabel(virtualService, i, b) + " is not given to this gateway: " + why);
+                    notes.push_back(MESHLANE_TR("meshlane::RouteTableBuilder", "%1 is not given to this gateway: %2")
+                                        .arg(blockLabel(virtualService, i, b))
+                                        .arg(std::move(why)));
                     continue;
                 }
                 catchAll = entry.match->isCatchAllForProxy();

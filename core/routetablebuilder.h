@@ -36,7 +36,7 @@ public:
 
 private:
     void append(const VirtualService &virtualService, bool allowDelegation, std::vector<CompiledRoute> &routes,
-                std::vector<RouteTable::Entry> &entries, std::vector<std::string> &notes) const;
+                std::vector<RouteTable::Entry> &entries, std::vector<TranslatedText> &notes) const;
     void linkDelegate(CompiledRoute &compiled) const;
     bool gatewaysInclude(const VirtualService &virtualService, const std::vector<std::string> &gateways) const;
     bool isCatchAll(const RouteTable::Entry &entry) const;
@@ -49,7 +49,7 @@ private:
     std::optional<ProxyContext> m_fixedProxy;
     std::vector<CompiledRoute> m_routes;
     std::vector<RouteTable::Entry> m_entries;
-    std::vector<std::string> m_notes;
+    std::vector<TranslatedText> m_notes;
 };
 
 } // namespace meshlane

@@ -76,9 +76,9 @@ QString RouteDecisionFormatter::statusText(const RouteDecision &decision)
 QString RouteDecisionFormatter::podsText(const ResolvedTarget &target)
 {
     if (target.status != 200)
-        return qs(target.problem);
+        return qs(target.problem.text());
     if (target.pods.empty())
-        return target.note.empty() ? QStringLiteral("\u2013") : qs(target.note);
+        return target.note.empty() ? QStringLiteral("\u2013") : qs(target.note.text());
     QStringList parts;
     for (const PodSet &set : target.pods)
         parts << tr("%1 \u00d7%2").arg(qs(set.ns + '/' + set.name)).arg(set.replicas);

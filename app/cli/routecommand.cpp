@@ -79,9 +79,9 @@ QJsonObject decisionJson(const RouteDecision &decision)
 QString podsText(const ResolvedTarget &target)
 {
     if (target.status != 200)
-        return qs(target.problem);
+        return qs(target.problem.text());
     if (target.pods.empty())
-        return target.note.empty() ? QStringLiteral("-") : qs(target.note);
+        return target.note.empty() ? QStringLiteral("-") : qs(target.note.text());
     QStringList parts;
     for (const PodSet &set : target.pods)
         parts << qs(set.ns + '/' + set.name) + QStringLiteral(" x") + QString::number(set.replicas);

@@ -70,7 +70,7 @@ inline std::string describe(const RouteDecision &decision)
     for (const DestinationOutcome &destination : decision.destinations)
         out << "  -> " << destination.target.label() << ' ' << destination.weight << ' ' << destination.probability
             << ' ' << destination.target.status << ' ' << destination.target.podCount() << ' '
-            << destination.target.problem << destination.target.note << '\n';
+            << destination.target.problem.text() << destination.target.note.text() << '\n';
     for (const MirrorOutcome &mirror : decision.mirrors)
         out << "  ~> " << mirror.target.label() << ' ' << mirror.perMillion << '\n';
     for (const std::string &line : decision.explanation)
