@@ -254,6 +254,335 @@
     </message>
 </context>
 <context>
+    <name>meshlane::CompiledMatchBlock</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query parameter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 regex %2 does not compile (%3): it never matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 (wants %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source labels are %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source namespace is %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header %1 is absent (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header %1 is present (withoutHeaders wants none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header %1 is absent, read as &apos;&apos;, which withoutHeaders excludes (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header %1 is %2, which withoutHeaders excludes (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query parameter %1 is absent (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::CompiledRoute</name>
+    <message>
+        <source>fault.delay has no fixedDelay: Istio drops the delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault.delay has no percentage: it delays 0 % of requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault.abort has neither httpStatus nor grpcStatus: Istio drops the abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault.abort has no percentage: it aborts 0 % of requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirror_percent is deprecated (IST0002): use mirrorPercentage.value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirror to %1 is set to 0 %: Istio mirrors nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination %1 has a negative weight; counted as 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every destination has weight 0: nothing can receive the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a lone destination receives all traffic whatever its weight (%1 is ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delegate VirtualService %1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the route has no destination, redirect or direct response</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::CompiledStringMatch</name>
+    <message>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (any case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::DestinationResolver</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subset %1: no DestinationRule exists for %2, so Envoy has no cluster for the subset (503, flag NC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subset %1 is not defined by DestinationRule %2 (it defines %3): Envoy has no cluster for it (503, flag NC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subset %1 of DestinationRule %2 (no labels: every endpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subset %1 of DestinationRule %2 selects %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service %1 has no selector: its endpoints are managed outside these manifests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service %1 selects no running pods: no healthy upstream (503, flag UH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subset %1 (%2) selects none of Service %3&apos;s running pods: no healthy upstream (503, flag UH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Service or ServiceEntry is named %1: Envoy has no cluster for it (503, flag NC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external host via ServiceEntry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mesh-internal ServiceEntry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subset %1 selects by labels, but ServiceEntry %2 has no labelled endpoints: no healthy upstream (503, flag UH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ServiceEntry %1 has no endpoint: no healthy upstream (503, flag UH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ServiceEntry %1 has no endpoint with labels %2: no healthy upstream (503, flag UH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::GatewayRoutes</name>
+    <message>
+        <source>there is no Gateway %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no HTTP server for host %2 on port %3: 404 (Envoy flag NR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no HTTP server for host %2: 404 (Envoy flag NR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no VirtualService bound to Gateway %1 serves host %2 on port %3: 404 (Envoy flag NR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::RouteTableBuilder</name>
+    <message>
+        <source>a delegate VirtualService cannot delegate again (Istio supports one level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is only for %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not given to this gateway: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::Router</name>
+    <message>
+        <source>%1 pod (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pods (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VirtualService %1 is not exported to namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VirtualService %1 claims the same host; Istio uses the first one loaded (IST0109), so it is ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request %1 from a sidecar in namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request %1 from a sidecar in namespace %2 with labels %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host %1 means %2 (resolved from namespace %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 (the host&apos;s first port; none was given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VirtualService %1 applies to %2 for sidecars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VirtualService %1 lists this host but is bound only to gateways, so sidecars ignore it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Service, ServiceEntry or VirtualService is named %1: 404 (a sidecar with outboundTrafficPolicy ALLOW_ANY would pass it through unrouted; REGISTRY_ONLY answers 502)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no VirtualService applies: the sidecar sends the request straight to the host, all its endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request %1 enters through Gateway %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway %1 port %2 serves %3 with virtual host %4 from VirtualService %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not match: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... and %1 more match blocks before it do not match either</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no route matches: 404 (Envoy flag NR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no match conditions, so it takes the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it delegates to VirtualService %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service %1 has no port %2: Envoy has no cluster for it (503, flag NC); set destination.port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault: %1 of requests wait %2 ms first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault: %1 of requests are aborted with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gRPC status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirect %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct response %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-&gt; %1 (weight %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirror %1 of forwarded requests (responses dropped): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::AddMatchRouteDialog</name>
     <message>
         <source>Add Match Route to %1</source>

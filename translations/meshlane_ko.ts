@@ -253,6 +253,335 @@
     </message>
 </context>
 <context>
+    <name>meshlane::CompiledMatchBlock</name>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>header %1</source>
+        <translation>헤더 %1</translation>
+    </message>
+    <message>
+        <source>query parameter %1</source>
+        <translation>쿼리 매개변수 %1</translation>
+    </message>
+    <message>
+        <source>%1 regex %2 does not compile (%3): it never matches</source>
+        <translation>%1 정규식 %2을(를) 컴파일할 수 없습니다 (%3): 어떤 값과도 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (wants %3)</source>
+        <translation>%1 값이 %2입니다 (조건: %3)</translation>
+    </message>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation>포트가 %1입니다 (조건: %2)</translation>
+    </message>
+    <message>
+        <source>source labels are %1 (wants %2)</source>
+        <translation>출발 레이블이 %1입니다 (조건: %2)</translation>
+    </message>
+    <message>
+        <source>source namespace is %1 (wants %2)</source>
+        <translation>출발 네임스페이스가 %1입니다 (조건: %2)</translation>
+    </message>
+    <message>
+        <source>header %1 is absent (wants %2)</source>
+        <translation>헤더 %1이(가) 없습니다 (조건: %2)</translation>
+    </message>
+    <message>
+        <source>header %1 is present (withoutHeaders wants none)</source>
+        <translation>헤더 %1이(가) 있습니다 (withoutHeaders는 없어야 함)</translation>
+    </message>
+    <message>
+        <source>header %1 is absent, read as &apos;&apos;, which withoutHeaders excludes (%2)</source>
+        <translation>헤더 %1이(가) 없어 &apos;&apos;로 읽으며, withoutHeaders가 이 값을 제외합니다 (%2)</translation>
+    </message>
+    <message>
+        <source>header %1 is %2, which withoutHeaders excludes (%3)</source>
+        <translation>헤더 %1 값이 %2이며, withoutHeaders가 이 값을 제외합니다 (%3)</translation>
+    </message>
+    <message>
+        <source>query parameter %1 is absent (wants %2)</source>
+        <translation>쿼리 매개변수 %1이(가) 없습니다 (조건: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::CompiledRoute</name>
+    <message>
+        <source>fault.delay has no fixedDelay: Istio drops the delay</source>
+        <translation>fault.delay에 fixedDelay가 없습니다: Istio는 지연을 적용하지 않습니다</translation>
+    </message>
+    <message>
+        <source>fault.delay has no percentage: it delays 0 % of requests</source>
+        <translation>fault.delay에 percentage가 없습니다: 요청의 0 %만 지연됩니다</translation>
+    </message>
+    <message>
+        <source>fault.abort has neither httpStatus nor grpcStatus: Istio drops the abort</source>
+        <translation>fault.abort에 httpStatus도 grpcStatus도 없습니다: Istio는 중단을 적용하지 않습니다</translation>
+    </message>
+    <message>
+        <source>fault.abort has no percentage: it aborts 0 % of requests</source>
+        <translation>fault.abort에 percentage가 없습니다: 요청의 0 %만 중단됩니다</translation>
+    </message>
+    <message>
+        <source>mirror_percent is deprecated (IST0002): use mirrorPercentage.value</source>
+        <translation>mirror_percent는 더 이상 권장되지 않습니다 (IST0002): mirrorPercentage.value를 쓰세요</translation>
+    </message>
+    <message>
+        <source>mirror to %1 is set to 0 %: Istio mirrors nothing</source>
+        <translation>%1(으)로의 미러가 0 %로 설정되어 있습니다: Istio는 아무 요청도 미러링하지 않습니다</translation>
+    </message>
+    <message>
+        <source>destination %1 has a negative weight; counted as 0</source>
+        <translation>대상 %1의 가중치가 음수입니다. 0으로 계산합니다</translation>
+    </message>
+    <message>
+        <source>every destination has weight 0: nothing can receive the request</source>
+        <translation>모든 대상의 가중치가 0입니다: 요청을 받을 대상이 없습니다</translation>
+    </message>
+    <message>
+        <source>a lone destination receives all traffic whatever its weight (%1 is ignored)</source>
+        <translation>대상이 하나뿐이면 가중치와 관계없이 모든 트래픽을 받습니다 (%1은(는) 무시됨)</translation>
+    </message>
+    <message>
+        <source>delegate VirtualService %1 not found</source>
+        <translation>위임 대상 VirtualService %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the route has no destination, redirect or direct response</source>
+        <translation>라우트에 대상도, 리디렉션도, 직접 응답도 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::CompiledStringMatch</name>
+    <message>
+        <source>present</source>
+        <translation>존재함</translation>
+    </message>
+    <message>
+        <source>%1 (any case)</source>
+        <translation>%1 (대소문자 무시)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::DestinationResolver</name>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>subset %1: no DestinationRule exists for %2, so Envoy has no cluster for the subset (503, flag NC)</source>
+        <translation>서브셋 %1: %2에 대한 DestinationRule이 없어 Envoy에 이 서브셋의 클러스터가 없습니다 (503, flag NC)</translation>
+    </message>
+    <message>
+        <source>subset %1 is not defined by DestinationRule %2 (it defines %3): Envoy has no cluster for it (503, flag NC)</source>
+        <translation>서브셋 %1은(는) DestinationRule %2에 정의되어 있지 않습니다 (정의된 서브셋: %3): Envoy에 이 서브셋의 클러스터가 없습니다 (503, flag NC)</translation>
+    </message>
+    <message>
+        <source>subset %1 of DestinationRule %2 (no labels: every endpoint)</source>
+        <translation>DestinationRule %2의 서브셋 %1 (레이블 없음: 모든 엔드포인트)</translation>
+    </message>
+    <message>
+        <source>subset %1 of DestinationRule %2 selects %3</source>
+        <translation>DestinationRule %2의 서브셋 %1, %3 선택</translation>
+    </message>
+    <message>
+        <source>Service %1 has no selector: its endpoints are managed outside these manifests</source>
+        <translation>Service %1에 selector가 없습니다: 엔드포인트는 이 매니페스트 밖에서 관리됩니다</translation>
+    </message>
+    <message>
+        <source>Service %1 selects no running pods: no healthy upstream (503, flag UH)</source>
+        <translation>Service %1이(가) 선택하는 실행 중인 파드가 없습니다: 정상 업스트림 없음 (503, flag UH)</translation>
+    </message>
+    <message>
+        <source>subset %1 (%2) selects none of Service %3&apos;s running pods: no healthy upstream (503, flag UH)</source>
+        <translation>서브셋 %1 (%2)이(가) Service %3의 실행 중인 파드를 하나도 선택하지 않습니다: 정상 업스트림 없음 (503, flag UH)</translation>
+    </message>
+    <message>
+        <source>no Service or ServiceEntry is named %1: Envoy has no cluster for it (503, flag NC)</source>
+        <translation>이름이 %1인 Service나 ServiceEntry가 없습니다: Envoy에 이 호스트의 클러스터가 없습니다 (503, flag NC)</translation>
+    </message>
+    <message>
+        <source>external host via ServiceEntry %1</source>
+        <translation>ServiceEntry %1을(를) 통한 외부 호스트</translation>
+    </message>
+    <message>
+        <source>mesh-internal ServiceEntry %1</source>
+        <translation>메시 내부 ServiceEntry %1</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>subset %1 selects by labels, but ServiceEntry %2 has no labelled endpoints: no healthy upstream (503, flag UH)</source>
+        <translation>서브셋 %1은(는) 레이블로 선택하지만 ServiceEntry %2에는 레이블이 있는 엔드포인트가 없습니다: 정상 업스트림 없음 (503, flag UH)</translation>
+    </message>
+    <message>
+        <source>ServiceEntry %1 has no endpoint: no healthy upstream (503, flag UH)</source>
+        <translation>ServiceEntry %1에 엔드포인트가 없습니다: 정상 업스트림 없음 (503, flag UH)</translation>
+    </message>
+    <message>
+        <source>ServiceEntry %1 has no endpoint with labels %2: no healthy upstream (503, flag UH)</source>
+        <translation>ServiceEntry %1에 레이블이 %2인 엔드포인트가 없습니다: 정상 업스트림 없음 (503, flag UH)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::GatewayRoutes</name>
+    <message>
+        <source>there is no Gateway %1</source>
+        <translation>Gateway %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no HTTP server for host %2 on port %3: 404 (Envoy flag NR)</source>
+        <translation>Gateway %1에 포트 %3에서 호스트 %2을(를) 받는 HTTP 서버가 없습니다: 404 (Envoy flag NR)</translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no HTTP server for host %2: 404 (Envoy flag NR)</source>
+        <translation>Gateway %1에 호스트 %2을(를) 받는 HTTP 서버가 없습니다: 404 (Envoy flag NR)</translation>
+    </message>
+    <message>
+        <source>no VirtualService bound to Gateway %1 serves host %2 on port %3: 404 (Envoy flag NR)</source>
+        <translation>Gateway %1에 바인딩된 VirtualService 중 포트 %3에서 호스트 %2을(를) 처리하는 것이 없습니다: 404 (Envoy flag NR)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::RouteTableBuilder</name>
+    <message>
+        <source>a delegate VirtualService cannot delegate again (Istio supports one level)</source>
+        <translation>위임받은 VirtualService는 다시 위임할 수 없습니다 (Istio는 한 단계만 지원)</translation>
+    </message>
+    <message>
+        <source>%1 is only for %2, not %3</source>
+        <translation>%1은(는) %3이(가) 아니라 %2 전용입니다</translation>
+    </message>
+    <message>
+        <source>%1 is not given to this gateway: %2</source>
+        <translation>%1은(는) 이 게이트웨이에 적용되지 않습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::Router</name>
+    <message>
+        <source>%1 pod (%2)</source>
+        <translation>파드 %1개 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 pods (%2)</source>
+        <translation>파드 %1개 (%2)</translation>
+    </message>
+    <message>
+        <source>VirtualService %1 is not exported to namespace %2</source>
+        <translation>VirtualService %1은(는) 네임스페이스 %2에 내보내지지 않습니다 (exportTo)</translation>
+    </message>
+    <message>
+        <source>VirtualService %1 claims the same host; Istio uses the first one loaded (IST0109), so it is ignored</source>
+        <translation>VirtualService %1도 같은 호스트를 지정하지만 Istio는 먼저 로드된 것을 사용하므로 (IST0109) 무시됩니다</translation>
+    </message>
+    <message>
+        <source>request %1 from a sidecar in namespace %2</source>
+        <translation>요청 %1 (%2 네임스페이스의 사이드카에서)</translation>
+    </message>
+    <message>
+        <source>request %1 from a sidecar in namespace %2 with labels %3</source>
+        <translation>요청 %1 (%2 네임스페이스의 사이드카에서, 레이블 %3)</translation>
+    </message>
+    <message>
+        <source>host %1 means %2 (resolved from namespace %3)</source>
+        <translation>호스트 %1은(는) %2입니다 (%3 네임스페이스 기준으로 해석)</translation>
+    </message>
+    <message>
+        <source>port %1 (the host&apos;s first port; none was given)</source>
+        <translation>포트 %1 (포트를 지정하지 않아 호스트의 첫 포트 사용)</translation>
+    </message>
+    <message>
+        <source>VirtualService %1 applies to %2 for sidecars</source>
+        <translation>사이드카에서 %2에는 VirtualService %1이(가) 적용됩니다</translation>
+    </message>
+    <message>
+        <source>VirtualService %1 lists this host but is bound only to gateways, so sidecars ignore it</source>
+        <translation>VirtualService %1은(는) 이 호스트를 나열하지만 게이트웨이에만 바인딩되어 있어 사이드카는 무시합니다</translation>
+    </message>
+    <message>
+        <source>no Service, ServiceEntry or VirtualService is named %1: 404 (a sidecar with outboundTrafficPolicy ALLOW_ANY would pass it through unrouted; REGISTRY_ONLY answers 502)</source>
+        <translation>이름이 %1인 Service, ServiceEntry, VirtualService가 없습니다: 404 (outboundTrafficPolicy가 ALLOW_ANY인 사이드카는 라우팅 없이 그대로 내보내고, REGISTRY_ONLY이면 502로 응답합니다)</translation>
+    </message>
+    <message>
+        <source>no VirtualService applies: the sidecar sends the request straight to the host, all its endpoints</source>
+        <translation>적용되는 VirtualService가 없습니다: 사이드카가 요청을 호스트의 모든 엔드포인트로 바로 보냅니다</translation>
+    </message>
+    <message>
+        <source>request %1 enters through Gateway %2</source>
+        <translation>요청 %1 (Gateway %2을(를) 통해 들어옴)</translation>
+    </message>
+    <message>
+        <source>Gateway %1 port %2 serves %3 with virtual host %4 from VirtualService %5</source>
+        <translation>Gateway %1 포트 %2: VirtualService %5의 가상 호스트 %4이(가) %3을(를) 처리합니다</translation>
+    </message>
+    <message>
+        <source>%1 does not match: %2</source>
+        <translation>%1 불일치: %2</translation>
+    </message>
+    <message>
+        <source>... and %1 more match blocks before it do not match either</source>
+        <translation>... 그 앞의 match 블록 %1개도 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>no route matches: 404 (Envoy flag NR)</source>
+        <translation>일치하는 라우트가 없습니다: 404 (Envoy flag NR)</translation>
+    </message>
+    <message>
+        <source>%1 has no match conditions, so it takes the request</source>
+        <translation>%1에는 match 조건이 없으므로 요청을 받습니다</translation>
+    </message>
+    <message>
+        <source>%1 matches (%2)</source>
+        <translation>%1 일치 (%2)</translation>
+    </message>
+    <message>
+        <source>it delegates to VirtualService %1</source>
+        <translation>VirtualService %1(으)로 위임합니다</translation>
+    </message>
+    <message>
+        <source>Service %1 has no port %2: Envoy has no cluster for it (503, flag NC); set destination.port</source>
+        <translation>Service %1에 포트 %2이(가) 없습니다: Envoy에 이 포트의 클러스터가 없습니다 (503, flag NC). destination.port를 지정하세요</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>참고: %1</translation>
+    </message>
+    <message>
+        <source>fault: %1 of requests wait %2 ms first</source>
+        <translation>장애 주입: 요청의 %1이(가) 먼저 %2 ms 대기합니다</translation>
+    </message>
+    <message>
+        <source>fault: %1 of requests are aborted with %2</source>
+        <translation>장애 주입: 요청의 %1이(가) %2(으)로 중단됩니다</translation>
+    </message>
+    <message>
+        <source>gRPC status %1</source>
+        <translation>gRPC 상태 %1</translation>
+    </message>
+    <message>
+        <source>redirect %1 to %2</source>
+        <translation>%2(으)로 리디렉션 (%1)</translation>
+    </message>
+    <message>
+        <source>direct response %1</source>
+        <translation>직접 응답 %1</translation>
+    </message>
+    <message>
+        <source>-&gt; %1 (weight %2): %3</source>
+        <translation>-&gt; %1 (가중치 %2): %3</translation>
+    </message>
+    <message>
+        <source>mirror %1 of forwarded requests (responses dropped): %2</source>
+        <translation>전달된 요청의 %1을(를) 미러링 (응답은 버려짐): %2</translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::AddMatchRouteDialog</name>
     <message>
         <source>Add Match Route to %1</source>
