@@ -156,6 +156,28 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("Status\n404")));
     }
 
+    // In the Korean UI the engine's reasons are Korean too, not only the
+    // headings; switching the language rewords an answer already shown.
+    void koreanAnswer()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        open(window, "bookinfo", QStringLiteral("default/reviews"));
+        RequestTesterPanel *tester = testerOf(window);
+        tester->addHeader(QStringLiteral("end-user"), QStringLiteral("jason"));
+        clickRoute(window);
+        QVERIFY(answer(window).contains(QStringLiteral("matches (header end-user = jason)")));
+
+        QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
+        // QApplication posts LanguageChange; the panel routes again on it.
+        QTRY_VERIFY2(!answer(window).contains(QStringLiteral("from a sidecar")), qPrintable(answer(window)));
+        const QString text = answer(window);
+        QVERIFY2(text.contains(QStringLiteral("VirtualService default/reviews http[0] match[0] \uc77c\uce58 (header end-user = jason)")),
+                 qPrintable(text)); // 일치: matches
+        QVERIFY2(text.contains(QStringLiteral("-> 100 % (\uac00\uc911\uce58 100)")), qPrintable(text)); // 가중치: weight
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
+        QTRY_VERIFY2(answer(window).contains(QStringLiteral("matches (header end-user = jason)")), qPrintable(answer(window)));
+    }
+
     // The answer follows edits: a new split shows at once, an undo brings the old one back.
     void followsEdits()
     {
