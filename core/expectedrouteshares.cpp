@@ -60,7 +60,7 @@ EdgeShareModel expectedRouteShares(RouterPtr router)
         bool unmatched = false;
         for (size_t i = 0; i < virtualService.hostFqdns.size(); ++i) {
             const HttpRequest request = plainRequest(virtualService, i);
-            RouteDecision decision = router->route(request);
+            RouteDecision decision = router->route(request, Router::Explain::No);
             if (decision.virtualService == ref)
                 decided.push_back(std::move(decision));
             else if (decision.action == RouteAction::NoRoute && servesRequest(*router, request, ref))

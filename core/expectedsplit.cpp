@@ -66,7 +66,7 @@ ExpectedSplit ExpectedSplit::of(const Router &router, const TrafficMix &mix)
     if (!(total > 0))
         return split;
     for (const RequestClass &requestClass : mix.classes)
-        split.add(of(router.route(requestClass.request)), requestClass.share / total);
+        split.add(of(router.route(requestClass.request, Router::Explain::No)), requestClass.share / total);
     return split;
 }
 

@@ -13,6 +13,16 @@ namespace {
 
 std::string refOf(const ResourceMeta &meta) { return meta.ns + '/' + meta.name; }
 
+// Adds a line when the caller wants the explanation. The line is a callable
+// so that deciding without one (edge shares, split charts) words nothing:
+// wording goes through the translator, which costs more than deciding.
+template<class Line>
+void explain(std::vector<std::string> *why, Line &&line)
+{
+    if (why)
+        why->push_back(line());
+}
+
 std::string requestLine(const HttpRequest &request)
 {
     return request.method + ' ' + request.scheme + "://" + request.authority + request.path;
@@ -267,148 +277,167 @@ const RouteTable *Router::meshTable(std::string_view fqdn, std::string_view sour
     return candidate ? candidate->table.get() : nullptr;
 }
 
-RouteDecision Router::route(const HttpRequest &request) const
+RouteDecision Router::route(const HttpRequest &request, Explain explain) const
 {
     RouteDecision decision;
+    std::vector<std::string> *why = explain == Explain::Yes ? &decision.explanation : nullptr;
     if (request.gateway.empty())
-        routeFromSidecar(request, decision);
+        routeFromSidecar(request, decision, why);
     else
-        routeThroughGateway(request, decision);
+        routeThroughGateway(request, decision, why);
     return decision;
 }
 
-void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decision) const
+void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decision, std::vector<std::string> *why) const
 {
-    std::vector<std::string> &why = decision.explanation;
     const std::string typed = request.hostName();
     decision.host = resolveHost(typed, request.sourceNamespace);
-    why.push_back((request.sourceLabels.empty()
-                       ? MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2")
-                       : MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2 with labels %3"))
-                      .arg(requestLine(request))
-                      .arg(request.sourceNamespace)
-                      .arg(labelsText(request.sourceLabels))
-                      .text());
+    explain(why, [&] {
+        return (request.sourceLabels.empty()
+                    ? MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2")
+                    : MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2 with labels %3"))
+            .arg(requestLine(request))
+            .arg(request.sourceNamespace)
+            .arg(labelsText(request.sourceLabels))
+            .text();
+    });
     if (decision.host != typed)
-        why.push_back(MESHLANE_TR("meshlane::Router", "host %1 means %2 (resolved from namespace %3)")
-                          .arg(typed)
-                          .arg(decision.host)
-                          .arg(request.sourceNamespace)
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "host %1 means %2 (resolved from namespace %3)")
+                .arg(typed)
+                .arg(decision.host)
+                .arg(request.sourceNamespace)
+                .text();
+        });
     decision.port = request.port ? request.port : request.authorityPort();
     if (decision.port == 0) {
         decision.port = defaultPort(decision.host);
-        why.push_back(MESHLANE_TR("meshlane::Router", "port %1 (the host's first port; none was given)")
-                          .arg(decision.port)
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "port %1 (the host's first port; none was given)")
+                .arg(decision.port)
+                .text();
+        });
     }
 
-    std::vector<std::string> notes;
-    const MeshCandidate *candidate = meshCandidate(decision.host, request.sourceNamespace, &notes);
-    why.insert(why.end(), notes.begin(), notes.end());
+    // Without an explanation the first candidate is enough: no notes.
+    const MeshCandidate *candidate = meshCandidate(decision.host, request.sourceNamespace, why);
     if (!candidate) {
-        routeWithoutVirtualService(decision);
+        routeWithoutVirtualService(decision, why);
         return;
     }
-    why.push_back(MESHLANE_TR("meshlane::Router", "VirtualService %1 applies to %2 for sidecars")
-                      .arg(refOf(candidate->virtualService->meta))
-                      .arg(decision.host)
-                      .text());
+    explain(why, [&] {
+        return MESHLANE_TR("meshlane::Router", "VirtualService %1 applies to %2 for sidecars")
+            .arg(refOf(candidate->virtualService->meta))
+            .arg(decision.host)
+            .text();
+    });
     const ProxyContext proxy{&request.sourceLabels, request.sourceNamespace, decision.port};
-    decide(*candidate->table, request, proxy, decision);
+    decide(*candidate->table, request, proxy, decision, why);
 }
 
-void Router::routeWithoutVirtualService(RouteDecision &decision) const
+void Router::routeWithoutVirtualService(RouteDecision &decision, std::vector<std::string> *why) const
 {
-    std::vector<std::string> &why = decision.explanation;
     for (const auto &virtualService : m_mesh->virtualServices) {
         const auto &hosts = virtualService->hostFqdns;
         if (!virtualService->appliesToMesh() && std::find(hosts.begin(), hosts.end(), decision.host) != hosts.end())
-            why.push_back(MESHLANE_TR("meshlane::Router",
-                                      "VirtualService %1 lists this host but is bound only to gateways, so sidecars "
-                                      "ignore it")
-                              .arg(refOf(virtualService->meta))
-                              .text());
+            explain(why, [&] {
+                return MESHLANE_TR("meshlane::Router",
+                                   "VirtualService %1 lists this host but is bound only to gateways, so sidecars "
+                                   "ignore it")
+                    .arg(refOf(virtualService->meta))
+                    .text();
+            });
     }
     if (!isKnownHost(decision.host)) {
         decision.action = RouteAction::NoRoute;
         decision.status = 404;
-        why.push_back(MESHLANE_TR("meshlane::Router",
-                                  "no Service, ServiceEntry or VirtualService is named %1: 404 (a sidecar with "
-                                  "outboundTrafficPolicy ALLOW_ANY would pass it through unrouted; REGISTRY_ONLY "
-                                  "answers 502)")
-                          .arg(decision.host)
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router",
+                               "no Service, ServiceEntry or VirtualService is named %1: 404 (a sidecar with "
+                               "outboundTrafficPolicy ALLOW_ANY would pass it through unrouted; REGISTRY_ONLY "
+                               "answers 502)")
+                .arg(decision.host)
+                .text();
+        });
         return;
     }
     DestinationOutcome outcome{m_resolver->resolveHost(decision.host), 100, 1.0};
     finishTarget(outcome.target, decision.port);
     decision.action = RouteAction::Forward;
     decision.status = outcome.target.status;
-    why.push_back(MESHLANE_TR("meshlane::Router",
-                              "no VirtualService applies: the sidecar sends the request straight to the host, all "
-                              "its endpoints")
-                      .text());
-    why.push_back("-> 100 %: " + targetLine(outcome.target));
+    explain(why, [&] {
+        return MESHLANE_TR("meshlane::Router",
+                           "no VirtualService applies: the sidecar sends the request straight to the host, all "
+                           "its endpoints")
+            .text();
+    });
+    explain(why, [&] { return "-> 100 %: " + targetLine(outcome.target); });
     decision.destinations.push_back(std::move(outcome));
 }
 
-void Router::routeThroughGateway(const HttpRequest &request, RouteDecision &decision) const
+void Router::routeThroughGateway(const HttpRequest &request, RouteDecision &decision,
+                                 std::vector<std::string> *why) const
 {
-    std::vector<std::string> &why = decision.explanation;
     decision.gateway = request.gateway;
     decision.host = request.hostName();
-    why.push_back(MESHLANE_TR("meshlane::Router", "request %1 enters through Gateway %2")
-                      .arg(requestLine(request))
-                      .arg(request.gateway)
-                      .text());
+    explain(why, [&] {
+        return MESHLANE_TR("meshlane::Router", "request %1 enters through Gateway %2")
+            .arg(requestLine(request))
+            .arg(request.gateway)
+            .text();
+    });
     const GatewayRoutes::Lookup lookup =
         m_gatewayRoutes->find(request.gateway, decision.host, request.port ? request.port : request.authorityPort());
     decision.port = lookup.port;
     if (!lookup.virtualHost) {
         decision.action = RouteAction::NoRoute;
         decision.status = 404;
-        why.push_back(lookup.problem.text());
+        explain(why, [&] { return lookup.problem.text(); });
         return;
     }
-    std::string sources;
-    for (const std::string &name : lookup.virtualHost->virtualServices)
-        sources += (sources.empty() ? "" : ", ") + name;
-    why.push_back(
-        MESHLANE_TR("meshlane::Router", "Gateway %1 port %2 serves %3 with virtual host %4 from VirtualService %5")
+    explain(why, [&] {
+        std::string sources;
+        for (const std::string &name : lookup.virtualHost->virtualServices)
+            sources += (sources.empty() ? "" : ", ") + name;
+        return MESHLANE_TR("meshlane::Router",
+                           "Gateway %1 port %2 serves %3 with virtual host %4 from VirtualService %5")
             .arg(request.gateway)
             .arg(lookup.port)
             .arg(decision.host)
             .arg(lookup.virtualHost->domain)
             .arg(sources)
-            .text());
+            .text();
+    });
     const ProxyContext proxy{&lookup.gateway->selector, lookup.gateway->meta.ns, lookup.port};
-    decide(*lookup.virtualHost->table, request, proxy, decision);
+    decide(*lookup.virtualHost->table, request, proxy, decision, why);
 }
 
 void Router::decide(const RouteTable &table, const HttpRequest &request, const ProxyContext &proxy,
-                    RouteDecision &decision) const
+                    RouteDecision &decision, std::vector<std::string> *why) const
 {
-    std::vector<std::string> &why = decision.explanation;
     for (const TranslatedText &note : table.notes())
-        why.push_back(note.text());
+        explain(why, [&] { return note.text(); });
     const int matched = table.find(request, proxy);
     const size_t misses = matched < 0 ? table.entries().size() : size_t(matched);
-    for (size_t i = 0; i < misses && i < m_options.maxExplainedMisses; ++i) {
+    for (size_t i = 0; why && i < misses && i < m_options.maxExplainedMisses; ++i) {
         const RouteTable::Entry &entry = table.entries()[i];
-        why.push_back(MESHLANE_TR("meshlane::Router", "%1 does not match: %2")
-                          .arg(entryLabel(table, entry))
-                          .arg(entry.match->whyNot(request, proxy))
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "%1 does not match: %2")
+                .arg(entryLabel(table, entry))
+                .arg(entry.match->whyNot(request, proxy))
+                .text();
+        });
     }
     if (misses > m_options.maxExplainedMisses)
-        why.push_back(MESHLANE_TR("meshlane::Router", "... and %1 more match blocks before it do not match either")
-                          .arg(int64_t(misses - m_options.maxExplainedMisses))
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "... and %1 more match blocks before it do not match either")
+                .arg(int64_t(misses - m_options.maxExplainedMisses))
+                .text();
+        });
     if (matched < 0) {
         decision.action = RouteAction::NoRoute;
         decision.status = 404;
-        why.push_back(MESHLANE_TR("meshlane::Router", "no route matches: 404 (Envoy flag NR)").text());
+        explain(why, [&] { return MESHLANE_TR("meshlane::Router", "no route matches: 404 (Envoy flag NR)").text(); });
         return;
     }
     const RouteTable::Entry &entry = table.entries()[size_t(matched)];
@@ -418,22 +447,28 @@ void Router::decide(const RouteTable &table, const HttpRequest &request, const P
     decision.routeName = route.route->name;
     decision.matchBlock = entry.block;
     if (entry.block < 0)
-        why.push_back(MESHLANE_TR("meshlane::Router", "%1 has no match conditions, so it takes the request")
-                          .arg(entryLabel(table, entry))
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "%1 has no match conditions, so it takes the request")
+                .arg(entryLabel(table, entry))
+                .text();
+        });
     else
-        why.push_back(MESHLANE_TR("meshlane::Router", "%1 matches (%2)")
-                          .arg(entryLabel(table, entry))
-                          .arg(route.route->match[size_t(entry.block)].describe())
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "%1 matches (%2)")
+                .arg(entryLabel(table, entry))
+                .arg(route.route->match[size_t(entry.block)].describe())
+                .text();
+        });
     if (route.delegateTable) {
-        why.push_back(MESHLANE_TR("meshlane::Router", "it delegates to VirtualService %1")
-                          .arg(refOf(route.delegate->meta))
-                          .text());
-        decide(*route.delegateTable, request, proxy, decision);
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "it delegates to VirtualService %1")
+                .arg(refOf(route.delegate->meta))
+                .text();
+        });
+        decide(*route.delegateTable, request, proxy, decision, why);
         return;
     }
-    applyRoute(route, request, proxy, decision);
+    applyRoute(route, request, proxy, decision, why);
 }
 
 void Router::finishTarget(ResolvedTarget &target, uint32_t listenerPort) const
@@ -458,40 +493,45 @@ void Router::finishTarget(ResolvedTarget &target, uint32_t listenerPort) const
 }
 
 void Router::applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,
-                        RouteDecision &decision) const
+                        RouteDecision &decision, std::vector<std::string> *why) const
 {
-    std::vector<std::string> &why = decision.explanation;
     for (const TranslatedText &note : route.notes)
-        why.push_back(MESHLANE_TR("meshlane::Router", "note: %1").arg(note).text());
+        explain(why, [&] { return MESHLANE_TR("meshlane::Router", "note: %1").arg(note).text(); });
     decision.fault = route.fault;
     if (route.fault.delayPerMillion > 0)
-        why.push_back(MESHLANE_TR("meshlane::Router", "fault: %1 of requests wait %2 ms first")
-                          .arg(percentText(route.fault.delayProbability()))
-                          .arg(route.fault.delayMs)
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "fault: %1 of requests wait %2 ms first")
+                .arg(percentText(route.fault.delayProbability()))
+                .arg(route.fault.delayMs)
+                .text();
+        });
     if (route.fault.abortPerMillion > 0)
-        why.push_back(MESHLANE_TR("meshlane::Router", "fault: %1 of requests are aborted with %2")
-                          .arg(percentText(route.fault.abortProbability()))
-                          .arg(route.fault.abortStatus
-                                   ? TranslatedText(std::to_string(route.fault.abortStatus))
-                                   : MESHLANE_TR("meshlane::Router", "gRPC status %1").arg(route.fault.abortGrpcStatus))
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "fault: %1 of requests are aborted with %2")
+                .arg(percentText(route.fault.abortProbability()))
+                .arg(route.fault.abortStatus
+                         ? TranslatedText(std::to_string(route.fault.abortStatus))
+                         : MESHLANE_TR("meshlane::Router", "gRPC status %1").arg(route.fault.abortGrpcStatus))
+                .text();
+        });
     decision.action = route.action;
     decision.status = route.status;
     switch (route.action) {
     case RouteAction::Redirect:
         decision.redirectLocation = redirectLocation(*route.route->redirect, request);
-        why.push_back(MESHLANE_TR("meshlane::Router", "redirect %1 to %2")
-                          .arg(decision.status)
-                          .arg(decision.redirectLocation)
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "redirect %1 to %2")
+                .arg(decision.status)
+                .arg(decision.redirectLocation)
+                .text();
+        });
         return;
     case RouteAction::DirectResponse:
-        why.push_back(MESHLANE_TR("meshlane::Router", "direct response %1").arg(decision.status).text());
+        explain(why, [&] { return MESHLANE_TR("meshlane::Router", "direct response %1").arg(decision.status).text(); });
         return;
     case RouteAction::Failure:
     case RouteAction::NoRoute:
-        why.push_back(route.failure.text() + ": " + std::to_string(decision.status));
+        explain(why, [&] { return route.failure.text() + ": " + std::to_string(decision.status); });
         return;
     case RouteAction::Forward:
         break;
@@ -499,19 +539,23 @@ void Router::applyRoute(const CompiledRoute &route, const HttpRequest &request, 
     decision.destinations = route.destinations;
     for (DestinationOutcome &destination : decision.destinations) {
         finishTarget(destination.target, proxy.port);
-        why.push_back(MESHLANE_TR("meshlane::Router", "-> %1 (weight %2): %3")
-                          .arg(percentText(destination.probability))
-                          .arg(destination.weight)
-                          .arg(targetLine(destination.target))
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "-> %1 (weight %2): %3")
+                .arg(percentText(destination.probability))
+                .arg(destination.weight)
+                .arg(targetLine(destination.target))
+                .text();
+        });
     }
     decision.mirrors = route.mirrors;
     for (MirrorOutcome &mirror : decision.mirrors) {
         finishTarget(mirror.target, proxy.port);
-        why.push_back(MESHLANE_TR("meshlane::Router", "mirror %1 of forwarded requests (responses dropped): %2")
-                          .arg(percentText(mirror.probability()))
-                          .arg(targetLine(mirror.target))
-                          .text());
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "mirror %1 of forwarded requests (responses dropped): %2")
+                .arg(percentText(mirror.probability()))
+                .arg(targetLine(mirror.target))
+                .text();
+        });
     }
     // Report the status most of the traffic gets; ties go to the failure.
     int best = 200;

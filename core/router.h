@@ -53,8 +53,11 @@ public:
 
     const MeshPtr &mesh() const { return m_mesh; }
 
-    // The full decision with its explanation.
-    RouteDecision route(const HttpRequest &request) const;
+    enum class Explain { Yes, No };
+    // The full decision, with its explanation in the UI language unless
+    // Explain::No (for callers that only read the outcome: wording every
+    // line through the translator costs several times the decision).
+    RouteDecision route(const HttpRequest &request, Explain explain = Explain::Yes) const;
 
     // The FQDN a client in `sourceNamespace` means by `host`: "reviews" ->
     // "reviews.<ns>.svc.cluster.local", "reviews.prod" ->
@@ -92,13 +95,14 @@ private:
     bool isKnownHost(const std::string &fqdn) const;
     uint32_t defaultPort(const std::string &fqdn) const;
 
-    void routeFromSidecar(const HttpRequest &request, RouteDecision &decision) const;
-    void routeThroughGateway(const HttpRequest &request, RouteDecision &decision) const;
-    void routeWithoutVirtualService(RouteDecision &decision) const;
+    // `why`, when not null, receives the explanation's lines.
+    void routeFromSidecar(const HttpRequest &request, RouteDecision &decision, std::vector<std::string> *why) const;
+    void routeThroughGateway(const HttpRequest &request, RouteDecision &decision, std::vector<std::string> *why) const;
+    void routeWithoutVirtualService(RouteDecision &decision, std::vector<std::string> *why) const;
     void decide(const RouteTable &table, const HttpRequest &request, const ProxyContext &proxy,
-                RouteDecision &decision) const;
+                RouteDecision &decision, std::vector<std::string> *why) const;
     void applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,
-                    RouteDecision &decision) const;
+                    RouteDecision &decision, std::vector<std::string> *why) const;
     void finishTarget(ResolvedTarget &target, uint32_t listenerPort) const;
 
     MeshPtr m_mesh;

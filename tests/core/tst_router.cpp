@@ -529,6 +529,40 @@ spec:
         QCOMPARE(first.explanation, second.explanation);
         QCOMPARE(shareOf(second, "v2"), 1.0);
     }
+
+    // Explain::No (edge shares, split chart) decides exactly as the full
+    // route() does and only leaves the explanation out.
+    void decisionWithoutExplanationIsTheSame()
+    {
+        const auto router = std::make_shared<const Router>(sampleMesh("account-service"));
+        const auto bookinfo = std::make_shared<const Router>(sampleMesh("bookinfo"));
+        const std::vector<std::pair<const Router *, HttpRequest>> cases = {
+            {router.get(), makeRequest({.host = "account-service"})},
+            {bookinfo.get(), makeRequest({.host = "reviews", .headers = {{"end-user", "jason"}}})},
+            {bookinfo.get(), makeRequest({.host = "reviews", .port = 1234})},
+            {bookinfo.get(), makeRequest({.host = "nothing.example.com"})},
+            {bookinfo.get(),
+             makeRequest({.host = "bookinfo.example.com", .path = "/nope", .gateway = "default/bookinfo-gateway"})},
+        };
+        for (const auto &[which, request] : cases) {
+            const RouteDecision full = which->route(request);
+            const RouteDecision bare = which->route(request, Router::Explain::No);
+            QVERIFY(!full.explanation.empty());
+            QVERIFY(bare.explanation.empty());
+            QCOMPARE(bare.status, full.status);
+            QCOMPARE(bare.action, full.action);
+            QCOMPARE(bare.virtualService, full.virtualService);
+            QCOMPARE(bare.httpRoute, full.httpRoute);
+            QCOMPARE(bare.port, full.port);
+            QCOMPARE(bare.destinations.size(), full.destinations.size());
+            for (size_t i = 0; i < full.destinations.size(); ++i) {
+                QCOMPARE(bare.destinations[i].probability, full.destinations[i].probability);
+                QCOMPARE(bare.destinations[i].target.status, full.destinations[i].target.status);
+                QCOMPARE(bare.destinations[i].target.problem.text(), full.destinations[i].target.problem.text());
+            }
+            QCOMPARE(bare.mirrors.size(), full.mirrors.size());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRouter)
