@@ -105,13 +105,13 @@ void SimulationRunner::setRouter(RouterPtr router)
         if (mix)
             m_mix.classes = std::move(mix->classes);
     }
-    if (mixLost)
-        stopRun();
-    Q_EMIT routerChanged(m_router);
     if (mixLost) {
+        stopRun();
+        Q_EMIT routerChanged(m_router);
         Q_EMIT stateChanged();
         return;
     }
+    Q_EMIT routerChanged(m_router);
     if (!m_haveMix)
         return;
     if (!m_started) {
