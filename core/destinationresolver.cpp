@@ -60,7 +60,7 @@ DestinationResolver::DestinationResolver(const Mesh &mesh, const DestinationReso
 {
 }
 
-std::vector<const Workload*> DestinationResolver::workloadsMatching(const std::string& ns, const Labels& selector) const
+std::vector<const Workload *> DestinationResolver::workloadsMatching(const std::string &ns, const Labels &selector) const
 {
     static const std::vector<const Workload *> none;
     const std::vector<const Workload *> *candidates = nullptr;

@@ -297,7 +297,8 @@ void SimulationRunner::runFor(double seconds)
 void SimulationRunner::payTicksOwed()
 {
     for (int ticks : std::exchange(m_ticksOwed, {})) // one runFinished() per runFor()
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticks] { worker->runTicks(ticks); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, ticks] { worker->runTicks(ticks); }, Qt::QueuedConnection);
 }
 
 bool SimulationRunner::isBusy() const

@@ -146,21 +146,24 @@ private Q_SLOTS:
         QVERIFY(broken);
         QCOMPARE(broken->target.status, 503);
         QCOMPARE(broken->probability, 0.25);
-        QVERIFY(broken->target.problem.text().find("not defined by DestinationRule default/reviews") != std::string::npos);
+        QVERIFY(broken->target.problem.text().find("not defined by DestinationRule default/reviews")
+                != std::string::npos);
         QCOMPARE(decision.status, 200); // most traffic still works
         QCOMPARE(decision.statusShares().at(503), 0.25);
 
         // A subset on a host with no DestinationRule at all.
         const RouteDecision noRule = routeReviews("  - route:\n    - destination: {host: ratings, subset: v1}\n");
         QCOMPARE(noRule.status, 503);
-        QVERIFY(noRule.destinations.front().target.problem.text().find("no DestinationRule exists") != std::string::npos);
+        QVERIFY(noRule.destinations.front().target.problem.text().find("no DestinationRule exists")
+                != std::string::npos);
     }
 
     void subsetSelectingNoPodsIs503()
     {
         const RouteDecision decision = routeReviews("  - route:\n    - destination: {host: reviews, subset: v9}\n");
         QCOMPARE(decision.status, 503);
-        QVERIFY(decision.destinations.front().target.problem.text().find("selects none") != std::string::npos);
+        QVERIFY(decision.destinations.front().target.problem.text().find("selects none")
+                != std::string::npos);
     }
 
     void destinationsResolveToPodsWithReplicas()
@@ -200,7 +203,8 @@ private Q_SLOTS:
     {
         const RouteDecision decision = routeReviews("  - route:\n    - destination: {host: ghost}\n");
         QCOMPARE(decision.status, 503);
-        QVERIFY(decision.destinations.front().target.problem.text().find("no Service or ServiceEntry") != std::string::npos);
+        QVERIFY(decision.destinations.front().target.problem.text().find("no Service or ServiceEntry")
+                != std::string::npos);
     }
 
     void mirrorWithPercentage()
@@ -511,7 +515,8 @@ spec:
         // Istio falls back to the listener port (80), which the Service lacks.
         const RouteDecision plain = router->route(makeRequest({.host = "x", .gateway = "default/edge"}));
         QCOMPARE(plain.status, 503);
-        QVERIFY(plain.destinations.front().target.problem.text().find("has no port 80") != std::string::npos);
+        QVERIFY(plain.destinations.front().target.problem.text().find("has no port 80")
+                != std::string::npos);
     }
 
     void routeIsThreadSafeAndRepeatable()

@@ -171,11 +171,14 @@ private Q_SLOTS:
         // QApplication posts LanguageChange; the panel routes again on it.
         QTRY_VERIFY2(!answer(window).contains(QStringLiteral("from a sidecar")), qPrintable(answer(window)));
         const QString text = answer(window);
-        QVERIFY2(text.contains(QStringLiteral("VirtualService default/reviews http[0] match[0] \uc77c\uce58 (header end-user = jason)")),
-                 qPrintable(text)); // 일치: matches
-        QVERIFY2(text.contains(QStringLiteral("-> 100 % (\uac00\uc911\uce58 100)")), qPrintable(text)); // 가중치: weight
+        const QString matched = QStringLiteral("VirtualService default/reviews http[0] match[0] "
+                                               "\uc77c\uce58 (header end-user = jason)"); // 일치: matches
+        QVERIFY2(text.contains(matched), qPrintable(text));
+        // 가중치: weight
+        QVERIFY2(text.contains(QStringLiteral("-> 100 % (\uac00\uc911\uce58 100)")), qPrintable(text));
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
-        QTRY_VERIFY2(answer(window).contains(QStringLiteral("matches (header end-user = jason)")), qPrintable(answer(window)));
+        QTRY_VERIFY2(answer(window).contains(QStringLiteral("matches (header end-user = jason)")),
+                     qPrintable(answer(window)));
     }
 
     // The answer follows edits: a new split shows at once, an undo brings the old one back.
