@@ -1,4 +1,4 @@
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #ifdef MESHLANE_WITH_GUI
-#include "guimain.h"
+#include "shell/guimain.h"
 #endif
 
 int main(int argc, char *argv[])

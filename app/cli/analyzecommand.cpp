@@ -1,7 +1,7 @@
-#include "analyzer.h"
-#include "cli.h"
-#include "clicommands.h"
-#include "clisupport.h"
+#include "analysis/analyzer.h"
+#include "cli/cli.h"
+#include "cli/clicommands.h"
+#include "cli/clisupport.h"
 
 #include <QDir>
 #include <QFileInfo>

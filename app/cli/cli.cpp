@@ -1,6 +1,6 @@
-#include "cli.h"
+#include "cli/cli.h"
 
-#include "clicommands.h"
+#include "cli/clicommands.h"
 
 #include <QTextStream>
 

@@ -1,6 +1,6 @@
-#include "clisupport.h"
+#include "cli/clisupport.h"
 
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <QJsonDocument>
 #include <QTextStream>

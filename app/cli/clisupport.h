@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "manifestloader.h"
+#include "load/manifestloader.h"
+#include "model/diagnostic.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "cli.h"
-#include "clicommands.h"
-#include "clisupport.h"
+#include "cli/cli.h"
+#include "cli/clicommands.h"
+#include "cli/clisupport.h"
 
-#include "exporter.h"
+#include "export/exporter.h"
 
 #include <QDir>
 #include <QFileInfo>

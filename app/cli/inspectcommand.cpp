@@ -1,6 +1,6 @@
-#include "cli.h"
-#include "clicommands.h"
-#include "clisupport.h"
+#include "cli/cli.h"
+#include "cli/clicommands.h"
+#include "cli/clisupport.h"
 
 #include <QTextStream>
 

@@ -1,4 +1,4 @@
-#include "requestoptions.h"
+#include "cli/requestoptions.h"
 
 namespace meshlane::cli {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "clisupport.h"
-#include "httprequest.h"
+#include "cli/clisupport.h"
+#include "routing/httprequest.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
-#include "cli.h"
-#include "clicommands.h"
-#include "clisupport.h"
-#include "percenttext.h"
-#include "requestoptions.h"
-#include "router.h"
+#include "base/percenttext.h"
+#include "cli/cli.h"
+#include "cli/clicommands.h"
+#include "cli/clisupport.h"
+#include "cli/requestoptions.h"
+#include "routing/router.h"
 
 #include <QJsonValue>
 #include <QTextStream>

@@ -1,12 +1,12 @@
-#include "cli.h"
-#include "clicommands.h"
-#include "clisupport.h"
+#include "cli/cli.h"
+#include "cli/clicommands.h"
+#include "cli/clisupport.h"
 
-#include "exporter.h"
-#include "hostname.h"
-#include "meshedit.h"
-#include "unifieddiff.h"
-#include "weightspec.h"
+#include "edit/meshedit.h"
+#include "edit/weightspec.h"
+#include "export/exporter.h"
+#include "export/unifieddiff.h"
+#include "model/hostname.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 // The analyzer's cost next to the loader's on meshgen's synthetic meshes: the
 // analyzer runs after every edit in the workbench, so it must stay a small
 // fraction of a load. Compare BM_Analyze with BM_LoadFolder at the same size.
-#include "analyzer.h"
-#include "manifestloader.h"
+#include "analysis/analyzer.h"
+#include "load/manifestloader.h"
 
-#include "generatedmesh.h"
+#include "bench/generatedmesh.h"
 
 #include <benchmark/benchmark.h>
 

@@ -11,13 +11,13 @@
 // Each incremental benchmark reports x_full, its time over the from-scratch
 // one's. MESHLANE_BENCH_MESH=DIR uses an existing folder.
 
-#include "expectedrouteshares.h"
-#include "generatedmesh.h"
-#include "manifestloader.h"
-#include "meshedit.h"
-#include "meshgraph.h"
-#include "routesharememo.h"
-#include "weightbalancer.h"
+#include "bench/generatedmesh.h"
+#include "edit/meshedit.h"
+#include "edit/weightbalancer.h"
+#include "graph/expectedrouteshares.h"
+#include "graph/meshgraph.h"
+#include "graph/routesharememo.h"
+#include "load/manifestloader.h"
 
 #include <benchmark/benchmark.h>
 

@@ -3,11 +3,11 @@
 // --files-per-kind, the worst layout for an edit) BM_SetWeights should stay a
 // small fraction of BM_LoadFolder; BM_AddDestination adds a line, which makes
 // the rest of the file move, so it re-reads the whole file (the slow path).
-#include "manifestloader.h"
-#include "meshedit.h"
-#include "weightbalancer.h"
+#include "edit/meshedit.h"
+#include "edit/weightbalancer.h"
+#include "load/manifestloader.h"
 
-#include "generatedmesh.h"
+#include "bench/generatedmesh.h"
 
 #include <benchmark/benchmark.h>
 

@@ -17,14 +17,15 @@
 // open of the 5-file greeter sample. MESHLANE_BENCH_MESH=DIR uses an
 // existing folder.
 
-#include "document.h"
-#include "generatedmesh.h"
-#include "graphpanel.h"
-#include "graphscene.h"
-#include "graphview.h"
-#include "guibench.h"
-#include "mainwindow.h"
-#include "manifestloader.h"
+#include "bench/generatedmesh.h"
+#include "bench/guibench.h"
+#include "document/document.h"
+#include "graph/graphpanel.h"
+#include "graph/graphscene.h"
+#include "graph/graphview.h"
+#include "load/manifestloader.h"
+#include "shell/mainwindow.h"
+#include "support/testdata.h"
 
 #include <QElapsedTimer>
 #include <QEvent>
@@ -54,7 +55,7 @@ QString meshFolder()
 
 QString greeterFolder()
 {
-    return QStringLiteral(MESHLANE_SOURCE_DIR "/samples/greeter");
+    return meshlane::test::samplesDir(QStringLiteral("greeter"));
 }
 
 // Opens `folder` in new windows; returns the median time to first paint.

@@ -20,25 +20,26 @@
 // 95th percentile in 60 Hz frames (16.7 ms). MESHLANE_BENCH_MESH=DIR uses an
 // existing folder.
 
-#include "destinationrow.h"
-#include "document.h"
-#include "editingdocks.h"
-#include "generatedmesh.h"
-#include "guibench.h"
-#include "graphedgeitem.h"
-#include "graphpanel.h"
-#include "graphscene.h"
-#include "liveplotpanel.h"
-#include "mainwindow.h"
-#include "manifestloader.h"
-#include "meshedit.h"
-#include "qcustomplotinclude.h"
-#include "routeeditor.h"
-#include "simulationdocks.h"
-#include "simulationrunner.h"
-#include "weightbalancer.h"
-#include "weighteditor.h"
-#include "yamlpane.h"
+#include "bench/generatedmesh.h"
+#include "bench/guibench.h"
+#include "document/document.h"
+#include "edit/meshedit.h"
+#include "edit/weightbalancer.h"
+#include "editing/destinationrow.h"
+#include "editing/routeeditor.h"
+#include "editing/weighteditor.h"
+#include "graph/graphedgeitem.h"
+#include "graph/graphpanel.h"
+#include "graph/graphscene.h"
+#include "load/manifestloader.h"
+#include "shell/editingdocks.h"
+#include "shell/mainwindow.h"
+#include "shell/simulationdocks.h"
+#include "simulation/liveplotpanel.h"
+#include "simulation/qcustomplotinclude.h"
+#include "simulation/simulationrunner.h"
+#include "support/testdata.h"
+#include "yaml/yamlpane.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -79,7 +80,7 @@ QString meshFolder()
 
 QString greeterFolder()
 {
-    return QStringLiteral(MESHLANE_SOURCE_DIR "/samples/greeter");
+    return meshlane::test::samplesDir(QStringLiteral("greeter"));
 }
 
 bool waitFor(const std::function<bool()> &condition, int timeoutMs = 600'000)

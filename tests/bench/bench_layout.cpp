@@ -10,9 +10,9 @@
 //
 // MESHLANE_BENCH_MESH=DIR uses an existing folder instead of generating one.
 
-#include "graphlayout.h"
-#include "manifestloader.h"
-#include "meshgraph.h"
+#include "graph/graphlayout.h"
+#include "graph/meshgraph.h"
+#include "load/manifestloader.h"
 
 #include <QDir>
 #include <QFile>

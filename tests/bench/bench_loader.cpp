@@ -2,9 +2,9 @@
 // reading the same bytes (the floor) and yaml-cpp parsing them on one thread
 // (the library we cannot beat per file). BM_LoadFolder/threads:1 vs /threads:0
 // shows what parsing files in parallel buys.
-#include "manifestloader.h"
+#include "load/manifestloader.h"
 
-#include "generatedmesh.h"
+#include "bench/generatedmesh.h"
 
 #include <benchmark/benchmark.h>
 #include <yaml-cpp/yaml.h>

@@ -11,11 +11,11 @@
 // Targets: a 2-way weighted decision within 3x the baseline; 1,000 prefix
 // routes (match on the last) at least 10x faster indexed than linear.
 
-#include "manifestloader.h"
-#include "router.h"
-#include "seededrandom.h"
+#include "load/manifestloader.h"
+#include "routing/router.h"
+#include "simulation/seededrandom.h"
 
-#include "generatedmesh.h"
+#include "bench/generatedmesh.h"
 
 #include <benchmark/benchmark.h>
 

@@ -4,7 +4,7 @@
 // waits like an application's, an application that times the GUI thread, and
 // main().
 
-#include "appearance.h"
+#include "widgets/appearance.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -95,8 +95,7 @@ inline int runGuiBenchmarks(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     TimingApplication app(argc, argv);
-    meshlane::ui::installBundledFonts();
-    meshlane::ui::useReproducibleStyle();
+    meshlane::ui::useReproducibleAppearance();
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

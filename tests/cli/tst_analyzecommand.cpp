@@ -1,9 +1,9 @@
 // `meshlane analyze`: every sample analyses clean except account-service,
 // whose undefined subset must be reported where it is written; output formats,
 // thresholds and exit codes as istioctl analyze has them.
-#include "analyzertesting.h"
-#include "clirunner.h"
-#include "testfolder.h"
+#include "support/analyzertesting.h"
+#include "support/clirunner.h"
+#include "support/testfolder.h"
 
 #include <QDir>
 #include <QFile>

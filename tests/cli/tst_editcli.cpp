@@ -1,6 +1,6 @@
-#include "cli.h"
-#include "editingsupport.h"
-#include "manifestloader.h"
+#include "cli/cli.h"
+#include "load/manifestloader.h"
+#include "support/editingsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

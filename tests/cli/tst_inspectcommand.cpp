@@ -1,5 +1,5 @@
-#include "clirunner.h"
-#include "testfolder.h"
+#include "support/clirunner.h"
+#include "support/testfolder.h"
 
 #include <QJsonArray>
 #include <QProcess>

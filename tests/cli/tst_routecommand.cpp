@@ -1,8 +1,9 @@
 // `meshlane route`: options, JSON keys (a stable interface), text output and
 // exit codes, run in-process.
 
-#include "clirunner.h"
-#include "testfolder.h"
+#include "support/clirunner.h"
+#include "support/testdata.h"
+#include "support/testfolder.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,7 +21,7 @@ namespace {
 QString sample(const char *name) { return samplesDir() + u'/' + QLatin1String(name); }
 QString testData(const char *name)
 {
-    return qEnvironmentVariable("MESHLANE_TEST_DATA") + QStringLiteral("/routing/") + QLatin1String(name);
+    return meshlane::test::testData(QStringLiteral("routing/") + QLatin1String(name));
 }
 
 QSet<QString> keysOf(const QJsonObject &object)

@@ -1,8 +1,9 @@
 // `meshlane simulate`: JSON keys, determinism, traffic files, statistics and
 // exit codes, run in-process.
 
-#include "clirunner.h"
-#include "testfolder.h"
+#include "support/clirunner.h"
+#include "support/testdata.h"
+#include "support/testfolder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,7 +21,7 @@ namespace {
 QString sample(const char *name) { return samplesDir() + u'/' + QLatin1String(name); }
 QString testData(const char *name)
 {
-    return qEnvironmentVariable("MESHLANE_TEST_DATA") + QStringLiteral("/routing/") + QLatin1String(name);
+    return meshlane::test::testData(QStringLiteral("routing/") + QLatin1String(name));
 }
 
 CliRun simulateJson(QStringList args)

@@ -2,7 +2,7 @@
 // resources or diagnostics, never a crash, hang or runaway allocation.
 // Build: cmake -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DMESHLANE_BUILD_FUZZERS=ON -DMESHLANE_BUILD_GUI=OFF
 // Run:   build-fuzz/tests/fuzz/fuzz_loader -max_len=4096 -rss_limit_mb=2048 samples/*/
-#include "manifestloader.h"
+#include "load/manifestloader.h"
 
 #include <cstddef>
 #include <cstdint>

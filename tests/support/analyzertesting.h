@@ -4,8 +4,8 @@
 // and find the line a snippet is written on (so expected lines are derived from
 // the fixture, never typed in by hand).
 
-#include "analyzer.h"
-#include "manifestloader.h"
+#include "analysis/analyzer.h"
+#include "load/manifestloader.h"
 
 #include <QString>
 #include <QTest>

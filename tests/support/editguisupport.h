@@ -3,13 +3,13 @@
 // Helpers for the GUI editing tests: driving a real QSlider with the mouse,
 // copying a sample to a scratch folder, and reaching the weight editor.
 
-#include "destinationrow.h"
-#include "document.h"
-#include "editingdocks.h"
-#include "mainwindow.h"
-#include "routeeditor.h"
-#include "weighteditor.h"
-#include "yamlpane.h"
+#include "document/document.h"
+#include "editing/destinationrow.h"
+#include "editing/routeeditor.h"
+#include "editing/weighteditor.h"
+#include "shell/editingdocks.h"
+#include "shell/mainwindow.h"
+#include "yaml/yamlpane.h"
 
 #include <QApplication>
 #include <QDir>

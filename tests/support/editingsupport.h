@@ -3,6 +3,7 @@
 // Helpers shared by the editing and export tests (header-only: each test is
 // its own executable).
 
+#include "support/testdata.h"
 #include <QDir>
 #include <QString>
 
@@ -20,12 +21,12 @@ namespace editingtest {
 
 inline std::string samplesDir()
 {
-    return qEnvironmentVariable("MESHLANE_SAMPLES").toStdString();
+    return meshlane::test::samplePath({});
 }
 
 inline std::string dataDir()
 {
-    return qEnvironmentVariable("MESHLANE_TEST_DATA").toStdString() + "/editing";
+    return meshlane::test::testDataPath("editing");
 }
 
 inline std::string readFile(const std::filesystem::path &path)

@@ -3,9 +3,10 @@
 // Shared set-up for tests/gui: the look the screenshot mode uses (bundled
 // fonts, Fusion), and waiting for a window to finish loading and laying out.
 
-#include "appearance.h"
-#include "document.h"
-#include "mainwindow.h"
+#include "document/document.h"
+#include "shell/mainwindow.h"
+#include "support/testdata.h"
+#include "widgets/appearance.h"
 
 #include <QTest>
 
@@ -13,18 +14,17 @@ namespace meshlane::test {
 
 inline void setUpReproducibleGui()
 {
-    ui::installBundledFonts();
-    ui::useReproducibleStyle();
+    ui::useReproducibleAppearance();
 }
 
 inline QString samplePath(const char *name)
 {
-    return qEnvironmentVariable("MESHLANE_SAMPLES") + u'/' + QLatin1String(name);
+    return test::samplesDir(QLatin1String(name));
 }
 
 inline QString testDataPath(const QString &relative)
 {
-    return qEnvironmentVariable("MESHLANE_TEST_DATA") + u'/' + relative;
+    return test::testData(relative);
 }
 
 // True once the folder is loaded and its graph is on screen.

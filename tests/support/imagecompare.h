@@ -12,6 +12,7 @@
 // <name>.diff.png (differing pixels in red over a faded copy) are written next
 // to the golden. MESHLANE_UPDATE_GOLDENS=1 rewrites the goldens instead.
 
+#include "support/testdata.h"
 #include <QColor>
 #include <QDir>
 #include <QFileInfo>
@@ -25,7 +26,7 @@ namespace meshlane::test {
 
 inline QString goldenDirectory()
 {
-    return QStringLiteral(MESHLANE_SOURCE_DIR "/tests/gui/goldens");
+    return projectDir() + QStringLiteral("/tests/gui/goldens");
 }
 
 struct ImageCompareOptions

@@ -5,12 +5,13 @@
 // rebuild gives: meshes to edit, a seeded random editor, and readable
 // descriptions of decisions and graphs to compare.
 
-#include "manifestloader.h"
-#include "meshedit.h"
-#include "meshgraph.h"
-#include "plainrequest.h"
-#include "router.h"
-#include "weightbalancer.h"
+#include "edit/meshedit.h"
+#include "edit/weightbalancer.h"
+#include "graph/meshgraph.h"
+#include "load/manifestloader.h"
+#include "routing/router.h"
+#include "simulation/plainrequest.h"
+#include "support/testdata.h"
 
 #include <QProcess>
 #include <QString>
@@ -28,12 +29,12 @@ namespace meshlane::incremental {
 
 inline std::string samplePath(const std::string &name)
 {
-    return qEnvironmentVariable("MESHLANE_SAMPLES").toStdString() + '/' + name;
+    return test::samplePath(name);
 }
 
 inline std::string dataPath(const std::string &name)
 {
-    return qEnvironmentVariable("MESHLANE_TEST_DATA").toStdString() + "/incremental/" + name;
+    return test::testDataPath("incremental/" + name);
 }
 
 // Folders to edit: samples with weighted routes, mirrors, gateways, and our

@@ -3,9 +3,10 @@
 // Helpers shared by the routing and simulation tests: load a mesh from YAML
 // text or a sample folder, and build requests in one line.
 
-#include "httprequest.h"
-#include "manifestloader.h"
-#include "router.h"
+#include "load/manifestloader.h"
+#include "routing/httprequest.h"
+#include "routing/router.h"
+#include "support/testdata.h"
 
 #include <QByteArray>
 #include <QTest>
@@ -30,8 +31,7 @@ inline MeshPtr meshFromText(const std::string &yaml)
 
 inline std::string samplePath(const std::string &name)
 {
-    const QByteArray root = qgetenv("MESHLANE_SAMPLES");
-    return (root.isEmpty() ? std::string(MESHLANE_SOURCE_DIR "/samples") : root.toStdString()) + '/' + name;
+    return test::samplePath(name);
 }
 
 inline MeshPtr sampleMesh(const std::string &name)

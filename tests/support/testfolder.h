@@ -1,5 +1,6 @@
 #pragma once
 
+#include "support/testdata.h"
 #include <QDir>
 #include <QFile>
 #include <QString>
@@ -36,5 +37,5 @@ private:
 
 inline QString samplesDir()
 {
-    return qEnvironmentVariable("MESHLANE_SAMPLES", QStringLiteral(MESHLANE_SOURCE_DIR "/samples"));
+    return meshlane::test::samplesDir();
 }

@@ -1,4 +1,4 @@
-#include "diskwatcher.h"
+#include "document/diskwatcher.h"
 
 #include <QFileSystemWatcher>
 #include <QFutureWatcher>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mesh.h"
+#include "model/mesh.h"
 
 #include <QObject>
 #include <QString>

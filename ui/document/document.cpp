@@ -1,16 +1,9 @@
-#include "document.h"
+#include "document/document.h"
 
-#include "adddestinationcommand.h"
-#include "addmatchroutecommand.h"
-#include "createsubsetcommand.h"
-#include "diskwatcher.h"
-#include "analyzer.h"
-#include "manifestloader.h"
-#include "moveroutecommand.h"
-#include "removedestinationcommand.h"
-#include "removeroutecommand.h"
-#include "setmirrorcommand.h"
-#include "setrouteweightscommand.h"
+#include "analysis/analyzer.h"
+#include "document/diskwatcher.h"
+#include "document/mesheditcommand.h"
+#include "load/manifestloader.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -204,18 +197,19 @@ Document::Outcome Document::check(const EditResult &result, const QString &refus
     return result.edits.empty() ? Outcome::Unchanged : Outcome::Changed;
 }
 
-QString Document::commandText(const EditResult &result) const
+bool Document::apply(const MeshPtr &before, const EditResult &result, const QString &refusal, MergeKey key)
 {
-    return QString::fromStdString(result.description);
+    const Outcome outcome = check(result, refusal);
+    if (outcome == Outcome::Changed)
+        m_undoStack->push(new MeshEditCommand(this, before, result.mesh, QString::fromStdString(result.description),
+                                              std::move(key)));
+    return outcome != Outcome::Refused;
 }
 
 bool Document::setRouteWeights(const RouteRef &route, const std::vector<int> &weights, int dragId)
 {
     const EditResult result = meshlane::setRouteWeights(m_mesh, route, weights);
-    const Outcome outcome = check(result, tr("Cannot set the weights: %1"));
-    if (outcome == Outcome::Changed)
-        m_undoStack->push(new SetRouteWeightsCommand(this, m_mesh, result.mesh, commandText(result), route, dragId));
-    return outcome != Outcome::Refused;
+    return apply(m_mesh, result, tr("Cannot set the weights: %1"), {MergeKey::Kind::RouteWeights, route, dragId});
 }
 
 void Document::requestRouteWeights(const RouteRef &route, const std::vector<int> &weights, int dragId)
@@ -255,9 +249,9 @@ void Document::startWeightJob()
         } else if (base != m_mesh) {
             if (!m_pendingWeights)
                 m_pendingWeights = request; // computed against a snapshot that is gone: again
-        } else if (check(timed.first, tr("Cannot set the weights: %1")) == Outcome::Changed) {
-            m_undoStack->push(new SetRouteWeightsCommand(this, base, timed.first.mesh, commandText(timed.first),
-                                                         request.route, request.dragId));
+        } else {
+            apply(base, timed.first, tr("Cannot set the weights: %1"),
+                  {MergeKey::Kind::RouteWeights, request.route, request.dragId});
         }
         if (m_pendingWeights)
             startWeightJob();
@@ -275,10 +269,7 @@ void Document::startWeightJob()
 bool Document::addDestination(const RouteRef &route, const Destination &destination, int weight)
 {
     const EditResult result = meshlane::addDestination(m_mesh, route, destination, weight);
-    const Outcome outcome = check(result, tr("Cannot add the destination: %1"));
-    if (outcome == Outcome::Changed)
-        m_undoStack->push(new AddDestinationCommand(this, m_mesh, result.mesh, commandText(result)));
-    return outcome != Outcome::Refused;
+    return apply(m_mesh, result, tr("Cannot add the destination: %1"));
 }
 
 bool Document::addVersionDestination(const RouteRef &route, const std::string &hostFqdn, const std::string &version,
@@ -308,8 +299,8 @@ bool Document::addVersionDestination(const RouteRef &route, const std::string &h
         return false;
     m_undoStack->beginMacro(QString::fromStdString(added.description + " (new subset " + version + ')'));
     if (!subset.edits.empty())
-        m_undoStack->push(new CreateSubsetCommand(this, m_mesh, subset.mesh, commandText(subset)));
-    m_undoStack->push(new AddDestinationCommand(this, subset.mesh, added.mesh, commandText(added)));
+        apply(m_mesh, subset, {});
+    apply(subset.mesh, added, {});
     m_undoStack->endMacro();
     return true;
 }
@@ -317,56 +308,38 @@ bool Document::addVersionDestination(const RouteRef &route, const std::string &h
 bool Document::removeDestination(const RouteRef &route, size_t index)
 {
     const EditResult result = meshlane::removeDestination(m_mesh, route, index);
-    const Outcome outcome = check(result, tr("Cannot remove the destination: %1"));
-    if (outcome == Outcome::Changed)
-        m_undoStack->push(new RemoveDestinationCommand(this, m_mesh, result.mesh, commandText(result)));
-    return outcome != Outcome::Refused;
+    return apply(m_mesh, result, tr("Cannot remove the destination: %1"));
 }
 
 bool Document::createSubset(const std::string &hostFqdn, const std::string &subsetName, const Labels &labels)
 {
     const EditResult result = meshlane::createSubset(m_mesh, hostFqdn, subsetName, labels);
-    const Outcome outcome = check(result, tr("Cannot create the subset: %1"));
-    if (outcome == Outcome::Changed)
-        m_undoStack->push(new CreateSubsetCommand(this, m_mesh, result.mesh, commandText(result)));
-    return outcome != Outcome::Refused;
+    return apply(m_mesh, result, tr("Cannot create the subset: %1"));
 }
 
 bool Document::setMirror(const RouteRef &route, const std::optional<Destination> &mirror,
                          std::optional<double> percentage, int dragId)
 {
     const EditResult result = meshlane::setMirror(m_mesh, route, mirror, percentage);
-    const Outcome outcome = check(result, tr("Cannot change the mirror: %1"));
-    if (outcome == Outcome::Changed)
-        m_undoStack->push(new SetMirrorCommand(this, m_mesh, result.mesh, commandText(result), route, dragId));
-    return outcome != Outcome::Refused;
+    return apply(m_mesh, result, tr("Cannot change the mirror: %1"), {MergeKey::Kind::Mirror, route, dragId});
 }
 
 bool Document::addMatchRoute(const RouteRef &at, const MatchRule &rule)
 {
     const EditResult result = meshlane::addMatchRoute(m_mesh, at, rule);
-    const Outcome outcome = check(result, tr("Cannot add the route: %1"));
-    if (outcome == Outcome::Changed)
-        m_undoStack->push(new AddMatchRouteCommand(this, m_mesh, result.mesh, commandText(result)));
-    return outcome != Outcome::Refused;
+    return apply(m_mesh, result, tr("Cannot add the route: %1"));
 }
 
 bool Document::removeRoute(const RouteRef &route)
 {
     const EditResult result = meshlane::removeRoute(m_mesh, route);
-    const Outcome outcome = check(result, tr("Cannot remove the route: %1"));
-    if (outcome == Outcome::Changed)
-        m_undoStack->push(new RemoveRouteCommand(this, m_mesh, result.mesh, commandText(result)));
-    return outcome != Outcome::Refused;
+    return apply(m_mesh, result, tr("Cannot remove the route: %1"));
 }
 
 bool Document::moveRoute(const RouteRef &from, size_t to)
 {
     const EditResult result = meshlane::moveRoute(m_mesh, from, to);
-    const Outcome outcome = check(result, tr("Cannot move the route: %1"));
-    if (outcome == Outcome::Changed)
-        m_undoStack->push(new MoveRouteCommand(this, m_mesh, result.mesh, commandText(result)));
-    return outcome != Outcome::Refused;
+    return apply(m_mesh, result, tr("Cannot move the route: %1"));
 }
 
 QString Document::exportDiff(const QString &outputDir) const

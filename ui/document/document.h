@@ -1,10 +1,11 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "exporter.h"
-#include "mesh.h"
-#include "meshedit.h"
-#include "routercache.h"
+#include "document/mesheditcommand.h"
+#include "edit/meshedit.h"
+#include "export/exporter.h"
+#include "model/diagnostic.h"
+#include "model/mesh.h"
+#include "routing/routercache.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -27,7 +28,7 @@ class DiskWatcher;
 //
 // Every edit goes one way: a widget calls one of the edit methods below, which
 // runs the operation of core/meshedit.h on the current snapshot and pushes one
-// QUndoCommand (ui/document/*command.h) holding the snapshot before and after;
+// MeshEditCommand (ui/document/mesheditcommand.h) holding the snapshot before and after;
 // its redo() swaps the new one in with setMesh(). An operation that is refused
 // changes nothing and reports why with editFailed().
 class Document : public QObject
@@ -129,7 +130,8 @@ Q_SIGNALS:
 private:
     enum class Outcome { Refused, Unchanged, Changed };
     Outcome check(const EditResult &result, const QString &refusal);
-    QString commandText(const EditResult &result) const;
+    // Pushes the one undo command of a changed snapshot; says why when refused.
+    bool apply(const MeshPtr &before, const EditResult &result, const QString &refusal, MergeKey key = {});
     void updateModified();
     void onChangedOnDisk();
     void startWeightJob();

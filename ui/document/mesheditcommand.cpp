@@ -1,15 +1,29 @@
-#include "mesheditcommand.h"
+#include "document/mesheditcommand.h"
 
-#include "document.h"
+#include "document/document.h"
 
 namespace meshlane::ui {
 
+namespace {
+
+// QUndoStack asks mergeWith() only of commands with equal non-negative ids.
+constexpr int kMergeableId = 1;
+
+} // namespace
+
+bool MergeKey::mergesWith(const MergeKey &later) const
+{
+    return kind != Kind::None && dragId != 0 && later.kind == kind && later.dragId == dragId
+        && later.route.ns == route.ns && later.route.name == route.name && later.route.index == route.index;
+}
+
 MeshEditCommand::MeshEditCommand(Document *document, MeshPtr before, MeshPtr after, const QString &text,
-                                 QUndoCommand *parent)
+                                 MergeKey key, QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , m_document(document)
     , m_before(std::move(before))
     , m_after(std::move(after))
+    , m_key(std::move(key))
 {
 }
 
@@ -23,11 +37,20 @@ void MeshEditCommand::redo()
     m_document->setMesh(m_after);
 }
 
-void MeshEditCommand::absorb(const MeshEditCommand &later)
+int MeshEditCommand::id() const
 {
-    m_after = later.m_after;
-    setText(later.text());
+    return m_key.kind == MergeKey::Kind::None || m_key.dragId == 0 ? -1 : kMergeableId;
+}
+
+bool MeshEditCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *later = static_cast<const MeshEditCommand *>(other); // same id(): same class
+    if (!m_key.mergesWith(later->m_key))
+        return false;
+    m_after = later->m_after;
+    setText(later->text());
     setObsolete(Document::sameFiles(*m_before, *m_after));
+    return true;
 }
 
 } // namespace meshlane::ui

@@ -1,0 +1,168 @@
+#include "edit/editcontext.h"
+
+namespace meshlane {
+
+EditContext::EditContext(MeshPtr mesh)
+    : m_mesh(std::move(mesh))
+{
+}
+
+std::string EditContext::error() const
+{
+    if (!m_error.empty())
+        return m_error;
+    return m_patcher ? m_patcher->error() : std::string();
+}
+
+void EditContext::fail(std::string message)
+{
+    if (m_error.empty())
+        m_error = std::move(message);
+}
+
+bool EditContext::openVirtualService(const std::string &ns, const std::string &name)
+{
+    m_virtualService = m_mesh->findVirtualService(ns, name);
+    if (!m_virtualService) {
+        fail("no VirtualService " + ns + '/' + name);
+        return false;
+    }
+    return openResource(m_virtualService->meta);
+}
+
+bool EditContext::openResource(const ResourceMeta &meta)
+{
+    m_resource = &meta;
+    const SourceFile *file = m_mesh->findFile(meta.location.file);
+    if (!file || !file->parsed) {
+        fail(meta.kind + ' ' + meta.ns + '/' + meta.name + " has no editable source file");
+        return false;
+    }
+    m_patcher = std::make_unique<YamlPatcher>(file->path, file->text, meta.raw);
+    return true;
+}
+
+bool EditContext::openFile(const std::string &path)
+{
+    const SourceFile *file = m_mesh->findFile(path);
+    if (file && !file->parsed) {
+        fail(path + " could not be parsed when it was loaded; fix it by hand first");
+        return false;
+    }
+    // Inserted text follows the file's first resource, if it has one.
+    const ResourceMeta *layoutSource = nullptr;
+    const auto take = [&](const auto &resources) {
+        for (const auto &resource : resources) {
+            if (!layoutSource && resource->meta.location.file == path)
+                layoutSource = &resource->meta;
+        }
+    };
+    take(m_mesh->destinationRules);
+    take(m_mesh->virtualServices);
+    take(m_mesh->services);
+    m_patcher = std::make_unique<YamlPatcher>(path, file ? file->text : std::string(),
+                                              layoutSource ? layoutSource->raw : YAML::Node());
+    return true;
+}
+
+YAML::Node EditContext::spec()
+{
+    if (!ok())
+        return {};
+    const YAML::Node node = m_patcher->enter(m_resource->raw, "spec");
+    if (ok() && !node.IsMap())
+        fail(m_resource->kind + ' ' + m_resource->ns + '/' + m_resource->name + " has no spec mapping");
+    return node;
+}
+
+YAML::Node EditContext::httpList()
+{
+    const YAML::Node specNode = spec();
+    if (!ok())
+        return {};
+    const YAML::Node list = m_patcher->enter(specNode, "http");
+    if (ok() && !list.IsSequence())
+        fail("VirtualService " + m_resource->ns + '/' + m_resource->name + " has no http routes");
+    return list;
+}
+
+size_t EditContext::rawIndex(const YAML::Node &sequence, size_t index) const
+{
+    size_t maps = 0;
+    for (size_t i = 0; i < sequence.size(); ++i) {
+        if (!sequence[i].IsMap())
+            continue;
+        if (maps++ == index)
+            return i;
+    }
+    return sequence.size();
+}
+
+const HttpRoute *EditContext::typedRoute(size_t index)
+{
+    if (!m_virtualService || index >= m_virtualService->http.size()) {
+        fail("VirtualService " + (m_resource ? m_resource->ns + '/' + m_resource->name : std::string())
+             + " has no http route " + std::to_string(index));
+        return nullptr;
+    }
+    return &m_virtualService->http[index];
+}
+
+YAML::Node EditContext::httpRoute(size_t index)
+{
+    if (!typedRoute(index))
+        return {};
+    const YAML::Node list = httpList();
+    if (!ok())
+        return {};
+    return m_patcher->enter(list, rawIndex(list, index));
+}
+
+void EditContext::writeWeights(const YAML::Node &routeNode, const HttpRoute &route, const std::vector<int> &weights,
+                               size_t destinationsAfter)
+{
+    const YAML::Node list = m_patcher->enter(routeNode, "route");
+    if (!ok())
+        return;
+    for (size_t j = 0; j < route.route.size() && j < weights.size(); ++j) {
+        if (weights[j] < 0)
+            continue;
+        const RouteDestination &destination = route.route[j];
+        const bool write = destination.weight || destinationsAfter > 1 || weights[j] != 100;
+        if (!write || (destination.weight && *destination.weight == weights[j]))
+            continue;
+        const YAML::Node entry = m_patcher->enter(list, rawIndex(list, j));
+        m_patcher->setValue(entry, "weight", YamlWriter::integerNode(weights[j]));
+    }
+}
+
+std::string EditContext::checkWeights(const Mesh &mesh, const RouteRef &ref, const std::vector<int> &weights)
+{
+    const VirtualService *vs = mesh.findVirtualService(ref.ns, ref.name);
+    if (!vs || ref.index >= vs->http.size() || vs->http[ref.index].route.size() != weights.size())
+        return "the edited text does not read back as intended (route " + std::to_string(ref.index) + ')';
+    const HttpRoute &route = vs->http[ref.index];
+    for (size_t j = 0; j < weights.size(); ++j) {
+        if (route.effectiveWeight(j) != weights[j])
+            return "the edited text does not read back as intended (destination " + std::to_string(j) + " weight "
+                + std::to_string(route.effectiveWeight(j)) + " instead of " + std::to_string(weights[j]) + ')';
+    }
+    return {};
+}
+
+EditResult EditContext::finish(const std::string &description)
+{
+    EditResult result;
+    if (!ok()) {
+        result.error = error();
+        return result;
+    }
+    std::vector<TextEdit> edits = m_patcher ? m_patcher->edits() : std::vector<TextEdit>{};
+    if (m_patcher && !m_patcher->ok()) {
+        result.error = m_patcher->error();
+        return result;
+    }
+    return applyEdits(m_mesh, std::move(edits), description);
+}
+
+} // namespace meshlane

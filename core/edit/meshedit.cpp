@@ -1,0 +1,195 @@
+#include "edit/meshedit.h"
+
+#include "base/relativepath.h"
+#include "load/manifestloader.h"
+#include "yaml/yamltext.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+namespace meshlane {
+
+namespace {
+
+// Loader findings per code: an edit must not add any. Codes, not messages,
+// because messages name list positions that an inserted route shifts.
+std::map<std::string, int> findingsByCode(const Diagnostics &diagnostics)
+{
+    std::map<std::string, int> counts;
+    for (const Diagnostic &diagnostic : diagnostics) {
+        if (diagnostic.severity != Severity::Info)
+            ++counts[diagnostic.code];
+    }
+    return counts;
+}
+
+// The documents of `file` that `edits` change, when that is all they change:
+// no line break added or removed, every edit inside one resource's document,
+// no document marker touched. Then only those documents need reading again
+// (everything else keeps its lines and columns). Empty: read the whole file.
+std::vector<DocumentLines> touchedDocuments(const Mesh &mesh, const SourceFile &file,
+                                            const std::vector<TextEdit> &edits)
+{
+    const YamlText text(file.text);
+    std::vector<int> markers;
+    for (int line = 0; line < text.lineCount(); ++line) {
+        if (text.isDocumentMarker(line))
+            markers.push_back(line);
+    }
+    // Each resource's document: from the marker before its first line to the next one.
+    std::vector<DocumentLines> documents;
+    const auto add = [&](const ResourceMeta &meta) {
+        if (meta.location.file != file.path || meta.raw.Mark().is_null())
+            return;
+        const int line = meta.raw.Mark().line;
+        const auto next = std::upper_bound(markers.begin(), markers.end(), line);
+        DocumentLines lines;
+        lines.firstLine = next == markers.begin() ? 0 : *(next - 1);
+        lines.endLine = next == markers.end() ? text.lineCount() : *next;
+        lines.index = meta.documentIndex;
+        documents.push_back(lines);
+    };
+    const auto addAll = [&](const auto &resources) {
+        for (const auto &resource : resources)
+            add(resource->meta);
+    };
+    addAll(mesh.services);
+    addAll(mesh.workloads);
+    addAll(mesh.virtualServices);
+    addAll(mesh.destinationRules);
+    addAll(mesh.gateways);
+    addAll(mesh.serviceEntries);
+    for (const ResourceMeta &meta : mesh.otherResources)
+        add(meta);
+
+    std::vector<DocumentLines> touched;
+    for (const TextEdit &edit : edits) {
+        if (edit.file != file.path)
+            continue;
+        const std::string old = file.text.substr(edit.offset, edit.length);
+        if (std::count(old.begin(), old.end(), '\n') != std::count(edit.replacement.begin(), edit.replacement.end(), '\n'))
+            return {};
+        const int first = text.lineOf(edit.offset);
+        const int last = text.lineOf(edit.offset + edit.length);
+        const auto inside = std::find_if(documents.begin(), documents.end(), [&](const DocumentLines &lines) {
+            return first >= lines.firstLine && last < lines.endLine;
+        });
+        if (inside == documents.end() || std::binary_search(markers.begin(), markers.end(), first)
+            || std::binary_search(markers.begin(), markers.end(), last))
+            return {};
+        if (std::none_of(touched.begin(), touched.end(), [&](const DocumentLines &lines) { return lines.index == inside->index; }))
+            touched.push_back(*inside);
+    }
+    return touched;
+}
+
+EditResult failure(std::string message)
+{
+    EditResult result;
+    result.error = std::move(message);
+    return result;
+}
+
+} // namespace
+
+EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description)
+{
+    if (!mesh)
+        return failure("no mesh to edit");
+    if (edits.empty()) { // already as asked: the same snapshot, so undo has nothing to do
+        EditResult unchanged;
+        unchanged.mesh = mesh;
+        unchanged.description = std::move(description);
+        return unchanged;
+    }
+    if (!sortTextEdits(edits))
+        return failure("the changes overlap each other in the text");
+    std::map<std::string, std::string> originals;
+    for (const TextEdit &edit : edits) {
+        if (originals.count(edit.file))
+            continue;
+        std::string why;
+        if (!isSafeRelativePath(edit.file, &why))
+            return failure(why);
+        const SourceFile *file = mesh->findFile(edit.file);
+        if (file && !file->parsed)
+            return failure(edit.file + " could not be parsed when it was loaded; fix it by hand first");
+        originals[edit.file] = file ? file->text : std::string();
+    }
+    std::map<std::string, FileReload> after;
+    std::map<std::string, FileReload> previousTexts;
+    for (const auto &[path, text] : originals) {
+        for (const TextEdit &edit : edits) {
+            if (edit.file == path && edit.offset + edit.length > text.size())
+                return failure("an edit reaches past the end of " + path);
+        }
+        std::string changed = applyTextEdits(text, edits, path);
+        FileReload &reload = after[path];
+        reload.text = changed.empty() ? std::nullopt : std::optional<std::string>(std::move(changed));
+        if (const SourceFile *file = mesh->findFile(path)) {
+            reload.documents = touchedDocuments(*mesh, *file, edits);
+            previousTexts[path] = FileReload{file->text, reload.documents};
+        }
+    }
+
+    // Findings are compared over what was read again: the same documents
+    // before and after. Usually there are none after, and nothing to compare.
+    const ManifestLoader loader;
+    LoadResult reloaded = loader.reloadFiles(*mesh, after);
+    const auto now = findingsByCode(reloaded.diagnostics);
+    const auto was = now.empty() ? now : findingsByCode(loader.reloadFiles(*mesh, previousTexts).diagnostics);
+    for (const auto &[code, count] : now) {
+        const auto old = was.find(code);
+        if (old == was.end() || old->second < count) {
+            for (const Diagnostic &diagnostic : reloaded.diagnostics) {
+                if (diagnostic.code == code)
+                    return failure("the change would make the file invalid (" + diagnostic.toString()
+                                   + "); nothing was changed");
+            }
+        }
+    }
+
+    EditResult result;
+    result.inverse = invertTextEdits(edits, originals);
+    result.edits = std::move(edits);
+    result.mesh = std::move(reloaded.mesh);
+    result.diagnostics = std::move(reloaded.diagnostics);
+    result.description = std::move(description);
+    return result;
+}
+
+int findHttpRoute(const VirtualService &vs, const std::string &indexOrName)
+{
+    if (indexOrName.empty())
+        return -1;
+    size_t index = 0;
+    const auto [end, error] = std::from_chars(indexOrName.data(), indexOrName.data() + indexOrName.size(), index);
+    if (error == std::errc() && end == indexOrName.data() + indexOrName.size())
+        return index < vs.http.size() ? int(index) : -1;
+    for (size_t i = 0; i < vs.http.size(); ++i) {
+        if (vs.http[i].name == indexOrName)
+            return int(i);
+    }
+    return -1;
+}
+
+size_t defaultWeightedRoute(const VirtualService &vs)
+{
+    for (size_t i = 0; i < vs.http.size(); ++i) {
+        if (vs.http[i].route.size() > 1)
+            return i;
+    }
+    return 0;
+}
+
+size_t defaultMatchRoutePosition(const VirtualService &vs)
+{
+    for (size_t i = 0; i < vs.http.size(); ++i) {
+        if (vs.http[i].matchesEverything())
+            return i;
+    }
+    return vs.http.size();
+}
+
+} // namespace meshlane

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "model/destination.h"
+#include "model/diagnostic.h"
+#include "model/mesh.h"
+#include "model/stringmatch.h"
+#include "yaml/textedit.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace meshlane {
+
+// Edit operations: pure functions from one Mesh snapshot to the next.
+//
+// Each one patches the source text of the files it touches (YamlPatcher: only
+// the changed bytes move) and re-reads just those files
+// (ManifestLoader::reloadFiles), so the new Mesh is always exactly the parse of
+// the text an export would write: the model and the files cannot disagree.
+// Nothing is mutated; unchanged files and resources are shared with the old
+// snapshot. An operation that cannot be done cleanly changes nothing and says
+// why in EditResult::error. It is also refused when the patched file would
+// read back with more loader findings than before.
+//
+// Undo. Snapshots are immutable and cheap to keep, so the recommended undo is
+// to keep both: a QUndoCommand holds the MeshPtr before and the one after;
+// undo() shows `before`, redo() shows `after` (slider drags merge by keeping
+// the first `before` and the last `after`). `edits` and `inverse` describe
+// the same change as text: applyEdits(after, inverse) gives a mesh whose files
+// are byte-identical to `before` (the tests prove it for every operation), for
+// callers that keep texts rather than snapshots, and for showing what changed.
+struct EditResult
+{
+    MeshPtr mesh;                  // the new snapshot; null when error is set
+    std::vector<TextEdit> edits;   // against the old texts, sorted by file and offset
+    std::vector<TextEdit> inverse; // against the new texts; undoes `edits`
+    Diagnostics diagnostics;       // loader findings of the re-read files (usually none)
+    std::string description;       // for the undo menu: "Set weights of default/reviews route 0"
+    std::string error;             // why nothing was changed
+
+    bool ok() const { return error.empty() && mesh != nullptr; }
+};
+
+// Identifies http route `index` (0-based, in `http:` order) of VirtualService ns/name.
+struct RouteRef
+{
+    std::string ns;
+    std::string name;
+    size_t index = 0;
+};
+
+// One condition of a dark-launch match rule. `name` is the header or query
+// parameter name (header names are written lower-case); unused for Uri.
+struct MatchCondition
+{
+    enum class Field { Header, Uri, QueryParam };
+    Field field = Field::Header;
+    std::string name;
+    StringMatch::Kind kind = StringMatch::Kind::Exact; // Exact, Prefix or Regex (RE2 syntax, checked)
+    std::string value;
+};
+
+// A route that sends requests matching all conditions to one destination.
+struct MatchRule
+{
+    std::string routeName;                 // optional `name:` of the http route
+    std::vector<MatchCondition> conditions; // ANDed in one match block; at least one
+    Destination destination;               // host (empty: the VirtualService's first host) and subset
+};
+
+// Where a new resource goes: empty `file` means a new file named
+// `<kind-lowercase>-<name>.yaml` in the mesh's folder; otherwise a relative
+// path, appended to as a new document when it exists.
+struct NewResourcePlacement
+{
+    std::string file;
+    std::string ns; // namespace when the host is not a Kubernetes Service ("" = the mesh default)
+};
+
+// Applies text edits (to files of `mesh`, or new ones) and re-reads the files
+// they touch. Every operation ends here; undo can too (with `inverse`).
+// A file left empty is dropped from the mesh (that is how creating one is undone).
+EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description = {});
+
+// "0", "2" or a route's name -> index into vs.http; -1 when there is no such route.
+int findHttpRoute(const VirtualService &vs, const std::string &indexOrName);
+// The route a weight editor opens on: the first with several destinations, else 0.
+size_t defaultWeightedRoute(const VirtualService &vs);
+// Where a new match route goes so it takes precedence over the catch-all:
+// just before the first route that matches everything (the end when none does).
+size_t defaultMatchRoutePosition(const VirtualService &vs);
+
+// Weights of every destination of the route, in order (use WeightBalancer for
+// slider semantics). Non-negative, not all 0. A weight is written where one was
+// written before or the route has several destinations; a lone destination at
+// 100 with no weight written is left alone.
+EditResult setRouteWeights(const MeshPtr &mesh, const RouteRef &route, const std::vector<int> &weights);
+
+// Appends a destination with `weight`; the others are re-balanced with
+// WeightBalancer::drag so the total stays 100 (the default 0 keeps the current
+// split). An empty destination.host means the route's first host; a missing
+// port is copied from a destination of the same host in the route.
+EditResult addDestination(const MeshPtr &mesh, const RouteRef &route, Destination destination, int weight = 0);
+
+// Removes destination `index`; its weight is shared by the others in
+// proportion to theirs (a lone survivor gets 100). The last one cannot go.
+EditResult removeDestination(const MeshPtr &mesh, const RouteRef &route, size_t index);
+
+// Adds subset {name, labels} to the first DestinationRule of `hostFqdn`, or
+// creates DestinationRule <service name> in the service's namespace when the
+// host has none (in `placement`). The name must be a DNS-1123 label, the labels
+// non-empty, the name not taken. New rules use the apiVersion most of the
+// mesh's Istio resources use (networking.istio.io/v1 when there are none).
+EditResult createSubset(const MeshPtr &mesh, const std::string &hostFqdn, const std::string &subsetName,
+                        const Labels &labels, const NewResourcePlacement &placement = {});
+// Kiali's rule: the subset for version label value v is named v and selects {labelKey: v}.
+EditResult createVersionSubset(const MeshPtr &mesh, const std::string &serviceFqdn, const std::string &version,
+                               const std::string &labelKey = "version", const NewResourcePlacement &placement = {});
+
+// Sets the route's mirror (and mirrorPercentage.value, 0-100; std::nullopt
+// removes it, which means 100 %), or with `mirror` std::nullopt removes the
+// mirror and its percentage. A legacy mirror_percent is replaced. Refused on a
+// route that uses `mirrors:` (Istio forbids combining them).
+EditResult setMirror(const MeshPtr &mesh, const RouteRef &route, const std::optional<Destination> &mirror,
+                     std::optional<double> percentage = std::nullopt);
+
+// Inserts a new http route for `rule` at position `at.index` (vs.http.size() appends).
+EditResult addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRule &rule);
+// Rewrites route `route`'s match to `rule`'s conditions and sends it to
+// `rule.destination` (the route then has that one destination). A route name
+// is set when the rule has one and kept otherwise.
+EditResult setMatchRoute(const MeshPtr &mesh, const RouteRef &route, const MatchRule &rule);
+// Removes http route `route` (not the last one).
+EditResult removeRoute(const MeshPtr &mesh, const RouteRef &route);
+// Moves http route `from.index` to position `to`; its comment lines move with it.
+EditResult moveRoute(const MeshPtr &mesh, const RouteRef &from, size_t to);
+
+} // namespace meshlane

@@ -1,0 +1,274 @@
+#include "export/exporter.h"
+
+#include "base/relativepath.h"
+#include "export/unifieddiff.h"
+
+#include <QByteArray>
+#include <QFile>
+#include <QTemporaryFile>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace meshlane {
+
+struct Exporter::Item
+{
+    std::string relative;
+    std::string contents;
+    fs::path target;
+    bool exists = false;
+    std::string current;
+    std::optional<fs::perms> permissions;
+
+    bool changes() const { return !exists || current != contents; }
+};
+
+namespace {
+
+bool readAll(const fs::path &path, std::string *text)
+{
+    std::ifstream stream(path, std::ios::binary);
+    if (!stream)
+        return false;
+    std::ostringstream buffer;
+    buffer << stream.rdbuf();
+    if (stream.bad())
+        return false;
+    *text = std::move(buffer).str();
+    return true;
+}
+
+bool isInside(const fs::path &path, const fs::path &root)
+{
+    std::error_code error;
+    const fs::path resolved = fs::weakly_canonical(path, error);
+    if (error)
+        return false;
+    const auto [rootEnd, pathIt] = std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end());
+    return rootEnd == root.end();
+}
+
+QString qtPath(const fs::path &path)
+{
+    return QFile::decodeName(QByteArray::fromStdString(path.string()));
+}
+
+// Writes `contents` to a new hidden file next to `target`; returns its path or
+// an empty path (and `error`). The caller renames it over the target.
+fs::path writeTemporary(const fs::path &target, const std::string &contents, std::optional<fs::perms> permissions,
+                        std::string *error)
+{
+    QTemporaryFile file(qtPath(target.parent_path() / ('.' + target.filename().string() + ".meshlane-XXXXXX")));
+    file.setAutoRemove(false);
+    if (!file.open()) {
+        *error = "cannot create a file in " + target.parent_path().string() + ": "
+            + file.errorString().toStdString();
+        return {};
+    }
+    const fs::path temporary = QFile::encodeName(file.fileName()).toStdString();
+    const bool written = file.write(contents.data(), qint64(contents.size())) == qint64(contents.size())
+        && file.flush() && ::fsync(file.handle()) == 0;
+    if (!written) {
+        *error = "cannot write " + temporary.string() + ": " + file.errorString().toStdString();
+        file.close();
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        return {};
+    }
+    file.close();
+    std::error_code permissionError;
+    fs::permissions(temporary, permissions.value_or(fs::perms::owner_read | fs::perms::owner_write
+                                                    | fs::perms::group_read | fs::perms::others_read),
+                    permissionError);
+    if (permissionError) {
+        *error = "cannot set permissions of " + temporary.string() + ": " + permissionError.message();
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        return {};
+    }
+    return temporary;
+}
+
+} // namespace
+
+Exporter::Exporter(MeshPtr mesh, ExportOptions options)
+    : m_mesh(std::move(mesh))
+    , m_options(options)
+{
+}
+
+std::vector<Exporter::Item> Exporter::plan(const std::string &outputDir, std::vector<std::string> *errors) const
+{
+    std::vector<Item> items;
+    std::error_code error;
+    const fs::path root = fs::weakly_canonical(outputDir, error);
+    if (error) {
+        errors->push_back(outputDir + ": " + error.message());
+        return items;
+    }
+    const fs::path source = m_mesh->rootPath.empty() ? fs::path() : fs::weakly_canonical(m_mesh->rootPath, error);
+    const bool inPlace = !source.empty() && source == root;
+
+    std::set<std::string> known;
+    for (const auto &file : m_mesh->files) {
+        known.insert(file->path);
+        items.push_back({file->path, file->text, {}, false, {}, {}});
+    }
+    if (m_options.copyOtherFiles && !inPlace && !source.empty() && fs::is_directory(source, error)) {
+        // The rest of the tree, walked like the loader walks it (hidden entries
+        // skipped); an output folder inside the source is not copied into itself.
+        const bool outputInsideSource = isInside(root, source);
+        fs::recursive_directory_iterator it(source, fs::directory_options::skip_permission_denied, error);
+        for (const fs::recursive_directory_iterator end; !error && it != end; it.increment(error)) {
+            const fs::path &path = it->path();
+            if (path.filename().string().front() == '.' || (outputInsideSource && isInside(path, root))) {
+                if (it->is_directory(error))
+                    it.disable_recursion_pending();
+                continue;
+            }
+            if (!it->is_regular_file(error))
+                continue;
+            const std::string relative = fs::relative(path, source, error).generic_string();
+            if (error || known.count(relative))
+                continue;
+            Item item{relative, {}, {}, false, {}, {}};
+            if (!readAll(path, &item.contents))
+                errors->push_back(relative + ": cannot read it to copy it");
+            items.push_back(std::move(item));
+        }
+        if (error)
+            errors->push_back(source.string() + ": " + error.message());
+    }
+
+    for (Item &item : items) {
+        std::string why;
+        if (!isSafeRelativePath(item.relative, &why)) {
+            errors->push_back(why);
+            continue;
+        }
+        item.target = root / item.relative;
+        if (fs::is_symlink(item.target, error)) {
+            const fs::path resolved = fs::canonical(item.target, error);
+            if (error || !isInside(resolved, root)) {
+                errors->push_back(item.relative + ": a symbolic link to outside " + root.string() + "; not written");
+                continue;
+            }
+            item.target = resolved; // write the file the link names, keep the link
+        }
+        if (!isInside(item.target.parent_path(), root)) {
+            errors->push_back(item.relative + ": resolves outside " + root.string() + "; not written");
+            continue;
+        }
+        item.exists = fs::exists(item.target, error);
+        if (item.exists && !fs::is_regular_file(item.target, error)) {
+            errors->push_back(item.relative + ": exists and is not a regular file");
+            continue;
+        }
+        if (item.exists) {
+            if (!readAll(item.target, &item.current)) {
+                errors->push_back(item.relative + ": cannot read the file already there");
+                continue;
+            }
+            item.permissions = fs::status(item.target, error).permissions();
+        } else if (!source.empty()) {
+            const fs::file_status status = fs::status(source / item.relative, error);
+            if (!error && fs::exists(status))
+                item.permissions = status.permissions();
+        }
+        const SourceFile *loaded = m_options.loaded ? m_options.loaded->findFile(item.relative) : nullptr;
+        if (inPlace && loaded && item.changes() && item.exists && item.current != loaded->text)
+            errors->push_back(item.relative + ": changed on disk since it was loaded; reload before exporting");
+    }
+    return items;
+}
+
+ExportReport Exporter::exportTo(const std::string &outputDir) const
+{
+    ExportReport report;
+    const std::string target = outputDir.empty() ? m_mesh->rootPath : outputDir;
+    if (target.empty()) {
+        report.errors.push_back("no output folder");
+        return report;
+    }
+    std::error_code error;
+    fs::create_directories(target, error);
+    if (error) {
+        report.errors.push_back(target + ": cannot create the folder: " + error.message());
+        return report;
+    }
+    report.outputDir = fs::weakly_canonical(target, error).string();
+    const std::vector<Item> items = plan(target, &report.errors);
+    if (!report.ok())
+        return report;
+
+    // Phase 1: every new text in a temporary file beside its target.
+    std::vector<std::pair<fs::path, const Item *>> staged;
+    const auto discard = [&staged] {
+        for (const auto &[temporary, item] : staged) {
+            std::error_code ignored;
+            fs::remove(temporary, ignored);
+        }
+    };
+    for (const Item &item : items) {
+        if (!item.changes()) {
+            report.unchanged.push_back(item.relative);
+            continue;
+        }
+        fs::create_directories(item.target.parent_path(), error);
+        if (error || !isInside(item.target.parent_path(), fs::path(report.outputDir))) {
+            report.errors.push_back(item.relative + ": cannot create its folder"
+                                    + (error ? ": " + error.message() : std::string()));
+            break;
+        }
+        std::string why;
+        const fs::path temporary = writeTemporary(item.target, item.contents, item.permissions, &why);
+        if (temporary.empty()) {
+            report.errors.push_back(item.relative + ": " + why);
+            break;
+        }
+        staged.emplace_back(temporary, &item);
+    }
+    if (!report.ok()) {
+        discard();
+        report.unchanged.clear();
+        return report;
+    }
+    // Phase 2: atomic renames.
+    for (size_t i = 0; i < staged.size(); ++i) {
+        const auto &[temporary, item] = staged[i];
+        fs::rename(temporary, item->target, error);
+        if (error) {
+            report.errors.push_back(item->relative + ": cannot replace it: " + error.message());
+            for (size_t j = i; j < staged.size(); ++j) {
+                std::error_code ignored;
+                fs::remove(staged[j].first, ignored);
+            }
+            return report;
+        }
+        report.written.push_back(item->relative);
+    }
+    return report;
+}
+
+std::string Exporter::diff(const std::string &outputDir) const
+{
+    const std::string target = outputDir.empty() ? m_mesh->rootPath : outputDir;
+    std::vector<std::string> errors;
+    std::string out;
+    for (const Item &item : plan(target, &errors)) {
+        if (item.changes() && !item.target.empty())
+            out += unifiedDiff(item.current, item.contents, item.exists ? "a/" + item.relative : "/dev/null",
+                               "b/" + item.relative);
+    }
+    return out;
+}
+
+} // namespace meshlane

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "model/mesh.h"
+
+#include <string>
+#include <vector>
+
+namespace meshlane {
+
+struct ExportOptions
+{
+    // The snapshot as loaded from disk. When set, a file whose text on disk no
+    // longer matches it is refused: somebody changed it since, and writing
+    // would throw their change away.
+    const Mesh *loaded = nullptr;
+    // When exporting to another folder, copy the files that are not manifests
+    // too (README.md, kustomization inputs...), so the output is a copy of the
+    // whole tree. Only meaningful when the mesh was read from a folder.
+    bool copyOtherFiles = true;
+};
+
+struct ExportReport
+{
+    std::string outputDir;              // absolute
+    std::vector<std::string> written;   // relative paths
+    std::vector<std::string> unchanged; // already identical there: not touched
+    std::vector<std::string> errors;    // "path: why"; when not empty, nothing was written
+
+    bool ok() const { return errors.empty(); }
+};
+
+// Writes a mesh's files (their text as edited) into a folder: the folder it
+// was read from (in place) or another one (a copy of the tree with the
+// changes). Unchanged files are not touched, so a no-op export leaves every
+// byte (and timestamp) as it was, and a copy of an unedited mesh is
+// byte-identical to its source.
+//
+// All or nothing: every file is first written to a hidden temporary file in
+// its target folder; only when all of them were written are they renamed over
+// the targets (rename is atomic, so a reader sees the old file or the new one,
+// never half). Permissions of a replaced file are kept; a new file gets its
+// source's. Any failure before the renames removes the temporaries and leaves
+// every original untouched. Paths come only from the mesh's own relative file
+// names, are checked by isSafeRelativePath, and must resolve (symbolic links
+// included) inside the output folder.
+class Exporter
+{
+public:
+    explicit Exporter(MeshPtr mesh, ExportOptions options = {});
+
+    // `outputDir` empty means in place.
+    ExportReport exportTo(const std::string &outputDir) const;
+    // What exportTo would change, as a unified diff against the folder's current
+    // files ("a/<path>", "b/<path>"); empty when nothing would change.
+    std::string diff(const std::string &outputDir) const;
+
+private:
+    struct Item;
+    std::vector<Item> plan(const std::string &root, std::vector<std::string> *errors) const;
+
+    MeshPtr m_mesh;
+    ExportOptions m_options;
+};
+
+} // namespace meshlane

@@ -1,0 +1,365 @@
+#include "graph/graphlayout.h"
+
+#include "graph/meshgraph.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <numeric>
+
+namespace meshlane {
+
+namespace {
+
+constexpr double kPointsPerInch = 72.0;
+
+// Graphviz keeps global state (the context, the parser, error buffers): one
+// caller at a time, whatever thread it is on.
+std::mutex &graphvizMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+// Graphviz reports errors through a callback; collected here (under the mutex)
+// instead of going to stderr.
+std::string &graphvizMessages()
+{
+    static std::string messages;
+    return messages;
+}
+
+int collectGraphvizMessage(char *message)
+{
+    graphvizMessages() += message;
+    return 0;
+}
+
+GVC_t *graphvizContext()
+{
+    // Created once and kept: loading the plugins costs more than a small layout.
+    static GVC_t *context = [] {
+        agseterr(AGERR); // warnings are of no use to the user
+        agseterrf(collectGraphvizMessage);
+        return gvContext();
+    }();
+    return context;
+}
+
+std::string takeGraphvizMessages(const char *fallback)
+{
+    std::string message = std::move(graphvizMessages());
+    graphvizMessages().clear();
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+        message.pop_back();
+    return message.empty() ? std::string(fallback) : "Graphviz: " + message;
+}
+
+std::string number(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.4g", value);
+    return buffer;
+}
+
+// Connected parts (an app box counts as connecting its versions), each in node
+// order, the parts ordered by their first node. With `splitAtGateways` edges
+// leaving a gateway do not connect: a gateway in front of hundreds of services
+// would otherwise make one part so tall that nothing packs beside it.
+std::vector<std::vector<int>> connectedParts(const MeshGraph &graph, bool splitAtGateways)
+{
+    const auto &nodes = graph.nodes();
+    std::vector<int> root(nodes.size());
+    std::iota(root.begin(), root.end(), 0);
+    const auto find = [&root](int node) {
+        while (root[size_t(node)] != node)
+            node = root[size_t(node)] = root[size_t(root[size_t(node)])];
+        return node;
+    };
+    const auto unite = [&](int a, int b) { root[size_t(find(a))] = find(b); };
+    for (const GraphEdge &edge : graph.edges()) {
+        if (!splitAtGateways || nodes[size_t(edge.from)].kind != GraphNodeKind::Gateway)
+            unite(edge.from, edge.to);
+    }
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        if (nodes[i].parent >= 0)
+            unite(int(i), nodes[i].parent);
+    }
+    std::vector<std::vector<int>> parts;
+    std::vector<int> partOfRoot(nodes.size(), -1);
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        int &part = partOfRoot[size_t(find(int(i)))];
+        if (part < 0) {
+            part = int(parts.size());
+            parts.emplace_back();
+        }
+        parts[size_t(part)].push_back(int(i));
+    }
+    return parts;
+}
+
+// Node groups laid out together: the whole graph, or each connected part.
+std::vector<std::vector<int>> layoutGroups(const MeshGraph &graph, const LayoutOptions &options)
+{
+    const bool large = int(graph.nodes().size()) > options.wholeGraphNodeLimit;
+    std::vector<std::vector<int>> parts = connectedParts(graph, large);
+    if (large)
+        return parts;
+    // dot stacks the parts of a rankdir=LR graph bottom to top in input
+    // order; listing them backwards puts the first part (gateways) on top.
+    std::vector<int> all;
+    all.reserve(graph.nodes().size());
+    for (auto part = parts.rbegin(); part != parts.rend(); ++part)
+        all.insert(all.end(), part->begin(), part->end());
+    return {all};
+}
+
+// Dot text for some nodes (a whole group: no edge leaves it). Nodes are named
+// n<index>, edges carry their index as `ix`, clusters are cluster_<app index>.
+std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const std::vector<LayoutSize> &sizes,
+                    const LayoutOptions &options)
+{
+    const auto &nodes = graph.nodes();
+    std::string dot = "digraph G {\ngraph [rankdir=LR, splines=spline, margin=0, pad=0, nodesep=" +
+        number(options.nodeSeparation / kPointsPerInch) + ", ranksep=" + number(options.rankSeparation / kPointsPerInch) +
+        "];\nnode [shape=box, fixedsize=true, label=\"\"];\n";
+    std::vector<char> inGroup(nodes.size(), 0);
+    for (int node : group)
+        inGroup[size_t(node)] = 1;
+    std::vector<std::vector<int>> members(nodes.size());
+    for (int node : group) {
+        if (nodes[size_t(node)].kind == GraphNodeKind::App)
+            continue;
+        const LayoutSize size = size_t(node) < sizes.size() ? sizes[size_t(node)] : LayoutSize{36, 36};
+        const std::string line = 'n' + std::to_string(node) + " [width=" + number(size.width / kPointsPerInch) +
+            ", height=" + number(size.height / kPointsPerInch) + "];\n";
+        const int parent = nodes[size_t(node)].parent;
+        if (parent >= 0 && inGroup[size_t(parent)])
+            members[size_t(parent)].push_back(node);
+        else
+            dot += line;
+    }
+    for (int node : group) {
+        if (nodes[size_t(node)].kind != GraphNodeKind::App)
+            continue;
+        // A fixed-size table reserves exactly the caller's title size: Graphviz
+        // cannot measure our font, so it must not size the title itself.
+        const LayoutSize title = size_t(node) < sizes.size() ? sizes[size_t(node)] : LayoutSize{};
+        dot += "subgraph cluster_" + std::to_string(node) + " {\nlabel=<<TABLE BORDER=\"0\" CELLPADDING=\"0\" "
+            "CELLSPACING=\"0\" FIXEDSIZE=\"TRUE\" WIDTH=\"" + std::to_string(std::max(1, int(std::ceil(title.width)))) +
+            "\" HEIGHT=\"" + std::to_string(std::max(1, int(std::ceil(title.height)))) +
+            "\"><TR><TD></TD></TR></TABLE>>;\nlabeljust=l; labelloc=t; margin=" + number(options.clusterMargin) + ";\n";
+        for (int member : members[size_t(node)]) {
+            const LayoutSize size = size_t(member) < sizes.size() ? sizes[size_t(member)] : LayoutSize{36, 36};
+            dot += 'n' + std::to_string(member) + " [width=" + number(size.width / kPointsPerInch) +
+                ", height=" + number(size.height / kPointsPerInch) + "];\n";
+        }
+        dot += "}\n";
+    }
+    // Edges in the order of their source nodes: dot's ordering follows the input.
+    const auto &edges = graph.edges();
+    std::vector<std::vector<int>> outgoing(nodes.size());
+    for (size_t i = 0; i < edges.size(); ++i) {
+        if (inGroup[size_t(edges[i].from)] && inGroup[size_t(edges[i].to)])
+            outgoing[size_t(edges[i].from)].push_back(int(i));
+    }
+    for (int node : group) {
+        for (int edge : outgoing[size_t(node)])
+            dot += 'n' + std::to_string(node) + " -> n" + std::to_string(edges[size_t(edge)].to) + " [ix=" +
+                std::to_string(edge) + "];\n";
+    }
+    dot += "}\n";
+    return dot;
+}
+
+struct GroupLayout
+{
+    std::vector<int> nodes;
+    double width = 0;
+    double height = 0;
+    // Local geometry (top-left origin), moved into place when packing.
+    std::vector<std::pair<int, LayoutRect>> boxes;
+    std::vector<std::pair<int, EdgePath>> edges;
+};
+
+// Graphviz's y grows upwards.
+LayoutPoint toTopDown(pointf point, const boxf &bounds)
+{
+    return {point.x - bounds.LL.x, bounds.UR.y - point.y};
+}
+
+// Caller holds the Graphviz mutex.
+bool layoutGroup(const std::string &dot, GroupLayout *out, std::string *error)
+{
+    GVC_t *context = graphvizContext(); // first, so its error callback is in place
+    Agraph_t *graph = agmemread(dot.c_str());
+    if (!graph) {
+        *error = takeGraphvizMessages("Graphviz could not parse the graph");
+        return false;
+    }
+    if (gvLayout(context, graph, "dot") != 0) {
+        agclose(graph);
+        *error = takeGraphvizMessages("Graphviz dot layout failed");
+        return false;
+    }
+    graphvizMessages().clear();
+    const boxf bounds = GD_bb(graph);
+    out->width = bounds.UR.x - bounds.LL.x;
+    out->height = bounds.UR.y - bounds.LL.y;
+    for (Agnode_t *node = agfstnode(graph); node; node = agnxtnode(graph, node)) {
+        const int index = std::atoi(agnameof(node) + 1);
+        const LayoutPoint center = toTopDown(ND_coord(node), bounds);
+        const double width = ND_width(node) * kPointsPerInch;
+        const double height = ND_height(node) * kPointsPerInch;
+        out->boxes.emplace_back(index, LayoutRect{center.x - width / 2, center.y - height / 2, width, height});
+        for (Agedge_t *edge = agfstout(graph, node); edge; edge = agnxtout(graph, edge)) {
+            const char *ix = agget(edge, const_cast<char *>("ix"));
+            const splines *spline = ED_spl(edge);
+            if (!ix || !spline)
+                continue;
+            EdgePath path;
+            for (int b = 0; b < spline->size; ++b) {
+                const bezier &curve = spline->list[b];
+                for (int p = 0; p < curve.size; ++p)
+                    path.bezier.push_back(toTopDown(curve.list[p], bounds));
+                if (curve.eflag)
+                    path.arrowTip = toTopDown(curve.ep, bounds);
+            }
+            out->edges.emplace_back(std::atoi(ix), std::move(path));
+        }
+    }
+    for (Agraph_t *cluster = agfstsubg(graph); cluster; cluster = agnxtsubg(cluster)) {
+        const char *name = agnameof(cluster);
+        if (std::strncmp(name, "cluster_", 8) != 0)
+            continue;
+        const boxf box = GD_bb(cluster);
+        const LayoutPoint topLeft = toTopDown({box.LL.x, box.UR.y}, bounds);
+        out->boxes.emplace_back(std::atoi(name + 8), LayoutRect{topLeft.x, topLeft.y, box.UR.x - box.LL.x, box.UR.y - box.LL.y});
+    }
+    gvFreeLayout(context, graph);
+    agclose(graph);
+    return true;
+}
+
+void moveBy(GroupLayout &group, double dx, double dy, GraphLayoutResult &result)
+{
+    for (auto &[index, box] : group.boxes)
+        result.nodes[size_t(index)] = {box.x + dx, box.y + dy, box.width, box.height};
+    for (auto &[index, path] : group.edges) {
+        for (LayoutPoint &point : path.bezier)
+            point = {point.x + dx, point.y + dy};
+        if (path.arrowTip)
+            path.arrowTip = LayoutPoint{path.arrowTip->x + dx, path.arrowTip->y + dy};
+        result.edges[size_t(index)] = std::move(path);
+    }
+}
+
+// Columns, left-aligned so every part reads left to right from the same edge;
+// parts with gateways and the biggest parts come first.
+void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const LayoutOptions &options, GraphLayoutResult &result)
+{
+    const auto hasGateway = [&graph](const GroupLayout &group) {
+        return std::any_of(group.nodes.begin(), group.nodes.end(),
+                           [&graph](int node) { return graph.nodes()[size_t(node)].kind == GraphNodeKind::Gateway; });
+    };
+    std::stable_sort(groups.begin(), groups.end(), [&](const GroupLayout &a, const GroupLayout &b) {
+        const bool gatewayA = hasGateway(a);
+        const bool gatewayB = hasGateway(b);
+        if (gatewayA != gatewayB)
+            return gatewayA;
+        return a.nodes.size() > b.nodes.size();
+    });
+    double area = 0;
+    double tallest = 0;
+    for (const GroupLayout &group : groups) {
+        area += (group.width + options.componentGap) * (group.height + options.componentGap);
+        tallest = std::max(tallest, group.height);
+    }
+    const double columnHeight = std::max(tallest, std::sqrt(area / options.aspectRatio));
+    double x = 0;
+    double y = 0;
+    double columnWidth = 0;
+    for (GroupLayout &group : groups) {
+        if (y > 0 && y + group.height > columnHeight) {
+            x += columnWidth + options.componentGap;
+            y = 0;
+            columnWidth = 0;
+        }
+        moveBy(group, x, y, result);
+        result.bounds.width = std::max(result.bounds.width, x + group.width);
+        result.bounds.height = std::max(result.bounds.height, y + group.height);
+        y += group.height + options.componentGap;
+        columnWidth = std::max(columnWidth, group.width);
+    }
+}
+
+// Edges between separately laid out parts (from a gateway): a plain curve
+// from the right side of one box to the left side of the other.
+void routeBetweenParts(const MeshGraph &graph, GraphLayoutResult &result)
+{
+    constexpr double kArrowLength = 10;
+    for (size_t i = 0; i < graph.edges().size(); ++i) {
+        EdgePath &path = result.edges[i];
+        if (!path.bezier.empty())
+            continue;
+        const LayoutRect &from = result.nodes[size_t(graph.edges()[i].from)];
+        const LayoutRect &to = result.nodes[size_t(graph.edges()[i].to)];
+        const LayoutPoint start{from.x + from.width, from.center().y};
+        const LayoutPoint tip{to.x, to.center().y};
+        const LayoutPoint end{tip.x - kArrowLength, tip.y};
+        const double pull = std::max(40.0, std::abs(end.x - start.x) / 2);
+        path.bezier = {start, {start.x + pull, start.y}, {end.x - pull, end.y}, end};
+        path.arrowTip = tip;
+    }
+}
+
+} // namespace
+
+GraphLayoutResult GraphLayout::compute(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
+                                       const LayoutOptions &options)
+{
+    GraphLayoutResult result;
+    result.nodes.resize(graph.nodes().size());
+    result.edges.resize(graph.edges().size());
+    std::vector<GroupLayout> groups;
+    for (std::vector<int> &nodes : layoutGroups(graph, options)) {
+        const std::string dot = dotText(graph, nodes, sizes, options);
+        GroupLayout group;
+        group.nodes = std::move(nodes);
+        {
+            const std::lock_guard lock(graphvizMutex());
+            if (!layoutGroup(dot, &group, &result.error))
+                return result;
+        }
+        groups.push_back(std::move(group));
+    }
+    pack(groups, graph, options, result);
+    routeBetweenParts(graph, result);
+    return result;
+}
+
+std::string GraphLayout::toDot(const MeshGraph &graph, const std::vector<LayoutSize> &sizes, const LayoutOptions &options)
+{
+    std::vector<int> all(graph.nodes().size());
+    std::iota(all.begin(), all.end(), 0);
+    return dotText(graph, all, sizes, options);
+}
+
+bool GraphLayout::layoutDotText(const std::string &dot, std::string *error)
+{
+    const std::lock_guard lock(graphvizMutex());
+    GroupLayout ignored;
+    std::string message;
+    const bool ok = layoutGroup(dot, &ignored, &message);
+    if (error)
+        *error = message;
+    return ok;
+}
+
+} // namespace meshlane

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "graph/edgesharemodel.h"
+#include "routing/router.h"
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace meshlane {
+
+// expectedRouteShares() that remembers. Each VirtualService's shares are kept
+// with the route tables its plain requests met (Router::tableFor); the memo of
+// the next snapshot takes them over for every VirtualService that is the same
+// object and whose requests meet the very same tables, which a derived Router
+// hands out for everything an edit did not touch. So after a weight drag step
+// the graph routes the dragged rule's requests again, not a thousand rules'.
+//
+// Not thread-safe: one graph build at a time uses it.
+class RouteShareMemo
+{
+public:
+    // `previous`: the memo of an earlier snapshot (or null), whose entries are
+    // taken over (it is left empty); it must be alive during the construction.
+    explicit RouteShareMemo(RouterPtr router, RouteShareMemo *previous = nullptr);
+
+    // What expectedRouteShares(router) gives for `virtualService` of router->mesh().
+    std::vector<DestinationShare> sharesOf(const Mesh &mesh, const VirtualService &virtualService);
+    // For MeshGraph: calls sharesOf() on this memo, which must outlive it.
+    EdgeShareModel model();
+
+    const RouterPtr &router() const { return m_router; }
+    size_t computed() const { return m_computed; } // VirtualServices routed by this memo
+    size_t reused() const { return m_reused; }     // answered from the previous one
+
+private:
+    struct Entry
+    {
+        std::vector<HttpRequest> requests; // plainRequest() per host: a function of the rule alone
+        std::vector<std::shared_ptr<const RouteTable>> tables; // what decided each
+        std::vector<DestinationShare> shares;
+    };
+
+    RouterPtr m_router;
+    // Keyed by VirtualServices of m_router->mesh(), which keeps them alive:
+    // an address here is never a new object's.
+    std::unordered_map<const VirtualService *, std::shared_ptr<const Entry>> m_entries;
+    size_t m_computed = 0;
+    size_t m_reused = 0;
+};
+
+} // namespace meshlane

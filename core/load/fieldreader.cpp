@@ -1,0 +1,296 @@
+#include "load/fieldreader.h"
+
+#include <charconv>
+
+namespace meshlane {
+
+namespace {
+
+const char *typeName(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Null: return "null";
+    case YAML::NodeType::Scalar: return isQuotedScalar(node) ? "a string" : "a scalar";
+    case YAML::NodeType::Undefined: return "nothing";
+    }
+    return "something else";
+}
+
+std::string shortValue(const YAML::Node &node)
+{
+    if (!node.IsScalar())
+        return typeName(node);
+    std::string text = node.Scalar();
+    if (text.size() > 40)
+        text = text.substr(0, 37) + "...";
+    return '"' + text + '"';
+}
+
+bool looksLikeNonString(const std::string &text)
+{
+    // Plain scalars YAML 1.1 (what Kubernetes' parser uses) reads as non-strings.
+    static const char *const keywords[] = {"true", "false", "yes", "no", "on", "off", "null", "~",
+                                           "True", "False", "Yes", "No", "On", "Off", "Null",
+                                           "TRUE", "FALSE", "YES", "NO", "ON", "OFF", "NULL"};
+    for (const char *keyword : keywords) {
+        if (text == keyword)
+            return true;
+    }
+    double number = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    return error == std::errc() && end == text.data() + text.size();
+}
+
+} // namespace
+
+YAML::Node childOf(const YAML::Node &map, const char *key)
+{
+    if (!map.IsDefined() || !map.IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node child = map[key];
+    return child.IsDefined() ? child : YAML::Node(YAML::NodeType::Undefined);
+}
+
+bool isPresent(const YAML::Node &node)
+{
+    return node.IsDefined() && !node.IsNull();
+}
+
+bool isQuotedScalar(const YAML::Node &node)
+{
+    return node.IsScalar() && node.Tag() == "!";
+}
+
+SourceLocation ParseContext::locationOf(const YAML::Node &node) const
+{
+    SourceLocation location;
+    location.file = file;
+    const YAML::Mark mark = node.Mark();
+    if (!mark.is_null()) {
+        location.line = mark.line + 1;
+        location.column = mark.column + 1;
+    }
+    return location;
+}
+
+void ParseContext::report(Severity severity, const char *code, const YAML::Node &at, std::string message,
+                          std::string fix) const
+{
+    if (!diagnostics)
+        return;
+    Diagnostic diagnostic;
+    diagnostic.code = code;
+    diagnostic.severity = severity;
+    diagnostic.resource = resource;
+    diagnostic.location = locationOf(at);
+    diagnostic.message = std::move(message);
+    diagnostic.fix = std::move(fix);
+    diagnostics->push_back(std::move(diagnostic));
+}
+
+FieldReader::FieldReader(const ParseContext &context, const YAML::Node &map, std::string path)
+    : m_context(context)
+    , m_map(map)
+    , m_path(std::move(path))
+    , m_isMap(map.IsMap())
+{
+    if (!m_isMap && map.IsDefined() && !map.IsNull())
+        wrongType(map, m_path, "a mapping");
+}
+
+std::string FieldReader::childPath(const char *key) const
+{
+    return m_path.empty() ? std::string(key) : m_path + '.' + key;
+}
+
+void FieldReader::wrongType(const YAML::Node &node, const std::string &path, const char *expected) const
+{
+    m_context.report(Severity::Error, codes::SchemaError, node,
+                     path + ": expected " + expected + ", got " + shortValue(node));
+}
+
+bool FieldReader::has(const char *key) const
+{
+    return isPresent(childOf(m_map, key));
+}
+
+YAML::Node FieldReader::value(const char *key)
+{
+    m_known.insert(key);
+    // Const lookup: yaml-cpp's non-const operator[] inserts a placeholder, and
+    // these nodes are shared read-only between snapshots and threads.
+    const YAML::Node child = childOf(m_map, key);
+    return isPresent(child) ? child : YAML::Node(YAML::NodeType::Undefined);
+}
+
+SourceLocation FieldReader::locationOf(const char *key) const
+{
+    const YAML::Node child = childOf(m_map, key);
+    return child.IsDefined() ? m_context.locationOf(child) : location();
+}
+
+std::optional<std::string> FieldReader::asString(const YAML::Node &node, const std::string &path) const
+{
+    if (!isPresent(node))
+        return std::nullopt;
+    if (!node.IsScalar()) {
+        wrongType(node, path, "a string");
+        return std::nullopt;
+    }
+    if (!isQuotedScalar(node) && looksLikeNonString(node.Scalar())) {
+        m_context.report(Severity::Error, codes::SchemaError, node,
+                         path + ": expected a string, got " + shortValue(node) + " (a number or boolean to YAML)",
+                         "quote it: \"" + node.Scalar() + '"');
+        return node.Scalar(); // keep going with the text: the intent is clear
+    }
+    return node.Scalar();
+}
+
+std::optional<int64_t> FieldReader::asInteger(const YAML::Node &node, const std::string &path) const
+{
+    if (!isPresent(node))
+        return std::nullopt;
+    if (node.IsScalar() && !isQuotedScalar(node)) {
+        const std::string &text = node.Scalar();
+        int64_t value = 0;
+        const char *begin = text.data() + (text.size() > 1 && text[0] == '+' ? 1 : 0);
+        const auto [end, error] = std::from_chars(begin, text.data() + text.size(), value);
+        if (error == std::errc() && end == text.data() + text.size())
+            return value;
+    }
+    wrongType(node, path, "an integer");
+    return std::nullopt;
+}
+
+std::optional<double> FieldReader::asNumber(const YAML::Node &node, const std::string &path) const
+{
+    if (!isPresent(node))
+        return std::nullopt;
+    if (node.IsScalar() && !isQuotedScalar(node)) {
+        const std::string &text = node.Scalar();
+        double value = 0;
+        const char *begin = text.data() + (text.size() > 1 && text[0] == '+' ? 1 : 0);
+        const auto [end, error] = std::from_chars(begin, text.data() + text.size(), value);
+        if (error == std::errc() && end == text.data() + text.size())
+            return value;
+    }
+    wrongType(node, path, "a number");
+    return std::nullopt;
+}
+
+std::optional<std::string> FieldReader::string(const char *key)
+{
+    return asString(value(key), childPath(key));
+}
+
+std::optional<int64_t> FieldReader::integer(const char *key)
+{
+    return asInteger(value(key), childPath(key));
+}
+
+std::optional<double> FieldReader::number(const char *key)
+{
+    return asNumber(value(key), childPath(key));
+}
+
+std::optional<bool> FieldReader::boolean(const char *key)
+{
+    const YAML::Node node = value(key);
+    if (!isPresent(node))
+        return std::nullopt;
+    if (node.IsScalar() && !isQuotedScalar(node)) {
+        const std::string &text = node.Scalar();
+        if (text == "true" || text == "True" || text == "TRUE")
+            return true;
+        if (text == "false" || text == "False" || text == "FALSE")
+            return false;
+    }
+    wrongType(node, childPath(key), "true or false");
+    return std::nullopt;
+}
+
+std::vector<std::string> FieldReader::stringList(const char *key)
+{
+    std::vector<std::string> result;
+    const YAML::Node node = value(key);
+    if (!isPresent(node))
+        return result;
+    if (!node.IsSequence()) {
+        wrongType(node, childPath(key), "a list of strings");
+        return result;
+    }
+    for (size_t i = 0; i < node.size(); ++i) {
+        if (auto text = asString(node[i], childPath(key) + '[' + std::to_string(i) + ']'))
+            result.push_back(*text);
+    }
+    return result;
+}
+
+Labels FieldReader::stringMap(const char *key)
+{
+    Labels result;
+    const YAML::Node node = value(key);
+    if (!isPresent(node))
+        return result;
+    if (!node.IsMap()) {
+        wrongType(node, childPath(key), "a mapping of strings");
+        return result;
+    }
+    for (const auto &entry : node) {
+        if (!entry.first.IsScalar())
+            continue;
+        const std::string name = entry.first.Scalar();
+        if (auto text = asString(entry.second, childPath(key) + '.' + name))
+            result[name] = *text;
+    }
+    return result;
+}
+
+std::optional<FieldReader> FieldReader::map(const char *key)
+{
+    const YAML::Node node = value(key);
+    if (!isPresent(node))
+        return std::nullopt;
+    FieldReader child(m_context, node, childPath(key));
+    if (!child.isMap())
+        return std::nullopt;
+    return child;
+}
+
+std::vector<FieldReader> FieldReader::mapList(const char *key)
+{
+    std::vector<FieldReader> result;
+    const YAML::Node node = value(key);
+    if (!isPresent(node))
+        return result;
+    if (!node.IsSequence()) {
+        wrongType(node, childPath(key), "a list");
+        return result;
+    }
+    result.reserve(node.size());
+    for (size_t i = 0; i < node.size(); ++i) {
+        FieldReader child(m_context, node[i], childPath(key) + '[' + std::to_string(i) + ']');
+        if (child.isMap())
+            result.push_back(std::move(child));
+    }
+    return result;
+}
+
+void FieldReader::finish()
+{
+    if (!m_isMap)
+        return;
+    for (const auto &entry : m_map) {
+        if (!entry.first.IsScalar())
+            continue;
+        const std::string &key = entry.first.Scalar();
+        if (m_known.count(key))
+            continue;
+        m_context.report(Severity::Warning, codes::SchemaError, entry.first,
+                         "unknown field " + childPath(key.c_str()) + " (kept as written, ignored by Meshlane)");
+    }
+}
+
+} // namespace meshlane

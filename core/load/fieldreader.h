@@ -1,0 +1,89 @@
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/resourcemeta.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace meshlane {
+
+// What a parser needs to report a finding against the right file and resource.
+struct ParseContext
+{
+    std::string file;
+    ResourceId resource;
+    Diagnostics *diagnostics = nullptr;
+
+    SourceLocation locationOf(const YAML::Node &node) const;
+    void report(Severity severity, const char *code, const YAML::Node &at, std::string message,
+                std::string fix = {}) const;
+};
+
+// Reads one YAML mapping field by field with Kubernetes' strictness: a value of
+// the wrong type is a schema error (IST0106) naming its path, file and line;
+// keys nobody asked for are reported as unknown fields when finish() runs.
+// Missing keys are not errors here: each parser decides what is required.
+class FieldReader
+{
+public:
+    FieldReader(const ParseContext &context, const YAML::Node &map, std::string path);
+
+    bool isMap() const { return m_isMap; }
+    const YAML::Node &node() const { return m_map; }
+    const std::string &path() const { return m_path; }
+    SourceLocation location() const { return m_context.locationOf(m_map); }
+    SourceLocation locationOf(const char *key) const; // of the value, or of the map
+
+    bool has(const char *key) const;
+    YAML::Node value(const char *key); // marks the key known; null node when absent
+    void ignore(const char *key) { m_known.insert(key); }
+
+    std::optional<std::string> string(const char *key);
+    std::optional<int64_t> integer(const char *key);
+    std::optional<double> number(const char *key);
+    std::optional<bool> boolean(const char *key);
+    std::vector<std::string> stringList(const char *key);
+    Labels stringMap(const char *key);
+    std::optional<FieldReader> map(const char *key);
+    // Each element as a mapping; elements of another type are reported and skipped.
+    std::vector<FieldReader> mapList(const char *key);
+
+    // Reports keys not read (typos like `weigth`, or fields newer than us).
+    void finish();
+
+    // Scalar helpers shared with parsers that walk nodes themselves.
+    std::optional<std::string> asString(const YAML::Node &node, const std::string &path) const;
+    std::optional<int64_t> asInteger(const YAML::Node &node, const std::string &path) const;
+    std::optional<double> asNumber(const YAML::Node &node, const std::string &path) const;
+
+    const ParseContext &context() const { return m_context; }
+
+private:
+    std::string childPath(const char *key) const;
+    void wrongType(const YAML::Node &node, const std::string &path, const char *expected) const;
+
+    const ParseContext &m_context;
+    YAML::Node m_map;
+    std::string m_path;
+    bool m_isMap = false;
+    std::set<std::string> m_known;
+};
+
+// yaml-cpp marks quoted scalars with the non-specific tag "!": Kubernetes reads
+// `weight: "10"` as a string, so must we.
+bool isQuotedScalar(const YAML::Node &node);
+
+// map[key] that is safe on anything: yaml-cpp's own lookup returns a "zombie"
+// node for a missing key, and asking a zombie its type throws.
+YAML::Node childOf(const YAML::Node &map, const char *key);
+
+// Neither missing nor an explicit null (`key:` with no value).
+bool isPresent(const YAML::Node &node);
+
+} // namespace meshlane

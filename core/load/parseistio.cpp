@@ -1,0 +1,167 @@
+#include "load/resourceparsers.h"
+#include "model/hostname.h"
+
+#include <charconv>
+
+namespace meshlane {
+
+bool isIstioNetworkingApi(const std::string &apiVersion)
+{
+    return apiVersion == "networking.istio.io/v1" || apiVersion == "networking.istio.io/v1beta1"
+        || apiVersion == "networking.istio.io/v1alpha3";
+}
+
+int64_t parseDurationMs(const std::string &text)
+{
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || value < 0)
+        return -1;
+    const std::string unit(end, text.data() + text.size());
+    if (unit == "ms") return int64_t(value);
+    if (unit == "s") return int64_t(value * 1000);
+    if (unit == "m") return int64_t(value * 60'000);
+    if (unit == "h") return int64_t(value * 3'600'000);
+    if (unit == "us" || unit == "µs") return int64_t(value / 1000);
+    return -1;
+}
+
+std::shared_ptr<DestinationRule> parseDestinationRule(FieldReader &document, ResourceMeta meta)
+{
+    auto rule = std::make_shared<DestinationRule>();
+    rule->meta = std::move(meta);
+    std::optional<FieldReader> spec = document.map("spec");
+    if (!spec)
+        return rule;
+    rule->hostLocation = spec->locationOf("host");
+    rule->host = spec->string("host").value_or("");
+    rule->fqdn = expandHost(rule->host, rule->meta.ns);
+    for (FieldReader &entry : spec->mapList("subsets")) {
+        Subset subset;
+        subset.location = entry.location();
+        subset.name = entry.string("name").value_or("");
+        subset.labelsWritten = entry.has("labels");
+        subset.labels = entry.stringMap("labels");
+        entry.ignore("trafficPolicy");
+        entry.finish();
+        rule->subsets.push_back(std::move(subset));
+    }
+    if (std::optional<FieldReader> policy = spec->map("trafficPolicy")) {
+        if (std::optional<FieldReader> lb = policy->map("loadBalancer")) {
+            if (auto simple = lb->string("simple"))
+                rule->trafficPolicy.loadBalancer = *simple;
+            else if (lb->has("consistentHash"))
+                rule->trafficPolicy.loadBalancer = "consistentHash";
+            for (const char *known : {"consistentHash", "localityLbSetting", "warmupDurationSecs", "warmup"})
+                lb->ignore(known);
+            lb->finish();
+        }
+        if (std::optional<FieldReader> tls = policy->map("tls")) {
+            rule->trafficPolicy.tlsMode = tls->string("mode").value_or("");
+            for (const char *known : {"clientCertificate", "privateKey", "caCertificates", "credentialName",
+                                      "subjectAltNames", "sni", "insecureSkipVerify", "caCrl"})
+                tls->ignore(known);
+            tls->finish();
+        }
+        rule->trafficPolicy.hasOutlierDetection = policy->has("outlierDetection");
+        rule->trafficPolicy.hasConnectionPool = policy->has("connectionPool");
+        for (const char *known : {"outlierDetection", "connectionPool", "portLevelSettings", "tunnel", "proxyProtocol"})
+            policy->ignore(known);
+        policy->finish();
+    }
+    rule->exportTo = spec->stringList("exportTo");
+    spec->ignore("workloadSelector");
+    spec->finish();
+    return rule;
+}
+
+std::shared_ptr<Gateway> parseGateway(FieldReader &document, ResourceMeta meta)
+{
+    auto gateway = std::make_shared<Gateway>();
+    gateway->meta = std::move(meta);
+    std::optional<FieldReader> spec = document.map("spec");
+    if (!spec)
+        return gateway;
+    gateway->selector = spec->stringMap("selector");
+    for (FieldReader &entry : spec->mapList("servers")) {
+        GatewayServer server;
+        server.location = entry.location();
+        if (std::optional<FieldReader> port = entry.map("port")) {
+            server.portNumber = uint32_t(port->integer("number").value_or(0));
+            server.portName = port->string("name").value_or("");
+            server.protocol = port->string("protocol").value_or("");
+            port->ignore("targetPort");
+            port->finish();
+        }
+        server.hosts = entry.stringList("hosts");
+        if (std::optional<FieldReader> tls = entry.map("tls")) {
+            server.tlsMode = tls->string("mode").value_or("");
+            for (const char *known : {"httpsRedirect", "serverCertificate", "privateKey", "caCertificates",
+                                      "credentialName", "subjectAltNames", "minProtocolVersion",
+                                      "maxProtocolVersion", "cipherSuites", "verifyCertificateSpki",
+                                      "verifyCertificateHash", "credentialNames", "caCrl"})
+                tls->ignore(known);
+            tls->finish();
+        }
+        server.name = entry.string("name").value_or("");
+        entry.ignore("bind");
+        entry.ignore("defaultEndpoint");
+        entry.finish();
+        gateway->servers.push_back(std::move(server));
+    }
+    spec->finish();
+    return gateway;
+}
+
+std::shared_ptr<ServiceEntry> parseServiceEntry(FieldReader &document, ResourceMeta meta)
+{
+    auto entry = std::make_shared<ServiceEntry>();
+    entry->meta = std::move(meta);
+    std::optional<FieldReader> spec = document.map("spec");
+    if (!spec)
+        return entry;
+    entry->hostsLocation = spec->locationOf("hosts");
+    for (const std::string &host : spec->stringList("hosts"))
+        entry->hosts.push_back(toLower(host));
+    entry->addresses = spec->stringList("addresses");
+    for (FieldReader &port : spec->mapList("ports")) {
+        ServiceEntryPort parsed;
+        parsed.number = uint32_t(port.integer("number").value_or(0));
+        parsed.name = port.string("name").value_or("");
+        parsed.protocol = port.string("protocol").value_or("");
+        parsed.targetPort = uint32_t(port.integer("targetPort").value_or(0));
+        port.finish();
+        entry->ports.push_back(parsed);
+    }
+    entry->location = spec->string("location").value_or("MESH_EXTERNAL");
+    entry->resolution = spec->string("resolution").value_or("NONE");
+    for (FieldReader &endpoint : spec->mapList("endpoints")) {
+        WorkloadEntryInline parsed;
+        parsed.location = endpoint.location();
+        parsed.address = endpoint.string("address").value_or("");
+        parsed.labels = endpoint.stringMap("labels");
+        if (std::optional<FieldReader> ports = endpoint.map("ports")) {
+            for (const auto &item : ports->node()) {
+                if (!item.first.IsScalar())
+                    continue;
+                const std::string name = item.first.Scalar();
+                if (auto number = ports->integer(name.c_str()))
+                    parsed.ports[name] = uint32_t(*number);
+            }
+        }
+        for (const char *known : {"network", "locality", "weight", "serviceAccount"})
+            endpoint.ignore(known);
+        endpoint.finish();
+        entry->endpoints.push_back(std::move(parsed));
+    }
+    if (std::optional<FieldReader> selector = spec->map("workloadSelector")) {
+        entry->workloadSelector = selector->stringMap("labels");
+        selector->finish();
+    }
+    entry->exportTo = spec->stringList("exportTo");
+    spec->ignore("subjectAltNames");
+    spec->finish();
+    return entry;
+}
+
+} // namespace meshlane

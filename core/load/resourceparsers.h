@@ -1,0 +1,34 @@
+#pragma once
+
+#include "load/fieldreader.h"
+#include "model/destinationrule.h"
+#include "model/gateway.h"
+#include "model/service.h"
+#include "model/serviceentry.h"
+#include "model/virtualservice.h"
+#include "model/workload.h"
+
+#include <memory>
+
+namespace meshlane {
+
+// One function per kind. Each reads `spec` (or the whole document for
+// workloads) from `document`, reports schema problems through its context and
+// returns what it could make sense of: a half-broken resource still loads.
+std::shared_ptr<VirtualService> parseVirtualService(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<DestinationRule> parseDestinationRule(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<Gateway> parseGateway(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<ServiceEntry> parseServiceEntry(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<Service> parseService(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<Workload> parseWorkload(FieldReader &document, ResourceMeta meta);
+
+// Istio's Destination: {host, subset, port: {number}}.
+Destination parseDestination(FieldReader &reader, const std::string &ruleNamespace);
+
+// Protobuf duration text ("5s", "100ms", "1.5s", "2m") in milliseconds, -1 if invalid.
+int64_t parseDurationMs(const std::string &text);
+
+bool isWorkloadKind(const std::string &kind);
+bool isIstioNetworkingApi(const std::string &apiVersion);
+
+} // namespace meshlane

@@ -1,0 +1,69 @@
+#include "load/resultmerger.h"
+
+namespace meshlane {
+
+ResultMerger::ResultMerger(LoadResult &whole)
+    : m_whole(whole)
+    , m_mesh(*whole.mesh)
+{
+}
+
+void ResultMerger::merge(LoadResult &&part)
+{
+    Mesh &from = *part.mesh;
+    m_whole.filesRead += part.filesRead;
+    m_whole.unparseableFiles += part.unparseableFiles;
+    for (Diagnostic &diagnostic : part.diagnostics)
+        m_whole.diagnostics.push_back(std::move(diagnostic));
+    for (auto &file : from.files)
+        m_mesh.files.push_back(std::move(file));
+    take(from.services, m_mesh.services);
+    take(from.workloads, m_mesh.workloads);
+    take(from.virtualServices, m_mesh.virtualServices);
+    take(from.destinationRules, m_mesh.destinationRules);
+    take(from.gateways, m_mesh.gateways);
+    take(from.serviceEntries, m_mesh.serviceEntries);
+    for (ResourceMeta &meta : from.otherResources) {
+        if (isFirstDefinition(meta))
+            m_mesh.otherResources.push_back(std::move(meta));
+    }
+}
+
+void ResultMerger::merge(Kept &&kept, std::shared_ptr<const SourceFile> file)
+{
+    m_mesh.files.push_back(std::move(file));
+    take(kept.services, m_mesh.services);
+    take(kept.workloads, m_mesh.workloads);
+    take(kept.virtualServices, m_mesh.virtualServices);
+    take(kept.destinationRules, m_mesh.destinationRules);
+    take(kept.gateways, m_mesh.gateways);
+    take(kept.serviceEntries, m_mesh.serviceEntries);
+    for (const ResourceMeta *meta : kept.otherResources) {
+        if (isFirstDefinition(*meta))
+            m_mesh.otherResources.push_back(*meta);
+    }
+}
+
+size_t ResultMerger::IdHash::operator()(const ResourceId &id) const
+{
+    const std::hash<std::string> hash;
+    return hash(id.name) ^ (hash(id.ns) * 31) ^ (hash(id.kind) * 131);
+}
+
+bool ResultMerger::isFirstDefinition(const ResourceMeta &meta)
+{
+    if (m_seen.insert(meta.id()).second)
+        return true;
+    Diagnostic diagnostic;
+    diagnostic.code = codes::DuplicateResource;
+    diagnostic.severity = Severity::Error;
+    diagnostic.resource = meta.id();
+    diagnostic.location = meta.location;
+    diagnostic.message = meta.kind + ' ' + meta.ns + '/' + meta.name
+        + " is defined twice; this later definition is ignored";
+    diagnostic.fix = "remove or rename one of them";
+    m_whole.diagnostics.push_back(std::move(diagnostic));
+    return false;
+}
+
+} // namespace meshlane

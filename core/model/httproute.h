@@ -1,0 +1,113 @@
+#pragma once
+
+#include "model/destination.h"
+#include "model/httpmatchrequest.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace meshlane {
+
+struct FaultDelay
+{
+    std::optional<double> percentage; // absent: affects 0 % of requests
+    int64_t delayMs = 0;              // fixedDelay
+    SourceLocation location;
+};
+
+struct FaultAbort
+{
+    std::optional<double> percentage; // absent: affects 0 % of requests
+    int httpStatus = 0;
+    std::string grpcStatus;
+    SourceLocation location;
+};
+
+struct HttpFault
+{
+    std::optional<FaultDelay> delay;
+    std::optional<FaultAbort> abort;
+    SourceLocation location;
+};
+
+struct HttpRedirect
+{
+    std::string uri;
+    std::string authority;
+    std::string scheme;
+    std::optional<uint32_t> port;
+    int redirectCode = 301;
+    SourceLocation location;
+};
+
+struct HttpDirectResponse
+{
+    int status = 0;
+    std::string body;
+    SourceLocation location;
+};
+
+struct HttpRewrite
+{
+    std::string uri;
+    std::string authority;
+    SourceLocation location;
+};
+
+struct HttpRetry
+{
+    int attempts = 0;
+    std::string perTryTimeout;
+    std::string retryOn;
+    SourceLocation location;
+};
+
+struct Delegate
+{
+    std::string name;
+    std::string ns;
+    SourceLocation location;
+};
+
+// One element of a VirtualService's ordered `http:` list.
+struct HttpRoute
+{
+    std::string name;
+    std::vector<HttpMatchRequest> match; // empty: matches every request
+    std::vector<RouteDestination> route;
+    std::optional<HttpRedirect> redirect;
+    std::optional<HttpDirectResponse> directResponse;
+    std::optional<Delegate> delegate;
+    std::optional<HttpRewrite> rewrite;
+    std::optional<std::string> timeout;
+    std::optional<HttpRetry> retries;
+    std::optional<HttpFault> fault;
+
+    std::optional<Destination> mirror;
+    std::optional<double> mirrorPercentage; // mirrorPercentage.value, 0..100
+    SourceLocation mirrorPercentageLocation;
+    std::optional<int64_t> legacyMirrorPercent; // deprecated `mirror_percent`
+    SourceLocation legacyMirrorPercentLocation;
+    std::vector<MirrorPolicy> mirrors;
+
+    bool hasHeaderOperations = false; // `headers:` request/response manipulation
+    SourceLocation location;
+
+    bool matchesEverything() const;
+    // Sum of weights as Istio computes it: a lone destination gets everything.
+    int64_t totalWeight() const;
+    // The weight Envoy uses for destination i (absent weights count as 0 when there
+    // are several destinations, 100 for a single one).
+    int64_t effectiveWeight(size_t index) const;
+};
+
+// tcp/tls routes: only what the graph and the analyzer need.
+struct L4Route
+{
+    std::vector<RouteDestination> route;
+    SourceLocation location;
+};
+
+} // namespace meshlane

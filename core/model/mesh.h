@@ -1,0 +1,80 @@
+#pragma once
+
+#include "model/destinationrule.h"
+#include "model/gateway.h"
+#include "model/service.h"
+#include "model/serviceentry.h"
+#include "model/sourcefile.h"
+#include "model/virtualservice.h"
+#include "model/workload.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace meshlane {
+
+// The loaded mesh: an immutable snapshot. Resources are shared between
+// snapshots, so an edit copies pointers, not the whole mesh. Call buildIndex()
+// once after assembling; after that nothing changes (share it as
+// std::shared_ptr<const Mesh> across threads freely).
+//
+// Whoever compares two snapshots may rely on that sharing: a resource the edit
+// did not touch is the very same object (same address) in both, as long as
+// both snapshots are alive.
+struct Mesh
+{
+    std::string rootPath; // the opened folder, absolute
+    // LoadOptions::defaultNamespace the mesh was read with: re-reading an edited
+    // file must give namespace-less objects the same namespace as the first load.
+    std::string defaultNamespace = "default";
+    std::vector<std::shared_ptr<const SourceFile>> files;
+    std::vector<std::shared_ptr<const Service>> services;
+    std::vector<std::shared_ptr<const Workload>> workloads;
+    std::vector<std::shared_ptr<const VirtualService>> virtualServices;
+    std::vector<std::shared_ptr<const DestinationRule>> destinationRules;
+    std::vector<std::shared_ptr<const Gateway>> gateways;
+    std::vector<std::shared_ptr<const ServiceEntry>> serviceEntries;
+    std::vector<ResourceMeta> otherResources; // ConfigMaps, ServiceAccounts...: kept, not modelled
+
+    void buildIndex();
+    // The same, sharing `previous`'s index when every resource is where it
+    // was and keeps what the index is keyed on (an edit that moved weights):
+    // the index holds positions, not pointers, so it stays true. Otherwise
+    // builds a new one. `previous` must be alive while this runs only.
+    void buildIndex(const Mesh &previous);
+    // True when this snapshot's index is `other`'s (for tests).
+    bool sharesIndexWith(const Mesh &other) const { return m_index && m_index == other.m_index; }
+
+    const Service *findService(const std::string &fqdn) const;
+    const Gateway *findGateway(const std::string &nsSlashName) const;
+    const VirtualService *findVirtualService(const std::string &ns, const std::string &name) const;
+    int virtualServiceIndex(const std::string &ns, const std::string &name) const; // -1 if none
+    const SourceFile *findFile(const std::string &relativePath) const;
+    // DestinationRules whose host equals `fqdn`, in load order.
+    std::vector<const DestinationRule *> destinationRulesFor(const std::string &fqdn) const;
+    const Subset *findSubset(const std::string &fqdn, const std::string &subset,
+                             const DestinationRule **owner = nullptr) const;
+    // ServiceEntries with a host matching `host` (wildcards honoured).
+    std::vector<const ServiceEntry *> serviceEntriesFor(const std::string &host) const;
+    // Workloads in the Service's namespace whose pod labels the selector selects.
+    std::vector<const Workload *> workloadsOf(const Service &service) const;
+    // Those of them whose labels also include every subset label.
+    std::vector<const Workload *> workloadsOf(const Service &service, const Labels &subsetLabels) const;
+    // Mesh VirtualServices (bound to "mesh") that list `fqdn` among their hosts.
+    std::vector<const VirtualService *> meshVirtualServicesFor(const std::string &fqdn) const;
+    // True when `host` is known: a Service, a ServiceEntry host, or a wildcard.
+    bool isKnownHost(const std::string &fqdn) const;
+
+private:
+    struct Index;
+    const Index &index() const;
+    bool keepsIndexKeysOf(const Mesh &previous) const;
+
+    std::shared_ptr<const Index> m_index; // null before buildIndex(): nothing is found
+};
+
+using MeshPtr = std::shared_ptr<const Mesh>;
+
+} // namespace meshlane

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "model/resourcemeta.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace meshlane {
+
+struct ServiceEntryPort
+{
+    uint32_t number = 0;
+    std::string name;
+    std::string protocol;
+    uint32_t targetPort = 0;
+};
+
+struct WorkloadEntryInline
+{
+    std::string address;
+    std::map<std::string, uint32_t> ports;
+    Labels labels;
+    SourceLocation location;
+};
+
+struct ServiceEntry
+{
+    ResourceMeta meta;
+    std::vector<std::string> hosts;
+    std::vector<std::string> addresses;
+    std::vector<ServiceEntryPort> ports;
+    std::string location = "MESH_EXTERNAL"; // or MESH_INTERNAL
+    std::string resolution = "NONE";        // NONE | STATIC | DNS | DNS_ROUND_ROBIN
+    std::vector<WorkloadEntryInline> endpoints;
+    Labels workloadSelector;
+    std::vector<std::string> exportTo;
+    SourceLocation hostsLocation;
+
+    bool isExternal() const { return location != "MESH_INTERNAL"; }
+};
+
+} // namespace meshlane

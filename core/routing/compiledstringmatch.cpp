@@ -1,0 +1,89 @@
+#include "routing/compiledstringmatch.h"
+
+#include "base/textcompare.h"
+#include "base/translatedtext.h"
+#include "model/hostname.h"
+
+#include <re2/re2.h>
+
+namespace meshlane {
+
+namespace {
+
+char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+} // namespace
+
+bool startsWithIgnoringCase(std::string_view text, std::string_view lowerPrefix)
+{
+    if (text.size() < lowerPrefix.size())
+        return false;
+    for (size_t i = 0; i < lowerPrefix.size(); ++i) {
+        if (lowerAscii(text[i]) != lowerPrefix[i])
+            return false;
+    }
+    return true;
+}
+
+bool equalsIgnoringCase(std::string_view text, std::string_view lowerOther)
+{
+    return text.size() == lowerOther.size() && startsWithIgnoringCase(text, lowerOther);
+}
+
+CompiledStringMatch::CompiledStringMatch(const StringMatch &match, Field field, bool ignoreCase)
+    : m_kind(match.kind)
+    , m_value(match.value)
+{
+    if (m_kind == StringMatch::Kind::Regex) {
+        // Istio turns `regex: "*"` into present_match for headers, query
+        // parameters, method, authority and scheme (istio/istio#20629).
+        if (field == Field::HeaderLike && m_value == "*") {
+            m_kind = StringMatch::Kind::Present;
+            return;
+        }
+        RE2::Options options;
+        options.set_log_errors(false);
+        auto regex = std::make_shared<const RE2>(m_value, options);
+        if (!regex->ok())
+            m_error = regex->error();
+        else
+            m_regex = std::move(regex);
+        return;
+    }
+    if (field == Field::Uri && ignoreCase && m_kind != StringMatch::Kind::Present) {
+        m_ignoreCase = true;
+        m_value = toLower(m_value);
+    }
+}
+
+bool CompiledStringMatch::matches(std::string_view value) const
+{
+    switch (m_kind) {
+    case StringMatch::Kind::Present:
+        return true;
+    case StringMatch::Kind::Exact:
+        return m_ignoreCase ? equalsIgnoringCase(value, m_value) : sameText(value, m_value);
+    case StringMatch::Kind::Prefix:
+        return m_ignoreCase ? startsWithIgnoringCase(value, m_value) : startsWithText(value, m_value);
+    case StringMatch::Kind::Regex:
+        return m_regex && RE2::FullMatch(re2::StringPiece(value.data(), value.size()), *m_regex);
+    }
+    return false;
+}
+
+TranslatedText CompiledStringMatch::describe() const
+{
+    // exact / prefix / regex are Istio's field names: kept in every language.
+    std::string text;
+    switch (m_kind) {
+    case StringMatch::Kind::Present: return MESHLANE_TR("meshlane::CompiledStringMatch", "present");
+    case StringMatch::Kind::Exact: text = "exact " + m_value; break;
+    case StringMatch::Kind::Prefix: text = "prefix " + m_value; break;
+    case StringMatch::Kind::Regex: text = "regex " + m_value; break;
+    }
+    if (m_ignoreCase)
+        return MESHLANE_TR("meshlane::CompiledStringMatch", "%1 (any case)").arg(text);
+    return text;
+}
+
+} // namespace meshlane

@@ -1,0 +1,236 @@
+#include "routing/destinationresolver.h"
+
+#include "base/translatedtext.h"
+
+namespace meshlane {
+
+namespace {
+
+std::string labelsText(const Labels &labels)
+{
+    std::string text;
+    for (const auto &[key, value] : labels) {
+        if (!text.empty())
+            text += ',';
+        text += key + '=' + value;
+    }
+    return text;
+}
+
+TranslatedText subsetNames(const std::vector<const DestinationRule *> &rules)
+{
+    std::string text;
+    for (const DestinationRule *rule : rules) {
+        for (const Subset &subset : rule->subsets) {
+            if (!text.empty())
+                text += ", ";
+            text += subset.name;
+        }
+    }
+    return text.empty() ? MESHLANE_TR("meshlane::DestinationResolver", "none") : TranslatedText(text);
+}
+
+PodSet podSetOf(const Workload &workload)
+{
+    return {workload.meta.ns, workload.meta.name, workload.meta.kind, workload.replicas};
+}
+
+std::string labelKey(const std::string &ns, const std::string &key, const std::string &value)
+{
+    return ns + '\n' + key + '=' + value;
+}
+
+} // namespace
+
+DestinationResolver::DestinationResolver(const Mesh &mesh)
+    : m_mesh(mesh)
+{
+    auto index = std::make_shared<WorkloadIndex>();
+    for (const auto &workload : mesh.workloads) {
+        index->byNamespace[workload->meta.ns].push_back(workload.get());
+        for (const auto &[key, value] : workload->podLabels)
+            index->byLabel[labelKey(workload->meta.ns, key, value)].push_back(workload.get());
+    }
+    m_workloads = std::move(index);
+}
+
+DestinationResolver::DestinationResolver(const Mesh &mesh, const DestinationResolver &previous)
+    : m_mesh(mesh)
+    , m_workloads(previous.m_workloads)
+{
+}
+
+std::vector<const Workload *> DestinationResolver::workloadsMatching(const std::string &ns, const Labels &selector) const
+{
+    static const std::vector<const Workload *> none;
+    const std::vector<const Workload *> *candidates = nullptr;
+    if (selector.empty()) {
+        const auto it = m_workloads->byNamespace.find(ns);
+        candidates = it == m_workloads->byNamespace.end() ? &none : &it->second;
+    }
+    for (const auto &[key, value] : selector) {
+        const auto it = m_workloads->byLabel.find(labelKey(ns, key, value));
+        if (it == m_workloads->byLabel.end())
+            return {};
+        if (!candidates || it->second.size() < candidates->size())
+            candidates = &it->second;
+    }
+    std::vector<const Workload *> result;
+    for (const Workload *workload : *candidates) {
+        if (labelsMatch(selector, workload->podLabels))
+            result.push_back(workload);
+    }
+    return result;
+}
+
+ResolvedTarget DestinationResolver::resolve(const Destination &destination) const
+{
+    return resolve(destination.fqdn, destination.subset, destination.port);
+}
+
+ResolvedTarget DestinationResolver::resolveHost(const std::string &fqdn) const
+{
+    return resolve(fqdn, {}, std::nullopt);
+}
+
+ResolvedTarget DestinationResolver::resolve(const std::string &fqdn, const std::string &subset,
+                                            std::optional<uint32_t> port) const
+{
+    ResolvedTarget target;
+    target.host = fqdn;
+    target.subset = subset;
+    target.port = port;
+
+    Labels subsetLabels;
+    if (!subset.empty()) {
+        const DestinationRule *owner = nullptr;
+        const Subset *found = m_mesh.findSubset(fqdn, subset, &owner);
+        if (!found) {
+            const std::vector<const DestinationRule *> rules = m_mesh.destinationRulesFor(fqdn);
+            target.status = 503;
+            target.problem = rules.empty()
+                ? MESHLANE_TR("meshlane::DestinationResolver",
+                              "subset %1: no DestinationRule exists for %2, so Envoy has no "
+                              "cluster for the subset (503, flag NC)")
+                      .arg(subset)
+                      .arg(fqdn)
+                : MESHLANE_TR("meshlane::DestinationResolver",
+                              "subset %1 is not defined by DestinationRule %2 (it defines %3): "
+                              "Envoy has no cluster for it (503, flag NC)")
+                      .arg(subset)
+                      .arg(rules.front()->meta.ns + '/' + rules.front()->meta.name)
+                      .arg(subsetNames(rules));
+            return target;
+        }
+        subsetLabels = found->labels;
+        target.note = (subsetLabels.empty()
+                           ? MESHLANE_TR("meshlane::DestinationResolver",
+                                         "subset %1 of DestinationRule %2 (no labels: every endpoint)")
+                           : MESHLANE_TR("meshlane::DestinationResolver", "subset %1 of DestinationRule %2 selects %3"))
+                          .arg(subset)
+                          .arg(owner->meta.ns + '/' + owner->meta.name)
+                          .arg(labelsText(subsetLabels));
+    }
+
+    if (const Service *service = m_mesh.findService(fqdn)) {
+        if (!target.port && service->ports.size() == 1)
+            target.port = service->ports.front().port;
+        if (!service->hasSelector) {
+            target.note = MESHLANE_TR("meshlane::DestinationResolver",
+                                      "Service %1 has no selector: its endpoints are managed outside these manifests")
+                              .arg(service->meta.ns + '/' + service->meta.name);
+            return target;
+        }
+        // Mesh::workloadsOf, through the label index: the Service's selector
+        // and the subset's labels together.
+        Labels wanted = service->selector;
+        bool conflicting = false;
+        for (const auto &[key, value] : subsetLabels) {
+            const auto [it, inserted] = wanted.emplace(key, value);
+            conflicting = conflicting || (!inserted && it->second != value);
+        }
+        if (!conflicting) {
+            for (const Workload *workload : workloadsMatching(service->meta.ns, wanted))
+                target.pods.push_back(podSetOf(*workload));
+        }
+        if (target.podCount() == 0) {
+            target.status = 503;
+            const std::string serviceName = service->meta.ns + '/' + service->meta.name;
+            target.problem = subset.empty()
+                ? MESHLANE_TR("meshlane::DestinationResolver",
+                              "Service %1 selects no running pods: no healthy upstream (503, flag UH)")
+                      .arg(serviceName)
+                : MESHLANE_TR("meshlane::DestinationResolver",
+                              "subset %1 (%2) selects none of Service %3's running pods: no healthy upstream (503, "
+                              "flag UH)")
+                      .arg(subset)
+                      .arg(labelsText(subsetLabels))
+                      .arg(serviceName);
+        }
+        return target;
+    }
+
+    const std::vector<const ServiceEntry *> entries = m_mesh.serviceEntriesFor(fqdn);
+    if (!entries.empty()) {
+        resolveServiceEntry(*entries.front(), subsetLabels, target);
+        return target;
+    }
+
+    target.status = 503;
+    target.problem = MESHLANE_TR("meshlane::DestinationResolver",
+                                 "no Service or ServiceEntry is named %1: Envoy has no cluster for it (503, flag NC)")
+                         .arg(fqdn);
+    return target;
+}
+
+void DestinationResolver::resolveServiceEntry(const ServiceEntry &entry, const Labels &subsetLabels,
+                                              ResolvedTarget &target) const
+{
+    if (!target.port && entry.ports.size() == 1)
+        target.port = entry.ports.front().number;
+    const std::string entryName = entry.meta.ns + '/' + entry.meta.name;
+    TranslatedText note = entry.isExternal()
+        ? MESHLANE_TR("meshlane::DestinationResolver", "external host via ServiceEntry %1")
+        : MESHLANE_TR("meshlane::DestinationResolver", "mesh-internal ServiceEntry %1");
+    note.arg(entryName);
+    if (!target.note.empty())
+        note = MESHLANE_TR("meshlane::DestinationResolver", "%1; %2").arg(std::move(note)).arg(std::move(target.note));
+    target.note = std::move(note);
+
+    if (!entry.workloadSelector.empty()) {
+        for (const Workload *workload : workloadsMatching(entry.meta.ns, entry.workloadSelector)) {
+            if (labelsMatch(subsetLabels, workload->podLabels))
+                target.pods.push_back(podSetOf(*workload));
+        }
+    } else if (!entry.endpoints.empty()) {
+        for (const WorkloadEntryInline &endpoint : entry.endpoints) {
+            if (labelsMatch(subsetLabels, endpoint.labels))
+                target.pods.push_back({entry.meta.ns, endpoint.address, "WorkloadEntry", 1});
+        }
+    } else {
+        // Resolved by DNS (or passed through): endpoints carry no labels, so
+        // a subset with labels selects nothing.
+        if (!subsetLabels.empty()) {
+            target.status = 503;
+            target.problem = MESHLANE_TR("meshlane::DestinationResolver",
+                                         "subset %1 selects by labels, but ServiceEntry %2 has no labelled "
+                                         "endpoints: no healthy upstream (503, flag UH)")
+                                 .arg(target.subset)
+                                 .arg(entryName);
+        }
+        return;
+    }
+    if (target.podCount() == 0) {
+        target.status = 503;
+        target.problem =
+            (subsetLabels.empty() ? MESHLANE_TR("meshlane::DestinationResolver",
+                                                  "ServiceEntry %1 has no endpoint: no healthy upstream (503, flag UH)")
+                                    : MESHLANE_TR("meshlane::DestinationResolver",
+                                                  "ServiceEntry %1 has no endpoint with labels %2: no healthy upstream "
+                                                  "(503, flag UH)"))
+                  .arg(entryName)
+                  .arg(labelsText(subsetLabels));
+    }
+}
+
+} // namespace meshlane

@@ -1,0 +1,237 @@
+#include "routing/gatewayroutes.h"
+
+#include "model/hostname.h"
+#include "routing/routetablebuilder.h"
+
+#include <algorithm>
+#include <map>
+
+namespace meshlane {
+
+namespace {
+
+// A server host may be written "ns/host": only VirtualServices from that
+// namespace ("." the gateway's, "*" any) may bind to it.
+bool serverHostAdmits(const std::string &written, const Gateway &gateway, const VirtualService &virtualService,
+                      std::string *pattern)
+{
+    const size_t slash = written.find('/');
+    if (slash == std::string::npos) {
+        *pattern = written;
+        return true;
+    }
+    const std::string ns = written.substr(0, slash);
+    *pattern = written.substr(slash + 1);
+    if (ns == "*")
+        return true;
+    if (ns == ".")
+        return virtualService.meta.ns == gateway.meta.ns;
+    return virtualService.meta.ns == ns;
+}
+
+std::string patternOf(const std::string &written)
+{
+    const size_t slash = written.find('/');
+    return slash == std::string::npos ? written : written.substr(slash + 1);
+}
+
+// Istio's host intersection: the more specific of two names when one covers the other.
+bool intersect(const std::string &serverHost, const std::string &virtualServiceHost, std::string *domain)
+{
+    if (hostMatchesPattern(serverHost, virtualServiceHost)) {
+        *domain = toLower(virtualServiceHost);
+        return true;
+    }
+    if (hostMatchesPattern(virtualServiceHost, serverHost)) {
+        *domain = toLower(serverHost);
+        return true;
+    }
+    return false;
+}
+
+bool delegates(const VirtualService &virtualService)
+{
+    return std::any_of(virtualService.http.begin(), virtualService.http.end(),
+                       [](const HttpRoute &route) { return route.delegate.has_value(); });
+}
+
+} // namespace
+
+int domainSpecificity(const std::string &domain)
+{
+    if (domain == "*")
+        return 0;
+    if (!domain.empty() && domain.front() == '*')
+        return int(domain.size());
+    return 1000000 + int(domain.size());
+}
+
+bool isHttpServer(const GatewayServer &server)
+{
+    const std::string protocol = toLower(server.protocol);
+    if (protocol == "http" || protocol == "http2" || protocol == "grpc")
+        return true;
+    if (protocol == "https") {
+        const std::string mode = toLower(server.tlsMode);
+        return mode != "passthrough" && mode != "auto_passthrough";
+    }
+    return false;
+}
+
+GatewayRoutes::GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options)
+    : m_mesh(mesh)
+{
+    BoundMap bound = boundVirtualServices(mesh);
+    for (const auto &gateway : mesh.gateways)
+        build(*gateway, std::move(bound[gateway->meta.ns + '/' + gateway->meta.name]), resolver, options);
+}
+
+GatewayRoutes::GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options,
+                             const GatewayRoutes &previous, bool delegatesChanged)
+    : m_mesh(mesh)
+{
+    BoundMap bound = boundVirtualServices(mesh);
+    for (const auto &gateway : mesh.gateways) {
+        const std::string ref = gateway->meta.ns + '/' + gateway->meta.name;
+        std::vector<const VirtualService *> &boundHere = bound[ref];
+        const auto old = previous.m_gateways.find(ref);
+        const bool kept = old != previous.m_gateways.end() && old->second.gateway == gateway.get()
+            && old->second.bound == boundHere
+            && !(delegatesChanged && std::any_of(boundHere.begin(), boundHere.end(), [](const VirtualService *vs) {
+                     return delegates(*vs);
+                 }));
+        if (kept && !m_gateways.count(ref)) {
+            m_gateways.emplace(ref, old->second);
+            ++m_kept;
+        } else {
+            build(*gateway, std::move(boundHere), resolver, options);
+        }
+    }
+}
+
+GatewayRoutes::BoundMap GatewayRoutes::boundVirtualServices(const Mesh &mesh)
+{
+    BoundMap bound;
+    for (const auto &virtualService : mesh.virtualServices) {
+        for (const std::string &ref : virtualService->gatewayRefs()) {
+            std::vector<const VirtualService *> &list = bound[ref];
+            if (list.empty() || list.back() != virtualService.get()) // listed twice: bound once
+                list.push_back(virtualService.get());
+        }
+    }
+    return bound;
+}
+
+void GatewayRoutes::build(const Gateway &gateway, std::vector<const VirtualService *> bound,
+                          const DestinationResolver &resolver, RouteTable::Options options)
+{
+    const std::string ref = gateway.meta.ns + '/' + gateway.meta.name;
+    Entry &entry = m_gateways[ref];
+    entry.gateway = &gateway;
+    entry.bound = std::move(bound);
+
+    // (port, domain) -> VirtualServices in load order, which stands in for
+    // Istio's creation-time order.
+    std::map<std::pair<uint32_t, std::string>, std::vector<const VirtualService *>> groups;
+    for (const GatewayServer &server : gateway.servers) {
+        if (!isHttpServer(server))
+            continue;
+        for (const VirtualService *virtualService : entry.bound) {
+            for (const std::string &written : server.hosts) {
+                std::string pattern;
+                if (!serverHostAdmits(written, gateway, *virtualService, &pattern))
+                    continue;
+                for (const std::string &host : virtualService->hostFqdns) {
+                    std::string domain;
+                    if (!intersect(pattern, host, &domain))
+                        continue;
+                    auto &list = groups[{server.portNumber, domain}];
+                    if (std::find(list.begin(), list.end(), virtualService) == list.end())
+                        list.push_back(virtualService);
+                }
+            }
+        }
+    }
+    for (auto &[key, virtualServices] : groups) {
+        std::stable_sort(virtualServices.begin(), virtualServices.end(),
+                         [this](const VirtualService *a, const VirtualService *b) {
+                             return m_mesh.virtualServiceIndex(a->meta.ns, a->meta.name)
+                                 < m_mesh.virtualServiceIndex(b->meta.ns, b->meta.name);
+                         });
+        RouteTableBuilder builder(m_mesh, resolver, ref);
+        builder.setFixedProxy(gateway.selector, gateway.meta.ns, key.first);
+        VirtualHost host;
+        host.port = key.first;
+        host.domain = key.second;
+        for (const VirtualService *virtualService : virtualServices) {
+            builder.addVirtualService(*virtualService);
+            host.virtualServices.push_back(virtualService->meta.ns + '/' + virtualService->meta.name);
+        }
+        builder.moveCatchAllsLast();
+        host.table = std::make_shared<const RouteTable>(builder.build(options));
+        entry.hosts.push_back(std::move(host));
+    }
+    std::stable_sort(entry.hosts.begin(), entry.hosts.end(), [](const VirtualHost &a, const VirtualHost &b) {
+        return domainSpecificity(a.domain) > domainSpecificity(b.domain);
+    });
+}
+
+const std::vector<GatewayRoutes::VirtualHost> *GatewayRoutes::virtualHostsOf(const std::string &gatewayRef) const
+{
+    const auto it = m_gateways.find(gatewayRef);
+    return it == m_gateways.end() ? nullptr : &it->second.hosts;
+}
+
+GatewayRoutes::Lookup GatewayRoutes::find(const std::string &gatewayRef, const std::string &host, uint32_t port) const
+{
+    Lookup lookup;
+    lookup.port = port;
+    const auto it = m_gateways.find(gatewayRef);
+    if (it == m_gateways.end()) {
+        lookup.problem = MESHLANE_TR("meshlane::GatewayRoutes", "there is no Gateway %1").arg(gatewayRef);
+        return lookup;
+    }
+    const Entry &entry = it->second;
+    lookup.gateway = entry.gateway;
+
+    bool served = false;
+    for (const GatewayServer &server : entry.gateway->servers) {
+        if (!isHttpServer(server) || (port != 0 && server.portNumber != port))
+            continue;
+        for (const std::string &written : server.hosts) {
+            if (hostMatchesPattern(patternOf(written), host)) {
+                served = true;
+                if (lookup.port == 0)
+                    lookup.port = server.portNumber;
+                break;
+            }
+        }
+        if (served)
+            break;
+    }
+    if (!served) {
+        lookup.problem =
+            (port != 0 ? MESHLANE_TR("meshlane::GatewayRoutes",
+                                       "Gateway %1 has no HTTP server for host %2 on port %3: 404 (Envoy flag NR)")
+                         : MESHLANE_TR("meshlane::GatewayRoutes",
+                                       "Gateway %1 has no HTTP server for host %2: 404 (Envoy flag NR)"))
+                  .arg(gatewayRef)
+                  .arg(host)
+                  .arg(port);
+        return lookup;
+    }
+    for (const VirtualHost &candidate : entry.hosts) {
+        if (candidate.port == lookup.port && hostMatchesPattern(candidate.domain, host)) {
+            lookup.virtualHost = &candidate;
+            return lookup;
+        }
+    }
+    lookup.problem = MESHLANE_TR("meshlane::GatewayRoutes",
+                                 "no VirtualService bound to Gateway %1 serves host %2 on port %3: 404 (Envoy flag NR)")
+                         .arg(gatewayRef)
+                         .arg(host)
+                         .arg(lookup.port);
+    return lookup;
+}
+
+} // namespace meshlane

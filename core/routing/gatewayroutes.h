@@ -1,0 +1,78 @@
+#pragma once
+
+#include "model/mesh.h"
+#include "routing/destinationresolver.h"
+#include "routing/routetable.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace meshlane {
+
+// Every Gateway's virtual hosts, built as Istio builds a gateway's route
+// configuration: per server port, one virtual host per intersection of a
+// server host and a bound VirtualService host; VirtualServices that share a
+// virtual host have their routes merged (catch-alls last).
+class GatewayRoutes
+{
+public:
+    struct VirtualHost
+    {
+        std::string domain; // "helloweb.dev", "*.example.com", "*"
+        uint32_t port = 0;
+        std::vector<std::string> virtualServices; // "ns/name", in merge order
+        std::shared_ptr<const RouteTable> table;
+    };
+
+    struct Lookup
+    {
+        const Gateway *gateway = nullptr;
+        const VirtualHost *virtualHost = nullptr; // null: 404
+        uint32_t port = 0;
+        TranslatedText problem; // why there is no virtual host
+    };
+
+    GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options);
+    // For a snapshot that resolves destinations as `previous`'s did (the
+    // Router checks): a Gateway that is the same object, with the same
+    // VirtualService objects bound in the same order, keeps its virtual hosts;
+    // the others are built. With `delegatesChanged`, a Gateway whose
+    // VirtualServices delegate is built too (its routes copy the delegate's).
+    GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options,
+                  const GatewayRoutes &previous, bool delegatesChanged);
+
+    // The virtual host a request for `host` (no port, lower-case) meets at
+    // `gatewayRef` ("ns/name") on `port` (0: the first server port serving it).
+    Lookup find(const std::string &gatewayRef, const std::string &host, uint32_t port) const;
+
+    const std::vector<VirtualHost> *virtualHostsOf(const std::string &gatewayRef) const;
+    size_t keptGateways() const { return m_kept; } // taken over from the previous GatewayRoutes
+    size_t builtGateways() const { return m_gateways.size() - m_kept; }
+
+private:
+    struct Entry
+    {
+        const Gateway *gateway = nullptr;
+        std::vector<const VirtualService *> bound; // listing it, in load order
+        std::vector<VirtualHost> hosts; // most specific domain first
+    };
+    using BoundMap = std::unordered_map<std::string, std::vector<const VirtualService *>>;
+
+    static BoundMap boundVirtualServices(const Mesh &mesh);
+    void build(const Gateway &gateway, std::vector<const VirtualService *> bound, const DestinationResolver &resolver,
+               RouteTable::Options options);
+
+    const Mesh &m_mesh;
+    std::unordered_map<std::string, Entry> m_gateways;
+    size_t m_kept = 0;
+};
+
+// Envoy's virtual host preference: exact names, then longer wildcard suffixes, then "*".
+int domainSpecificity(const std::string &domain);
+// True when the gateway server protocol carries HTTP the gateway routes itself.
+bool isHttpServer(const GatewayServer &server);
+
+} // namespace meshlane

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "model/resourcemeta.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace meshlane {
+
+// One HTTP request as the proxy that routes it sees it: the caller's sidecar,
+// or a Gateway when `gateway` is set. Plain data; build it once and route it
+// as often as you like (the router never changes it).
+struct HttpRequest
+{
+    using Field = std::pair<std::string, std::string>;
+
+    // Host / :authority exactly as the client sends it: a short name
+    // ("reviews"), an FQDN, or an external name, maybe with ":port".
+    std::string authority;
+    // The port the request is addressed to; 0 means "take it from the
+    // authority, else the Service's first port, else 80".
+    uint32_t port = 0;
+    std::string method = "GET";
+    std::string scheme = "http";
+    std::string path = "/";           // :path with its query string; use setPath()
+    std::vector<Field> headers;       // names lower-case; use addHeader()
+    std::vector<Field> queryParams;   // from the query string, in order
+    Labels sourceLabels;              // the calling workload's pod labels
+    std::string sourceNamespace = "default";
+    std::string gateway;              // "ns/name" to enter through that Gateway
+
+    // Sets :path and re-reads the query parameters from it.
+    void setPath(std::string pathWithQuery);
+    // Appends `name=value` to the query string (and to queryParams).
+    void addQueryParam(const std::string &name, const std::string &value);
+    // Header names compare case-insensitively, so they are stored lower-case.
+    // A repeated header is joined with ',' the way Envoy presents it to matchers.
+    void addHeader(std::string_view name, const std::string &value);
+
+    // Header value by lower-case name, or nullptr. The pseudo-headers
+    // (:authority/host, :method, :scheme, :path) answer from the fields above.
+    const std::string *header(std::string_view lowerName) const;
+    // First value of a query parameter (names are case-sensitive), or nullptr.
+    const std::string *queryParam(std::string_view name) const;
+    // The path Envoy's exact and regex matchers see: no query, no fragment.
+    std::string_view pathWithoutQuery() const;
+    // Authority without ":port", lower-cased: the name virtual hosts match.
+    std::string hostName() const;
+    // The port written in the authority, 0 if none.
+    uint32_t authorityPort() const;
+};
+
+} // namespace meshlane

@@ -1,0 +1,572 @@
+#include "routing/router.h"
+
+#include "base/percenttext.h"
+#include "base/translatedtext.h"
+#include "model/hostname.h"
+#include "routing/routetablebuilder.h"
+
+#include <algorithm>
+
+namespace meshlane {
+
+namespace {
+
+std::string refOf(const ResourceMeta &meta) { return meta.ns + '/' + meta.name; }
+
+// Adds a line when the caller wants the explanation. The line is a callable
+// so that deciding without one (edge shares, split charts) words nothing:
+// wording goes through the translator, which costs more than deciding.
+template<class Line>
+void explain(std::vector<std::string> *why, Line &&line)
+{
+    if (why)
+        why->push_back(line());
+}
+
+std::string requestLine(const HttpRequest &request)
+{
+    return request.method + ' ' + request.scheme + "://" + request.authority + request.path;
+}
+
+std::string labelsText(const Labels &labels)
+{
+    std::string text;
+    for (const auto &[key, value] : labels)
+        text += (text.empty() ? "" : ",") + key + '=' + value;
+    return text;
+}
+
+std::string targetLine(const ResolvedTarget &target)
+{
+    std::string text = target.host;
+    if (!target.subset.empty())
+        text += " subset " + target.subset;
+    if (target.port)
+        text += " port " + std::to_string(*target.port);
+    if (target.status != 200)
+        return text + " -> " + std::to_string(target.status) + ": " + target.problem.text();
+    if (!target.pods.empty()) {
+        std::string pods;
+        for (size_t i = 0; i < target.pods.size(); ++i)
+            pods += (i ? ", " : "") + target.pods[i].ns + '/' + target.pods[i].name + " x"
+                + std::to_string(target.pods[i].replicas);
+        const int count = target.podCount();
+        text += " -> "
+            + (count == 1 ? MESHLANE_TR("meshlane::Router", "%1 pod (%2)")
+                          : MESHLANE_TR("meshlane::Router", "%1 pods (%2)"))
+                  .arg(count)
+                  .arg(pods)
+                  .text();
+    }
+    if (!target.note.empty())
+        text += " [" + target.note.text() + ']';
+    return text;
+}
+
+std::string entryLabel(const RouteTable &table, const RouteTable::Entry &entry)
+{
+    std::string text = table.routeOf(entry).label();
+    if (entry.block >= 0) {
+        text += " match[" + std::to_string(entry.block) + ']';
+        const std::string &name = table.routeOf(entry).route->match[size_t(entry.block)].name;
+        if (!name.empty())
+            text += " \"" + name + '"';
+    }
+    return text;
+}
+
+std::string redirectLocation(const HttpRedirect &redirect, const HttpRequest &request)
+{
+    std::string authority = redirect.authority.empty() ? request.authority : redirect.authority;
+    if (redirect.port) {
+        const size_t colon = authority.rfind(':');
+        if (colon != std::string::npos && authority.find(']', colon) == std::string::npos)
+            authority.resize(colon);
+        authority += ':' + std::to_string(*redirect.port);
+    }
+    const std::string scheme = redirect.scheme.empty() ? request.scheme : redirect.scheme;
+    return scheme + "://" + authority + (redirect.uri.empty() ? request.path : redirect.uri);
+}
+
+} // namespace
+
+bool isExportedTo(const VirtualService &virtualService, std::string_view ns)
+{
+    if (virtualService.exportTo.empty())
+        return true;
+    for (const std::string &target : virtualService.exportTo) {
+        if (target == "*" || target == ns || (target == "." && virtualService.meta.ns == ns))
+            return true;
+    }
+    return false;
+}
+
+Router::Router(MeshPtr mesh, RouterOptions options)
+    : m_mesh(std::move(mesh))
+    , m_options(options)
+{
+    compile(nullptr);
+}
+
+Router::Router(MeshPtr mesh, const Router &previous)
+    : m_mesh(std::move(mesh))
+    , m_options(previous.m_options)
+{
+    compile(&previous);
+}
+
+void Router::compile(const Router *previous)
+{
+    const Mesh &mesh = *m_mesh;
+    const Mesh *before = previous ? previous->m_mesh.get() : nullptr;
+    // Resolved destinations are baked into the tables: they may only be taken
+    // over when everything a destination resolves against is unchanged.
+    const bool resolvesAsBefore = before && before->services == mesh.services && before->workloads == mesh.workloads
+        && before->destinationRules == mesh.destinationRules && before->serviceEntries == mesh.serviceEntries;
+    if (!resolvesAsBefore)
+        previous = nullptr;
+    m_stats.derived = previous != nullptr;
+    // A delegating route copies its delegate's routes, found by name: with
+    // any VirtualService changed, it could be the delegate.
+    const bool delegatesChanged = previous && before->virtualServices != mesh.virtualServices;
+    const auto delegates = [](const VirtualService &virtualService) {
+        return std::any_of(virtualService.http.begin(), virtualService.http.end(),
+                           [](const HttpRoute &route) { return route.delegate.has_value(); });
+    };
+
+    m_resolver = previous ? std::make_unique<DestinationResolver>(mesh, *previous->m_resolver)
+                          : std::make_unique<DestinationResolver>(mesh);
+    for (const auto &virtualService : mesh.virtualServices) {
+        if (!virtualService->appliesToMesh())
+            continue;
+        std::shared_ptr<const RouteTable> table;
+        if (previous && !(delegatesChanged && delegates(*virtualService))) {
+            const auto old = previous->m_meshTables.find(virtualService.get());
+            if (old != previous->m_meshTables.end())
+                table = old->second;
+        }
+        if (table) {
+            ++m_stats.reusedTables;
+        } else {
+            RouteTableBuilder builder(mesh, *m_resolver, "mesh");
+            builder.addVirtualService(*virtualService);
+            table = std::make_shared<const RouteTable>(builder.build(m_options.table));
+            ++m_stats.compiledTables;
+        }
+        m_meshTables.emplace(virtualService.get(), table);
+        for (const std::string &host : virtualService->hostFqdns) {
+            const MeshCandidate candidate{virtualService.get(), table};
+            if (host.find('*') == std::string::npos) {
+                m_meshHosts[host].push_back(candidate);
+                continue;
+            }
+            auto it = std::find_if(m_meshWildcards.begin(), m_meshWildcards.end(),
+                                   [&host](const auto &pair) { return pair.first == host; });
+            if (it == m_meshWildcards.end())
+                m_meshWildcards.push_back({host, {candidate}});
+            else
+                it->second.push_back(candidate);
+        }
+    }
+    std::stable_sort(m_meshWildcards.begin(), m_meshWildcards.end(), [](const auto &a, const auto &b) {
+        return domainSpecificity(a.first) > domainSpecificity(b.first);
+    });
+    m_gatewayRoutes = previous ? std::make_unique<GatewayRoutes>(mesh, *m_resolver, m_options.table,
+                                                                 *previous->m_gatewayRoutes, delegatesChanged)
+                               : std::make_unique<GatewayRoutes>(mesh, *m_resolver, m_options.table);
+    m_stats.compiledTables += m_gatewayRoutes->builtGateways();
+    m_stats.reusedTables += m_gatewayRoutes->keptGateways();
+}
+
+std::shared_ptr<const RouteTable> Router::tableFor(const HttpRequest &request) const
+{
+    if (request.gateway.empty()) {
+        const MeshCandidate *candidate =
+            meshCandidate(resolveHost(request.hostName(), request.sourceNamespace), request.sourceNamespace, nullptr);
+        return candidate ? candidate->table : nullptr;
+    }
+    const GatewayRoutes::Lookup lookup = m_gatewayRoutes->find(request.gateway, request.hostName(),
+                                                               request.port ? request.port : request.authorityPort());
+    return lookup.virtualHost ? lookup.virtualHost->table : nullptr;
+}
+
+bool Router::isKnownHost(const std::string &fqdn) const
+{
+    return m_mesh->findService(fqdn) || !m_mesh->serviceEntriesFor(fqdn).empty();
+}
+
+std::string Router::resolveHost(std::string_view text, std::string_view sourceNamespace) const
+{
+    std::string host = toLower(std::string(text));
+    const size_t colon = host.rfind(':');
+    if (colon != std::string::npos && host.find(']', colon) == std::string::npos)
+        host.resize(colon);
+    if (host.empty() || host.find('*') != std::string::npos)
+        return host;
+    if (host.find('.') == std::string::npos)
+        return host + '.' + std::string(sourceNamespace) + ".svc.cluster.local";
+    const auto known = [this](const std::string &name) { return isKnownHost(name) || m_meshHosts.count(name) > 0; };
+    if (known(host))
+        return host;
+    // Kubernetes DNS search paths: "reviews.prod", "reviews.prod.svc".
+    for (const char *suffix : {".svc.cluster.local", ".cluster.local"}) {
+        if (known(host + suffix))
+            return host + suffix;
+    }
+    return host;
+}
+
+uint32_t Router::defaultPort(const std::string &fqdn) const
+{
+    if (const Service *service = m_mesh->findService(fqdn); service && !service->ports.empty())
+        return service->ports.front().port;
+    for (const ServiceEntry *entry : m_mesh->serviceEntriesFor(fqdn)) {
+        if (!entry->ports.empty())
+            return entry->ports.front().number;
+    }
+    return 80;
+}
+
+const Router::MeshCandidate *Router::meshCandidate(std::string_view fqdn, std::string_view sourceNamespace,
+                                                   std::vector<std::string> *notes) const
+{
+    const auto pick = [&](const std::vector<MeshCandidate> &candidates) -> const MeshCandidate * {
+        const MeshCandidate *chosen = nullptr;
+        for (const MeshCandidate &candidate : candidates) {
+            if (!isExportedTo(*candidate.virtualService, sourceNamespace)) {
+                if (notes)
+                    notes->push_back(
+                        MESHLANE_TR("meshlane::Router", "VirtualService %1 is not exported to namespace %2")
+                            .arg(refOf(candidate.virtualService->meta))
+                            .arg(std::string(sourceNamespace))
+                            .text());
+                continue;
+            }
+            if (!chosen)
+                chosen = &candidate;
+            else if (notes && candidate.virtualService != chosen->virtualService)
+                notes->push_back(MESHLANE_TR("meshlane::Router",
+                                             "VirtualService %1 claims the same host; Istio uses the first one loaded "
+                                             "(IST0109), so it is ignored")
+                                     .arg(refOf(candidate.virtualService->meta))
+                                     .text());
+            if (!notes && chosen)
+                break;
+        }
+        return chosen;
+    };
+    if (const auto it = m_meshHosts.find(fqdn); it != m_meshHosts.end()) {
+        if (const MeshCandidate *chosen = pick(it->second))
+            return chosen;
+    }
+    if (!m_meshWildcards.empty()) {
+        const std::string host(fqdn);
+        for (const auto &[pattern, candidates] : m_meshWildcards) {
+            if (!hostMatchesPattern(pattern, host))
+                continue;
+            if (const MeshCandidate *chosen = pick(candidates))
+                return chosen;
+        }
+    }
+    return nullptr;
+}
+
+const RouteTable *Router::meshTable(std::string_view fqdn, std::string_view sourceNamespace) const
+{
+    const MeshCandidate *candidate = meshCandidate(fqdn, sourceNamespace, nullptr);
+    return candidate ? candidate->table.get() : nullptr;
+}
+
+RouteDecision Router::route(const HttpRequest &request, Explain explain) const
+{
+    RouteDecision decision;
+    std::vector<std::string> *why = explain == Explain::Yes ? &decision.explanation : nullptr;
+    if (request.gateway.empty())
+        routeFromSidecar(request, decision, why);
+    else
+        routeThroughGateway(request, decision, why);
+    return decision;
+}
+
+void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decision, std::vector<std::string> *why) const
+{
+    const std::string typed = request.hostName();
+    decision.host = resolveHost(typed, request.sourceNamespace);
+    explain(why, [&] {
+        return (request.sourceLabels.empty()
+                    ? MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2")
+                    : MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2 with labels %3"))
+            .arg(requestLine(request))
+            .arg(request.sourceNamespace)
+            .arg(labelsText(request.sourceLabels))
+            .text();
+    });
+    if (decision.host != typed)
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "host %1 means %2 (resolved from namespace %3)")
+                .arg(typed)
+                .arg(decision.host)
+                .arg(request.sourceNamespace)
+                .text();
+        });
+    decision.port = request.port ? request.port : request.authorityPort();
+    if (decision.port == 0) {
+        decision.port = defaultPort(decision.host);
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "port %1 (the host's first port; none was given)")
+                .arg(decision.port)
+                .text();
+        });
+    }
+
+    // Without an explanation the first candidate is enough: no notes.
+    const MeshCandidate *candidate = meshCandidate(decision.host, request.sourceNamespace, why);
+    if (!candidate) {
+        routeWithoutVirtualService(decision, why);
+        return;
+    }
+    explain(why, [&] {
+        return MESHLANE_TR("meshlane::Router", "VirtualService %1 applies to %2 for sidecars")
+            .arg(refOf(candidate->virtualService->meta))
+            .arg(decision.host)
+            .text();
+    });
+    const ProxyContext proxy{&request.sourceLabels, request.sourceNamespace, decision.port};
+    decide(*candidate->table, request, proxy, decision, why);
+}
+
+void Router::routeWithoutVirtualService(RouteDecision &decision, std::vector<std::string> *why) const
+{
+    for (const auto &virtualService : m_mesh->virtualServices) {
+        const auto &hosts = virtualService->hostFqdns;
+        if (!virtualService->appliesToMesh() && std::find(hosts.begin(), hosts.end(), decision.host) != hosts.end())
+            explain(why, [&] {
+                return MESHLANE_TR("meshlane::Router",
+                                   "VirtualService %1 lists this host but is bound only to gateways, so sidecars "
+                                   "ignore it")
+                    .arg(refOf(virtualService->meta))
+                    .text();
+            });
+    }
+    if (!isKnownHost(decision.host)) {
+        decision.action = RouteAction::NoRoute;
+        decision.status = 404;
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router",
+                               "no Service, ServiceEntry or VirtualService is named %1: 404 (a sidecar with "
+                               "outboundTrafficPolicy ALLOW_ANY would pass it through unrouted; REGISTRY_ONLY "
+                               "answers 502)")
+                .arg(decision.host)
+                .text();
+        });
+        return;
+    }
+    DestinationOutcome outcome{m_resolver->resolveHost(decision.host), 100, 1.0};
+    finishTarget(outcome.target, decision.port);
+    decision.action = RouteAction::Forward;
+    decision.status = outcome.target.status;
+    explain(why, [&] {
+        return MESHLANE_TR("meshlane::Router",
+                           "no VirtualService applies: the sidecar sends the request straight to the host, all "
+                           "its endpoints")
+            .text();
+    });
+    explain(why, [&] { return "-> 100 %: " + targetLine(outcome.target); });
+    decision.destinations.push_back(std::move(outcome));
+}
+
+void Router::routeThroughGateway(const HttpRequest &request, RouteDecision &decision,
+                                 std::vector<std::string> *why) const
+{
+    decision.gateway = request.gateway;
+    decision.host = request.hostName();
+    explain(why, [&] {
+        return MESHLANE_TR("meshlane::Router", "request %1 enters through Gateway %2")
+            .arg(requestLine(request))
+            .arg(request.gateway)
+            .text();
+    });
+    const GatewayRoutes::Lookup lookup =
+        m_gatewayRoutes->find(request.gateway, decision.host, request.port ? request.port : request.authorityPort());
+    decision.port = lookup.port;
+    if (!lookup.virtualHost) {
+        decision.action = RouteAction::NoRoute;
+        decision.status = 404;
+        explain(why, [&] { return lookup.problem.text(); });
+        return;
+    }
+    explain(why, [&] {
+        std::string sources;
+        for (const std::string &name : lookup.virtualHost->virtualServices)
+            sources += (sources.empty() ? "" : ", ") + name;
+        return MESHLANE_TR("meshlane::Router",
+                           "Gateway %1 port %2 serves %3 with virtual host %4 from VirtualService %5")
+            .arg(request.gateway)
+            .arg(lookup.port)
+            .arg(decision.host)
+            .arg(lookup.virtualHost->domain)
+            .arg(sources)
+            .text();
+    });
+    const ProxyContext proxy{&lookup.gateway->selector, lookup.gateway->meta.ns, lookup.port};
+    decide(*lookup.virtualHost->table, request, proxy, decision, why);
+}
+
+void Router::decide(const RouteTable &table, const HttpRequest &request, const ProxyContext &proxy,
+                    RouteDecision &decision, std::vector<std::string> *why) const
+{
+    for (const TranslatedText &note : table.notes())
+        explain(why, [&] { return note.text(); });
+    const int matched = table.find(request, proxy);
+    const size_t misses = matched < 0 ? table.entries().size() : size_t(matched);
+    for (size_t i = 0; why && i < misses && i < m_options.maxExplainedMisses; ++i) {
+        const RouteTable::Entry &entry = table.entries()[i];
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "%1 does not match: %2")
+                .arg(entryLabel(table, entry))
+                .arg(entry.match->whyNot(request, proxy))
+                .text();
+        });
+    }
+    if (misses > m_options.maxExplainedMisses)
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "... and %1 more match blocks before it do not match either")
+                .arg(int64_t(misses - m_options.maxExplainedMisses))
+                .text();
+        });
+    if (matched < 0) {
+        decision.action = RouteAction::NoRoute;
+        decision.status = 404;
+        explain(why, [&] { return MESHLANE_TR("meshlane::Router", "no route matches: 404 (Envoy flag NR)").text(); });
+        return;
+    }
+    const RouteTable::Entry &entry = table.entries()[size_t(matched)];
+    const CompiledRoute &route = table.routeOf(entry);
+    decision.virtualService = refOf(route.virtualService->meta);
+    decision.httpRoute = route.httpIndex;
+    decision.routeName = route.route->name;
+    decision.matchBlock = entry.block;
+    if (entry.block < 0)
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "%1 has no match conditions, so it takes the request")
+                .arg(entryLabel(table, entry))
+                .text();
+        });
+    else
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "%1 matches (%2)")
+                .arg(entryLabel(table, entry))
+                .arg(route.route->match[size_t(entry.block)].describe())
+                .text();
+        });
+    if (route.delegateTable) {
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "it delegates to VirtualService %1")
+                .arg(refOf(route.delegate->meta))
+                .text();
+        });
+        decide(*route.delegateTable, request, proxy, decision, why);
+        return;
+    }
+    applyRoute(route, request, proxy, decision, why);
+}
+
+void Router::finishTarget(ResolvedTarget &target, uint32_t listenerPort) const
+{
+    if (!target.port)
+        target.port = listenerPort; // Istio's fallback for multi-port hosts
+    if (target.status != 200)
+        return;
+    const Service *service = m_mesh->findService(target.host);
+    if (!service || service->ports.empty())
+        return;
+    for (const ServicePort &port : service->ports) {
+        if (port.port == *target.port)
+            return;
+    }
+    target.status = 503;
+    target.problem = MESHLANE_TR("meshlane::Router",
+                                 "Service %1 has no port %2: Envoy has no cluster for it (503, flag NC); set "
+                                 "destination.port")
+                         .arg(refOf(service->meta))
+                         .arg(*target.port);
+}
+
+void Router::applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,
+                        RouteDecision &decision, std::vector<std::string> *why) const
+{
+    for (const TranslatedText &note : route.notes)
+        explain(why, [&] { return MESHLANE_TR("meshlane::Router", "note: %1").arg(note).text(); });
+    decision.fault = route.fault;
+    if (route.fault.delayPerMillion > 0)
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "fault: %1 of requests wait %2 ms first")
+                .arg(percentText(route.fault.delayProbability()))
+                .arg(route.fault.delayMs)
+                .text();
+        });
+    if (route.fault.abortPerMillion > 0)
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "fault: %1 of requests are aborted with %2")
+                .arg(percentText(route.fault.abortProbability()))
+                .arg(route.fault.abortStatus
+                         ? TranslatedText(std::to_string(route.fault.abortStatus))
+                         : MESHLANE_TR("meshlane::Router", "gRPC status %1").arg(route.fault.abortGrpcStatus))
+                .text();
+        });
+    decision.action = route.action;
+    decision.status = route.status;
+    switch (route.action) {
+    case RouteAction::Redirect:
+        decision.redirectLocation = redirectLocation(*route.route->redirect, request);
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "redirect %1 to %2")
+                .arg(decision.status)
+                .arg(decision.redirectLocation)
+                .text();
+        });
+        return;
+    case RouteAction::DirectResponse:
+        explain(why, [&] { return MESHLANE_TR("meshlane::Router", "direct response %1").arg(decision.status).text(); });
+        return;
+    case RouteAction::Failure:
+    case RouteAction::NoRoute:
+        explain(why, [&] { return route.failure.text() + ": " + std::to_string(decision.status); });
+        return;
+    case RouteAction::Forward:
+        break;
+    }
+    decision.destinations = route.destinations;
+    for (DestinationOutcome &destination : decision.destinations) {
+        finishTarget(destination.target, proxy.port);
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "-> %1 (weight %2): %3")
+                .arg(percentText(destination.probability))
+                .arg(destination.weight)
+                .arg(targetLine(destination.target))
+                .text();
+        });
+    }
+    decision.mirrors = route.mirrors;
+    for (MirrorOutcome &mirror : decision.mirrors) {
+        finishTarget(mirror.target, proxy.port);
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "mirror %1 of forwarded requests (responses dropped): %2")
+                .arg(percentText(mirror.probability()))
+                .arg(targetLine(mirror.target))
+                .text();
+        });
+    }
+    // Report the status most of the traffic gets; ties go to the failure.
+    int best = 200;
+    double bestShare = -1;
+    for (const auto &[status, share] : decision.statusShares()) {
+        if (share >= bestShare) {
+            best = status;
+            bestShare = share;
+        }
+    }
+    decision.status = best;
+}
+
+} // namespace meshlane

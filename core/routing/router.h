@@ -1,0 +1,125 @@
+#pragma once
+
+#include "model/mesh.h"
+#include "routing/destinationresolver.h"
+#include "routing/gatewayroutes.h"
+#include "routing/httprequest.h"
+#include "routing/routedecision.h"
+#include "routing/routetable.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace meshlane {
+
+struct RouterOptions
+{
+    RouteTable::Options table;
+    // An explanation lists at most this many non-matching entries before the match.
+    size_t maxExplainedMisses = 20;
+};
+
+// Decides what Istio's Envoy proxies do with a request. Built once per Mesh
+// snapshot: every VirtualService is compiled into route tables for the
+// sidecars and for each Gateway it is bound to. Immutable afterwards, so one
+// Router may serve any number of threads; build a new one for a new Mesh.
+class Router
+{
+public:
+    explicit Router(MeshPtr mesh, RouterOptions options = {});
+    // The Router for `mesh`, a later snapshot than previous.mesh() (with
+    // previous's options), making the same decisions as a fresh one. Edits
+    // share unchanged resources between snapshots (see Mesh), so when the
+    // Services, workloads, DestinationRules and ServiceEntries are the very
+    // same objects, destinations resolve as before and every route table of a
+    // VirtualService object both snapshots hold is taken over as is: a weight
+    // drag compiles one VirtualService instead of a thousand. Otherwise (or
+    // for a VirtualService that delegates, once anything changed) it compiles.
+    Router(MeshPtr mesh, const Router &previous);
+    Router(const Router &) = delete;
+    Router &operator=(const Router &) = delete;
+
+    struct BuildStats
+    {
+        bool derived = false;      // built from a previous Router's tables
+        size_t compiledTables = 0; // sidecar tables and Gateways (all their tables) compiled
+        size_t reusedTables = 0;   // taken over from the previous Router (the same count)
+    };
+    const BuildStats &buildStats() const { return m_stats; }
+
+    const MeshPtr &mesh() const { return m_mesh; }
+
+    enum class Explain { Yes, No };
+    // The full decision, with its explanation in the UI language unless
+    // Explain::No (for callers that only read the outcome: wording every
+    // line through the translator costs several times the decision).
+    RouteDecision route(const HttpRequest &request, Explain explain = Explain::Yes) const;
+
+    // The FQDN a client in `sourceNamespace` means by `host`: "reviews" ->
+    // "reviews.<ns>.svc.cluster.local", "reviews.prod" ->
+    // "reviews.prod.svc.cluster.local" when that Service exists; anything else as is.
+    std::string resolveHost(std::string_view host, std::string_view sourceNamespace) const;
+
+    // The fast path for the simulator and benchmarks: the table a sidecar
+    // applies to `fqdn` for callers in `sourceNamespace`, or null when no
+    // VirtualService applies. No strings are built.
+    const RouteTable *meshTable(std::string_view fqdn, std::string_view sourceNamespace) const;
+    const GatewayRoutes &gatewayRoutes() const { return *m_gatewayRoutes; }
+    // The table route() decides `request` with (the sidecar's for its host,
+    // or the gateway's virtual host), null when none applies. The decision
+    // is a function of the request, this table and the resources destinations
+    // resolve against: a derived Router handing out the same table for a
+    // request decides it as its predecessor did.
+    std::shared_ptr<const RouteTable> tableFor(const HttpRequest &request) const;
+
+private:
+    struct MeshCandidate
+    {
+        const VirtualService *virtualService = nullptr;
+        std::shared_ptr<const RouteTable> table;
+    };
+    struct StringHash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    using CandidateMap = std::unordered_map<std::string, std::vector<MeshCandidate>, StringHash, std::equal_to<>>;
+
+    void compile(const Router *previous);
+    const MeshCandidate *meshCandidate(std::string_view fqdn, std::string_view sourceNamespace,
+                                       std::vector<std::string> *notes) const;
+    bool isKnownHost(const std::string &fqdn) const;
+    uint32_t defaultPort(const std::string &fqdn) const;
+
+    // `why`, when not null, receives the explanation's lines.
+    void routeFromSidecar(const HttpRequest &request, RouteDecision &decision, std::vector<std::string> *why) const;
+    void routeThroughGateway(const HttpRequest &request, RouteDecision &decision, std::vector<std::string> *why) const;
+    void routeWithoutVirtualService(RouteDecision &decision, std::vector<std::string> *why) const;
+    void decide(const RouteTable &table, const HttpRequest &request, const ProxyContext &proxy,
+                RouteDecision &decision, std::vector<std::string> *why) const;
+    void applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,
+                    RouteDecision &decision, std::vector<std::string> *why) const;
+    void finishTarget(ResolvedTarget &target, uint32_t listenerPort) const;
+
+    MeshPtr m_mesh;
+    RouterOptions m_options;
+    BuildStats m_stats;
+    std::unique_ptr<DestinationResolver> m_resolver;
+    // Every sidecar table by its VirtualService, for the next snapshot's Router.
+    std::unordered_map<const VirtualService *, std::shared_ptr<const RouteTable>> m_meshTables;
+    CandidateMap m_meshHosts;
+    // Wildcard VirtualService hosts ("*.example.com"), most specific first.
+    std::vector<std::pair<std::string, std::vector<MeshCandidate>>> m_meshWildcards;
+    std::unique_ptr<GatewayRoutes> m_gatewayRoutes;
+};
+
+using RouterPtr = std::shared_ptr<const Router>;
+
+// True when a VirtualService's exportTo lets callers in `ns` see it.
+bool isExportedTo(const VirtualService &virtualService, std::string_view ns);
+
+} // namespace meshlane

@@ -1,0 +1,60 @@
+#include "routing/routercache.h"
+
+namespace meshlane {
+
+namespace {
+
+// A drag has at most a few snapshots in flight (the one shown, the one being
+// routed, the next one); older ones are not asked for again.
+constexpr size_t kRecentSnapshots = 4;
+
+} // namespace
+
+RouterCache::RouterCache(RouterOptions options)
+    : m_options(options)
+{
+}
+
+RouterPtr RouterCache::routerFor(const MeshPtr &mesh)
+{
+    std::promise<RouterPtr> promise;
+    RouterPtr base;
+    {
+        std::unique_lock lock(m_mutex);
+        for (const Slot &slot : m_recent) {
+            if (slot.mesh == mesh) {
+                ++m_stats.shared;
+                const std::shared_future<RouterPtr> router = slot.router;
+                lock.unlock();
+                return router.get();
+            }
+        }
+        m_recent.push_back({mesh, promise.get_future().share()});
+        if (m_recent.size() > kRecentSnapshots)
+            m_recent.pop_front();
+        base = m_newest;
+    }
+    RouterPtr router;
+    try {
+        router = base ? std::make_shared<const Router>(mesh, *base) : std::make_shared<const Router>(mesh, m_options);
+    } catch (...) {
+        promise.set_exception(std::current_exception());
+        throw;
+    }
+    {
+        const std::lock_guard lock(m_mutex);
+        m_newest = router;
+        ++m_stats.built;
+        m_stats.derived += router->buildStats().derived ? 1 : 0;
+    }
+    promise.set_value(router);
+    return router;
+}
+
+RouterCache::Stats RouterCache::stats() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
+} // namespace meshlane

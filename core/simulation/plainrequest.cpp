@@ -1,0 +1,42 @@
+#include "simulation/plainrequest.h"
+
+#include "model/virtualservice.h"
+
+namespace meshlane {
+
+std::string concreteHost(const std::string &hostPattern)
+{
+    if (hostPattern == "*")
+        return "www.example.com";
+    if (hostPattern.size() > 1 && hostPattern[0] == '*')
+        return "www" + hostPattern.substr(1);
+    return hostPattern;
+}
+
+HttpRequest plainRequest(const VirtualService &virtualService, size_t hostIndex)
+{
+    HttpRequest request;
+    request.sourceNamespace = virtualService.meta.ns;
+    if (hostIndex < virtualService.hostFqdns.size())
+        request.authority = concreteHost(virtualService.hostFqdns[hostIndex]);
+    if (!virtualService.appliesToMesh()) {
+        // Sidecars ignore a gateway-only rule: its traffic only arrives through a Gateway.
+        const std::vector<std::string> gateways = virtualService.gatewayRefs();
+        if (!gateways.empty())
+            request.gateway = gateways.front();
+    }
+    return request;
+}
+
+TrafficMix plainTrafficMix(const VirtualService &virtualService, double requestsPerSecond)
+{
+    TrafficMix mix;
+    mix.requestsPerSecond = requestsPerSecond;
+    for (size_t i = 0; i < virtualService.hostFqdns.size(); ++i) {
+        const std::string name = i < virtualService.hosts.size() ? virtualService.hosts[i] : virtualService.hostFqdns[i];
+        mix.classes.push_back({name, 1, plainRequest(virtualService, i)});
+    }
+    return mix;
+}
+
+} // namespace meshlane

@@ -1,0 +1,300 @@
+#include "base/relativepath.h"
+#include "edit/meshedit.h"
+#include "export/exporter.h"
+#include "export/unifieddiff.h"
+#include "load/manifestloader.h"
+#include "support/editingsupport.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace meshlane;
+namespace fs = std::filesystem;
+using editingtest::readFile;
+using editingtest::snapshotTree;
+
+namespace {
+
+using Times = std::map<std::string, fs::file_time_type>;
+
+Times modificationTimes(const fs::path &root)
+{
+    Times times;
+    for (const auto &entry : fs::recursive_directory_iterator(root)) {
+        if (entry.is_regular_file())
+            times[fs::relative(entry.path(), root).generic_string()] = entry.last_write_time();
+    }
+    return times;
+}
+
+// A working copy of a sample, loaded.
+struct Copy
+{
+    QTemporaryDir dir;
+    std::string root;
+    MeshPtr mesh;
+
+    explicit Copy(const std::string &source)
+        : root(dir.path().toStdString() + "/mesh")
+    {
+        editingtest::copyTree(source, root);
+        mesh = ManifestLoader().loadFolder(root).mesh;
+    }
+};
+
+// An edit touching two files: weights in the VirtualService file and a new
+// subset in the DestinationRule file.
+MeshPtr editTwoFiles(const MeshPtr &mesh)
+{
+    const EditResult weights = setRouteWeights(mesh, RouteRef{"default", "reviews", 0}, {50, 50});
+    const EditResult subset = createVersionSubset(weights.mesh, "reviews.default.svc.cluster.local", "v4");
+    return subset.mesh;
+}
+
+void makeWritable(const fs::path &root)
+{
+    std::error_code ignored;
+    fs::permissions(root, fs::perms::owner_all, fs::perm_options::add, ignored);
+    for (const auto &entry : fs::recursive_directory_iterator(root, ignored)) {
+        if (entry.is_directory(ignored))
+            fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ignored);
+    }
+}
+
+bool hasTemporaryFiles(const fs::path &root)
+{
+    for (const auto &entry : fs::recursive_directory_iterator(root)) {
+        if (entry.path().filename().string().find(".meshlane-") != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_canFailWrites = editingtest::dropPermissionOverride();
+    }
+
+    // The proof: an unchanged export is byte-identical, for every sample.
+    void noOpExportIsByteIdentical()
+    {
+        std::vector<std::string> folders = editingtest::sampleFolders();
+        folders.push_back(editingtest::dataDir() + "/commented");
+        for (const std::string &folder : folders) {
+            QTemporaryDir out;
+            const MeshPtr mesh = ManifestLoader().loadFolder(folder).mesh;
+            const ExportReport report = Exporter(mesh).exportTo(out.path().toStdString());
+            QVERIFY2(report.ok(), report.errors.empty() ? "" : report.errors.front().c_str());
+            QVERIFY2(snapshotTree(out.path().toStdString()) == snapshotTree(folder), folder.c_str());
+            QVERIFY(std::find(report.written.begin(), report.written.end(), "README.md") != report.written.end()
+                    || !fs::exists(folder + "/README.md"));
+            // Again: everything is already there, nothing is touched.
+            const Times before = modificationTimes(out.path().toStdString());
+            const ExportReport again = Exporter(mesh).exportTo(out.path().toStdString());
+            QVERIFY(again.ok() && again.written.empty());
+            QVERIFY(modificationTimes(out.path().toStdString()) == before);
+            QVERIFY(Exporter(mesh).diff(out.path().toStdString()).empty());
+        }
+    }
+
+    void inPlaceNoOpTouchesNothing()
+    {
+        Copy copy(editingtest::samplesDir() + "/bookinfo");
+        const Times before = modificationTimes(copy.root);
+        const ExportReport report = Exporter(copy.mesh).exportTo({});
+        QVERIFY(report.ok());
+        QVERIFY(report.written.empty());
+        QVERIFY(modificationTimes(copy.root) == before);
+    }
+
+    void inPlaceWritesOnlyWhatChanged()
+    {
+        Copy copy(editingtest::samplesDir() + "/bookinfo-80-20");
+        fs::permissions(copy.root + "/virtual-services.yaml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+        const auto before = snapshotTree(copy.root);
+        const EditResult edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
+        QVERIFY(edit.ok());
+        ExportOptions options;
+        options.loaded = copy.mesh.get();
+        const ExportReport report = Exporter(edit.mesh, options).exportTo({});
+        QVERIFY(report.ok());
+        QCOMPARE(report.written, std::vector<std::string>{"virtual-services.yaml"});
+        auto after = snapshotTree(copy.root);
+        QCOMPARE(after["virtual-services.yaml"], edit.mesh->findFile("virtual-services.yaml")->text);
+        after["virtual-services.yaml"] = before.at("virtual-services.yaml");
+        QVERIFY(after == before);
+        QVERIFY(fs::status(copy.root + "/virtual-services.yaml").permissions()
+                == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+        QVERIFY(!hasTemporaryFiles(copy.root));
+    }
+
+    void newFilesAreCreated()
+    {
+        Copy copy(editingtest::dataDir() + "/hosts");
+        const EditResult edit = createVersionSubset(copy.mesh, "checkout.default.svc.cluster.local", "v1");
+        QVERIFY(edit.ok());
+        const ExportReport report = Exporter(edit.mesh).exportTo({});
+        QVERIFY(report.ok());
+        QCOMPARE(report.written, std::vector<std::string>{"destinationrule-checkout.yaml"});
+        QCOMPARE(readFile(copy.root + "/destinationrule-checkout.yaml"),
+                 edit.mesh->findFile("destinationrule-checkout.yaml")->text);
+        const LoadResult reread = ManifestLoader().loadFolder(copy.root);
+        QVERIFY(reread.diagnostics.empty());
+        QVERIFY(reread.mesh->findSubset("checkout.default.svc.cluster.local", "v1"));
+    }
+
+    // The proof: a failed write (read-only folder) leaves the
+    // originals intact, and no half-written file anywhere.
+    void failedWriteLeavesOriginalsIntact()
+    {
+        if (!m_canFailWrites)
+            QSKIP("cannot drop root's permission override here");
+        Copy copy(editingtest::samplesDir() + "/bookinfo-80-20");
+        const auto before = snapshotTree(copy.root);
+        const MeshPtr edited = editTwoFiles(copy.mesh);
+        QVERIFY(edited);
+        fs::permissions(copy.root, fs::perms::owner_read | fs::perms::owner_exec);
+        const ExportReport report = Exporter(edited).exportTo({});
+        makeWritable(copy.root);
+        QVERIFY(!report.ok());
+        QVERIFY(report.written.empty());
+        QVERIFY(report.errors.front().find("destination-rules.yaml") != std::string::npos);
+        QVERIFY(snapshotTree(copy.root) == before);
+        QVERIFY(!hasTemporaryFiles(copy.root));
+    }
+
+    // All or nothing: one folder refusing means the files already staged
+    // elsewhere are not written either.
+    void oneFailureWritesNothing()
+    {
+        if (!m_canFailWrites)
+            QSKIP("cannot drop root's permission override here");
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        editingtest::writeFile(root + "/a-routing.yaml", readFile(editingtest::samplesDir() + "/fleetman/routing.yaml"));
+        editingtest::writeFile(root + "/z/services.yaml", readFile(editingtest::samplesDir() + "/fleetman/services.yaml"));
+        const MeshPtr mesh = ManifestLoader().loadFolder(root).mesh;
+        const EditResult weights = setRouteWeights(mesh, RouteRef{"default", "fleetman-staff-service", 0}, {60, 40});
+        const std::string &services = mesh->findFile("z/services.yaml")->text;
+        const EditResult both = applyEdits(weights.mesh, {TextEdit{"z/services.yaml", services.size(), 0, "# touched\n"}});
+        QVERIFY(both.ok());
+        const auto before = snapshotTree(root);
+        fs::permissions(root + "/z", fs::perms::owner_read | fs::perms::owner_exec);
+        const ExportReport report = Exporter(both.mesh).exportTo({});
+        makeWritable(root);
+        QVERIFY(!report.ok());
+        QVERIFY(snapshotTree(root) == before);
+        QVERIFY(!hasTemporaryFiles(root));
+    }
+
+    void readOnlyOutputFolder()
+    {
+        if (!m_canFailWrites)
+            QSKIP("cannot drop root's permission override here");
+        QTemporaryDir out;
+        fs::permissions(out.path().toStdString(), fs::perms::owner_read | fs::perms::owner_exec);
+        const MeshPtr mesh = ManifestLoader().loadFolder(editingtest::samplesDir() + "/greeter").mesh;
+        const ExportReport report = Exporter(mesh).exportTo(out.path().toStdString());
+        makeWritable(out.path().toStdString());
+        QVERIFY(!report.ok());
+        QVERIFY(fs::is_empty(out.path().toStdString()));
+    }
+
+    void changedOnDiskIsRefused()
+    {
+        Copy copy(editingtest::samplesDir() + "/bookinfo-80-20");
+        const EditResult edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
+        editingtest::writeFile(copy.root + "/virtual-services.yaml", "# someone else was here\n");
+        ExportOptions options;
+        options.loaded = copy.mesh.get();
+        const ExportReport report = Exporter(edit.mesh, options).exportTo({});
+        QVERIFY(!report.ok());
+        QVERIFY(report.errors.front().find("changed on disk") != std::string::npos);
+        QCOMPARE(readFile(copy.root + "/virtual-services.yaml"), std::string("# someone else was here\n"));
+    }
+
+    void neverWritesOutsideTheFolder()
+    {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        editingtest::writeFile(root + "/source/sub/vs.yaml", readFile(editingtest::samplesDir() + "/fleetman/routing.yaml"));
+        editingtest::writeFile(root + "/source/top.yaml", readFile(editingtest::samplesDir() + "/fleetman/services.yaml"));
+        fs::create_directories(root + "/outside");
+        fs::create_directories(root + "/out");
+        const MeshPtr mesh = ManifestLoader().loadFolder(root + "/source").mesh;
+
+        // A folder link inside the output pointing elsewhere.
+        fs::create_directory_symlink(root + "/outside", root + "/out/sub");
+        ExportReport report = Exporter(mesh).exportTo(root + "/out");
+        QVERIFY(!report.ok());
+        QVERIFY(fs::is_empty(root + "/outside"));
+        QVERIFY(!fs::exists(root + "/out/top.yaml"));
+        fs::remove(root + "/out/sub");
+
+        // A file link pointing outside.
+        editingtest::writeFile(root + "/outside/top.yaml", "precious\n");
+        fs::create_symlink(root + "/outside/top.yaml", root + "/out/top.yaml");
+        report = Exporter(mesh).exportTo(root + "/out");
+        QVERIFY(!report.ok());
+        QCOMPARE(readFile(root + "/outside/top.yaml"), std::string("precious\n"));
+        fs::remove(root + "/out/top.yaml");
+
+        // A link that stays inside is followed: the file it names is written, the link kept.
+        editingtest::writeFile(root + "/out/real.yaml", "old\n");
+        fs::create_symlink("real.yaml", root + "/out/top.yaml");
+        report = Exporter(mesh).exportTo(root + "/out");
+        QVERIFY2(report.ok(), report.errors.empty() ? "" : report.errors.front().c_str());
+        QVERIFY(fs::is_symlink(root + "/out/top.yaml"));
+        QCOMPARE(readFile(root + "/out/real.yaml"), readFile(root + "/source/top.yaml"));
+
+        // Paths a mesh could carry are checked before anything meets the disk.
+        for (const char *bad : {"../x.yaml", "/etc/passwd", "a/../../x", "a//b", "./a", "a\\b", ""})
+            QVERIFY2(!isSafeRelativePath(bad), bad);
+        for (const char *good : {"a.yaml", "dir/sub/a.yml", "..a.yaml", "a..yaml"})
+            QVERIFY2(isSafeRelativePath(good), good);
+    }
+
+    void outputInsideSourceIsNotCopiedIntoItself()
+    {
+        Copy copy(editingtest::samplesDir() + "/greeter");
+        const std::string out = copy.root + "/exported";
+        QVERIFY(Exporter(copy.mesh).exportTo(out).ok());
+        QVERIFY(Exporter(copy.mesh).exportTo(out).ok());
+        for (const auto &[path, text] : snapshotTree(out))
+            QVERIFY2(path.rfind("exported", 0) != 0, path.c_str());
+    }
+
+    void diffShowsWhatExportWouldWrite()
+    {
+        Copy copy(editingtest::samplesDir() + "/bookinfo-80-20");
+        const MeshPtr edited = editTwoFiles(copy.mesh);
+        const std::string diff = Exporter(edited).diff({});
+        QCOMPARE(diff, meshDiff(*copy.mesh, *edited));
+        const QString patch = QStandardPaths::findExecutable(QStringLiteral("patch"));
+        if (patch.isEmpty())
+            return;
+        editingtest::writeFile(copy.dir.path().toStdString() + "/change.diff", diff);
+        QProcess process;
+        process.setWorkingDirectory(QString::fromStdString(copy.root));
+        process.start(patch, {QStringLiteral("-p1"), QStringLiteral("-i"), copy.dir.path() + QStringLiteral("/change.diff")});
+        QVERIFY(process.waitForFinished());
+        QCOMPARE(process.exitCode(), 0);
+        for (const auto &file : edited->files)
+            QCOMPARE(readFile(copy.root + '/' + file->path), file->text);
+    }
+
+private:
+    bool m_canFailWrites = false;
+};
+
+QTEST_GUILESS_MAIN(TestExporter)
+#include "tst_exporter.moc"

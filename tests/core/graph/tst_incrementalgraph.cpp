@@ -1,0 +1,213 @@
+// The graph after an edit, made the way the workbench makes it (a derived
+// Router, remembered shares, MeshGraph::update from the previous graph),
+// must equal the graph built from scratch with a fresh Router's shares, node
+// by node and edge by edge, to the last bit of every share.
+
+#include "graph/expectedrouteshares.h"
+#include "graph/routesharememo.h"
+#include "support/incrementalsupport.h"
+
+#include <QTest>
+
+using namespace meshlane;
+using namespace meshlane::incremental;
+
+namespace {
+
+// What the workbench keeps between snapshots.
+struct Chain
+{
+    MeshPtr mesh;
+    RouterPtr router;
+    std::shared_ptr<RouteShareMemo> memo;
+    MeshGraph graph;
+
+    explicit Chain(MeshPtr start)
+        : mesh(std::move(start))
+        , router(std::make_shared<const Router>(mesh))
+        , memo(std::make_shared<RouteShareMemo>(router))
+        , graph(MeshGraph::build(*mesh, memo->model()))
+    {
+    }
+
+    void advance(const MeshPtr &next)
+    {
+        router = std::make_shared<const Router>(next, *router);
+        memo = std::make_shared<RouteShareMemo>(router, memo.get());
+        graph = MeshGraph::update(graph, *mesh, *next, memo->model());
+        mesh = next;
+    }
+};
+
+MeshGraph builtAfresh(const MeshPtr &mesh)
+{
+    return MeshGraph::build(*mesh, expectedRouteShares(std::make_shared<const Router>(mesh)));
+}
+
+} // namespace
+
+class TestIncrementalGraph : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Everything that differs from the graph an incremental one was made
+    // from is among its redone nodes and edges (what a view refreshes).
+    static bool redoneCoverTheChanges(const MeshGraph &graph, const MeshGraph &previous)
+    {
+        if (!graph.isIncremental())
+            return true;
+        const std::vector<std::string> now = describe(graph);
+        const std::vector<std::string> before = describe(previous);
+        const size_t nodes = graph.nodes().size();
+        for (size_t i = 0; i < now.size(); ++i) {
+            if (now[i] == before[i])
+                continue;
+            const std::vector<int> &redone = i < nodes ? graph.redoneNodes() : graph.redoneEdges();
+            if (std::find(redone.begin(), redone.end(), int(i < nodes ? i : i - nodes)) == redone.end())
+                return false;
+        }
+        return true;
+    }
+
+    void checkChain(const std::string &folder, uint64_t seed, int edits, int *incremental)
+    {
+        Chain chain(ManifestLoader().loadFolder(folder).mesh);
+        QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
+        RandomEditor editor(seed);
+        for (int step = 0; step < edits; ++step) {
+            std::string kind;
+            const EditResult result = editor.edit(chain.mesh, &kind);
+            const MeshGraph before = chain.graph;
+            chain.advance(result.mesh);
+            const std::string where = folder + " step " + std::to_string(step) + " (" + kind + ')';
+            QVERIFY2(describe(chain.graph) == describe(builtAfresh(chain.mesh)), where.c_str());
+            QVERIFY2(redoneCoverTheChanges(chain.graph, before), where.c_str());
+            *incremental += chain.graph.isIncremental() ? 1 : 0;
+        }
+    }
+
+private Q_SLOTS:
+    void updatedGraphsEqualBuiltOnes()
+    {
+        int incremental = 0;
+        uint64_t seed = 100;
+        for (const std::string &folder : editFolders())
+            checkChain(folder, seed++, 40, &incremental);
+        QVERIFY(incremental > 50);
+    }
+
+    void updatedGraphsEqualBuiltOnesOnTheGeneratedMesh()
+    {
+        int incremental = 0;
+        checkChain(generatedMesh(1000), 3, 8, &incremental);
+        QVERIFY(incremental > 0);
+    }
+
+    // A weight step keeps the topology and routes only the dragged rule's
+    // requests again; the one edge label it moves is right.
+    void weightStepsRedoOneVirtualService()
+    {
+        Chain chain(ManifestLoader().loadFolder(generatedMesh(1000)).mesh);
+        const VirtualService *dragged = nullptr;
+        for (const auto &vs : chain.mesh->virtualServices) {
+            if (vs->appliesToMesh() && vs->http.front().route.size() >= 2 && vs->http.front().matchesEverything()) {
+                dragged = vs.get();
+                break;
+            }
+        }
+        QVERIFY(dragged);
+        const RouteRef ref{dragged->meta.ns, dragged->meta.name, 0};
+        std::vector<int> weights(dragged->http.front().route.size(), 0);
+        weights[0] = 30;
+        weights[1] = 70;
+        const EditResult result = setRouteWeights(chain.mesh, ref, weights);
+        QVERIFY2(result.ok(), result.error.c_str());
+        const MeshGraph before = chain.graph;
+        const std::string source = "svc:" + dragged->hostFqdns.front();
+        const std::string draggedRef = dragged->meta.ns + '/' + dragged->meta.name;
+        chain.advance(result.mesh); // the old snapshot, and `dragged`, are gone
+        QVERIFY(chain.graph.isIncremental());
+        QVERIFY(chain.graph.sameTopology(before));
+        QCOMPARE(chain.memo->computed(), size_t(1));
+        QVERIFY(chain.memo->reused() >= chain.mesh->virtualServices.size() / 2);
+        QCOMPARE(chain.graph.updatedFrom(), before.serial());
+        QVERIFY(chain.graph.serial() != before.serial());
+        const std::vector<int> &redone = chain.graph.redoneEdges();
+        int moved = 0;
+        for (const GraphEdge &edge : chain.graph.edges()) {
+            const int index = int(&edge - chain.graph.edges().data());
+            if (edge.share != before.edges()[size_t(index)].share) {
+                ++moved;
+                QCOMPARE(chain.graph.nodes()[size_t(edge.from)].id, source);
+                QVERIFY(std::find(redone.begin(), redone.end(), index) != redone.end()); // a view refreshes it
+            }
+        }
+        QVERIFY(moved >= 2);
+        QVERIFY(redone.size() <= 4); // the dragged rule's edges, not the graph's
+        const GraphEdge &first = chain.graph.edges()[size_t(chain.graph.edgesOfVirtualService(draggedRef).front())];
+        QCOMPARE(first.share, 0.3);
+        QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
+    }
+
+    // A rule that did not change can still route differently: `web`'s plain
+    // request to web-beta goes to `early`, which claims that host first, until
+    // `early` lets it go. `web` is the same object before and after, so only
+    // the tables its requests meet can tell its remembered shares are stale.
+    void unchangedRulesFollowWhoClaimsTheirHosts()
+    {
+        const std::string yaml = R"(apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web-v1, namespace: shop}
+spec: {selector: {matchLabels: {app: web, version: v1}}, template: {metadata: {labels: {app: web, version: v1}}}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web-v2, namespace: shop}
+spec: {selector: {matchLabels: {app: web, version: v2}}, template: {metadata: {labels: {app: web, version: v2}}}}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: web, namespace: shop}
+spec: {host: web, subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]}
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: early, namespace: shop}
+spec:
+  hosts: [web-beta]
+  http: [{route: [{destination: {host: web, subset: v1}}]}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: web, namespace: shop}
+spec:
+  hosts: [web, web-beta]
+  http:
+  - match: [{authority: {prefix: web-beta}}]
+    route: [{destination: {host: web, subset: v2}}]
+  - route: [{destination: {host: web, subset: v1}}]
+)";
+        Chain chain(ManifestLoader().loadText("claims.yaml", yaml).mesh);
+        const VirtualService *web = chain.mesh->findVirtualService("shop", "web");
+        QCOMPARE(chain.memo->sharesOf(*chain.mesh, *web).size(), size_t(1)); // web-beta is early's
+        const SourceFile &file = *chain.mesh->findFile("claims.yaml");
+        const EditResult result =
+            applyEdits(chain.mesh, {TextEdit{file.path, file.text.find("hosts: [web-beta]"), 17, "hosts: [web-alpha]"}});
+        QVERIFY2(result.ok(), result.error.c_str());
+        QCOMPARE(result.mesh->findVirtualService("shop", "web"), web); // untouched
+        chain.advance(result.mesh); // a build (early draws another host), with the remembered shares
+        QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
+        const std::vector<DestinationShare> shares = chain.memo->sharesOf(*chain.mesh, *web);
+        QCOMPARE(shares.size(), size_t(2)); // now both hosts are web's: half each way
+        QCOMPARE(shares.front().share, 0.5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIncrementalGraph)
+#include "tst_incrementalgraph.moc"

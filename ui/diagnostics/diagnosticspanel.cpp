@@ -1,0 +1,128 @@
+#include "diagnostics/diagnosticspanel.h"
+
+#include "diagnostics/diagnosticsmodel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QScopedValueRollback>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace meshlane::ui {
+
+namespace {
+
+constexpr int kMaxSideColumnWidth = 220; // resource, file:line: long names are elided
+constexpr int kMinMessageWidth = 160;
+// Beside the message, resource and location are shown only if it keeps this much.
+constexpr int kComfortableMessageWidth = 320;
+// Rows sized to their wrapped message cost a measurement per row on every
+// layout; beyond this many findings they are one line each.
+constexpr int kMaxWrappedRows = 300;
+
+} // namespace
+
+DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new DiagnosticsModel(this))
+    , m_table(new QTableView(this))
+{
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_model);
+    m_table->setModel(proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // keep the file/line order until the user sorts
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setTextElideMode(Qt::ElideMiddle); // keeps both ends of "VirtualService ns/name" and "file:line"
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setMinimumSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false); // fitColumns() hands out the width
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->installEventFilter(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table);
+
+    connect(header, &QHeaderView::sectionResized, this, [this] {
+        if (!m_fitting)
+            m_sizedByUser = true;
+    });
+    connect(m_table, &QTableView::activated, this, [this, proxy](const QModelIndex &index) {
+        const QModelIndex source = proxy->mapToSource(index);
+        if (source.isValid())
+            Q_EMIT diagnosticActivated(m_model->diagnostic(source.row()));
+    });
+    updateRowHeights();
+}
+
+void DiagnosticsPanel::setDiagnostics(Diagnostics diagnostics)
+{
+    m_model->setDiagnostics(std::move(diagnostics));
+    updateRowHeights();
+    fitColumns();
+}
+
+void DiagnosticsPanel::updateRowHeights()
+{
+    const bool wrap = m_model->rowCount() <= kMaxWrappedRows;
+    m_table->setWordWrap(wrap);
+    m_table->verticalHeader()->setSectionResizeMode(wrap ? QHeaderView::ResizeToContents : QHeaderView::Fixed);
+}
+
+void DiagnosticsPanel::fitColumns()
+{
+    if (m_sizedByUser)
+        return;
+    const QScopedValueRollback<bool> fitting(m_fitting, true);
+    const QHeaderView *header = m_table->horizontalHeader();
+    const QAbstractItemView *view = m_table; // QTableView hides the public sizeHintForColumn()
+    const auto contentsWidth = [&](int column) {
+        return std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+    };
+    const int severity = contentsWidth(DiagnosticsModel::SeverityColumn);
+    const int code = contentsWidth(DiagnosticsModel::CodeColumn);
+    const int resource = std::min(contentsWidth(DiagnosticsModel::ResourceColumn), kMaxSideColumnWidth);
+    const int location = std::min(contentsWidth(DiagnosticsModel::LocationColumn), kMaxSideColumnWidth);
+    // Room for a vertical scroll bar whether it shows or not: the widths must
+    // not depend on it, or wrapping rows could make it come and go for ever.
+    const int available = m_table->maximumViewportSize().width() - m_table->verticalScrollBar()->sizeHint().width();
+    const bool narrow = available - severity - code - resource - location < kComfortableMessageWidth;
+    m_table->setColumnHidden(DiagnosticsModel::ResourceColumn, narrow);
+    m_table->setColumnHidden(DiagnosticsModel::LocationColumn, narrow);
+    const int message = narrow ? std::max(kMinMessageWidth, available - severity - code)
+                               : available - severity - code - resource - location;
+    m_table->setColumnWidth(DiagnosticsModel::SeverityColumn, severity);
+    m_table->setColumnWidth(DiagnosticsModel::CodeColumn, code);
+    m_table->setColumnWidth(DiagnosticsModel::MessageColumn, message);
+    m_table->setColumnWidth(DiagnosticsModel::ResourceColumn, resource);
+    m_table->setColumnWidth(DiagnosticsModel::LocationColumn, location);
+}
+
+bool DiagnosticsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DiagnosticsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_model->retranslate();
+        fitColumns(); // the headers' widths changed
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace meshlane::ui

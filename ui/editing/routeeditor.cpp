@@ -1,0 +1,425 @@
+#include "editing/routeeditor.h"
+
+#include "document/document.h"
+#include "edit/weightbalancer.h"
+#include "editing/destinationrow.h"
+#include "editing/editoricons.h"
+#include "editing/matchdescription.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <set>
+
+namespace meshlane::ui {
+
+namespace {
+
+QString qs(const std::string &text) { return QString::fromStdString(text); }
+
+// The hosts a route sends to, in order, each once, with the spelling the route uses.
+std::vector<std::pair<std::string, std::string>> routeHosts(const HttpRoute &route)
+{
+    std::vector<std::pair<std::string, std::string>> hosts; // fqdn, as written
+    for (const RouteDestination &destination : route.route) {
+        const auto seen = std::find_if(hosts.begin(), hosts.end(), [&](const auto &host) {
+            return host.first == destination.destination.fqdn;
+        });
+        if (seen == hosts.end())
+            hosts.emplace_back(destination.destination.fqdn, destination.destination.host);
+    }
+    return hosts;
+}
+
+bool isWeighted(const HttpRoute &route)
+{
+    return !route.route.empty() && !route.redirect && !route.directResponse && !route.delegate;
+}
+
+} // namespace
+
+RouteEditor::RouteEditor(Document *document, QHash<QString, bool> *locks, QWidget *parent)
+    : QFrame(parent)
+    , m_document(document)
+    , m_locks(locks)
+    , m_title(new QLabel(this))
+    , m_moveUp(new QToolButton(this))
+    , m_moveDown(new QToolButton(this))
+    , m_removeRoute(new QToolButton(this))
+    , m_match(new QLabel(this))
+    , m_rowsLayout(new QVBoxLayout)
+    , m_noWeights(new QLabel(this))
+    , m_distribute(new QPushButton(this))
+    , m_add(new QToolButton(this))
+    , m_addMenu(new QMenu(this))
+    , m_mirrorLabel(new QLabel(this))
+    , m_mirrorTarget(new QComboBox(this))
+    , m_mirrorPercentage(new QDoubleSpinBox(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_match->setWordWrap(true);
+    m_match->setTextFormat(Qt::PlainText);
+    m_match->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_noWeights->setWordWrap(true);
+    for (QToolButton *button : {m_moveUp, m_moveDown, m_removeRoute})
+        button->setAutoRaise(true);
+    m_moveUp->setIcon(EditorIcons::moveUp());
+    m_moveDown->setIcon(EditorIcons::moveDown());
+    m_removeRoute->setIcon(EditorIcons::remove());
+    m_add->setIcon(EditorIcons::add());
+    m_add->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_add->setPopupMode(QToolButton::InstantPopup);
+    m_add->setMenu(m_addMenu);
+    m_mirrorPercentage->setRange(0, 100);
+    m_mirrorPercentage->setDecimals(1);
+    m_mirrorPercentage->setSuffix(QStringLiteral(" %"));
+    m_mirrorPercentage->setKeyboardTracking(false);
+    m_mirrorPercentage->setAlignment(Qt::AlignRight);
+    m_mirrorTarget->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_mirrorTarget->setMinimumContentsLength(10);
+    m_mirrorLabel->setBuddy(m_mirrorTarget);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_moveUp);
+    header->addWidget(m_moveDown);
+    header->addWidget(m_removeRoute);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_distribute);
+    buttons->addWidget(m_add);
+    buttons->addStretch(1);
+    auto *mirror = new QHBoxLayout;
+    mirror->addWidget(m_mirrorLabel);
+    mirror->addWidget(m_mirrorTarget, 1);
+    mirror->addWidget(m_mirrorPercentage);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 8);
+    layout->setSpacing(4);
+    layout->addLayout(header);
+    layout->addWidget(m_match);
+    layout->addLayout(m_rowsLayout);
+    layout->addWidget(m_noWeights);
+    layout->addLayout(buttons);
+    layout->addLayout(mirror);
+
+    connect(m_moveUp, &QToolButton::clicked, this, [this] { m_document->moveRoute(m_ref, m_ref.index - 1); });
+    connect(m_moveDown, &QToolButton::clicked, this, [this] { m_document->moveRoute(m_ref, m_ref.index + 1); });
+    connect(m_removeRoute, &QToolButton::clicked, this, [this] { m_document->removeRoute(m_ref); });
+    connect(m_distribute, &QPushButton::clicked, this, &RouteEditor::distributeEvenly);
+    connect(m_addMenu, &QMenu::aboutToShow, this, &RouteEditor::fillAddMenu);
+    connect(m_mirrorTarget, &QComboBox::activated, this, &RouteEditor::chooseMirror);
+    connect(m_mirrorPercentage, &QDoubleSpinBox::valueChanged, this, &RouteEditor::setMirrorPercentage);
+    retranslate();
+}
+
+void RouteEditor::retranslate()
+{
+    m_moveUp->setToolTip(tr("Move this route up: routes are tried in order"));
+    m_moveDown->setToolTip(tr("Move this route down"));
+    m_removeRoute->setToolTip(tr("Remove this route"));
+    m_distribute->setText(tr("Distribute Evenly"));
+    m_distribute->setToolTip(tr("Share what the locked destinations leave evenly among the others"));
+    m_add->setText(tr("Add Destination"));
+    m_mirrorLabel->setText(tr("&Mirror:"));
+    m_mirrorPercentage->setToolTip(tr("Share of requests copied to the mirror"));
+    m_mirrorTarget->setToolTip(tr("Copies requests to another destination; its responses are dropped"));
+    if (m_built) {
+        m_structure.clear(); // texts built into the rows: build them again
+        update();
+    }
+    for (DestinationRow *row : m_rows)
+        row->retranslate();
+}
+
+QString RouteEditor::structureOf(const Mesh &mesh, const HttpRoute &route)
+{
+    QString key = isWeighted(route) ? QStringLiteral("w") : QStringLiteral("x");
+    for (const RouteDestination &destination : route.route)
+        key += u'|' + qs(destination.destination.fqdn) + u':' + qs(destination.destination.subset);
+    key += QStringLiteral("|mirror:");
+    if (route.mirror)
+        key += qs(route.mirror->fqdn) + u':' + qs(route.mirror->subset);
+    for (const auto &host : routeHosts(route)) {
+        for (const DestinationRule *rule : mesh.destinationRulesFor(host.first)) {
+            for (const Subset &subset : rule->subsets)
+                key += u'|' + qs(host.first) + u':' + qs(subset.name);
+        }
+    }
+    return key;
+}
+
+void RouteEditor::setRoute(const MeshPtr &mesh, const VirtualService &vs, size_t index)
+{
+    m_mesh = mesh;
+    m_route = vs.http.at(index);
+    m_ref = RouteRef{vs.meta.ns, vs.meta.name, index};
+    m_routeCount = vs.http.size();
+    m_built = true;
+    update();
+}
+
+void RouteEditor::update()
+{
+    const QString structure = structureOf(*m_mesh, m_route);
+    if (structure != m_structure) {
+        m_structure = structure;
+        rebuild();
+    }
+    m_title->setText(m_route.name.empty() ? tr("Route %1").arg(m_ref.index + 1)
+                                          : tr("Route %1 \u00b7 %2").arg(m_ref.index + 1).arg(qs(m_route.name)));
+    m_title->setToolTip(QStringLiteral("http[%1]").arg(m_ref.index));
+    m_match->setText(MatchDescription::route(m_route));
+    m_moveUp->setEnabled(m_ref.index > 0);
+    m_moveDown->setEnabled(m_ref.index + 1 < m_routeCount);
+    m_removeRoute->setEnabled(m_routeCount > 1);
+
+    const std::vector<int64_t> weights = currentWeights();
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        // The held slider stays under the hand: the document may be a step behind it.
+        if (!m_rows[i]->isDragging())
+            m_rows[i]->setWeight(int(weights[i]));
+        m_rows[i]->setLocked(m_locks->value(lockKey(i)));
+    }
+    updateAdjustable();
+
+    const QSignalBlocker block(m_mirrorPercentage);
+    const bool hasMirror = m_route.mirror.has_value();
+    m_mirrorPercentage->setEnabled(hasMirror && m_route.mirrors.empty());
+    // Without a mirror there is no percentage; 0 % would read as a setting.
+    m_mirrorPercentage->setSpecialValueText(hasMirror ? QString() : QStringLiteral("\u2013"));
+    m_mirrorPercentage->setValue(
+        hasMirror ? m_route.mirrorPercentage.value_or(m_route.legacyMirrorPercent ? double(*m_route.legacyMirrorPercent) : 100.0)
+                  : 0.0);
+}
+
+void RouteEditor::rebuild()
+{
+    for (DestinationRow *row : m_rows) {
+        m_rowsLayout->removeWidget(row);
+        row->hide();
+        row->deleteLater(); // may be the sender of the signal that got us here
+    }
+    m_rows.clear();
+    m_dragIndex = -1;
+    const bool weighted = isWeighted(m_route);
+    for (size_t i = 0; weighted && i < m_route.route.size(); ++i) {
+        auto *row = new DestinationRow(MatchDescription::destination(m_route, i), this);
+        row->setName(MatchDescription::destination(m_route, i), qs(m_route.route[i].destination.label()));
+        m_rowsLayout->addWidget(row);
+        m_rows.push_back(row);
+        connect(row, &DestinationRow::dragStarted, this, [this, i] { startDrag(i); });
+        connect(row, &DestinationRow::dragged, this, [this, i](int value) { drag(i, value); });
+        connect(row, &DestinationRow::dragFinished, this, &RouteEditor::finishDrag);
+        connect(row, &DestinationRow::weightEntered, this, [this, i](int value) { enter(i, value); });
+        connect(row, &DestinationRow::lockToggled, this, [this, i](bool locked) {
+            m_locks->insert(lockKey(i), locked);
+            updateAdjustable();
+        });
+        connect(row, &DestinationRow::removeRequested, this, [this, i] { m_document->removeDestination(m_ref, i); });
+    }
+    m_noWeights->setVisible(!weighted);
+    m_noWeights->setText(weighted ? QString() : tr("This route does not forward to destinations: nothing to weigh."));
+    m_distribute->setVisible(weighted);
+    m_add->setVisible(weighted);
+
+    m_mirrorOptions = mirrorOptions();
+    const QSignalBlocker block(m_mirrorTarget);
+    m_mirrorTarget->clear();
+    int current = 0;
+    for (size_t i = 0; i < m_mirrorOptions.size(); ++i) {
+        const MirrorOption &option = m_mirrorOptions[i];
+        m_mirrorTarget->addItem(option.label);
+        if (m_route.mirror && option.fqdn == m_route.mirror->fqdn && option.subset == m_route.mirror->subset)
+            current = int(i);
+    }
+    m_mirrorTarget->setCurrentIndex(current);
+    // `mirrors:` lists several targets; Istio forbids mixing it with `mirror:`.
+    const bool editableMirror = weighted && m_route.mirrors.empty();
+    m_mirrorTarget->setEnabled(editableMirror);
+    m_mirrorTarget->setToolTip(editableMirror ? tr("Copies requests to another destination; its responses are dropped")
+                                              : tr("This route uses mirrors: (several targets); edit it in the YAML"));
+}
+
+std::vector<RouteEditor::MirrorOption> RouteEditor::mirrorOptions() const
+{
+    std::vector<MirrorOption> options;
+    options.push_back({tr("No mirror"), {}, {}, {}});
+    const auto hosts = routeHosts(m_route);
+    const bool oneHost = hosts.size() == 1;
+    for (const auto &[fqdn, written] : hosts) {
+        options.push_back({tr("%1 (every pod)").arg(qs(written)), fqdn, written, {}});
+        for (const DestinationRule *rule : m_mesh->destinationRulesFor(fqdn)) {
+            for (const Subset &subset : rule->subsets) {
+                const QString label = oneHost ? qs(subset.name) : qs(written) + u':' + qs(subset.name);
+                options.push_back({label, fqdn, written, subset.name});
+            }
+        }
+    }
+    if (m_route.mirror) {
+        const Destination &mirror = *m_route.mirror;
+        const bool listed = std::any_of(options.begin(), options.end(), [&](const MirrorOption &option) {
+            return option.fqdn == mirror.fqdn && option.subset == mirror.subset;
+        });
+        if (!listed)
+            options.push_back({qs(mirror.label()), mirror.fqdn, mirror.host, mirror.subset});
+    }
+    return options;
+}
+
+std::vector<int64_t> RouteEditor::currentWeights() const
+{
+    std::vector<int64_t> effective;
+    for (size_t i = 0; i < m_route.route.size(); ++i)
+        effective.push_back(m_route.effectiveWeight(i));
+    const std::vector<int> normalized = WeightBalancer::normalized(effective);
+    return {normalized.begin(), normalized.end()};
+}
+
+std::vector<bool> RouteEditor::lockedFlags() const
+{
+    std::vector<bool> locked;
+    for (DestinationRow *row : m_rows)
+        locked.push_back(row->isLocked());
+    return locked;
+}
+
+QString RouteEditor::lockKey(size_t index) const
+{
+    return qs(m_ref.ns + '/' + m_ref.name) + u'#' + QString::number(m_ref.index) + u'#'
+        + qs(m_route.route[index].destination.fqdn) + u':' + qs(m_route.route[index].destination.subset);
+}
+
+void RouteEditor::updateAdjustable()
+{
+    const std::vector<bool> locked = lockedFlags();
+    const size_t unlocked = size_t(std::count(locked.begin(), locked.end(), false));
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        // A weight moves only when another unlocked one can take up the difference.
+        m_rows[i]->setAdjustable(unlocked >= 2);
+        m_rows[i]->lockButton()->setEnabled(m_rows.size() > 1);
+        m_rows[i]->setRemovable(m_rows.size() > 1);
+    }
+    m_distribute->setEnabled(unlocked >= 2);
+}
+
+void RouteEditor::startDrag(size_t index)
+{
+    m_dragIndex = int(index);
+    m_dragId = Document::newDragId();
+    m_dragBasis = currentWeights();
+}
+
+void RouteEditor::drag(size_t index, int value)
+{
+    if (m_dragIndex != int(index))
+        startDrag(index);
+    const std::vector<int> weights = WeightBalancer::drag(m_dragBasis, lockedFlags(), index, value);
+    // The other rows follow as soon as the document has the new snapshot;
+    // until then they show the weights a moment ago (never an invalid sum).
+    m_document->requestRouteWeights(m_ref, weights, m_dragId);
+}
+
+void RouteEditor::finishDrag()
+{
+    m_dragIndex = -1;
+    m_dragId = 0;
+    m_dragBasis.clear();
+    if (!m_document->isEditPending())
+        update(); // a step the balancer clamped shows where it really is (else editsSettled does)
+}
+
+void RouteEditor::enter(size_t index, int value)
+{
+    const std::vector<int64_t> current = currentWeights();
+    const std::vector<int> weights = WeightBalancer::drag(current, lockedFlags(), index, value);
+    const bool changes = !std::equal(weights.begin(), weights.end(), current.begin(), current.end());
+    if (!m_document->setRouteWeights(m_ref, weights) || !changes)
+        update(); // nothing changed: show the weights as they are, not as typed
+}
+
+void RouteEditor::distributeEvenly()
+{
+    m_document->setRouteWeights(m_ref, WeightBalancer::distributeEvenly(currentWeights(), lockedFlags()));
+}
+
+void RouteEditor::fillAddMenu()
+{
+    m_addMenu->clear();
+    for (const auto &[fqdn, written] : routeHosts(m_route)) {
+        std::set<std::string> present;
+        for (const RouteDestination &destination : m_route.route) {
+            if (destination.destination.fqdn == fqdn)
+                present.insert(destination.destination.subset);
+        }
+        std::set<std::string> defined;
+        for (const DestinationRule *rule : m_mesh->destinationRulesFor(fqdn)) {
+            for (const Subset &subset : rule->subsets) {
+                defined.insert(subset.name);
+                if (present.count(subset.name))
+                    continue;
+                QAction *action = m_addMenu->addAction(tr("Subset %1").arg(qs(subset.name)));
+                action->setToolTip(qs(fqdn));
+                connect(action, &QAction::triggered, this, [this, host = written, name = subset.name] {
+                    Destination destination;
+                    destination.host = host;
+                    destination.subset = name;
+                    m_document->addDestination(m_ref, destination);
+                });
+            }
+        }
+        // Kiali's rule: a version label without a subset can get one named after it.
+        const Service *service = m_mesh->findService(fqdn);
+        std::set<std::string> versions;
+        if (service) {
+            for (const Workload *workload : m_mesh->workloadsOf(*service)) {
+                const auto version = workload->podLabels.find("version");
+                if (version != workload->podLabels.end() && !defined.count(version->second))
+                    versions.insert(version->second);
+            }
+        }
+        for (const std::string &version : versions) {
+            QAction *action = m_addMenu->addAction(tr("Version %1 (creates subset %1)").arg(qs(version)));
+            connect(action, &QAction::triggered, this, [this, fqdn = fqdn, version] {
+                m_document->addVersionDestination(m_ref, fqdn, version);
+            });
+        }
+    }
+    if (m_addMenu->isEmpty())
+        m_addMenu->addAction(tr("Every subset and version is in the route already"))->setEnabled(false);
+}
+
+void RouteEditor::chooseMirror(int comboIndex)
+{
+    if (comboIndex < 0 || size_t(comboIndex) >= m_mirrorOptions.size())
+        return;
+    const MirrorOption &option = m_mirrorOptions[size_t(comboIndex)];
+    if (option.fqdn.empty()) {
+        m_document->setMirror(m_ref, std::nullopt);
+    } else {
+        Destination mirror;
+        mirror.host = option.host;
+        mirror.subset = option.subset;
+        m_document->setMirror(m_ref, mirror, m_route.mirror ? m_route.mirrorPercentage : std::nullopt);
+    }
+    update();
+}
+
+void RouteEditor::setMirrorPercentage(double value)
+{
+    if (m_route.mirror)
+        m_document->setMirror(m_ref, *m_route.mirror, value);
+    update();
+}
+
+} // namespace meshlane::ui

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "edit/meshedit.h"
+#include "model/mesh.h"
+
+#include <QFrame>
+#include <QHash>
+
+#include <cstdint>
+#include <vector>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QMenu;
+class QPushButton;
+class QToolButton;
+class QVBoxLayout;
+
+namespace meshlane::ui {
+
+class DestinationRow;
+class Document;
+
+// One http route of the selected VirtualService in the weight editor: what it
+// matches, a DestinationRow per destination, "distribute evenly", adding a
+// destination, the mirror and the route's place in the list.
+//
+// The arithmetic is WeightBalancer's, so every state it can send sums to 100
+// and is never negative; every change goes through a Document method. When the
+// document changes, setRoute() updates the widgets in place (a slider being
+// dragged keeps its grab and focus); only a change of destinations rebuilds them.
+class RouteEditor : public QFrame
+{
+    Q_OBJECT
+
+public:
+    // `locks` is shared by the editors of one weight editor and outlives them:
+    // a lock survives undo, redo and rebuilds.
+    RouteEditor(Document *document, QHash<QString, bool> *locks, QWidget *parent = nullptr);
+
+    void setRoute(const MeshPtr &mesh, const VirtualService &vs, size_t index);
+    const RouteRef &routeRef() const { return m_ref; }
+    void retranslate();
+
+    // For tests and the screenshot mode.
+    const std::vector<DestinationRow *> &rows() const { return m_rows; }
+    QPushButton *distributeButton() const { return m_distribute; }
+    QToolButton *addButton() const { return m_add; }
+    QMenu *addMenu() const { return m_addMenu; }
+    QComboBox *mirrorTarget() const { return m_mirrorTarget; }
+    QDoubleSpinBox *mirrorPercentage() const { return m_mirrorPercentage; }
+    QLabel *matchLabel() const { return m_match; }
+    bool isDragging() const { return m_dragIndex >= 0; }
+
+private:
+    struct MirrorOption
+    {
+        QString label;
+        std::string fqdn; // empty: no mirror
+        std::string host; // as the route writes it
+        std::string subset;
+    };
+
+    static QString structureOf(const Mesh &mesh, const HttpRoute &route);
+    std::vector<MirrorOption> mirrorOptions() const;
+    void rebuild();
+    void update();
+    std::vector<int64_t> currentWeights() const;
+    std::vector<bool> lockedFlags() const;
+    QString lockKey(size_t index) const;
+    void updateAdjustable();
+    void startDrag(size_t index);
+    void drag(size_t index, int value);
+    void finishDrag();
+    void enter(size_t index, int value);
+    void distributeEvenly();
+    void fillAddMenu();
+    void chooseMirror(int comboIndex);
+    void setMirrorPercentage(double value);
+
+    Document *m_document;
+    QHash<QString, bool> *m_locks;
+    MeshPtr m_mesh;
+    HttpRoute m_route;
+    RouteRef m_ref;
+    size_t m_routeCount = 0;
+    QString m_structure;
+    bool m_built = false;
+
+    QLabel *m_title;
+    QToolButton *m_moveUp;
+    QToolButton *m_moveDown;
+    QToolButton *m_removeRoute;
+    QLabel *m_match;
+    QVBoxLayout *m_rowsLayout;
+    std::vector<DestinationRow *> m_rows;
+    QLabel *m_noWeights;
+    QPushButton *m_distribute;
+    QToolButton *m_add;
+    QMenu *m_addMenu;
+    QLabel *m_mirrorLabel;
+    QComboBox *m_mirrorTarget;
+    QDoubleSpinBox *m_mirrorPercentage;
+    std::vector<MirrorOption> m_mirrorOptions;
+
+    // While a slider is held: its weights when pressed (each step re-balances
+    // from there, so crossing 0 and back keeps the others' proportions) and the
+    // drag id every step of it shares.
+    int m_dragIndex = -1;
+    int m_dragId = 0;
+    std::vector<int64_t> m_dragBasis;
+};
+
+} // namespace meshlane::ui

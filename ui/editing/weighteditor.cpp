@@ -1,0 +1,198 @@
+#include "editing/weighteditor.h"
+
+#include "document/document.h"
+#include "editing/addmatchroutedialog.h"
+#include "editing/editoricons.h"
+#include "editing/routeeditor.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+namespace meshlane::ui {
+
+WeightEditor::WeightEditor(Document *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_choiceLabel(new QLabel(this))
+    , m_choice(new QComboBox(this))
+    , m_addRoute(new QPushButton(this))
+    , m_error(new QLabel(this))
+    , m_placeholder(new QLabel(this))
+    , m_scroll(new QScrollArea(this))
+    , m_routesLayout(new QVBoxLayout)
+{
+    // Typing part of a name finds it among a thousand.
+    m_choice->setEditable(true);
+    m_choice->setInsertPolicy(QComboBox::NoInsert);
+    m_choice->completer()->setFilterMode(Qt::MatchContains);
+    m_choice->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_choice->setMinimumContentsLength(16);
+    m_choiceLabel->setBuddy(m_choice);
+    m_addRoute->setIcon(EditorIcons::add());
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setStyleSheet(QStringLiteral("color: #a30000; background: #fee8e6; padding: 4px; border-radius: 3px;"));
+    m_error->hide();
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_placeholder->setContentsMargins(4, 8, 4, 4);
+
+    auto *routes = new QWidget;
+    auto *routesOuter = new QVBoxLayout(routes);
+    routesOuter->setContentsMargins(0, 0, 0, 0);
+    routesOuter->addLayout(m_routesLayout);
+    routesOuter->addStretch(1);
+    m_routesLayout->setSpacing(6);
+    m_scroll->setWidget(routes);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_choiceLabel);
+    top->addWidget(m_choice, 1);
+    top->addWidget(m_addRoute);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_error);
+    layout->addWidget(m_placeholder);
+    layout->addWidget(m_scroll, 1);
+    retranslate();
+
+    connect(m_choice, &QComboBox::activated, this, [this](int index) {
+        const QString chosen = m_choice->itemText(index);
+        if (chosen == m_virtualService)
+            return;
+        setVirtualService(chosen);
+        Q_EMIT virtualServiceChosen(chosen);
+    });
+    connect(m_addRoute, &QPushButton::clicked, this, &WeightEditor::addMatchRoute);
+    connect(m_document, &Document::changed, this, [this] {
+        m_error->hide();
+        refresh();
+    });
+    connect(m_document, &Document::loaded, this, [this] { setVirtualService(QString()); });
+    connect(m_document, &Document::editsSettled, this, &WeightEditor::refresh);
+    connect(m_document, &Document::editFailed, this, &WeightEditor::showError);
+    refresh();
+}
+
+void WeightEditor::setVirtualService(const QString &nsName)
+{
+    if (nsName == m_virtualService)
+        return;
+    m_virtualService = nsName;
+    refresh();
+}
+
+void WeightEditor::refreshChoices()
+{
+    const MeshPtr current = m_document->mesh();
+    const Mesh &mesh = *current;
+    // Against the snapshot the list was read from: a resource an edit did not
+    // touch is the same object, so a drag step compares pointers, not a
+    // thousand names.
+    bool same = m_choicesMesh && m_choicesMesh->virtualServices.size() == mesh.virtualServices.size();
+    for (size_t i = 0; same && i < mesh.virtualServices.size(); ++i) {
+        const VirtualService &now = *mesh.virtualServices[i];
+        const VirtualService &before = *m_choicesMesh->virtualServices[i];
+        same = &now == &before || (now.meta.ns == before.meta.ns && now.meta.name == before.meta.name);
+    }
+    m_choicesMesh = current;
+    if (!same) {
+        m_choices.clear();
+        for (const auto &vs : mesh.virtualServices)
+            m_choices << QString::fromStdString(vs->meta.ns + '/' + vs->meta.name);
+        const QSignalBlocker block(m_choice);
+        m_choice->clear();
+        m_choice->addItems(m_choices);
+    }
+    const QSignalBlocker block(m_choice);
+    m_choice->setCurrentIndex(int(m_choices.indexOf(m_virtualService)));
+    if (m_choice->currentIndex() < 0)
+        m_choice->setEditText(QString());
+}
+
+void WeightEditor::refresh()
+{
+    refreshChoices();
+    const MeshPtr mesh = m_document->mesh();
+    const QString ns = m_virtualService.section(u'/', 0, 0);
+    const QString name = m_virtualService.section(u'/', 1);
+    const VirtualService *vs =
+        m_virtualService.isEmpty() ? nullptr : mesh->findVirtualService(ns.toStdString(), name.toStdString());
+    const size_t routes = vs ? vs->http.size() : 0;
+    while (m_editors.size() > routes) {
+        RouteEditor *editor = m_editors.back();
+        m_editors.pop_back();
+        m_routesLayout->removeWidget(editor);
+        editor->hide();
+        editor->deleteLater(); // its own button may have asked for this
+    }
+    while (m_editors.size() < routes) {
+        auto *editor = new RouteEditor(m_document, &m_locks, m_scroll->widget());
+        m_routesLayout->addWidget(editor);
+        m_editors.push_back(editor);
+    }
+    for (size_t i = 0; i < routes; ++i)
+        m_editors[i]->setRoute(mesh, *vs, i);
+    m_addRoute->setEnabled(vs != nullptr);
+    m_scroll->setVisible(routes > 0);
+    m_placeholder->setVisible(routes == 0);
+    if (!vs)
+        m_placeholder->setText(m_document->folder().isEmpty()
+                                   ? tr("Open a folder to edit its traffic routing.")
+                                   : tr("Select a VirtualService in the graph, or choose one above, to edit its "
+                                        "routes and weights."));
+    else if (routes == 0)
+        m_placeholder->setText(tr("%1 has no http routes.").arg(m_virtualService));
+}
+
+void WeightEditor::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+}
+
+void WeightEditor::addMatchRoute()
+{
+    const MeshPtr mesh = m_document->mesh();
+    const QString ns = m_virtualService.section(u'/', 0, 0);
+    const QString name = m_virtualService.section(u'/', 1);
+    const VirtualService *vs = mesh->findVirtualService(ns.toStdString(), name.toStdString());
+    if (!vs)
+        return;
+    AddMatchRouteDialog dialog(*mesh, *vs, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_document->addMatchRoute(RouteRef{vs->meta.ns, vs->meta.name, defaultMatchRoutePosition(*vs)}, dialog.rule());
+}
+
+void WeightEditor::retranslate()
+{
+    m_choiceLabel->setText(tr("&VirtualService:"));
+    m_choice->setToolTip(tr("The VirtualService whose routes are edited (type to search)"));
+    m_addRoute->setText(tr("Add Match Route\u2026"));
+    m_addRoute->setToolTip(tr("Send requests that match a header, path or query parameter to one subset"));
+    for (RouteEditor *editor : m_editors)
+        editor->retranslate();
+    refresh();
+}
+
+void WeightEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace meshlane::ui

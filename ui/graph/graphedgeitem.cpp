@@ -1,0 +1,125 @@
+#include "graph/graphedgeitem.h"
+
+#include "graph/graphstyle.h"
+
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace meshlane::ui {
+
+namespace {
+
+QPointF toPoint(const LayoutPoint &point) { return {point.x, point.y}; }
+
+} // namespace
+
+GraphEdgeItem::GraphEdgeItem(const GraphStyle &style, const EdgePath &path)
+    : m_style(style)
+{
+    if (!path.bezier.empty()) {
+        m_path.moveTo(toPoint(path.bezier.front()));
+        for (size_t i = 1; i + 2 < path.bezier.size(); i += 3)
+            m_path.cubicTo(toPoint(path.bezier[i]), toPoint(path.bezier[i + 1]), toPoint(path.bezier[i + 2]));
+    }
+    if (path.arrowTip && !path.bezier.empty()) {
+        const QPointF base = toPoint(path.bezier.back());
+        const QPointF tip = toPoint(*path.arrowTip);
+        const QPointF along = tip - base;
+        const double length = std::hypot(along.x(), along.y());
+        if (length > 0.01) {
+            const QPointF across = QPointF(-along.y(), along.x()) / length * 3.5;
+            m_arrow << tip << base + across << base - across;
+        }
+    }
+    QPainterPathStroker stroker;
+    stroker.setWidth(8);
+    m_hitArea = stroker.createStroke(m_path);
+    m_hitArea.addPolygon(m_arrow);
+    setFlag(ItemIsSelectable);
+    setZValue(2);
+}
+
+void GraphEdgeItem::setEdge(const GraphEdge &edge)
+{
+    m_edge = edge;
+    m_label = m_style.edgeLabel(edge);
+    updateLabelGeometry();
+}
+
+QString GraphEdgeItem::toolTipText(const MeshGraph &graph) const
+{
+    return m_style.edgeToolTip(graph, m_edge);
+}
+
+void GraphEdgeItem::updateLabelGeometry()
+{
+    prepareGeometryChange();
+    const QFontMetricsF metrics(m_style.smallFont);
+    const QPointF anchor = m_path.isEmpty() ? QPointF() : m_path.pointAtPercent(0.5);
+    const QSizeF size(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
+    m_labelRect = QRectF(anchor - QPointF(size.width() / 2, size.height() / 2), size);
+    m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).united(m_labelRect).adjusted(-3, -3, 3, 3);
+}
+
+void GraphEdgeItem::setHighlighted(bool highlighted)
+{
+    if (m_highlighted == highlighted)
+        return;
+    m_highlighted = highlighted;
+    update();
+}
+
+QRectF GraphEdgeItem::boundingRect() const
+{
+    return m_bounds;
+}
+
+QPainterPath GraphEdgeItem::shape() const
+{
+    QPainterPath hit = m_hitArea;
+    hit.addRect(m_labelRect);
+    return hit;
+}
+
+QColor GraphEdgeItem::color() const
+{
+    if (m_highlighted || isSelected())
+        return GraphStyle::selection();
+    if (m_edge.broken())
+        return GraphStyle::broken();
+    if (m_edge.kind == GraphEdgeKind::Mirror)
+        return GraphStyle::mirror();
+    return m_edge.share > 0 ? GraphStyle::traffic() : GraphStyle::idle();
+}
+
+void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QColor c = color();
+    Qt::PenStyle style = Qt::SolidLine;
+    if (m_edge.kind == GraphEdgeKind::Mirror)
+        style = Qt::DashLine;
+    else if (m_edge.share <= 0 && m_edge.conditional && !m_edge.broken())
+        style = Qt::DotLine;
+    const double width = (m_highlighted || isSelected()) ? 2.4 : m_edge.broken() ? 1.8 : 1.4;
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(c, width, style, Qt::FlatCap));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(c);
+    painter->drawPolygon(m_arrow);
+
+    if (m_label.isEmpty() || option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35)
+        return;
+    painter->setPen(QPen(c, 1));
+    painter->setBrush(Qt::white);
+    painter->drawRoundedRect(m_labelRect, 3, 3);
+    painter->setPen(m_edge.broken() ? GraphStyle::broken() : GraphStyle::text());
+    painter->setFont(m_style.smallFont);
+    painter->drawText(m_labelRect, Qt::AlignCenter, m_label);
+}
+
+} // namespace meshlane::ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "graph/graphstyle.h"
+#include "model/mesh.h"
+#include "routing/routercache.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QToolBar;
+
+namespace meshlane::ui {
+
+class GraphScene;
+class GraphUpdater;
+class GraphView;
+
+// The graph dock's contents: a small toolbar and the view. Graphs are built
+// and laid out off the GUI thread; results are applied as they arrive.
+class GraphPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit GraphPanel(QWidget *parent = nullptr);
+    ~GraphPanel() override;
+
+    void setMesh(MeshPtr mesh);
+    // Where the Routers behind the edge labels come from (see GraphUpdater).
+    void setRouterCache(RouterCachePtr routers);
+    // For a new folder: forget the selection, fit the view once laid out.
+    void resetView();
+    // Applied as soon as a graph is shown when none is yet.
+    void selectVirtualService(const QString &nsName);
+    void selectResource(const ResourceId &resource);
+    void fit();
+
+    bool isBusy() const;
+    GraphScene *scene() const { return m_scene; }
+    GraphView *view() const { return m_view; }
+
+Q_SIGNALS:
+    void virtualServiceSelected(const QString &nsName);
+    void busyChanged(bool busy);
+    void layoutStarted();
+    void graphShown(); // a new layout or an update reached the screen
+    void failed(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void showLaidOut(std::shared_ptr<const class MeshGraph> graph, std::shared_ptr<const GraphLayoutResult> layout);
+    void applyPendingSelection();
+
+    GraphStyle m_style;
+    GraphScene *m_scene;
+    GraphView *m_view;
+    GraphUpdater *m_updater;
+    QToolBar *m_toolBar;
+    QAction *m_zoomIn;
+    QAction *m_zoomOut;
+    QAction *m_fit;
+    MeshPtr m_mesh;
+    bool m_fitPending = true;
+    QString m_pendingVirtualService;
+    ResourceId m_pendingResource;
+};
+
+} // namespace meshlane::ui

@@ -1,0 +1,238 @@
+#include "graph/graphscene.h"
+
+#include "graph/appboxitem.h"
+#include "graph/graphedgeitem.h"
+#include "graph/graphnodeitem.h"
+#include "graph/graphstyle.h"
+
+#include <QGraphicsSceneHelpEvent>
+#include <QGraphicsView>
+#include <QToolTip>
+
+namespace meshlane::ui {
+
+namespace {
+
+QRectF toRect(const LayoutRect &rect) { return {rect.x, rect.y, rect.width, rect.height}; }
+
+} // namespace
+
+GraphScene::GraphScene(const GraphStyle &style, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_style(style)
+{
+    setBackgroundBrush(GraphStyle::background());
+    connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
+}
+
+GraphScene::~GraphScene()
+{
+    // Deleting selected items changes the selection: nothing must react then.
+    m_rebuilding = true;
+    clear();
+}
+
+void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLayoutResult &layout)
+{
+    const QString previousNode = selectedNodeId();
+    const QString previousVirtualService = m_highlighted;
+    m_rebuilding = true;
+    clear();
+    m_nodeItems.assign(graph->nodes().size(), nullptr);
+    m_edgeItems.assign(graph->edges().size(), nullptr);
+    m_graph = std::move(graph);
+    for (size_t i = 0; i < m_graph->nodes().size(); ++i) {
+        const GraphNode &node = m_graph->nodes()[i];
+        const QRectF box = toRect(layout.nodes[i]);
+        if (node.kind == GraphNodeKind::App) {
+            m_nodeItems[i] = new AppBoxItem(m_style, box, m_style.appTitle(node));
+        } else {
+            auto *item = new GraphNodeItem(m_style, box);
+            item->setNode(node);
+            m_nodeItems[i] = item;
+        }
+        addItem(m_nodeItems[i]);
+    }
+    for (size_t i = 0; i < m_graph->edges().size(); ++i) {
+        auto *item = new GraphEdgeItem(m_style, layout.edges[i]);
+        item->setEdge(m_graph->edges()[i]);
+        m_edgeItems[i] = item;
+        addItem(item);
+    }
+    m_bounds = QRectF(0, 0, layout.bounds.width, layout.bounds.height);
+    setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
+    m_highlighted.clear();
+    m_rebuilding = false;
+    if (nodeItem(previousNode))
+        selectNode(previousNode);
+    else if (!previousVirtualService.isEmpty())
+        selectVirtualService(previousVirtualService);
+}
+
+void GraphScene::updateGraph(std::shared_ptr<const MeshGraph> graph)
+{
+    Q_ASSERT(m_graph && graph->sameTopology(*m_graph));
+    // An edit touches a few edges; re-measuring thousands of labels would not fit in a frame.
+    const auto sameNode = [](const GraphNode &a, const GraphNode &b) {
+        return a.label == b.label && a.podCount == b.podCount && a.problem == b.problem
+            && a.splitsTraffic == b.splitsTraffic && a.virtualService == b.virtualService && a.resource == b.resource;
+    };
+    const auto sameEdge = [](const GraphEdge &a, const GraphEdge &b) {
+        return a.share == b.share && a.conditional == b.conditional && a.condition == b.condition
+            && a.problem == b.problem && a.virtualService == b.virtualService && a.route == b.route;
+    };
+    const std::shared_ptr<const MeshGraph> previous = std::exchange(m_graph, std::move(graph));
+    const auto refreshNode = [this, &previous, &sameNode](size_t i) {
+        const GraphNode &node = m_graph->nodes()[i];
+        if (sameNode(node, previous->nodes()[i]))
+            return;
+        if (node.kind == GraphNodeKind::App)
+            static_cast<AppBoxItem *>(m_nodeItems[i])->setTitle(m_style.appTitle(node));
+        else
+            static_cast<GraphNodeItem *>(m_nodeItems[i])->setNode(node);
+    };
+    const auto refreshEdge = [this, &previous, &sameEdge](size_t i) {
+        if (!sameEdge(m_graph->edges()[i], previous->edges()[i]))
+            m_edgeItems[i]->setEdge(m_graph->edges()[i]);
+    };
+    if (m_graph->isIncremental() && m_graph->updatedFrom() == previous->serial()) {
+        // Made from the graph on screen: only what update() redid can differ.
+        for (int i : m_graph->redoneNodes())
+            refreshNode(size_t(i));
+        for (int i : m_graph->redoneEdges())
+            refreshEdge(size_t(i));
+        return;
+    }
+    for (size_t i = 0; i < m_nodeItems.size(); ++i)
+        refreshNode(i);
+    for (size_t i = 0; i < m_edgeItems.size(); ++i)
+        refreshEdge(i);
+}
+
+void GraphScene::refreshTexts()
+{
+    if (!m_graph)
+        return;
+    for (size_t i = 0; i < m_nodeItems.size(); ++i) {
+        const GraphNode &node = m_graph->nodes()[i];
+        if (node.kind == GraphNodeKind::App)
+            static_cast<AppBoxItem *>(m_nodeItems[i])->setTitle(m_style.appTitle(node));
+        else
+            static_cast<GraphNodeItem *>(m_nodeItems[i])->setNode(node);
+    }
+    for (size_t i = 0; i < m_edgeItems.size(); ++i)
+        m_edgeItems[i]->setEdge(m_graph->edges()[i]);
+}
+
+void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    const auto *view = event->widget() ? qobject_cast<const QGraphicsView *>(event->widget()->parentWidget()) : nullptr;
+    QString text;
+    for (QGraphicsItem *item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder,
+                                     view ? view->transform() : QTransform())) {
+        if (const auto *node = dynamic_cast<const GraphNodeItem *>(item))
+            text = node->toolTipText();
+        else if (const auto *edge = dynamic_cast<const GraphEdgeItem *>(item); edge && m_graph)
+            text = edge->toolTipText(*m_graph);
+        if (!text.isEmpty())
+            break;
+    }
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->screenPos(), text, event->widget());
+    event->setAccepted(!text.isEmpty());
+}
+
+GraphNodeItem *GraphScene::nodeItem(const QString &nodeId) const
+{
+    if (!m_graph || nodeId.isEmpty())
+        return nullptr;
+    const int index = m_graph->nodeIndex(nodeId.toStdString());
+    if (index < 0 || m_graph->nodes()[size_t(index)].kind == GraphNodeKind::App)
+        return nullptr;
+    return static_cast<GraphNodeItem *>(m_nodeItems[size_t(index)]);
+}
+
+GraphEdgeItem *GraphScene::edgeItem(const QString &edgeId) const
+{
+    const int index = m_graph ? m_graph->edgeIndex(edgeId.toStdString()) : -1;
+    return index < 0 ? nullptr : m_edgeItems[size_t(index)];
+}
+
+QString GraphScene::selectedNodeId() const
+{
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *node = dynamic_cast<GraphNodeItem *>(item))
+            return QString::fromStdString(node->nodeId());
+    }
+    return {};
+}
+
+void GraphScene::selectNode(const QString &nodeId)
+{
+    GraphNodeItem *item = nodeItem(nodeId);
+    clearSelection();
+    if (item)
+        item->setSelected(true);
+}
+
+void GraphScene::selectVirtualService(const QString &nsName)
+{
+    if (!m_graph)
+        return;
+    // Select the node the rule is written for (its host or gateway), so the
+    // selection shows where the rule applies.
+    const std::string ref = nsName.toStdString();
+    for (int node : m_graph->nodesOfVirtualService(ref)) {
+        const GraphNode &candidate = m_graph->nodes()[size_t(node)];
+        if (candidate.virtualService == ref && candidate.kind != GraphNodeKind::Version) {
+            selectNode(QString::fromStdString(candidate.id));
+            return;
+        }
+    }
+    clearSelection();
+    highlight(nsName);
+    Q_EMIT virtualServiceSelected(m_highlighted);
+}
+
+void GraphScene::onSelectionChanged()
+{
+    if (m_rebuilding)
+        return;
+    QString nodeId;
+    QString virtualService;
+    const QList<QGraphicsItem *> selected = selectedItems();
+    if (!selected.isEmpty()) {
+        if (auto *node = dynamic_cast<GraphNodeItem *>(selected.front())) {
+            nodeId = QString::fromStdString(node->nodeId());
+            virtualService = QString::fromStdString(node->node().virtualService);
+        } else if (auto *edge = dynamic_cast<GraphEdgeItem *>(selected.front())) {
+            virtualService = QString::fromStdString(edge->edge().virtualService);
+        }
+    }
+    highlight(virtualService);
+    Q_EMIT nodeSelected(nodeId);
+    Q_EMIT virtualServiceSelected(virtualService);
+}
+
+void GraphScene::highlight(const QString &nsName)
+{
+    m_highlighted = nsName;
+    if (!m_graph)
+        return;
+    const std::string ref = nsName.toStdString();
+    std::vector<char> nodeOn(m_nodeItems.size(), 0);
+    if (!ref.empty()) {
+        for (int node : m_graph->nodesOfVirtualService(ref))
+            nodeOn[size_t(node)] = 1;
+    }
+    for (size_t i = 0; i < m_nodeItems.size(); ++i) {
+        if (auto *node = dynamic_cast<GraphNodeItem *>(m_nodeItems[i]))
+            node->setHighlighted(nodeOn[i]);
+    }
+    for (GraphEdgeItem *edge : m_edgeItems)
+        edge->setHighlighted(!ref.empty() && edge->edge().virtualService == ref);
+}
+
+} // namespace meshlane::ui

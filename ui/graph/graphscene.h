@@ -1,0 +1,65 @@
+#pragma once
+
+#include "graph/graphlayout.h"
+#include "graph/meshgraph.h"
+
+#include <QGraphicsScene>
+
+#include <memory>
+#include <vector>
+
+namespace meshlane::ui {
+
+class GraphEdgeItem;
+class GraphNodeItem;
+class GraphStyle;
+
+// The items for one laid out MeshGraph. Selecting a node or an edge selects
+// its VirtualService: every node and edge it draws is highlighted.
+class GraphScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit GraphScene(const GraphStyle &style, QObject *parent = nullptr);
+    ~GraphScene() override;
+
+    // Replaces every item; the selection is kept when its node still exists.
+    void setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLayoutResult &layout);
+    // For a graph with the same topology (sameTopology()): texts and colours only.
+    void updateGraph(std::shared_ptr<const MeshGraph> graph);
+    // Re-reads every text (after a language change).
+    void refreshTexts();
+    std::shared_ptr<const MeshGraph> graph() const { return m_graph; }
+    QRectF graphBounds() const { return m_bounds; }
+
+    void selectNode(const QString &nodeId);
+    void selectVirtualService(const QString &nsName);
+    QString selectedNodeId() const;
+    QString selectedVirtualService() const { return m_highlighted; }
+    GraphNodeItem *nodeItem(const QString &nodeId) const;
+    GraphEdgeItem *edgeItem(const QString &edgeId) const;
+
+Q_SIGNALS:
+    void nodeSelected(const QString &nodeId);                 // empty: nothing selected
+    void virtualServiceSelected(const QString &nsName);       // "ns/name", empty when none
+
+protected:
+    // Tooltips are made for the item under the mouse when asked, not for
+    // every item when the graph is set (a large mesh has thousands).
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
+
+private:
+    void onSelectionChanged();
+    void highlight(const QString &nsName);
+
+    const GraphStyle &m_style;
+    std::shared_ptr<const MeshGraph> m_graph;
+    std::vector<QGraphicsItem *> m_nodeItems; // per node index (AppBoxItem or GraphNodeItem)
+    std::vector<GraphEdgeItem *> m_edgeItems; // per edge index
+    QRectF m_bounds;
+    QString m_highlighted;
+    bool m_rebuilding = false;
+};
+
+} // namespace meshlane::ui

@@ -1,0 +1,135 @@
+#include "graph/graphstyle.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace meshlane::ui {
+
+namespace {
+
+QString qs(const std::string &text) { return QString::fromStdString(text); }
+
+QString elided(const QString &text, int maxChars)
+{
+    return text.size() <= maxChars ? text : text.left(maxChars - 1) + QChar(0x2026);
+}
+
+} // namespace
+
+GraphStyle::GraphStyle()
+{
+    // Pixel sizes: the scene is in points at 1:1, whatever the screen's DPI.
+    labelFont = QFont();
+    labelFont.setPixelSize(11);
+    smallFont = labelFont;
+    smallFont.setPixelSize(10);
+    titleFont = labelFont;
+    titleFont.setBold(true);
+}
+
+std::vector<LayoutSize> GraphStyle::layoutSizes(const MeshGraph &graph) const
+{
+    const QFontMetricsF label(labelFont);
+    const QFontMetricsF small(smallFont);
+    const QFontMetricsF title(titleFont);
+    std::vector<LayoutSize> sizes;
+    sizes.reserve(graph.nodes().size());
+    for (const GraphNode &node : graph.nodes()) {
+        if (node.kind == GraphNodeKind::App) {
+            sizes.push_back({std::ceil(title.horizontalAdvance(appTitle(node))) + 10, std::ceil(title.height()) + 4});
+            continue;
+        }
+        const QString sub = subtitle(node);
+        double width = std::max(shapeSize, label.horizontalAdvance(qs(node.label)) + 8);
+        double height = shapeSize + labelGap + label.height();
+        if (!sub.isEmpty()) {
+            width = std::max(width, small.horizontalAdvance(sub) + 8);
+            height += small.height();
+        }
+        sizes.push_back({std::ceil(width), std::ceil(height)});
+    }
+    return sizes;
+}
+
+QString GraphStyle::subtitle(const GraphNode &node) const
+{
+    if (node.broken())
+        return tr("missing");
+    switch (node.kind) {
+    case GraphNodeKind::Version: return tr("%n pod(s)", nullptr, node.podCount);
+    case GraphNodeKind::Gateway: return tr("gateway");
+    case GraphNodeKind::External: return tr("external");
+    case GraphNodeKind::Service:
+    case GraphNodeKind::App: break;
+    }
+    return {};
+}
+
+QString GraphStyle::appTitle(const GraphNode &app) const
+{
+    return qs(app.label);
+}
+
+QString GraphStyle::percent(double fraction)
+{
+    const double value = fraction * 100.0;
+    const double rounded = std::round(value);
+    if (std::abs(value - rounded) < 0.05)
+        return QStringLiteral("%1%").arg(int(rounded));
+    return QStringLiteral("%1%").arg(value, 0, 'f', 1);
+}
+
+QString GraphStyle::edgeLabel(const GraphEdge &edge) const
+{
+    if (edge.kind == GraphEdgeKind::Mirror)
+        return tr("mirror %1").arg(percent(edge.share));
+    if (edge.share <= 0 && edge.conditional)
+        return elided(qs(edge.condition), 24);
+    return percent(edge.share);
+}
+
+QString GraphStyle::nodeToolTip(const GraphNode &node) const
+{
+    QStringList lines;
+    switch (node.kind) {
+    case GraphNodeKind::Gateway: lines << tr("Gateway %1").arg(qs(node.ns + '/' + node.label)); break;
+    case GraphNodeKind::Service: lines << tr("Service %1").arg(qs(node.label)); break;
+    case GraphNodeKind::App: lines << tr("App %1").arg(qs(node.label)); break;
+    case GraphNodeKind::Version: lines << tr("Version %1").arg(qs(node.label)); break;
+    case GraphNodeKind::External: lines << tr("External host %1").arg(qs(node.label)); break;
+    }
+    if (!node.resource.kind.empty())
+        lines << qs(node.resource.toString());
+    if (node.kind == GraphNodeKind::Version || node.kind == GraphNodeKind::App)
+        lines << tr("%n pod(s)", nullptr, node.podCount);
+    if (!node.virtualService.empty())
+        lines << tr("VirtualService %1").arg(qs(node.virtualService));
+    if (node.broken())
+        lines << qs(node.problem);
+    return lines.join(u'\n');
+}
+
+QString GraphStyle::edgeToolTip(const MeshGraph &graph, const GraphEdge &edge) const
+{
+    const GraphNode &from = graph.nodes()[size_t(edge.from)];
+    const GraphNode &to = graph.nodes()[size_t(edge.to)];
+    QStringList lines;
+    lines << QStringLiteral("%1 \u2192 %2").arg(qs(from.label), qs(to.label));
+    if (edge.kind == GraphEdgeKind::Mirror)
+        lines << tr("Mirrors %1 of the requests (responses are dropped)").arg(percent(edge.share));
+    else
+        lines << tr("%1 of the default traffic").arg(percent(edge.share));
+    if (edge.conditional)
+        lines << tr("When: %1").arg(qs(edge.condition));
+    if (!edge.virtualService.empty())
+        lines << tr("VirtualService %1").arg(qs(edge.virtualService));
+    else if (edge.kind == GraphEdgeKind::Route)
+        lines << tr("No VirtualService: split by pod count");
+    if (edge.broken())
+        lines << qs(edge.problem);
+    return lines.join(u'\n');
+}
+
+} // namespace meshlane::ui

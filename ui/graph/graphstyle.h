@@ -1,0 +1,59 @@
+#pragma once
+
+#include "graph/graphlayout.h"
+#include "graph/meshgraph.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QFont>
+#include <QString>
+
+#include <vector>
+
+namespace meshlane::ui {
+
+// How the graph looks: fonts, colours, node geometry and the texts drawn on
+// it. Node sizes for the layout come from here so the layout leaves exactly
+// the room the items paint into. GUI thread only (it measures with fonts).
+class GraphStyle
+{
+    Q_DECLARE_TR_FUNCTIONS(GraphStyle)
+
+public:
+    GraphStyle();
+
+    QFont labelFont;
+    QFont smallFont;
+    QFont titleFont;
+    double shapeSize = 30;
+    double labelGap = 3;
+
+    // Indexed like graph.nodes(); an App gets the size of its title.
+    std::vector<LayoutSize> layoutSizes(const MeshGraph &graph) const;
+
+    QString subtitle(const GraphNode &node) const; // second line under the label
+    QString appTitle(const GraphNode &app) const;
+    QString edgeLabel(const GraphEdge &edge) const; // "90%", "mirror 50%", a condition
+    QString nodeToolTip(const GraphNode &node) const;
+    QString edgeToolTip(const MeshGraph &graph, const GraphEdge &edge) const;
+
+    static QString percent(double fraction);
+
+    // Colours (PatternFly's, as Kiali uses them).
+    static QColor text() { return QColor(0x15, 0x15, 0x15); }
+    static QColor mutedText() { return QColor(0x6a, 0x6e, 0x73); }
+    static QColor nodeFill() { return Qt::white; }
+    static QColor nodeBorder() { return QColor(0x4f, 0x52, 0x55); }
+    static QColor selection() { return QColor(0x00, 0x66, 0xcc); }
+    static QColor selectionFill() { return QColor(0xe7, 0xf1, 0xfa); }
+    static QColor broken() { return QColor(0xc9, 0x19, 0x0b); }
+    static QColor brokenFill() { return QColor(0xfe, 0xe8, 0xe6); }
+    static QColor traffic() { return QColor(0x3e, 0x86, 0x35); }
+    static QColor idle() { return QColor(0x8a, 0x8d, 0x90); }
+    static QColor mirror() { return QColor(0x6b, 0x56, 0xc9); }
+    static QColor appFill() { return QColor(0xf2, 0xf3, 0xf4); }
+    static QColor appBorder() { return QColor(0xb8, 0xbb, 0xbe); }
+    static QColor background() { return QColor(0xfa, 0xfa, 0xfa); }
+};
+
+} // namespace meshlane::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "graph/graphlayout.h"
+#include "graph/meshgraph.h"
+#include "graph/routesharememo.h"
+#include "model/mesh.h"
+#include "routing/routercache.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace meshlane::ui {
+
+// Turns Mesh snapshots into laid out graphs off the GUI thread. Only one job
+// runs at a time and only the newest waiting snapshot is kept, so a burst of
+// edits (a slider drag) costs one job per finished job, not one per edit.
+// An edit that leaves the topology alone skips the layout entirely, and one
+// that only moved weights redoes just the moved rule's shares: the Router
+// comes from the shared RouterCache (derived from the previous snapshot's),
+// the shares from a RouteShareMemo, the graph from MeshGraph::update.
+class GraphUpdater : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Called on the GUI thread (it measures text) between building and laying out.
+    using SizeFunction = std::function<std::vector<LayoutSize>(const MeshGraph &)>;
+
+    explicit GraphUpdater(SizeFunction sizes, QObject *parent = nullptr);
+
+    // The cache the Routers for edge labels come from (by default, one of its
+    // own); share the Document's so the simulation routes with the same ones.
+    void setRouterCache(RouterCachePtr routers);
+    void setMesh(MeshPtr mesh);
+    void relayout(); // node sizes changed (e.g. the language): lay the current mesh out again
+    bool isBusy() const { return m_running; }
+    std::shared_ptr<const MeshGraph> graph() const { return m_graph; }
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void layoutStarted(); // a new layout is being computed (for large meshes this takes a while)
+    void graphUpdated(std::shared_ptr<const MeshGraph> graph); // same topology: refresh texts only
+    void graphLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphLayoutResult> layout);
+    void failed(const QString &message);
+
+private:
+    void startNext();
+    void layOut(std::shared_ptr<const MeshGraph> graph, MeshPtr mesh);
+    void finish();
+
+    SizeFunction m_sizes;
+    RouterCachePtr m_routers;
+    MeshPtr m_mesh;    // newest snapshot asked for
+    MeshPtr m_pending; // waiting for the running job to finish
+    bool m_forceLayout = false;
+    bool m_running = false;
+    std::shared_ptr<const MeshGraph> m_graph; // last one handed out
+    std::shared_ptr<const MeshGraph> m_retired; // the one before: released by the next job
+    MeshPtr m_graphMesh;                      // what m_graph shows
+    std::shared_ptr<RouteShareMemo> m_memo; // of the last graph built
+};
+
+} // namespace meshlane::ui

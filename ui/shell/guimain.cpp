@@ -1,0 +1,137 @@
+#include "shell/guimain.h"
+
+#include "shell/languagemanager.h"
+#include "shell/mainwindow.h"
+#include "shell/screenshotrunner.h"
+#include "widgets/appearance.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QSettings>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace meshlane::ui {
+
+namespace {
+
+constexpr int kExitUsage = 64;
+
+// `meshlane` with no folder opens Bookinfo, wherever the samples are.
+QString defaultFolder()
+{
+    const QStringList candidates{
+        QDir::current().filePath(QStringLiteral("samples/bookinfo")),
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/meshlane/samples/bookinfo"),
+    };
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate).isDir())
+            return QDir::cleanPath(candidate);
+    }
+    return {};
+}
+
+bool parseSize(const QString &text, QSize *size)
+{
+    const QStringList parts = text.toLower().split(u'x');
+    bool okWidth = false;
+    bool okHeight = false;
+    if (parts.size() == 2)
+        *size = QSize(parts[0].toInt(&okWidth), parts[1].toInt(&okHeight));
+    return okWidth && okHeight && size->width() >= 200 && size->height() >= 150 && size->width() <= 8000
+        && size->height() <= 8000;
+}
+
+int usage(const QString &message)
+{
+    QTextStream(stderr) << "meshlane: " << message << '\n';
+    return kExitUsage;
+}
+
+} // namespace
+
+int guiMain(int argc, char *argv[])
+{
+    bool screenshot = false;
+    for (int i = 1; i < argc; ++i)
+        screenshot = screenshot || std::strcmp(argv[i], "--screenshot") == 0;
+    // Must be decided before QApplication exists: screenshots need no display.
+    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Meshlane"));
+    QCoreApplication::setApplicationName(QStringLiteral("meshlane"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MESHLANE_VERSION));
+    registerBundledFonts();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Design and check Istio traffic routing"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QStringLiteral("Render the window offscreen and save it as PNG."),
+                                              QStringLiteral("file"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size for --screenshot."),
+                                        QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+                                          QStringLiteral("Select a VirtualService before the screenshot."),
+                                          QStringLiteral("ns/name"));
+    const QCommandLineOption setWeightsOption(
+        QStringLiteral("set-weights"),
+        QStringLiteral("With --select: set the weights of its first route with several destinations, as a slider "
+                       "drag would, before the screenshot (by subset name; unnamed ones re-balance)."),
+        QStringLiteral("SUBSET=W,..."));
+    const QCommandLineOption simSecondsOption(QStringLiteral("sim-seconds"),
+                                              QStringLiteral("Simulate this many seconds of traffic to the selection before the screenshot."),
+                                              QStringLiteral("S"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: en or ko."),
+                                        QStringLiteral("code"));
+    parser.addOptions({screenshotOption, sizeOption, selectOption, setWeightsOption, simSecondsOption, langOption});
+    parser.addPositionalArgument(QStringLiteral("folder"), QStringLiteral("Folder of manifests (default: samples/bookinfo)."));
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usage(parser.errorText());
+    if (parser.positionalArguments().size() > 1)
+        return usage(QStringLiteral("one folder at a time"));
+    const QString folder = parser.positionalArguments().isEmpty() ? defaultFolder() : parser.positionalArguments().front();
+
+    LanguageManager languages;
+    // Screenshots are in English unless asked: the machine's locale must not change them.
+    QString language = parser.value(langOption);
+    if (!parser.isSet(langOption) && !screenshot)
+        language = QSettings().value(QStringLiteral("language")).toString();
+    if (!languages.setLanguage(language))
+        return usage(QStringLiteral("unknown language '%1' (available: %2)")
+                         .arg(language, LanguageManager::availableLanguages().join(QStringLiteral(", "))));
+
+    if (screenshot) {
+        useReproducibleAppearance();
+        ScreenshotRunner::Request request;
+        request.folder = folder;
+        request.output = parser.value(screenshotOption);
+        request.selectVirtualService = parser.value(selectOption);
+        request.setWeights = parser.value(setWeightsOption);
+        if (!parseSize(parser.value(sizeOption), &request.size))
+            return usage(QStringLiteral("--size wants WIDTHxHEIGHT, e.g. 1280x800"));
+        if (parser.isSet(simSecondsOption)) {
+            bool ok = false;
+            request.simulatedSeconds = parser.value(simSecondsOption).toDouble(&ok);
+            if (!ok || !(request.simulatedSeconds > 0)) // the upper bound is ScreenshotRunner's
+                return usage(QStringLiteral("--sim-seconds wants a number of seconds from 0.1 to %1")
+                                 .arg(ScreenshotRunner::kMaxSimulatedSeconds));
+        }
+        QString error;
+        const int code = ScreenshotRunner::run(request, &languages, &error);
+        if (code != 0)
+            QTextStream(stderr) << "meshlane: " << error << '\n';
+        return code;
+    }
+
+    MainWindow window({.persistent = true, .languages = &languages});
+    window.show();
+    if (!folder.isEmpty())
+        window.openFolder(folder);
+    return app.exec();
+}
+
+} // namespace meshlane::ui

@@ -1,0 +1,141 @@
+#include "shell/screenshotrunner.h"
+
+#include "document/document.h"
+#include "edit/weightspec.h"
+#include "graph/graphpanel.h"
+#include "shell/mainwindow.h"
+#include "shell/simulationdocks.h"
+#include "simulation/simulationrunner.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QPixmap>
+#include <QThread>
+
+#include <algorithm>
+#include <functional>
+
+namespace meshlane::ui {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 64;
+constexpr int kExitFailed = 1;
+constexpr uint64_t kScreenshotSeed = 1;
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (done())
+            return true;
+        QThread::msleep(5);
+    }
+    return false;
+}
+
+// What a drag of the first weighted route's sliders ends with: the same
+// Document method and undo command, one drag id.
+bool setWeights(MainWindow &window, const ScreenshotRunner::Request &request, QString *error)
+{
+    Document *document = window.document();
+    const std::string ns = request.selectVirtualService.section(u'/', 0, 0).toStdString();
+    const std::string name = request.selectVirtualService.section(u'/', 1).toStdString();
+    const VirtualService *vs = document->mesh()->findVirtualService(ns, name);
+    const auto route = std::find_if(vs->http.begin(), vs->http.end(),
+                                    [](const HttpRoute &candidate) { return candidate.route.size() > 1; });
+    if (route == vs->http.end()) {
+        *error = QStringLiteral("%1 has no route with several destinations to set weights on")
+                     .arg(request.selectVirtualService);
+        return false;
+    }
+    const size_t index = size_t(route - vs->http.begin());
+    std::string why;
+    const auto weights = WeightSpec::resolve(*route, index, request.setWeights.toStdString(), &why);
+    if (!weights) {
+        *error = QStringLiteral("--set-weights: %1").arg(QString::fromStdString(why));
+        return false;
+    }
+    QString refused;
+    const QMetaObject::Connection connection =
+        QObject::connect(document, &Document::editFailed, [&refused](const QString &message) { refused = message; });
+    const bool done = document->setRouteWeights(RouteRef{ns, name, index}, *weights, Document::newDragId());
+    QObject::disconnect(connection);
+    if (!done)
+        *error = refused;
+    return done;
+}
+
+bool waitUntilShown(const MainWindow &window, int timeoutMs)
+{
+    return waitFor([&window] { return !window.document()->folder().isEmpty() && !window.isBusy(); }, timeoutMs);
+}
+
+} // namespace
+
+int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QString *error)
+{
+    if (!QFileInfo(request.folder).isDir()) {
+        *error = QStringLiteral("%1 is not a folder").arg(request.folder);
+        return kExitUsage;
+    }
+    if (!(request.simulatedSeconds >= 0) || request.simulatedSeconds > kMaxSimulatedSeconds) {
+        *error = QStringLiteral("--sim-seconds wants a number of seconds from 0.1 to %1").arg(kMaxSimulatedSeconds);
+        return kExitUsage;
+    }
+    if (request.simulatedSeconds > 0 && request.selectVirtualService.isEmpty()) {
+        *error = QStringLiteral("--sim-seconds needs --select: the simulation sends traffic to the selected VirtualService");
+        return kExitUsage;
+    }
+    MainWindow window({.persistent = false, .languages = languages, .simulationSeed = kScreenshotSeed, .simulationPaused = true});
+    window.resize(request.size);
+    window.show();
+    window.openFolder(request.folder);
+    if (!waitUntilShown(window, request.timeoutMs)) {
+        *error = QStringLiteral("timed out loading %1").arg(request.folder);
+        return kExitFailed;
+    }
+    if (!request.selectVirtualService.isEmpty()) {
+        const QString ns = request.selectVirtualService.section(u'/', 0, 0);
+        const QString name = request.selectVirtualService.section(u'/', 1);
+        if (!window.document()->mesh()->findVirtualService(ns.toStdString(), name.toStdString())) {
+            *error = QStringLiteral("no VirtualService %1 in %2").arg(request.selectVirtualService, request.folder);
+            return kExitUsage;
+        }
+        window.graphPanel()->selectVirtualService(request.selectVirtualService);
+        QCoreApplication::processEvents();
+    }
+    if (!request.setWeights.isEmpty()) {
+        if (request.selectVirtualService.isEmpty()) {
+            *error = QStringLiteral("--set-weights needs --select NS/NAME");
+            return kExitUsage;
+        }
+        if (!setWeights(window, request, error))
+            return kExitUsage;
+        if (!waitUntilShown(window, request.timeoutMs)) {
+            *error = QStringLiteral("timed out showing the new weights");
+            return kExitFailed;
+        }
+    }
+    if (request.simulatedSeconds > 0) {
+        SimulationRunner *simulation = window.simulationDocks()->runner();
+        bool finished = false;
+        QObject::connect(simulation, &SimulationRunner::runFinished, &window, [&finished] { finished = true; });
+        simulation->runFor(request.simulatedSeconds);
+        if (!waitFor([&] { return finished && !window.isBusy(); }, request.timeoutMs)) {
+            *error = QStringLiteral("timed out simulating %1 s").arg(request.simulatedSeconds);
+            return kExitFailed;
+        }
+    }
+    QCoreApplication::processEvents(); // queued replots
+    if (!window.grab().save(request.output, "PNG")) {
+        *error = QStringLiteral("cannot write %1").arg(request.output);
+        return kExitFailed;
+    }
+    return kExitOk;
+}
+
+} // namespace meshlane::ui

@@ -1,0 +1,106 @@
+#include "shell/simulationdocks.h"
+
+#include "document/document.h"
+#include "shell/mainwindow.h"
+#include "simulation/liveplotpanel.h"
+#include "simulation/requesttesterpanel.h"
+#include "simulation/simulationrunner.h"
+#include "simulation/simulationtoolbar.h"
+#include "simulation/splitchartpanel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QEvent>
+#include <QMenu>
+
+#include <algorithm>
+
+namespace meshlane::ui {
+
+SimulationDocks::SimulationDocks(MainWindow *window, QDockWidget *besides, Options options)
+    : QObject(window)
+    , m_runner(new SimulationRunner({.seed = options.seed, .startPaused = options.startPaused}, this))
+    , m_livePlotPanel(new LivePlotPanel(m_runner))
+    , m_splitChartPanel(new SplitChartPanel(m_runner))
+    , m_requestTesterPanel(new RequestTesterPanel)
+    , m_livePlotDock(new QDockWidget(window))
+    , m_splitChartDock(new QDockWidget(window))
+    , m_requestTesterDock(new QDockWidget(window))
+    , m_menu(new QMenu(window))
+    , m_besides(besides)
+{
+    const auto setUp = [](QDockWidget *dock, const char *name, QWidget *panel) {
+        dock->setObjectName(QLatin1String(name));
+        dock->setWidget(panel);
+    };
+    setUp(m_livePlotDock, "LivePlotDock", m_livePlotPanel);
+    setUp(m_splitChartDock, "SplitChartDock", m_splitChartPanel);
+    setUp(m_requestTesterDock, "RequestTesterDock", m_requestTesterPanel);
+    // The bottom row, under the graph and the editors: findings (or the
+    // request tester), the plot over time, the split.
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_livePlotDock);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_splitChartDock);
+    window->splitDockWidget(besides, m_livePlotDock, Qt::Horizontal);
+    window->splitDockWidget(m_livePlotDock, m_splitChartDock, Qt::Horizontal);
+    window->tabifyDockWidget(besides, m_requestTesterDock);
+    besides->raise();
+    window->installEventFilter(this); // sizes are set when it is first shown
+
+    m_menu->addActions(m_livePlotPanel->toolBar()->menuActions());
+
+    Document *document = window->document();
+    m_runner->setRouterCache(document->routers());
+    connect(document, &Document::changed, this, [this, document] { m_runner->setMesh(document->mesh()); });
+    // A new folder: nothing selected, nothing simulated.
+    connect(document, &Document::loaded, this, [this] { m_runner->setVirtualService(QString()); });
+    connect(window, &MainWindow::virtualServiceSelected, this, &SimulationDocks::showVirtualService);
+    connect(m_runner, &SimulationRunner::routerChanged, m_requestTesterPanel, &RequestTesterPanel::setRouter);
+    connect(m_runner, &SimulationRunner::busyChanged, this, &SimulationDocks::busyChanged);
+    retranslate();
+}
+
+bool SimulationDocks::eventFilter(QObject *watched, QEvent *event)
+{
+    // resizeDocks() before the window has its size is forgotten; a restored
+    // layout (restoreState) comes before the show and is kept.
+    if (event->type() == QEvent::Show && !m_sized) {
+        m_sized = true;
+        auto *window = static_cast<MainWindow *>(watched);
+        if (!window->restoredLayout()) {
+            const int width = window->width();
+            window->resizeDocks({m_besides, m_livePlotDock, m_splitChartDock},
+                                {width * 37 / 100, width * 37 / 100, width * 26 / 100}, Qt::Horizontal);
+            window->resizeDocks({m_livePlotDock}, {std::max(230, window->height() * 32 / 100)}, Qt::Vertical);
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+QList<QAction *> SimulationDocks::viewActions() const
+{
+    return {m_livePlotDock->toggleViewAction(), m_splitChartDock->toggleViewAction(),
+            m_requestTesterDock->toggleViewAction()};
+}
+
+bool SimulationDocks::isBusy() const
+{
+    return m_runner->isBusy();
+}
+
+void SimulationDocks::retranslate()
+{
+    m_requestTesterDock->setWindowTitle(tr("Request Tester"));
+    m_livePlotDock->setWindowTitle(tr("Live Plot"));
+    m_splitChartDock->setWindowTitle(tr("Split Chart"));
+    m_menu->setTitle(tr("&Simulation"));
+}
+
+void SimulationDocks::showVirtualService(const QString &nsName)
+{
+    if (nsName.isEmpty())
+        return; // a click on the background keeps the last rule simulated
+    m_runner->setVirtualService(nsName);
+    m_requestTesterPanel->setVirtualService(nsName);
+}
+
+} // namespace meshlane::ui
