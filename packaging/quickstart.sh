@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # One entry point for the README's quick start and for CI:
 #   packaging/quickstart.sh run    install what is missing, build, open samples/bookinfo
 #   packaging/quickstart.sh test   install what is missing, build, run every test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "analysis/analyzer.h"
 #include "cli/cli.h"
 #include "cli/clicommands.h"

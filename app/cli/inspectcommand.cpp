@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/cli.h"
 #include "cli/clicommands.h"
 #include "cli/clisupport.h"
@@ -20,12 +21,7 @@ std::vector<const ResourceMeta *> allResources(const Mesh &mesh)
         for (const auto &resource : resources)
             list.push_back(&resource->meta);
     };
-    add(mesh.services);
-    add(mesh.workloads);
-    add(mesh.virtualServices);
-    add(mesh.destinationRules);
-    add(mesh.gateways);
-    add(mesh.serviceEntries);
+    mesh.forEachList(add);
     for (const ResourceMeta &meta : mesh.otherResources)
         list.push_back(&meta);
     std::stable_sort(list.begin(), list.end(), [](const ResourceMeta *a, const ResourceMeta *b) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/requestoptions.h"
 
 namespace meshlane::cli {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/percenttext.h"
 #include "cli/cli.h"
 #include "cli/clicommands.h"
@@ -38,6 +39,18 @@ QJsonObject targetJson(const ResolvedTarget &target)
     return object;
 }
 
+QJsonObject ruleJson(const RuleRef &rule)
+{
+    QJsonObject object;
+    object[QStringLiteral("kind")] = qs(rule.kind);
+    object[QStringLiteral("namespace")] = qs(rule.ns);
+    object[QStringLiteral("name")] = qs(rule.name);
+    object[QStringLiteral("section")] = qs(rule.section);
+    object[QStringLiteral("index")] = rule.index;
+    object[QStringLiteral("match")] = rule.match >= 0 ? QJsonValue(rule.match) : QJsonValue();
+    return object;
+}
+
 QJsonObject decisionJson(const RouteDecision &decision)
 {
     QJsonObject root;
@@ -45,6 +58,7 @@ QJsonObject decisionJson(const RouteDecision &decision)
     root[QStringLiteral("virtualService")] = stringOrNull(decision.virtualService);
     root[QStringLiteral("httpRoute")] = decision.httpRoute >= 0 ? QJsonValue(decision.httpRoute) : QJsonValue();
     root[QStringLiteral("routeName")] = stringOrNull(decision.routeName);
+    root[QStringLiteral("rule")] = decision.rule ? QJsonValue(ruleJson(*decision.rule)) : QJsonValue();
     root[QStringLiteral("status")] = decision.status;
     QJsonArray destinations;
     for (const DestinationOutcome &destination : decision.destinations) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/percenttext.h"
 #include "cli/cli.h"
 #include "cli/clicommands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Codes the analyzer reports. istioctl (ISTxxxx) and Kiali (KIAxxxx) codes are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "analysis/matchcoverage.h"
 
 #include "model/hostname.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "analysis/referencecheck.h"
 
 #include "analysis/analyzercodes.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "analysis/schemacheck.h"
 
 #include "analysis/analyzercodes.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "analysis/weightcheck.h"
 
 #include "analysis/analyzercodes.h"

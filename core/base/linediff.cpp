@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/linediff.h"
 
 #include "base/lineeditscript.h"

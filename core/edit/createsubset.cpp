@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/relativepath.h"
 #include "edit/editcontext.h"
 #include "model/hostname.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "edit/meshedit.h"
 
 #include "base/relativepath.h"
@@ -54,12 +55,7 @@ std::vector<DocumentLines> touchedDocuments(const Mesh &mesh, const SourceFile &
         for (const auto &resource : resources)
             add(resource->meta);
     };
-    addAll(mesh.services);
-    addAll(mesh.workloads);
-    addAll(mesh.virtualServices);
-    addAll(mesh.destinationRules);
-    addAll(mesh.gateways);
-    addAll(mesh.serviceEntries);
+    mesh.forEachList(addAll);
     for (const ResourceMeta &meta : mesh.otherResources)
         add(meta);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "edit/editcontext.h"
 #include "edit/weightbalancer.h"
 #include "model/hostname.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "edit/weightbalancer.h"
 
 #include <algorithm>

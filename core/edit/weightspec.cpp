@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "edit/weightspec.h"
 
 #include "edit/weightbalancer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/exporter.h"
 
 #include "base/relativepath.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/unifieddiff.h"
 
 #include "base/lineeditscript.h"

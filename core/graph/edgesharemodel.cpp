@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/edgesharemodel.h"
 
 #include "model/virtualservice.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/expectedrouteshares.h"
 
 #include "simulation/expectedsplit.h"

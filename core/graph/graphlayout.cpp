@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/graphlayout.h"
 
 #include "graph/meshgraph.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/routesharememo.h"
 
 #include "graph/expectedrouteshares.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "load/fieldreader.h"
 
 #include <charconv>

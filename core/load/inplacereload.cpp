@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "load/inplacereload.h"
 
 #include <algorithm>
@@ -73,13 +74,11 @@ bool InPlaceReload::replace(std::shared_ptr<const SourceFile> file, const std::s
         return false;
     const std::string &path = file->path;
     Mesh &mesh = *m_mesh;
-    if (!swapIn(mesh.services, reread.services, path, documents)
-        || !swapIn(mesh.workloads, reread.workloads, path, documents)
-        || !swapIn(mesh.virtualServices, reread.virtualServices, path, documents)
-        || !swapIn(mesh.destinationRules, reread.destinationRules, path, documents)
-        || !swapIn(mesh.gateways, reread.gateways, path, documents)
-        || !swapIn(mesh.serviceEntries, reread.serviceEntries, path, documents)
-        || !swapIn(mesh.otherResources, reread.otherResources, path, documents))
+    bool swapped = true;
+    MeshResources::forEachKind([&](auto list) {
+        swapped = swapped && swapIn(mesh.*list, reread.*list, path, documents);
+    });
+    if (!swapped || !swapIn(mesh.otherResources, reread.otherResources, path, documents))
         return false;
     *place = std::move(file);
     return true;

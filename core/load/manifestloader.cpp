@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "load/manifestloader.h"
 
 #include "load/allocationbudget.h"
@@ -505,12 +506,7 @@ LoadResult resourcesOf(const Mesh &base, const std::string &file, const std::set
                 to.push_back(resource);
         }
     };
-    keep(base.services, mesh.services);
-    keep(base.workloads, mesh.workloads);
-    keep(base.virtualServices, mesh.virtualServices);
-    keep(base.destinationRules, mesh.destinationRules);
-    keep(base.gateways, mesh.gateways);
-    keep(base.serviceEntries, mesh.serviceEntries);
+    MeshResources::forEachKind([&](auto list) { keep(base.*list, mesh.*list); });
     for (const ResourceMeta &meta : base.otherResources) {
         if (wanted(meta))
             mesh.otherResources.push_back(meta);
@@ -524,18 +520,10 @@ std::unordered_map<std::string, ResultMerger::Kept> resourcesByFile(const Mesh &
 {
     std::unordered_map<std::string, ResultMerger::Kept> kept;
     kept.reserve(base.files.size());
-    for (const auto &resource : base.services)
-        kept[resource->meta.location.file].services.push_back(resource);
-    for (const auto &resource : base.workloads)
-        kept[resource->meta.location.file].workloads.push_back(resource);
-    for (const auto &resource : base.virtualServices)
-        kept[resource->meta.location.file].virtualServices.push_back(resource);
-    for (const auto &resource : base.destinationRules)
-        kept[resource->meta.location.file].destinationRules.push_back(resource);
-    for (const auto &resource : base.gateways)
-        kept[resource->meta.location.file].gateways.push_back(resource);
-    for (const auto &resource : base.serviceEntries)
-        kept[resource->meta.location.file].serviceEntries.push_back(resource);
+    MeshResources::forEachKind([&](auto list) {
+        for (const auto &resource : base.*list)
+            (kept[resource->meta.location.file].*list).push_back(resource);
+    });
     for (const ResourceMeta &meta : base.otherResources)
         kept[meta.location.file].otherResources.push_back(&meta);
     return kept;
@@ -550,12 +538,7 @@ void sortByDocument(Mesh &mesh)
     const auto sortList = [&order](auto &list) {
         std::stable_sort(list.begin(), list.end(), [&order](const auto &a, const auto &b) { return order(a->meta, b->meta); });
     };
-    sortList(mesh.services);
-    sortList(mesh.workloads);
-    sortList(mesh.virtualServices);
-    sortList(mesh.destinationRules);
-    sortList(mesh.gateways);
-    sortList(mesh.serviceEntries);
+    MeshResources::forEachKind([&](auto list) { sortList(mesh.*list); });
     std::stable_sort(mesh.otherResources.begin(), mesh.otherResources.end(), order);
 }
 

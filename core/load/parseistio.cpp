@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "load/resourceparsers.h"
 #include "model/hostname.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "load/resultmerger.h"
 
 namespace meshlane {
@@ -17,12 +18,7 @@ void ResultMerger::merge(LoadResult &&part)
         m_whole.diagnostics.push_back(std::move(diagnostic));
     for (auto &file : from.files)
         m_mesh.files.push_back(std::move(file));
-    take(from.services, m_mesh.services);
-    take(from.workloads, m_mesh.workloads);
-    take(from.virtualServices, m_mesh.virtualServices);
-    take(from.destinationRules, m_mesh.destinationRules);
-    take(from.gateways, m_mesh.gateways);
-    take(from.serviceEntries, m_mesh.serviceEntries);
+    MeshResources::forEachKind([&](auto list) { take(from.*list, m_mesh.*list); });
     for (ResourceMeta &meta : from.otherResources) {
         if (isFirstDefinition(meta))
             m_mesh.otherResources.push_back(std::move(meta));
@@ -32,12 +28,7 @@ void ResultMerger::merge(LoadResult &&part)
 void ResultMerger::merge(Kept &&kept, std::shared_ptr<const SourceFile> file)
 {
     m_mesh.files.push_back(std::move(file));
-    take(kept.services, m_mesh.services);
-    take(kept.workloads, m_mesh.workloads);
-    take(kept.virtualServices, m_mesh.virtualServices);
-    take(kept.destinationRules, m_mesh.destinationRules);
-    take(kept.gateways, m_mesh.gateways);
-    take(kept.serviceEntries, m_mesh.serviceEntries);
+    MeshResources::forEachKind([&](auto list) { take(kept.*list, m_mesh.*list); });
     for (const ResourceMeta *meta : kept.otherResources) {
         if (isFirstDefinition(*meta))
             m_mesh.otherResources.push_back(*meta);

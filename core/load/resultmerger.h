@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "load/manifestloader.h"
@@ -16,14 +17,8 @@ class ResultMerger
 public:
     // An unchanged file's resources, as the previous snapshot held them: an
     // edit merges these for every file it did not touch.
-    struct Kept
+    struct Kept : MeshResources
     {
-        std::vector<std::shared_ptr<const Service>> services;
-        std::vector<std::shared_ptr<const Workload>> workloads;
-        std::vector<std::shared_ptr<const VirtualService>> virtualServices;
-        std::vector<std::shared_ptr<const DestinationRule>> destinationRules;
-        std::vector<std::shared_ptr<const Gateway>> gateways;
-        std::vector<std::shared_ptr<const ServiceEntry>> serviceEntries;
         std::vector<const ResourceMeta *> otherResources;
     };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/diagnostic.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/hostname.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/mesh.h"
 
 #include "model/hostname.h"

@@ -1,12 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "model/destinationrule.h"
-#include "model/gateway.h"
-#include "model/service.h"
-#include "model/serviceentry.h"
+#include "model/meshresources.h"
 #include "model/sourcefile.h"
-#include "model/virtualservice.h"
-#include "model/workload.h"
 
 #include <memory>
 #include <string>
@@ -23,19 +19,13 @@ namespace meshlane {
 // Whoever compares two snapshots may rely on that sharing: a resource the edit
 // did not touch is the very same object (same address) in both, as long as
 // both snapshots are alive.
-struct Mesh
+struct Mesh : MeshResources
 {
     std::string rootPath; // the opened folder, absolute
     // LoadOptions::defaultNamespace the mesh was read with: re-reading an edited
     // file must give namespace-less objects the same namespace as the first load.
     std::string defaultNamespace = "default";
     std::vector<std::shared_ptr<const SourceFile>> files;
-    std::vector<std::shared_ptr<const Service>> services;
-    std::vector<std::shared_ptr<const Workload>> workloads;
-    std::vector<std::shared_ptr<const VirtualService>> virtualServices;
-    std::vector<std::shared_ptr<const DestinationRule>> destinationRules;
-    std::vector<std::shared_ptr<const Gateway>> gateways;
-    std::vector<std::shared_ptr<const ServiceEntry>> serviceEntries;
     std::vector<ResourceMeta> otherResources; // ConfigMaps, ServiceAccounts...: kept, not modelled
 
     void buildIndex();

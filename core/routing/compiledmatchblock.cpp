@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing/compiledmatchblock.h"
 
 #include "base/translatedtext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing/compiledroute.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing/compiledstringmatch.h"
 
 #include "base/textcompare.h"

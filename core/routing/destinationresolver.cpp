@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing/destinationresolver.h"
 
 #include "base/translatedtext.h"

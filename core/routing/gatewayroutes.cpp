@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing/gatewayroutes.h"
 
 #include "model/hostname.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing/httprequest.h"
 
 #include "base/textcompare.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "base/translatedtext.h"
@@ -64,6 +65,19 @@ struct FaultOutcome
     int abortHttpStatus() const { return abortStatus != 0 ? abortStatus : 200; }
 };
 
+// Which rule of which routing resource decided: one shape for VirtualService
+// http/tcp/tls routes and the Gateway API's route rules, so the CLI, the
+// request tester and the simulator name a rule the same way whatever wrote it.
+struct RuleRef
+{
+    std::string kind;    // "VirtualService", "HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute"
+    std::string ns;
+    std::string name;
+    std::string section; // "http", "tcp" or "tls": the protocol family of the rule list
+    int index = -1;      // position in that list (VirtualService http[i], HTTPRoute rules[i])
+    int match = -1;      // the match that matched; -1 when the rule has no match list
+};
+
 enum class RouteAction {
     Forward,        // to weighted destinations
     Redirect,       // 3xx with a Location
@@ -84,6 +98,7 @@ struct RouteDecision
     int httpRoute = -1;         // index in the VirtualService's http list, -1 if none
     std::string routeName;      // that route's name (may be empty)
     int matchBlock = -1;        // index of the match block that matched, -1 for none/no match list
+    std::optional<RuleRef> rule; // the rule that routed; empty when none did
     RouteAction action = RouteAction::NoRoute;
     // Forward: the status of the most likely outcome (200 unless most of the
     // traffic lands on a broken destination); otherwise the status returned.

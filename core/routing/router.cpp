@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing/router.h"
 
 #include "base/percenttext.h"
@@ -446,6 +447,8 @@ void Router::decide(const RouteTable &table, const HttpRequest &request, const P
     decision.httpRoute = route.httpIndex;
     decision.routeName = route.route->name;
     decision.matchBlock = entry.block;
+    decision.rule = RuleRef{"VirtualService", route.virtualService->meta.ns, route.virtualService->meta.name, "http",
+                            int(route.httpIndex), entry.block};
     if (entry.block < 0)
         explain(why, [&] {
             return MESHLANE_TR("meshlane::Router", "%1 has no match conditions, so it takes the request")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing/routercache.h"
 
 namespace meshlane {

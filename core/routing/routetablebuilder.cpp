@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing/routetablebuilder.h"
 
 #include <algorithm>

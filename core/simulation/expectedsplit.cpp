@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/expectedsplit.h"
 
 #include "routing/router.h"

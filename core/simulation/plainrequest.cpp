@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/plainrequest.h"
 
 #include "model/virtualservice.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/simulationhistory.h"
 
 namespace meshlane {

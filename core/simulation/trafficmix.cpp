@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/trafficmix.h"
 
 #include <yaml-cpp/yaml.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "yaml/yamltext.h"
 
 #include <algorithm>

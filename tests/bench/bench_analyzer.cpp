@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The analyzer's cost next to the loader's on meshgen's synthetic meshes: the
 // analyzer runs after every edit in the workbench, so it must stay a small
 // fraction of a load. Compare BM_Analyze with BM_LoadFolder at the same size.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What one weight-drag step costs the engine on the 1,000-service synthetic
 // mesh (meshgen --services 1000 --versions 3), stage by stage, incremental
 // against from scratch in the same run:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What one slider step costs next to a load. A weight edit re-reads only the
 // document it changed, so with every VirtualService in one file (meshgen
 // --files-per-kind, the worst layout for an edit) BM_SetWeights should stay a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // From opening a folder to the first paint of the window with the graph laid
 // out, on the 1,000-service synthetic mesh (meshgen --services 1000
 // --versions 3), with the real window, offscreen:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // From a slider move to the YAML pane, the graph's edge label and the live
 // plot showing the new weights, on the 1,000-service synthetic mesh (meshgen
 // --services 1000 --versions 3), with the real window, offscreen and the

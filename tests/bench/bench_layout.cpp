@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Graph layout on the 1,000-service synthetic mesh (meshgen --services 1000
 // --versions 3), against the `dot` program on the same .dot text in the same run.
 //

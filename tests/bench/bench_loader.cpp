@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What opening a folder costs, next to two baselines measured in the same run:
 // reading the same bytes (the floor) and yaml-cpp parsing them on one thread
 // (the library we cannot beat per file). BM_LoadFolder/threads:1 vs /threads:0

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Routing decision cost against a baseline measured in the same run.
 //
 //   cmake -S . -B build -G Ninja -DMESHLANE_BUILD_BENCHMARKS=ON && ninja -C build bench_router

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // What the bench_gui_* executables share: percentiles, an event loop that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `meshlane analyze`: every sample analyses clean except account-service,
 // whose undefined subset must be reported where it is written; output formats,
 // thresholds and exit codes as istioctl analyze has them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support/clirunner.h"
 #include "support/testfolder.h"
 

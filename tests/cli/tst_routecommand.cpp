@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `meshlane route`: options, JSON keys (a stable interface), text output and
 // exit codes, run in-process.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `meshlane simulate`: JSON keys, determinism, traffic files, statistics and
 // exit codes, run in-process.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer entry point for the manifest loader: any bytes must come back as
 // resources or diagnostics, never a crash, hang or runaway allocation.
 // Build: cmake -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DMESHLANE_BUILD_FUZZERS=ON -DMESHLANE_BUILD_GUI=OFF

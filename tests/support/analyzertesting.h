@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Helpers for the analyzer's tests: analyse inline YAML, pick findings by code,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Helpers for the GUI editing tests: driving a real QSlider with the mouse,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Shared set-up for tests/gui: the look the screenshot mode uses (bundled

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Golden-image comparison for GUI tests, after QGIS's render checker: two

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // meshgen: writes a synthetic but valid Istio mesh (Services, Deployments,
 // DestinationRules, VirtualServices, one ingress Gateway) for load, benchmark
 // and fuzz-seed tests of Meshlane. Output depends only on the arguments: the

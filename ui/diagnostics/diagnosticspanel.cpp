@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "diagnostics/diagnosticspanel.h"
 
 #include "diagnostics/diagnosticsmodel.h"

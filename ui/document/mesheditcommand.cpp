@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "document/mesheditcommand.h"
 
 #include "document/document.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "editing/addmatchroutedialog.h"
 
 #include "editing/matchdescription.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "editing/editoricons.h"
 
 #include <QApplication>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "editing/routeeditor.h"
 
 #include "document/document.h"

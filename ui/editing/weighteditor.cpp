@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "editing/weighteditor.h"
 
 #include "document/document.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/exportdialog.h"
 
 #include "widgets/appearance.h"

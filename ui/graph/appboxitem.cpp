@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/appboxitem.h"
 
 #include "graph/graphstyle.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/graphedgeitem.h"
 
 #include "graph/graphstyle.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/graphnodeitem.h"
 
 #include "graph/graphstyle.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/graphpanel.h"
 
 #include "graph/graphnodeitem.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/graphscene.h"
 
 #include "graph/appboxitem.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/graphupdater.h"
 
 #include "graph/routesharememo.h"

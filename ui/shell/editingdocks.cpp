@@ -1,10 +1,10 @@
+// SPDX-License-Identifier: MIT
 #include "shell/editingdocks.h"
 
 #include "document/document.h"
 #include "editing/weighteditor.h"
 #include "export/exportdialog.h"
 #include "graph/graphpanel.h"
-#include "shell/mainwindow.h"
 #include "yaml/yamlpane.h"
 
 #include <QAction>
@@ -12,16 +12,18 @@
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
 
 namespace meshlane::ui {
 
-EditingDocks::EditingDocks(MainWindow *window)
+EditingDocks::EditingDocks(QMainWindow *window, Document *document, GraphPanel *graphPanel)
     : QObject(window)
     , m_window(window)
-    , m_document(window->document())
+    , m_graphPanel(graphPanel)
+    , m_document(document)
     , m_weightEditor(new WeightEditor(m_document))
     , m_yamlPane(new YamlPane(m_document))
     , m_weightDock(new QDockWidget(window))
@@ -49,10 +51,9 @@ EditingDocks::EditingDocks(MainWindow *window)
     connect(m_exportAction, &QAction::triggered, this, &EditingDocks::exportFiles);
     connect(m_document, &Document::loaded, this, [this] { m_exportAction->setEnabled(true); });
 
-    connect(window, &MainWindow::virtualServiceSelected, this, &EditingDocks::showVirtualService);
     connect(m_weightEditor, &WeightEditor::virtualServiceChosen, this, [this](const QString &nsName) {
         m_yamlPane->setVirtualService(nsName);
-        m_window->graphPanel()->selectVirtualService(nsName);
+        m_graphPanel->selectVirtualService(nsName);
     });
     connect(m_document, &Document::editFailed, this, &EditingDocks::showMessage);
     connect(m_document, &Document::changedOnDiskWhileModified, this, [this] {

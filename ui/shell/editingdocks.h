@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "model/diagnostic.h"
@@ -9,11 +10,12 @@
 
 class QAction;
 class QDockWidget;
+class QMainWindow;
 
 namespace meshlane::ui {
 
 class Document;
-class MainWindow;
+class GraphPanel;
 class WeightEditor;
 class YamlPane;
 
@@ -26,7 +28,8 @@ class EditingDocks : public QObject
     Q_OBJECT
 
 public:
-    explicit EditingDocks(MainWindow *window);
+    // Docks into `window`; the graph follows a VirtualService chosen in the editor.
+    EditingDocks(QMainWindow *window, Document *document, GraphPanel *graphPanel);
 
     QAction *exportAction() const { return m_exportAction; }
     QList<QAction *> viewActions() const; // show/hide the docks
@@ -75,7 +78,8 @@ private:
     void reportErrorWithDialog(const QString &title, const QString &message);
     void showMessage(const QString &message);
 
-    MainWindow *m_window;
+    QMainWindow *m_window;
+    GraphPanel *m_graphPanel;
     Document *m_document;
     WeightEditor *m_weightEditor;
     YamlPane *m_yamlPane;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shell/guimain.h"
 
 #include "shell/languagemanager.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shell/mainwindow.h"
 
 #include "diagnostics/diagnosticsmodel.h"
@@ -62,9 +63,11 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     m_diagnosticsDock->setObjectName(QStringLiteral("DiagnosticsDock"));
     m_diagnosticsDock->setWidget(m_diagnosticsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
-    m_editingDocks = new EditingDocks(this);
-    m_simulationDocks = new SimulationDocks(this, m_diagnosticsDock,
+    m_editingDocks = new EditingDocks(this, m_document, m_graphPanel);
+    m_simulationDocks = new SimulationDocks(this, m_document, m_diagnosticsDock,
                                             {.seed = options.simulationSeed, .startPaused = options.simulationPaused});
+    connect(this, &MainWindow::virtualServiceSelected, m_editingDocks, &EditingDocks::showVirtualService);
+    connect(this, &MainWindow::virtualServiceSelected, m_simulationDocks, &SimulationDocks::showVirtualService);
 
     createActions();
     createMenus();
@@ -93,6 +96,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
         m_restoredLayout = restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+        m_simulationDocks->setLayoutRestored(m_restoredLayout);
     }
 }
 

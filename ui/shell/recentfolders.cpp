@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shell/recentfolders.h"
 
 #include <QDir>

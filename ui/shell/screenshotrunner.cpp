@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shell/screenshotrunner.h"
 
 #include "document/document.h"

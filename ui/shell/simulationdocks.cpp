@@ -1,7 +1,7 @@
+// SPDX-License-Identifier: MIT
 #include "shell/simulationdocks.h"
 
 #include "document/document.h"
-#include "shell/mainwindow.h"
 #include "simulation/liveplotpanel.h"
 #include "simulation/requesttesterpanel.h"
 #include "simulation/simulationrunner.h"
@@ -11,13 +11,14 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QEvent>
+#include <QMainWindow>
 #include <QMenu>
 
 #include <algorithm>
 
 namespace meshlane::ui {
 
-SimulationDocks::SimulationDocks(MainWindow *window, QDockWidget *besides, Options options)
+SimulationDocks::SimulationDocks(QMainWindow *window, Document *document, QDockWidget *besides, Options options)
     : QObject(window)
     , m_runner(new SimulationRunner({.seed = options.seed, .startPaused = options.startPaused}, this))
     , m_livePlotPanel(new LivePlotPanel(m_runner))
@@ -48,12 +49,10 @@ SimulationDocks::SimulationDocks(MainWindow *window, QDockWidget *besides, Optio
 
     m_menu->addActions(m_livePlotPanel->toolBar()->menuActions());
 
-    Document *document = window->document();
     m_runner->setRouterCache(document->routers());
     connect(document, &Document::changed, this, [this, document] { m_runner->setMesh(document->mesh()); });
     // A new folder: nothing selected, nothing simulated.
     connect(document, &Document::loaded, this, [this] { m_runner->setVirtualService(QString()); });
-    connect(window, &MainWindow::virtualServiceSelected, this, &SimulationDocks::showVirtualService);
     connect(m_runner, &SimulationRunner::routerChanged, m_requestTesterPanel, &RequestTesterPanel::setRouter);
     connect(m_runner, &SimulationRunner::busyChanged, this, &SimulationDocks::busyChanged);
     retranslate();
@@ -65,8 +64,8 @@ bool SimulationDocks::eventFilter(QObject *watched, QEvent *event)
     // layout (restoreState) comes before the show and is kept.
     if (event->type() == QEvent::Show && !m_sized) {
         m_sized = true;
-        auto *window = static_cast<MainWindow *>(watched);
-        if (!window->restoredLayout()) {
+        auto *window = static_cast<QMainWindow *>(watched);
+        if (!m_layoutRestored) {
             const int width = window->width();
             window->resizeDocks({m_besides, m_livePlotDock, m_splitChartDock},
                                 {width * 37 / 100, width * 37 / 100, width * 26 / 100}, Qt::Horizontal);

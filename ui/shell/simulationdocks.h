@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QList>
@@ -8,12 +9,13 @@
 
 class QAction;
 class QDockWidget;
+class QMainWindow;
 class QMenu;
 
 namespace meshlane::ui {
 
+class Document;
 class LivePlotPanel;
-class MainWindow;
 class RequestTesterPanel;
 class SimulationRunner;
 class SplitChartPanel;
@@ -35,7 +37,10 @@ public:
 
     // Adds its docks to the bottom area, to the right of `besides` (the
     // diagnostics), which the Request Tester shares as a tab.
-    SimulationDocks(MainWindow *window, QDockWidget *besides, Options options);
+    // Docks into `window` beside `besides` and simulates `document`'s mesh.
+    SimulationDocks(QMainWindow *window, Document *document, QDockWidget *besides, Options options);
+    // The window restored the docks as the user left them: keep their sizes.
+    void setLayoutRestored(bool restored) { m_layoutRestored = restored; }
 
     SimulationRunner *runner() const { return m_runner; }
     LivePlotPanel *livePlotPanel() const { return m_livePlotPanel; }
@@ -65,6 +70,7 @@ private:
     QMenu *m_menu;
     QDockWidget *m_besides;
     bool m_sized = false;
+    bool m_layoutRestored = false;
 };
 
 } // namespace meshlane::ui

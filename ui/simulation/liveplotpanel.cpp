@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/liveplotpanel.h"
 
 #include "simulation/simulationrunner.h"

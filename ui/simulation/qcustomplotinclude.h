@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // qcustomplot.h uses the `signals`, `slots`, `emit` and `foreach` keywords,

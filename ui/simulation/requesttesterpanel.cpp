@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/requesttesterpanel.h"
 
 #include "simulation/plainrequest.h"

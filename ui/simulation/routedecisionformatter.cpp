@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/routedecisionformatter.h"
 
 #include "base/percenttext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/simulationrunner.h"
 
 #include "simulation/plainrequest.h"

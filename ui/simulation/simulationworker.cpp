@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/simulationworker.h"
 
 #include <QTimer>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "simulation/splitchartpanel.h"
 
 #include "simulation/simulationrunner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "yaml/changegutter.h"
 
 #include "yaml/markedtextview.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "yaml/markedtextview.h"
 
 #include "yaml/changegutter.h"

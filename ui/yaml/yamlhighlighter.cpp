@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "yaml/yamlhighlighter.h"
 
 #include <QRegularExpression>

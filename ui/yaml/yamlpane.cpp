@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "yaml/yamlpane.h"
 
 #include "base/linediff.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The analyzer as a whole: ordering, merging with the loader's findings,
 // severity counting, and analysing one shared snapshot from several threads.
 #include "analysis/analyzercodes.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // MirrorFaultCheck: ML0102, ML0103, ML0104, IST0002 and the IST0106 range checks.
 #include "analysis/analyzercodes.h"
 #include "support/analyzertesting.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // editDistance and closestName: the "did you mean ...?" in analyzer fixes.
 #include "analysis/namesuggestion.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ReferenceCheck: IST0101, IST0112, IST0174, IST0173, KIA0209, KIA0201.
 #include "analysis/analyzercodes.h"
 #include "support/analyzertesting.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RouteConflictCheck (IST0109, IST0130, IST0131, IST0132) and matchCovers.
 #include "analysis/analyzercodes.h"
 #include "analysis/matchcoverage.h"

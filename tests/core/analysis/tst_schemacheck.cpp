@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SchemaCheck: RE2 regexes, DNS-1123 names, subsets, DestinationRule host and
 // ServiceEntry rules, all IST0106.
 #include "analysis/analyzercodes.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // WeightCheck: negative and all-zero weights (IST0106), KIA1104, KIA1105, ML0101.
 #include "analysis/analyzercodes.h"
 #include "support/analyzertesting.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "analysis/analyzer.h"
 #include "edit/meshedit.h"
 #include "edit/weightbalancer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/expectedrouteshares.h"
 #include "graph/meshgraph.h"
 #include "simulation/plainrequest.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The graph after an edit, made the way the workbench makes it (a derived
 // Router, remembered shares, MeshGraph::update from the previous graph),
 // must equal the graph built from scratch with a fresh Router's shares, node

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/meshgraph.h"
 #include "load/manifestloader.h"
 #include "support/testdata.h"

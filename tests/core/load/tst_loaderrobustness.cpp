@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "load/manifestloader.h"
 #include "support/testdata.h"
 #include "support/testfolder.h"

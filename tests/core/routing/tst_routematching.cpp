@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every HTTPMatchRequest rule, one test each: a two-route VirtualService
 // where http[0] carries the condition under test and http[1] catches the rest.
 

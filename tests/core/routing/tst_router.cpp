@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Router outcomes: weights, redirects, direct responses, 404/503 rules,
 // destination pods, mirrors, faults, host resolution, visibility, delegation.
 

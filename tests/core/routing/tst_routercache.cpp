@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A Router derived from the previous snapshot's (Router(mesh, previous)) must
 // decide every request exactly as a Router built from scratch, after any
 // chain of edits; the in-place re-read behind a weight edit must give the

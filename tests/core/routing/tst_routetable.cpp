@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The prefix index must give exactly the linear first-match answer. Checked
 // on hand-made cases and differentially on thousands of random tables.
 

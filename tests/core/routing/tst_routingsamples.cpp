@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The seed scenarios in samples/: what Istio would do with their traffic.
 
 #include "support/routingtestsupport.h"

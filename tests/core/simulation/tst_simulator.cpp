@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The simulator: pinned random sequence, determinism, exact expectations,
 // 100,000-request statistics within 4 sigma for every seed scenario, weight
 // changes between steps, time steps, and a worker-thread smoke test.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "yaml/yamlpatcher.h"
 #include "yaml/yamlwriter.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "load/manifestloader.h"
 #include "support/editingsupport.h"
 #include "yaml/yamlwriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "diagnostics/diagnosticsmodel.h"
 #include "diagnostics/diagnosticspanel.h"
 #include "graph/graphpanel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "document/diskwatcher.h"
 #include "document/document.h"
 #include "document/mesheditcommand.h"

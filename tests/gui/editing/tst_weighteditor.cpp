@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "editing/destinationrow.h"
 #include "graph/graphedgeitem.h"
 #include "graph/graphpanel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "document/diskwatcher.h"
 #include "graph/graphpanel.h"
 #include "shell/languagemanager.h"

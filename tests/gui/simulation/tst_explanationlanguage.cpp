@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The routing engine's explanation follows the UI language: with the Korean
 // translator the workbench loads, its sentences come out in Korean with the
 // technical tokens (names, hosts, subsets, header names) kept as written;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "editing/destinationrow.h"
 #include "graph/graphpanel.h"
 #include "shell/languagemanager.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/graphpanel.h"
 #include "shell/languagemanager.h"
 #include "shell/simulationdocks.h"

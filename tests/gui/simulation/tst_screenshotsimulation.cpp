@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shell/languagemanager.h"
 #include "shell/screenshotrunner.h"
 #include "support/guitestsupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "load/manifestloader.h"
 #include "simulation/simulationrunner.h"
 #include "support/guitestsupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/graphpanel.h"
 #include "routing/router.h"
 #include "shell/languagemanager.h"

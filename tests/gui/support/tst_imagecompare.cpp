@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support/imagecompare.h"
 
 #include <QTemporaryDir>

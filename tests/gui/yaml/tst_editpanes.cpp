@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/linediff.h"
 #include "document/document.h"
 #include "editing/addmatchroutedialog.h"

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/destinationrule.h"
+#include "model/gateway.h"
+#include "model/service.h"
+#include "model/serviceentry.h"
+#include "model/virtualservice.h"
+#include "model/workload.h"
+
+#include <memory>
+#include <vector>
+
+namespace meshlane {
+
+// The modelled resource kinds, one list each. forEachKind() is the one place
+// that lists them: the loader's merge and re-read, in-place reload, edits and
+// `inspect` all walk it, so a new kind is added here and in its parser.
+struct MeshResources
+{
+    std::vector<std::shared_ptr<const Service>> services;
+    std::vector<std::shared_ptr<const Workload>> workloads;
+    std::vector<std::shared_ptr<const VirtualService>> virtualServices;
+    std::vector<std::shared_ptr<const DestinationRule>> destinationRules;
+    std::vector<std::shared_ptr<const Gateway>> gateways;
+    std::vector<std::shared_ptr<const ServiceEntry>> serviceEntries;
+
+    // Calls visit(&MeshResources::list) for every kind, in this fixed order;
+    // apply the member pointer to any MeshResources (or Mesh) to reach the list.
+    template<typename Visit>
+    static void forEachKind(Visit &&visit)
+    {
+        visit(&MeshResources::services);
+        visit(&MeshResources::workloads);
+        visit(&MeshResources::virtualServices);
+        visit(&MeshResources::destinationRules);
+        visit(&MeshResources::gateways);
+        visit(&MeshResources::serviceEntries);
+    }
+
+    // Calls visit(list) for every kind's list of this object.
+    template<typename Visit>
+    void forEachList(Visit &&visit) const
+    {
+        forEachKind([&](auto list) { visit(this->*list); });
+    }
+};
+
+} // namespace meshlane
