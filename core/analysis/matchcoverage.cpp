@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/matchcoverage.h"
 
+#include "base/regex.h"
 #include "model/hostname.h"
-
-#include <re2/re2.h>
 
 #include <algorithm>
 
@@ -18,10 +17,8 @@ bool startsWith(const std::string &text, const std::string &prefix)
 
 bool regexFullyMatches(const std::string &pattern, const std::string &text)
 {
-    RE2::Options options;
-    options.set_log_errors(false);
-    const RE2 regex(pattern, options);
-    return regex.ok() && RE2::FullMatch(text, regex);
+    const auto regex = compileRegex(pattern);
+    return regex && RE2::FullMatch(text, **regex);
 }
 
 bool optionalCovers(const std::optional<StringMatch> &earlier, const std::optional<StringMatch> &later,

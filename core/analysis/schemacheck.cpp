@@ -2,9 +2,8 @@
 #include "analysis/schemacheck.h"
 
 #include "analysis/analyzercodes.h"
+#include "base/regex.h"
 #include "model/hostname.h"
-
-#include <re2/re2.h>
 
 #include <set>
 
@@ -128,11 +127,8 @@ void SchemaCheck::checkRegex(const VirtualService &vs, const StringMatch &match,
 {
     if (match.kind != StringMatch::Kind::Regex)
         return;
-    // Envoy compiles route regexes with RE2: no look-around, no back-references.
-    RE2::Options options;
-    options.set_log_errors(false);
-    const RE2 regex(match.value, options);
-    if (regex.ok())
+    const auto regex = compileRegex(match.value);
+    if (regex)
         return;
     m_context.report(codes::SchemaError, Severity::Error, vs.meta, match.location,
                      "regex \"" + match.value + "\" for " + what + " is not valid RE2 (" + regex.error()

@@ -1,11 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "edit/editcontext.h"
 
+#include "yaml/yamlwriter.h"
+
 namespace meshlane {
 
 EditContext::EditContext(MeshPtr mesh)
     : m_mesh(std::move(mesh))
 {
+}
+
+YAML::Node EditContext::destinationNode(const Destination &destination)
+{
+    YAML::Node node(YAML::NodeType::Map);
+    node["host"] = YamlWriter::stringNode(destination.host);
+    if (!destination.subset.empty())
+        node["subset"] = YamlWriter::stringNode(destination.subset);
+    if (destination.port)
+        node["port"]["number"] = YamlWriter::integerNode(*destination.port);
+    return node;
 }
 
 std::string EditContext::error() const

@@ -19,6 +19,10 @@ class EditContext
 public:
     explicit EditContext(MeshPtr mesh);
 
+    // A Destination as Istio writes it: host, then subset and port.number
+    // when set. Every edit that writes a destination or a mirror uses it.
+    static YAML::Node destinationNode(const Destination &destination);
+
     const Mesh &mesh() const { return *m_mesh; }
     bool ok() const { return m_error.empty() && (!m_patcher || m_patcher->ok()); }
     std::string error() const;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "edit/editcontext.h"
-#include "model/hostname.h"
 
-#include <re2/re2.h>
+#include "base/regex.h"
+#include "model/hostname.h"
 
 namespace meshlane {
 
@@ -32,8 +32,8 @@ YAML::Node matchList(const MatchRule &rule, std::string *error)
             return {};
         }
         if (condition.kind == StringMatch::Kind::Regex) {
-            const RE2 regex(condition.value, RE2::Quiet);
-            if (!regex.ok()) {
+            const auto regex = compileRegex(condition.value);
+            if (!regex) {
                 *error = "invalid regex '" + condition.value + "': " + regex.error();
                 return {};
             }
@@ -82,13 +82,7 @@ YAML::Node destinationNode(const MatchRule &rule, const VirtualService &vs, cons
                 destination.port = existing.destination.port;
         }
     }
-    YAML::Node node(YAML::NodeType::Map);
-    node["host"] = YamlWriter::stringNode(destination.host);
-    if (!destination.subset.empty())
-        node["subset"] = YamlWriter::stringNode(destination.subset);
-    if (destination.port)
-        node["port"]["number"] = YamlWriter::integerNode(*destination.port);
-    return node;
+    return EditContext::destinationNode(destination);
 }
 
 std::string where(const RouteRef &ref)

@@ -115,14 +115,8 @@ EditResult addDestination(const MeshPtr &mesh, const RouteRef &ref, Destination 
 
     const YAML::Node routeNode = context.httpRoute(ref.index);
     context.writeWeights(routeNode, *route, weights, weights.size());
-    YAML::Node target(YAML::NodeType::Map);
-    target["host"] = YamlWriter::stringNode(destination.host);
-    if (!destination.subset.empty())
-        target["subset"] = YamlWriter::stringNode(destination.subset);
-    if (destination.port)
-        target["port"]["number"] = YamlWriter::integerNode(*destination.port);
     YAML::Node entry(YAML::NodeType::Map);
-    entry["destination"] = target;
+    entry["destination"] = EditContext::destinationNode(destination);
     entry["weight"] = YamlWriter::integerNode(weights.back());
     if (context.ok()) {
         const YAML::Node list = context.patcher().enter(routeNode, "route");

@@ -47,16 +47,10 @@ EditResult setMirror(const MeshPtr &mesh, const RouteRef &ref, const std::option
     if (percentage && !(*percentage >= 0.0 && *percentage <= 100.0))
         return stop("mirror percentage must be between 0 and 100");
 
-    YAML::Node target(YAML::NodeType::Map);
-    target["host"] = YamlWriter::stringNode(mirror->host);
-    if (!mirror->subset.empty())
-        target["subset"] = YamlWriter::stringNode(mirror->subset);
-    std::optional<uint32_t> port = mirror->port;
-    if (!port && route->mirror && route->mirror->fqdn == expandHost(mirror->host, ref.ns))
-        port = route->mirror->port; // keep what the user wrote for the same host
-    if (port)
-        target["port"]["number"] = YamlWriter::integerNode(*port);
-    patcher.setValue(routeNode, "mirror", target);
+    Destination target = *mirror;
+    if (!target.port && route->mirror && route->mirror->fqdn == expandHost(mirror->host, ref.ns))
+        target.port = route->mirror->port; // keep what the user wrote for the same host
+    patcher.setValue(routeNode, "mirror", EditContext::destinationNode(target));
 
     for (const char *legacy : {"mirror_percent", "mirrorPercent"})
         patcher.removeKey(routeNode, legacy);

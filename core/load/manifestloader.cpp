@@ -7,13 +7,16 @@
 #include "load/resultmerger.h"
 #include "load/textchecks.h"
 
+#include <QSemaphore>
+#include <QThreadPool>
+
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -464,12 +467,22 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
     };
     const unsigned cores = m_options.threads ? m_options.threads : std::max(1u, std::thread::hardware_concurrency());
     const size_t threadCount = std::min<size_t>(cores, paths.size() / 8 + 1);
-    std::vector<std::thread> threads;
-    for (size_t t = 1; t < threadCount; ++t)
-        threads.emplace_back(work);
+    // Helpers come from the process-wide pool, where the workbench's own jobs
+    // (this load among them) run too, and only when a thread is free now: a
+    // load running in a pool task must never wait for a helper that cannot start.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    QSemaphore helpersDone;
+    int helpers = 0;
+    for (size_t t = 1; t < threadCount; ++t) {
+        if (!pool->tryStart([&] {
+                work();
+                helpersDone.release();
+            }))
+            break;
+        ++helpers;
+    }
     work();
-    for (std::thread &thread : threads)
-        thread.join();
+    helpersDone.acquire(helpers);
 
     ResultMerger merger(result);
     for (LoadResult &part : parts)

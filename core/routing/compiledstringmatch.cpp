@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "routing/compiledstringmatch.h"
 
+#include "base/regex.h"
 #include "base/textcompare.h"
 #include "base/translatedtext.h"
 #include "model/hostname.h"
-
-#include <re2/re2.h>
 
 namespace meshlane {
 
@@ -42,13 +41,11 @@ CompiledStringMatch::CompiledStringMatch(const StringMatch &match, Field field, 
             m_kind = StringMatch::Kind::Present;
             return;
         }
-        RE2::Options options;
-        options.set_log_errors(false);
-        auto regex = std::make_shared<const RE2>(m_value, options);
-        if (!regex->ok())
-            m_error = regex->error();
+        auto regex = compileRegex(m_value);
+        if (regex)
+            m_regex = std::move(regex).value();
         else
-            m_regex = std::move(regex);
+            m_error = regex.error();
         return;
     }
     if (field == Field::Uri && ignoreCase && m_kind != StringMatch::Kind::Present) {

@@ -35,6 +35,8 @@ struct SimulationCounts
     }
     const Target *destination(const std::string &host, const std::string &subset) const;
     const Target *mirror(const std::string &host, const std::string &subset) const;
+    // Adds a later step of the same run (target lists in the same order).
+    void add(const SimulationCounts &step);
 };
 
 // One time step of a simulation run.

@@ -3,21 +3,6 @@
 
 namespace meshlane {
 
-namespace {
-
-void accumulateTargets(std::vector<SimulationCounts::Target> &totals, const std::vector<SimulationCounts::Target> &step)
-{
-    // A run's target lists only grow, so a later step lists at least as many.
-    for (size_t i = 0; i < step.size(); ++i) {
-        if (i == totals.size())
-            totals.push_back({step[i].host, step[i].subset, 0, 0});
-        totals[i].count += step[i].count;
-        totals[i].expectedCount += step[i].expectedCount;
-    }
-}
-
-} // namespace
-
 SimulationHistory::SimulationHistory(double windowSeconds)
     : m_windowSeconds(windowSeconds)
 {
@@ -32,17 +17,6 @@ void SimulationHistory::clear()
     m_totalRequests = 0;
 }
 
-void SimulationHistory::accumulate(SimulationCounts &totals, const SimulationCounts &step)
-{
-    totals.requests += step.requests;
-    totals.delayed += step.delayed;
-    totals.expectedDelayed += step.expectedDelayed;
-    accumulateTargets(totals.destinations, step.destinations);
-    accumulateTargets(totals.mirrors, step.mirrors);
-    for (const auto &[status, count] : step.statuses)
-        totals.statuses[status] += count;
-}
-
 void SimulationHistory::add(const SimulationSample &sample)
 {
     if (sample.generation != m_generation) {
@@ -50,7 +24,7 @@ void SimulationHistory::add(const SimulationSample &sample)
         m_sinceChange = {};
     }
     m_expected = sample.expected;
-    accumulate(m_sinceChange, sample.step.counts);
+    m_sinceChange.add(sample.step.counts);
     m_totalRequests += sample.step.counts.requests;
     m_samples.push_back(sample);
     // Keep a little more than the window: the oldest plotted point averages over the time before it.
@@ -75,7 +49,7 @@ SimulationCounts SimulationHistory::trailing(size_t index, double seconds) const
     while (first > 0 && m_samples[first - 1].endSeconds() > end - seconds + 1e-9)
         --first;
     for (size_t i = first; i <= index; ++i)
-        accumulate(sum, m_samples[i].step.counts);
+        sum.add(m_samples[i].step.counts);
     return sum;
 }
 

@@ -33,9 +33,6 @@ public:
     const ExpectedSplit &expected() const { return m_expected; }
     int64_t totalRequests() const { return m_totalRequests; }
 
-    // Adds `step`'s counts into `totals` (target lists matched by index).
-    static void accumulate(SimulationCounts &totals, const SimulationCounts &step);
-
 private:
     double m_windowSeconds;
     std::deque<SimulationSample> m_samples;

@@ -8,16 +8,6 @@ namespace meshlane {
 
 namespace {
 
-const SimulationCounts::Target *findTarget(const std::vector<SimulationCounts::Target> &targets,
-                                           const std::string &host, const std::string &subset)
-{
-    for (const SimulationCounts::Target &target : targets) {
-        if (target.host == host && target.subset == subset)
-            return &target;
-    }
-    return nullptr;
-}
-
 std::vector<SimulationCounts::Target> emptyLike(const std::vector<SimulationCounts::Target> &targets)
 {
     std::vector<SimulationCounts::Target> copy;
@@ -27,25 +17,7 @@ std::vector<SimulationCounts::Target> emptyLike(const std::vector<SimulationCoun
     return copy;
 }
 
-void addInto(std::vector<SimulationCounts::Target> &totals, const std::vector<SimulationCounts::Target> &step)
-{
-    for (size_t i = 0; i < step.size(); ++i) {
-        totals[i].count += step[i].count;
-        totals[i].expectedCount += step[i].expectedCount;
-    }
-}
-
 } // namespace
-
-const SimulationCounts::Target *SimulationCounts::destination(const std::string &host, const std::string &subset) const
-{
-    return findTarget(destinations, host, subset);
-}
-
-const SimulationCounts::Target *SimulationCounts::mirror(const std::string &host, const std::string &subset) const
-{
-    return findTarget(mirrors, host, subset);
-}
 
 Simulator::Simulator(RouterPtr router, TrafficMix mix, uint64_t seed)
     : m_seed(seed)
@@ -194,13 +166,7 @@ SimulationStep Simulator::simulate(int64_t requests, double seconds)
             double(requests) * share.probability;
     counts.expectedDelayed = double(requests) * m_expected.delayed;
 
-    m_totals.requests += counts.requests;
-    m_totals.delayed += counts.delayed;
-    m_totals.expectedDelayed += counts.expectedDelayed;
-    addInto(m_totals.destinations, counts.destinations);
-    addInto(m_totals.mirrors, counts.mirrors);
-    for (const auto &[status, count] : counts.statuses)
-        m_totals.statuses[status] += count;
+    m_totals.add(counts);
     ++m_steps;
     m_elapsed += seconds;
     return step;

@@ -2,10 +2,8 @@
 #include "document/diskwatcher.h"
 
 #include <QFileSystemWatcher>
-#include <QFutureWatcher>
 #include <QSet>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <filesystem>
 #include <fstream>
@@ -93,7 +91,7 @@ void DiskWatcher::setQuietPeriod(int milliseconds)
 
 void DiskWatcher::stop()
 {
-    ++m_generation;
+    m_jobs.invalidate();
     m_quiet->stop();
     m_baseline.reset();
     m_expected.reset();
@@ -111,23 +109,9 @@ void DiskWatcher::watch(MeshPtr baseline)
     m_watcher = new QFileSystemWatcher(this);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &DiskWatcher::scheduleCheck);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &DiskWatcher::scheduleCheck);
-    const int generation = m_generation;
-    auto *future = new QFutureWatcher<Started>(this);
-    connect(future, &QFutureWatcher<Started>::finished, this, [this, future, generation] {
-        future->deleteLater();
-        if (generation != m_generation)
-            return;
-        Started started = future->result();
-        m_expected = std::make_shared<const Fingerprint>(std::move(started.expected));
-        watchPaths(started.disk);
-        if (started.disk.files != *m_expected) { // changed between the load and now
-            m_reported = started.disk.files;
-            Q_EMIT changedOnDisk();
-        }
-    });
     // Files the loader skipped (too large, unreadable) count as they are now;
     // those it read count as it read them.
-    future->setFuture(QtConcurrent::run([baseline] {
+    const auto start = [baseline] {
         Started started;
         started.disk = readDisk(baseline->rootPath);
         for (const auto &[path, hash] : started.disk.files)
@@ -135,7 +119,17 @@ void DiskWatcher::watch(MeshPtr baseline)
         for (const auto &file : baseline->files)
             started.expected[file->path] = hashText(file->text);
         return started;
-    }));
+    };
+    runInBackground(this, start, [this, ticket = m_jobs.latest()](Started started) {
+        if (!m_jobs.isLatest(ticket))
+            return;
+        m_expected = std::make_shared<const Fingerprint>(std::move(started.expected));
+        watchPaths(started.disk);
+        if (started.disk.files != *m_expected) { // changed between the load and now
+            m_reported = started.disk.files;
+            Q_EMIT changedOnDisk();
+        }
+    });
 }
 
 void DiskWatcher::scheduleCheck()
@@ -153,13 +147,10 @@ void DiskWatcher::check()
         return;
     }
     m_checking = true;
-    const int generation = m_generation;
-    auto *future = new QFutureWatcher<DiskState>(this);
-    connect(future, &QFutureWatcher<DiskState>::finished, this, [this, future, generation] {
-        future->deleteLater();
+    const auto read = [root = m_baseline->rootPath] { return readDisk(root); };
+    runInBackground(this, read, [this, ticket = m_jobs.latest()](const DiskState &disk) {
         m_checking = false;
-        const DiskState disk = future->result();
-        if (generation == m_generation && m_expected) {
+        if (m_jobs.isLatest(ticket) && m_expected) {
             watchPaths(disk);
             if (disk.files != *m_expected && disk.files != m_reported) {
                 m_reported = disk.files;
@@ -169,7 +160,6 @@ void DiskWatcher::check()
         if (std::exchange(m_checkAgain, false))
             check();
     });
-    future->setFuture(QtConcurrent::run([root = m_baseline->rootPath] { return readDisk(root); }));
 }
 
 void DiskWatcher::watchPaths(const DiskState &disk)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/backgroundjob.h"
 #include "model/mesh.h"
 
 #include <QObject>
@@ -65,7 +66,7 @@ private:
     MeshPtr m_baseline;
     std::shared_ptr<const Fingerprint> m_expected; // the baseline's files, hashed
     Fingerprint m_reported;                        // last disk state reported
-    int m_generation = 0;
+    JobTicket m_jobs; // stop() drops what running scans find
     bool m_checking = false;
     bool m_checkAgain = false;
 };

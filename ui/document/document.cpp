@@ -2,16 +2,15 @@
 #include "document/document.h"
 
 #include "analysis/analyzer.h"
+#include "base/backgroundjob.h"
 #include "document/diskwatcher.h"
 #include "document/mesheditcommand.h"
 #include "load/manifestloader.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QTimer>
 #include <QUndoStack>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 
@@ -79,15 +78,20 @@ void Document::updateModified()
 void Document::openFolder(const QString &folder)
 {
     const QString absolute = QDir(folder).absolutePath();
-    const int generation = ++m_loadGeneration;
+    const int ticket = m_loads.next();
     Q_EMIT loadingStarted(absolute);
-    auto *watcher = new QFutureWatcher<AnalysedLoad>(this);
-    connect(watcher, &QFutureWatcher<AnalysedLoad>::finished, this, [this, watcher, generation, absolute] {
-        watcher->deleteLater();
-        if (generation != m_loadGeneration)
+    // Reading, parsing and analysing a large folder takes long enough to freeze the window.
+    const auto load = [path = absolute.toStdString()] {
+        AnalysedLoad result;
+        result.load = ManifestLoader().loadFolder(path);
+        sortDiagnostics(result.load.diagnostics);
+        result.diagnostics = analyze(result.load);
+        return result;
+    };
+    runInBackground(this, load, [this, ticket, absolute](AnalysedLoad result) {
+        if (!m_loads.isLatest(ticket))
             return; // a newer open superseded this one
-        AnalysedLoad result = watcher->result();
-        m_finishedGeneration = generation;
+        m_finishedLoad = ticket;
         m_folder = absolute;
         m_loadDiagnostics = std::move(result.load.diagnostics);
         m_diagnostics = std::move(result.diagnostics);
@@ -102,14 +106,6 @@ void Document::openFolder(const QString &folder)
         Q_EMIT changed();
         Q_EMIT diagnosticsChanged();
     });
-    // Reading, parsing and analysing a large folder takes long enough to freeze the window.
-    watcher->setFuture(QtConcurrent::run([path = absolute.toStdString()] {
-        AnalysedLoad result;
-        result.load = ManifestLoader().loadFolder(path);
-        sortDiagnostics(result.load.diagnostics);
-        result.diagnostics = analyze(result.load);
-        return result;
-    }));
 }
 
 void Document::reload()
@@ -150,9 +146,15 @@ void Document::analyzeCurrentMesh()
     }
     m_analysisRunning = true;
     const MeshPtr mesh = m_mesh;
-    auto *watcher = new QFutureWatcher<Diagnostics>(this);
-    connect(watcher, &QFutureWatcher<Diagnostics>::finished, this, [this, watcher, mesh] {
-        watcher->deleteLater();
+    // The loader's findings are about the files as read; edits change the model, so only the analysis reruns.
+    const auto analysis = [mesh, loader = m_loadDiagnostics] {
+        Diagnostics diagnostics = loader;
+        Diagnostics found = analyze(*mesh);
+        diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        sortDiagnostics(diagnostics);
+        return diagnostics;
+    };
+    runInBackground(this, analysis, [this, mesh](Diagnostics diagnostics) {
         m_analysisRunning = false;
         if (std::exchange(m_analysisPending, false)) {
             analyzeCurrentMesh();
@@ -160,17 +162,9 @@ void Document::analyzeCurrentMesh()
         }
         if (mesh != m_mesh)
             return; // a load replaced the snapshot, with its own findings
-        m_diagnostics = watcher->result();
+        m_diagnostics = std::move(diagnostics);
         Q_EMIT diagnosticsChanged();
     });
-    // The loader's findings are about the files as read; edits change the model, so only the analysis reruns.
-    watcher->setFuture(QtConcurrent::run([mesh, loader = m_loadDiagnostics] {
-        Diagnostics diagnostics = loader;
-        Diagnostics found = analyze(*mesh);
-        diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-        sortDiagnostics(diagnostics);
-        return diagnostics;
-    }));
 }
 
 void Document::onChangedOnDisk()
@@ -237,15 +231,18 @@ void Document::startWeightJob()
     m_pendingWeights.reset();
     m_weightJobRunning = true;
     const MeshPtr base = m_mesh;
-    const int generation = m_loadGeneration;
+    const int ticket = m_loads.latest();
     using Timed = std::pair<EditResult, qint64>;
-    auto *watcher = new QFutureWatcher<Timed>(this);
-    connect(watcher, &QFutureWatcher<Timed>::finished, this, [this, watcher, base, generation, request] {
-        watcher->deleteLater();
+    const auto edit = [base, request] {
+        QElapsedTimer timer;
+        timer.start();
+        EditResult result = meshlane::setRouteWeights(base, request.route, request.weights);
+        return Timed(std::move(result), timer.nsecsElapsed());
+    };
+    runInBackground(this, edit, [this, base, ticket, request](Timed timed) {
         m_weightJobRunning = false;
-        const Timed timed = watcher->result();
         m_weightEditNanoseconds = timed.second;
-        if (generation != m_loadGeneration) {
+        if (!m_loads.isLatest(ticket)) {
             m_pendingWeights.reset(); // another folder, or a reload: the drag is over
         } else if (base != m_mesh) {
             if (!m_pendingWeights)
@@ -259,12 +256,6 @@ void Document::startWeightJob()
         else
             Q_EMIT editsSettled();
     });
-    watcher->setFuture(QtConcurrent::run([base, request] {
-        QElapsedTimer timer;
-        timer.start();
-        EditResult result = meshlane::setRouteWeights(base, request.route, request.weights);
-        return Timed(std::move(result), timer.nsecsElapsed());
-    }));
 }
 
 bool Document::addDestination(const RouteRef &route, const Destination &destination, int weight)

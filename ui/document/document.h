@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/backgroundjob.h"
 #include "document/mesheditcommand.h"
 #include "edit/meshedit.h"
 #include "export/exporter.h"
@@ -55,7 +56,7 @@ public:
     // the simulation, the request tester), each derived from the last.
     const RouterCachePtr &routers() const { return m_routers; }
     DiskWatcher *diskWatcher() const { return m_diskWatcher; }
-    bool isLoading() const { return m_loadGeneration != m_finishedGeneration; }
+    bool isLoading() const { return m_loads.latest() != m_finishedLoad; }
     // Some file's text differs from what is on disk (an edit back to the
     // original numbers counts as no change).
     bool isModified() const;
@@ -154,8 +155,8 @@ private:
     QUndoStack *m_undoStack;
     DiskWatcher *m_diskWatcher;
     RouterCachePtr m_routers;
-    int m_loadGeneration = 0;
-    int m_finishedGeneration = 0;
+    JobTicket m_loads;     // the latest openFolder()
+    int m_finishedLoad = 0; // the ticket of the load now shown
     bool m_modified = false;
     std::optional<WeightRequest> m_pendingWeights;
     bool m_weightJobRunning = false;

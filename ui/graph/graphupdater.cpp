@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphupdater.h"
 
+#include "base/backgroundjob.h"
+
 #include "graph/routesharememo.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace meshlane::ui {
 
@@ -57,10 +57,19 @@ void GraphUpdater::startNext()
     MeshPtr mesh = std::move(m_pending);
     m_pending.reset();
     const bool forceLayout = std::exchange(m_forceLayout, false);
-    auto *watcher = new QFutureWatcher<BuiltGraph>(this);
-    connect(watcher, &QFutureWatcher<BuiltGraph>::finished, this, [this, watcher, forceLayout] {
-        watcher->deleteLater();
-        BuiltGraph built = watcher->result();
+    // The graph replaced last time goes with this job: freeing thousands of
+    // nodes and edges is the pool thread's work, not the GUI thread's (the
+    // scene has let go of it by now; the job's captures die on the pool thread).
+    auto build = [mesh, routers = m_routers, previous = m_graph, previousMesh = m_graphMesh,
+                        previousMemo = m_memo, retired = std::exchange(m_retired, {})] {
+        // Edge labels show what the routing engine does with a plain request.
+        auto memo = std::make_shared<RouteShareMemo>(routers->routerFor(mesh), previousMemo.get());
+        auto graph = std::make_shared<const MeshGraph>(previous ? MeshGraph::update(*previous, *previousMesh, *mesh, memo->model())
+                                                                : MeshGraph::build(*mesh, memo->model()));
+        const bool same = previous && (graph->isIncremental() || graph->sameTopology(*previous));
+        return BuiltGraph{std::move(graph), mesh, std::move(memo), same};
+    };
+    runInBackground(this, std::move(build), [this, forceLayout](BuiltGraph built) {
         m_memo = std::move(built.memo);
         if (built.sameTopology && !forceLayout) {
             m_retired = std::exchange(m_graph, built.graph);
@@ -71,29 +80,16 @@ void GraphUpdater::startNext()
             layOut(std::move(built.graph), std::move(built.mesh));
         }
     });
-    // The graph replaced last time goes with this job: freeing thousands of
-    // nodes and edges is the pool thread's work, not the GUI thread's (the
-    // scene has let go of it by now; the job's captures die on the pool thread).
-    watcher->setFuture(QtConcurrent::run([mesh, routers = m_routers, previous = m_graph, previousMesh = m_graphMesh,
-                                          previousMemo = m_memo, retired = std::exchange(m_retired, {})] {
-        // Edge labels show what the routing engine does with a plain request.
-        auto memo = std::make_shared<RouteShareMemo>(routers->routerFor(mesh), previousMemo.get());
-        auto graph = std::make_shared<const MeshGraph>(previous ? MeshGraph::update(*previous, *previousMesh, *mesh, memo->model())
-                                                                : MeshGraph::build(*mesh, memo->model()));
-        const bool same = previous && (graph->isIncremental() || graph->sameTopology(*previous));
-        return BuiltGraph{std::move(graph), mesh, std::move(memo), same};
-    }));
 }
 
 void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, MeshPtr mesh)
 {
     Q_EMIT layoutStarted();
     std::vector<LayoutSize> sizes = m_sizes(*graph);
-    auto *watcher = new QFutureWatcher<std::shared_ptr<const GraphLayoutResult>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<const GraphLayoutResult>>::finished, this,
-            [this, watcher, graph, mesh = std::move(mesh)] {
-        watcher->deleteLater();
-        std::shared_ptr<const GraphLayoutResult> layout = watcher->result();
+    const auto compute = [graph, sizes = std::move(sizes)] {
+        return std::make_shared<const GraphLayoutResult>(GraphLayout::compute(*graph, sizes));
+    };
+    runInBackground(this, compute, [this, graph, mesh = std::move(mesh)](std::shared_ptr<const GraphLayoutResult> layout) {
         if (layout->ok()) {
             m_retired = std::exchange(m_graph, graph);
             m_graphMesh = mesh;
@@ -103,9 +99,6 @@ void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, MeshPtr mesh)
         }
         finish();
     });
-    watcher->setFuture(QtConcurrent::run([graph, sizes = std::move(sizes)] {
-        return std::make_shared<const GraphLayoutResult>(GraphLayout::compute(*graph, sizes));
-    }));
 }
 
 void GraphUpdater::finish()

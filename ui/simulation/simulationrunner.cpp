@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "simulation/simulationrunner.h"
 
+#include "base/backgroundjob.h"
+
 #include "simulation/plainrequest.h"
 #include "simulation/simulationworker.h"
 
 #include <QFile>
-#include <QFutureWatcher>
 #include <QRandomGenerator>
 #include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -72,9 +72,10 @@ void SimulationRunner::buildRouter()
 {
     m_building = true;
     setBusy();
-    auto *watcher = new QFutureWatcher<RouterPtr>(this);
-    connect(watcher, &QFutureWatcher<RouterPtr>::finished, this, [this, watcher] {
-        watcher->deleteLater();
+    // Compiling every VirtualService of a large mesh takes too long for the GUI
+    // thread (only the first snapshot of a folder needs that; edits derive).
+    const auto build = [mesh = m_mesh, routers = m_routers] { return routers->routerFor(mesh); };
+    runInBackground(this, build, [this](RouterPtr router) {
         m_building = false;
         if (m_pendingMesh) {
             // Edits came in meanwhile: only the newest snapshot is worth routing.
@@ -82,12 +83,9 @@ void SimulationRunner::buildRouter()
             buildRouter();
             return;
         }
-        setRouter(watcher->result());
+        setRouter(std::move(router));
         setBusy();
     });
-    // Compiling every VirtualService of a large mesh takes too long for the GUI
-    // thread (only the first snapshot of a folder needs that; edits derive).
-    watcher->setFuture(QtConcurrent::run([mesh = m_mesh, routers = m_routers] { return routers->routerFor(mesh); }));
 }
 
 void SimulationRunner::setRouter(RouterPtr router)

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <type_traits>
+#include <utility>
+
+namespace meshlane::ui {
+
+// Runs `work` on Qt's global thread pool and hands its result to `done` on
+// `owner`'s thread; nothing is delivered once `owner` is gone. The one way the
+// workbench moves slow work (loading, analysis, graph building and layout,
+// Router builds, disk scans) off the GUI thread.
+template<typename Work, typename Done>
+void runInBackground(QObject *owner, Work &&work, Done &&done)
+{
+    using Result = std::invoke_result_t<std::decay_t<Work>>;
+    auto *watcher = new QFutureWatcher<Result>(owner);
+    QObject::connect(watcher, &QFutureWatcher<Result>::finished, owner,
+                     [watcher, done = std::forward<Done>(done)]() mutable {
+                         watcher->deleteLater();
+                         done(watcher->future().takeResult());
+                     });
+    watcher->setFuture(QtConcurrent::run(std::forward<Work>(work)));
+}
+
+// "The latest job wins": a job takes a ticket when it starts and its result
+// counts only while no newer job started and nothing invalidated it since
+// (a newer load, a stopped watcher).
+class JobTicket
+{
+public:
+    int next() { return ++m_latest; }
+    void invalidate() { ++m_latest; }
+    int latest() const { return m_latest; }
+    bool isLatest(int ticket) const { return ticket == m_latest; }
+
+private:
+    int m_latest = 0;
+};
+
+} // namespace meshlane::ui
