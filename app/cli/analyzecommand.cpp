@@ -69,7 +69,7 @@ int runAnalyze(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!parseThreshold(commandLine, QStringLiteral("output-threshold"), &outputThreshold))
         return commandLine.usageError(err, QStringLiteral("--output-threshold must be Info, Warning or Error"));
 
-    const LoadResult loaded = ManifestLoader(commandLine.loadOptions()).loadFolder(ss(commandLine.directory()));
+    const LoadResult loaded = commandLine.load();
     const Diagnostics all = analyze(loaded);
     const PathDisplay displayPath(commandLine.directory());
     Diagnostics shown;

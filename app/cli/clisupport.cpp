@@ -3,17 +3,22 @@
 
 #include "cli/cli.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
 
 namespace meshlane::cli {
 
-CommandLine::CommandLine(const QString &command, const QString &description)
+CommandLine::CommandLine(const QString &command, const QString &description, Input input)
     : m_command(command)
+    , m_input(input)
 {
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    m_parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder (or file) of Kubernetes and Istio manifests."));
+    m_parser.addPositionalArgument(QStringLiteral("DIR"),
+                                   input == Input::FolderOrStdin
+                                       ? QStringLiteral("Folder (or file) of Kubernetes and Istio manifests; - reads them from standard input.")
+                                       : QStringLiteral("Folder (or file) of Kubernetes and Istio manifests."));
     m_parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output format: text (default) or json."), QStringLiteral("FORMAT")});
     m_parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")},
                         QStringLiteral("Namespace for objects that name none (default: default)."), QStringLiteral("NS")});
@@ -57,6 +62,19 @@ LoadOptions CommandLine::loadOptions() const
     if (!ns.isEmpty())
         options.defaultNamespace = ss(ns);
     return options;
+}
+
+LoadResult CommandLine::load() const
+{
+    const ManifestLoader loader(loadOptions());
+    if (m_input == Input::FolderOrStdin && m_directory == u"-") {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return loader.loadText("<stdin>", std::string());
+        const QByteArray text = in.readAll();
+        return loader.loadText("<stdin>", text.toStdString());
+    }
+    return loader.loadFolder(ss(m_directory));
 }
 
 int CommandLine::usageError(QTextStream &err, const QString &message) const

@@ -26,7 +26,8 @@ inline std::string ss(const QString &text) { return text.toStdString(); }
 class CommandLine
 {
 public:
-    CommandLine(const QString &command, const QString &description);
+    enum class Input { FolderOnly, FolderOrStdin };
+    CommandLine(const QString &command, const QString &description, Input input = Input::FolderOrStdin);
 
     QCommandLineParser &parser() { return m_parser; }
     void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
@@ -37,6 +38,10 @@ public:
     QString directory() const { return m_directory; }
     bool json() const { return m_json; }
     LoadOptions loadOptions() const;
+    // Loads DIR; with Input::FolderOrStdin, "-" reads one stream of YAML
+    // documents from standard input (`kubectl get vs,dr,svc -A -o yaml |
+    // meshlane analyze -`), whose findings name "<stdin>" and the line.
+    LoadResult load() const;
 
     // Reports a usage error in the command's words and returns ExitUsage.
     int usageError(QTextStream &err, const QString &message) const;
@@ -46,6 +51,7 @@ private:
     QCommandLineParser m_parser;
     QString m_directory;
     bool m_json = false;
+    Input m_input;
 };
 
 QJsonObject toJson(const Diagnostic &diagnostic);

@@ -16,7 +16,8 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
     CommandLine commandLine(QStringLiteral("export"),
                             QStringLiteral("Write the manifests of DIR to OUTDIR as loaded: every file byte-identical "
                                            "(files not modelled, such as README.md, are copied too). Writes are "
-                                           "atomic and all-or-nothing; identical files already in OUTDIR are not touched."));
+                                           "atomic and all-or-nothing; identical files already in OUTDIR are not touched."),
+                            CommandLine::Input::FolderOnly);
     commandLine.addOption({QStringLiteral("out"), QStringLiteral("The folder to write (created if missing)."), QStringLiteral("OUTDIR")});
     commandLine.addOption({QStringLiteral("dry-run"), QStringLiteral("Print what would change in OUTDIR as a unified diff and write nothing.")});
     int exitCode = ExitOk;

@@ -40,7 +40,7 @@ int runInspect(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!commandLine.parse(args, out, err, &exitCode))
         return exitCode;
 
-    const LoadResult loaded = ManifestLoader(commandLine.loadOptions()).loadFolder(ss(commandLine.directory()));
+    const LoadResult loaded = commandLine.load();
     const std::vector<const ResourceMeta *> resources = allResources(*loaded.mesh);
     exitCode = loaded.unparseableFiles > 0 ? ExitUnparseable : ExitOk;
 

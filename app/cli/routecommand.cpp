@@ -193,7 +193,7 @@ int runRoute(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!requestOptions.hostGiven())
         return commandLine.usageError(err, QStringLiteral("--host is required"));
 
-    const LoadResult loaded = ManifestLoader(commandLine.loadOptions()).loadFolder(ss(commandLine.directory()));
+    const LoadResult loaded = commandLine.load();
     if (loaded.filesRead == 0 && loaded.unparseableFiles > 0) {
         printDiagnostics(loaded.diagnostics, err);
         return ExitUnparseable;

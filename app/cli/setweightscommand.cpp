@@ -30,7 +30,8 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
                             QStringLiteral("Set the weights of one http route of a VirtualService. Weights given for "
                                            "some destinations only re-balance the others in proportion to their "
                                            "current weights, so the total stays 100. Only the changed numbers in "
-                                           "the YAML change: comments, order and quoting stay as they are."));
+                                           "the YAML change: comments, order and quoting stay as they are."),
+                            CommandLine::Input::FolderOnly);
     commandLine.addOption({QStringLiteral("vs"), QStringLiteral("The VirtualService, NS/NAME (NAME alone: namespace from -n, else default)."), QStringLiteral("NS/NAME")});
     commandLine.addOption({QStringLiteral("route"), QStringLiteral("http route by 0-based index or name (default: the first with several destinations, else 0)."), QStringLiteral("INDEX|NAME")});
     commandLine.addOption({QStringLiteral("weights"), QStringLiteral("SUBSET=W[,SUBSET=W...]: by subset name, or by host for a destination without subset."), QStringLiteral("LIST")});

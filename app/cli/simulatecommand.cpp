@@ -150,7 +150,7 @@ int runSimulate(const QStringList &args, QTextStream &out, QTextStream &err)
         mix = TrafficMix::single(request);
     }
 
-    const LoadResult loaded = ManifestLoader(commandLine.loadOptions()).loadFolder(ss(commandLine.directory()));
+    const LoadResult loaded = commandLine.load();
     if (loaded.filesRead == 0 && loaded.unparseableFiles > 0) {
         printDiagnostics(loaded.diagnostics, err);
         return ExitUnparseable;

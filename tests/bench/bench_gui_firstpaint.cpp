@@ -64,7 +64,7 @@ double opens(benchmark::State &state, const QString &folder)
 {
     std::vector<double> paints, loads, graphs, longest;
     for (auto _ : state) {
-        auto window = std::make_unique<MainWindow>(MainWindow::Options{.persistent = false, .simulationPaused = true});
+        auto window = std::make_unique<MainWindow>(MainWindow::Options{.persistent = false, .simulationPaused = true, .selectOnOpen = false});
         window->resize(1280, 800);
         window->show();
         QWidget *viewport = window->graphPanel()->view()->viewport();

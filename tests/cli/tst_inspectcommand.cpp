@@ -1,10 +1,33 @@
 // SPDX-License-Identifier: MIT
 #include "support/clirunner.h"
+#include "support/testdata.h"
 #include "support/testfolder.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTest>
+
+namespace {
+
+// Runs the real binary with `input` on its standard input; checks the exit code, returns the JSON printed.
+QJsonObject runBinary(const QStringList &args, const QByteArray &input, int expectedExit)
+{
+    QProcess meshlane;
+    meshlane.start(QStringLiteral(MESHLANE_BINARY), args);
+    if (!meshlane.waitForStarted())
+        return {};
+    meshlane.write(input);
+    meshlane.closeWriteChannel();
+    meshlane.waitForFinished(60000);
+    const QByteArray out = meshlane.readAllStandardOutput();
+    if (meshlane.exitCode() != expectedExit)
+        qWarning("exit %d, expected %d: %s", meshlane.exitCode(), expectedExit, meshlane.readAllStandardError().constData());
+    return meshlane.exitCode() == expectedExit ? QJsonDocument::fromJson(out).object() : QJsonObject();
+}
+
+} // namespace
 
 class TestInspectCommand : public QObject
 {
@@ -75,6 +98,46 @@ private Q_SLOTS:
         folder.write(QStringLiteral("svc.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}}\n");
         const CliRun run = runCli({QStringLiteral("inspect"), folder.qpath(), QStringLiteral("--namespace"), QStringLiteral("shop"), QStringLiteral("-o"), QStringLiteral("json")});
         QCOMPARE(run.json()[QStringLiteral("resources")].toArray().at(0).toObject()[QStringLiteral("namespace")].toString(), QStringLiteral("shop"));
+    }
+
+    // `helm template` / `kustomize build` output and `kubectl get -o yaml` come as one stream: "-"
+    // reads it from standard input, and findings name "<stdin>" with the line in the stream.
+    void standardInputIsOneStreamOfDocuments()
+    {
+        QFile rendered(meshlane::test::samplesDir(QStringLiteral("helm-rendered/all.yaml")));
+        QVERIFY(rendered.open(QIODevice::ReadOnly));
+        const QByteArray stream = rendered.readAll();
+
+        const QJsonObject inspected = runBinary({QStringLiteral("inspect"), QStringLiteral("-"), QStringLiteral("-o"), QStringLiteral("json")}, stream, 0);
+        QStringList kinds;
+        for (const QJsonValue &resource : inspected[QStringLiteral("resources")].toArray()) {
+            kinds << resource[QStringLiteral("kind")].toString();
+            QCOMPARE(resource[QStringLiteral("file")].toString(), QStringLiteral("<stdin>"));
+        }
+        kinds.sort();
+        QCOMPARE(kinds, (QStringList{QStringLiteral("Deployment"), QStringLiteral("Deployment"), QStringLiteral("DestinationRule"),
+                                     QStringLiteral("Pod"), QStringLiteral("Service"), QStringLiteral("ServiceAccount"),
+                                     QStringLiteral("VirtualService")}));
+
+        const QByteArray withMistake = stream + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\n"
+                                                "metadata: {name: typo}\nspec:\n  hosts: [storefront.shop]\n"
+                                                "  http:\n  - route:\n    - destination: {host: storefront, subset: canry}\n";
+        const QJsonObject analyzed = runBinary({QStringLiteral("analyze"), QStringLiteral("-"), QStringLiteral("-o"), QStringLiteral("json")}, withMistake, 79);
+        bool found = false;
+        for (const QJsonValue &diagnostic : analyzed[QStringLiteral("diagnostics")].toArray()) {
+            if (diagnostic[QStringLiteral("code")].toString() != u"IST0101")
+                continue;
+            found = true;
+            QCOMPARE(diagnostic[QStringLiteral("file")].toString(), QStringLiteral("<stdin>"));
+            QCOMPARE(diagnostic[QStringLiteral("line")].toInt(), 141); // the subset's line in the stream
+        }
+        QVERIFY2(found, QJsonDocument(analyzed).toJson().constData());
+    }
+
+    void aFolderOnlyCommandRefusesStandardInput()
+    {
+        const CliRun run = runCli({QStringLiteral("export"), QStringLiteral("-"), QStringLiteral("--out"), QStringLiteral("/tmp/x")});
+        QVERIFY(run.exitCode != 0);
     }
 
     void generatedMeshOfManyServicesLoads()

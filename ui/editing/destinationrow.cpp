@@ -6,6 +6,8 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
+#include <QPixmap>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -15,6 +17,7 @@ namespace meshlane::ui {
 
 DestinationRow::DestinationRow(const QString &name, QWidget *parent)
     : QWidget(parent)
+    , m_swatch(new QLabel(this))
     , m_name(new QLabel(name, this))
     , m_slider(new QSlider(Qt::Horizontal, this))
     , m_spinBox(new QSpinBox(this))
@@ -43,6 +46,7 @@ DestinationRow::DestinationRow(const QString &name, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
+    layout->addWidget(m_swatch);
     layout->addWidget(m_name);
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_spinBox);
@@ -104,6 +108,20 @@ void DestinationRow::setAdjustable(bool adjustable)
 void DestinationRow::setRemovable(bool removable)
 {
     m_remove->setEnabled(removable);
+}
+
+void DestinationRow::setColor(const QColor &color)
+{
+    QPixmap swatch(10 * devicePixelRatio(), 10 * devicePixelRatio());
+    swatch.setDevicePixelRatio(devicePixelRatio());
+    swatch.fill(Qt::transparent);
+    QPainter painter(&swatch);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(color.darker(130));
+    painter.setBrush(color);
+    painter.drawRoundedRect(QRectF(0.5, 0.5, 9, 9), 2, 2);
+    painter.end();
+    m_swatch->setPixmap(swatch);
 }
 
 void DestinationRow::setName(const QString &name, const QString &toolTip)

@@ -19,6 +19,8 @@ class DestinationRow : public QWidget
 
 public:
     explicit DestinationRow(const QString &name, QWidget *parent = nullptr);
+    // The destination's colour, as the graph, the plot and the chart show it.
+    void setColor(const QColor &color);
 
     // From the document: never re-emitted as a user action.
     void setWeight(int weight);
@@ -49,6 +51,7 @@ Q_SIGNALS:
 private:
     void updateEnabled();
 
+    QLabel *m_swatch;
     QLabel *m_name;
     QSlider *m_slider;
     QSpinBox *m_spinBox;

@@ -6,6 +6,7 @@
 #include "editing/destinationrow.h"
 #include "editing/editoricons.h"
 #include "editing/matchdescription.h"
+#include "widgets/subsetpalette.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -217,6 +218,8 @@ void RouteEditor::rebuild()
     for (size_t i = 0; weighted && i < m_route.route.size(); ++i) {
         auto *row = new DestinationRow(MatchDescription::destination(m_route, i), this);
         row->setName(MatchDescription::destination(m_route, i), qs(m_route.route[i].destination.label()));
+        const Destination &destination = m_route.route[i].destination;
+        row->setColor(subsetColor(qs(destination.subset.empty() ? destination.fqdn : destination.subset)));
         m_rowsLayout->addWidget(row);
         m_rows.push_back(row);
         connect(row, &DestinationRow::dragStarted, this, [this, i] { startDrag(i); });

@@ -42,7 +42,7 @@ void AppBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     painter->setPen(QPen(GraphStyle::appBorder(), 1));
     painter->setBrush(GraphStyle::appFill());
     painter->drawRoundedRect(QRectF(QPointF(0, 0), m_size).adjusted(kInset, kInset, -kInset, -kInset), 6, 6);
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35)
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < m_style.outlineDetail)
         return;
     painter->setPen(GraphStyle::mutedText());
     painter->setFont(m_style.titleFont);

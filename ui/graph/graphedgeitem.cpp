@@ -113,7 +113,7 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->setBrush(c);
     painter->drawPolygon(m_arrow);
 
-    if (m_label.isEmpty() || option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35)
+    if (m_label.isEmpty() || option->levelOfDetailFromTransform(painter->worldTransform()) < m_style.outlineDetail)
         return;
     painter->setPen(QPen(c, 1));
     painter->setBrush(Qt::white);

@@ -2,6 +2,7 @@
 #include "graph/graphnodeitem.h"
 
 #include "graph/graphstyle.h"
+#include "widgets/subsetpalette.h"
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -91,7 +92,7 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
 {
     const bool active = isSelected() || m_highlighted;
     const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < 0.35) {
+    if (detail < m_style.outlineDetail) {
         // Far out, outlines vanish: a solid block keeps the mesh's structure visible, and is cheap.
         const double s = m_style.shapeSize;
         painter->fillRect(QRectF((m_size.width() - s) / 2, 0, s, s),
@@ -110,6 +111,13 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->drawPath(outline());
 
     const double s = m_style.shapeSize;
+    if (m_node.kind == GraphNodeKind::Version) {
+        // The version's colour, as the editor, the plot and the chart show it.
+        const QRectF shape((m_size.width() - s) / 2, 0, s, s);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(subsetColor(QString::fromStdString(m_node.label)));
+        painter->drawRoundedRect(QRectF(shape.left() + 6, shape.bottom() - 9, s - 12, 4), 2, 2);
+    }
     if (m_node.splitsTraffic) {
         // Kiali's badge for "a VirtualService splits traffic here".
         const QPointF centre((m_size.width() + s) / 2 - 2, 5);
@@ -123,7 +131,7 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawPolyline(QPolygonF({centre + QPointF(4, 3.5), fork + QPointF(1.5, 3.5) * 0.4, fork}));
     }
 
-    if (detail < 0.6)
+    if (detail < m_style.labelDetail)
         return; // text this small is unreadable anyway, and costs most of the painting time
     painter->setPen(m_node.broken() ? GraphStyle::broken() : GraphStyle::text());
     painter->setFont(m_style.labelFont);

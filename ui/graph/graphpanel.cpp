@@ -122,6 +122,7 @@ void GraphPanel::applyPendingSelection()
 
 void GraphPanel::showLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphLayoutResult> layout)
 {
+    m_style.adaptToGraphSize(graph->nodes().size());
     m_scene->setGraph(std::move(graph), *layout);
     if (m_fitPending || m_view->followsFit()) {
         m_fitPending = false;

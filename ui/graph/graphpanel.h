@@ -41,6 +41,7 @@ public:
     bool isBusy() const;
     GraphScene *scene() const { return m_scene; }
     GraphView *view() const { return m_view; }
+    const GraphStyle &style() const { return m_style; }
 
 Q_SIGNALS:
     void virtualServiceSelected(const QString &nsName);

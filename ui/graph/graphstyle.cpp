@@ -30,6 +30,15 @@ GraphStyle::GraphStyle()
     titleFont.setBold(true);
 }
 
+void GraphStyle::adaptToGraphSize(size_t nodeCount)
+{
+    // A few hundred items paint in a frame at any zoom.
+    constexpr size_t kSmallGraph = 300;
+    const bool small = nodeCount <= kSmallGraph;
+    labelDetail = small ? 0.0 : 0.6;
+    outlineDetail = small ? 0.0 : 0.35;
+}
+
 std::vector<LayoutSize> GraphStyle::layoutSizes(const MeshGraph &graph) const
 {
     const QFontMetricsF label(labelFont);

@@ -28,6 +28,13 @@ public:
     QFont titleFont;
     double shapeSize = 30;
     double labelGap = 3;
+    // Below these levels of detail (zoom) node labels, and outlines, edge
+    // labels and app titles, are not painted: unreadable there, and most of
+    // the painting time of a large mesh. A small mesh paints them at any zoom,
+    // so its fitted view always explains itself.
+    double labelDetail = 0.6;
+    double outlineDetail = 0.35;
+    void adaptToGraphSize(size_t nodeCount);
 
     // Indexed like graph.nodes(); an App gets the size of its title.
     std::vector<LayoutSize> layoutSizes(const MeshGraph &graph) const;

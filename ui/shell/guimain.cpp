@@ -66,6 +66,8 @@ int guiMain(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Meshlane"));
     QCoreApplication::setApplicationName(QStringLiteral("meshlane"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MESHLANE_VERSION));
+    // The desktop file id, so Wayland compositors and docks match windows to the launcher.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.meshlane.Meshlane"));
     registerBundledFonts();
 
     QCommandLineParser parser;

@@ -6,6 +6,7 @@
 #include "document/document.h"
 #include "graph/graphpanel.h"
 #include "shell/editingdocks.h"
+#include "shell/helpmenu.h"
 #include "shell/languagemanager.h"
 #include "shell/recentfolders.h"
 #include "shell/simulationdocks.h"
@@ -23,10 +24,16 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QUndoStack>
+
+#include <set>
+#include <string>
+#include <utility>
 
 namespace meshlane::ui {
 
@@ -92,9 +99,12 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     connect(m_graphPanel, &GraphPanel::virtualServiceSelected, this, &MainWindow::onVirtualServiceSelected);
     connect(m_diagnosticsPanel, &DiagnosticsPanel::diagnosticActivated, this, &MainWindow::showDiagnostic);
 
+    connect(m_graphPanel, &GraphPanel::graphShown, this, &MainWindow::selectFeaturedRoute);
+
     if (m_options.persistent) {
         QSettings settings;
-        restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+        if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+            fitToScreen(); // first start
         m_restoredLayout = restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
         m_simulationDocks->setLayoutRestored(m_restoredLayout);
     }
@@ -185,6 +195,7 @@ void MainWindow::createMenus()
             addLanguage(code);
     }
     menuBar()->addMenu(m_simulationDocks->menu());
+    m_helpMenu = new HelpMenu(this);
 }
 
 void MainWindow::createStatusBar()
@@ -223,6 +234,7 @@ void MainWindow::retranslate()
     m_diagnosticsDock->setWindowTitle(tr("Diagnostics"));
     m_editingDocks->retranslate();
     m_simulationDocks->retranslate();
+    m_helpMenu->retranslate();
     if (m_languageMenu) {
         m_languageMenu->setTitle(tr("&Language"));
         for (QAction *action : m_languageGroup->actions()) {
@@ -259,8 +271,45 @@ void MainWindow::onLoaded()
 {
     m_recentFolders->add(m_document->folder());
     m_selectedVirtualService.clear();
+    m_selectAfterLoad = m_options.selectOnOpen;
     m_graphPanel->resetView(); // Document::changed() follows and brings the mesh
     retranslate(); // the title names the folder
+}
+
+void MainWindow::selectFeaturedRoute()
+{
+    if (!std::exchange(m_selectAfterLoad, false) || !m_selectedVirtualService.isEmpty())
+        return;
+    const Mesh &mesh = *m_document->mesh();
+    const VirtualService *featured = nullptr;
+    for (const auto &vs : mesh.virtualServices) {
+        // Splits: its routes lead to more than one destination, by weight or by match.
+        std::set<std::pair<std::string, std::string>> destinations;
+        for (const HttpRoute &route : vs->http) {
+            for (const RouteDestination &destination : route.route)
+                destinations.emplace(destination.destination.fqdn, destination.destination.subset);
+        }
+        if (destinations.size() > 1) {
+            featured = vs.get();
+            break;
+        }
+        if (!featured)
+            featured = vs.get();
+    }
+    if (featured)
+        m_graphPanel->selectVirtualService(QString::fromStdString(featured->meta.ns + '/' + featured->meta.name));
+}
+
+void MainWindow::fitToScreen()
+{
+    // Most of the screen, centred: at the toolkit's default size the graph of
+    // even a small mesh is drawn too small to read.
+    const QScreen *screen = this->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize size(available.width() * 9 / 10, available.height() * 9 / 10);
+    setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available));
 }
 
 void MainWindow::updateCounts()

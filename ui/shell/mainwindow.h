@@ -22,6 +22,7 @@ class DiagnosticsPanel;
 class Document;
 class EditingDocks;
 class GraphPanel;
+class HelpMenu;
 class LanguageManager;
 class RecentFolders;
 class SimulationDocks;
@@ -43,6 +44,10 @@ public:
         // clock that only runs when asked (SimulationRunner::runFor, Play).
         std::optional<uint64_t> simulationSeed = std::nullopt;
         bool simulationPaused = false;
+        // A folder opens with a route selected (the first VirtualService that
+        // splits traffic, else the first one), so the editor, the plot and the
+        // chart show what the product does at once.
+        bool selectOnOpen = true;
     };
 
     explicit MainWindow(Options options, QWidget *parent = nullptr);
@@ -78,6 +83,8 @@ private:
     void retranslate();
     void chooseFolder();
     void onLoaded();
+    void selectFeaturedRoute(); // once after a load, when Options::selectOnOpen
+    void fitToScreen();
     void updateCounts();
     void updateBusy();
     void showBusyState();
@@ -91,6 +98,8 @@ private:
     QDockWidget *m_diagnosticsDock;
     EditingDocks *m_editingDocks = nullptr;
     SimulationDocks *m_simulationDocks = nullptr;
+    HelpMenu *m_helpMenu = nullptr;
+    bool m_selectAfterLoad = false;
     RecentFolders *m_recentFolders = nullptr;
     QString m_selectedVirtualService;
     bool m_restoredLayout = false;

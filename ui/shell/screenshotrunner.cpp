@@ -91,7 +91,9 @@ int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QS
         *error = QStringLiteral("--sim-seconds needs --select: the simulation sends traffic to the selected VirtualService");
         return kExitUsage;
     }
-    MainWindow window({.persistent = false, .languages = languages, .simulationSeed = kScreenshotSeed, .simulationPaused = true});
+    MainWindow window({.persistent = false, .languages = languages, .simulationSeed = kScreenshotSeed, .simulationPaused = true,
+                       // Without --select the picture shows what a newcomer sees first.
+                       .selectOnOpen = request.selectVirtualService.isEmpty()});
     window.resize(request.size);
     window.show();
     window.openFolder(request.folder);

@@ -50,6 +50,8 @@ public:
     QList<QAction *> viewActions() const; // show/hide the docks
     bool isBusy() const;
     void retranslate();
+    // Simulates traffic to "ns/name" (empty: nothing selected).
+    void showVirtualService(const QString &nsName);
 
 Q_SIGNALS:
     void busyChanged();
@@ -58,7 +60,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void showVirtualService(const QString &nsName);
 
     SimulationRunner *m_runner;
     LivePlotPanel *m_livePlotPanel;

@@ -90,9 +90,11 @@ SplitChartPanel::SplitChartPanel(SimulationRunner *runner, QWidget *parent)
         set->setColor(QColor(0xb8, 0xbb, 0xbe));
         set->setBorderColor(QColor(0x8a, 0x8d, 0x90));
     }
+    // Dark grey, not a colour: every colour of the palette names a subset
+    // (widgets/subsetpalette.h), and these bars stand for every subset in turn.
     for (QBarSet *set : {m_simulated, m_simulatedStatuses}) {
-        set->setColor(QColor(0x00, 0x66, 0xcc));
-        set->setBorderColor(QColor(0x00, 0x4b, 0x95));
+        set->setColor(QColor(0x4a, 0x4d, 0x50));
+        set->setBorderColor(QColor(0x2a, 0x2c, 0x2e));
     }
     // The labels sit above the bars, on the chart's background (white by default: invisible).
     for (QBarSet *set : {m_expected, m_simulated, m_expectedStatuses, m_simulatedStatuses})

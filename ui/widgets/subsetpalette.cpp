@@ -7,9 +7,12 @@ namespace meshlane::ui {
 
 namespace {
 
-// PatternFly's chart colours, as Kiali uses them, most distinct first.
-constexpr std::array<QRgb, 8> kPalette{0x0066cc, 0xec7a08, 0x3e8635, 0x5752d1,
-                                       0x009596, 0xc9190b, 0xf0ab00, 0x6a6e73};
+// Okabe and Ito's palette, which people with any common colour-vision
+// deficiency can tell apart, ordered so that neighbouring versions differ most
+// (blue, orange, bluish green, vermillion, reddish purple, sky blue, a dark
+// yellow readable on white, grey).
+constexpr std::array<QRgb, 8> kPalette{0x0072b2, 0xe69f00, 0x009e73, 0xd55e00,
+                                       0xcc79a7, 0x56b4e9, 0xb59c00, 0x5f5f5f};
 
 // The number a version-like name ends with ("v2", "canary-3", "2"), or -1.
 int trailingNumber(const QString &name)

@@ -74,7 +74,7 @@ private Q_SLOTS:
     void brokenFolderFillsTheTable()
     {
         const QString folder = test::testDataPath(QStringLiteral("gui/broken"));
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         window.resize(1000, 700);
         window.show();
         window.openFolder(folder);
@@ -105,7 +105,7 @@ private Q_SLOTS:
 
     void doubleClickSelectsTheResource()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         window.resize(1000, 700);
         window.show();
         window.openFolder(test::testDataPath(QStringLiteral("gui/broken")));
@@ -130,7 +130,7 @@ private Q_SLOTS:
     // a double-click opens the rule with the offending line flagged.
     void accountServiceSubsetV0()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::samplePath("account-service"));
@@ -184,7 +184,7 @@ private Q_SLOTS:
     // host, so the rule is in the YAML pane, flagged at the subset.
     void destinationRuleFindingOpensItsRule()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::testDataPath(QStringLiteral("gui/findings")));
@@ -204,7 +204,7 @@ private Q_SLOTS:
     // edit (which regenerates the text) takes the flag away.
     void unknownFieldIsFlaggedUntilTheTextChanges()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::testDataPath(QStringLiteral("gui/broken")));
@@ -219,7 +219,7 @@ private Q_SLOTS:
     // leave the editing docks as they were.
     void fileFindingLeavesTheEditorsAlone()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::testDataPath(QStringLiteral("gui/broken")));

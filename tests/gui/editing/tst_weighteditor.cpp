@@ -87,7 +87,7 @@ private Q_SLOTS:
 
     void showsEveryRouteWithReadableMatches()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("bookinfo"), QStringLiteral("default/reviews"));
         const auto &editors = test::weightEditor(window)->routeEditors();
         QCOMPARE(editors.size(), size_t(2));
@@ -112,7 +112,7 @@ private Q_SLOTS:
     // give back exactly the pictures before and after.
     void dragUndoRedoGreeter()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("greeter"), kGreeter);
         RouteEditor *route = test::routeEditor(window, 0);
         QVERIFY(route);
@@ -166,7 +166,7 @@ private Q_SLOTS:
     // is then what is on disk, so nothing counts as modified.
     void dragBackToTheFileIsNoChange()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("greeter"), kGreeter);
         RouteEditor *route = test::routeEditor(window, 0);
         QSpinBox *v2Spin = route->rows()[1]->spinBox();
@@ -186,7 +186,7 @@ private Q_SLOTS:
     // stays under the hand, and the drag still ends as one undo step.
     void dragOffTheGuiThread()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("greeter"), kGreeter);
         window.document()->setSynchronousDragLimit(0);
         RouteEditor *route = test::routeEditor(window, 0);
@@ -213,7 +213,7 @@ private Q_SLOTS:
 
     void ctrlZRestoresWeightsAndYaml()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("greeter"), kGreeter);
         RouteEditor *route = test::routeEditor(window, 0);
         const QString originalYaml = test::yamlPane(window)->text();
@@ -237,7 +237,7 @@ private Q_SLOTS:
     // destination left nothing can move, so the sliders say so.
     void locksAreRespected()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("bookinfo"), QStringLiteral("default/reviews"));
         RouteEditor *route = test::routeEditor(window, 1);
         // Add v2 and v3 from the add menu: existing subsets of the host.
@@ -287,7 +287,7 @@ private Q_SLOTS:
     // DestinationRule and adds it to the route, as one undo step.
     void addVersionCreatesTheSubset()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::testDataPath(QStringLiteral("gui/canary")), QStringLiteral("default/shop"));
         RouteEditor *route = test::routeEditor(window, 1);
         QCOMPARE(route->matchLabel()->text(), QStringLiteral("all requests \u2192 v1"));
@@ -316,7 +316,7 @@ private Q_SLOTS:
 
     void routesMoveAndGo()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::testDataPath(QStringLiteral("gui/canary")), QStringLiteral("default/shop"));
         RouteEditor *first = test::routeEditor(window, 0);
         QToolButton *up = nullptr;
@@ -348,7 +348,7 @@ private Q_SLOTS:
 
     void mirrorTargetAndPercentage()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("httpbin-mirror"), QStringLiteral("default/httpbin"));
         RouteEditor *route = test::routeEditor(window, 0);
         QComboBox *target = route->mirrorTarget();
@@ -378,7 +378,7 @@ private Q_SLOTS:
     // What the core refuses reaches the user, and nothing changes.
     void refusedEditsAreShown()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("greeter"), kGreeter);
         QSignalSpy failed(window.document(), &Document::editFailed);
         QVERIFY(!window.document()->setRouteWeights(RouteRef{"default", "greeter-service", 7}, {50, 50}));
@@ -394,7 +394,7 @@ private Q_SLOTS:
     void koreanEditor()
     {
         QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("greeter"), kGreeter);
         test::routeEditor(window, 0)->rows()[1]->spinBox()->setValue(25);
         RouteEditor *route = test::routeEditor(window, 0);

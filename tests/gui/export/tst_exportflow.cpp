@@ -68,7 +68,7 @@ private Q_SLOTS:
     {
         QTemporaryDir source;
         QTemporaryDir output;
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         openAndDrag(window, source.path());
         QString previewed;
         QString previewedFolder;
@@ -112,7 +112,7 @@ private Q_SLOTS:
     void exportInPlaceMakesItTheBaseline()
     {
         QTemporaryDir source;
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         openAndDrag(window, source.path());
         QSignalSpy loaded(window.document(), &Document::loaded);
         window.editingDocks()->setExportChooser([](const QString &, const QString &) {
@@ -137,7 +137,7 @@ private Q_SLOTS:
     void cancelWritesNothing()
     {
         QTemporaryDir source;
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         openAndDrag(window, source.path());
         const QByteArray before = test::readFile(source.filePath(QStringLiteral("routing.yaml")));
         int asked = 0;
@@ -156,7 +156,7 @@ private Q_SLOTS:
     void outsideChangeKeptEditsRefusedExport()
     {
         QTemporaryDir source;
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         openAndDrag(window, source.path());
         int askedReload = 0;
         window.editingDocks()->setReloadQuestion([&askedReload] {
@@ -199,7 +199,7 @@ private Q_SLOTS:
     void outsideChangeReloadDropsEdits()
     {
         QTemporaryDir source;
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         openAndDrag(window, source.path());
         window.editingDocks()->setReloadQuestion([] { return true; });
         QSignalSpy loaded(window.document(), &Document::loaded);
@@ -224,7 +224,7 @@ private Q_SLOTS:
     void closingWithEditsAsks()
     {
         QTemporaryDir source;
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         openAndDrag(window, source.path());
         using Close = EditingDocks::CloseChoice;
         Close answer = Close::Cancel;

@@ -5,6 +5,7 @@
 #include "graph/graphnodeitem.h"
 #include "graph/graphpanel.h"
 #include "graph/graphscene.h"
+#include "graph/graphstyle.h"
 #include "graph/graphview.h"
 #include "load/manifestloader.h"
 #include "shell/languagemanager.h"
@@ -66,7 +67,7 @@ private Q_SLOTS:
 
     void bookinfoOverview()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::samplePath("bookinfo"));
@@ -76,10 +77,47 @@ private Q_SLOTS:
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
+    // A newcomer's first look, in a small window and a large one: a route that splits traffic is
+    // selected so every dock shows something, and on a small mesh every label is drawn at the
+    // fitted zoom (level-of-detail hiding is for large meshes only).
+    void firstStartExplainsItself_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("golden");
+        QTest::newRow("1066x666") << QSize(1066, 666) << QStringLiteral("firststart_bookinfo_1066x666");
+        QTest::newRow("1600x1000") << QSize(1600, 1000) << QStringLiteral("firststart_bookinfo_1600x1000");
+    }
+
+    void firstStartExplainsItself()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, golden);
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = true});
+        window.resize(size);
+        window.show();
+        window.openFolder(test::samplePath("bookinfo"));
+        QVERIFY(test::waitUntilShown(window));
+        // reviews routes jason to v2 and everyone else to v1: the first VirtualService that splits.
+        QTRY_COMPARE(window.selectedVirtualService(), QStringLiteral("default/reviews"));
+        QCOMPARE(window.graphPanel()->style().labelDetail, 0.0);
+        const QString failure = test::compareWithGolden(test::settledGrab(window), golden);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
+    void largeMeshesStillHideLabelsFarOut()
+    {
+        GraphStyle style;
+        style.adaptToGraphSize(20);
+        QCOMPARE(style.labelDetail, 0.0);
+        style.adaptToGraphSize(5001);
+        QVERIFY(style.labelDetail > 0.5);
+        QVERIFY(style.outlineDetail > 0.3);
+    }
+
     void koreanUi()
     {
         QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::samplePath("greeter"));
@@ -95,7 +133,7 @@ private Q_SLOTS:
 
     void clickingANodeSelectsItsVirtualService()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::samplePath("bookinfo"));
@@ -127,7 +165,7 @@ private Q_SLOTS:
         routing.write(text);
         routing.close();
 
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(test::samplePath("greeter"));
@@ -149,7 +187,7 @@ private Q_SLOTS:
 
     void dropAFolderOpensIt()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         QMimeData mime;
@@ -172,7 +210,7 @@ private Q_SLOTS:
         QTemporaryDir parent;
         QVERIFY(copyFolder(test::samplePath("greeter"), parent.path()));
         const QString missing = parent.filePath(QStringLiteral("typo"));
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         window.resize(kWindowSize);
         window.show();
         window.openFolder(missing);
@@ -191,7 +229,7 @@ private Q_SLOTS:
     {
         QPointer<Document> document;
         {
-            MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+            MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
             window.resize(kWindowSize);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -111,7 +111,7 @@ private Q_SLOTS:
     // last 20 s (2,000 requests at 100 req/s).
     void dragMovesTheShareLines()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true, .selectOnOpen = false});
         open(window, "greeter", QStringLiteral("default/greeter-service"));
         QVERIFY(simulate(window, 30));
         QCPGraph *v2 = graphNamed(plotOf(window)->shareGraphs(), QStringLiteral("v2"));
@@ -148,7 +148,7 @@ private Q_SLOTS:
     // and the toolbar's rate move it.
     void mirrorSeriesFollowsPercentageAndRate()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true, .selectOnOpen = false});
         open(window, "httpbin-mirror", QStringLiteral("default/httpbin"));
         QVERIFY(simulate(window, 15));
         LivePlotPanel *plot = plotOf(window);
@@ -186,7 +186,7 @@ private Q_SLOTS:
     // The plot keeps the last minute: older points go, the axis follows.
     void keepsTheLastMinute()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true, .selectOnOpen = false});
         open(window, "greeter", QStringLiteral("default/greeter-service"));
         QVERIFY(simulate(window, 75));
         const QCPRange range = plotOf(window)->plot()->xAxis->range();

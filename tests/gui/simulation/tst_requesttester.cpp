@@ -78,7 +78,7 @@ private Q_SLOTS:
     // else to v1; the answer says which route and why.
     void headerMatchSendsJasonToV2()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
         open(window, "bookinfo", QStringLiteral("default/reviews"));
         RequestTesterPanel *tester = testerOf(window);
         QVERIFY(tester->hostEdit()->text().startsWith(QStringLiteral("reviews"))); // filled in from the selection
@@ -134,7 +134,7 @@ private Q_SLOTS:
     // and for a path the gateway's rule does not forward.
     void nothingMatches()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
         open(window, "bookinfo", QStringLiteral("default/reviews"));
         RequestTesterPanel *tester = testerOf(window);
         typeInto(tester->hostEdit(), QStringLiteral("nothing.example.com"));
@@ -161,7 +161,7 @@ private Q_SLOTS:
     // headings; switching the language rewords an answer already shown.
     void koreanAnswer()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
         open(window, "bookinfo", QStringLiteral("default/reviews"));
         RequestTesterPanel *tester = testerOf(window);
         tester->addHeader(QStringLiteral("end-user"), QStringLiteral("jason"));
@@ -185,7 +185,7 @@ private Q_SLOTS:
     // The answer follows edits: a new split shows at once, an undo brings the old one back.
     void followsEdits()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
         open(window, "greeter", QStringLiteral("default/greeter-service"));
         clickRoute(window);
         QVERIFY2(answer(window).contains(QStringLiteral("\nv1\n3000\n90 %\n200")), qPrintable(answer(window)));

@@ -91,7 +91,7 @@ private Q_SLOTS:
     // anything is simulated, the simulated ones come close to them.
     void expectedIsTheEnginesSplit()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::samplePath("greeter"), QStringLiteral("default/greeter-service"));
         SplitChartPanel *chart = chartOf(window);
         const ExpectedSplit engine = engineSplit(window.document()->mesh(), "default", "greeter-service");
@@ -131,7 +131,7 @@ private Q_SLOTS:
     // abort percentage) next to simulated.
     void faultsShowTheStatusCodes()
     {
-        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true});
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true, .selectOnOpen = false});
         open(window, test::testDataPath(QStringLiteral("gui/faults")), QStringLiteral("default/payments"));
         SplitChartPanel *chart = chartOf(window);
         const ExpectedSplit engine = engineSplit(window.document()->mesh(), "default", "payments");
