@@ -146,6 +146,7 @@ public:
     // Returns false when `content` (one line, no newline) has a stray ','.
     bool scanLine(std::string_view content)
     {
+        ++m_lineNumber;
         m_line = content;
         m_pos = 0;
         const size_t first = content.find_first_not_of(" \t");
@@ -189,6 +190,16 @@ public:
         return tokenStart(indent);
     }
 
+    // The quote of a quoted scalar still open after the lines scanned so far
+    // (0 when none), and the 1-based line where it opened.
+    char openQuote() const { return m_quote; }
+    int quoteOpenedAt() const { return m_quoteOpenedAt; }
+    bool isDocumentMarker(std::string_view line) const
+    {
+        return (line.substr(0, 3) == "---" || line.substr(0, 3) == "...")
+            && (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
+    }
+
 private:
     bool isMarker(const char *marker) const
     {
@@ -228,6 +239,7 @@ private:
             m_tokenColumn = int(m_pos);
             if (c == '"' || c == '\'') {
                 m_quote = c;
+                m_quoteOpenedAt = m_lineNumber;
                 ++m_pos;
                 if (!finishQuoted())
                     return true;
@@ -315,6 +327,7 @@ private:
             }
             if (c == '"' || c == '\'') {
                 m_quote = c;
+                m_quoteOpenedAt = m_lineNumber;
             } else if (c == '#' && m_pos > 0 && isBlank(m_line[m_pos - 1])) {
                 return true;
             } else if (c == '[' || c == '{') {
@@ -333,6 +346,8 @@ private:
     size_t m_pos = 0;
     int m_flow = 0;
     char m_quote = 0;
+    int m_quoteOpenedAt = 0;
+    int m_lineNumber = 0;
     int m_blockScalarParent = -1; // >= 0 inside a | or > block scalar
     bool m_plainOpen = false;     // a plain scalar may continue on the next line
     int m_plainParent = -1;       // ... on lines indented deeper than this
@@ -360,6 +375,27 @@ int strayCommaLine(const std::string &text)
         start = end + 1;
     }
     return 0;
+}
+
+int unterminatedQuoteLine(const std::string &text)
+{
+    StrayCommaScanner scanner;
+    size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string_view content(text.data() + start, end - start);
+        if (!content.empty() && content.back() == '\r')
+            content.remove_suffix(1);
+        // A document marker cannot stand inside a quoted scalar: the quote
+        // was never closed (go-yaml stops there too).
+        if (scanner.openQuote() && scanner.isDocumentMarker(content))
+            return scanner.quoteOpenedAt();
+        scanner.scanLine(content); // a stray ',' is strayCommaLine()'s to report
+        start = end + 1;
+    }
+    return scanner.openQuote() ? scanner.quoteOpenedAt() : 0;
 }
 
 } // namespace meshlane::textchecks

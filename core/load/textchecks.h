@@ -26,5 +26,11 @@ int nestingDepth(const std::string &text, int *deepestLine);
 // line of the first ',' anywhere else, or 0 when there is none.
 int strayCommaLine(const std::string &text);
 
+// A quoted scalar whose closing quote never comes (before the end of the text
+// or a document marker): yaml-cpp 0.7 reads it to the end and loads nonsense,
+// Kubernetes' decoder refuses the file. Returns the 1-based line where the
+// quote opened, or 0.
+int unterminatedQuoteLine(const std::string &text);
+
 } // namespace textchecks
 } // namespace meshlane

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#include "load/manifestloader.h"
+
+#include <QTest>
+
+using namespace meshlane;
+
+namespace {
+
+const Diagnostic *errorWithCode(const LoadResult &result, const char *code)
+{
+    for (const Diagnostic &diagnostic : result.diagnostics) {
+        if (diagnostic.code == code && diagnostic.severity == Severity::Error)
+            return &diagnostic;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+// YAML that Kubernetes' decoder (go-yaml) refuses must not load silently
+// because yaml-cpp 0.7 is more lenient; what kubectl accepts still loads.
+class TestYamlStrictness : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void unterminatedQuoteRefusesTheFile_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line");
+        QTest::newRow("double") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: \"unterminated\n"
+                                              "spec:\n  selector: {app: x}\n") << 4;
+        QTest::newRow("single") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: 'unterminated\n"
+                                              "spec:\n  selector: {app: x}\n") << 4;
+        QTest::newRow("runs into the next document")
+            << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: {team: \"core}\n---\n"
+                          "apiVersion: v1\nkind: Service\nmetadata: {name: b}\n") << 5;
+        QTest::newRow("in a list") << QByteArray("apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n"
+                                                 "  ports:\n  - name: \"http\n    port: 80\n") << 6;
+    }
+
+    void unterminatedQuoteRefusesTheFile()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        const LoadResult result = ManifestLoader().loadText("svc.yaml", text.toStdString());
+        const Diagnostic *error = errorWithCode(result, "ML0001");
+        QVERIFY2(error, "no syntax error");
+        QCOMPARE(error->location.line, line);
+        QVERIFY(result.mesh->services.empty());
+    }
+
+    void quotesKubernetesAcceptsStillLoad_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("quoted over two lines") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
+                                                             "  annotations:\n    note: \"one\n      two\"\n");
+        QTest::newRow("apostrophe in a plain scalar") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
+                                                                    "  annotations:\n    note: it's fine\n");
+        QTest::newRow("quotes in a block scalar") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
+                                                                "  annotations:\n    script: |\n      echo \"hi\n      it's\n");
+        QTest::newRow("escaped quotes") << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
+                                                      "  annotations:\n    a: \"say \\\"hi\\\"\"\n    b: 'it''s'\n");
+        QTest::newRow("quote in a comment") << QByteArray("apiVersion: v1\nkind: Service # \"quoted\nmetadata: {name: a}\n");
+    }
+
+    void quotesKubernetesAcceptsStillLoad()
+    {
+        QFETCH(QByteArray, text);
+        const LoadResult result = ManifestLoader().loadText("svc.yaml", text.toStdString());
+        QVERIFY2(!errorWithCode(result, "ML0001"), result.diagnostics.empty() ? "" : result.diagnostics.front().toString().c_str());
+        QCOMPARE(result.mesh->services.size(), size_t(1));
+    }
+
+    void keyWrittenTwiceRefusesItsDocumentOnly()
+    {
+        const std::string text = "apiVersion: networking.istio.io/v1\n"
+                                 "kind: VirtualService\n"
+                                 "metadata: {name: reviews}\n"
+                                 "spec:\n"
+                                 "  hosts: [reviews]\n"
+                                 "  http:\n"
+                                 "  - route:\n"
+                                 "    - destination: {host: reviews, subset: v1}\n"
+                                 "      weight: 90\n"
+                                 "      weight: 10\n"
+                                 "---\n"
+                                 "apiVersion: v1\nkind: Service\nmetadata: {name: reviews}\n";
+        const LoadResult result = ManifestLoader().loadText("vs.yaml", text);
+        const Diagnostic *error = errorWithCode(result, "ML0001");
+        QVERIFY(error);
+        QCOMPARE(error->location.line, 10);
+        QVERIFY2(error->message.find("lines 9 and 10") != std::string::npos, error->message.c_str());
+        QVERIFY(result.mesh->virtualServices.empty());
+        QCOMPARE(result.mesh->services.size(), size_t(1)); // the other document loads
+    }
+
+    void sameKeyInSiblingMappingsIsFine()
+    {
+        const std::string text = "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\n"
+                                 "spec:\n  host: r\n  subsets:\n  - name: v1\n    labels: {version: v1}\n"
+                                 "  - name: v2\n    labels: {version: v2}\n";
+        const LoadResult result = ManifestLoader().loadText("dr.yaml", text);
+        QVERIFY(!errorWithCode(result, "ML0001"));
+        QCOMPARE(result.mesh->destinationRules.size(), size_t(1));
+    }
+
+    void mergeKeysAreAcceptedAsKubernetesDoes()
+    {
+        const std::string text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: &common {team: core}\n"
+                                 "  annotations:\n    <<: *common\n    owner: me\n";
+        const LoadResult result = ManifestLoader().loadText("svc.yaml", text);
+        QVERIFY(!errorWithCode(result, "ML0001"));
+        QCOMPARE(result.mesh->services.size(), size_t(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestYamlStrictness)
+#include "tst_yamlstrictness.moc"
