@@ -33,10 +33,11 @@ install_missing() {
 }
 
 # ccache makes a rebuild after a small change (or CI after a developer's
-# build on the same machine) take seconds instead of minutes.
+# build on the same machine) take seconds instead of minutes. Paths are hashed
+# relative to the checkout, so another clone of the same code hits the cache.
 build() {
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "$@"
-  CCACHE_BASEDIR="$PWD" cmake --build "$build_dir" --parallel "$(nproc)"
+  CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 cmake --build "$build_dir" --parallel "$(nproc)"
 }
 
 case "$mode" in
