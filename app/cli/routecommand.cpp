@@ -60,6 +60,10 @@ QJsonObject decisionJson(const RouteDecision &decision)
     root[QStringLiteral("routeName")] = stringOrNull(decision.routeName);
     root[QStringLiteral("rule")] = decision.rule ? QJsonValue(ruleJson(*decision.rule)) : QJsonValue();
     root[QStringLiteral("status")] = decision.status;
+    QJsonObject outcomes;
+    for (const auto &[code, share] : decision.outcomes())
+        outcomes[QString::number(code)] = share;
+    root[QStringLiteral("outcomes")] = outcomes;
     QJsonArray destinations;
     for (const DestinationOutcome &destination : decision.destinations) {
         QJsonObject object = targetJson(destination.target);
@@ -128,13 +132,18 @@ void printDecision(const RouteDecision &decision, const HttpRequest &request, QT
             route += QStringLiteral(", match[") + QString::number(decision.matchBlock) + u']';
     }
     head.append({QStringLiteral("Route"), route});
+    // What the client gets: the routed status, or each outcome with its share
+    // when destinations fail or a fault aborts some of the requests.
     QString status = QString::number(decision.status);
-    const std::map<int, double> shares = decision.statusShares();
-    if (shares.size() > 1) {
+    const std::map<int, double> outcomes = decision.outcomes();
+    if (outcomes.size() > 1) {
         QStringList parts;
-        for (const auto &[code, share] : shares)
+        for (const auto &[code, share] : outcomes)
             parts << QString::number(code) + QStringLiteral(" for ") + qs(percentText(share));
         status = parts.join(QStringLiteral(", "));
+    } else if (outcomes.size() == 1 && outcomes.begin()->first != decision.status) {
+        status = QString::number(outcomes.begin()->first) + QStringLiteral(" (the fault aborts every request; the route answers ")
+            + QString::number(decision.status) + u')';
     }
     if (!decision.redirectLocation.empty())
         status += QStringLiteral(" -> ") + qs(decision.redirectLocation);

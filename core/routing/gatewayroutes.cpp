@@ -2,7 +2,10 @@
 #include "routing/gatewayroutes.h"
 
 #include "model/hostname.h"
+#include "model/mesh.h"
 #include "routing/routetablebuilder.h"
+
+#include <QString>
 
 #include <algorithm>
 #include <map>
@@ -183,6 +186,28 @@ const std::vector<GatewayRoutes::VirtualHost> *GatewayRoutes::virtualHostsOf(con
     return it == m_gateways.end() ? nullptr : &it->second.hosts;
 }
 
+uint32_t GatewayRoutes::targetPortOf(const Gateway &gateway, uint32_t servicePort) const
+{
+    // The Services that expose the gateway's workloads: those selecting the
+    // pods that the Gateway's selector selects.
+    for (const auto &workload : m_mesh.workloads) {
+        if (gateway.selector.empty() || !labelsMatch(gateway.selector, workload->podLabels))
+            continue;
+        for (const auto &service : m_mesh.services) {
+            if (service->meta.ns != workload->meta.ns || !service->hasSelector
+                || !labelsMatch(service->selector, workload->podLabels))
+                continue;
+            for (const ServicePort &exposed : service->ports) {
+                bool numeric = false;
+                const uint32_t target = QString::fromStdString(exposed.targetPort).toUInt(&numeric);
+                if (exposed.port == servicePort)
+                    return exposed.targetPort.empty() ? exposed.port : numeric ? target : 0;
+            }
+        }
+    }
+    return 0;
+}
+
 GatewayRoutes::Lookup GatewayRoutes::find(const std::string &gatewayRef, const std::string &host, uint32_t port) const
 {
     Lookup lookup;
@@ -194,6 +219,19 @@ GatewayRoutes::Lookup GatewayRoutes::find(const std::string &gatewayRef, const s
     }
     const Entry &entry = it->second;
     lookup.gateway = entry.gateway;
+    // Clients call the gateway's Service port (Istio's docs: port 80), while
+    // the Gateway's servers listen on the proxy's own port (8080): when the
+    // folder has the Service, follow it to its target port.
+    const auto listens = [&entry](uint32_t number) {
+        return std::any_of(entry.gateway->servers.begin(), entry.gateway->servers.end(),
+                           [number](const GatewayServer &server) { return server.portNumber == number; });
+    };
+    if (port != 0 && !listens(port)) {
+        if (const uint32_t target = targetPortOf(*entry.gateway, port); target != 0 && listens(target)) {
+            lookup.servicePort = port;
+            lookup.port = port = target;
+        }
+    }
 
     bool served = false;
     for (const GatewayServer &server : entry.gateway->servers) {
@@ -219,6 +257,22 @@ GatewayRoutes::Lookup GatewayRoutes::find(const std::string &gatewayRef, const s
                   .arg(gatewayRef)
                   .arg(host)
                   .arg(port);
+        // The port a client would use through the gateway's Service is not in
+        // the folder: name the port the Gateway does listen on for that host.
+        for (const GatewayServer &server : entry.gateway->servers) {
+            if (port == 0 || !isHttpServer(server) || server.portNumber == port)
+                continue;
+            const bool forHost = std::any_of(server.hosts.begin(), server.hosts.end(), [&host](const std::string &written) {
+                return hostMatchesPattern(patternOf(written), host);
+            });
+            if (forHost) {
+                lookup.hint = MESHLANE_TR("meshlane::GatewayRoutes",
+                                          "the Gateway listens on %1 for this host (its Service, which maps a client "
+                                          "port to it, is not in the folder): did you mean --port %1?")
+                                  .arg(server.portNumber);
+                break;
+            }
+        }
         return lookup;
     }
     for (const VirtualHost &candidate : entry.hosts) {

@@ -32,8 +32,10 @@ public:
     {
         const Gateway *gateway = nullptr;
         const VirtualHost *virtualHost = nullptr; // null: 404
-        uint32_t port = 0;
-        TranslatedText problem; // why there is no virtual host
+        uint32_t port = 0;        // the Gateway's server port used
+        uint32_t servicePort = 0; // the gateway Service's port the client called, when it was mapped to `port`
+        TranslatedText problem;   // why there is no virtual host
+        TranslatedText hint;      // with a problem: what the user probably meant
     };
 
     GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options);
@@ -63,6 +65,9 @@ private:
     using BoundMap = std::unordered_map<std::string, std::vector<const VirtualService *>>;
 
     static BoundMap boundVirtualServices(const Mesh &mesh);
+    // The target port behind `servicePort` of the Service exposing the
+    // Gateway's workloads; 0 when the folder has no such Service or port.
+    uint32_t targetPortOf(const Gateway &gateway, uint32_t servicePort) const;
     void build(const Gateway &gateway, std::vector<const VirtualService *> bound, const DestinationResolver &resolver,
                RouteTable::Options options);
 

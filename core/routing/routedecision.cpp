@@ -25,4 +25,17 @@ std::map<int, double> RouteDecision::statusShares() const
     return shares;
 }
 
+std::map<int, double> RouteDecision::outcomes() const
+{
+    const double abort = fault.abortProbability();
+    std::map<int, double> result;
+    if (abort > 0)
+        result[fault.abortHttpStatus()] += abort;
+    if (abort < 1) {
+        for (const auto &[code, share] : statusShares())
+            result[code] += share * (1 - abort);
+    }
+    return result;
+}
+
 } // namespace meshlane

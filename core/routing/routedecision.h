@@ -111,6 +111,10 @@ struct RouteDecision
 
     // Probability of each status before faults (Forward: 200 vs 503 shares).
     std::map<int, double> statusShares() const;
+    // What the client gets, faults included: an abort answers its share
+    // with its own status before anything is routed (a 100 % abort of a
+    // route that forwards is a 500, not a 200).
+    std::map<int, double> outcomes() const;
 };
 
 } // namespace meshlane

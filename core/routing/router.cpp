@@ -390,10 +390,21 @@ void Router::routeThroughGateway(const HttpRequest &request, RouteDecision &deci
     const GatewayRoutes::Lookup lookup =
         m_gatewayRoutes->find(request.gateway, decision.host, request.port ? request.port : request.authorityPort());
     decision.port = lookup.port;
+    if (lookup.servicePort != 0) {
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "port %1 is the gateway Service's; its target port %2 is where the "
+                                                   "Gateway's servers listen")
+                .arg(lookup.servicePort)
+                .arg(lookup.port)
+                .text();
+        });
+    }
     if (!lookup.virtualHost) {
         decision.action = RouteAction::NoRoute;
         decision.status = 404;
         explain(why, [&] { return lookup.problem.text(); });
+        if (!lookup.hint.empty())
+            explain(why, [&] { return lookup.hint.text(); });
         return;
     }
     explain(why, [&] {

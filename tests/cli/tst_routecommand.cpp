@@ -59,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, int(ExitOk));
         const QJsonObject root = result.json();
         QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "rule", "status",
-                                      "destinations", "mirrors", "fault", "explanation"}));
+                                      "outcomes", "destinations", "mirrors", "fault", "explanation"}));
         QCOMPARE(keysOf(root[QStringLiteral("rule")].toObject()),
                  setOf({"kind", "namespace", "name", "section", "index", "match"}));
         QCOMPARE(root[QStringLiteral("rule")][QStringLiteral("kind")].toString(), QStringLiteral("VirtualService"));
@@ -159,6 +159,12 @@ private Q_SLOTS:
         QCOMPARE(fault[QStringLiteral("abortStatus")].toInt(), 500);
         QCOMPARE(fault[QStringLiteral("delayProbability")].toDouble(), 0.25);
         QCOMPARE(fault[QStringLiteral("delayMs")].toInt(), 2000);
+        // `status` is the routed status; `outcomes` says what clients get with the abort.
+        QCOMPARE(admins[QStringLiteral("status")].toInt(), 200);
+        const QJsonObject outcomes = admins[QStringLiteral("outcomes")].toObject();
+        QCOMPARE(outcomes.size(), 2);
+        QCOMPARE(outcomes[QStringLiteral("500")].toDouble(), 0.5);
+        QCOMPARE(outcomes[QStringLiteral("200")].toDouble(), 0.5);
         const QJsonObject shadowed = routeJson({shop, QStringLiteral("--host"), QStringLiteral("shop.shop"),
                                                 QStringLiteral("--header"), QStringLiteral("x-mirror=yes")})
                                          .json();
@@ -178,6 +184,68 @@ private Q_SLOTS:
                                             QStringLiteral("--path"), QStringLiteral("/items/12?beta=1")})
                                      .json();
         QCOMPARE(shop[QStringLiteral("routeName")].toString(), QStringLiteral("beta-item"));
+    }
+
+    void aFullAbortSaysWhatTheClientGets()
+    {
+        TestFolder folder;
+        folder.write(QStringLiteral("shop.yaml"),
+                     "apiVersion: v1\nkind: Service\nmetadata: {name: shop}\nspec:\n  selector: {app: shop}\n"
+                     "  ports: [{name: http, port: 80}]\n---\n"
+                     "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: shop}\nspec:\n"
+                     "  selector: {matchLabels: {app: shop}}\n"
+                     "  template: {metadata: {labels: {app: shop}}, spec: {containers: [{name: shop, image: x}]}}\n---\n"
+                     "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: shop}\nspec:\n"
+                     "  hosts: [shop]\n  http:\n  - fault: {abort: {httpStatus: 503, percentage: {value: 100}}}\n"
+                     "    route: [{destination: {host: shop}}]\n");
+        const CliRun text = runCli({QStringLiteral("route"), folder.qpath(), QStringLiteral("--host"), QStringLiteral("shop")});
+        QVERIFY2(text.out.contains(QStringLiteral("Status   503 (the fault aborts every request; the route answers 200)")),
+                 qPrintable(text.out));
+        const QJsonObject json = routeJson({folder.qpath(), QStringLiteral("--host"), QStringLiteral("shop")}).json();
+        QCOMPARE(json[QStringLiteral("status")].toInt(), 200);
+        QCOMPARE(json[QStringLiteral("outcomes")].toObject(), (QJsonObject{{QStringLiteral("503"), 1.0}}));
+    }
+
+    // Istio's docs call the ingress gateway's Service port (80); the Gateway's server listens on the
+    // proxy's own port (8080). With the Service in the folder the port is followed; without it the
+    // answer names the port the Gateway listens on.
+    void gatewayServicePortLeadsToItsTargetPort()
+    {
+        const QByteArray mesh =
+            "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: edge}\nspec:\n"
+            "  selector: {istio: ingressgateway}\n"
+            "  servers: [{port: {number: 8080, name: http, protocol: HTTP}, hosts: ['*']}]\n---\n"
+            "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: front}\nspec:\n"
+            "  hosts: ['*']\n  gateways: [edge]\n  http: [{route: [{destination: {host: front}}]}]\n---\n"
+            "apiVersion: v1\nkind: Service\nmetadata: {name: front}\nspec:\n  selector: {app: front}\n"
+            "  ports: [{name: http, port: 9080}]\n---\n"
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: front}\nspec:\n"
+            "  selector: {matchLabels: {app: front}}\n"
+            "  template: {metadata: {labels: {app: front}}, spec: {containers: [{name: front, image: x}]}}\n";
+        const QByteArray gatewayService =
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ingress}\nspec:\n"
+            "  selector: {matchLabels: {istio: ingressgateway}}\n"
+            "  template: {metadata: {labels: {istio: ingressgateway}}, spec: {containers: [{name: proxy, image: x}]}}\n---\n"
+            "apiVersion: v1\nkind: Service\nmetadata: {name: ingress}\nspec:\n  selector: {istio: ingressgateway}\n"
+            "  ports: [{name: http2, port: 80, targetPort: 8080}]\n";
+        const QStringList request{QStringLiteral("--gateway"), QStringLiteral("default/edge"), QStringLiteral("--host"),
+                                  QStringLiteral("x"), QStringLiteral("--port"), QStringLiteral("80")};
+
+        TestFolder without;
+        without.write(QStringLiteral("mesh.yaml"), mesh);
+        const QJsonObject missed = routeJson(QStringList{without.qpath()} + request).json();
+        QCOMPARE(missed[QStringLiteral("status")].toInt(), 404);
+        QVERIFY2(missed[QStringLiteral("explanation")].toVariant().toStringList().join(u'\n').contains(
+                     QStringLiteral("did you mean --port 8080?")),
+                 qPrintable(missed[QStringLiteral("explanation")].toVariant().toStringList().join(u'\n')));
+
+        TestFolder with;
+        with.write(QStringLiteral("mesh.yaml"), mesh + "---\n" + gatewayService);
+        const QJsonObject routed = routeJson(QStringList{with.qpath()} + request).json();
+        QCOMPARE(routed[QStringLiteral("status")].toInt(), 200);
+        QCOMPARE(routed[QStringLiteral("virtualService")].toString(), QStringLiteral("default/front"));
+        QVERIFY(routed[QStringLiteral("explanation")].toVariant().toStringList().join(u'\n').contains(
+            QStringLiteral("target port 8080")));
     }
 
     void textOutputIsAlignedWithPercentages()
