@@ -36,6 +36,10 @@ struct ResolvedTarget
     std::string label() const { return subset.empty() ? host : host + " (" + subset + ')'; }
 };
 
+// "reviews.default.svc.cluster.local subset v2 port 9080 -> 2 pods (default/reviews-v2 x2)":
+// the explanation's line for a destination or mirror.
+std::string targetLine(const ResolvedTarget &target);
+
 struct DestinationOutcome
 {
     ResolvedTarget target;
@@ -111,6 +115,8 @@ struct RouteDecision
 
     // Probability of each status before faults (Forward: 200 vs 503 shares).
     std::map<int, double> statusShares() const;
+    // Forward: the status most of the traffic gets (ties go to the failure).
+    int forwardStatus() const;
 };
 
 } // namespace meshlane
