@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/requestoptions.h"
 
-#include "routing/ipprefix.h"
+#include "base/ipprefix.h"
 
 namespace meshlane::cli {
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "model/virtualservice.h"
-#include "routing/ipprefix.h"
+#include "base/ipprefix.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "simulation/trafficmix.h"
 
-#include "routing/ipprefix.h"
+#include "base/ipprefix.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "routing/ipprefix.h"
+#include "base/ipprefix.h"
 
 #include <cctype>
 #include <vector>
