@@ -314,6 +314,19 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
         routeWithoutVirtualService(decision, why);
         return;
     }
+    if (candidate->virtualService->http.empty()) {
+        // Istio builds no virtual host from a rule without http routes: the
+        // Service's default route serves HTTP as if the rule did not exist.
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router",
+                               "VirtualService %1 has no http routes, so HTTP on port %2 is routed as if it had none")
+                .arg(refOf(candidate->virtualService->meta))
+                .arg(decision.port)
+                .text();
+        });
+        routeWithoutVirtualService(decision, why);
+        return;
+    }
     explain(why, [&] {
         return MESHLANE_TR("meshlane::Router", "VirtualService %1 applies to %2 for sidecars")
             .arg(refOf(candidate->virtualService->meta))
