@@ -3,6 +3,7 @@
 
 #include "model/hostname.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace meshlane {
@@ -31,6 +32,33 @@ std::string L4FilterChain::describe() const
     if (!written.empty())
         text += (text.empty() ? "" : ", ") + std::string("destination ") + written;
     return text.empty() ? std::string("any connection") : text;
+}
+
+std::vector<std::string> chainServerNames(const std::vector<std::string> &sniHosts)
+{
+    return std::find(sniHosts.begin(), sniHosts.end(), "*") != sniHosts.end() ? std::vector<std::string>() : sniHosts;
+}
+
+bool listsGateway(const std::vector<std::string> &gateways, const VirtualService &virtualService,
+                  const std::string &ref)
+{
+    for (const std::string &gateway : gateways) {
+        const std::string resolved = gateway == "mesh" || gateway.find('/') != std::string::npos
+            ? gateway
+            : virtualService.meta.ns + '/' + gateway;
+        if (resolved == ref)
+            return true;
+    }
+    return false;
+}
+
+std::string l4RuleLabel(const VirtualService &virtualService, const char *section, int index, int match)
+{
+    std::string text = "VirtualService " + virtualService.meta.ns + '/' + virtualService.meta.name + ' ' + section + '['
+        + std::to_string(index) + ']';
+    if (match >= 0)
+        text += " match[" + std::to_string(match) + ']';
+    return text;
 }
 
 bool serverNameMatches(const std::string &pattern, const std::string &sni)

@@ -39,6 +39,17 @@ struct L4FilterChain
 const L4FilterChain *selectFilterChain(const std::vector<L4FilterChain> &chains, const std::string &destinationIp,
                                        const std::string &sni);
 
+// Istio drops the server names of a match that lists "*": it takes any SNI.
+std::vector<std::string> chainServerNames(const std::vector<std::string> &sniHosts);
+
+// True when `gateways` (a match's or a VirtualService's) names `ref`: "mesh"
+// for sidecars, "ns/name" for a Gateway; a bare name is in the rule's namespace.
+bool listsGateway(const std::vector<std::string> &gateways, const VirtualService &virtualService,
+                  const std::string &ref);
+
+// "VirtualService ns/name tcp[1] match[0]": how explanations name a rule.
+std::string l4RuleLabel(const VirtualService &virtualService, const char *section, int index, int match);
+
 // Envoy's server-name match: "a.b.com" matches "a.b.com", "*.b.com", "*.com".
 bool serverNameMatches(const std::string &pattern, const std::string &sni);
 

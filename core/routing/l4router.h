@@ -52,13 +52,10 @@ private:
                                                 uint32_t port, std::vector<std::string> *why) const;
     std::vector<L4FilterChain> sidecarTlsChains(const HttpRequest &request, const VirtualService &virtualService,
                                                 uint32_t port, std::vector<std::string> *why) const;
-    std::vector<L4FilterChain> gatewayChains(const Gateway &gateway, uint32_t port, const std::string &sni,
-                                             std::vector<std::string> *why) const;
     // The rule's weighted destinations (or the chain's default host) into `decision`.
     void forward(const L4FilterChain &chain, uint32_t listenerPort, RouteDecision &decision,
                  std::vector<std::string> *why) const;
     void passthrough(const HttpRequest &request, RouteDecision &decision, std::vector<std::string> *why) const;
-    std::vector<const VirtualService *> boundTo(const std::string &gatewayRef) const;
 
     const Mesh &m_mesh;
     const DestinationResolver &m_resolver;
