@@ -425,6 +425,10 @@ private Q_SLOTS:
         const EditResult undone = applyEdits(result.mesh, result.inverse);
         QVERIFY(undone.ok());
         QVERIFY(texts(*undone.mesh) == texts(*echo));
+        QTemporaryDir out;
+        QVERIFY(Exporter(result.mesh, ExportOptions()).exportTo(out.path().toStdString()).ok());
+        const MeshPtr reread = ManifestLoader().loadFolder(out.path().toStdString()).mesh;
+        QCOMPARE(effectiveWeights(*reread, ref), (std::vector<int>{50, 50}));
         QVERIFY(!setRouteWeights(echo, RouteRef{"echo", "tcp-echo", 0, "tls"}, {50, 50}).ok());
         QVERIFY(!setRouteWeights(echo, RouteRef{"echo", "tcp-echo", 0}, {50, 50}).ok()); // no http route 0
 
