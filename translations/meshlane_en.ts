@@ -581,6 +581,18 @@
         <source>mirror %1 of forwarded requests (responses dropped): %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 from a sidecar in namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from a sidecar in namespace %2 with labels %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VirtualService %1 has no http routes, so HTTP on port %2 is routed as if it had none</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::AddMatchRouteDialog</name>
@@ -1442,6 +1454,180 @@
     </message>
     <message>
         <source>Copy this YAML to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::L4Router</name>
+    <message>
+        <source>it names gateways %1, not mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source labels are %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source namespace is %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP connection to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS connection without SNI to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS connection (SNI %2) to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP request to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Service or ServiceEntry is named %1, so the sidecar has no listener for it: the connection leaves unrouted through PassthroughCluster (ALLOW_ANY) or is closed (REGISTRY_ONLY); reported as 404</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no port %2, so the sidecar has no listener for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 of %2 is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Istio builds no listener for UDP ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sidecar&apos;s HTTP connection manager cannot parse a TCP or TLS stream and closes the connection (reported as 404); name the port tcp-* or tls-* for tcp or tls routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sidecar proxies the request as an opaque TCP stream: tcp routes apply, not http routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VirtualService %1 applies to %2 for sidecars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tcp routes do not apply to a TLS port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tls routes apply only to ports declared TLS or HTTPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no VirtualService applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no filter chain matches the connection&apos;s SNI and address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not apply to this sidecar: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tls route applies: the port is proxied as opaque TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 enters through Gateway %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway has only TCP or TLS servers on that port: it proxies the request as a TCP stream, so tcp and tls routes apply, not http routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no Gateway %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no filter chain for TCP or TLS on port %2, so Istio builds no listener there: the connection is refused (reported as 404)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no filter chain of port %1 takes a connection without SNI: gateways have no default chain, so Envoy closes it (reported as 404)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no filter chain of port %1 matches SNI %2: gateways have no default chain, so Envoy closes the connection (reported as 404)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sidecar proxies the connection straight to the host, all its endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no match conditions, so it takes the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes the connection (filter chain: %2; match: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every destination has weight 0: Envoy has no cluster to proxy to and closes the connection (reported as 503)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-&gt; %1 (weight %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the original destination %1:%2, unrouted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the listener&apos;s default chain sends it to PassthroughCluster: the original destination, unrouted (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY would close it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::L4GatewayChains</name>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names gateways %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 server on port %2 routes HTTP, not connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS server on port %1 is AUTO_PASSTHROUGH: it forwards by SNI outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;host&gt; and ignores VirtualServices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not apply to this gateway: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is skipped: an earlier rule on port %2 already serves SNI %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second TCP server on port %1 conflicts with the first; Istio skips it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tcp route of a VirtualService bound to Gateway %1 applies to the %2 server on port %3, so that server gets no filter chain</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

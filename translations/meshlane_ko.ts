@@ -580,6 +580,18 @@
         <source>mirror %1 of forwarded requests (responses dropped): %2</source>
         <translation>전달된 요청의 %1을(를) 미러링 (응답은 버려짐): %2</translation>
     </message>
+    <message>
+        <source>%1 from a sidecar in namespace %2</source>
+        <translation>네임스페이스 %2의 사이드카에서 보낸 %1</translation>
+    </message>
+    <message>
+        <source>%1 from a sidecar in namespace %2 with labels %3</source>
+        <translation>네임스페이스 %2, 레이블 %3인 사이드카에서 보낸 %1</translation>
+    </message>
+    <message>
+        <source>VirtualService %1 has no http routes, so HTTP on port %2 is routed as if it had none</source>
+        <translation>VirtualService %1에는 http 라우트가 없어 포트 %2의 HTTP는 VirtualService가 없는 것처럼 라우팅됩니다</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::AddMatchRouteDialog</name>
@@ -1439,6 +1451,180 @@
     <message>
         <source>Copy this YAML to the clipboard</source>
         <translation>이 YAML을 클립보드에 복사</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::L4Router</name>
+    <message>
+        <source>it names gateways %1, not mesh</source>
+        <translation>게이트웨이 %1만 지정하고 mesh는 지정하지 않습니다</translation>
+    </message>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation>포트가 %1입니다 (%2 필요)</translation>
+    </message>
+    <message>
+        <source>source labels are %1 (wants %2)</source>
+        <translation>소스 레이블이 %1입니다 (%2 필요)</translation>
+    </message>
+    <message>
+        <source>source namespace is %1 (wants %2)</source>
+        <translation>소스 네임스페이스가 %1입니다 (%2 필요)</translation>
+    </message>
+    <message>
+        <source>TCP connection to %1</source>
+        <translation>%1(으)로의 TCP 연결</translation>
+    </message>
+    <message>
+        <source>TLS connection without SNI to %1</source>
+        <translation>SNI 없는 %1(으)로의 TLS 연결</translation>
+    </message>
+    <message>
+        <source>TLS connection (SNI %2) to %1</source>
+        <translation>%1(으)로의 TLS 연결 (SNI %2)</translation>
+    </message>
+    <message>
+        <source>HTTP request to %1</source>
+        <translation>%1(으)로의 HTTP 요청</translation>
+    </message>
+    <message>
+        <source>no Service or ServiceEntry is named %1, so the sidecar has no listener for it: the connection leaves unrouted through PassthroughCluster (ALLOW_ANY) or is closed (REGISTRY_ONLY); reported as 404</source>
+        <translation>%1(이)라는 Service나 ServiceEntry가 없어 사이드카에 해당 리스너가 없습니다: 연결은 라우팅되지 않은 채 PassthroughCluster로 나가거나(ALLOW_ANY) 닫힙니다(REGISTRY_ONLY). 404로 보고합니다</translation>
+    </message>
+    <message>
+        <source>%1 has no port %2, so the sidecar has no listener for it</source>
+        <translation>%1에 포트 %2이(가) 없어 사이드카에 해당 리스너가 없습니다</translation>
+    </message>
+    <message>
+        <source>port %1 of %2 is %3</source>
+        <translation>%2의 포트 %1은(는) %3입니다</translation>
+    </message>
+    <message>
+        <source>Istio builds no listener for UDP ports</source>
+        <translation>Istio는 UDP 포트에 리스너를 만들지 않습니다</translation>
+    </message>
+    <message>
+        <source>the sidecar&apos;s HTTP connection manager cannot parse a TCP or TLS stream and closes the connection (reported as 404); name the port tcp-* or tls-* for tcp or tls routes</source>
+        <translation>사이드카의 HTTP 연결 관리자는 TCP나 TLS 스트림을 해석할 수 없어 연결을 닫습니다(404로 보고). tcp 또는 tls 라우트를 쓰려면 포트 이름을 tcp-* 또는 tls-*로 지정하세요</translation>
+    </message>
+    <message>
+        <source>the sidecar proxies the request as an opaque TCP stream: tcp routes apply, not http routes</source>
+        <translation>사이드카는 요청을 불투명한 TCP 스트림으로 프록시합니다: http 라우트가 아니라 tcp 라우트가 적용됩니다</translation>
+    </message>
+    <message>
+        <source>VirtualService %1 applies to %2 for sidecars</source>
+        <translation>사이드카에서 %2에는 VirtualService %1이(가) 적용됩니다</translation>
+    </message>
+    <message>
+        <source>its tcp routes do not apply to a TLS port</source>
+        <translation>tcp 라우트는 TLS 포트에 적용되지 않습니다</translation>
+    </message>
+    <message>
+        <source>its tls routes apply only to ports declared TLS or HTTPS</source>
+        <translation>tls 라우트는 TLS 또는 HTTPS로 선언된 포트에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>no VirtualService applies</source>
+        <translation>적용되는 VirtualService가 없습니다</translation>
+    </message>
+    <message>
+        <source>no filter chain matches the connection&apos;s SNI and address</source>
+        <translation>연결의 SNI와 주소에 맞는 필터 체인이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to this sidecar: %2</source>
+        <translation>%1은(는) 이 사이드카에 적용되지 않습니다: %2</translation>
+    </message>
+    <message>
+        <source>no tls route applies: the port is proxied as opaque TCP</source>
+        <translation>적용되는 tls 라우트가 없어 포트는 불투명한 TCP로 프록시됩니다</translation>
+    </message>
+    <message>
+        <source>%1 enters through Gateway %2</source>
+        <translation>%1이(가) 게이트웨이 %2(으)로 들어옵니다</translation>
+    </message>
+    <message>
+        <source>the gateway has only TCP or TLS servers on that port: it proxies the request as a TCP stream, so tcp and tls routes apply, not http routes</source>
+        <translation>게이트웨이의 해당 포트에는 TCP 또는 TLS 서버만 있어 요청을 TCP 스트림으로 프록시합니다: http 라우트가 아니라 tcp와 tls 라우트가 적용됩니다</translation>
+    </message>
+    <message>
+        <source>there is no Gateway %1</source>
+        <translation>Gateway %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no filter chain for TCP or TLS on port %2, so Istio builds no listener there: the connection is refused (reported as 404)</source>
+        <translation>게이트웨이 %1의 포트 %2에는 TCP나 TLS 필터 체인이 없어 Istio가 리스너를 만들지 않습니다: 연결이 거부됩니다(404로 보고)</translation>
+    </message>
+    <message>
+        <source>no filter chain of port %1 takes a connection without SNI: gateways have no default chain, so Envoy closes it (reported as 404)</source>
+        <translation>포트 %1의 어떤 필터 체인도 SNI 없는 연결을 받지 않습니다: 게이트웨이에는 기본 체인이 없어 Envoy가 연결을 닫습니다(404로 보고)</translation>
+    </message>
+    <message>
+        <source>no filter chain of port %1 matches SNI %2: gateways have no default chain, so Envoy closes the connection (reported as 404)</source>
+        <translation>포트 %1의 어떤 필터 체인도 SNI %2와(과) 맞지 않습니다: 게이트웨이에는 기본 체인이 없어 Envoy가 연결을 닫습니다(404로 보고)</translation>
+    </message>
+    <message>
+        <source>the sidecar proxies the connection straight to the host, all its endpoints</source>
+        <translation>사이드카는 연결을 호스트의 모든 엔드포인트로 바로 프록시합니다</translation>
+    </message>
+    <message>
+        <source>%1 has no match conditions, so it takes the connection</source>
+        <translation>%1에는 match 조건이 없어 연결을 받습니다</translation>
+    </message>
+    <message>
+        <source>%1 takes the connection (filter chain: %2; match: %3)</source>
+        <translation>%1이(가) 연결을 받습니다 (필터 체인: %2, match: %3)</translation>
+    </message>
+    <message>
+        <source>every destination has weight 0: Envoy has no cluster to proxy to and closes the connection (reported as 503)</source>
+        <translation>모든 대상의 가중치가 0입니다: Envoy는 프록시할 클러스터가 없어 연결을 닫습니다(503으로 보고)</translation>
+    </message>
+    <message>
+        <source>-&gt; %1 (weight %2): %3</source>
+        <translation>-&gt; %1 (가중치 %2): %3</translation>
+    </message>
+    <message>
+        <source>the original destination %1:%2, unrouted</source>
+        <translation>원래 목적지 %1:%2, 라우팅 없음</translation>
+    </message>
+    <message>
+        <source>the listener&apos;s default chain sends it to PassthroughCluster: the original destination, unrouted (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY would close it)</source>
+        <translation>리스너의 기본 체인이 PassthroughCluster로 보냅니다: 라우팅 없이 원래 목적지로 갑니다 (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY이면 닫힙니다)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::L4GatewayChains</name>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation>포트가 %1입니다 (%2 필요)</translation>
+    </message>
+    <message>
+        <source>it names gateways %1, not %2</source>
+        <translation>게이트웨이 %1만 지정하고 %2은(는) 지정하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the %1 server on port %2 routes HTTP, not connections</source>
+        <translation>포트 %2의 %1 서버는 연결이 아니라 HTTP를 라우팅합니다</translation>
+    </message>
+    <message>
+        <source>the TLS server on port %1 is AUTO_PASSTHROUGH: it forwards by SNI outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;host&gt; and ignores VirtualServices</source>
+        <translation>포트 %1의 TLS 서버는 AUTO_PASSTHROUGH입니다: SNI outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;host&gt;에 따라 전달하고 VirtualService는 무시합니다</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to this gateway: %2</source>
+        <translation>%1은(는) 이 게이트웨이에 적용되지 않습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is skipped: an earlier rule on port %2 already serves SNI %3</source>
+        <translation>%1은(는) 건너뜁니다: 포트 %2에서 앞선 규칙이 이미 SNI %3을(를) 처리합니다</translation>
+    </message>
+    <message>
+        <source>a second TCP server on port %1 conflicts with the first; Istio skips it</source>
+        <translation>포트 %1의 두 번째 TCP 서버는 첫 번째와 충돌하므로 Istio가 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>no tcp route of a VirtualService bound to Gateway %1 applies to the %2 server on port %3, so that server gets no filter chain</source>
+        <translation>게이트웨이 %1에 연결된 VirtualService의 어떤 tcp 라우트도 포트 %3의 %2 서버에 적용되지 않아 그 서버에는 필터 체인이 없습니다</translation>
     </message>
 </context>
 </TS>

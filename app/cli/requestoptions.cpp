@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/requestoptions.h"
 
+#include "base/ipprefix.h"
+
 namespace meshlane::cli {
 
 namespace {
@@ -14,6 +16,9 @@ const QString kQuery = QStringLiteral("query");
 const QString kGateway = QStringLiteral("gateway");
 const QString kSourceLabels = QStringLiteral("source-labels");
 const QString kSourceNamespace = QStringLiteral("source-namespace");
+const QString kProtocol = QStringLiteral("protocol");
+const QString kSni = QStringLiteral("sni");
+const QString kDestinationIp = QStringLiteral("destination-ip");
 
 // "k=v" -> (k, v); the value may contain '=' and may be empty, the name may not.
 bool splitPair(const QString &text, QString *name, QString *value)
@@ -47,6 +52,14 @@ RequestOptions::RequestOptions(CommandLine &commandLine)
                            QStringLiteral("k=v,...")});
     commandLine.addOption({kSourceNamespace, QStringLiteral("Namespace of the caller (default: default)."),
                            QStringLiteral("NS")});
+    commandLine.addOption({kProtocol,
+                           QStringLiteral("http (default), or tcp / tls: a connection routed by tcp / tls routes."),
+                           QStringLiteral("P")});
+    commandLine.addOption({kSni, QStringLiteral("TLS server name the client sends (default: the host; tls only)."),
+                           QStringLiteral("NAME")});
+    commandLine.addOption({kDestinationIp,
+                           QStringLiteral("Original destination address, for destinationSubnets (tcp / tls)."),
+                           QStringLiteral("IP")});
 }
 
 bool RequestOptions::hostGiven() const
@@ -56,7 +69,8 @@ bool RequestOptions::hostGiven() const
 
 QString RequestOptions::firstNonHostOptionGiven() const
 {
-    for (const QString &name : {kPort, kMethod, kPath, kHeader, kQuery, kGateway, kSourceLabels, kSourceNamespace}) {
+    for (const QString &name : {kPort, kMethod, kPath, kHeader, kQuery, kGateway, kSourceLabels, kSourceNamespace,
+                                kProtocol, kSni, kDestinationIp}) {
         if (m_commandLine.parser().isSet(name))
             return QStringLiteral("--") + name;
     }
@@ -137,6 +151,37 @@ bool RequestOptions::read(HttpRequest *request, QString *error) const
             *error = QStringLiteral("--source-namespace needs a value");
             return false;
         }
+    }
+    return readConnection(request, error);
+}
+
+bool RequestOptions::readConnection(HttpRequest *request, QString *error) const
+{
+    const QCommandLineParser &parser = m_commandLine.parser();
+    if (parser.isSet(kProtocol)) {
+        const std::optional<ConnectionProtocol> protocol = connectionProtocolFromName(ss(parser.value(kProtocol).trimmed()));
+        if (!protocol) {
+            *error = QStringLiteral("--protocol must be http, tcp or tls, not '") + parser.value(kProtocol) + u'\'';
+            return false;
+        }
+        request->protocol = *protocol;
+    }
+    if (parser.isSet(kSni)) {
+        if (request->protocol != ConnectionProtocol::Tls) {
+            *error = QStringLiteral("--sni needs --protocol tls");
+            return false;
+        }
+        request->sni = ss(parser.value(kSni).trimmed());
+    } else if (request->protocol == ConnectionProtocol::Tls) {
+        request->sni = request->hostName();
+    }
+    if (parser.isSet(kDestinationIp)) {
+        const QString address = parser.value(kDestinationIp).trimmed();
+        if (!IpPrefix::address(ss(address))) {
+            *error = QStringLiteral("--destination-ip wants an IPv4 or IPv6 address, not '") + address + u'\'';
+            return false;
+        }
+        request->destinationIp = ss(address);
     }
     return true;
 }

@@ -9,7 +9,8 @@
 namespace meshlane::cli {
 
 // The request options `route` and `simulate` share: --host, --port, --method,
-// --path, --header, --query, --gateway, --source-labels, --source-namespace.
+// --path, --header, --query, --gateway, --source-labels, --source-namespace,
+// --protocol, --sni, --destination-ip.
 class RequestOptions
 {
 public:
@@ -25,6 +26,8 @@ public:
     QString firstNonHostOptionGiven() const;
 
 private:
+    bool readConnection(HttpRequest *request, QString *error) const; // --protocol, --sni, --destination-ip
+
     CommandLine &m_commandLine;
 };
 

@@ -116,8 +116,11 @@ QString subsetText(const std::string &subset) { return subset.empty() ? QStringL
 void printDecision(const RouteDecision &decision, const HttpRequest &request, QTextStream &out)
 {
     QList<QStringList> head;
+    const std::string asked = request.protocol == ConnectionProtocol::Http
+        ? request.method + ' ' + request.scheme + "://" + request.authority + request.path
+        : L4Router::connectionText(request);
     head.append({QStringLiteral("Request"),
-                 qs(request.method + ' ' + request.scheme + "://" + request.authority + request.path)
+                 qs(asked)
                      + (request.gateway.empty() ? QStringLiteral(" from a sidecar in namespace ") + qs(request.sourceNamespace)
                                                 : QStringLiteral(" through Gateway ") + qs(request.gateway))});
     head.append({QStringLiteral("Host"), qs(decision.host) + u':' + QString::number(decision.port)});
@@ -126,6 +129,9 @@ void printDecision(const RouteDecision &decision, const HttpRequest &request, QT
         route = QStringLiteral("VirtualService ") + qs(decision.virtualService);
         if (decision.httpRoute >= 0)
             route += QStringLiteral(", http[") + QString::number(decision.httpRoute) + u']';
+        else if (decision.rule && decision.rule->section != "http")
+            route += QStringLiteral(", ") + qs(decision.rule->section) + u'[' + QString::number(decision.rule->index)
+                + u']';
         if (!decision.routeName.empty())
             route += QStringLiteral(" \"") + qs(decision.routeName) + u'"';
         if (decision.matchBlock >= 0)

@@ -27,13 +27,13 @@ QString destinationName(const Destination &destination)
 int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine commandLine(QStringLiteral("set-weights"),
-                            QStringLiteral("Set the weights of one http route of a VirtualService. Weights given for "
+                            QStringLiteral("Set the weights of one http, tcp or tls route of a VirtualService. Weights given for "
                                            "some destinations only re-balance the others in proportion to their "
                                            "current weights, so the total stays 100. Only the changed numbers in "
                                            "the YAML change: comments, order and quoting stay as they are."),
                             CommandLine::Input::FolderOnly);
     commandLine.addOption({QStringLiteral("vs"), QStringLiteral("The VirtualService, NS/NAME (NAME alone: namespace from -n, else default)."), QStringLiteral("NS/NAME")});
-    commandLine.addOption({QStringLiteral("route"), QStringLiteral("http route by 0-based index or name (default: the first with several destinations, else 0)."), QStringLiteral("INDEX|NAME")});
+    commandLine.addOption({QStringLiteral("route"), QStringLiteral("http route by 0-based index or name, or tcp[N] / tls[N] (default: the first route with several destinations, else 0)."), QStringLiteral("INDEX|NAME|tcp[N]|tls[N]")});
     commandLine.addOption({QStringLiteral("weights"), QStringLiteral("SUBSET=W[,SUBSET=W...]: by subset name, or by host for a destination without subset."), QStringLiteral("LIST")});
     commandLine.addOption({QStringLiteral("out"), QStringLiteral("Write a copy of DIR with the change to OUTDIR."), QStringLiteral("OUTDIR")});
     commandLine.addOption({QStringLiteral("in-place"), QStringLiteral("Write the change into DIR itself.")});
@@ -74,29 +74,42 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
         printDiagnostics(loaded.diagnostics, err);
         return commandLine.usageError(err, QStringLiteral("no VirtualService ") + vsRef + QStringLiteral(" in ") + commandLine.directory());
     }
-    if (vs->http.empty())
-        return commandLine.usageError(err, QStringLiteral("VirtualService ") + vsRef + QStringLiteral(" has no http routes"));
-    size_t routeIndex = defaultWeightedRoute(*vs);
+    if (vs->http.empty() && vs->tcp.empty() && vs->tls.empty())
+        return commandLine.usageError(err, QStringLiteral("VirtualService ") + vsRef
+                                               + QStringLiteral(" has no http, tcp or tls routes"));
+    RouteRef ref = defaultWeightedRouteRef(*vs);
     if (parser.isSet(QStringLiteral("route"))) {
-        const int found = findHttpRoute(*vs, ss(parser.value(QStringLiteral("route"))));
-        if (found < 0)
-            return commandLine.usageError(err, QStringLiteral("VirtualService ") + vsRef + QStringLiteral(" has no http route '")
-                                                   + parser.value(QStringLiteral("route")) + QStringLiteral("' (it has ")
-                                                   + QString::number(vs->http.size()) + QStringLiteral(", numbered from 0)"));
-        routeIndex = size_t(found);
+        const QString asked = parser.value(QStringLiteral("route"));
+        if (!findRoute(*vs, ss(asked), &ref.section, &ref.index)) {
+            const bool listed = asked.startsWith(QStringLiteral("tcp[")) || asked.startsWith(QStringLiteral("tls["))
+                || asked.startsWith(QStringLiteral("http["));
+            const QString section = listed ? asked.section(u'[', 0, 0) : QStringLiteral("http");
+            const size_t count = section == QStringLiteral("tcp") ? vs->tcp.size()
+                : section == QStringLiteral("tls")                ? vs->tls.size()
+                                                                  : vs->http.size();
+            return commandLine.usageError(err, QStringLiteral("VirtualService ") + vsRef + QStringLiteral(" has no ")
+                                                   + section + QStringLiteral(" route '") + asked
+                                                   + QStringLiteral("' (it has ") + QString::number(count)
+                                                   + QStringLiteral(", numbered from 0)"));
+        }
     }
-    const HttpRoute &route = vs->http[routeIndex];
+    ref.ns = ns;
+    ref.name = name;
+    const std::vector<RouteDestination> &route = *routeDestinations(*vs, ref.section, ref.index);
+    const size_t routeIndex = ref.index;
+    // http routes keep their established wording ("route 1").
+    const std::string routeName =
+        ref.section == "http" ? "route " + std::to_string(routeIndex) : ref.section + '[' + std::to_string(routeIndex) + ']';
 
     std::string why;
     const std::optional<std::vector<int>> weights =
-        WeightSpec::resolve(route, routeIndex, ss(parser.value(QStringLiteral("weights"))), &why);
+        WeightSpec::resolve(route, routeName, ss(parser.value(QStringLiteral("weights"))), &why);
     if (!weights)
         return commandLine.usageError(err, qs(why));
     std::vector<int64_t> current;
-    for (size_t j = 0; j < route.route.size(); ++j)
-        current.push_back(route.effectiveWeight(j));
+    for (size_t j = 0; j < route.size(); ++j)
+        current.push_back(effectiveWeight(route, j));
 
-    const RouteRef ref{ns, name, routeIndex};
     const EditResult edited = setRouteWeights(mesh, ref, *weights);
     if (!edited.ok()) {
         err << "meshlane set-weights: " << qs(edited.error) << '\n';
@@ -105,9 +118,9 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
 
     QStringList changes;
     for (size_t j = 0; j < weights->size(); ++j)
-        changes << destinationName(route.route[j].destination) + u' ' + QString::number(current[j]) + QStringLiteral(" -> ")
+        changes << destinationName(route[j].destination) + u' ' + QString::number(current[j]) + QStringLiteral(" -> ")
                 + QString::number((*weights)[j]);
-    const QString summary = vsRef + QStringLiteral(" route ") + QString::number(routeIndex) + QStringLiteral(": ") + changes.join(QStringLiteral(", "));
+    const QString summary = vsRef + u' ' + qs(routeName) + QStringLiteral(": ") + changes.join(QStringLiteral(", "));
 
     ExportReport report;
     if (!dryRun) {
@@ -121,7 +134,7 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
         QJsonArray list;
         for (size_t j = 0; j < weights->size(); ++j) {
             QJsonObject object;
-            object[QStringLiteral("destination")] = qs(route.route[j].destination.label());
+            object[QStringLiteral("destination")] = qs(route[j].destination.label());
             object[QStringLiteral("before")] = qint64(current[j]);
             object[QStringLiteral("after")] = (*weights)[j];
             list.append(object);
@@ -129,6 +142,8 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
         QJsonObject root;
         root[QStringLiteral("virtualService")] = vsRef;
         root[QStringLiteral("route")] = qint64(routeIndex);
+        if (ref.section != "http")
+            root[QStringLiteral("section")] = qs(ref.section);
         root[QStringLiteral("weights")] = list;
         if (dryRun) {
             root[QStringLiteral("diff")] = qs(meshDiff(*mesh, *edited.mesh));

@@ -10,6 +10,8 @@
 #include <QJsonValue>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace meshlane::cli {
 
 namespace {
@@ -64,7 +66,13 @@ void printTargets(const QString &heading, const SimulationCounts &counts,
 
 void printCounts(const SimulationCounts &counts, quint64 seed, const TrafficMix &mix, QTextStream &out)
 {
-    out << "Simulated " << counts.requests << " requests (seed " << seed << ')';
+    // Connections when every class opens one; a mix with HTTP in it counts requests.
+    const bool connections = !mix.classes.empty()
+        && std::all_of(mix.classes.begin(), mix.classes.end(), [](const RequestClass &requestClass) {
+               return requestClass.request.protocol != ConnectionProtocol::Http;
+           });
+    out << "Simulated " << counts.requests << (connections ? " connections" : " requests") << " (seed " << seed
+        << ')';
     if (mix.classes.size() > 1) {
         double total = 0;
         for (const RequestClass &requestClass : mix.classes)

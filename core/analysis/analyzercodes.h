@@ -24,5 +24,8 @@ inline constexpr const char *WeightsNotHundred = "ML0101";        // relative we
 inline constexpr const char *MirrorToServingDestination = "ML0102";
 inline constexpr const char *FaultWithoutPercentage = "ML0103";
 inline constexpr const char *MirrorPercentageWithoutMirror = "ML0104";
+// tcp / tls routes (ML011x)
+inline constexpr const char *L4RoutesIgnoredByPort = "ML0110";    // tcp/tls routes no port of the host uses
+inline constexpr const char *GatewayServerWithoutRoute = "ML0111"; // TCP/TLS server no route serves: refused
 
 } // namespace meshlane::codes

@@ -132,16 +132,41 @@ YAML::Node EditContext::httpRoute(size_t index)
     return m_patcher->enter(list, rawIndex(list, index));
 }
 
-void EditContext::writeWeights(const YAML::Node &routeNode, const HttpRoute &route, const std::vector<int> &weights,
-                               size_t destinationsAfter)
+const std::vector<RouteDestination> *EditContext::destinationsOf(const RouteRef &ref)
+{
+    const std::vector<RouteDestination> *found =
+        m_virtualService ? routeDestinations(*m_virtualService, ref.section, ref.index) : nullptr;
+    if (!found)
+        fail("VirtualService " + (m_resource ? m_resource->ns + '/' + m_resource->name : std::string()) + " has no "
+             + ref.section + " route " + std::to_string(ref.index));
+    return found;
+}
+
+YAML::Node EditContext::routeNode(const RouteRef &ref)
+{
+    if (ref.section == "http")
+        return httpRoute(ref.index);
+    if (!destinationsOf(ref))
+        return {};
+    const YAML::Node specNode = spec();
+    if (!ok())
+        return {};
+    const YAML::Node list = m_patcher->enter(specNode, ref.section.c_str());
+    if (!ok())
+        return {};
+    return m_patcher->enter(list, rawIndex(list, ref.index));
+}
+
+void EditContext::writeWeights(const YAML::Node &routeNode, const std::vector<RouteDestination> &route,
+                               const std::vector<int> &weights, size_t destinationsAfter)
 {
     const YAML::Node list = m_patcher->enter(routeNode, "route");
     if (!ok())
         return;
-    for (size_t j = 0; j < route.route.size() && j < weights.size(); ++j) {
+    for (size_t j = 0; j < route.size() && j < weights.size(); ++j) {
         if (weights[j] < 0)
             continue;
-        const RouteDestination &destination = route.route[j];
+        const RouteDestination &destination = route[j];
         const bool write = destination.weight || destinationsAfter > 1 || weights[j] != 100;
         if (!write || (destination.weight && *destination.weight == weights[j]))
             continue;
@@ -153,13 +178,14 @@ void EditContext::writeWeights(const YAML::Node &routeNode, const HttpRoute &rou
 std::string EditContext::checkWeights(const Mesh &mesh, const RouteRef &ref, const std::vector<int> &weights)
 {
     const VirtualService *vs = mesh.findVirtualService(ref.ns, ref.name);
-    if (!vs || ref.index >= vs->http.size() || vs->http[ref.index].route.size() != weights.size())
+    const std::vector<RouteDestination> *route = vs ? routeDestinations(*vs, ref.section, ref.index) : nullptr;
+    if (!route || route->size() != weights.size())
         return "the edited text does not read back as intended (route " + std::to_string(ref.index) + ')';
-    const HttpRoute &route = vs->http[ref.index];
     for (size_t j = 0; j < weights.size(); ++j) {
-        if (route.effectiveWeight(j) != weights[j])
+        const int64_t weight = effectiveWeight(*route, j);
+        if (weight != weights[j])
             return "the edited text does not read back as intended (destination " + std::to_string(j) + " weight "
-                + std::to_string(route.effectiveWeight(j)) + " instead of " + std::to_string(weights[j]) + ')';
+                + std::to_string(weight) + " instead of " + std::to_string(weights[j]) + ')';
     }
     return {};
 }

@@ -44,6 +44,10 @@ public:
     // The typed vs.http[index] as a node; checks the index.
     YAML::Node httpRoute(size_t index);
     const HttpRoute *typedRoute(size_t index);
+    // Any section's route (ref.section: "http", "tcp", "tls"): its destinations
+    // (null, with an error, when there is no such route) and its node.
+    const std::vector<RouteDestination> *destinationsOf(const RouteRef &ref);
+    YAML::Node routeNode(const RouteRef &ref);
     // The raw position of typed element `index`: typed lists skip non-mapping items.
     size_t rawIndex(const YAML::Node &sequence, size_t index) const;
 
@@ -52,8 +56,8 @@ public:
     // before, when the route will have several destinations (`destinationsAfter`),
     // or when a lone destination should get anything but 100. A negative
     // weight means "leave this one alone".
-    void writeWeights(const YAML::Node &routeNode, const HttpRoute &route, const std::vector<int> &weights,
-                      size_t destinationsAfter);
+    void writeWeights(const YAML::Node &routeNode, const std::vector<RouteDestination> &route,
+                      const std::vector<int> &weights, size_t destinationsAfter);
     // Fails unless vs ns/name's route `index` in `mesh` has these effective weights:
     // a cheap proof that the text and the intent agree.
     static std::string checkWeights(const Mesh &mesh, const RouteRef &ref, const std::vector<int> &weights);

@@ -170,6 +170,58 @@ int findHttpRoute(const VirtualService &vs, const std::string &indexOrName)
     return -1;
 }
 
+bool findRoute(const VirtualService &vs, const std::string &text, std::string *section, size_t *index)
+{
+    for (const char *list : {"http", "tcp", "tls"}) {
+        const std::string prefix = std::string(list) + '[';
+        if (text.rfind(prefix, 0) != 0 || text.size() < prefix.size() + 2 || text.back() != ']')
+            continue;
+        const char *first = text.data() + prefix.size();
+        const char *last = text.data() + text.size() - 1;
+        size_t number = 0;
+        const auto [end, error] = std::from_chars(first, last, number);
+        if (error != std::errc() || end != last || !routeDestinations(vs, list, number))
+            return false;
+        *section = list;
+        *index = number;
+        return true;
+    }
+    const int found = findHttpRoute(vs, text);
+    if (found < 0)
+        return false;
+    *section = "http";
+    *index = size_t(found);
+    return true;
+}
+
+const std::vector<RouteDestination> *routeDestinations(const VirtualService &vs, const std::string &section,
+                                                       size_t index)
+{
+    if (section == "http")
+        return index < vs.http.size() ? &vs.http[index].route : nullptr;
+    const std::vector<L4Route> *routes = section == "tcp" ? &vs.tcp : section == "tls" ? &vs.tls : nullptr;
+    return routes && index < routes->size() ? &(*routes)[index].route : nullptr;
+}
+
+RouteRef defaultWeightedRouteRef(const VirtualService &vs)
+{
+    RouteRef ref{vs.meta.ns, vs.meta.name, 0};
+    const auto several = [&](const char *section, size_t count) {
+        for (size_t i = 0; i < count; ++i) {
+            if (routeDestinations(vs, section, i)->size() > 1) {
+                ref.section = section;
+                ref.index = i;
+                return true;
+            }
+        }
+        return false;
+    };
+    if (several("http", vs.http.size()) || several("tcp", vs.tcp.size()) || several("tls", vs.tls.size()))
+        return ref;
+    ref.section = !vs.http.empty() || (vs.tcp.empty() && vs.tls.empty()) ? "http" : !vs.tcp.empty() ? "tcp" : "tls";
+    return ref;
+}
+
 size_t defaultWeightedRoute(const VirtualService &vs)
 {
     for (size_t i = 0; i < vs.http.size(); ++i) {

@@ -44,12 +44,15 @@ struct EditResult
     bool ok() const { return error.empty() && mesh != nullptr; }
 };
 
-// Identifies http route `index` (0-based, in `http:` order) of VirtualService ns/name.
+// Identifies route `index` (0-based, in list order) of VirtualService ns/name:
+// an http route unless `section` says "tcp" or "tls". Weight and destination
+// edits take all three; match, mirror and move edits are for http routes.
 struct RouteRef
 {
     std::string ns;
     std::string name;
     size_t index = 0;
+    std::string section = "http";
 };
 
 // One condition of a dark-launch match rule. `name` is the header or query
@@ -87,8 +90,17 @@ EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::str
 
 // "0", "2" or a route's name -> index into vs.http; -1 when there is no such route.
 int findHttpRoute(const VirtualService &vs, const std::string &indexOrName);
+// "tcp[0]", "tls[1]", "http[2]", or what findHttpRoute reads -> section and
+// index of that route of `vs`; false when it has no such route.
+bool findRoute(const VirtualService &vs, const std::string &text, std::string *section, size_t *index);
+// The destinations of route `index` of `section` ("http", "tcp", "tls"), or null.
+const std::vector<RouteDestination> *routeDestinations(const VirtualService &vs, const std::string &section,
+                                                       size_t index);
 // The route a weight editor opens on: the first with several destinations, else 0.
 size_t defaultWeightedRoute(const VirtualService &vs);
+// The same for any section: http routes first, then tcp, then tls; the
+// section is the first non-empty one when no route has several destinations.
+RouteRef defaultWeightedRouteRef(const VirtualService &vs);
 // Where a new match route goes so it takes precedence over the catch-all:
 // just before the first route that matches everything (the end when none does).
 size_t defaultMatchRoutePosition(const VirtualService &vs);

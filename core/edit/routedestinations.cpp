@@ -7,19 +7,20 @@ namespace meshlane {
 
 namespace {
 
-std::vector<int64_t> effectiveWeights(const HttpRoute &route)
+std::vector<int64_t> effectiveWeights(const std::vector<RouteDestination> &route)
 {
     std::vector<int64_t> weights;
-    for (size_t j = 0; j < route.route.size(); ++j)
-        weights.push_back(route.effectiveWeight(j));
+    for (size_t j = 0; j < route.size(); ++j)
+        weights.push_back(effectiveWeight(route, j));
     return weights;
 }
 
-std::string describeWeights(const HttpRoute &route, const std::vector<int> &weights, const Destination *added = nullptr)
+std::string describeWeights(const std::vector<RouteDestination> &route, const std::vector<int> &weights,
+                            const Destination *added = nullptr)
 {
     std::string text;
     for (size_t j = 0; j < weights.size(); ++j) {
-        const Destination &destination = j < route.route.size() ? route.route[j].destination : *added;
+        const Destination &destination = j < route.size() ? route[j].destination : *added;
         text += (j ? ", " : "") + (destination.subset.empty() ? destination.host : destination.subset) + ' '
             + std::to_string(weights[j]);
     }
@@ -28,7 +29,10 @@ std::string describeWeights(const HttpRoute &route, const std::vector<int> &weig
 
 std::string routeName(const RouteRef &ref)
 {
-    return ref.ns + '/' + ref.name + " route " + std::to_string(ref.index);
+    // http routes keep their established wording ("route 1"); the others name their list.
+    const std::string route = ref.section == "http" ? " route " + std::to_string(ref.index)
+                                                    : ' ' + ref.section + '[' + std::to_string(ref.index) + ']';
+    return ref.ns + '/' + ref.name + route;
 }
 
 EditResult verified(EditResult result, const RouteRef &ref, const std::vector<int> &weights)
@@ -52,11 +56,11 @@ EditResult setRouteWeights(const MeshPtr &mesh, const RouteRef &ref, const std::
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))
         return context.finish({});
-    const HttpRoute *route = context.typedRoute(ref.index);
+    const std::vector<RouteDestination> *route = context.destinationsOf(ref);
     if (!route)
         return context.finish({});
-    if (weights.size() != route->route.size()) {
-        context.fail("route has " + std::to_string(route->route.size()) + " destinations, "
+    if (weights.size() != route->size()) {
+        context.fail("route has " + std::to_string(route->size()) + " destinations, "
                      + std::to_string(weights.size()) + " weights given");
         return context.finish({});
     }
@@ -72,7 +76,7 @@ EditResult setRouteWeights(const MeshPtr &mesh, const RouteRef &ref, const std::
         context.fail("at least one weight must be above 0 (Istio rejects an all-zero route)");
         return context.finish({});
     }
-    context.writeWeights(context.httpRoute(ref.index), *route, weights, weights.size());
+    context.writeWeights(context.routeNode(ref), *route, weights, weights.size());
     return verified(context.finish("Set weights of " + routeName(ref) + ": " + describeWeights(*route, weights)), ref,
                     weights);
 }
@@ -82,7 +86,7 @@ EditResult addDestination(const MeshPtr &mesh, const RouteRef &ref, Destination 
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))
         return context.finish({});
-    const HttpRoute *route = context.typedRoute(ref.index);
+    const std::vector<RouteDestination> *route = context.destinationsOf(ref);
     if (!route)
         return context.finish({});
     const VirtualService &vs = context.virtualService();
@@ -91,14 +95,14 @@ EditResult addDestination(const MeshPtr &mesh, const RouteRef &ref, Destination 
         return context.finish({});
     }
     if (destination.host.empty())
-        destination.host = !route->route.empty() ? route->route.front().destination.host
+        destination.host = !route->empty() ? route->front().destination.host
                                                  : (vs.hosts.empty() ? std::string() : vs.hosts.front());
     if (destination.host.empty()) {
         context.fail("the new destination needs a host");
         return context.finish({});
     }
     destination.fqdn = expandHost(destination.host, vs.meta.ns);
-    for (const RouteDestination &existing : route->route) {
+    for (const RouteDestination &existing : *route) {
         if (existing.destination.fqdn != destination.fqdn)
             continue;
         if (existing.destination.subset == destination.subset) {
@@ -113,7 +117,7 @@ EditResult addDestination(const MeshPtr &mesh, const RouteRef &ref, Destination 
     current.push_back(0);
     const std::vector<int> weights = WeightBalancer::drag(current, {}, current.size() - 1, weight);
 
-    const YAML::Node routeNode = context.httpRoute(ref.index);
+    const YAML::Node routeNode = context.routeNode(ref);
     context.writeWeights(routeNode, *route, weights, weights.size());
     YAML::Node entry(YAML::NodeType::Map);
     entry["destination"] = EditContext::destinationNode(destination);
@@ -133,24 +137,24 @@ EditResult removeDestination(const MeshPtr &mesh, const RouteRef &ref, size_t in
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))
         return context.finish({});
-    const HttpRoute *route = context.typedRoute(ref.index);
+    const std::vector<RouteDestination> *route = context.destinationsOf(ref);
     if (!route)
         return context.finish({});
-    if (index >= route->route.size()) {
+    if (index >= route->size()) {
         context.fail("route has no destination " + std::to_string(index));
         return context.finish({});
     }
-    if (route->route.size() == 1) {
+    if (route->size() == 1) {
         context.fail("a route needs at least one destination");
         return context.finish({});
     }
     std::vector<int> weights = WeightBalancer::drag(effectiveWeights(*route), {}, index, 0);
-    const Destination removed = route->route[index].destination;
-    const YAML::Node routeNode = context.httpRoute(ref.index);
+    const Destination removed = (*route)[index].destination;
+    const YAML::Node routeNode = context.routeNode(ref);
     std::vector<int> written = weights;
     written[index] = -1; // deleted with its entry
 
-    context.writeWeights(routeNode, *route, written, route->route.size() - 1);
+    context.writeWeights(routeNode, *route, written, route->size() - 1);
     if (context.ok()) {
         const YAML::Node list = context.patcher().enter(routeNode, "route");
         if (context.ok())

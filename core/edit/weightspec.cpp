@@ -24,11 +24,11 @@ std::string destinationName(const Destination &destination)
 
 } // namespace
 
-std::vector<size_t> WeightSpec::destinationsNamed(const HttpRoute &route, const std::string &key)
+std::vector<size_t> WeightSpec::destinationsNamed(const std::vector<RouteDestination> &route, const std::string &key)
 {
     std::vector<size_t> found;
-    for (size_t j = 0; j < route.route.size(); ++j) {
-        const Destination &destination = route.route[j].destination;
+    for (size_t j = 0; j < route.size(); ++j) {
+        const Destination &destination = route[j].destination;
         const bool bySubset = !destination.subset.empty() && destination.subset == key;
         const bool byLabel = destination.label() == key || destination.fqdn + ':' + destination.subset == key;
         const bool byHost = destination.subset.empty() && (destination.host == key || destination.fqdn == key);
@@ -38,10 +38,10 @@ std::vector<size_t> WeightSpec::destinationsNamed(const HttpRoute &route, const 
     return found;
 }
 
-std::string WeightSpec::destinationNames(const HttpRoute &route)
+std::string WeightSpec::destinationNames(const std::vector<RouteDestination> &route)
 {
     std::string names;
-    for (const RouteDestination &destination : route.route) {
+    for (const RouteDestination &destination : route) {
         if (!names.empty())
             names += ", ";
         names += destinationName(destination.destination);
@@ -49,7 +49,8 @@ std::string WeightSpec::destinationNames(const HttpRoute &route)
     return names;
 }
 
-std::optional<std::vector<int>> WeightSpec::resolve(const HttpRoute &route, size_t routeIndex, const std::string &spec,
+std::optional<std::vector<int>> WeightSpec::resolve(const std::vector<RouteDestination> &route,
+                                                    const std::string &routeName, const std::string &spec,
                                                     std::string *error)
 {
     const auto fail = [error](std::string message) -> std::optional<std::vector<int>> {
@@ -57,7 +58,7 @@ std::optional<std::vector<int>> WeightSpec::resolve(const HttpRoute &route, size
             *error = std::move(message);
         return std::nullopt;
     };
-    std::vector<std::optional<int>> given(route.route.size());
+    std::vector<std::optional<int>> given(route.size());
     size_t start = 0;
     while (start <= spec.size()) {
         const size_t comma = std::min(spec.find(',', start), spec.size());
@@ -75,7 +76,7 @@ std::optional<std::vector<int>> WeightSpec::resolve(const HttpRoute &route, size
             return fail("bad weight '" + item + "': expected SUBSET=W with W in 0..100");
         const std::vector<size_t> matches = destinationsNamed(route, key);
         if (matches.empty())
-            return fail("route " + std::to_string(routeIndex) + " has no destination '" + key + "' (it has: "
+            return fail(routeName + " has no destination '" + key + "' (it has: "
                         + destinationNames(route) + ')');
         if (matches.size() > 1)
             return fail('\'' + key + "' names several destinations; use HOST:SUBSET");
@@ -84,8 +85,8 @@ std::optional<std::vector<int>> WeightSpec::resolve(const HttpRoute &route, size
         given[matches.front()] = weight;
     }
     std::vector<int64_t> current;
-    for (size_t j = 0; j < route.route.size(); ++j)
-        current.push_back(route.effectiveWeight(j));
+    for (size_t j = 0; j < route.size(); ++j)
+        current.push_back(effectiveWeight(route, j));
     std::string why;
     std::optional<std::vector<int>> weights = WeightBalancer::complete(current, given, &why);
     if (!weights)

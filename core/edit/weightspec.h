@@ -10,7 +10,7 @@
 
 namespace meshlane {
 
-// "SUBSET=W,..." for one http route: the command line's `set-weights --weights`
+// "SUBSET=W,..." for one route (http, tcp or tls): the command line's `set-weights --weights`
 // and the workbench's `--set-weights` read it the same way.
 //
 // A key names a destination by subset, by "host:subset" (host as written or
@@ -21,15 +21,23 @@ class WeightSpec
 {
 public:
     // The destinations `key` can mean (several when it is ambiguous).
-    static std::vector<size_t> destinationsNamed(const HttpRoute &route, const std::string &key);
+    static std::vector<size_t> destinationsNamed(const std::vector<RouteDestination> &route, const std::string &key);
 
     // The complete weights of the route, or std::nullopt with `error` saying
-    // what is wrong with `spec`. `routeIndex` is only used in messages.
-    static std::optional<std::vector<int>> resolve(const HttpRoute &route, size_t routeIndex, const std::string &spec,
+    // what is wrong with `spec`. `routeName` is only used in messages
+    // ("route 0", "tcp[1]").
+    static std::optional<std::vector<int>> resolve(const std::vector<RouteDestination> &route,
+                                                   const std::string &routeName, const std::string &spec,
                                                    std::string *error);
+    // For http route `routeIndex`.
+    static std::optional<std::vector<int>> resolve(const HttpRoute &route, size_t routeIndex, const std::string &spec,
+                                                   std::string *error)
+    {
+        return resolve(route.route, "route " + std::to_string(routeIndex), spec, error);
+    }
 
     // "v1, v2" (subset, or host when there is none): for messages.
-    static std::string destinationNames(const HttpRoute &route);
+    static std::string destinationNames(const std::vector<RouteDestination> &route);
 };
 
 } // namespace meshlane

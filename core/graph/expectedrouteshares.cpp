@@ -13,8 +13,12 @@ namespace {
 // The split of one decision per destination index: ExpectedSplit merges
 // destinations by host and subset, so a target listed twice (KIA1105) shares
 // its probability in proportion to the weights.
-void addDecisionShares(const RouteDecision &decision, double weight, std::map<std::pair<int, int>, double> &shares)
+void addDecisionShares(const VirtualService &virtualService, const RouteDecision &decision, double weight,
+                       std::map<std::pair<int, int>, double> &shares)
 {
+    const bool connection = decision.rule && decision.rule->section != "http";
+    const int route = connection ? shareRouteIndex(virtualService, decision.rule->section, decision.rule->index)
+                                 : decision.httpRoute;
     const ExpectedSplit split = ExpectedSplit::of(decision);
     std::map<std::pair<std::string, std::string>, double> listed;
     for (const DestinationOutcome &destination : decision.destinations)
@@ -26,7 +30,7 @@ void addDecisionShares(const RouteDecision &decision, double weight, std::map<st
             continue;
         const double share = split.destinationProbability(target.host, target.subset)
             * decision.destinations[i].probability / sum;
-        shares[{decision.httpRoute, int(i)}] += share * weight;
+        shares[{route, int(i)}] += share * weight;
     }
 }
 
@@ -72,7 +76,7 @@ EdgeShareModel expectedRouteShares(RouterPtr router)
         std::map<std::pair<int, int>, double> shares;
         for (const RouteDecision &decision : decided) {
             if (decision.action == RouteAction::Forward)
-                addDecisionShares(decision, 1.0 / double(decided.size()), shares);
+                addDecisionShares(virtualService, decision, 1.0 / double(decided.size()), shares);
         }
         std::vector<DestinationShare> result;
         for (const auto &[key, share] : shares)

@@ -4,6 +4,7 @@
 #include "model/hostname.h"
 #include "model/mesh.h"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <set>
@@ -54,12 +55,44 @@ bool sameDestination(const Destination &a, const Destination &b)
     return a.host == b.host && a.fqdn == b.fqdn && a.subset == b.subset;
 }
 
+// A tcp or tls rule is drawn as conditional when its matches narrow the
+// connections it takes beyond the port, gateway or SNI that reach it anyway.
+bool narrowsConnections(const L4Route &route)
+{
+    return std::any_of(route.match.begin(), route.match.end(), [](const L4Match &match) {
+        return !match.destinationSubnets.empty() || !match.sourceLabels.empty() || !match.sourceNamespace.empty();
+    });
+}
+
+std::string describeMatch(const L4Route &route)
+{
+    std::string text;
+    for (const L4Match &match : route.match)
+        text += (text.empty() ? "" : " or ") + match.describe();
+    return text;
+}
+
+bool drawsTheSame(const std::vector<L4Route> &a, const std::vector<L4Route> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t r = 0; r < a.size(); ++r) {
+        if (a[r].route.size() != b[r].route.size() || describeMatch(a[r]) != describeMatch(b[r]))
+            return false;
+        for (size_t d = 0; d < a[r].route.size(); ++d) {
+            if (!sameDestination(a[r].route[d].destination, b[r].route[d].destination))
+                return false;
+        }
+    }
+    return true;
+}
+
 // True when the graph drawn for `a` and `b` can differ in shares only: all the
 // builder reads of a VirtualService except its weights.
 bool drawsTheSame(const VirtualService &a, const VirtualService &b)
 {
     if (a.meta.ns != b.meta.ns || a.meta.name != b.meta.name || a.hostFqdns != b.hostFqdns || a.gateways != b.gateways
-        || a.http.size() != b.http.size())
+        || a.http.size() != b.http.size() || !drawsTheSame(a.tcp, b.tcp) || !drawsTheSame(a.tls, b.tls))
         return false;
     for (size_t r = 0; r < a.http.size(); ++r) {
         const HttpRoute &x = a.http[r];
@@ -384,14 +417,22 @@ private:
     }
 
     // `term`: where a route edge's share came from (null for mirrors).
-    void addEdge(int from, const Target &target, GraphEdgeKind kind, double share, const HttpRoute *route,
-                 int routeIndex, const std::string &virtualService, const std::string &problem,
-                 const ShareRecipe::Term *term)
+    // Which rule an edge comes from: its list ("http", "tcp", "tls"), its index
+    // there, and its match when only some traffic takes it (null: all does).
+    struct EdgeRule
+    {
+        const char *section = "http";
+        int index = -1;
+        const std::string *condition = nullptr;
+    };
+
+    void addEdge(int from, const Target &target, GraphEdgeKind kind, double share, const EdgeRule &rule,
+                 const std::string &virtualService, const std::string &problem, const ShareRecipe::Term *term)
     {
         std::string id = node(from).id + " > " + node(target.node).id;
         if (kind == GraphEdgeKind::Mirror)
             id += " ~";
-        const bool conditional = route && !route->matchesEverything();
+        const bool conditional = rule.condition != nullptr;
         const auto [it, inserted] = m_ids.edges.emplace(id, int(m_graph.m_edges.size()));
         if (inserted) {
             GraphEdge &added = m_graph.m_edges.emplace_back();
@@ -400,9 +441,10 @@ private:
             added.to = target.node;
             added.kind = kind;
             added.conditional = conditional;
-            added.condition = conditional ? describeMatch(*route) : std::string();
+            added.condition = conditional ? *rule.condition : std::string();
             added.virtualService = virtualService;
-            added.route = routeIndex;
+            added.route = rule.index;
+            added.section = rule.section;
             added.problem = problem;
         }
         GraphEdge &edge = m_graph.m_edges[size_t(it->second)];
@@ -453,14 +495,35 @@ private:
             m_recipe.nodesOf[size_t(position)].push_back(source);
             for (size_t r = 0; r < virtualService.http.size(); ++r) {
                 const HttpRoute &route = virtualService.http[r];
+                const std::string condition = route.matchesEverything() ? std::string() : describeMatch(route);
+                const EdgeRule rule{"http", int(r), condition.empty() ? nullptr : &condition};
                 for (size_t d = 0; d < route.route.size(); ++d) {
                     const double share = table.of(int(r), int(d));
                     const ShareRecipe::Term term{position, int(r), int(d), 1};
                     std::string problem;
                     for (const Target &target : resolve(route.route[d].destination, source, &problem))
-                        addEdge(source, target, GraphEdgeKind::Route, share, &route, int(r), ref, problem, &term);
+                        addEdge(source, target, GraphEdgeKind::Route, share, rule, ref, problem, &term);
                 }
                 addMirrors(source, route, int(r), ref);
+            }
+            addL4Routes(virtualService, "tcp", virtualService.tcp, position, source, table, ref);
+            addL4Routes(virtualService, "tls", virtualService.tls, position, source, table, ref);
+        }
+    }
+
+    void addL4Routes(const VirtualService &virtualService, const char *section, const std::vector<L4Route> &routes,
+                     int position, int source, const ShareTable &table, const std::string &ref)
+    {
+        for (size_t r = 0; r < routes.size(); ++r) {
+            const L4Route &route = routes[r];
+            const std::string condition = narrowsConnections(route) ? describeMatch(route) : std::string();
+            const EdgeRule rule{section, int(r), condition.empty() ? nullptr : &condition};
+            const int key = shareRouteIndex(virtualService, section, int(r));
+            for (size_t d = 0; d < route.route.size(); ++d) {
+                const ShareRecipe::Term term{position, key, int(d), 1};
+                std::string problem;
+                for (const Target &target : resolve(route.route[d].destination, source, &problem))
+                    addEdge(source, target, GraphEdgeKind::Route, table.of(key, int(d)), rule, ref, problem, &term);
             }
         }
     }
@@ -479,8 +542,8 @@ private:
         for (const auto &[destination, percent] : mirrors) {
             std::string problem;
             for (const Target &target : resolve(*destination, source, &problem))
-                addEdge(source, target, GraphEdgeKind::Mirror, percent / 100.0, nullptr, routeIndex, ref, problem,
-                        nullptr);
+                addEdge(source, target, GraphEdgeKind::Mirror, percent / 100.0, EdgeRule{"http", routeIndex, nullptr},
+                        ref, problem, nullptr);
         }
     }
 
@@ -491,7 +554,7 @@ private:
         const int source = m_graph.nodeIndex(serviceNodeId(service.fqdn()));
         const ShareRecipe::Term term{-1, 0, 0, 1};
         for (const Target &target : podSplit(workloadsOf(service)))
-            addEdge(source, target, GraphEdgeKind::Route, 1.0, nullptr, -1, {}, {}, &term);
+            addEdge(source, target, GraphEdgeKind::Route, 1.0, EdgeRule{}, {}, {}, &term);
     }
 
     const Mesh &m_mesh;

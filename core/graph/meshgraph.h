@@ -60,7 +60,10 @@ struct GraphEdge
     bool conditional = false;
     std::string condition; // the match, readable ("header end-user = jason")
     std::string virtualService; // "ns/name"; empty for plain Kubernetes load balancing
-    int route = -1;             // first http[] index that produced the edge
+    int route = -1;             // first index in `section` that produced the edge
+    // The list of that rule: "http", or "tcp" / "tls" for a connection
+    // route (the view marks those edges TCP / TLS).
+    std::string section = "http";
     std::string problem;        // broken reference: the view draws it red
 
     bool broken() const { return !problem.empty(); }

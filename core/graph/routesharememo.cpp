@@ -29,8 +29,11 @@ std::vector<DestinationShare> RouteShareMemo::sharesOf(const Mesh &mesh, const V
     if (known != m_entries.end()) {
         const Entry &entry = *known->second;
         bool same = true;
+        // A connection's decision depends on rules no route table stands for
+        // (at a gateway, every bound rule's tcp / tls routes): always routed again.
         for (size_t i = 0; same && i < entry.requests.size(); ++i)
-            same = m_router->tableFor(entry.requests[i]) == entry.tables[i];
+            same = entry.requests[i].protocol == ConnectionProtocol::Http
+                && m_router->tableFor(entry.requests[i]) == entry.tables[i];
         if (same) {
             ++m_reused;
             return entry.shares;

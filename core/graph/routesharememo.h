@@ -16,6 +16,8 @@ namespace meshlane {
 // object and whose requests meet the very same tables, which a derived Router
 // hands out for everything an edit did not touch. So after a weight drag step
 // the graph routes the dragged rule's requests again, not a thousand rules'.
+// Rules routed as TCP / TLS connections (no http routes) are always routed
+// again: their decisions depend on rules no route table stands for.
 //
 // Not thread-safe: one graph build at a time uses it.
 class RouteShareMemo

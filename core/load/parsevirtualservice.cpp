@@ -206,10 +206,32 @@ HttpRoute parseHttpRoute(FieldReader &reader, const std::string &ns)
     return route;
 }
 
-L4Route parseL4Route(FieldReader &reader, const std::string &ns)
+L4Match parseL4Match(FieldReader &reader, bool tls)
+{
+    L4Match match;
+    match.location = reader.location();
+    match.destinationSubnetsLocation = reader.locationOf("destinationSubnets");
+    match.destinationSubnets = reader.stringList("destinationSubnets");
+    if (auto port = reader.integer("port"))
+        match.port = uint32_t(*port);
+    match.sourceLabels = reader.stringMap("sourceLabels");
+    match.sourceNamespace = reader.string("sourceNamespace").value_or("");
+    match.gateways = reader.stringList("gateways");
+    if (tls) {
+        match.sniHostsLocation = reader.locationOf("sniHosts");
+        match.sniHosts = reader.stringList("sniHosts");
+    }
+    reader.ignore("sourceSubnet"); // hidden from Istio's docs and ignored by it
+    reader.finish();
+    return match;
+}
+
+L4Route parseL4Route(FieldReader &reader, const std::string &ns, bool tls)
 {
     L4Route route;
     route.location = reader.location();
+    for (FieldReader &match : reader.mapList("match"))
+        route.match.push_back(parseL4Match(match, tls));
     for (FieldReader &entry : reader.mapList("route")) {
         RouteDestination destination;
         destination.location = entry.location();
@@ -220,7 +242,16 @@ L4Route parseL4Route(FieldReader &reader, const std::string &ns)
         entry.finish();
         route.route.push_back(std::move(destination));
     }
-    reader.ignore("match");
+    // Kept for the analyzer, which says why they cannot work here, instead of
+    // the loader's generic "unknown field".
+    for (const char *key : {"fault", "mirror", "mirrors", "mirrorPercentage", "mirror_percent", "mirrorPercent",
+                            "retries", "timeout", "redirect", "rewrite", "directResponse", "delegate", "headers",
+                            "corsPolicy"}) {
+        if (reader.has(key)) {
+            route.misplaced.push_back({key, reader.locationOf(key)});
+            reader.ignore(key);
+        }
+    }
     reader.finish();
     return route;
 }
@@ -265,9 +296,9 @@ std::shared_ptr<VirtualService> parseVirtualService(FieldReader &document, Resou
     for (FieldReader &route : spec->mapList("http"))
         vs->http.push_back(parseHttpRoute(route, vs->meta.ns));
     for (FieldReader &route : spec->mapList("tcp"))
-        vs->tcp.push_back(parseL4Route(route, vs->meta.ns));
+        vs->tcp.push_back(parseL4Route(route, vs->meta.ns, false));
     for (FieldReader &route : spec->mapList("tls"))
-        vs->tls.push_back(parseL4Route(route, vs->meta.ns));
+        vs->tls.push_back(parseL4Route(route, vs->meta.ns, true));
     spec->finish();
     return vs;
 }

@@ -54,7 +54,7 @@ bool HttpRoute::matchesEverything() const
     return false;
 }
 
-int64_t HttpRoute::effectiveWeight(size_t index) const
+int64_t effectiveWeight(const std::vector<RouteDestination> &route, size_t index)
 {
     if (index >= route.size())
         return 0;
@@ -63,7 +63,19 @@ int64_t HttpRoute::effectiveWeight(size_t index) const
     return route[index].weight.value_or(0);
 }
 
+int64_t HttpRoute::effectiveWeight(size_t index) const { return meshlane::effectiveWeight(route, index); }
+
 int64_t HttpRoute::totalWeight() const
+{
+    int64_t total = 0;
+    for (size_t i = 0; i < route.size(); ++i)
+        total += effectiveWeight(i);
+    return total;
+}
+
+int64_t L4Route::effectiveWeight(size_t index) const { return meshlane::effectiveWeight(route, index); }
+
+int64_t L4Route::totalWeight() const
 {
     int64_t total = 0;
     for (size_t i = 0; i < route.size(); ++i)

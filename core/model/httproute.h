@@ -3,6 +3,7 @@
 
 #include "model/destination.h"
 #include "model/httpmatchrequest.h"
+#include "model/l4match.h"
 
 #include <cstdint>
 #include <optional>
@@ -72,6 +73,11 @@ struct Delegate
     SourceLocation location;
 };
 
+// The weight Envoy uses for destination `index` of a route list (http, tcp or
+// tls alike): a lone destination gets everything (100), otherwise the weight
+// as written, absent counting as 0.
+int64_t effectiveWeight(const std::vector<RouteDestination> &route, size_t index);
+
 // One element of a VirtualService's ordered `http:` list.
 struct HttpRoute
 {
@@ -104,11 +110,18 @@ struct HttpRoute
     int64_t effectiveWeight(size_t index) const;
 };
 
-// tcp/tls routes: only what the graph and the analyzer need.
+// One element of a VirtualService's ordered `tcp:` or `tls:` list.
 struct L4Route
 {
+    std::vector<L4Match> match; // tcp: empty matches every connection; tls: at least one is required
     std::vector<RouteDestination> route;
+    std::vector<MisplacedField> misplaced; // http-only fields written here
     SourceLocation location;
+
+    // As for http routes: a lone destination takes every connection whatever
+    // its weight; otherwise the weight as written (absent: 0).
+    int64_t effectiveWeight(size_t index) const;
+    int64_t totalWeight() const;
 };
 
 } // namespace meshlane

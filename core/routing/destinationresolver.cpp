@@ -234,4 +234,26 @@ void DestinationResolver::resolveServiceEntry(const ServiceEntry &entry, const L
     }
 }
 
+void DestinationResolver::finish(ResolvedTarget &target, uint32_t listenerPort) const
+{
+    if (!target.port)
+        target.port = listenerPort; // Istio's fallback for multi-port hosts
+    if (target.status != 200)
+        return;
+    const Service *service = m_mesh.findService(target.host);
+    if (!service || service->ports.empty())
+        return;
+    for (const ServicePort &port : service->ports) {
+        if (port.port == *target.port)
+            return;
+    }
+    target.status = 503;
+    // The Router's context: the sentence was the Router's and is translated as such.
+    target.problem = MESHLANE_TR("meshlane::Router",
+                                 "Service %1 has no port %2: Envoy has no cluster for it (503, flag NC); set "
+                                 "destination.port")
+                         .arg(service->meta.ns + '/' + service->meta.name)
+                         .arg(*target.port);
+}
+
 } // namespace meshlane

@@ -29,6 +29,11 @@ public:
     // The whole host, no subset: where a request goes when no VirtualService applies.
     ResolvedTarget resolveHost(const std::string &fqdn) const;
 
+    // What the proxy does with a resolved target on `listenerPort`: a target
+    // without a port takes the listener's (Istio's fallback for multi-port
+    // hosts); a Service port that does not exist is a 503 (no cluster).
+    void finish(ResolvedTarget &target, uint32_t listenerPort) const;
+
 private:
     ResolvedTarget resolve(const std::string &fqdn, const std::string &subset, std::optional<uint32_t> port) const;
     void resolveServiceEntry(const ServiceEntry &entry, const Labels &subsetLabels, ResolvedTarget &target) const;

@@ -70,6 +70,22 @@ int domainSpecificity(const std::string &domain)
     return 1000000 + int(domain.size());
 }
 
+bool serverBindsVirtualService(const GatewayServer &server, const Gateway &gateway,
+                               const VirtualService &virtualService)
+{
+    for (const std::string &written : server.hosts) {
+        std::string pattern;
+        if (!serverHostAdmits(written, gateway, virtualService, &pattern))
+            continue;
+        for (const std::string &host : virtualService.hostFqdns) {
+            std::string domain;
+            if (intersect(pattern, host, &domain))
+                return true;
+        }
+    }
+    return false;
+}
+
 bool isHttpServer(const GatewayServer &server)
 {
     const std::string protocol = toLower(server.protocol);

@@ -78,6 +78,10 @@ private:
 
 // Envoy's virtual host preference: exact names, then longer wildcard suffixes, then "*".
 int domainSpecificity(const std::string &domain);
+// True when one of the server's hosts admits the VirtualService's namespace
+// ("ns/host") and overlaps one of its hosts: Istio binds it to the server.
+bool serverBindsVirtualService(const GatewayServer &server, const Gateway &gateway,
+                               const VirtualService &virtualService);
 // True when the gateway server protocol carries HTTP the gateway routes itself.
 bool isHttpServer(const GatewayServer &server);
 

@@ -141,4 +141,26 @@ uint32_t HttpRequest::authorityPort() const
     return number;
 }
 
+std::optional<ConnectionProtocol> connectionProtocolFromName(const std::string &name)
+{
+    const std::string lower = toLower(name);
+    if (lower == "http")
+        return ConnectionProtocol::Http;
+    if (lower == "tcp")
+        return ConnectionProtocol::Tcp;
+    if (lower == "tls")
+        return ConnectionProtocol::Tls;
+    return std::nullopt;
+}
+
+const char *connectionProtocolName(ConnectionProtocol protocol)
+{
+    switch (protocol) {
+    case ConnectionProtocol::Http: return "http";
+    case ConnectionProtocol::Tcp: return "tcp";
+    case ConnectionProtocol::Tls: return "tls";
+    }
+    return "http";
+}
+
 } // namespace meshlane

@@ -4,12 +4,20 @@
 #include "model/resourcemeta.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace meshlane {
+
+// What the client opens: an HTTP request (routed by http routes, unless the
+// port is declared TCP or TLS) or a TCP / TLS connection (tcp / tls routes).
+enum class ConnectionProtocol { Http, Tcp, Tls };
+// "http", "tcp", "tls" (any case); nullopt for anything else.
+std::optional<ConnectionProtocol> connectionProtocolFromName(const std::string &name);
+const char *connectionProtocolName(ConnectionProtocol protocol); // "http", "tcp", "tls"
 
 // One HTTP request as the proxy that routes it sees it: the caller's sidecar,
 // or a Gateway when `gateway` is set. Plain data; build it once and route it
@@ -32,6 +40,10 @@ struct HttpRequest
     Labels sourceLabels;              // the calling workload's pod labels
     std::string sourceNamespace = "default";
     std::string gateway;              // "ns/name" to enter through that Gateway
+    // For tcp and tls routing; the HTTP fields above are then ignored.
+    ConnectionProtocol protocol = ConnectionProtocol::Http;
+    std::string sni;                  // TLS server name the client sends; empty: none
+    std::string destinationIp;        // the original destination address, for destinationSubnets
 
     // Sets :path and re-reads the query parameters from it.
     void setPath(std::string pathWithQuery);

@@ -36,6 +36,10 @@ struct ResolvedTarget
     std::string label() const { return subset.empty() ? host : host + " (" + subset + ')'; }
 };
 
+// "reviews.default.svc.cluster.local subset v2 port 9080 -> 2 pods (default/reviews-v2 x2)":
+// the explanation's line for a destination or mirror.
+std::string targetLine(const ResolvedTarget &target);
+
 struct DestinationOutcome
 {
     ResolvedTarget target;
@@ -115,6 +119,8 @@ struct RouteDecision
     // with its own status before anything is routed (a 100 % abort of a
     // route that forwards is a 500, not a 200).
     std::map<int, double> outcomes() const;
+    // Forward: the status most of the traffic gets (ties go to the failure).
+    int forwardStatus() const;
 };
 
 } // namespace meshlane

@@ -37,33 +37,6 @@ std::string labelsText(const Labels &labels)
     return text;
 }
 
-std::string targetLine(const ResolvedTarget &target)
-{
-    std::string text = target.host;
-    if (!target.subset.empty())
-        text += " subset " + target.subset;
-    if (target.port)
-        text += " port " + std::to_string(*target.port);
-    if (target.status != 200)
-        return text + " -> " + std::to_string(target.status) + ": " + target.problem.text();
-    if (!target.pods.empty()) {
-        std::string pods;
-        for (size_t i = 0; i < target.pods.size(); ++i)
-            pods += (i ? ", " : "") + target.pods[i].ns + '/' + target.pods[i].name + " x"
-                + std::to_string(target.pods[i].replicas);
-        const int count = target.podCount();
-        text += " -> "
-            + (count == 1 ? MESHLANE_TR("meshlane::Router", "%1 pod (%2)")
-                          : MESHLANE_TR("meshlane::Router", "%1 pods (%2)"))
-                  .arg(count)
-                  .arg(pods)
-                  .text();
-    }
-    if (!target.note.empty())
-        text += " [" + target.note.text() + ']';
-    return text;
-}
-
 std::string entryLabel(const RouteTable &table, const RouteTable::Entry &entry)
 {
     std::string text = table.routeOf(entry).label();
@@ -137,6 +110,7 @@ void Router::compile(const Router *previous)
 
     m_resolver = previous ? std::make_unique<DestinationResolver>(mesh, *previous->m_resolver)
                           : std::make_unique<DestinationResolver>(mesh);
+    m_l4 = std::make_unique<L4Router>(mesh, *m_resolver);
     for (const auto &virtualService : mesh.virtualServices) {
         if (!virtualService->appliesToMesh())
             continue;
@@ -284,6 +258,8 @@ RouteDecision Router::route(const HttpRequest &request, Explain explain) const
     std::vector<std::string> *why = explain == Explain::Yes ? &decision.explanation : nullptr;
     if (request.gateway.empty())
         routeFromSidecar(request, decision, why);
+    else if (m_l4->handlesGateway(request))
+        m_l4->routeThroughGateway(request, decision, why);
     else
         routeThroughGateway(request, decision, why);
     return decision;
@@ -294,6 +270,14 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
     const std::string typed = request.hostName();
     decision.host = resolveHost(typed, request.sourceNamespace);
     explain(why, [&] {
+        if (request.protocol != ConnectionProtocol::Http)
+            return (request.sourceLabels.empty()
+                        ? MESHLANE_TR("meshlane::Router", "%1 from a sidecar in namespace %2")
+                        : MESHLANE_TR("meshlane::Router", "%1 from a sidecar in namespace %2 with labels %3"))
+                .arg(L4Router::connectionText(request))
+                .arg(request.sourceNamespace)
+                .arg(labelsText(request.sourceLabels))
+                .text();
         return (request.sourceLabels.empty()
                     ? MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2")
                     : MESHLANE_TR("meshlane::Router", "request %1 from a sidecar in namespace %2 with labels %3"))
@@ -322,7 +306,24 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
 
     // Without an explanation the first candidate is enough: no notes.
     const MeshCandidate *candidate = meshCandidate(decision.host, request.sourceNamespace, why);
+    if (m_l4->handlesSidecar(request, decision.host, decision.port)) {
+        m_l4->routeFromSidecar(request, candidate ? candidate->virtualService : nullptr, decision, why);
+        return;
+    }
     if (!candidate) {
+        routeWithoutVirtualService(decision, why);
+        return;
+    }
+    if (candidate->virtualService->http.empty()) {
+        // Istio builds no virtual host from a rule without http routes: the
+        // Service's default route serves HTTP as if the rule did not exist.
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router",
+                               "VirtualService %1 has no http routes, so HTTP on port %2 is routed as if it had none")
+                .arg(refOf(candidate->virtualService->meta))
+                .arg(decision.port)
+                .text();
+        });
         routeWithoutVirtualService(decision, why);
         return;
     }
@@ -487,23 +488,7 @@ void Router::decide(const RouteTable &table, const HttpRequest &request, const P
 
 void Router::finishTarget(ResolvedTarget &target, uint32_t listenerPort) const
 {
-    if (!target.port)
-        target.port = listenerPort; // Istio's fallback for multi-port hosts
-    if (target.status != 200)
-        return;
-    const Service *service = m_mesh->findService(target.host);
-    if (!service || service->ports.empty())
-        return;
-    for (const ServicePort &port : service->ports) {
-        if (port.port == *target.port)
-            return;
-    }
-    target.status = 503;
-    target.problem = MESHLANE_TR("meshlane::Router",
-                                 "Service %1 has no port %2: Envoy has no cluster for it (503, flag NC); set "
-                                 "destination.port")
-                         .arg(refOf(service->meta))
-                         .arg(*target.port);
+    m_resolver->finish(target, listenerPort);
 }
 
 void Router::applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,
@@ -571,16 +556,7 @@ void Router::applyRoute(const CompiledRoute &route, const HttpRequest &request, 
                 .text();
         });
     }
-    // Report the status most of the traffic gets; ties go to the failure.
-    int best = 200;
-    double bestShare = -1;
-    for (const auto &[status, share] : decision.statusShares()) {
-        if (share >= bestShare) {
-            best = status;
-            bestShare = share;
-        }
-    }
-    decision.status = best;
+    decision.status = decision.forwardStatus();
 }
 
 } // namespace meshlane

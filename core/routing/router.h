@@ -5,6 +5,7 @@
 #include "routing/destinationresolver.h"
 #include "routing/gatewayroutes.h"
 #include "routing/httprequest.h"
+#include "routing/l4router.h"
 #include "routing/routedecision.h"
 #include "routing/routetable.h"
 
@@ -116,6 +117,7 @@ private:
     // Wildcard VirtualService hosts ("*.example.com"), most specific first.
     std::vector<std::pair<std::string, std::vector<MeshCandidate>>> m_meshWildcards;
     std::unique_ptr<GatewayRoutes> m_gatewayRoutes;
+    std::unique_ptr<L4Router> m_l4; // TCP and TLS connections
 };
 
 using RouterPtr = std::shared_ptr<const Router>;

@@ -20,6 +20,14 @@ HttpRequest plainRequest(const VirtualService &virtualService, size_t hostIndex)
     request.sourceNamespace = virtualService.meta.ns;
     if (hostIndex < virtualService.hostFqdns.size())
         request.authority = concreteHost(virtualService.hostFqdns[hostIndex]);
+    // A rule without http routes is about connections: tcp first, as a
+    // sidecar or gateway with both would route a plain (non-TLS) stream.
+    if (virtualService.http.empty() && !virtualService.tcp.empty())
+        request.protocol = ConnectionProtocol::Tcp;
+    else if (virtualService.http.empty() && !virtualService.tls.empty()) {
+        request.protocol = ConnectionProtocol::Tls;
+        request.sni = request.hostName();
+    }
     if (!virtualService.appliesToMesh()) {
         // Sidecars ignore a gateway-only rule: its traffic only arrives through a Gateway.
         const std::vector<std::string> gateways = virtualService.gatewayRefs();

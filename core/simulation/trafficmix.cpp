@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "simulation/trafficmix.h"
 
+#include "base/ipprefix.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
@@ -59,7 +61,8 @@ RequestClass parseClass(const YAML::Node &node, size_t index, const HttpRequest 
     HttpRequest &request = requestClass.request;
     static const std::set<std::string> known = {"name",  "share",   "host",  "port",          "method",
                                                 "scheme", "path",   "headers", "query",       "source_labels",
-                                                "source_namespace", "gateway"};
+                                                "source_namespace", "gateway", "protocol", "sni",
+                                                "destination_ip"};
     for (const auto &entry : node) {
         const std::string key = entry.first.Scalar();
         if (!known.count(key))
@@ -105,6 +108,26 @@ RequestClass parseClass(const YAML::Node &node, size_t index, const HttpRequest 
         request.gateway = scalar(node["gateway"], "gateway");
         if (!request.gateway.empty() && request.gateway.find('/') == std::string::npos)
             fail(node["gateway"], "gateway must be written namespace/name");
+    }
+    if (node["protocol"]) {
+        const std::optional<ConnectionProtocol> protocol = connectionProtocolFromName(scalar(node["protocol"], "protocol"));
+        if (!protocol)
+            fail(node["protocol"], "protocol must be http, tcp or tls");
+        request.protocol = *protocol;
+    }
+    if (node["sni"]) {
+        request.sni = scalar(node["sni"], "sni");
+        if (request.protocol != ConnectionProtocol::Tls)
+            fail(node["sni"], "sni needs protocol: tls");
+    } else if (request.protocol == ConnectionProtocol::Tls && (node["host"] || request.sni.empty())) {
+        request.sni = request.hostName(); // a TLS client names the host it calls
+    }
+    if (request.protocol != ConnectionProtocol::Tls)
+        request.sni.clear();
+    if (node["destination_ip"]) {
+        request.destinationIp = scalar(node["destination_ip"], "destination_ip");
+        if (!IpPrefix::address(request.destinationIp))
+            fail(node["destination_ip"], "destination_ip must be an IPv4 or IPv6 address");
     }
     if (request.authority.empty())
         fail(node, "class '" + requestClass.name + "' has no host (give one here or with --host)");

@@ -36,6 +36,9 @@ struct RequestClass
 //       source_labels: {app: productpage}
 //       source_namespace: default
 //       gateway: default/bookinfo-gateway
+//       protocol: tcp             # http (default), tcp or tls: a connection
+//       sni: db.example.com       # tls only; default: the host
+//       destination_ip: 10.0.0.7  # for destinationSubnets
 //     - name: anonymous
 //       share: 90
 struct TrafficMix

@@ -166,6 +166,29 @@ private Q_SLOTS:
         QVERIFY(readFile(root + "/routing.yaml").find("# the name VirtualService destinations refer to") != std::string::npos);
     }
 
+    void tcpRouteWeights()
+    {
+        const Run run = runMeshlane({QStringLiteral("set-weights"), sample("tcp-echo-shift"), QStringLiteral("--vs"),
+                                     QStringLiteral("echo/tcp-echo"), QStringLiteral("--route"), QStringLiteral("tcp[0]"),
+                                     QStringLiteral("--weights"), QStringLiteral("v2=50"), QStringLiteral("--dry-run")});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.err, QStringLiteral("echo/tcp-echo tcp[0]: v1 80 -> 50, v2 20 -> 50\n"));
+        QVERIFY(run.out.contains(QStringLiteral("-      weight: 80\n+      weight: 50\n")));
+        QVERIFY(run.out.contains(QStringLiteral("-      weight: 20\n+      weight: 50\n")));
+        // Without --route the rule's only list is taken; a list it lacks is a usage error.
+        const Run byDefault = runMeshlane({QStringLiteral("set-weights"), sample("tcp-echo-shift"), QStringLiteral("--vs"),
+                                           QStringLiteral("echo/tcp-echo"), QStringLiteral("--weights"),
+                                           QStringLiteral("v1=100"), QStringLiteral("--dry-run")});
+        QCOMPARE(byDefault.code, 0);
+        QVERIFY(byDefault.err.startsWith(QStringLiteral("echo/tcp-echo tcp[0]: v1 80 -> 100")));
+        const Run missing = runMeshlane({QStringLiteral("set-weights"), sample("tcp-echo-shift"), QStringLiteral("--vs"),
+                                         QStringLiteral("echo/tcp-echo"), QStringLiteral("--route"),
+                                         QStringLiteral("tls[0]"), QStringLiteral("--weights"), QStringLiteral("v1=100"),
+                                         QStringLiteral("--dry-run")});
+        QCOMPARE(missing.code, 64);
+        QVERIFY(missing.err.contains(QStringLiteral("has no tls route 'tls[0]' (it has 0")));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");

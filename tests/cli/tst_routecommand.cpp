@@ -5,6 +5,7 @@
 #include "support/clirunner.h"
 #include "support/testdata.h"
 #include "support/testfolder.h"
+#include "support/textgolden.h"
 
 #include <QDir>
 #include <QFile>
@@ -58,6 +59,7 @@ private Q_SLOTS:
         const CliRun result = routeJson({sample("httpbin-mirror"), QStringLiteral("--host"), QStringLiteral("httpbin")});
         QCOMPARE(result.exitCode, int(ExitOk));
         const QJsonObject root = result.json();
+        // `rule` (kind, namespace, name, section, index, match) names the rule whatever its list.
         QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "rule", "status",
                                       "outcomes", "destinations", "mirrors", "fault", "explanation"}));
         QCOMPARE(keysOf(root[QStringLiteral("rule")].toObject()),
@@ -306,6 +308,75 @@ private Q_SLOTS:
         QCOMPARE(result.json()[QStringLiteral("virtualService")].toString(),
                  QStringLiteral("default/fleetman-staff-service"));
         QVERIFY(result.err.contains(QStringLiteral("broken.yaml")));
+    }
+
+    // The first attempt, answered: the TCP canary through its gateway.
+    void tcpCanaryThroughItsGatewayMatchesTheGolden()
+    {
+        const CliRun result = runCli({QStringLiteral("route"), sample("tcp-echo-shift"), QStringLiteral("--gateway"),
+                                      QStringLiteral("echo/echo-gateway"), QStringLiteral("--port"), QStringLiteral("31400"),
+                                      QStringLiteral("--host"), QStringLiteral("x")});
+        QCOMPARE(result.exitCode, int(ExitOk));
+        const QString failure = meshlane::test::compareWithTextGolden(result.out, QStringLiteral("tcp-echo-shift.route.txt"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
+    void connectionJsonNamesTheRuleSection()
+    {
+        const CliRun result = routeJson({sample("tls-passthrough"), QStringLiteral("--protocol"), QStringLiteral("tls"),
+                                         QStringLiteral("--gateway"), QStringLiteral("edge/edge-gateway"),
+                                         QStringLiteral("--port"), QStringLiteral("443"), QStringLiteral("--host"),
+                                         QStringLiteral("pay.example.com")});
+        QCOMPARE(result.exitCode, int(ExitOk));
+        const QJsonObject root = result.json();
+        // The keys of HTTP routing; httpRoute is null, `rule` names the list.
+        QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "rule", "status",
+                                      "destinations", "mirrors", "fault", "explanation"}));
+        QVERIFY(root[QStringLiteral("httpRoute")].isNull());
+        const QJsonObject rule = root[QStringLiteral("rule")].toObject();
+        QCOMPARE(rule[QStringLiteral("section")].toString(), QStringLiteral("tls"));
+        QCOMPARE(rule[QStringLiteral("index")].toInt(), 1);
+        QCOMPARE(rule[QStringLiteral("match")].toInt(), 0);
+        QCOMPARE(root[QStringLiteral("status")].toInt(), 200);
+        const QJsonObject destination = root[QStringLiteral("destinations")].toArray().first().toObject();
+        QCOMPARE(destination[QStringLiteral("host")].toString(), QStringLiteral("payments.edge.svc.cluster.local"));
+
+        // --sni overrides the host: an unknown name is closed (404).
+        const CliRun other = routeJson({sample("tls-passthrough"), QStringLiteral("--protocol"), QStringLiteral("tls"),
+                                        QStringLiteral("--gateway"), QStringLiteral("edge/edge-gateway"),
+                                        QStringLiteral("--host"), QStringLiteral("pay.example.com"),
+                                        QStringLiteral("--sni"), QStringLiteral("other.example.com")});
+        QCOMPARE(other.json()[QStringLiteral("status")].toInt(), 404);
+        QVERIFY(other.json()[QStringLiteral("rule")].isNull());
+    }
+
+    void connectionTextNamesTheSection()
+    {
+        const CliRun result = runCli({QStringLiteral("route"), sample("tcp-echo-shift"), QStringLiteral("--protocol"),
+                                      QStringLiteral("tcp"), QStringLiteral("--host"), QStringLiteral("tcp-echo"),
+                                      QStringLiteral("--source-namespace"), QStringLiteral("echo"),
+                                      QStringLiteral("--destination-ip"), QStringLiteral("10.96.0.20")});
+        QCOMPARE(result.exitCode, int(ExitOk));
+        QVERIFY2(result.out.contains(QStringLiteral("Request  TCP connection to tcp-echo from a sidecar in namespace echo")),
+                 qPrintable(result.out));
+        QVERIFY2(result.out.contains(QStringLiteral("port 9000 of tcp-echo.echo.svc.cluster.local is TCP")),
+                 qPrintable(result.out));
+    }
+
+    void connectionOptionsAreChecked()
+    {
+        const QList<QStringList> bad{
+            {QStringLiteral("--protocol"), QStringLiteral("udp")},
+            {QStringLiteral("--sni"), QStringLiteral("a.example.com")},
+            {QStringLiteral("--protocol"), QStringLiteral("tcp"), QStringLiteral("--destination-ip"), QStringLiteral("10.1")},
+        };
+        for (const QStringList &extra : bad) {
+            QStringList args{QStringLiteral("route"), sample("tcp-echo-shift"), QStringLiteral("--host"),
+                             QStringLiteral("tcp-echo")};
+            args += extra;
+            const CliRun result = runCli(args);
+            QVERIFY2(result.exitCode == ExitUsage, qPrintable(extra.join(u' ') + QStringLiteral(" -> ") + result.err));
+        }
     }
 };
 

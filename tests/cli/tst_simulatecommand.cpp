@@ -5,6 +5,7 @@
 #include "support/clirunner.h"
 #include "support/testdata.h"
 #include "support/testfolder.h"
+#include "support/textgolden.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -187,6 +188,19 @@ private Q_SLOTS:
                                       QStringLiteral("--traffic"), testData("traffic-broken.yaml")});
         QCOMPARE(result.exitCode, int(ExitUnparseable));
         QVERIFY(result.err.contains(QStringLiteral("line 3: unknown key 'shares'")));
+    }
+
+    void tcpCanaryCountsConnections()
+    {
+        const CliRun result = runCli({QStringLiteral("simulate"), sample("tcp-echo-shift"), QStringLiteral("--protocol"),
+                                      QStringLiteral("tcp"), QStringLiteral("--gateway"), QStringLiteral("echo/echo-gateway"),
+                                      QStringLiteral("--host"), QStringLiteral("x"), QStringLiteral("--requests"),
+                                      QStringLiteral("2000"), QStringLiteral("--seed"), QStringLiteral("7")});
+        QCOMPARE(result.exitCode, int(ExitOk));
+        const QString failure =
+            meshlane::test::compareWithTextGolden(result.out, QStringLiteral("tcp-echo-shift.simulate.txt"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY(result.out.startsWith(QStringLiteral("Simulated 2000 connections (seed 7)")));
     }
 };
 

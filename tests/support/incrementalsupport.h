@@ -132,7 +132,7 @@ inline std::vector<std::string> describe(const MeshGraph &graph)
         out.precision(17);
         out << edge.id << ' ' << edge.from << ' ' << edge.to << ' ' << int(edge.kind) << ' ' << edge.share << ' '
             << edge.conditional << ' ' << edge.condition << ' ' << edge.virtualService << ' ' << edge.route << ' '
-            << edge.problem;
+            << edge.section << ' ' << edge.problem;
         lines.push_back(out.str());
     }
     return lines;

@@ -31,10 +31,11 @@ std::vector<int> effectiveWeights(const Mesh &mesh, const RouteRef &ref)
 {
     std::vector<int> weights;
     const VirtualService *vs = mesh.findVirtualService(ref.ns, ref.name);
-    if (!vs || ref.index >= vs->http.size())
+    const std::vector<RouteDestination> *route = vs ? routeDestinations(*vs, ref.section, ref.index) : nullptr;
+    if (!route)
         return weights;
-    for (size_t j = 0; j < vs->http[ref.index].route.size(); ++j)
-        weights.push_back(int(vs->http[ref.index].effectiveWeight(j)));
+    for (size_t j = 0; j < route->size(); ++j)
+        weights.push_back(int(effectiveWeight(*route, j)));
     return weights;
 }
 
@@ -393,6 +394,59 @@ private Q_SLOTS:
         QVERIFY(edited.edits.front().file == "a.yaml");
         QCOMPARE(edited.mesh->files.size(), size_t(2));
         QCOMPARE(edited.mesh->files[0]->path, std::string("a.yaml"));
+    }
+
+    // tcp and tls routes are weighted like http ones: only the weight lines
+    // change, the inverse restores every byte, the other lists stay as they are.
+    void connectionRouteWeights()
+    {
+        const MeshPtr echo = ManifestLoader().loadFolder(editingtest::samplesDir() + "/tcp-echo-shift").mesh;
+        const VirtualService &tcpEcho = *echo->findVirtualService("echo", "tcp-echo");
+        std::string section;
+        size_t index = 7;
+        QVERIFY(findRoute(tcpEcho, "tcp[0]", &section, &index));
+        QCOMPARE(section, std::string("tcp"));
+        QCOMPARE(index, size_t(0));
+        QVERIFY(!findRoute(tcpEcho, "tcp[1]", &section, &index));
+        QVERIFY(!findRoute(tcpEcho, "tls[0]", &section, &index));
+        QVERIFY(!findRoute(tcpEcho, "0", &section, &index)); // a bare index is an http route: there is none
+        QVERIFY(!findRoute(tcpEcho, "tcp[x]", &section, &index));
+        const RouteRef byDefault = defaultWeightedRouteRef(tcpEcho);
+        QCOMPARE(byDefault.section, std::string("tcp"));
+        QCOMPARE(byDefault.index, size_t(0));
+
+        const RouteRef ref{"echo", "tcp-echo", 0, "tcp"};
+        const EditResult result = setRouteWeights(echo, ref, {50, 50});
+        QVERIFY2(result.ok(), result.error.c_str());
+        QCOMPARE(effectiveWeights(*result.mesh, ref), (std::vector<int>{50, 50}));
+        QCOMPARE(result.description, std::string("Set weights of echo/tcp-echo tcp[0]: v1 50, v2 50"));
+        for (const std::string &line : changedLines(meshDiff(*echo, *result.mesh)))
+            QVERIFY2(line.find("weight") != std::string::npos, line.c_str());
+        const EditResult undone = applyEdits(result.mesh, result.inverse);
+        QVERIFY(undone.ok());
+        QVERIFY(texts(*undone.mesh) == texts(*echo));
+        QTemporaryDir out;
+        QVERIFY(Exporter(result.mesh, ExportOptions()).exportTo(out.path().toStdString()).ok());
+        const MeshPtr reread = ManifestLoader().loadFolder(out.path().toStdString()).mesh;
+        QCOMPARE(effectiveWeights(*reread, ref), (std::vector<int>{50, 50}));
+        QVERIFY(!setRouteWeights(echo, RouteRef{"echo", "tcp-echo", 0, "tls"}, {50, 50}).ok());
+        QVERIFY(!setRouteWeights(echo, RouteRef{"echo", "tcp-echo", 0}, {50, 50}).ok()); // no http route 0
+
+        const MeshPtr edge = ManifestLoader().loadFolder(editingtest::samplesDir() + "/tls-passthrough").mesh;
+        const RouteRef payments{"edge", "edge-tls", 1, "tls"};
+        Destination canary;
+        canary.host = "payments";
+        canary.subset = "v2";
+        const EditResult added = addDestination(edge, payments, canary, 25);
+        QVERIFY2(added.ok(), added.error.c_str());
+        QCOMPARE(effectiveWeights(*added.mesh, payments), (std::vector<int>{75, 25}));
+        const RouteDestination &written = added.mesh->findVirtualService("edge", "edge-tls")->tls[1].route.back();
+        QCOMPARE(*written.destination.port, 8443u); // copied from the route's other payments destination
+        const EditResult removed = removeDestination(added.mesh, payments, 1);
+        QVERIFY2(removed.ok(), removed.error.c_str());
+        QCOMPARE(effectiveWeights(*removed.mesh, payments), (std::vector<int>{100}));
+        // The other tls rule is untouched.
+        QCOMPARE(effectiveWeights(*removed.mesh, RouteRef{"edge", "edge-tls", 0, "tls"}), (std::vector<int>{90, 10}));
     }
 
     void refusals()

@@ -55,6 +55,10 @@ std::map<std::pair<int, int>, double> sharesOf(const MeshPtr &mesh, const std::s
     const VirtualService *virtualService = mesh->findVirtualService("shop", name);
     if (!virtualService)
         virtualService = mesh->findVirtualService("default", name);
+    for (const auto &candidate : mesh->virtualServices) {
+        if (!virtualService && candidate->meta.name == name)
+            virtualService = candidate.get();
+    }
     std::map<std::pair<int, int>, double> shares;
     if (!virtualService)
         return shares;
@@ -218,6 +222,53 @@ private Q_SLOTS:
         QVERIFY(v1 >= 0 && v2 >= 0);
         QCOMPARE(graph.edges()[size_t(v1)].share, 0.0);
         QCOMPARE(graph.edges()[size_t(v2)].share, 1.0);
+    }
+
+    void tcpCanaryThroughItsGatewayIsDrawnWithItsShares()
+    {
+        const MeshPtr mesh = sampleMesh("tcp-echo-shift");
+        const VirtualService *echo = mesh->findVirtualService("echo", "tcp-echo");
+        QVERIFY(echo);
+        // tcp[0] is listed after the (no) http routes: route index 0 here.
+        QCOMPARE(shareRouteIndex(*echo, "tcp", 0), 0);
+        const std::map<std::pair<int, int>, double> shares = sharesOf(mesh, "tcp-echo");
+        QCOMPARE(shares.at({0, 0}), 0.8);
+        QCOMPARE(shares.at({0, 1}), 0.2);
+
+        const MeshGraph graph = MeshGraph::build(*mesh, expectedRouteShares(std::make_shared<const Router>(mesh)));
+        const int gateway = graph.nodeIndex("gw:echo/echo-gateway");
+        QVERIFY(gateway >= 0);
+        std::map<std::string, double> fromGateway;
+        for (const GraphEdge &edge : graph.edges()) {
+            if (edge.from != gateway)
+                continue;
+            QCOMPARE(edge.section, std::string("tcp"));
+            QCOMPARE(edge.route, 0);
+            QVERIFY(!edge.conditional); // a port match is how the gateway reaches it, not a condition
+            fromGateway[graph.nodes()[size_t(edge.to)].label] += edge.share;
+        }
+        QCOMPARE(fromGateway.size(), size_t(2));
+        QCOMPARE(fromGateway["v1"], 0.8);
+        QCOMPARE(fromGateway["v2"], 0.2);
+        // Without the router the graph shows the same split from the rule itself.
+        const std::vector<DestinationShare> plain = defaultRouteShares(*mesh, *echo);
+        QCOMPARE(plain.size(), size_t(2));
+        QCOMPARE(plain[1].share, 0.2);
+    }
+
+    void tlsPassthroughSharesAverageItsSniHosts()
+    {
+        const MeshPtr mesh = sampleMesh("tls-passthrough");
+        const std::map<std::pair<int, int>, double> shares = sharesOf(mesh, "edge-tls");
+        // One plain connection per host: shop.example.com (tls[0], 90/10) and pay.example.com (tls[1]).
+        QCOMPARE(shares.at({0, 0}), 0.45);
+        QCOMPARE(shares.at({0, 1}), 0.05);
+        QCOMPARE(shares.at({1, 0}), 0.5);
+        const MeshGraph graph = MeshGraph::build(*mesh, expectedRouteShares(std::make_shared<const Router>(mesh)));
+        int tlsEdges = 0;
+        for (const GraphEdge &edge : graph.edges())
+            tlsEdges += edge.section == "tls" ? 1 : 0;
+        QCOMPARE(tlsEdges, 3);
     }
 };
 

@@ -151,6 +151,84 @@ private Q_SLOTS:
         QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
     }
 
+    // Two tcp rules bound to one TCP gateway port: the first one that applies
+    // takes every connection. Editing the first one's match must move the
+    // second one's edges too, although the second is the same object.
+    void gatewayTcpRulesFollowEachOther()
+    {
+        const std::string yaml = std::string(R"(apiVersion: v1
+kind: Service
+metadata: {name: db, namespace: default}
+spec: {selector: {app: db}, ports: [{name: tcp, port: 5432}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: db-v1, namespace: default}
+spec:
+  selector: {matchLabels: {app: db, version: v1}}
+  template: {metadata: {labels: {app: db, version: v1}}}
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: edge, namespace: default}
+spec:
+  selector: {istio: ingressgateway}
+  servers: [{port: {number: 31400, name: tcp, protocol: TCP}, hosts: ["*"]}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: early, namespace: default}
+spec:
+  hosts: ["*"]
+  gateways: [edge]
+  tcp:
+  - match: [{port: 31400}]
+    route: [{destination: {host: db, port: {number: 5432}}}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: late, namespace: default}
+spec:
+  hosts: ["*"]
+  gateways: [edge]
+  tcp:
+  - route: [{destination: {host: db, port: {number: 5432}}}]
+)");
+        Chain chain(ManifestLoader().loadText("mesh.yaml", yaml).mesh);
+        QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
+        const std::string &text = chain.mesh->files.front()->text;
+        const size_t at = text.find("port: 31400}");
+        const EditResult moved = applyEdits(chain.mesh, {TextEdit{"mesh.yaml", at, 11, "port: 31401"}});
+        QVERIFY2(moved.ok(), moved.error.c_str());
+        chain.advance(moved.mesh);
+        QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
+    }
+
+    // A tcp weight step is a weight step too: same topology, the gateway's
+    // edges move; a changed tcp destination redraws the graph.
+    void tcpWeightStepsAreIncremental()
+    {
+        Chain chain(ManifestLoader().loadFolder(samplePath("tcp-echo-shift")).mesh);
+        const RouteRef ref{"echo", "tcp-echo", 0, "tcp"};
+        const EditResult result = setRouteWeights(chain.mesh, ref, {50, 50});
+        QVERIFY2(result.ok(), result.error.c_str());
+        const MeshGraph before = chain.graph;
+        chain.advance(result.mesh);
+        QVERIFY(chain.graph.isIncremental());
+        QVERIFY(chain.graph.sameTopology(before));
+        QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
+        for (const int index : chain.graph.edgesOfVirtualService("echo/tcp-echo"))
+            QCOMPARE(chain.graph.edges()[size_t(index)].share, 0.5);
+
+        Destination other;
+        other.host = "tcp-echo";
+        other.subset = "v3"; // no DestinationRule defines it: drawn as a broken placeholder
+        const EditResult added = addDestination(chain.mesh, ref, other, 10);
+        QVERIFY2(added.ok(), added.error.c_str());
+        chain.advance(added.mesh);
+        QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
+    }
+
     // A rule that did not change can still route differently: `web`'s plain
     // request to web-beta goes to `early`, which claims that host first, until
     // `early` lets it go. `web` is the same object before and after, so only

@@ -240,6 +240,39 @@ classes:
         QCOMPARE(edge.destinations.front().count, int64_t(1000));
     }
 
+    void tcpCanaryCountsConnectionsThroughTheGateway()
+    {
+        HttpRequest connection = makeRequest({.host = "echo.example.com", .gateway = "echo/echo-gateway", .port = 31400});
+        connection.protocol = ConnectionProtocol::Tcp;
+        const SimulationCounts counts = simulate(sampleRouter("tcp-echo-shift"), connection, 29);
+        expectWithin4Sigma(countOf(counts, "v1"), kRequests, 0.8, "tcp-echo v1");
+        expectWithin4Sigma(countOf(counts, "v2"), kRequests, 0.2, "tcp-echo v2");
+        QCOMPARE(statusCount(counts, 200), kRequests);
+    }
+
+    void tlsTrafficMixSplitsBySni()
+    {
+        std::string error;
+        HttpRequest defaults = makeRequest({.host = "shop.example.com", .gateway = "edge/edge-gateway", .port = 443});
+        const auto mix = TrafficMix::fromYaml(R"(
+classes:
+  - {name: shop, share: 3, protocol: tls}
+  - {name: pay, share: 1, protocol: tls, host: pay.example.com}
+  - {name: stranger, share: 1, protocol: tls, sni: other.example.com}
+)",
+                                              defaults, &error);
+        QVERIFY2(mix, error.c_str());
+        Simulator simulator(sampleRouter("tls-passthrough"), *mix, 31);
+        simulator.run(kRequests);
+        const SimulationCounts &counts = simulator.totals();
+        expectWithin4Sigma(countOf(counts, "v1"), kRequests, 0.6 * 0.9, "storefront v1");
+        expectWithin4Sigma(countOf(counts, "v2"), kRequests, 0.6 * 0.1, "storefront v2");
+        const SimulationCounts::Target *payments = counts.destination("payments.edge.svc.cluster.local", "");
+        QVERIFY(payments);
+        expectWithin4Sigma(payments->count, kRequests, 0.2, "payments");
+        expectWithin4Sigma(statusCount(counts, 404), kRequests, 0.2, "unknown SNI closed");
+    }
+
     void accountServiceSends503ForTheUndefinedSubset()
     {
         const SimulationCounts counts =

@@ -104,6 +104,35 @@ classes:
         QVERIFY(!mix);
         QCOMPARE(error, std::string("line 1: class 'lost' has no host (give one here or with --host)"));
     }
+
+    void connectionClassesAreRead()
+    {
+        std::string error;
+        const auto mix = TrafficMix::fromYaml(R"(
+classes:
+  - {name: db, protocol: tcp, host: ledger, port: 7000, destination_ip: 10.1.2.3}
+  - {name: tls, protocol: TLS, host: shop.example.com}
+  - {name: named, protocol: tls, host: shop.example.com, sni: "*.example.com"}
+  - {name: web}
+)",
+                                              defaults(), &error);
+        QVERIFY2(mix, error.c_str());
+        QCOMPARE(mix->classes[0].request.protocol, ConnectionProtocol::Tcp);
+        QCOMPARE(mix->classes[0].request.destinationIp, std::string("10.1.2.3"));
+        QVERIFY(mix->classes[0].request.sni.empty());
+        QCOMPARE(mix->classes[1].request.protocol, ConnectionProtocol::Tls);
+        QCOMPARE(mix->classes[1].request.sni, std::string("shop.example.com")); // a TLS client names its host
+        QCOMPARE(mix->classes[2].request.sni, std::string("*.example.com"));
+        QCOMPARE(mix->classes[3].request.protocol, ConnectionProtocol::Http);
+    }
+
+    void connectionMistakesAreNamed()
+    {
+        QCOMPARE(errorOf("classes:\n  - {protocol: udp}\n"), std::string("line 2: protocol must be http, tcp or tls"));
+        QCOMPARE(errorOf("classes:\n  - {sni: a.example.com}\n"), std::string("line 2: sni needs protocol: tls"));
+        QCOMPARE(errorOf("classes:\n  - {protocol: tcp, destination_ip: 10.1}\n"),
+                 std::string("line 2: destination_ip must be an IPv4 or IPv6 address"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTrafficMix)
