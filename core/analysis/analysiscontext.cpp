@@ -135,7 +135,7 @@ std::vector<uint32_t> AnalysisContext::portsOf(const std::string &fqdn) const
     return ports;
 }
 
-void AnalysisContext::report(const char *code, Severity severity, const ResourceMeta &resource,
+Diagnostic &AnalysisContext::report(const char *code, Severity severity, const ResourceMeta &resource,
                              const SourceLocation &at, std::string message, std::string fix)
 {
     Diagnostic diagnostic;
@@ -146,6 +146,7 @@ void AnalysisContext::report(const char *code, Severity severity, const Resource
     diagnostic.message = std::move(message);
     diagnostic.fix = std::move(fix);
     m_diagnostics.push_back(std::move(diagnostic));
+    return m_diagnostics.back();
 }
 
 void forEachDestination(const VirtualService &vs, const std::function<void(const DestinationUse &)> &visit)

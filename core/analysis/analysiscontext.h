@@ -64,7 +64,8 @@ public:
 
     // Records a finding against `resource`; an unknown location falls back to the
     // resource's first line so every finding can be opened in an editor.
-    void report(const char *code, Severity severity, const ResourceMeta &resource, const SourceLocation &at,
+    // The finding stays reachable through the reference until the next report.
+    Diagnostic &report(const char *code, Severity severity, const ResourceMeta &resource, const SourceLocation &at,
                 std::string message, std::string fix = {});
 
     Diagnostics takeDiagnostics() { return std::move(m_diagnostics); }

@@ -12,6 +12,7 @@
 #include "analysis/jwtclaimroutecheck.h"
 #include "analysis/meshhostconflictcheck.h"
 #include "analysis/mirrorfaultcheck.h"
+#include "analysis/mtlscheck.h"
 #include "analysis/referencecheck.h"
 #include "analysis/routeconflictcheck.h"
 #include "analysis/schemacheck.h"
@@ -45,6 +46,7 @@ Diagnostics analyze(const Mesh &mesh)
     SidecarCheck(context).run();
     GatewayWorkloadCheck(context).run();
     GatewayConflictCheck(context).run();
+    MtlsCheck(context).run();
     Diagnostics diagnostics = context.takeDiagnostics();
     sortDiagnostics(diagnostics);
     return diagnostics;

@@ -32,6 +32,10 @@ inline constexpr const char *UnknownRuleHost = "IST0174";         // Destination
 inline constexpr const char *ConflictingEntryProtocols = "IST0177";
 inline constexpr const char *DuplicateSubset = "KIA0201";         // same host+subset in two DestinationRules
 inline constexpr const char *SubsetWithoutLabels = "KIA0209";
+inline constexpr const char *PolicyMtlsEnabled = "KIA0207";        // ns-wide DR DISABLE, ns STRICT
+inline constexpr const char *MeshPolicyMtlsEnabled = "KIA0208";    // DR DISABLE, mesh STRICT
+inline constexpr const char *DisabledPolicyRuleMissing = "KIA0505";  // ns PA DISABLE, DRs still mTLS
+inline constexpr const char *DisabledMeshPolicyRuleMissing = "KIA0506"; // mesh PA DISABLE, *.local mTLS
 inline constexpr const char *LoneWeight = "KIA1104";              // single destination with a weight != 100
 inline constexpr const char *DuplicateDestination = "KIA1105";    // same destination twice in a route
 
@@ -46,5 +50,6 @@ inline constexpr const char *MatchGatewayNotFound = "ML0107";
 inline constexpr const char *DelegateNotFound = "ML0108";
 inline constexpr const char *SubsetSelectsNoServicePods = "ML0109"; // pods elsewhere, none of the Service's
 inline constexpr const char *HostNotServedByGateway = "ML0110";  // one host of several not on the gateway
+inline constexpr const char *TlsDisabledTowardsStrict = "ML0111"; // host DR DISABLE, its pods STRICT
 
 } // namespace meshlane::codes

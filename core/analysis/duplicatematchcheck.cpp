@@ -2,6 +2,7 @@
 #include "analysis/duplicatematchcheck.h"
 
 #include "analysis/analyzercodes.h"
+#include "analysis/requestwitness.h"
 #include "load/fieldreader.h"
 
 #include <map>
@@ -240,6 +241,21 @@ void DuplicateMatchCheck::checkRoutes(const VirtualService &vs, const char *sect
     }
 }
 
+namespace {
+
+// The request showing that http rule `rule` (match `match`, or its first) is never used.
+std::string witnessFor(const VirtualService &vs, const char *section, size_t rule, size_t match)
+{
+    if (std::string(section) != "http" || rule >= vs.http.size())
+        return {};
+    const HttpRoute &route = vs.http[rule];
+    const HttpMatchRequest *block = match < route.match.size() ? &route.match[match] : nullptr;
+    const std::optional<Witness> witness = RequestWitness::forMatch(vs, block);
+    return witness ? witness->arguments : std::string();
+}
+
+} // namespace
+
 void DuplicateMatchCheck::unreachable(const VirtualService &vs, const char *section, size_t rule,
                                       const std::string &name, const std::string &reason, const std::string &fix,
                                       const SourceLocation &at)
@@ -249,7 +265,8 @@ void DuplicateMatchCheck::unreachable(const VirtualService &vs, const char *sect
         return;
     if (std::string(section) == "http")
         m_rules.insert({&vs, rule});
-    m_context.report(codes::UnreachableRule, Severity::Warning, vs.meta, at, text, fix);
+    m_context.report(codes::UnreachableRule, Severity::Warning, vs.meta, at, text, fix).witness
+        = witnessFor(vs, section, rule, 0);
 }
 
 void DuplicateMatchCheck::ineffective(const VirtualService &vs, const char *section, size_t rule, size_t match,
@@ -260,8 +277,10 @@ void DuplicateMatchCheck::ineffective(const VirtualService &vs, const char *sect
         return;
     if (std::string(section) == "http")
         m_matches.insert({&vs, rule, match});
-    m_context.report(codes::IneffectiveMatch, Severity::Info, vs.meta, at, message,
-                     "remove the match, or move its rule above the one that takes its requests");
+    m_context
+        .report(codes::IneffectiveMatch, Severity::Info, vs.meta, at, message,
+                "remove the match, or move its rule above the one that takes its requests")
+        .witness = witnessFor(vs, section, rule, match);
 }
 
 } // namespace meshlane

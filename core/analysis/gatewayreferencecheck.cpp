@@ -4,6 +4,7 @@
 #include "analysis/analyzercodes.h"
 #include "analysis/hostregistry.h"
 #include "analysis/namesuggestion.h"
+#include "analysis/requestwitness.h"
 
 namespace meshlane {
 
@@ -38,6 +39,15 @@ bool anyMatch(const std::vector<std::string> &patterns, const std::string &host)
             return true;
     }
     return false;
+}
+
+// A request for `host` entering through Gateway `ref`: it gets 404.
+std::string gatewayWitness(const std::string &ref, const std::string &host)
+{
+    HttpRequest request;
+    request.authority = host.empty() || host.front() != '*' ? host : "www" + host.substr(1);
+    request.gateway = ref;
+    return RequestWitness::arguments(request);
 }
 
 } // namespace
@@ -96,22 +106,26 @@ void GatewayReferenceCheck::checkReference(const VirtualService &vs, const std::
         std::string hosts;
         for (const std::string &host : vs.hosts)
             appendToList(hosts, host);
-        m_context.report(codes::HostNotInGateway, Severity::Warning, vs.meta, at,
+        m_context
+            .report(codes::HostNotInGateway, Severity::Warning, vs.meta, at,
                          (vs.hosts.empty() ? std::string("this VirtualService lists no hosts, so")
                                            : "none of the hosts " + hosts + " is served by")
                              + " Gateway " + gatewayName + servers
                              + ": it routes no request entering through that gateway",
                          vs.hosts.empty() ? "add the hosts it routes"
                                           : "add " + vs.hosts.front() + " to the hosts of Gateway " + gatewayName
-                                 + ", or remove the gateway from this VirtualService");
+                                 + ", or remove the gateway from this VirtualService")
+            .witness = gateway && !vs.hosts.empty() ? gatewayWitness(ref, vs.hosts.front()) : std::string();
         return;
     }
     for (const std::string &host : missing) {
-        m_context.report(codes::HostNotServedByGateway, Severity::Warning, vs.meta, vs.hostsLocation,
-                         "host " + host + " is not served by Gateway " + gatewayName + servers
-                             + ": requests for it through that gateway get 404",
-                         "add " + host + " to the hosts of Gateway " + gatewayName
-                             + ", or remove the host from this VirtualService");
+        m_context
+            .report(codes::HostNotServedByGateway, Severity::Warning, vs.meta, vs.hostsLocation,
+                    "host " + host + " is not served by Gateway " + gatewayName + servers
+                        + ": requests for it through that gateway get 404",
+                    "add " + host + " to the hosts of Gateway " + gatewayName
+                        + ", or remove the host from this VirtualService")
+            .witness = gatewayWitness(ref, host);
     }
 }
 

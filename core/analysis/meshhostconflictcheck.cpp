@@ -2,6 +2,7 @@
 #include "analysis/meshhostconflictcheck.h"
 
 #include "analysis/analyzercodes.h"
+#include "analysis/requestwitness.h"
 #include "model/hostname.h"
 
 #include <algorithm>
@@ -63,6 +64,8 @@ void MeshHostConflictCheck::run()
                                              + describeLocation(other.vs->meta.location, vs.hostsLocation) + ')');
             }
             const std::string where = scope == "*" ? std::string() : " for namespace " + scope;
+            // A call to the host from this namespace: the route shows which VirtualService wins.
+            const std::optional<Witness> witness = RequestWitness::forMatch(vs, nullptr, claim.host);
             m_context.report(codes::ConflictingMeshHosts, Severity::Error, vs.meta, vs.hostsLocation,
                              others.empty()
                                  ? "host " + displayHost(fqdn, vs.meta.ns)
@@ -72,7 +75,8 @@ void MeshHostConflictCheck::run()
                                        + " by VirtualService " + others
                                        + "; sidecars apply only one of them, which one is undefined",
                              others.empty() ? std::string("keep one spelling of the host")
-                                            : std::string("merge their http routes into one VirtualService"));
+                                            : std::string("merge their http routes into one VirtualService"))
+                .witness = witness ? witness->arguments : std::string();
         }
     }
 }

@@ -3,6 +3,7 @@
 
 #include "analysis/analyzercodes.h"
 #include "analysis/matchcoverage.h"
+#include "analysis/requestwitness.h"
 
 
 namespace meshlane {
@@ -74,20 +75,25 @@ void RouteConflictCheck::checkRouteOrder(const VirtualService &vs)
                     + describeLocation(winner.location, route.location) + ')';
                 fix = "move it above " + describeHttpRoute(vs, first.route) + ", or make its match more specific";
             }
+            const std::optional<Witness> witness
+                = RequestWitness::forMatch(vs, route.match.empty() ? nullptr : &route.match.front());
             m_context.report(codes::ShadowedRoute, Severity::Warning, vs.meta, route.location, std::move(message),
-                             std::move(fix));
+                             std::move(fix)).witness = witness ? witness->arguments : std::string();
         } else if (covered < blocks.size() && !m_istioctl.flaggedRule(&vs, i)) {
             for (size_t b = 0; b < blocks.size(); ++b) {
                 if (!coveredBy[b] || m_istioctl.flaggedMatch(&vs, i, b))
                     continue;
                 const Earlier &by = *coveredBy[b];
-                m_context.report(codes::ShadowedMatch, Severity::Info, vs.meta, blocks[b].location,
-                                 "match[" + std::to_string(b) + "] of " + describeHttpRoute(vs, i) + " ("
-                                     + blocks[b].describe() + ") is never used: match[" + std::to_string(by.index)
-                                     + "] of " + describeHttpRoute(vs, by.route) + " (" + by.block.describe()
-                                     + ") takes those requests first",
-                                 "remove it, or move " + describeHttpRoute(vs, i) + " above "
-                                     + describeHttpRoute(vs, by.route));
+                const std::optional<Witness> witness = RequestWitness::forMatch(vs, &blocks[b]);
+                m_context
+                    .report(codes::ShadowedMatch, Severity::Info, vs.meta, blocks[b].location,
+                            "match[" + std::to_string(b) + "] of " + describeHttpRoute(vs, i) + " ("
+                                + blocks[b].describe() + ") is never used: match[" + std::to_string(by.index) + "] of "
+                                + describeHttpRoute(vs, by.route) + " (" + by.block.describe()
+                                + ") takes those requests first",
+                            "remove it, or move " + describeHttpRoute(vs, i) + " above "
+                                + describeHttpRoute(vs, by.route))
+                    .witness = witness ? witness->arguments : std::string();
             }
         }
         for (size_t b = 0; b < blocks.size(); ++b)
