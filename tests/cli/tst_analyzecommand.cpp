@@ -4,6 +4,7 @@
 // thresholds and exit codes as istioctl analyze has them.
 #include "support/analyzertesting.h"
 #include "support/clirunner.h"
+#include "support/testdata.h"
 #include "support/testfolder.h"
 
 #include <QDir>
@@ -102,6 +103,26 @@ private Q_SLOTS:
         const QString fix = finding.value(QStringLiteral("fix")).toString();
         QVERIFY2(fix.contains(QStringLiteral("subset v2")) && fix.contains(QStringLiteral("add subset v0")),
                  qPrintable(fix));
+    }
+
+    void routingFindingsCarryAWitnessCommand()
+    {
+        // shop's VirtualService claims host "shop" on a gateway that serves only shop.example.com.
+        const QString dir = test::testData(QStringLiteral("routing/shop"));
+        const CliRun json = runCli({QStringLiteral("analyze"), dir, QStringLiteral("-o"), QStringLiteral("json")});
+        QString witness;
+        for (const QJsonValue &finding : diagnosticsOf(json)) {
+            if (finding[QStringLiteral("code")].toString() == u"ML0110")
+                witness = finding[QStringLiteral("witness")].toString();
+        }
+        QCOMPARE(witness, QStringLiteral("meshlane route ") + dir + QStringLiteral(" --host shop --gateway shop/edge"));
+        const CliRun text = runCli({QStringLiteral("analyze"), dir});
+        QVERIFY2(text.out.contains(QStringLiteral("(witness: ") + witness + u')'), qPrintable(text.out));
+        // Pasted, the witness shows the 404 the finding predicts.
+        QStringList args = witness.split(u' ').mid(1);
+        args << QStringLiteral("-o") << QStringLiteral("json");
+        const CliRun routed = runCli(args);
+        QCOMPARE(routed.json().value(QStringLiteral("status")).toInt(), 404);
     }
 
     void textOutputReadsLikeACompiler()
