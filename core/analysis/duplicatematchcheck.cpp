@@ -251,7 +251,10 @@ std::string witnessFor(const VirtualService &vs, const char *section, size_t rul
     const HttpRoute &route = vs.http[rule];
     const HttpMatchRequest *block = match < route.match.size() ? &route.match[match] : nullptr;
     const std::optional<Witness> witness = RequestWitness::forMatch(vs, block);
-    return witness ? witness->arguments : std::string();
+    // Only a request an earlier rule takes shows it (the router has the last word).
+    if (!witness || RequestWitness::firstRouteTaking(vs, witness->request) >= int(rule))
+        return {};
+    return witness->arguments;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include "analysis/analyzercodes.h"
 #include "analysis/namesuggestion.h"
+#include "analysis/requestwitness.h"
 #include "model/hostname.h"
 
 #include <map>
@@ -48,6 +49,16 @@ std::string subsetKey(const std::string &ns, const std::string &fqdn, const std:
 bool servesTraffic(DestinationRole role)
 {
     return role == DestinationRole::Route || role == DestinationRole::Tcp || role == DestinationRole::Tls;
+}
+
+// A request the http route holding `use` receives: routing it shows the 503
+// (or the dropped mirror). None for tcp/tls routes or an unreachable route.
+std::string witnessFor(const VirtualService &vs, const DestinationUse &use)
+{
+    if (use.role == DestinationRole::Tcp || use.role == DestinationRole::Tls)
+        return {};
+    const std::optional<Witness> witness = RequestWitness::reachingRoute(vs, use.routeIndex);
+    return witness ? witness->arguments : std::string();
 }
 
 } // namespace
@@ -135,7 +146,8 @@ void ReferenceCheck::reportUnknownHost(const VirtualService &vs, const Destinati
         fix = suggestHost(m_mesh, destination.host, vs.meta.ns);
     }
     m_context.report(codes::ReferenceNotFound, Severity::Error, vs.meta, destination.hostLocation,
-                     message + consequence, std::move(fix));
+                     message + consequence, std::move(fix))
+        .witness = witnessFor(vs, use);
 }
 
 void ReferenceCheck::checkSubset(const VirtualService &vs, const DestinationUse &use)
@@ -184,8 +196,10 @@ void ReferenceCheck::checkSubset(const VirtualService &vs, const DestinationUse 
     }
     message += servesTraffic(use.role) ? "; requests routed there fail with 503 (no cluster)"
                                        : "; mirrored copies are dropped";
-    m_context.report(codes::ReferenceNotFound, Severity::Error, vs.meta, destination.subsetLocation, std::move(message),
-                     std::move(fix));
+    m_context
+        .report(codes::ReferenceNotFound, Severity::Error, vs.meta, destination.subsetLocation, std::move(message),
+                std::move(fix))
+        .witness = witnessFor(vs, use);
 }
 
 void ReferenceCheck::checkPort(const VirtualService &vs, const DestinationUse &use, const KnownHost &known)

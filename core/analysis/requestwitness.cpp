@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/requestwitness.h"
 
+#include "routing/compiledmatchblock.h"
+
 namespace meshlane {
 
 namespace {
@@ -133,6 +135,40 @@ std::string RequestWitness::arguments(const HttpRequest &request)
         text += " --source-labels " + quoted(labels);
     }
     return text;
+}
+
+int RequestWitness::firstRouteTaking(const VirtualService &vs, const HttpRequest &request)
+{
+    const ProxyContext proxy{&request.sourceLabels, request.sourceNamespace, request.port};
+    for (size_t i = 0; i < vs.http.size(); ++i) {
+        const HttpRoute &route = vs.http[i];
+        if (route.match.empty())
+            return int(i);
+        for (const HttpMatchRequest &block : route.match) {
+            if (CompiledMatchBlock(block, block.gateways.empty()).matches(request, proxy))
+                return int(i);
+        }
+    }
+    return -1;
+}
+
+std::optional<Witness> RequestWitness::reachingRoute(const VirtualService &vs, size_t index)
+{
+    if (index >= vs.http.size())
+        return std::nullopt;
+    const HttpRoute &route = vs.http[index];
+    if (route.match.empty()) {
+        std::optional<Witness> witness = forMatch(vs, nullptr);
+        if (witness && firstRouteTaking(vs, witness->request) == int(index))
+            return witness;
+        return std::nullopt;
+    }
+    for (const HttpMatchRequest &block : route.match) {
+        std::optional<Witness> witness = forMatch(vs, &block);
+        if (witness && firstRouteTaking(vs, witness->request) == int(index))
+            return witness;
+    }
+    return std::nullopt;
 }
 
 } // namespace meshlane

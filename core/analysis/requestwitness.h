@@ -29,6 +29,12 @@ public:
                                            const std::string &host = {});
     // The `meshlane route` arguments that send `request`.
     static std::string arguments(const HttpRequest &request);
+    // The index of the first http route of `vs` whose matches accept `request`
+    // (as the router evaluates them), -1 when none does.
+    static int firstRouteTaking(const VirtualService &vs, const HttpRequest &request);
+    // A request http route `index` of `vs` receives (no earlier route takes
+    // it), for showing what that route does (a 503 to a missing destination).
+    static std::optional<Witness> reachingRoute(const VirtualService &vs, size_t index);
 };
 
 } // namespace meshlane

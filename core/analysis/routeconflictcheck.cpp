@@ -78,7 +78,9 @@ void RouteConflictCheck::checkRouteOrder(const VirtualService &vs)
             const std::optional<Witness> witness
                 = RequestWitness::forMatch(vs, route.match.empty() ? nullptr : &route.match.front());
             m_context.report(codes::ShadowedRoute, Severity::Warning, vs.meta, route.location, std::move(message),
-                             std::move(fix)).witness = witness ? witness->arguments : std::string();
+                             std::move(fix)).witness = witness && RequestWitness::firstRouteTaking(vs, witness->request) < int(i)
+                ? witness->arguments
+                : std::string();
         } else if (covered < blocks.size() && !m_istioctl.flaggedRule(&vs, i)) {
             for (size_t b = 0; b < blocks.size(); ++b) {
                 if (!coveredBy[b] || m_istioctl.flaggedMatch(&vs, i, b))
@@ -93,7 +95,9 @@ void RouteConflictCheck::checkRouteOrder(const VirtualService &vs)
                                 + ") takes those requests first",
                             "remove it, or move " + describeHttpRoute(vs, i) + " above "
                                 + describeHttpRoute(vs, by.route))
-                    .witness = witness ? witness->arguments : std::string();
+                    .witness = witness && RequestWitness::firstRouteTaking(vs, witness->request) < int(i)
+                    ? witness->arguments
+                    : std::string();
             }
         }
         for (size_t b = 0; b < blocks.size(); ++b)

@@ -109,6 +109,31 @@ private Q_SLOTS:
         QCOMPARE(routeWitness(a, request).status, 404);
     }
 
+    void missingSubsetWitnessReachesTheBrokenRoute()
+    {
+        // http[0] takes /api; the catch-all http[1] goes to a subset nobody defines.
+        const std::string routes = "  http:\n  - match:\n    - uri: {prefix: /api}\n    route:\n"
+                                   "    - destination: {host: reviews, subset: v1}\n"
+                                   "  - route:\n    - destination: {host: reviews, subset: v9}\n";
+        const Analysis a = analyzeYaml(kReviews + virtualService("reviews", routes));
+        const Diagnostics found = a.withCode(codes::ReferenceNotFound);
+        ANALYZER_VERIFY(found.size() == 1, a);
+        QCOMPARE(found[0].witness, std::string("--host reviews"));
+        HttpRequest request;
+        request.authority = "reviews";
+        const RouteDecision decision = routeWitness(a, request);
+        QCOMPARE(decision.httpRoute, 1);
+        QCOMPARE(decision.status, 503);
+        // A route no request reaches has no witness rather than a wrong one.
+        const std::string shadowed = "  http:\n  - route:\n    - destination: {host: reviews, subset: v1}\n"
+                                     "  - match:\n    - uri: {prefix: /api}\n    route:\n"
+                                     "    - destination: {host: reviews, subset: v9}\n";
+        const Analysis hidden = analyzeYaml(kReviews + virtualService("reviews", shadowed));
+        const Diagnostics missing = hidden.withCode(codes::ReferenceNotFound);
+        ANALYZER_VERIFY(missing.size() == 1, hidden);
+        QVERIFY(missing[0].witness.empty());
+    }
+
     void conflictingHostsCarryAWitness()
     {
         const std::string route = "  http:\n  - route:\n    - destination: {host: reviews, subset: v1}\n";
