@@ -78,6 +78,8 @@ int runAnalyze(const QStringList &args, QTextStream &out, QTextStream &err)
             continue;
         Diagnostic copy = diagnostic;
         copy.location.file = displayPath(diagnostic.location.file);
+        if (!copy.witness.empty()) // a command to paste: route the request that shows the problem
+            copy.witness = "meshlane route " + ss(commandLine.directory()) + ' ' + copy.witness;
         shown.push_back(std::move(copy));
     }
 

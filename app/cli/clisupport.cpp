@@ -96,6 +96,8 @@ QJsonObject toJson(const Diagnostic &diagnostic)
     object[QStringLiteral("line")] = diagnostic.location.line;
     object[QStringLiteral("message")] = qs(diagnostic.message);
     object[QStringLiteral("fix")] = qs(diagnostic.fix);
+    if (!diagnostic.witness.empty())
+        object[QStringLiteral("witness")] = qs(diagnostic.witness);
     return object;
 }
 

@@ -17,9 +17,63 @@ const char *DestinationUse::roleName() const
     return "destination";
 }
 
+namespace {
+
+// The labels Istio gives a pod on `node`: its region, zone and subzone (when
+// not empty) and kubernetes.io/hostname from the pod's node name.
+Labels withNodeLabels(Labels labels, const std::string &nodeName, const Node *node)
+{
+    if (node) {
+        const auto label = [&](const char *key) {
+            const auto it = node->meta.labels.find(key);
+            return it == node->meta.labels.end() ? std::string() : it->second;
+        };
+        std::string locality = label("topology.kubernetes.io/region");
+        const std::string zone = label("topology.kubernetes.io/zone");
+        if (!zone.empty()) {
+            locality += '/' + zone;
+            const std::string subzone = label("topology.istio.io/subzone");
+            if (!subzone.empty())
+                locality += '/' + subzone;
+        }
+        // Istio round-trips through the locality string: "/zone" gives an empty region.
+        const char *keys[] = {"topology.kubernetes.io/region", "topology.kubernetes.io/zone", "topology.istio.io/subzone"};
+        size_t start = 0;
+        for (const char *key : keys) {
+            const size_t slash = locality.find('/', start);
+            const std::string part = locality.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+            if (!part.empty())
+                labels[key] = part;
+            if (slash == std::string::npos)
+                break;
+            start = slash + 1;
+        }
+    }
+    if (!nodeName.empty())
+        labels["kubernetes.io/hostname"] = nodeName;
+    return labels;
+}
+
+} // namespace
+
 AnalysisContext::AnalysisContext(const Mesh &mesh)
     : m_mesh(mesh)
+    , m_hosts(mesh)
 {
+    std::unordered_map<std::string, const Node *> nodes;
+    for (const auto &node : mesh.nodes)
+        nodes.emplace(node->meta.name, node.get());
+    bool ingressPodWritten = false;
+    for (const auto &workload : mesh.workloads) {
+        const auto node = nodes.find(workload->nodeName);
+        m_pods.push_back({workload.get(), workload->meta.ns, workload->meta.name,
+                          withNodeLabels(workload->podLabels, workload->nodeName,
+                                         node == nodes.end() ? nullptr : node->second)});
+        ingressPodWritten = ingressPodWritten
+            || (workload->meta.ns == "istio-system" && workload->meta.name == "istio-ingressgateway-dummypod");
+    }
+    if (!ingressPodWritten)
+        m_pods.push_back({nullptr, "istio-system", "istio-ingressgateway-dummypod", {{"istio", "ingressgateway"}}});
     for (const auto &workload : mesh.workloads) {
         m_workloadsByNamespace[workload->meta.ns].push_back(workload.get());
         auto &byLabel = m_workloadsByLabel[workload->meta.ns];
@@ -81,7 +135,7 @@ std::vector<uint32_t> AnalysisContext::portsOf(const std::string &fqdn) const
     return ports;
 }
 
-void AnalysisContext::report(const char *code, Severity severity, const ResourceMeta &resource,
+Diagnostic &AnalysisContext::report(const char *code, Severity severity, const ResourceMeta &resource,
                              const SourceLocation &at, std::string message, std::string fix)
 {
     Diagnostic diagnostic;
@@ -92,6 +146,7 @@ void AnalysisContext::report(const char *code, Severity severity, const Resource
     diagnostic.message = std::move(message);
     diagnostic.fix = std::move(fix);
     m_diagnostics.push_back(std::move(diagnostic));
+    return m_diagnostics.back();
 }
 
 void forEachDestination(const VirtualService &vs, const std::function<void(const DestinationUse &)> &visit)

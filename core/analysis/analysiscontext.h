@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "analysis/hostregistry.h"
 #include "model/diagnostic.h"
 #include "model/mesh.h"
 
@@ -25,6 +26,16 @@ struct DestinationUse
     const char *roleName() const;
 };
 
+// A pod as istioctl's analyzers see it: a Pod or a workload's pod template,
+// with the labels Istio adds from its Node (topology) and node name.
+struct PodView
+{
+    const Workload *workload = nullptr; // null for the implied ingress gateway pod
+    std::string ns;
+    std::string name;
+    Labels labels;
+};
+
 // What every check shares: the mesh, indexes the Mesh does not keep, and the
 // list findings go into. Built once per analysis, read by checks in turn.
 class AnalysisContext
@@ -33,6 +44,15 @@ public:
     explicit AnalysisContext(const Mesh &mesh);
 
     const Mesh &mesh() const { return m_mesh; }
+    // Hosts by export scope, as istioctl keys them.
+    const HostRegistry &hosts() const { return m_hosts; }
+    // Every pod of the folder in any namespace, plus istioctl's implied
+    // istio-system ingress gateway pod (labels istio=ingressgateway) unless the
+    // folder writes that pod itself.
+    const std::vector<PodView> &pods() const { return m_pods; }
+    // True when the folder holds Node objects: only then do missing topology
+    // labels on pods say anything.
+    bool hasNodes() const { return !m_mesh.nodes.empty(); }
 
     // Like Mesh::workloadsOf, through a label index: on a mesh with thousands of
     // workloads in one namespace a linear scan per subset dominates the analysis.
@@ -44,13 +64,16 @@ public:
 
     // Records a finding against `resource`; an unknown location falls back to the
     // resource's first line so every finding can be opened in an editor.
-    void report(const char *code, Severity severity, const ResourceMeta &resource, const SourceLocation &at,
+    // The finding stays reachable through the reference until the next report.
+    Diagnostic &report(const char *code, Severity severity, const ResourceMeta &resource, const SourceLocation &at,
                 std::string message, std::string fix = {});
 
     Diagnostics takeDiagnostics() { return std::move(m_diagnostics); }
 
 private:
     const Mesh &m_mesh;
+    HostRegistry m_hosts;
+    std::vector<PodView> m_pods;
     // namespace -> "key=value" -> workloads whose pod labels carry it
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<const Workload *>>> m_workloadsByLabel;
     std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByNamespace;

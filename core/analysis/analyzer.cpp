@@ -3,10 +3,23 @@
 
 #include "analysis/analysiscontext.h"
 #include "analysis/l4routecheck.h"
+#include "analysis/cacertificatecheck.h"
+#include "analysis/deprecationcheck.h"
+#include "analysis/duplicatematchcheck.h"
+#include "analysis/gatewayconflictcheck.h"
+#include "analysis/gatewayreferencecheck.h"
+#include "analysis/gatewayworkloadcheck.h"
+#include "analysis/ingresssubsetcheck.h"
+#include "analysis/jwtclaimroutecheck.h"
+#include "analysis/meshhostconflictcheck.h"
 #include "analysis/mirrorfaultcheck.h"
+#include "analysis/mtlscheck.h"
 #include "analysis/referencecheck.h"
 #include "analysis/routeconflictcheck.h"
 #include "analysis/schemacheck.h"
+#include "analysis/serviceentrycheck.h"
+#include "analysis/sidecarcheck.h"
+#include "analysis/subsetpodcheck.h"
 #include "analysis/weightcheck.h"
 
 #include <algorithm>
@@ -18,10 +31,24 @@ Diagnostics analyze(const Mesh &mesh)
     AnalysisContext context(mesh);
     SchemaCheck(context).run();
     ReferenceCheck(context).run();
-    RouteConflictCheck(context).run();
+    SubsetPodCheck(context).run();
+    GatewayReferenceCheck(context).run();
+    IngressSubsetCheck(context).run();
+    MeshHostConflictCheck(context).run();
+    DuplicateMatchCheck duplicateMatches(context);
+    duplicateMatches.run();
+    RouteConflictCheck(context, duplicateMatches).run();
     WeightCheck(context).run();
     MirrorFaultCheck(context).run();
     L4RouteCheck(context).run();
+    DeprecationCheck(context).run();
+    CaCertificateCheck(context).run();
+    ServiceEntryCheck(context).run();
+    JwtClaimRouteCheck(context).run();
+    SidecarCheck(context).run();
+    GatewayWorkloadCheck(context).run();
+    GatewayConflictCheck(context).run();
+    MtlsCheck(context).run();
     Diagnostics diagnostics = context.takeDiagnostics();
     sortDiagnostics(diagnostics);
     return diagnostics;

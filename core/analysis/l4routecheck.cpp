@@ -99,8 +99,8 @@ void L4RouteCheck::run()
         }
         checkRules(*vs, vs->tcp, "tcp");
         checkRules(*vs, vs->tls, "tls");
-        checkUnreachable(*vs, vs->tcp, "tcp");
-        checkUnreachable(*vs, vs->tls, "tls");
+        // IST0130 / IST0131 for tcp and tls come from DuplicateMatchCheck,
+        // which follows istioctl's validation for all three lists.
         checkPortProtocols(*vs);
     }
     for (const auto &gateway : m_context.mesh().gateways)
@@ -180,51 +180,6 @@ void L4RouteCheck::checkSniHosts(const VirtualService &vs, const L4Match &match,
                                  + " is not a compatible subset of any of the virtual service hosts: [" + hosts + ']',
                              "add " + sni + " to hosts, or write the SNI as one of them (the comparison is on the "
                                  "names as written: a short host does not cover its full name)");
-    }
-}
-
-void L4RouteCheck::checkUnreachable(const VirtualService &vs, const std::vector<L4Route> &routes,
-                                    const char *section)
-{
-    // istioctl's rule: matches are compared whole and as written; the first
-    // rule without matches hides every later one.
-    std::map<std::string, size_t> seen;
-    int catchAll = -1;
-    for (size_t r = 0; r < routes.size(); ++r) {
-        const L4Route &rule = routes[r];
-        const std::string name = ruleName(section, r);
-        if (rule.match.empty()) {
-            if (catchAll >= 0)
-                m_context.report(codes::UnreachableRule, Severity::Warning, vs.meta, rule.location,
-                                 name + " is never used: only the last rule can have no matches ("
-                                     + ruleName(section, size_t(catchAll)) + " has none and takes every connection)",
-                                 "remove " + name + ", or give " + ruleName(section, size_t(catchAll)) + " a match");
-            catchAll = int(r);
-            continue;
-        }
-        if (catchAll >= 0) {
-            m_context.report(codes::UnreachableRule, Severity::Warning, vs.meta, rule.location,
-                             name + " is never used: " + ruleName(section, size_t(catchAll))
-                                 + " before it has no matches and takes every connection",
-                             "move " + name + " above " + ruleName(section, size_t(catchAll)));
-            continue;
-        }
-        size_t duplicates = 0;
-        for (size_t m = 0; m < rule.match.size(); ++m) {
-            const auto [found, added] = seen.emplace(rule.match[m].identity(), r);
-            if (added)
-                continue;
-            ++duplicates;
-            m_context.report(codes::IneffectiveMatch, Severity::Info, vs.meta, rule.match[m].location,
-                             "match[" + std::to_string(m) + "] of " + name + " (" + rule.match[m].describe()
-                                 + ") is never used: " + ruleName(section, found->second)
-                                 + " has the same match and takes those connections first",
-                             "remove it, or change it");
-        }
-        if (duplicates == rule.match.size())
-            m_context.report(codes::UnreachableRule, Severity::Warning, vs.meta, rule.location,
-                             name + " is never used: all its matches are used by earlier rules",
-                             "remove " + name + ", or change its matches");
     }
 }
 

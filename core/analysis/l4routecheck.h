@@ -15,8 +15,8 @@ namespace meshlane {
 // mirror, retries...) do not exist here; delegates cannot have them. Then
 // istioctl's unreachable rules and ineffective matches (IST0130 / IST0131,
 // with its rule: identical matches only). Meshlane's own: tcp / tls routes no
-// port of their host would use (ML0110), and Gateway TCP / TLS servers no
-// bound rule serves, whose connections are refused (ML0111).
+// port of their host would use (ML0112), and Gateway TCP / TLS servers no
+// bound rule serves, whose connections are refused (ML0113).
 class L4RouteCheck
 {
 public:
@@ -27,7 +27,6 @@ public:
 private:
     void checkRules(const VirtualService &vs, const std::vector<L4Route> &routes, const char *section);
     void checkSniHosts(const VirtualService &vs, const L4Match &match, const std::string &name);
-    void checkUnreachable(const VirtualService &vs, const std::vector<L4Route> &routes, const char *section);
     void checkPortProtocols(const VirtualService &vs);
     void checkGatewayServers(const Gateway &gateway);
 

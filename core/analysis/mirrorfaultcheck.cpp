@@ -43,10 +43,8 @@ void MirrorFaultCheck::checkMirrors(const VirtualService &vs, size_t index)
                          "move the mirror into the mirrors list (with its percentage)");
     }
     if (route.legacyMirrorPercent) {
+        // Its deprecation is DeprecationCheck's (IST0133); the value is still checked here.
         const int64_t value = *route.legacyMirrorPercent;
-        m_context.report(codes::Deprecated, Severity::Warning, vs.meta, route.legacyMirrorPercentLocation,
-                         "mirror_percent is deprecated in " + name + "; newer Istio releases ignore or reject it",
-                         "replace it with mirrorPercentage: {value: " + std::to_string(value) + '}');
         checkPercentage(vs, double(value), route.legacyMirrorPercentLocation, "mirror_percent of " + name);
     }
     if (route.mirrorPercentage)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/namesuggestion.h"
 
+#include "model/hostname.h"
+
 #include <algorithm>
 
 namespace meshlane {
@@ -47,6 +49,45 @@ std::string closestName(const std::string &target, const std::vector<std::string
         }
     }
     return best;
+}
+
+std::string suggestHost(const Mesh &mesh, const std::string &written, const std::string &ns)
+{
+    const std::string host = toLower(written);
+    // "reviews.prod" is not expanded by Istio, but the user almost surely meant the Service.
+    if (mesh.findService(host + ".svc.cluster.local"))
+        return "write the full name " + host + ".svc.cluster.local: Istio expands only names without a dot";
+    std::vector<std::string> candidates;
+    if (host.find('.') == std::string::npos) {
+        for (const auto &service : mesh.services) {
+            if (service->meta.ns == ns)
+                candidates.push_back(service->meta.name);
+        }
+    } else {
+        for (const auto &service : mesh.services)
+            candidates.push_back(service->fqdn());
+        for (const auto &entry : mesh.serviceEntries)
+            candidates.insert(candidates.end(), entry->hosts.begin(), entry->hosts.end());
+    }
+    const std::string suggestion = closestName(host, candidates);
+    if (!suggestion.empty())
+        return "did you mean host " + suggestion + '?';
+    return "check the spelling, use the full name <service>.<namespace>.svc.cluster.local for another namespace, "
+           "or add a ServiceEntry for an external host";
+}
+
+std::string suggestGateway(const Mesh &mesh, const std::string &nsSlashName, const std::string &fromNs)
+{
+    std::vector<std::string> candidates;
+    for (const auto &gateway : mesh.gateways)
+        candidates.push_back(gateway->meta.ns + '/' + gateway->meta.name);
+    const std::string suggestion = closestName(nsSlashName, candidates);
+    if (suggestion.empty())
+        return "create Gateway " + nsSlashName + ", or correct the name (\"namespace/name\" for another namespace)";
+    const size_t slash = suggestion.find('/');
+    const std::string ns = suggestion.substr(0, slash);
+    const std::string name = suggestion.substr(slash + 1);
+    return "did you mean gateway " + (ns == fromNs ? name : suggestion) + '?';
 }
 
 } // namespace meshlane

@@ -3,6 +3,7 @@
 
 #include "analysis/analyzercodes.h"
 #include "analysis/namesuggestion.h"
+#include "analysis/requestwitness.h"
 #include "model/hostname.h"
 
 #include <map>
@@ -30,12 +31,34 @@ std::string joinSubsetNames(const std::vector<const DestinationRule *> &rules)
     return text;
 }
 
-std::string describeLabels(const Labels &labels)
+// istioctl's key for "host+subset": the namespace and name a host names
+// (greedy, as its regex: a.b.c.svc.cluster.local is c/a.b), else the
+// referencing resource's namespace and the host itself.
+std::string subsetKey(const std::string &ns, const std::string &fqdn, const std::string &subset)
 {
-    std::string text;
-    for (const auto &[key, value] : labels)
-        appendToList(text, key + '=' + value);
-    return text;
+    static const std::string suffix = ".svc.cluster.local";
+    if (fqdn.size() > suffix.size() && fqdn.compare(fqdn.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        const std::string head = fqdn.substr(0, fqdn.size() - suffix.size());
+        const size_t dot = head.rfind('.');
+        if (dot != std::string::npos && dot > 0 && dot + 1 < head.size())
+            return head.substr(dot + 1) + '/' + head.substr(0, dot) + '+' + subset;
+    }
+    return ns + '/' + fqdn + '+' + subset;
+}
+
+bool servesTraffic(DestinationRole role)
+{
+    return role == DestinationRole::Route || role == DestinationRole::Tcp || role == DestinationRole::Tls;
+}
+
+// A request the http route holding `use` receives: routing it shows the 503
+// (or the dropped mirror). None for tcp/tls routes or an unreachable route.
+std::string witnessFor(const VirtualService &vs, const DestinationUse &use)
+{
+    if (use.role == DestinationRole::Tcp || use.role == DestinationRole::Tls)
+        return {};
+    const std::optional<Witness> witness = RequestWitness::reachingRoute(vs, use.routeIndex);
+    return witness ? witness->arguments : std::string();
 }
 
 } // namespace
@@ -44,6 +67,12 @@ ReferenceCheck::ReferenceCheck(AnalysisContext &context)
     : m_context(context)
     , m_mesh(context.mesh())
 {
+    // Like istioctl, subsets are looked up by the host's name and namespace,
+    // whatever the DestinationRule's exportTo.
+    for (const auto &rule : m_mesh.destinationRules) {
+        for (const Subset &subset : rule->subsets)
+            m_definedSubsets.insert(subsetKey(rule->meta.ns, rule->fqdn, subset.name));
+    }
 }
 
 void ReferenceCheck::run()
@@ -51,23 +80,23 @@ void ReferenceCheck::run()
     for (const auto &vs : m_mesh.virtualServices)
         checkVirtualService(*vs);
     for (const auto &rule : m_mesh.destinationRules)
-        checkDestinationRule(*rule);
+        checkSubsetLabels(*rule);
     checkSubsetsDefinedTwice();
 }
 
 void ReferenceCheck::checkVirtualService(const VirtualService &vs)
 {
     forEachDestination(vs, [&](const DestinationUse &use) { checkDestination(vs, use); });
-    for (const std::string &gateway : vs.gateways)
-        checkGateway(vs, gateway, vs.gatewaysLocation);
+    // istioctl checks only spec.gateways (GatewayReferenceCheck); a missing
+    // gateway named inside a match is ours to report.
     for (const HttpRoute &route : vs.http) {
         for (const HttpMatchRequest &match : route.match) {
             for (const std::string &gateway : match.gateways)
-                checkGateway(vs, gateway, match.location);
+                checkMatchGateway(vs, gateway, match.location);
         }
         if (route.delegate && !route.delegate->name.empty()
             && !m_mesh.findVirtualService(route.delegate->ns, route.delegate->name)) {
-            m_context.report(codes::ReferenceNotFound, Severity::Error, vs.meta, route.delegate->location,
+            m_context.report(codes::DelegateNotFound, Severity::Error, vs.meta, route.delegate->location,
                              "delegate VirtualService " + route.delegate->ns + '/' + route.delegate->name
                                  + " not found: requests for this route get 404",
                              "create it, or correct the delegate's name and namespace");
@@ -78,29 +107,54 @@ void ReferenceCheck::checkVirtualService(const VirtualService &vs)
 void ReferenceCheck::checkDestination(const VirtualService &vs, const DestinationUse &use)
 {
     const Destination &destination = *use.destination;
-    if (destination.host.empty())
-        return; // the loader already reported the missing host
-    if (!m_mesh.isKnownHost(destination.fqdn)) {
-        std::string message = std::string(use.roleName()) + " host " + destination.host + " not found: no Service or ServiceEntry";
-        if (destination.fqdn != toLower(destination.host))
-            message += " is named " + destination.fqdn;
-        else
-            message += " has that host";
-        message += use.role == DestinationRole::Route || use.role == DestinationRole::Tcp || use.role == DestinationRole::Tls
-            ? "; requests routed there fail with 503"
-            : "; mirrored copies are dropped";
-        m_context.report(codes::ReferenceNotFound, Severity::Error, vs.meta, destination.hostLocation,
-                         std::move(message), suggestHost(destination.host, vs.meta.ns));
-        return; // subset and port checks would only repeat the same mistake
-    }
+    // Subsets are checked whether or not the host is known: istioctl's host and
+    // subset analyzers both speak about a destination wrong in both ways.
     checkSubset(vs, use);
-    checkPort(vs, use);
+    const KnownHost *known = m_context.hosts().find(vs.meta.ns, vs.exportTo, destination.host);
+    if (!known) {
+        reportUnknownHost(vs, use);
+        return;
+    }
+    checkPort(vs, use, *known);
+}
+
+void ReferenceCheck::reportUnknownHost(const VirtualService &vs, const DestinationUse &use)
+{
+    const Destination &destination = *use.destination;
+    const std::string consequence = servesTraffic(use.role) ? "; requests routed there fail with 503"
+                                                            : "; mirrored copies are dropped";
+    if (destination.host.empty()) {
+        m_context.report(codes::ReferenceNotFound, Severity::Error, vs.meta, destination.location,
+                         std::string(use.roleName()) + " has no host" + consequence,
+                         "add host: <service name> to the destination");
+        return;
+    }
+    std::string message = std::string(use.roleName()) + " host " + destination.host + " not found: ";
+    std::string fix;
+    if (m_mesh.isKnownHost(destination.fqdn)) {
+        // It exists, but its exportTo (or this VirtualService's) hides it here.
+        message += "it is not exported to namespace " + vs.meta.ns;
+        if (!vs.exportTo.empty())
+            message += " (or to this VirtualService's exportTo)";
+        fix = "export it to " + vs.meta.ns
+            + " (exportTo of its ServiceEntry, or the Service's networking.istio.io/exportTo annotation)";
+        if (!vs.exportTo.empty())
+            fix += ", or add \".\" to this VirtualService's exportTo";
+    } else {
+        message += "no Service or ServiceEntry";
+        message += destination.fqdn != toLower(destination.host) ? " is named " + destination.fqdn : " has that host";
+        fix = suggestHost(m_mesh, destination.host, vs.meta.ns);
+    }
+    m_context.report(codes::ReferenceNotFound, Severity::Error, vs.meta, destination.hostLocation,
+                     message + consequence, std::move(fix))
+        .witness = witnessFor(vs, use);
 }
 
 void ReferenceCheck::checkSubset(const VirtualService &vs, const DestinationUse &use)
 {
     const Destination &destination = *use.destination;
-    if (destination.subset.empty() || m_mesh.findSubset(destination.fqdn, destination.subset))
+    if (destination.subset.empty()
+        || m_definedSubsets.count(subsetKey(vs.meta.ns, destination.fqdn, destination.subset)))
         return;
     const std::string host = displayHost(destination.fqdn, vs.meta.ns);
     const std::vector<const DestinationRule *> rules = m_mesh.destinationRulesFor(destination.fqdn);
@@ -140,19 +194,20 @@ void ReferenceCheck::checkSubset(const VirtualService &vs, const DestinationUse 
         const std::string addFix = "add subset " + destination.subset + " to DestinationRule " + ruleName;
         fix = suggestion.empty() ? addFix : "did you mean subset " + suggestion + "? Otherwise " + addFix;
     }
-    message += use.role == DestinationRole::Route || use.role == DestinationRole::Tcp || use.role == DestinationRole::Tls
-        ? "; requests routed there fail with 503 (no cluster)"
-        : "; mirrored copies are dropped";
-    m_context.report(codes::ReferenceNotFound, Severity::Error, vs.meta, destination.subsetLocation, std::move(message),
-                     std::move(fix));
+    message += servesTraffic(use.role) ? "; requests routed there fail with 503 (no cluster)"
+                                       : "; mirrored copies are dropped";
+    m_context
+        .report(codes::ReferenceNotFound, Severity::Error, vs.meta, destination.subsetLocation, std::move(message),
+                std::move(fix))
+        .witness = witnessFor(vs, use);
 }
 
-void ReferenceCheck::checkPort(const VirtualService &vs, const DestinationUse &use)
+void ReferenceCheck::checkPort(const VirtualService &vs, const DestinationUse &use, const KnownHost &known)
 {
     const Destination &destination = *use.destination;
-    const std::vector<uint32_t> ports = m_context.portsOf(destination.fqdn);
-    if (ports.empty())
-        return; // nothing declared to check against
+    std::vector<uint32_t> ports;
+    for (const HostPort &port : known.ports)
+        ports.push_back(port.number);
     const std::string host = displayHost(destination.fqdn, vs.meta.ns);
     if (!destination.port) {
         if (ports.size() > 1) {
@@ -169,37 +224,27 @@ void ReferenceCheck::checkPort(const VirtualService &vs, const DestinationUse &u
             return;
     }
     m_context.report(codes::ReferenceNotFound, Severity::Error, vs.meta, destination.location,
-                     use.roleName() + std::string(" port ") + std::to_string(*destination.port) + " not found: "
-                         + host + " exposes " + joinPorts(ports),
-                     ports.size() == 1 ? "use port " + std::to_string(ports.front()) : "use one of " + joinPorts(ports));
+                     use.roleName() + std::string(" port ") + std::to_string(*destination.port) + " not found: " + host
+                         + (ports.empty() ? std::string(" declares no ports") : " exposes " + joinPorts(ports)),
+                     ports.empty() ? "declare the port on " + host + ", or remove it from the destination"
+                     : ports.size() == 1 ? "use port " + std::to_string(ports.front())
+                                         : "use one of " + joinPorts(ports));
 }
 
-void ReferenceCheck::checkGateway(const VirtualService &vs, const std::string &written, const SourceLocation &at)
+void ReferenceCheck::checkMatchGateway(const VirtualService &vs, const std::string &written, const SourceLocation &at)
 {
     if (written == "mesh" || written.empty())
         return;
     const std::string ref = written.find('/') == std::string::npos ? vs.meta.ns + '/' + written : written;
     if (m_mesh.findGateway(ref))
         return;
-    std::vector<std::string> candidates;
-    for (const auto &gateway : m_mesh.gateways)
-        candidates.push_back(gateway->meta.ns + '/' + gateway->meta.name);
-    const std::string suggestion = closestName(ref, candidates);
-    std::string fix;
-    if (!suggestion.empty()) {
-        const size_t slash = suggestion.find('/');
-        fix = "did you mean gateway "
-            + shortReference(suggestion.substr(0, slash), suggestion.substr(slash + 1), vs.meta.ns) + '?';
-    } else {
-        fix = "create Gateway " + ref + ", or correct the name (\"namespace/name\" for another namespace)";
-    }
-    m_context.report(codes::ReferenceNotFound, Severity::Error, vs.meta, at,
-                     "gateway " + written + " not found (looked for Gateway " + ref
-                         + "): no traffic enters through it for this VirtualService",
-                     std::move(fix));
+    m_context.report(codes::MatchGatewayNotFound, Severity::Error, vs.meta, at,
+                     "gateway " + written + " named in a match not found (looked for Gateway " + ref
+                         + "): the match never applies",
+                     suggestGateway(m_mesh, ref, vs.meta.ns));
 }
 
-void ReferenceCheck::checkDestinationRule(const DestinationRule &rule)
+void ReferenceCheck::checkSubsetLabels(const DestinationRule &rule)
 {
     for (const Subset &subset : rule.subsets) {
         if (subset.labels.empty()) {
@@ -208,53 +253,6 @@ void ReferenceCheck::checkDestinationRule(const DestinationRule &rule)
                                  + displayHost(rule.fqdn, rule.meta.ns) + ", so it does not single out a version",
                              "add labels, e.g. labels: {version: " + subset.name + '}');
         }
-    }
-    if (rule.fqdn.empty())
-        return; // the schema check reports the missing host
-    if (!m_mesh.isKnownHost(rule.fqdn)) {
-        m_context.report(codes::UnknownRuleHost, Severity::Warning, rule.meta, rule.hostLocation,
-                         "host " + rule.host + " matches no Service or ServiceEntry; this DestinationRule applies to nothing",
-                         suggestHost(rule.host, rule.meta.ns));
-        return;
-    }
-    if (const Service *service = m_mesh.findService(rule.fqdn))
-        checkSubsetPods(rule, *service);
-}
-
-void ReferenceCheck::checkSubsetPods(const DestinationRule &rule, const Service &service)
-{
-    // A folder rarely holds every workload of a cluster: only speak up when the
-    // Service has pods here, so "selects none of them" is evidence, not a guess.
-    const std::vector<const Workload *> servicePods = m_context.workloadsOf(service);
-    if (servicePods.empty())
-        return;
-    for (const Subset &subset : rule.subsets) {
-        if (subset.labels.empty() || !m_context.workloadsOf(service, subset.labels).empty())
-            continue;
-        // Tell which values the pods do carry for the subset's keys: usually a typo or a missing version.
-        std::map<std::string, std::set<std::string>> present;
-        for (const Workload *workload : servicePods) {
-            for (const auto &[key, value] : subset.labels) {
-                const auto it = workload->podLabels.find(key);
-                if (it != workload->podLabels.end())
-                    present[key].insert(it->second);
-            }
-        }
-        std::string found;
-        for (const auto &[key, values] : present) {
-            std::string list;
-            for (const std::string &value : values)
-                appendToList(list, value);
-            appendToList(found, key + '=' + list, "; ");
-        }
-        m_context.report(codes::SubsetSelectsNoPods, Severity::Warning, rule.meta, subset.location,
-                         "subset " + subset.name + " (" + describeLabels(subset.labels) + ") selects none of the "
-                             + std::to_string(servicePods.size()) + " workloads of Service " + service.meta.name
-                             + (found.empty() ? std::string(" (they carry none of its label keys)")
-                                              : " (they have " + found + ')')
-                             + "; requests routed to it fail with 503 (no healthy upstream)",
-                         "change the subset's labels to match existing pods, deploy pods with "
-                             + describeLabels(subset.labels) + ", or remove the subset");
     }
 }
 
@@ -280,31 +278,6 @@ void ReferenceCheck::checkSubsetsDefinedTwice()
                              "keep one definition: merge the two DestinationRules or rename this subset");
         }
     }
-}
-
-std::string ReferenceCheck::suggestHost(const std::string &written, const std::string &ns) const
-{
-    const std::string host = toLower(written);
-    // "reviews.prod" is not expanded by Istio, but the user almost surely meant the Service.
-    if (m_mesh.findService(host + ".svc.cluster.local"))
-        return "write the full name " + host + ".svc.cluster.local: Istio expands only names without a dot";
-    std::vector<std::string> candidates;
-    if (host.find('.') == std::string::npos) {
-        for (const auto &service : m_mesh.services) {
-            if (service->meta.ns == ns)
-                candidates.push_back(service->meta.name);
-        }
-    } else {
-        for (const auto &service : m_mesh.services)
-            candidates.push_back(service->fqdn());
-        for (const auto &entry : m_mesh.serviceEntries)
-            candidates.insert(candidates.end(), entry->hosts.begin(), entry->hosts.end());
-    }
-    const std::string suggestion = closestName(host, candidates);
-    if (!suggestion.empty())
-        return "did you mean host " + suggestion + '?';
-    return "check the spelling, use the full name <service>.<namespace>.svc.cluster.local for another namespace, "
-           "or add a ServiceEntry for an external host";
 }
 
 } // namespace meshlane

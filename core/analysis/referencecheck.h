@@ -3,34 +3,35 @@
 
 #include "analysis/analysiscontext.h"
 
+#include <set>
+#include <string>
+
 namespace meshlane {
 
-// Does every name resolve? VirtualService destinations (host, subset, port),
-// mirrors, gateways and delegates (IST0101, IST0112), and DestinationRules:
-// their host (IST0174), subsets that select no pods (IST0173), subsets without
-// labels (KIA0209) and subsets two rules define for one host (KIA0201).
+// Does every name a VirtualService writes resolve? Destination and mirror hosts
+// (as visible from its namespace), ports and subsets (IST0101, IST0112, as
+// istioctl's destination-host and destination-rule analyzers), gateways named
+// in matches and delegates (ours: ML0107, ML0108); DestinationRule subsets
+// without labels (KIA0209) or defined by two rules for one host (KIA0201).
 class ReferenceCheck
 {
 public:
     explicit ReferenceCheck(AnalysisContext &context);
-
     void run();
 
 private:
     void checkVirtualService(const VirtualService &vs);
     void checkDestination(const VirtualService &vs, const DestinationUse &use);
+    void reportUnknownHost(const VirtualService &vs, const DestinationUse &use);
     void checkSubset(const VirtualService &vs, const DestinationUse &use);
-    void checkPort(const VirtualService &vs, const DestinationUse &use);
-    void checkGateway(const VirtualService &vs, const std::string &written, const SourceLocation &at);
-    void checkDestinationRule(const DestinationRule &rule);
-    void checkSubsetPods(const DestinationRule &rule, const Service &service);
+    void checkPort(const VirtualService &vs, const DestinationUse &use, const KnownHost &known);
+    void checkMatchGateway(const VirtualService &vs, const std::string &written, const SourceLocation &at);
+    void checkSubsetLabels(const DestinationRule &rule);
     void checkSubsetsDefinedTwice();
-
-    // "did you mean host reviews?" or "" when nothing is close.
-    std::string suggestHost(const std::string &written, const std::string &ns) const;
 
     AnalysisContext &m_context;
     const Mesh &m_mesh;
+    std::set<std::string> m_definedSubsets; // "ns/name+subset", istioctl's keys
 };
 
 } // namespace meshlane

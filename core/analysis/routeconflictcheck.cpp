@@ -3,8 +3,8 @@
 
 #include "analysis/analyzercodes.h"
 #include "analysis/matchcoverage.h"
+#include "analysis/requestwitness.h"
 
-#include <map>
 
 namespace meshlane {
 
@@ -20,73 +20,19 @@ std::vector<HttpMatchRequest> blocksOf(const HttpRoute &route)
     return {everything};
 }
 
-// Server host "ns/host": may a VirtualService in `vsNs` bind to it?
-bool serverAdmits(const std::string &written, const std::string &gatewayNs, const std::string &vsNs,
-                  std::string *hostPart)
-{
-    const size_t slash = written.find('/');
-    if (slash == std::string::npos) {
-        *hostPart = written;
-        return true;
-    }
-    const std::string ns = written.substr(0, slash);
-    *hostPart = written.substr(slash + 1);
-    return ns == "*" || ns == vsNs || (ns == "." && gatewayNs == vsNs);
-}
-
-// Hosts intersect when either pattern matches the other ("*.example.com" and
-// "shop.example.com" both ways round, "*" with anything).
-bool hostsIntersect(const std::string &a, const std::string &b)
-{
-    return hostMatchesPattern(a, b) || hostMatchesPattern(b, a);
-}
-
 } // namespace
 
-RouteConflictCheck::RouteConflictCheck(AnalysisContext &context)
+RouteConflictCheck::RouteConflictCheck(AnalysisContext &context, const DuplicateMatchCheck &istioctlFindings)
     : m_context(context)
     , m_mesh(context.mesh())
+    , m_istioctl(istioctlFindings)
 {
 }
 
 void RouteConflictCheck::run()
 {
-    checkConflictingHosts();
-    for (const auto &vs : m_mesh.virtualServices) {
+    for (const auto &vs : m_mesh.virtualServices)
         checkRouteOrder(*vs);
-        checkGatewayHosts(*vs);
-    }
-}
-
-void RouteConflictCheck::checkConflictingHosts()
-{
-    std::map<std::string, std::vector<const VirtualService *>> byHost;
-    for (const auto &vs : m_mesh.virtualServices) {
-        if (!vs->appliesToMesh())
-            continue;
-        for (const std::string &host : vs->hostFqdns) {
-            auto &list = byHost[host];
-            if (list.empty() || list.back() != vs.get()) // a host listed twice in one VS is not a conflict
-                list.push_back(vs.get());
-        }
-    }
-    for (const auto &[host, list] : byHost) {
-        if (list.size() < 2)
-            continue;
-        // Each party gets the finding: whichever the user opens shows the conflict.
-        for (const VirtualService *vs : list) {
-            std::string others;
-            for (const VirtualService *other : list) {
-                if (other != vs)
-                    appendToList(others, shortReference(other->meta.ns, other->meta.name, vs->meta.ns) + " ("
-                                             + describeLocation(other->meta.location, vs->hostsLocation) + ')');
-            }
-            m_context.report(codes::ConflictingMeshHosts, Severity::Error, vs->meta, vs->hostsLocation,
-                             "host " + displayHost(host, vs->meta.ns) + " is also routed for the mesh by VirtualService "
-                                 + others + "; sidecars apply only one of them, which one is undefined",
-                             "merge their http routes into one VirtualService");
-        }
-    }
 }
 
 void RouteConflictCheck::checkRouteOrder(const VirtualService &vs)
@@ -112,7 +58,7 @@ void RouteConflictCheck::checkRouteOrder(const VirtualService &vs)
                 }
             }
         }
-        if (covered == blocks.size()) {
+        if (covered == blocks.size() && !m_istioctl.flaggedRule(&vs, i)) {
             const Earlier &first = *coveredBy.front();
             const HttpRoute &winner = vs.http[first.route];
             const bool catchAll = first.block.isCatchAll();
@@ -129,59 +75,33 @@ void RouteConflictCheck::checkRouteOrder(const VirtualService &vs)
                     + describeLocation(winner.location, route.location) + ')';
                 fix = "move it above " + describeHttpRoute(vs, first.route) + ", or make its match more specific";
             }
-            m_context.report(codes::UnreachableRule, Severity::Warning, vs.meta, route.location, std::move(message),
-                             std::move(fix));
-        } else {
+            const std::optional<Witness> witness
+                = RequestWitness::forMatch(vs, route.match.empty() ? nullptr : &route.match.front());
+            m_context.report(codes::ShadowedRoute, Severity::Warning, vs.meta, route.location, std::move(message),
+                             std::move(fix)).witness = witness && RequestWitness::firstRouteTaking(vs, witness->request) < int(i)
+                ? witness->arguments
+                : std::string();
+        } else if (covered < blocks.size() && !m_istioctl.flaggedRule(&vs, i)) {
             for (size_t b = 0; b < blocks.size(); ++b) {
-                if (!coveredBy[b])
+                if (!coveredBy[b] || m_istioctl.flaggedMatch(&vs, i, b))
                     continue;
                 const Earlier &by = *coveredBy[b];
-                m_context.report(codes::IneffectiveMatch, Severity::Info, vs.meta, blocks[b].location,
-                                 "match[" + std::to_string(b) + "] of " + describeHttpRoute(vs, i) + " ("
-                                     + blocks[b].describe() + ") is never used: match[" + std::to_string(by.index)
-                                     + "] of " + describeHttpRoute(vs, by.route) + " (" + by.block.describe()
-                                     + ") takes those requests first",
-                                 "remove it, or move " + describeHttpRoute(vs, i) + " above "
-                                     + describeHttpRoute(vs, by.route));
+                const std::optional<Witness> witness = RequestWitness::forMatch(vs, &blocks[b]);
+                m_context
+                    .report(codes::ShadowedMatch, Severity::Info, vs.meta, blocks[b].location,
+                            "match[" + std::to_string(b) + "] of " + describeHttpRoute(vs, i) + " ("
+                                + blocks[b].describe() + ") is never used: match[" + std::to_string(by.index) + "] of "
+                                + describeHttpRoute(vs, by.route) + " (" + by.block.describe()
+                                + ") takes those requests first",
+                            "remove it, or move " + describeHttpRoute(vs, i) + " above "
+                                + describeHttpRoute(vs, by.route))
+                    .witness = witness && RequestWitness::firstRouteTaking(vs, witness->request) < int(i)
+                    ? witness->arguments
+                    : std::string();
             }
         }
         for (size_t b = 0; b < blocks.size(); ++b)
             earlier.push_back({blocks[b], i, b});
-    }
-}
-
-void RouteConflictCheck::checkGatewayHosts(const VirtualService &vs)
-{
-    for (const std::string &ref : vs.gatewayRefs()) {
-        const Gateway *gateway = m_mesh.findGateway(ref);
-        if (!gateway)
-            continue; // reported as IST0101
-        std::string accepted;
-        for (const GatewayServer &server : gateway->servers) {
-            for (const std::string &host : server.hosts)
-                appendToList(accepted, host);
-        }
-        for (size_t h = 0; h < vs.hostFqdns.size(); ++h) {
-            bool served = false;
-            for (const GatewayServer &server : gateway->servers) {
-                for (const std::string &written : server.hosts) {
-                    std::string pattern;
-                    if (serverAdmits(written, gateway->meta.ns, vs.meta.ns, &pattern)
-                        && hostsIntersect(pattern, vs.hostFqdns[h]))
-                        served = true;
-                }
-            }
-            if (served)
-                continue;
-            const std::string gatewayName = shortReference(gateway->meta.ns, gateway->meta.name, vs.meta.ns);
-            m_context.report(codes::HostNotInGateway, Severity::Warning, vs.meta, vs.hostsLocation,
-                             "host " + vs.hosts[h] + " is not served by Gateway " + gatewayName
-                                 + (accepted.empty() ? std::string(" (it lists no hosts)")
-                                                     : " (its servers accept " + accepted + ')')
-                                 + ": requests for it through that gateway get 404",
-                             "add " + vs.hosts[h] + " to the hosts of Gateway " + gatewayName
-                                 + ", or remove the gateway from this VirtualService");
-        }
     }
 }
 

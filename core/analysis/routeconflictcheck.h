@@ -2,27 +2,28 @@
 #pragma once
 
 #include "analysis/analysiscontext.h"
+#include "analysis/duplicatematchcheck.h"
 
 namespace meshlane {
 
-// Rules that fight each other: two mesh VirtualServices for one host (IST0109),
-// http routes never reached because earlier ones take all their requests
-// (IST0130), match blocks an earlier route already covers (IST0131), and hosts a
-// VirtualService claims on a gateway that does not serve them (IST0132).
+// Http routes the routing engine proves are never reached because earlier
+// ones take all their requests (ML0105), and match blocks an earlier route
+// already covers (ML0106): a prefix covering a longer prefix or an exact path,
+// a regex covering an exact value, fewer conditions. What istioctl already
+// reports (IST0130/IST0131, DuplicateMatchCheck) is not repeated.
 class RouteConflictCheck
 {
 public:
-    explicit RouteConflictCheck(AnalysisContext &context);
+    RouteConflictCheck(AnalysisContext &context, const DuplicateMatchCheck &istioctlFindings);
 
     void run();
 
 private:
-    void checkConflictingHosts();
     void checkRouteOrder(const VirtualService &vs);
-    void checkGatewayHosts(const VirtualService &vs);
 
     AnalysisContext &m_context;
     const Mesh &m_mesh;
+    const DuplicateMatchCheck &m_istioctl;
 };
 
 } // namespace meshlane

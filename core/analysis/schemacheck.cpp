@@ -11,14 +11,26 @@ namespace meshlane {
 
 namespace {
 
-// The nearest valid name: lower case, other characters turned into '-'.
+// The nearest valid name: lower case, other characters turned into one '-'.
+// Empty when the name is not a near miss (spaces, punctuation, several odd
+// characters: text that landed in a name field, not a typo worth renaming to).
 std::string dnsFriendly(const std::string &name)
 {
     std::string result;
+    int replaced = 0;
     for (char c : toLower(name)) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-        result += ok ? c : '-';
+        if (c == ' ' || c == ':' || c == '{' || c == '}' || c == '"' || c == '\'' || c == '#')
+            return {};
+        if (!ok)
+            ++replaced;
+        const char out = ok ? c : '-';
+        if (out == '-' && !result.empty() && result.back() == '-')
+            continue;
+        result += out;
     }
+    if (replaced > 2)
+        return {};
     while (!result.empty() && (result.front() == '-' || result.front() == '.'))
         result.erase(result.begin());
     while (!result.empty() && (result.back() == '-' || result.back() == '.'))

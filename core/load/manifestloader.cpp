@@ -458,8 +458,30 @@ private:
             m_mesh->services.push_back(parseService(document, std::move(meta)));
         else if (isWorkloadKind(kind))
             m_mesh->workloads.push_back(parseWorkload(document, std::move(meta)));
-        else
+        else if (!dispatchAnalyzerInput(document, meta))
             m_mesh->otherResources.push_back(std::move(meta)); // kept, listed, not modelled
+    }
+
+    // Kinds only the analyzer reads (istioctl's inputs); false for any other kind.
+    bool dispatchAnalyzerInput(FieldReader &document, ResourceMeta &meta)
+    {
+        const std::string &kind = meta.kind;
+        const std::string group = meta.apiVersion.substr(0, meta.apiVersion.find('/'));
+        if (group == "networking.istio.io" && kind == "Sidecar")
+            m_mesh->sidecars.push_back(parseSidecar(document, std::move(meta)));
+        else if (group == "security.istio.io" && kind == "RequestAuthentication")
+            m_mesh->requestAuthentications.push_back(parseRequestAuthentication(document, std::move(meta)));
+        else if (group == "security.istio.io" && kind == "PeerAuthentication")
+            m_mesh->peerAuthentications.push_back(parsePeerAuthentication(document, std::move(meta)));
+        else if (meta.apiVersion == "v1" && kind == "Secret")
+            m_mesh->secrets.push_back(parseSecret(document, std::move(meta)));
+        else if (meta.apiVersion == "v1" && kind == "Node")
+            m_mesh->nodes.push_back(std::make_shared<Node>(Node{std::move(meta)}));
+        else if (meta.apiVersion == "v1" && kind == "Namespace")
+            m_mesh->namespaces.push_back(std::make_shared<KubeNamespace>(KubeNamespace{std::move(meta)}));
+        else
+            return false;
+        return true;
     }
 
     const LoadOptions &m_options;

@@ -69,8 +69,10 @@ std::shared_ptr<Workload> parseWorkload(FieldReader &document, ResourceMeta meta
     std::optional<FieldReader> spec = document.map("spec");
     if (workload->meta.kind == "Pod") {
         workload->podLabels = workload->meta.labels;
-        if (spec)
+        if (spec) {
             parseContainers(*spec, *workload);
+            workload->nodeName = spec->string("nodeName").value_or("");
+        }
         return workload;
     }
     if (!spec)
@@ -81,8 +83,10 @@ std::shared_ptr<Workload> parseWorkload(FieldReader &document, ResourceMeta meta
     if (std::optional<FieldReader> pod = spec->map("template")) {
         if (std::optional<FieldReader> podMeta = pod->map("metadata"))
             workload->podLabels = podMeta->stringMap("labels");
-        if (std::optional<FieldReader> podSpec = pod->map("spec"))
+        if (std::optional<FieldReader> podSpec = pod->map("spec")) {
             parseContainers(*podSpec, *workload);
+            workload->nodeName = podSpec->string("nodeName").value_or("");
+        }
     }
     return workload;
 }

@@ -4,6 +4,10 @@
 #include "load/fieldreader.h"
 #include "model/destinationrule.h"
 #include "model/gateway.h"
+#include "model/peerauthentication.h"
+#include "model/requestauthentication.h"
+#include "model/secret.h"
+#include "model/sidecar.h"
 #include "model/service.h"
 #include "model/serviceentry.h"
 #include "model/virtualservice.h"
@@ -28,6 +32,12 @@ Destination parseDestination(FieldReader &reader, const std::string &ruleNamespa
 
 // Protobuf duration text ("5s", "100ms", "1.5s", "2m") in milliseconds, -1 if invalid.
 int64_t parseDurationMs(const std::string &text);
+
+// Kinds read for the analyzer only (parsemeshpolicy.cpp); unknown fields are kept, not reported.
+std::shared_ptr<Sidecar> parseSidecar(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<RequestAuthentication> parseRequestAuthentication(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<PeerAuthentication> parsePeerAuthentication(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<Secret> parseSecret(FieldReader &document, ResourceMeta meta);
 
 bool isWorkloadKind(const std::string &kind);
 bool isIstioNetworkingApi(const std::string &apiVersion);

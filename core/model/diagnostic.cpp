@@ -48,6 +48,8 @@ std::string Diagnostic::toString() const
     text += ": " + message;
     if (!fix.empty())
         text += " (fix: " + fix + ')';
+    if (!witness.empty())
+        text += " (witness: " + witness + ')';
     return text;
 }
 

@@ -24,8 +24,11 @@ struct Diagnostic
     SourceLocation location;
     std::string message;
     std::string fix; // a suggested fix, empty when none is obvious
+    // Routing findings: the `meshlane route` arguments of a request that shows
+    // the problem (after `meshlane route DIR`), empty when there is none.
+    std::string witness;
 
-    std::string toString() const; // "file:line: Error CODE Kind ns/name: message"
+    std::string toString() const; // "file:line: Error CODE Kind ns/name: message (fix: ...) (witness: ...)"
 };
 
 using Diagnostics = std::vector<Diagnostic>;

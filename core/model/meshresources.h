@@ -3,8 +3,14 @@
 
 #include "model/destinationrule.h"
 #include "model/gateway.h"
+#include "model/kubenamespace.h"
+#include "model/node.h"
+#include "model/peerauthentication.h"
+#include "model/requestauthentication.h"
+#include "model/secret.h"
 #include "model/service.h"
 #include "model/serviceentry.h"
+#include "model/sidecar.h"
 #include "model/virtualservice.h"
 #include "model/workload.h"
 
@@ -24,6 +30,13 @@ struct MeshResources
     std::vector<std::shared_ptr<const DestinationRule>> destinationRules;
     std::vector<std::shared_ptr<const Gateway>> gateways;
     std::vector<std::shared_ptr<const ServiceEntry>> serviceEntries;
+    // Read for the analyzer (istioctl's inputs): not drawn, not edited.
+    std::vector<std::shared_ptr<const Sidecar>> sidecars;
+    std::vector<std::shared_ptr<const RequestAuthentication>> requestAuthentications;
+    std::vector<std::shared_ptr<const PeerAuthentication>> peerAuthentications;
+    std::vector<std::shared_ptr<const Secret>> secrets;
+    std::vector<std::shared_ptr<const Node>> nodes;
+    std::vector<std::shared_ptr<const KubeNamespace>> namespaces;
 
     // Calls visit(&MeshResources::list) for every kind, in this fixed order;
     // apply the member pointer to any MeshResources (or Mesh) to reach the list.
@@ -36,6 +49,12 @@ struct MeshResources
         visit(&MeshResources::destinationRules);
         visit(&MeshResources::gateways);
         visit(&MeshResources::serviceEntries);
+        visit(&MeshResources::sidecars);
+        visit(&MeshResources::requestAuthentications);
+        visit(&MeshResources::peerAuthentications);
+        visit(&MeshResources::secrets);
+        visit(&MeshResources::nodes);
+        visit(&MeshResources::namespaces);
     }
 
     // Calls visit(list) for every kind's list of this object.

@@ -34,6 +34,7 @@ struct Workload
     Labels selector;       // spec.selector.matchLabels
     int replicas = 1;      // DaemonSets count as one pod per node: we assume 1
     std::vector<Container> containers;
+    std::string nodeName; // spec.nodeName (of the pod template): Istio labels pods with their Node's topology
 };
 
 } // namespace meshlane

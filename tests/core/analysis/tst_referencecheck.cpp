@@ -165,7 +165,9 @@ private Q_SLOTS:
                                        + virtualService("reviews", "  gateways:\n  - public\n  http:\n  - match:\n"
                                                                    "    - gateways: [other/edge]\n    route:\n"
                                                                    "    - destination:\n        host: reviews\n"));
-        const Diagnostics found = a.withCode(codes::ReferenceNotFound);
+        // istioctl does not look at match gateways: ours to say, under our code.
+        ANALYZER_VERIFY(a.withCode(codes::ReferenceNotFound).empty(), a);
+        const Diagnostics found = a.withCode(codes::MatchGatewayNotFound);
         ANALYZER_VERIFY(found.size() == 1, a);
         QVERIFY(found[0].message.find("other/edge") != std::string::npos);
     }
@@ -210,7 +212,7 @@ private Q_SLOTS:
     {
         const std::string delegating = "  http:\n  - delegate:\n      name: reviews-routes\n      namespace: default\n";
         const Analysis a = analyzeYaml(kReviews + virtualService("reviews", delegating));
-        const Diagnostics found = a.withCode(codes::ReferenceNotFound);
+        const Diagnostics found = a.withCode(codes::DelegateNotFound);
         ANALYZER_VERIFY(found.size() == 1, a);
         QVERIFY(found[0].message.find("default/reviews-routes") != std::string::npos);
 
@@ -236,7 +238,7 @@ private Q_SLOTS:
     {
         const std::string rule = "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n"
                                  "  name: ratings-api\n  namespace: default\nspec:\n  host: api.ratings.example.com\n"
-                                 "  trafficPolicy:\n    tls: {mode: SIMPLE}\n";
+                                 "  trafficPolicy:\n    tls: {mode: SIMPLE, caCertificates: /etc/certs/ca.pem}\n";
         ANALYZER_VERIFY_CLEAN(analyzeYaml(kReviews + kRatingsEntry + rule));
     }
 
@@ -252,9 +254,9 @@ private Q_SLOTS:
         QVERIFY(found[0].message.find("version=v1, v2") != std::string::npos); // what the pods do carry
     }
 
-    void subsetOfServiceWithoutPodsHereIsNotJudged()
+    void subsetOfServiceWithoutPodsHereIsJudgedAsIstioctlDoes()
     {
-        // Only the Service and the rule are in the folder: the pods may live elsewhere.
+        // Pods in the folder count as the cluster's (istioctl's rule): none carries version=v9.
         const std::string yaml = R"(apiVersion: v1
 kind: Service
 metadata: {name: reviews, namespace: default}
@@ -271,7 +273,38 @@ spec:
   - name: v9
     labels: {version: v9}
 )";
-        ANALYZER_VERIFY_CLEAN(analyzeYaml(yaml));
+        const Analysis a = analyzeYaml(yaml);
+        const Diagnostics found = a.withCode(codes::SubsetSelectsNoPods);
+        ANALYZER_VERIFY(found.size() == 1, a);
+        QCOMPARE(found[0].severity, Severity::Error);
+        QCOMPARE(found[0].location.line, lineOf(a.text, "- name: v9"));
+    }
+
+    void topologySubsetWithoutNodesIsNotJudged()
+    {
+        // No Node objects: nobody knows the pods' region, so it is no evidence either way.
+        std::string yaml = kReviews;
+        yaml.replace(yaml.find("labels: {version: v2}\n"), 22, "labels: {topology.kubernetes.io/region: eu}\n");
+        ANALYZER_VERIFY(analyzeYaml(yaml).withCode(codes::SubsetSelectsNoPods).empty(), analyzeYaml(yaml));
+        // With a Node, pods on it carry its region; reviews' pods have no node: none is in eu.
+        const std::string node = "---\napiVersion: v1\nkind: Node\nmetadata:\n  name: worker\n  labels:\n"
+                                 "    topology.kubernetes.io/region: us\n";
+        const Analysis judged = analyzeYaml(yaml + node);
+        ANALYZER_VERIFY(judged.withCode(codes::SubsetSelectsNoPods).size() == 1, judged);
+    }
+
+    void subsetMatchingOnlyPodsOfOtherServices()
+    {
+        // istioctl is satisfied by any pod; the Service's own pods decide where traffic goes.
+        const std::string other = "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: stray\n  namespace: default\n"
+                                  "  labels: {app: ratings, version: v3}\n";
+        std::string yaml = kReviews;
+        yaml.replace(yaml.find("labels: {version: v2}\n"), 22, "labels: {version: v3}\n");
+        const Analysis a = analyzeYaml(yaml + other);
+        ANALYZER_VERIFY(a.withCode(codes::SubsetSelectsNoPods).empty(), a);
+        const Diagnostics found = a.withCode(codes::SubsetSelectsNoServicePods);
+        ANALYZER_VERIFY(found.size() == 1, a);
+        QVERIFY(found[0].message.find("version=v1, v2") != std::string::npos);
     }
 
     void subsetWithoutLabels()

@@ -66,6 +66,21 @@ private Q_SLOTS:
         QCOMPARE(found[0].fix, std::string("rename it, e.g. reviews-canary"));
     }
 
+    void noRenameSuggestionForTextThatIsNotAName()
+    {
+        // A broken document can put prose in a name; "rename it, e.g. unterminated-spec-selector" helps nobody.
+        const Analysis a = analyzeYaml(kReviews + virtualService("\"unterminated spec: selector\"", "  http:\n  - route:\n"
+                                                                                   "    - destination:\n        host: reviews\n"));
+        const Diagnostics found = a.withCode(codes::SchemaError);
+        ANALYZER_VERIFY(found.size() == 1, a);
+        QCOMPARE(found[0].fix, std::string("rename it"));
+        // A near miss still gets one, without doubled dashes.
+        const Analysis b = analyzeYaml(kReviews + virtualService("Reviews__Canary", "  http:\n  - route:\n"
+                                                                                    "    - destination:\n        host: reviews\n"));
+        ANALYZER_VERIFY(b.withCode(codes::SchemaError).size() == 1, b);
+        QCOMPARE(b.withCode(codes::SchemaError)[0].fix, std::string("rename it, e.g. reviews-canary"));
+    }
+
     void serviceNameWithDotIsInvalidButVirtualServiceNameWithDotIsFine()
     {
         std::string yaml = kReviews;

@@ -36,11 +36,14 @@ void verifyInverse(const MeshPtr &before, const EditResult &result)
     QVERIFY(!result.description.empty());
 }
 
+// What the analyzer reports, but bookinfo's one standing finding: its gateway
+// route ignores the productpage subset routing (IST0140, as istioctl says).
 std::set<std::string> findings(const Mesh &mesh)
 {
     std::set<std::string> codes;
     for (const Diagnostic &diagnostic : analyze(mesh))
         codes.insert(diagnostic.code + ' ' + diagnostic.resource.toString());
+    codes.erase("IST0140 VirtualService default/bookinfo");
     return codes;
 }
 

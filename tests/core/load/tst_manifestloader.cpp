@@ -168,6 +168,81 @@ items:
         QCOMPARE(result.mesh->otherResources[0].kind, std::string("ConfigMap"));
     }
 
+    void readsTheKindsTheAnalyzerNeeds()
+    {
+        const LoadResult result = ManifestLoader().loadText("policy.yaml", R"(apiVersion: networking.istio.io/v1
+kind: Sidecar
+metadata: {name: narrow, namespace: shop}
+spec:
+  workloadSelector:
+    labels: {app: cart}
+  egress:
+  - hosts: [./cart.shop.svc.cluster.local, istio-system/istiod.istio-system.svc.cluster.local]
+  outboundTrafficPolicy:
+    egressProxy: {host: proxy}
+---
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: strict, namespace: shop}
+spec:
+  mtls: {mode: STRICT}
+  portLevelMtls:
+    "8080": {mode: DISABLE}
+---
+apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata: {name: jwt, namespace: istio-system}
+spec:
+  selector:
+    matchLabels: {istio: ingressgateway}
+  jwtRules:
+  - issuer: https://issuer.example.com
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: tls, namespace: istio-system}
+type: kubernetes.io/tls
+data: {tls.crt: Y2VydA==, tls.key: a2V5}
+---
+apiVersion: v1
+kind: Node
+metadata:
+  name: worker-1
+  labels: {topology.kubernetes.io/zone: eu-1a}
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels: {istio-injection: enabled}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: cart-1, namespace: shop, labels: {app: cart}}
+spec:
+  nodeName: worker-1
+  containers: [{name: cart, image: cart:1}]
+)");
+        QVERIFY(result.diagnostics.empty()); // unknown fields of these kinds are kept, not reported
+        const Mesh &mesh = *result.mesh;
+        QVERIFY(mesh.otherResources.empty());
+        QCOMPARE(mesh.sidecars.size(), size_t(1));
+        QCOMPARE(mesh.sidecars[0]->workloadSelector.at("app"), std::string("cart"));
+        QCOMPARE(mesh.sidecars[0]->egressHosts.size(), size_t(2));
+        QVERIFY(mesh.sidecars[0]->egressProxy);
+        QCOMPARE(mesh.peerAuthentications.size(), size_t(1));
+        QCOMPARE(mesh.peerAuthentications[0]->mode, std::string("STRICT"));
+        QCOMPARE(mesh.peerAuthentications[0]->portLevelMtls.at(8080), std::string("DISABLE"));
+        QCOMPARE(mesh.requestAuthentications.size(), size_t(1));
+        QCOMPARE(mesh.requestAuthentications[0]->selector.at("istio"), std::string("ingressgateway"));
+        QCOMPARE(mesh.secrets.size(), size_t(1));
+        QCOMPARE(mesh.secrets[0]->data.at("tls.key"), std::string("a2V5"));
+        QCOMPARE(mesh.nodes.size(), size_t(1));
+        QCOMPARE(mesh.namespaces.size(), size_t(1));
+        QCOMPARE(mesh.workloads.size(), size_t(1));
+        QCOMPARE(mesh.workloads[0]->nodeName, std::string("worker-1"));
+    }
+
     void syntaxErrorNamesFileLineAndColumn()
     {
         TestFolder folder;

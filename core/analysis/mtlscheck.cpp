@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/mtlscheck.h"
+
+#include "analysis/analyzercodes.h"
+
+namespace meshlane {
+
+namespace {
+
+const char *const kRootNamespace = "istio-system";
+
+bool sendsMtls(const std::string &mode)
+{
+    return mode == "ISTIO_MUTUAL" || mode == "MUTUAL";
+}
+
+bool enabled(const PeerAuthentication &policy)
+{
+    return !policy.hasSelector && (policy.mode == "STRICT" || policy.mode == "PERMISSIVE");
+}
+
+std::string policyName(const PeerAuthentication &policy)
+{
+    return policy.meta.ns + '/' + policy.meta.name;
+}
+
+} // namespace
+
+MtlsCheck::MtlsCheck(AnalysisContext &context)
+    : m_context(context)
+{
+}
+
+void MtlsCheck::run()
+{
+    const Mesh &mesh = m_context.mesh();
+    if (mesh.peerAuthentications.empty())
+        return;
+    for (const auto &rule : mesh.destinationRules) {
+        if (rule->host == "*.local" || rule->host == "*." + rule->meta.ns + ".svc.cluster.local")
+            checkWideRule(*rule);
+        else
+            checkHostRule(*rule);
+    }
+    for (const auto &policy : mesh.peerAuthentications)
+        checkPolicy(*policy);
+}
+
+const PeerAuthentication *MtlsCheck::namespacePolicy(const std::string &ns) const
+{
+    for (const auto &policy : m_context.mesh().peerAuthentications) {
+        if (policy->meta.ns == ns && !policy->hasSelector && !policy->mode.empty() && policy->mode != "UNSET")
+            return policy.get();
+    }
+    return nullptr;
+}
+
+void MtlsCheck::checkWideRule(const DestinationRule &rule)
+{
+    if (rule.trafficPolicy.tlsMode != "DISABLE")
+        return;
+    const Mesh &mesh = m_context.mesh();
+    const PeerAuthentication *meshStrict = nullptr;
+    for (const auto &policy : mesh.peerAuthentications) {
+        if (policy->meta.ns == kRootNamespace && !policy->hasSelector && policy->mode == "STRICT")
+            meshStrict = policy.get();
+    }
+    const std::string fix = "use tls mode ISTIO_MUTUAL, or relax the PeerAuthentication to PERMISSIVE";
+    if (rule.host == "*.local") {
+        if (meshStrict)
+            m_context.report(codes::MeshPolicyMtlsEnabled, Severity::Error, rule.meta, rule.hostLocation,
+                             "this mesh-wide rule disables TLS, but PeerAuthentication " + policyName(*meshStrict)
+                                 + " makes the mesh STRICT: requests fail",
+                             fix);
+        return;
+    }
+    bool namespaceEnabled = false;
+    bool namespaceDisabled = false;
+    for (const auto &policy : mesh.peerAuthentications) {
+        if (policy->meta.ns != rule.meta.ns || policy->hasSelector)
+            continue;
+        namespaceDisabled = namespaceDisabled || policy->mode == "DISABLE";
+        if (!enabled(*policy) || namespaceEnabled)
+            continue;
+        namespaceEnabled = true; // the first enabled policy decides, as Kiali
+        if (policy->mode == "STRICT")
+            m_context.report(codes::PolicyMtlsEnabled, Severity::Error, rule.meta, rule.hostLocation,
+                             "this namespace-wide rule disables TLS, but PeerAuthentication " + policyName(*policy)
+                                 + " makes namespace " + rule.meta.ns + " STRICT: requests fail",
+                             fix);
+    }
+    if (!namespaceEnabled && !namespaceDisabled && meshStrict)
+        m_context.report(codes::MeshPolicyMtlsEnabled, Severity::Error, rule.meta, rule.hostLocation,
+                         "this namespace-wide rule disables TLS, but PeerAuthentication " + policyName(*meshStrict)
+                             + " makes the mesh STRICT: requests fail",
+                         fix);
+}
+
+void MtlsCheck::checkPolicy(const PeerAuthentication &policy)
+{
+    if (policy.hasSelector || policy.mode != "DISABLE")
+        return;
+    const bool root = policy.meta.ns == kRootNamespace;
+    bool meshEnabled = false;
+    for (const auto &rule : m_context.mesh().destinationRules) {
+        const std::string &mode = rule->trafficPolicy.tlsMode;
+        if (!root && rule->host == "*." + policy.meta.ns + ".svc.cluster.local") {
+            if (sendsMtls(mode)) {
+                m_context.report(codes::DisabledPolicyRuleMissing, Severity::Error, policy.meta, policy.modeLocation,
+                                 "mTLS is disabled for namespace " + policy.meta.ns + ", but DestinationRule "
+                                     + rule->meta.ns + '/' + rule->meta.name + " still sends mTLS there: requests fail",
+                                 "add a namespace-wide DestinationRule with tls mode DISABLE");
+                return;
+            }
+            if (mode == "DISABLE")
+                return;
+        }
+        if (rule->host == "*.local" && sendsMtls(mode))
+            meshEnabled = true;
+    }
+    if (!meshEnabled)
+        return;
+    m_context.report(root ? codes::DisabledMeshPolicyRuleMissing : codes::DisabledPolicyRuleMissing, Severity::Error,
+                     policy.meta, policy.modeLocation,
+                     std::string("mTLS is disabled for ") + (root ? "the mesh" : "namespace " + policy.meta.ns)
+                         + ", but the mesh-wide DestinationRule (*.local) still sends mTLS: requests fail",
+                     root ? "set the mesh-wide DestinationRule's tls mode to DISABLE"
+                          : "add a namespace-wide DestinationRule with tls mode DISABLE");
+}
+
+void MtlsCheck::checkHostRule(const DestinationRule &rule)
+{
+    if (rule.trafficPolicy.tlsMode != "DISABLE")
+        return;
+    const Service *service = m_context.mesh().findService(rule.fqdn);
+    if (!service)
+        return;
+    // The policy of the Service's pods: a workload policy, else the namespace's, else the mesh's.
+    const PeerAuthentication *deciding = nullptr;
+    for (const Workload *pod : m_context.workloadsOf(*service)) {
+        for (const auto &policy : m_context.mesh().peerAuthentications) {
+            if (policy->meta.ns == service->meta.ns && policy->hasSelector && !policy->mode.empty()
+                && labelsMatch(policy->selector, pod->podLabels))
+                deciding = policy.get();
+        }
+    }
+    if (!deciding)
+        deciding = namespacePolicy(service->meta.ns);
+    if (!deciding)
+        deciding = namespacePolicy(kRootNamespace);
+    if (!deciding || deciding->mode != "STRICT")
+        return;
+    m_context.report(codes::TlsDisabledTowardsStrict, Severity::Error, rule.meta, rule.hostLocation,
+                     "tls mode DISABLE towards " + rule.host + ", whose pods accept only mTLS (PeerAuthentication "
+                         + policyName(*deciding) + " is STRICT): every request fails (503, connection reset)",
+                     "remove the tls DISABLE (or set ISTIO_MUTUAL), or make the PeerAuthentication PERMISSIVE");
+}
+
+} // namespace meshlane
