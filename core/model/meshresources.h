@@ -3,6 +3,10 @@
 
 #include "model/destinationrule.h"
 #include "model/gateway.h"
+#include "model/gatewayapiroute.h"
+#include "model/gatewayclass.h"
+#include "model/k8sgateway.h"
+#include "model/referencegrant.h"
 #include "model/service.h"
 #include "model/serviceentry.h"
 #include "model/virtualservice.h"
@@ -24,6 +28,11 @@ struct MeshResources
     std::vector<std::shared_ptr<const DestinationRule>> destinationRules;
     std::vector<std::shared_ptr<const Gateway>> gateways;
     std::vector<std::shared_ptr<const ServiceEntry>> serviceEntries;
+    // Kubernetes Gateway API (gateway.networking.k8s.io).
+    std::vector<std::shared_ptr<const GatewayClass>> gatewayClasses;
+    std::vector<std::shared_ptr<const K8sGateway>> k8sGateways;
+    std::vector<std::shared_ptr<const GatewayApiRoute>> gatewayApiRoutes; // HTTP, GRPC, TCP and TLS routes
+    std::vector<std::shared_ptr<const ReferenceGrant>> referenceGrants;
 
     // Calls visit(&MeshResources::list) for every kind, in this fixed order;
     // apply the member pointer to any MeshResources (or Mesh) to reach the list.
@@ -36,6 +45,10 @@ struct MeshResources
         visit(&MeshResources::destinationRules);
         visit(&MeshResources::gateways);
         visit(&MeshResources::serviceEntries);
+        visit(&MeshResources::gatewayClasses);
+        visit(&MeshResources::k8sGateways);
+        visit(&MeshResources::gatewayApiRoutes);
+        visit(&MeshResources::referenceGrants);
     }
 
     // Calls visit(list) for every kind's list of this object.
