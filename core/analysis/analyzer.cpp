@@ -2,6 +2,7 @@
 #include "analysis/analyzer.h"
 
 #include "analysis/analysiscontext.h"
+#include "analysis/gatewayapicheck.h"
 #include "analysis/mirrorfaultcheck.h"
 #include "analysis/referencecheck.h"
 #include "analysis/routeconflictcheck.h"
@@ -20,6 +21,7 @@ Diagnostics analyze(const Mesh &mesh)
     RouteConflictCheck(context).run();
     WeightCheck(context).run();
     MirrorFaultCheck(context).run();
+    GatewayApiCheck(context).run();
     Diagnostics diagnostics = context.takeDiagnostics();
     sortDiagnostics(diagnostics);
     return diagnostics;
