@@ -58,8 +58,12 @@ private Q_SLOTS:
         const CliRun result = routeJson({sample("httpbin-mirror"), QStringLiteral("--host"), QStringLiteral("httpbin")});
         QCOMPARE(result.exitCode, int(ExitOk));
         const QJsonObject root = result.json();
-        QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "status", "destinations",
-                                      "mirrors", "fault", "explanation"}));
+        QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "rule", "status", "redirect",
+                                      "rewrite", "destinations", "mirrors", "fault", "explanation"}));
+        QCOMPARE(keysOf(root[QStringLiteral("rule")].toObject()),
+                 setOf({"kind", "namespace", "name", "section", "index", "match"}));
+        QVERIFY(root[QStringLiteral("redirect")].isNull());
+        QVERIFY(root[QStringLiteral("rewrite")].isNull());
         const QJsonObject destination = root[QStringLiteral("destinations")].toArray().first().toObject();
         // `status` is extra: it tells which share would fail with 503.
         QCOMPARE(keysOf(destination), setOf({"host", "subset", "port", "probability", "pods", "status"}));
