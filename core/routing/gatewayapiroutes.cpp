@@ -2,7 +2,6 @@
 #include "routing/gatewayapiroutes.h"
 
 #include "model/hostname.h"
-#include "routing/gatewayapiattachment.h"
 #include "routing/gatewayroutes.h"
 #include "routing/routetablebuilder.h"
 
@@ -211,30 +210,33 @@ GatewayApiRoutes::GatewayApiRoutes(const Mesh &mesh, const DestinationResolver &
 {
     if (mesh.gatewayApiRoutes.empty() && mesh.k8sGateways.empty())
         return;
+    Attachments attachments;
+    for (const auto &route : mesh.gatewayApiRoutes) {
+        if (route->isHttpLike())
+            attachments.emplace_back(route.get(), attachRoute(mesh, *route));
+    }
     for (const auto &gateway : mesh.k8sGateways)
-        buildGateway(mesh, *gateway, resolver, options);
-    buildMesh(mesh, resolver, options);
+        buildGateway(mesh, *gateway, attachments, resolver, options);
+    buildMesh(mesh, attachments, resolver, options);
 }
 
-void GatewayApiRoutes::buildGateway(const Mesh &mesh, const K8sGateway &gateway, const DestinationResolver &resolver,
-                                    RouteTable::Options options)
+void GatewayApiRoutes::buildGateway(const Mesh &mesh, const K8sGateway &gateway, const Attachments &attachments,
+                                    const DestinationResolver &resolver, RouteTable::Options options)
 {
     m_gatewayObjects[gateway.ref()] = &gateway;
     std::vector<Listener> &listeners = m_gateways[gateway.ref()];
     // listener index -> effective hostname -> routes
     std::vector<std::map<std::string, std::vector<const GatewayApiRoute *>>> buckets(gateway.listeners.size());
-    for (const auto &route : mesh.gatewayApiRoutes) {
-        if (!route->isHttpLike())
-            continue;
-        for (const ParentAttachment &attachment : attachRoute(mesh, *route)) {
+    for (const auto &[route, parents] : attachments) {
+        for (const ParentAttachment &attachment : parents) {
             if (attachment.gateway != &gateway || !attachment.accepted())
                 continue;
             for (const ListenerAttachment &attached : attachment.listeners) {
                 auto &bucket = buckets[size_t(attached.listener - gateway.listeners.data())];
                 for (const std::string &host : attached.hostnames) {
                     auto &list = bucket[host];
-                    if (std::find(list.begin(), list.end(), route.get()) == list.end())
-                        list.push_back(route.get());
+                    if (std::find(list.begin(), list.end(), route) == list.end())
+                        list.push_back(route);
                 }
             }
         }
@@ -258,19 +260,18 @@ void GatewayApiRoutes::buildGateway(const Mesh &mesh, const K8sGateway &gateway,
     }
 }
 
-void GatewayApiRoutes::buildMesh(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options)
+void GatewayApiRoutes::buildMesh(const Mesh &mesh, const Attachments &attachments, const DestinationResolver &resolver,
+                                 RouteTable::Options options)
 {
     // Istio's merge key for mesh parents: route namespace, port, Service host.
     std::map<std::tuple<std::string, uint32_t, std::string>, std::vector<const GatewayApiRoute *>> groups;
-    for (const auto &route : mesh.gatewayApiRoutes) {
-        if (!route->isHttpLike())
-            continue;
-        for (const ParentAttachment &attachment : attachRoute(mesh, *route)) {
+    for (const auto &[route, parents] : attachments) {
+        for (const ParentAttachment &attachment : parents) {
             if (!attachment.service || !attachment.accepted())
                 continue;
             auto &list = groups[{route->meta.ns, attachment.parent->port.value_or(0), attachment.service->fqdn()}];
-            if (std::find(list.begin(), list.end(), route.get()) == list.end())
-                list.push_back(route.get());
+            if (std::find(list.begin(), list.end(), route) == list.end())
+                list.push_back(route);
         }
     }
     for (auto &[key, routes] : groups) {

@@ -4,6 +4,7 @@
 #include "base/translatedtext.h"
 #include "model/mesh.h"
 #include "routing/destinationresolver.h"
+#include "routing/gatewayapiattachment.h"
 #include "routing/routetable.h"
 
 #include <cstdint>
@@ -71,10 +72,12 @@ public:
     const std::vector<MeshRoutes> &meshRoutes() const { return m_mesh; }
 
 private:
-    struct Piece; // one (rule, match) on its way into a generated VirtualService
-    void buildGateway(const Mesh &mesh, const K8sGateway &gateway, const DestinationResolver &resolver,
-                      RouteTable::Options options);
-    void buildMesh(const Mesh &mesh, const DestinationResolver &resolver, RouteTable::Options options);
+    // Every route's attachments, worked out once: route -> one per parentRef.
+    using Attachments = std::vector<std::pair<const GatewayApiRoute *, std::vector<ParentAttachment>>>;
+    void buildGateway(const Mesh &mesh, const K8sGateway &gateway, const Attachments &attachments,
+                      const DestinationResolver &resolver, RouteTable::Options options);
+    void buildMesh(const Mesh &mesh, const Attachments &attachments, const DestinationResolver &resolver,
+                   RouteTable::Options options);
 
     std::unordered_map<std::string, std::vector<Listener>> m_gateways;
     std::unordered_map<std::string, const K8sGateway *> m_gatewayObjects;

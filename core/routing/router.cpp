@@ -613,6 +613,17 @@ void Router::decide(const RouteTable &table, const HttpRequest &request, const P
         const HttpMatchRequest *block = entry.block >= 0 ? &route.route->match[size_t(entry.block)] : nullptr;
         decision.rewrite = RedirectRewrite::rewrite(*route.route, block, request);
         // Only Gateway API rules: VirtualService explanations stay as they were.
+        if (route.route->origin && route.route->timeout)
+            explain(why, [&] {
+                return MESHLANE_TR("meshlane::Router", "timeout %1: a slower answer becomes 504")
+                    .arg(*route.route->timeout)
+                    .text();
+            });
+        if (route.route->origin && route.route->hasHeaderOperations)
+            explain(why, [&] {
+                return MESHLANE_TR("meshlane::Router", "request or response headers are modified by the rule's filters")
+                    .text();
+            });
         if (decision.rewrite && route.route->origin)
             explain(why, [&] {
                 return MESHLANE_TR("meshlane::Router", "rewrite: host %1, path %2")

@@ -184,6 +184,20 @@ spec:
                                        arg("nothing=50"), arg("--dry-run")});
         QCOMPARE(badName.exitCode, int(ExitUsage));
     }
+
+    void exportKeepsGatewayApiFilesByteForByte()
+    {
+        TestFolder out;
+        const QString target = out.qpath() + QStringLiteral("/copy");
+        const CliRun run = runCli({arg("export"), sample("bookinfo-gateway-api"), arg("--out"), target});
+        QCOMPARE(run.exitCode, int(ExitOk));
+        for (const char *name : {"gateway.yaml", "reviews-route.yaml"}) {
+            QFile original(sample("bookinfo-gateway-api") + u'/' + QLatin1String(name));
+            QFile copy(target + u'/' + QLatin1String(name));
+            QVERIFY(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
+            QCOMPARE(copy.readAll(), original.readAll());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGatewayApiCli)

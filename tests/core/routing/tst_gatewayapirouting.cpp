@@ -678,6 +678,130 @@ spec:
         QCOMPARE(reach(with("2026-06-01T00:00:00Z")->route(makeRequest(spec))), std::string("infra-backend-v2"));
     }
 
+    void routeHostnamesMakeVirtualHostsWithoutFallThrough()
+    {
+        // Two routes share example.com; only the first also serves example.net.
+        const auto router = routesOver(R"(
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: matching-part1, namespace: infra}
+spec:
+  parentRefs: [{name: same-namespace}]
+  hostnames: [example.com, example.net]
+  rules:
+  - matches: [{path: {type: PathPrefix, value: /}}, {headers: [{name: version, value: one}]}]
+    backendRefs: [{name: infra-backend-v1, port: 8080}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: matching-part2, namespace: infra}
+spec:
+  parentRefs: [{name: same-namespace}]
+  hostnames: [example.com]
+  rules:
+  - matches: [{path: {type: PathPrefix, value: /v2}}, {headers: [{name: version, value: two}]}]
+    backendRefs: [{name: infra-backend-v2, port: 8080}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: wildcard, namespace: infra}
+spec:
+  parentRefs: [{name: same-namespace}]
+  hostnames: ["*.example.com"]
+  rules:
+  - matches: [{path: {type: PathPrefix, value: /}}]
+    backendRefs: [{name: infra-backend-v3, port: 8080}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: specific, namespace: infra}
+spec:
+  parentRefs: [{name: same-namespace}]
+  hostnames: [foo.example.com]
+  rules:
+  - matches: [{path: {type: PathPrefix, value: /a}}]
+    backendRefs: [{name: infra-backend-v1, port: 8080}]
+)");
+        const std::string gw = "infra/same-namespace";
+        QCOMPARE(via(*router, gw, {.host = "example.com", .path = "/example"}), std::string("infra-backend-v1"));
+        QCOMPARE(via(*router, gw, {.host = "example.net", .path = "/example"}), std::string("infra-backend-v1"));
+        QCOMPARE(via(*router, gw, {.host = "example.com", .path = "/v2"}), std::string("infra-backend-v2"));
+        QCOMPARE(via(*router, gw, {.host = "example.net", .path = "/v2"}), std::string("infra-backend-v1"));
+        QCOMPARE(via(*router, gw, {.host = "example.com", .path = "/", .headers = {{"Version", "two"}}}),
+                 std::string("infra-backend-v2"));
+        QCOMPARE(via(*router, gw, {.host = "bar.example.com", .path = "/x"}), std::string("infra-backend-v3"));
+        QCOMPARE(via(*router, gw, {.host = "foo.example.com", .path = "/a/b"}), std::string("infra-backend-v1"));
+        // Envoy picks foo.example.com's virtual host and does not fall back to *.example.com.
+        QCOMPARE(via(*router, gw, {.host = "foo.example.com", .path = "/x"}), std::string("404"));
+    }
+
+    void headerMatchingTable()
+    {
+        const auto router = routesOver(R"(
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: headers, namespace: infra}
+spec:
+  parentRefs: [{name: same-namespace}]
+  rules:
+  - matches: [{headers: [{name: version, value: one}]}]
+    backendRefs: [{name: infra-backend-v1, port: 8080}]
+  - matches: [{headers: [{name: version, value: two}]}]
+    backendRefs: [{name: infra-backend-v2, port: 8080}]
+  - matches: [{headers: [{name: version, value: two}, {name: color, value: orange}]}]
+    backendRefs: [{name: infra-backend-v1, port: 8080}]
+  - matches: [{headers: [{name: color, value: blue}]}, {headers: [{name: color, value: green}]}]
+    backendRefs: [{name: infra-backend-v1, port: 8080}]
+  - matches: [{headers: [{name: color, value: red}]}, {headers: [{name: color, value: yellow}]}]
+    backendRefs: [{name: infra-backend-v2, port: 8080}]
+  - matches: [{headers: [{name: build, type: RegularExpression, value: "[0-9]+"}]}]
+    backendRefs: [{name: infra-backend-v3, port: 8080}]
+)");
+        const std::string gw = "infra/same-namespace";
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Version", "one"}}}), std::string("infra-backend-v1"));
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Version", "two"}}}), std::string("infra-backend-v2"));
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Version", "two"}, {"Color", "orange"}}}),
+                 std::string("infra-backend-v1"));
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Version", "two"}, {"Color", "blue"}}}),
+                 std::string("infra-backend-v2")); // a tie: rule order
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Color", "orange"}}}), std::string("404"));
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Color", "green"}}}), std::string("infra-backend-v1"));
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Color", "yellow"}}}), std::string("infra-backend-v2"));
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Color", "Red"}}}), std::string("404"));
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Build", "123"}}}), std::string("infra-backend-v3"));
+        QCOMPARE(via(*router, gw, {.host = "", .path = "/", .headers = {{"Build", "12a"}}}), std::string("404"));
+    }
+
+    void sharedRouteOnTwoGateways()
+    {
+        const auto router = routesOver(R"(
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: shared, namespace: infra}
+spec:
+  parentRefs: [{name: same-namespace}, {name: all-namespaces}]
+  rules: [{matches: [{path: {value: /shared}}], backendRefs: [{name: infra-backend-v1, port: 8080}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: same-dedicated, namespace: infra}
+spec:
+  parentRefs: [{name: same-namespace}]
+  rules: [{backendRefs: [{name: infra-backend-v2, port: 8080}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: all-dedicated, namespace: infra}
+spec:
+  parentRefs: [{name: all-namespaces}]
+  rules: [{backendRefs: [{name: infra-backend-v3, port: 8080}]}]
+)");
+        QCOMPARE(via(*router, "infra/same-namespace", {.host = "", .path = "/shared"}), std::string("infra-backend-v1"));
+        QCOMPARE(via(*router, "infra/same-namespace", {.host = "", .path = "/"}), std::string("infra-backend-v2"));
+        QCOMPARE(via(*router, "infra/all-namespaces", {.host = "", .path = "/shared"}), std::string("infra-backend-v1"));
+        QCOMPARE(via(*router, "infra/all-namespaces", {.host = "", .path = "/"}), std::string("infra-backend-v3"));
+    }
+
     void bookinfoSampleSplitsReviews()
     {
         const auto router = std::make_shared<const Router>(sampleMesh("bookinfo-gateway-api"));
