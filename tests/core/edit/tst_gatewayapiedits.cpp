@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+// Weights of Gateway API backendRefs through the ordinary edit path: only
+// the numbers change, the new snapshot routes by them, the inverse restores
+// the text byte for byte, and bad requests change nothing.
+
+#include "edit/meshedit.h"
+#include "load/manifestloader.h"
+#include "routing/router.h"
+#include "support/editingsupport.h"
+
+#include <QTest>
+
+using namespace meshlane;
+
+namespace {
+
+MeshPtr sample(const char *name)
+{
+    return ManifestLoader().loadFolder(editingtest::samplesDir() + '/' + name).mesh;
+}
+
+std::string textOf(const Mesh &mesh, const std::string &file)
+{
+    const SourceFile *source = mesh.findFile(file);
+    return source ? source->text : std::string();
+}
+
+double shareOf(const Mesh &mesh, const std::string &host, const std::string &ns, const std::string &backend)
+{
+    const auto router = std::make_shared<const Router>(std::make_shared<const Mesh>(mesh));
+    HttpRequest request;
+    request.authority = host;
+    request.sourceNamespace = ns;
+    for (const DestinationOutcome &destination : router->route(request, Router::Explain::No).destinations) {
+        if (destination.target.host.rfind(backend + '.', 0) == 0)
+            return destination.probability;
+    }
+    return 0;
+}
+
+} // namespace
+
+class TestGatewayApiEdits : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void setsWeightsAndRoutesByThem()
+    {
+        const MeshPtr mesh = sample("mesh-httproute");
+        const GatewayRuleRef ref{"HTTPRoute", "shop", "checkout", 1};
+        const EditResult result = setBackendWeights(mesh, ref, {50, 50});
+        QVERIFY2(result.ok(), result.error.c_str());
+        QCOMPARE(result.edits.size(), size_t(2));
+        for (const TextEdit &edit : result.edits)
+            QCOMPARE(edit.file, std::string("routes.yaml"));
+        QCOMPARE(shareOf(*result.mesh, "checkout.shop", "shop", "checkout-v2"), 0.5);
+        const std::string after = textOf(*result.mesh, "routes.yaml");
+        QVERIFY(after.find("weight: 50") != std::string::npos);
+        QVERIFY(after.find("# GAMMA: an HTTPRoute") != std::string::npos);
+        // The inverse gives the original bytes back.
+        const EditResult undone = applyEdits(result.mesh, result.inverse);
+        QVERIFY(undone.ok());
+        QCOMPARE(textOf(*undone.mesh, "routes.yaml"), textOf(*mesh, "routes.yaml"));
+        // Unchanged weights write nothing.
+        const EditResult same = setBackendWeights(mesh, ref, {80, 20});
+        QVERIFY(same.ok());
+        QVERIFY(same.edits.empty());
+    }
+
+    void writesAWeightWhereNoneWasWritten()
+    {
+        const MeshPtr mesh = sample("bookinfo-gateway-api");
+        const EditResult result = setBackendWeights(mesh, {"HTTPRoute", "bookinfo", "bookinfo", 0}, {5});
+        QVERIFY2(result.ok(), result.error.c_str());
+        const auto route = backendWeightsRoute(*result.mesh, {"HTTPRoute", "bookinfo", "bookinfo", 0});
+        QVERIFY(route);
+        QCOMPARE(*route->route.front().weight, int64_t(5));
+        // The default 1 needs no line.
+        QVERIFY(setBackendWeights(mesh, {"HTTPRoute", "bookinfo", "bookinfo", 0}, {1}).edits.empty());
+    }
+
+    void refusesWhatCannotBeDone()
+    {
+        const MeshPtr mesh = sample("mesh-httproute");
+        const GatewayRuleRef ref{"HTTPRoute", "shop", "checkout", 1};
+        QVERIFY(!setBackendWeights(mesh, ref, {-1, 100}).ok());
+        QVERIFY(!setBackendWeights(mesh, ref, {0, 0}).ok());
+        QVERIFY(!setBackendWeights(mesh, ref, {100}).ok());
+        QVERIFY(!setBackendWeights(mesh, {"HTTPRoute", "shop", "nothing", 0}, {100}).ok());
+        QVERIFY(!setBackendWeights(mesh, {"HTTPRoute", "shop", "checkout", 9}, {100}).ok());
+        QVERIFY(!setBackendWeights(mesh, {"GRPCRoute", "shop", "checkout", 1}, {50, 50}).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayApiEdits)
+#include "tst_gatewayapiedits.moc"
