@@ -112,6 +112,13 @@ EditResult setRouteWeights(const MeshPtr &mesh, const RouteRef &route, const std
 // contract as setRouteWeights (non-negative, not all 0). A weight is written
 // where one was written or where it differs from the default 1.
 EditResult setBackendWeights(const MeshPtr &mesh, const GatewayRuleRef &rule, const std::vector<int> &weights);
+// Appends backendRef {name: service, port, weight} to a Gateway API rule. The
+// Service must exist in the route's namespace; without `port` its first port
+// is used. Weights are relative, so the others are left as they are.
+EditResult addBackendRef(const MeshPtr &mesh, const GatewayRuleRef &rule, const std::string &service,
+                         std::optional<uint32_t> port, int weight);
+// Removes backendRef `index` (not the last one: a rule without backends answers 500).
+EditResult removeBackendRef(const MeshPtr &mesh, const GatewayRuleRef &rule, size_t index);
 // The rule's backendRefs as an http route (host = Service name, weight as
 // written or 1), for WeightSpec and weight editors; null when there is no such rule.
 std::optional<HttpRoute> backendWeightsRoute(const Mesh &mesh, const GatewayRuleRef &rule);

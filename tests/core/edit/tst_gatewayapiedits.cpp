@@ -80,6 +80,29 @@ private Q_SLOTS:
         QVERIFY(setBackendWeights(mesh, {"HTTPRoute", "bookinfo", "bookinfo", 0}, {1}).edits.empty());
     }
 
+    void addsAndRemovesBackends()
+    {
+        const MeshPtr mesh = sample("bookinfo-gateway-api");
+        const GatewayRuleRef ref{"HTTPRoute", "bookinfo", "reviews", 0};
+        const EditResult added = addBackendRef(mesh, ref, "reviews-v3", std::nullopt, 10);
+        QVERIFY2(added.ok(), added.error.c_str());
+        const auto route = backendWeightsRoute(*added.mesh, ref);
+        QCOMPARE(route->route.size(), size_t(3));
+        QCOMPARE(*route->route[2].destination.port, 9080u);
+        QCOMPARE(shareOf(*added.mesh, "reviews.bookinfo", "bookinfo", "reviews-v3"), 10.0 / 110.0);
+        const EditResult undone = applyEdits(added.mesh, added.inverse);
+        QCOMPARE(textOf(*undone.mesh, "reviews-route.yaml"), textOf(*mesh, "reviews-route.yaml"));
+
+        const EditResult removed = removeBackendRef(added.mesh, ref, 0);
+        QVERIFY2(removed.ok(), removed.error.c_str());
+        QCOMPARE(shareOf(*removed.mesh, "reviews.bookinfo", "bookinfo", "reviews-v1"), 0.0);
+        QCOMPARE(shareOf(*removed.mesh, "reviews.bookinfo", "bookinfo", "reviews-v2"), 0.5);
+
+        QVERIFY(!addBackendRef(mesh, ref, "reviews-v1", std::nullopt, 1).ok()); // already there
+        QVERIFY(!addBackendRef(mesh, ref, "nothing", std::nullopt, 1).ok());
+        QVERIFY(!removeBackendRef(mesh, {"HTTPRoute", "bookinfo", "bookinfo", 0}, 0).ok()); // the last one
+    }
+
     void refusesWhatCannotBeDone()
     {
         const MeshPtr mesh = sample("mesh-httproute");

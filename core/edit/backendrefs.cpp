@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Weights of Gateway API backendRefs, through the same patch-and-re-read path
-// as every other edit (EditContext): only the changed numbers move.
+// Gateway API backendRefs (weights, add, remove), through the same
+// patch-and-re-read path as every other edit (EditContext): only the changed
+// lines move.
 #include "edit/editcontext.h"
 #include "edit/meshedit.h"
 #include "yaml/yamlwriter.h"
@@ -17,6 +18,28 @@ const GatewayApiRoute *findRoute(const Mesh &mesh, const GatewayRuleRef &ref)
         return route->meta.kind == ref.kind && route->meta.ns == ref.ns && route->meta.name == ref.name;
     });
     return it == mesh.gatewayApiRoutes.end() ? nullptr : it->get();
+}
+
+// Opens the route's file and finds the rule's backendRefs list; null node (and
+// a failed context) when something is missing.
+YAML::Node openBackendList(EditContext &context, const GatewayRuleRef &ref, const GatewayApiRoute *&route)
+{
+    route = findRoute(context.mesh(), ref);
+    if (!route) {
+        context.fail("no " + ref.kind + ' ' + ref.ns + '/' + ref.name);
+        return {};
+    }
+    if (ref.rule >= route->rules.size()) {
+        context.fail(ref.kind + ' ' + ref.ns + '/' + ref.name + " has " + std::to_string(route->rules.size())
+                     + " rules, numbered from 0");
+        return {};
+    }
+    if (!context.openResource(route->meta))
+        return {};
+    YamlPatcher &patcher = context.patcher();
+    const YAML::Node rules = patcher.enter(context.spec(), "rules");
+    const YAML::Node rule = context.ok() ? patcher.enter(rules, context.rawIndex(rules, ref.rule)) : YAML::Node();
+    return context.ok() ? patcher.enter(rule, "backendRefs") : YAML::Node();
 }
 
 std::string label(const GatewayRuleRef &ref)
@@ -100,6 +123,67 @@ EditResult setBackendWeights(const MeshPtr &mesh, const GatewayRuleRef &ref, con
         }
     }
     return result;
+}
+
+EditResult addBackendRef(const MeshPtr &mesh, const GatewayRuleRef &ref, const std::string &service,
+                         std::optional<uint32_t> port, int weight)
+{
+    EditContext context(mesh);
+    if (weight < 0) {
+        context.fail("weights cannot be negative");
+        return context.finish({});
+    }
+    const GatewayApiRoute *route = nullptr;
+    const YAML::Node list = openBackendList(context, ref, route);
+    if (!context.ok())
+        return context.finish({});
+    const Service *target = mesh->findService(service + '.' + route->meta.ns + ".svc.cluster.local");
+    if (!target) {
+        context.fail("no Service " + route->meta.ns + '/' + service);
+        return context.finish({});
+    }
+    for (const RouteBackendRef &existing : route->rules[ref.rule].backendRefs) {
+        if (existing.isService() && existing.name == service && existing.ns == route->meta.ns) {
+            context.fail("the rule already sends traffic to " + service);
+            return context.finish({});
+        }
+    }
+    if (!port && !target->ports.empty())
+        port = target->ports.front().port;
+    if (!port) {
+        context.fail("Service " + service + " declares no port; give one");
+        return context.finish({});
+    }
+    if (!list.IsSequence()) {
+        context.fail(label(ref) + " has no backendRefs list to add to");
+        return context.finish({});
+    }
+    YAML::Node entry(YAML::NodeType::Map);
+    entry["name"] = YamlWriter::stringNode(service);
+    entry["port"] = YamlWriter::integerNode(*port);
+    entry["weight"] = YamlWriter::integerNode(weight);
+    context.patcher().insertItem(list, list.size(), entry);
+    return context.finish("Add " + service + " to " + label(ref));
+}
+
+EditResult removeBackendRef(const MeshPtr &mesh, const GatewayRuleRef &ref, size_t index)
+{
+    EditContext context(mesh);
+    const GatewayApiRoute *route = nullptr;
+    const YAML::Node list = openBackendList(context, ref, route);
+    if (!context.ok())
+        return context.finish({});
+    const std::vector<RouteBackendRef> &backends = route->rules[ref.rule].backendRefs;
+    if (index >= backends.size()) {
+        context.fail(label(ref) + " has no backendRef " + std::to_string(index));
+        return context.finish({});
+    }
+    if (backends.size() == 1) {
+        context.fail("a rule needs at least one backendRef (without one it answers 500)");
+        return context.finish({});
+    }
+    context.patcher().removeItem(list, context.rawIndex(list, index));
+    return context.finish("Remove " + backends[index].name + " from " + label(ref));
 }
 
 } // namespace meshlane
