@@ -107,6 +107,15 @@ std::shared_ptr<const VirtualService> generate(const Mesh &mesh, std::vector<con
     }
     std::stable_sort(generated->http.begin(), generated->http.end(),
                      [](const HttpRoute &a, const HttpRoute &b) { return precedence(a) > precedence(b); });
+    // Once sorted, a PathPrefix "/" is no condition at all (Envoy treats
+    // prefix "/" as a catch-all too): drop it so deciding skips the test.
+    for (HttpRoute &http : generated->http) {
+        for (HttpMatchRequest &block : http.match) {
+            if (block.uri && block.uri->kind == StringMatch::Kind::PathPrefix
+                && (block.uri->value == "/" || block.uri->value.empty()))
+                block.uri.reset();
+        }
+    }
     return generated;
 }
 

@@ -108,10 +108,11 @@ std::string prefixRoutes(int count)
 std::string gatewayApiYaml()
 {
     std::string yaml;
-    for (const char *name : {"reviews", "reviews-v1", "reviews-v2"}) {
-        const std::string version = std::string(name) == "reviews" ? "" : std::string(", version: ") + (name + 8);
-        yaml += std::string("apiVersion: v1\nkind: Service\nmetadata: {name: ") + name
-            + ", namespace: default}\nspec:\n  selector: {app: reviews" + version
+    for (const std::string version : {"", "v1", "v2"}) {
+        const std::string name = version.empty() ? std::string("reviews") : "reviews-" + version;
+        const std::string selector = version.empty() ? std::string() : ", version: " + version;
+        yaml += "apiVersion: v1\nkind: Service\nmetadata: {name: " + name
+            + ", namespace: default}\nspec:\n  selector: {app: reviews" + selector
             + "}\n  ports: [{name: http, port: 9080}]\n---\n";
     }
     for (const char *version : {"v1", "v2"})
