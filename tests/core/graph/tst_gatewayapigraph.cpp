@@ -68,6 +68,53 @@ private Q_SLOTS:
         // The header rule's edge is conditional; its share is that of the default request.
         QCOMPARE(edge(graph, checkout + " > wl:shop/checkout-v2")->share, 0.2);
     }
+
+    void tcpRoutesAreDrawnNotRouted()
+    {
+        const LoadResult loaded = ManifestLoader().loadText("tcp.yaml", R"(apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: db}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - {name: tcp, port: 5432, protocol: TCP}
+  - {name: web, port: 80, protocol: HTTP}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: postgres, namespace: db}
+spec:
+  selector: {app: postgres}
+  ports: [{port: 5432}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: postgres, namespace: db}
+spec:
+  selector: {matchLabels: {app: postgres}}
+  template: {metadata: {labels: {app: postgres}}}
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: postgres, namespace: db}
+spec:
+  parentRefs: [{name: gw, sectionName: tcp}]
+  rules: [{backendRefs: [{name: postgres, port: 5432}]}]
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: wrong-listener, namespace: db}
+spec:
+  parentRefs: [{name: gw, sectionName: web}]
+  rules: [{backendRefs: [{name: nothing, port: 1}]}]
+)");
+        const MeshGraph graph = MeshGraph::build(*loaded.mesh);
+        const GraphEdge *tcp = edge(graph, "gw:db/gw > wl:db/postgres");
+        QVERIFY(tcp);
+        QCOMPARE(tcp->share, 1.0);
+        // The TCPRoute on the HTTP listener is not accepted, so nothing is drawn for it.
+        QVERIFY(!graph.findNode("host:nothing.db.svc.cluster.local"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGatewayApiGraph)
