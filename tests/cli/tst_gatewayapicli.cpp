@@ -143,6 +143,20 @@ spec:
         QVERIFY2(run.out.contains(arg("productpage")), qPrintable(run.out));
     }
 
+    void simulateAMeshCanary()
+    {
+        const QJsonObject root = json({arg("simulate"), sample("bookinfo-gateway-api"), arg("--host"),
+                                       arg("reviews.bookinfo"), arg("--source-namespace"), arg("bookinfo"),
+                                       arg("--requests"), arg("2000"), arg("--seed"), arg("5")})
+                                     .json();
+        const QJsonArray destinations = root[arg("destinations")].toArray();
+        QCOMPARE(destinations.size(), 2);
+        QCOMPARE(destinations[0].toObject()[arg("expected")].toDouble(), 0.9);
+        QVERIFY(qAbs(destinations[0].toObject()[arg("fraction")].toDouble() - 0.9) < 0.03);
+        QCOMPARE(destinations[0].toObject()[arg("count")].toInt() + destinations[1].toObject()[arg("count")].toInt(),
+                 2000);
+    }
+
     void inspectListsTheKinds()
     {
         const CliRun run = runCli({arg("inspect"), sample("mesh-httproute")});

@@ -802,6 +802,80 @@ spec:
         QCOMPARE(via(*router, "infra/all-namespaces", {.host = "", .path = "/"}), std::string("infra-backend-v3"));
     }
 
+    void redirectPortAndSchemeTable_data()
+    {
+        QTest::addColumn<int>("listenerPort");
+        QTest::addColumn<QString>("requestScheme");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("location");
+        const auto row = [](int port, const char *scheme, const char *path, const char *location) {
+            QTest::addRow("%d%s -> %s", port, path, location) << port << QString::fromLatin1(scheme)
+                                                            << QString::fromLatin1(path) << QString::fromLatin1(location);
+        };
+        row(80, "http", "/none", "http://example.org/none");
+        row(80, "http", "/port-80", "http://example.org/port-80");
+        row(80, "http", "/port-8080", "http://example.org:8080/port-8080");
+        row(80, "http", "/https", "https://example.org/https");
+        row(80, "http", "/https-443", "https://example.org/https-443");
+        row(80, "http", "/https-8443", "https://example.org:8443/https-8443");
+        row(8080, "http", "/none", "http://example.org:8080/none");
+        row(8080, "http", "/port-80", "http://example.org/port-80");
+        row(8080, "http", "/https", "https://example.org/https");
+        row(443, "https", "/none", "https://example.org/none");
+        row(443, "https", "/port-443", "https://example.org/port-443");
+        row(443, "https", "/port-8443", "https://example.org:8443/port-8443");
+        row(443, "https", "/http", "http://example.org/http");
+        row(443, "https", "/http-80", "http://example.org/http-80");
+        row(443, "https", "/http-8080", "http://example.org:8080/http-8080");
+    }
+    void redirectPortAndSchemeTable()
+    {
+        QFETCH(int, listenerPort);
+        QFETCH(QString, requestScheme);
+        QFETCH(QString, path);
+        QFETCH(QString, location);
+        std::string rules;
+        for (const auto &[name, filter] : std::vector<std::pair<std::string, std::string>>{
+                 {"/none", "{}"},
+                 {"/port-80", "{port: 80}"},
+                 {"/port-8080", "{port: 8080}"},
+                 {"/port-443", "{port: 443}"},
+                 {"/port-8443", "{port: 8443}"},
+                 {"/https", "{scheme: https}"},
+                 {"/https-443", "{scheme: https, port: 443}"},
+                 {"/https-8443", "{scheme: https, port: 8443}"},
+                 {"/http", "{scheme: http}"},
+                 {"/http-80", "{scheme: http, port: 80}"},
+                 {"/http-8080", "{scheme: http, port: 8080}"}})
+            rules += "  - matches: [{path: {type: Exact, value: " + name
+                + "}}]\n    filters: [{type: RequestRedirect, requestRedirect: " + filter + "}]\n";
+        const auto router = routesOver(R"(
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: redirects, namespace: infra}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - {name: http, port: 80, protocol: HTTP}
+  - {name: http-8080, port: 8080, protocol: HTTP}
+  - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: cert}]}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: redirects, namespace: infra}
+spec:
+  parentRefs: [{name: redirects}]
+  hostnames: [example.org]
+  rules:
+)" + rules);
+        const RouteDecision decision = router->route(makeRequest(
+            {.host = "example.org", .path = path.toStdString(), .headers = {}, .method = "GET",
+             .gateway = "infra/redirects", .port = uint32_t(listenerPort), .sourceNamespace = "default",
+             .sourceLabels = {}, .scheme = requestScheme.toStdString()}));
+        QCOMPARE(decision.status, 302);
+        QCOMPARE(QString::fromStdString(decision.redirectLocation), location);
+    }
+
     void bookinfoSampleSplitsReviews()
     {
         const auto router = std::make_shared<const Router>(sampleMesh("bookinfo-gateway-api"));
