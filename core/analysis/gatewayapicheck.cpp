@@ -79,6 +79,9 @@ void GatewayApiCheck::checkAttachment(const GatewayApiRoute &route)
 
 void GatewayApiCheck::checkBackends(const GatewayApiRoute &route)
 {
+    if (const std::string problem = hardError(route); !problem.empty())
+        m_context.report(codes::GatewayApiFilterConflict, Severity::Error, route.meta, route.meta.location,
+                         routeName(route) + ": " + problem + "; Istio drops the whole route, so its requests get 404");
     const std::vector<ParentAttachment> attachments = attachRoute(m_context.mesh(), route);
     // Mesh parents need no ReferenceGrant; a route with only mesh parents is not checked for one.
     const bool enforceGrant = hasGatewayParent(attachments) || !hasMeshParent(attachments);
@@ -137,13 +140,6 @@ void GatewayApiCheck::checkFilters(const GatewayApiRoute &route)
             if (route.isGrpc() && filter.type != "RequestHeaderModifier" && filter.type != "ResponseHeaderModifier"
                 && filter.type != "RequestMirror" && filter.type != "ExtensionRef")
                 report(filter.location, "GRPCRoute does not support filter " + filter.type);
-        }
-        for (const RouteBackendRef &backend : rule.backendRefs) {
-            for (const std::string &type : backend.filterTypes) {
-                if (type == "RequestRedirect" || type == "URLRewrite")
-                    report(backend.location, "Istio does not support " + type
-                                                 + " on a backendRef and drops the whole route (404)");
-            }
         }
     }
 }

@@ -104,6 +104,24 @@ std::string backendProblem(const Mesh &mesh, const GatewayApiRoute &route, const
     return {};
 }
 
+std::string hardError(const GatewayApiRoute &route)
+{
+    for (size_t r = 0; r < route.rules.size(); ++r) {
+        for (const RouteBackendRef &backend : route.rules[r].backendRefs) {
+            const std::string where = "rules[" + std::to_string(r) + "] backendRef " + backend.name;
+            if (backend.isService() && !backend.port)
+                return where + " has no port";
+            if (backend.isService() && backend.name.find('.') != std::string::npos)
+                return where + " names a Service with a dot";
+            for (const std::string &type : backend.filterTypes) {
+                if (type == "RequestRedirect" || type == "URLRewrite")
+                    return where + " has a " + type + " filter, which Istio does not support on a backendRef";
+            }
+        }
+    }
+    return {};
+}
+
 std::vector<ParentAttachment> attachRoute(const Mesh &mesh, const GatewayApiRoute &route)
 {
     std::vector<ParentAttachment> result;

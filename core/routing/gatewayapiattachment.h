@@ -47,4 +47,10 @@ bool domainMatchesHost(const std::string &domain, const std::string &host);
 std::string backendProblem(const Mesh &mesh, const GatewayApiRoute &route, const RouteBackendRef &backend,
                            bool enforceGrant);
 
+// Why Istio refuses to convert the route at all (a "hard error": every rule
+// dropped, so requests get 404, not 500), or empty: a Service backendRef
+// without a port or with a dot in its name, a backend-level RequestRedirect
+// or URLRewrite.
+std::string hardError(const GatewayApiRoute &route);
+
 } // namespace meshlane

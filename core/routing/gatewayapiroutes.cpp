@@ -221,7 +221,8 @@ GatewayApiRoutes::GatewayApiRoutes(const Mesh &mesh, const DestinationResolver &
         return;
     Attachments attachments;
     for (const auto &route : mesh.gatewayApiRoutes) {
-        if (route->isHttpLike())
+        // Istio converts nothing of a route with a hard error: its requests get 404.
+        if (route->isHttpLike() && hardError(*route).empty())
             attachments.emplace_back(route.get(), attachRoute(mesh, *route));
     }
     for (const auto &gateway : mesh.k8sGateways)

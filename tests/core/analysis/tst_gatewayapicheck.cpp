@@ -118,6 +118,18 @@ spec:
         const Analysis analysis = analyzeYaml(yaml);
         // redirect+rewrite, redirect with backendRefs, ReplacePrefixMatch on an Exact match.
         QCOMPARE(analysis.withCode(codes::GatewayApiFilterConflict).size(), size_t(3));
+
+        // What Istio cannot convert at all: reported once, with the 404 it causes.
+        const std::string hard = kBase
+            + route("hard", "infra",
+                    "  parentRefs: [{name: gw}]\n  rules:\n"
+                    "  - backendRefs:\n"
+                    "    - name: app\n"
+                    "      port: 8080\n"
+                    "      filters: [{type: URLRewrite, urlRewrite: {hostname: x.example.com}}]\n");
+        const Diagnostics dropped = analyzeYaml(hard).withCode(codes::GatewayApiFilterConflict);
+        QCOMPARE(dropped.size(), size_t(1));
+        QVERIFY(dropped.front().message.find("get 404") != std::string::npos);
     }
 
     void virtualServiceVersusMeshRoute()

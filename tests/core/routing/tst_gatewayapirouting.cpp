@@ -468,6 +468,25 @@ spec:
         QCOMPARE(half.statusShares().at(200), 0.5);
     }
 
+    void hardErrorsDropTheWholeRoute()
+    {
+        const auto router = routesOver(R"(
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: no-port, namespace: infra}
+spec:
+  parentRefs: [{name: same-namespace}]
+  rules:
+  - matches: [{path: {type: Exact, value: /fine}}]
+    backendRefs: [{name: infra-backend-v1, port: 8080}]
+  - matches: [{path: {type: Exact, value: /no-port}}]
+    backendRefs: [{name: infra-backend-v2}]
+)");
+        // Not 500 for the broken rule: Istio converts none of the route.
+        QCOMPARE(via(*router, "infra/same-namespace", {.host = "", .path = "/no-port"}), std::string("404"));
+        QCOMPARE(via(*router, "infra/same-namespace", {.host = "", .path = "/fine"}), std::string("404"));
+    }
+
     void referenceGrantOpensCrossNamespaceBackends()
     {
         const std::string route = R"(
