@@ -9,9 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build_dir=${BUILD_DIR:-build-release}
 
 packaging/quickstart.sh deps
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
       -DMESHLANE_BUILD_TESTS=OFF -DMESHLANE_BUILD_BENCHMARKS=OFF
-cmake --build "$build_dir" --parallel "$(nproc)"
+CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 cmake --build "$build_dir" --parallel "$(nproc)"
 (cd "$build_dir" && cpack -G DEB > /dev/null)
 deb=$(ls -t "$build_dir"/meshlane_*.deb | head -n 1)
 

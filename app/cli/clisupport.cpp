@@ -5,6 +5,8 @@
 
 #include <QFile>
 #include <QJsonDocument>
+
+#include <algorithm>
 #include <QTextStream>
 
 namespace meshlane::cli {
@@ -138,6 +140,13 @@ QString formatTable(const QList<QStringList> &rows)
         text += line + u'\n';
     }
     return text;
+}
+
+bool hasGateway(const Mesh &mesh, const std::string &ref)
+{
+    return mesh.findGateway(ref)
+        || std::any_of(mesh.k8sGateways.begin(), mesh.k8sGateways.end(),
+                       [&ref](const auto &gateway) { return gateway->ref() == ref; });
 }
 
 } // namespace meshlane::cli

@@ -74,7 +74,12 @@ int runInspect(const QStringList &args, QTextStream &out, QTextStream &err)
     out << " (" << mesh.services.size() << " services, " << mesh.workloads.size() << " workloads, "
         << mesh.virtualServices.size() << " virtual services, " << mesh.destinationRules.size()
         << " destination rules, " << mesh.gateways.size() << " gateways, " << mesh.serviceEntries.size()
-        << " service entries)\n";
+        << " service entries";
+    // Only when present, so output on meshes without them stays as it was.
+    if (!mesh.k8sGateways.empty() || !mesh.gatewayApiRoutes.empty())
+        out << ", " << mesh.k8sGateways.size() << " Gateway API gateways, " << mesh.gatewayApiRoutes.size()
+            << " Gateway API routes";
+    out << ")\n";
     if (!loaded.diagnostics.empty()) {
         out.flush();
         printDiagnostics(loaded.diagnostics, err);

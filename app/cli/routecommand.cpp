@@ -51,6 +51,29 @@ QJsonObject ruleJson(const RuleRef &rule)
     return object;
 }
 
+QJsonValue redirectJson(const std::optional<RedirectOutcome> &redirect)
+{
+    if (!redirect)
+        return QJsonValue();
+    QJsonObject object;
+    object[QStringLiteral("status")] = redirect->status;
+    object[QStringLiteral("scheme")] = qs(redirect->scheme);
+    object[QStringLiteral("hostname")] = qs(redirect->hostname);
+    object[QStringLiteral("port")] = redirect->port ? QJsonValue(int(*redirect->port)) : QJsonValue();
+    object[QStringLiteral("path")] = qs(redirect->path);
+    return object;
+}
+
+QJsonValue rewriteJson(const std::optional<RewriteOutcome> &rewrite)
+{
+    if (!rewrite)
+        return QJsonValue();
+    QJsonObject object;
+    object[QStringLiteral("hostname")] = stringOrNull(rewrite->hostname);
+    object[QStringLiteral("path")] = stringOrNull(rewrite->path);
+    return object;
+}
+
 QJsonObject decisionJson(const RouteDecision &decision)
 {
     QJsonObject root;
@@ -64,6 +87,8 @@ QJsonObject decisionJson(const RouteDecision &decision)
     for (const auto &[code, share] : decision.outcomes())
         outcomes[QString::number(code)] = share;
     root[QStringLiteral("outcomes")] = outcomes;
+    root[QStringLiteral("redirect")] = redirectJson(decision.redirect);
+    root[QStringLiteral("rewrite")] = rewriteJson(decision.rewrite);
     QJsonArray destinations;
     for (const DestinationOutcome &destination : decision.destinations) {
         QJsonObject object = targetJson(destination.target);
@@ -136,6 +161,11 @@ void printDecision(const RouteDecision &decision, const HttpRequest &request, QT
             route += QStringLiteral(" \"") + qs(decision.routeName) + u'"';
         if (decision.matchBlock >= 0)
             route += QStringLiteral(", match[") + QString::number(decision.matchBlock) + u']';
+    } else if (decision.rule) {
+        route = qs(decision.rule->kind + ' ' + decision.rule->ns + '/' + decision.rule->name) + QStringLiteral(", rules[")
+            + QString::number(decision.rule->index) + u']';
+        if (decision.rule->match >= 0)
+            route += QStringLiteral(", matches[") + QString::number(decision.rule->match) + u']';
     }
     head.append({QStringLiteral("Route"), route});
     // What the client gets: the routed status, or each outcome with its share
@@ -213,7 +243,7 @@ int runRoute(const QStringList &args, QTextStream &out, QTextStream &err)
         printDiagnostics(loaded.diagnostics, err);
         return ExitUnparseable;
     }
-    if (!request.gateway.empty() && !loaded.mesh->findGateway(request.gateway))
+    if (!request.gateway.empty() && !hasGateway(*loaded.mesh, request.gateway))
         return commandLine.usageError(err, QStringLiteral("no Gateway ") + qs(request.gateway) + QStringLiteral(" in ")
                                                + commandLine.directory());
     const Router router(loaded.mesh);

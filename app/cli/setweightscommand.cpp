@@ -33,7 +33,8 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
                                            "the YAML change: comments, order and quoting stay as they are."),
                             CommandLine::Input::FolderOnly);
     commandLine.addOption({QStringLiteral("vs"), QStringLiteral("The VirtualService, NS/NAME (NAME alone: namespace from -n, else default)."), QStringLiteral("NS/NAME")});
-    commandLine.addOption({QStringLiteral("route"), QStringLiteral("http route by 0-based index or name, or tcp[N] / tls[N] (default: the first route with several destinations, else 0)."), QStringLiteral("INDEX|NAME|tcp[N]|tls[N]")});
+    commandLine.addOption({QStringLiteral("route"), QStringLiteral("http route by 0-based index or name, or tcp[N] / tls[N] (default: the first route with several destinations, else 0); or a Gateway API route, HTTPRoute/NS/NAME or GRPCRoute/NS/NAME (then --rule picks the rule and weights name backend Services)."), QStringLiteral("INDEX|NAME|tcp[N]|tls[N]|KIND/NS/NAME")});
+    commandLine.addOption({QStringLiteral("rule"), QStringLiteral("With a Gateway API --route: the 0-based rule (default 0)."), QStringLiteral("INDEX")});
     commandLine.addOption({QStringLiteral("weights"), QStringLiteral("SUBSET=W[,SUBSET=W...]: by subset name, or by host for a destination without subset."), QStringLiteral("LIST")});
     commandLine.addOption({QStringLiteral("out"), QStringLiteral("Write a copy of DIR with the change to OUTDIR."), QStringLiteral("OUTDIR")});
     commandLine.addOption({QStringLiteral("in-place"), QStringLiteral("Write the change into DIR itself.")});
@@ -45,8 +46,12 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString outDir = parser.value(QStringLiteral("out"));
     const bool inPlace = parser.isSet(QStringLiteral("in-place"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    if (!parser.isSet(QStringLiteral("vs")))
-        return commandLine.usageError(err, QStringLiteral("--vs NS/NAME is required"));
+    const QString routeOption = parser.value(QStringLiteral("route"));
+    const bool gatewayApi = routeOption.startsWith(QStringLiteral("HTTPRoute/")) || routeOption.startsWith(QStringLiteral("GRPCRoute/"));
+    if (!parser.isSet(QStringLiteral("vs")) && !gatewayApi)
+        return commandLine.usageError(err, QStringLiteral("--vs NS/NAME (or --route HTTPRoute/NS/NAME) is required"));
+    if (gatewayApi && parser.isSet(QStringLiteral("vs")))
+        return commandLine.usageError(err, QStringLiteral("use either --vs or a Gateway API --route, not both"));
     if (!parser.isSet(QStringLiteral("weights")))
         return commandLine.usageError(err, QStringLiteral("--weights SUBSET=W[,...] is required"));
     if (!outDir.isEmpty() && inPlace)
@@ -61,56 +66,94 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
     }
 
     const LoadOptions options = commandLine.loadOptions();
-    QString vsRef = parser.value(QStringLiteral("vs"));
-    if (!vsRef.contains(u'/'))
-        vsRef = qs(options.defaultNamespace) + u'/' + vsRef;
-    const std::string ns = ss(vsRef.section(u'/', 0, 0));
-    const std::string name = ss(vsRef.section(u'/', 1));
-
     const LoadResult loaded = ManifestLoader(options).loadFolder(ss(commandLine.directory()));
     const MeshPtr mesh = loaded.mesh;
-    const VirtualService *vs = mesh->findVirtualService(ns, name);
-    if (!vs) {
-        printDiagnostics(loaded.diagnostics, err);
-        return commandLine.usageError(err, QStringLiteral("no VirtualService ") + vsRef + QStringLiteral(" in ") + commandLine.directory());
-    }
-    if (vs->http.empty() && vs->tcp.empty() && vs->tls.empty())
-        return commandLine.usageError(err, QStringLiteral("VirtualService ") + vsRef
-                                               + QStringLiteral(" has no http, tcp or tls routes"));
-    RouteRef ref = defaultWeightedRouteRef(*vs);
-    if (parser.isSet(QStringLiteral("route"))) {
-        const QString asked = parser.value(QStringLiteral("route"));
-        if (!findRoute(*vs, ss(asked), &ref.section, &ref.index)) {
-            const bool listed = asked.startsWith(QStringLiteral("tcp[")) || asked.startsWith(QStringLiteral("tls["))
-                || asked.startsWith(QStringLiteral("http["));
-            const QString section = listed ? asked.section(u'[', 0, 0) : QStringLiteral("http");
-            const size_t count = section == QStringLiteral("tcp") ? vs->tcp.size()
-                : section == QStringLiteral("tls")                ? vs->tls.size()
-                                                                  : vs->http.size();
-            return commandLine.usageError(err, QStringLiteral("VirtualService ") + vsRef + QStringLiteral(" has no ")
-                                                   + section + QStringLiteral(" route '") + asked
-                                                   + QStringLiteral("' (it has ") + QString::number(count)
-                                                   + QStringLiteral(", numbered from 0)"));
-        }
-    }
-    ref.ns = ns;
-    ref.name = name;
-    const std::vector<RouteDestination> &route = *routeDestinations(*vs, ref.section, ref.index);
-    const size_t routeIndex = ref.index;
-    // http routes keep their established wording ("route 1").
-    const std::string routeName =
-        ref.section == "http" ? "route " + std::to_string(routeIndex) : ref.section + '[' + std::to_string(routeIndex) + ']';
-
-    std::string why;
-    const std::optional<std::vector<int>> weights =
-        WeightSpec::resolve(route, routeName, ss(parser.value(QStringLiteral("weights"))), &why);
-    if (!weights)
-        return commandLine.usageError(err, qs(why));
+    // What changed, whichever kind of route: for the summary and the JSON.
+    QString refLabel;
+    size_t routeIndex = 0;
+    std::vector<std::string> names; // for JSON
+    QStringList shortNames;         // for the summary line
     std::vector<int64_t> current;
-    for (size_t j = 0; j < route.size(); ++j)
-        current.push_back(effectiveWeight(route, j));
-
-    const EditResult edited = setRouteWeights(mesh, ref, *weights);
+    std::optional<std::vector<int>> weights;
+    EditResult edited;
+    std::string why;
+    std::string section = "http"; // of a VirtualService route
+    QString routeLabel;            // "route 1", "tcp[0]", "rule 0"
+    if (gatewayApi) {
+        const QStringList parts = routeOption.split(u'/');
+        if (parts.size() != 3)
+            return commandLine.usageError(err, QStringLiteral("--route wants KIND/NS/NAME, e.g. HTTPRoute/default/reviews"));
+        bool numeric = true;
+        routeIndex = parser.isSet(QStringLiteral("rule")) ? parser.value(QStringLiteral("rule")).toUInt(&numeric) : 0;
+        if (!numeric)
+            return commandLine.usageError(err, QStringLiteral("--rule wants a 0-based index"));
+        const GatewayRuleRef ref{ss(parts[0]), ss(parts[1]), ss(parts[2]), routeIndex};
+        refLabel = routeOption;
+        const std::optional<HttpRoute> rule = backendWeightsRoute(*mesh, ref);
+        if (!rule) {
+            printDiagnostics(loaded.diagnostics, err);
+            return commandLine.usageError(err, QStringLiteral("no ") + routeOption + QStringLiteral(" rule ") + QString::number(routeIndex)
+                                                   + QStringLiteral(" in ") + commandLine.directory());
+        }
+        weights = WeightSpec::resolve(*rule, routeIndex, ss(parser.value(QStringLiteral("weights"))), &why);
+        if (!weights)
+            return commandLine.usageError(err, qs(why));
+        for (const RouteDestination &destination : rule->route) {
+            names.push_back(destination.destination.host);
+            shortNames.push_back(qs(destination.destination.host));
+            current.push_back(destination.weight.value_or(1));
+        }
+        routeLabel = QStringLiteral("rule ") + QString::number(routeIndex);
+        edited = setBackendWeights(mesh, ref, *weights);
+    } else {
+        QString vsRef = parser.value(QStringLiteral("vs"));
+        if (!vsRef.contains(u'/'))
+            vsRef = qs(options.defaultNamespace) + u'/' + vsRef;
+        const std::string ns = ss(vsRef.section(u'/', 0, 0));
+        const std::string name = ss(vsRef.section(u'/', 1));
+        refLabel = vsRef;
+        const VirtualService *vs = mesh->findVirtualService(ns, name);
+        if (!vs) {
+            printDiagnostics(loaded.diagnostics, err);
+            return commandLine.usageError(err, QStringLiteral("no VirtualService ") + vsRef + QStringLiteral(" in ") + commandLine.directory());
+        }
+        if (vs->http.empty() && vs->tcp.empty() && vs->tls.empty())
+            return commandLine.usageError(err, QStringLiteral("VirtualService ") + vsRef
+                                                   + QStringLiteral(" has no http, tcp or tls routes"));
+        RouteRef ref = defaultWeightedRouteRef(*vs);
+        if (parser.isSet(QStringLiteral("route"))) {
+            if (!findRoute(*vs, ss(routeOption), &ref.section, &ref.index)) {
+                const bool listed = routeOption.startsWith(QStringLiteral("tcp[")) || routeOption.startsWith(QStringLiteral("tls["))
+                    || routeOption.startsWith(QStringLiteral("http["));
+                const QString section = listed ? routeOption.section(u'[', 0, 0) : QStringLiteral("http");
+                const size_t count = section == QStringLiteral("tcp") ? vs->tcp.size()
+                    : section == QStringLiteral("tls")                ? vs->tls.size()
+                                                                      : vs->http.size();
+                return commandLine.usageError(err, QStringLiteral("VirtualService ") + vsRef + QStringLiteral(" has no ")
+                                                       + section + QStringLiteral(" route '") + routeOption
+                                                       + QStringLiteral("' (it has ") + QString::number(count)
+                                                       + QStringLiteral(", numbered from 0)"));
+            }
+        }
+        ref.ns = ns;
+        ref.name = name;
+        section = ref.section;
+        routeIndex = ref.index;
+        const std::vector<RouteDestination> &route = *routeDestinations(*vs, ref.section, ref.index);
+        // http routes keep their established wording ("route 1").
+        const std::string routeName = ref.section == "http" ? "route " + std::to_string(routeIndex)
+                                                            : ref.section + '[' + std::to_string(routeIndex) + ']';
+        routeLabel = qs(routeName);
+        weights = WeightSpec::resolve(route, routeName, ss(parser.value(QStringLiteral("weights"))), &why);
+        if (!weights)
+            return commandLine.usageError(err, qs(why));
+        for (size_t j = 0; j < route.size(); ++j) {
+            names.push_back(route[j].destination.label());
+            shortNames.push_back(destinationName(route[j].destination));
+            current.push_back(effectiveWeight(route, j));
+        }
+        edited = setRouteWeights(mesh, ref, *weights);
+    }
     if (!edited.ok()) {
         err << "meshlane set-weights: " << qs(edited.error) << '\n';
         return ExitUnparseable;
@@ -118,9 +161,9 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
 
     QStringList changes;
     for (size_t j = 0; j < weights->size(); ++j)
-        changes << destinationName(route[j].destination) + u' ' + QString::number(current[j]) + QStringLiteral(" -> ")
+        changes << shortNames[qsizetype(j)] + u' ' + QString::number(current[j]) + QStringLiteral(" -> ")
                 + QString::number((*weights)[j]);
-    const QString summary = vsRef + u' ' + qs(routeName) + QStringLiteral(": ") + changes.join(QStringLiteral(", "));
+    const QString summary = refLabel + u' ' + routeLabel + QStringLiteral(": ") + changes.join(QStringLiteral(", "));
 
     ExportReport report;
     if (!dryRun) {
@@ -134,16 +177,21 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
         QJsonArray list;
         for (size_t j = 0; j < weights->size(); ++j) {
             QJsonObject object;
-            object[QStringLiteral("destination")] = qs(route[j].destination.label());
+            object[QStringLiteral("destination")] = qs(names[j]);
             object[QStringLiteral("before")] = qint64(current[j]);
             object[QStringLiteral("after")] = (*weights)[j];
             list.append(object);
         }
         QJsonObject root;
-        root[QStringLiteral("virtualService")] = vsRef;
-        root[QStringLiteral("route")] = qint64(routeIndex);
-        if (ref.section != "http")
-            root[QStringLiteral("section")] = qs(ref.section);
+        if (gatewayApi) {
+            root[QStringLiteral("gatewayApiRoute")] = refLabel;
+            root[QStringLiteral("rule")] = qint64(routeIndex);
+        } else {
+            root[QStringLiteral("virtualService")] = refLabel;
+            root[QStringLiteral("route")] = qint64(routeIndex);
+            if (section != "http")
+                root[QStringLiteral("section")] = qs(section);
+        }
         root[QStringLiteral("weights")] = list;
         if (dryRun) {
             root[QStringLiteral("diff")] = qs(meshDiff(*mesh, *edited.mesh));

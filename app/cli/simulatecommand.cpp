@@ -165,7 +165,7 @@ int runSimulate(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     for (const RequestClass &requestClass : mix.classes) {
         const std::string &gateway = requestClass.request.gateway;
-        if (!gateway.empty() && !loaded.mesh->findGateway(gateway))
+        if (!gateway.empty() && !hasGateway(*loaded.mesh, gateway))
             return commandLine.usageError(err, QStringLiteral("no Gateway ") + qs(gateway) + QStringLiteral(" in ")
                                                    + commandLine.directory());
     }

@@ -2,15 +2,16 @@
 #include "analysis/analyzer.h"
 
 #include "analysis/analysiscontext.h"
-#include "analysis/l4routecheck.h"
 #include "analysis/cacertificatecheck.h"
 #include "analysis/deprecationcheck.h"
 #include "analysis/duplicatematchcheck.h"
+#include "analysis/gatewayapicheck.h"
 #include "analysis/gatewayconflictcheck.h"
 #include "analysis/gatewayreferencecheck.h"
 #include "analysis/gatewayworkloadcheck.h"
 #include "analysis/ingresssubsetcheck.h"
 #include "analysis/jwtclaimroutecheck.h"
+#include "analysis/l4routecheck.h"
 #include "analysis/meshhostconflictcheck.h"
 #include "analysis/mirrorfaultcheck.h"
 #include "analysis/mtlscheck.h"
@@ -49,6 +50,7 @@ Diagnostics analyze(const Mesh &mesh)
     GatewayWorkloadCheck(context).run();
     GatewayConflictCheck(context).run();
     MtlsCheck(context).run();
+    GatewayApiCheck(context).run();
     Diagnostics diagnostics = context.takeDiagnostics();
     sortDiagnostics(diagnostics);
     return diagnostics;

@@ -59,6 +59,16 @@ bool stringMatchCovers(const StringMatch &earlier, const StringMatch &later, boo
         if (earlierValue.empty())
             return later.kind != Kind::Present; // "" prefixes every value, but presence alone is weaker
         return (later.kind == Kind::Exact || later.kind == Kind::Prefix) && startsWith(laterValue, earlierValue);
+    case Kind::PathPrefix: {
+        // Element-wise (Gateway API): "/a" covers "/a" and "/a/b", not "/ab".
+        std::string prefix = earlierValue;
+        while (!prefix.empty() && prefix.back() == '/')
+            prefix.pop_back();
+        if (prefix.empty())
+            return later.kind != Kind::Present;
+        return (later.kind == Kind::Exact || later.kind == Kind::PathPrefix)
+            && (laterValue == prefix || startsWith(laterValue, prefix + '/'));
+    }
     case Kind::Regex:
         if (later.kind == Kind::Regex)
             return laterValue == earlierValue;

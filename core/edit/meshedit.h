@@ -44,6 +44,15 @@ struct EditResult
     bool ok() const { return error.empty() && mesh != nullptr; }
 };
 
+// Identifies rule `rule` (0-based) of a Gateway API route (HTTPRoute or GRPCRoute ns/name).
+struct GatewayRuleRef
+{
+    std::string kind;
+    std::string ns;
+    std::string name;
+    size_t rule = 0;
+};
+
 // Identifies route `index` (0-based, in list order) of VirtualService ns/name:
 // an http route unless `section` says "tcp" or "tls". Weight and destination
 // edits take all three; match, mirror and move edits are for http routes.
@@ -110,6 +119,21 @@ size_t defaultMatchRoutePosition(const VirtualService &vs);
 // written before or the route has several destinations; a lone destination at
 // 100 with no weight written is left alone.
 EditResult setRouteWeights(const MeshPtr &mesh, const RouteRef &route, const std::vector<int> &weights);
+
+// The weights of every backendRef of a Gateway API rule, in order: the same
+// contract as setRouteWeights (non-negative, not all 0). A weight is written
+// where one was written or where it differs from the default 1.
+EditResult setBackendWeights(const MeshPtr &mesh, const GatewayRuleRef &rule, const std::vector<int> &weights);
+// Appends backendRef {name: service, port, weight} to a Gateway API rule. The
+// Service must exist in the route's namespace; without `port` its first port
+// is used. Weights are relative, so the others are left as they are.
+EditResult addBackendRef(const MeshPtr &mesh, const GatewayRuleRef &rule, const std::string &service,
+                         std::optional<uint32_t> port, int weight);
+// Removes backendRef `index` (not the last one: a rule without backends answers 500).
+EditResult removeBackendRef(const MeshPtr &mesh, const GatewayRuleRef &rule, size_t index);
+// The rule's backendRefs as an http route (host = Service name, weight as
+// written or 1), for WeightSpec and weight editors; null when there is no such rule.
+std::optional<HttpRoute> backendWeightsRoute(const Mesh &mesh, const GatewayRuleRef &rule);
 
 // Appends a destination with `weight`; the others are re-balanced with
 // WeightBalancer::drag so the total stays 100 (the default 0 keeps the current

@@ -3,6 +3,8 @@
 
 #include "model/hostname.h"
 #include "model/mesh.h"
+#include "routing/gatewayapiattachment.h"
+#include "routing/gatewayapiroutes.h"
 
 #include <algorithm>
 #include <atomic>
@@ -123,7 +125,8 @@ bool drawsTheSame(const Mesh &before, const Mesh &after)
 {
     if (before.services != after.services || before.workloads != after.workloads
         || before.destinationRules != after.destinationRules || before.gateways != after.gateways
-        || before.serviceEntries != after.serviceEntries
+        || before.serviceEntries != after.serviceEntries || before.k8sGateways != after.k8sGateways
+        || before.gatewayApiRoutes != after.gatewayApiRoutes || before.referenceGrants != after.referenceGrants
         || before.virtualServices.size() != after.virtualServices.size())
         return false;
     for (size_t i = 0; i < after.virtualServices.size(); ++i) {
@@ -133,6 +136,18 @@ bool drawsTheSame(const Mesh &before, const Mesh &after)
             return false;
     }
     return true;
+}
+
+// A rule with no condition beyond PathPrefix "/": it takes every request.
+bool takesEveryRequest(const RouteRule &rule)
+{
+    if (rule.matches.empty())
+        return true;
+    return std::any_of(rule.matches.begin(), rule.matches.end(), [](const RouteMatch &match) {
+        return match.headers.empty() && match.queryParams.empty() && match.method.empty() && match.grpcService.empty()
+            && match.grpcMethod.empty()
+            && (!match.path || (match.path->kind == StringMatch::Kind::PathPrefix && match.path->value == "/"));
+    });
 }
 
 uint64_t nextSerial()
@@ -222,6 +237,9 @@ public:
         for (const auto &gateway : m_mesh.gateways)
             node(addNode("gw:" + gateway->meta.ns + '/' + gateway->meta.name, GraphNodeKind::Gateway,
                          gateway->meta.name, gateway->meta.ns)).resource = gateway->meta.id();
+        for (const auto &gateway : m_mesh.k8sGateways)
+            node(addNode("gw:" + gateway->ref(), GraphNodeKind::Gateway, gateway->meta.name, gateway->meta.ns))
+                .resource = gateway->meta.id();
         for (const auto &service : m_mesh.services)
             node(addNode(serviceNodeId(service->fqdn()), GraphNodeKind::Service, service->meta.name,
                          service->meta.ns)).resource = service->meta.id();
@@ -235,6 +253,8 @@ public:
         std::set<std::string> routedHosts; // Istio applies one VirtualService per host; later ones conflict
         for (size_t i = 0; i < m_mesh.virtualServices.size(); ++i)
             addVirtualService(*m_mesh.virtualServices[i], int(i), routedHosts);
+        for (const auto &route : m_mesh.gatewayApiRoutes)
+            addGatewayApiRoute(*route, routedHosts);
         for (const auto &service : m_mesh.services) {
             if (!routedHosts.count(service->fqdn()))
                 addKubernetesSplit(*service);
@@ -544,6 +564,76 @@ private:
             for (const Target &target : resolve(*destination, source, &problem))
                 addEdge(source, target, GraphEdgeKind::Mirror, percent / 100.0, EdgeRule{"http", routeIndex, nullptr},
                         ref, problem, nullptr);
+        }
+    }
+
+    // A Gateway API backend ends at the pods of its Service, drawn in their
+    // app box: per-version Services (reviews-v1, reviews-v2) then show as the
+    // versions of one app, as in Kiali's versioned-app graph.
+    std::vector<Target> backendTargets(const GatewayApiRoute &route, const RouteBackendRef &backend, bool enforceGrant,
+                                       std::string *problem)
+    {
+        const std::string reason = backendProblem(m_mesh, route, backend, enforceGrant);
+        if (!reason.empty()) {
+            *problem = "backendRef " + backend.name + " does not resolve (" + reason + "): its share gets 500";
+            return {{hostNode(backend.fqdn(), *problem), 1}};
+        }
+        const Service &service = *m_mesh.findService(backend.fqdn());
+        const auto &workloads = workloadsOf(service);
+        if (!workloads.empty())
+            return podSplit(workloads);
+        *problem = "Service " + service.meta.name + " selects no pods";
+        return {{subsetPlaceholder(service, "(no pods)", *problem), 1}};
+    }
+
+    // HTTPRoute / GRPCRoute (TCP/TLS routes too: drawn, not routed): edges from
+    // each accepted parent (a Gateway, or the Service of a mesh route) to its
+    // backends. Shares are the weights of the first rule that takes every
+    // request, as a request with no special headers would see them; the
+    // other rules' edges are conditional.
+    void addGatewayApiRoute(const GatewayApiRoute &route, std::set<std::string> &routedHosts)
+    {
+        std::vector<std::pair<int, bool>> sources; // node, needs a ReferenceGrant
+        for (const ParentAttachment &attachment : attachRoute(m_mesh, route)) {
+            if (!attachment.accepted())
+                continue;
+            if (attachment.gateway)
+                sources.emplace_back(m_graph.nodeIndex("gw:" + attachment.gateway->ref()), true);
+            else if (attachment.service && routedHosts.insert(attachment.service->fqdn()).second)
+                sources.emplace_back(m_graph.nodeIndex(serviceNodeId(attachment.service->fqdn())), false);
+        }
+        bool catchAllSeen = false;
+        for (size_t r = 0; r < route.rules.size(); ++r) {
+            const RouteRule &rule = route.rules[r];
+            const bool catchAll = !catchAllSeen && takesEveryRequest(rule);
+            catchAllSeen = catchAllSeen || catchAll;
+            int64_t total = 0;
+            for (const RouteBackendRef &backend : rule.backendRefs)
+                total += backend.weight;
+            for (const auto &[source, enforceGrant] : sources) {
+                // The rule as Istio compiles it (first match): its condition text and mirrors.
+                const HttpRoute http = gatewayApiHttpRoute(m_mesh, route, int(r), rule.matches.empty() ? -1 : 0,
+                                                           std::nullopt, enforceGrant);
+                for (const RouteBackendRef &backend : rule.backendRefs) {
+                    if (backend.weight == 0)
+                        continue;
+                    const double share = catchAll && total > 0 ? double(backend.weight) / double(total) : 0.0;
+                    std::string problem;
+                    for (const Target &target : backendTargets(route, backend, enforceGrant, &problem))
+                        addEdge(source, target, GraphEdgeKind::Route, share, catchAll ? nullptr : &http, int(r), {},
+                                problem, nullptr);
+                }
+                for (const RouteFilter &filter : rule.filters) {
+                    if (filter.type != "RequestMirror")
+                        continue;
+                    std::string problem;
+                    for (const Target &target : backendTargets(route, filter.mirror, enforceGrant, &problem))
+                        addEdge(source, target, GraphEdgeKind::Mirror, filter.mirrorPercent.value_or(100.0) / 100.0,
+                                nullptr, int(r), {}, problem, nullptr);
+                }
+                if (catchAll && rule.backendRefs.size() > 1)
+                    node(source).splitsTraffic = true;
+            }
         }
     }
 

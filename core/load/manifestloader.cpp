@@ -454,6 +454,8 @@ private:
             m_mesh->gateways.push_back(parseGateway(document, std::move(meta)));
         else if (istio && kind == "ServiceEntry")
             m_mesh->serviceEntries.push_back(parseServiceEntry(document, std::move(meta)));
+        else if (isGatewayApi(meta.apiVersion) && isGatewayApiKind(kind))
+            dispatchGatewayApi(document, std::move(meta));
         else if (kind == "Service" && meta.apiVersion == "v1")
             m_mesh->services.push_back(parseService(document, std::move(meta)));
         else if (isWorkloadKind(kind))
@@ -482,6 +484,19 @@ private:
         else
             return false;
         return true;
+    }
+
+    void dispatchGatewayApi(FieldReader &document, ResourceMeta meta)
+    {
+        const std::string kind = meta.kind;
+        if (kind == "GatewayClass")
+            m_mesh->gatewayClasses.push_back(parseGatewayClass(document, std::move(meta)));
+        else if (kind == "Gateway")
+            m_mesh->k8sGateways.push_back(parseK8sGateway(document, std::move(meta)));
+        else if (kind == "ReferenceGrant")
+            m_mesh->referenceGrants.push_back(parseReferenceGrant(document, std::move(meta)));
+        else
+            m_mesh->gatewayApiRoutes.push_back(parseGatewayApiRoute(document, std::move(meta)));
     }
 
     const LoadOptions &m_options;

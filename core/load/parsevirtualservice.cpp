@@ -168,7 +168,7 @@ HttpRoute parseHttpRoute(FieldReader &reader, const std::string &ns)
     }
     if (std::optional<FieldReader> rewrite = reader.map("rewrite")) {
         route.rewrite = HttpRewrite{rewrite->string("uri").value_or(""), rewrite->string("authority").value_or(""),
-                                    rewrite->location()};
+                                    rewrite->location(), std::nullopt};
         rewrite->ignore("uriRegexRewrite");
         rewrite->finish();
     }

@@ -4,12 +4,16 @@
 #include "load/fieldreader.h"
 #include "model/destinationrule.h"
 #include "model/gateway.h"
+#include "model/gatewayapiroute.h"
+#include "model/gatewayclass.h"
+#include "model/k8sgateway.h"
 #include "model/peerauthentication.h"
+#include "model/referencegrant.h"
 #include "model/requestauthentication.h"
 #include "model/secret.h"
-#include "model/sidecar.h"
 #include "model/service.h"
 #include "model/serviceentry.h"
+#include "model/sidecar.h"
 #include "model/virtualservice.h"
 #include "model/workload.h"
 
@@ -26,6 +30,14 @@ std::shared_ptr<Gateway> parseGateway(FieldReader &document, ResourceMeta meta);
 std::shared_ptr<ServiceEntry> parseServiceEntry(FieldReader &document, ResourceMeta meta);
 std::shared_ptr<Service> parseService(FieldReader &document, ResourceMeta meta);
 std::shared_ptr<Workload> parseWorkload(FieldReader &document, ResourceMeta meta);
+// Gateway API (gateway.networking.k8s.io), parsegatewayapi.cpp. The route
+// parser reads HTTPRoute, GRPCRoute, TCPRoute and TLSRoute.
+std::shared_ptr<GatewayClass> parseGatewayClass(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<K8sGateway> parseK8sGateway(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<GatewayApiRoute> parseGatewayApiRoute(FieldReader &document, ResourceMeta meta);
+std::shared_ptr<ReferenceGrant> parseReferenceGrant(FieldReader &document, ResourceMeta meta);
+bool isGatewayApi(const std::string &apiVersion);
+bool isGatewayApiKind(const std::string &kind);
 
 // Istio's Destination: {host, subset, port: {number}}.
 Destination parseDestination(FieldReader &reader, const std::string &ruleNamespace);

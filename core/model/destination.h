@@ -21,6 +21,9 @@ struct Destination
     // absent), so a finding points at the word to change.
     SourceLocation hostLocation;
     SourceLocation subsetLocation;
+    // A Gateway API backendRef that does not resolve (InvalidKind,
+    // BackendNotFound, RefNotPermitted): its share is answered with 500.
+    std::string unresolvedReason;
 
     std::string label() const { return subset.empty() ? host : host + ':' + subset; }
 };

@@ -10,6 +10,7 @@ std::string StringMatch::describe() const
     case Kind::Prefix: return "prefix " + value;
     case Kind::Regex: return "~ " + value;
     case Kind::Present: return "present";
+    case Kind::PathPrefix: return "path prefix " + value;
     }
     return {};
 }

@@ -42,6 +42,10 @@ struct HttpRedirect
     std::optional<uint32_t> port;
     int redirectCode = 301;
     SourceLocation location;
+    // Gateway API RequestRedirect semantics (port from the scheme, default
+    // ports left out, hostname without the request's port).
+    bool gatewayApi = false;
+    std::optional<std::string> replacePrefixMatch; // with GatewayApiOrigin::matchedPrefix
 };
 
 struct HttpDirectResponse
@@ -56,6 +60,20 @@ struct HttpRewrite
     std::string uri;
     std::string authority;
     SourceLocation location;
+    std::optional<std::string> replacePrefixMatch; // Gateway API URLRewrite ReplacePrefixMatch
+};
+
+// Set on the http routes the router derives from Gateway API rules: like
+// Istio, each (rule, match) of an HTTPRoute / GRPCRoute becomes one http
+// route of a generated VirtualService; this says which one it came from.
+struct GatewayApiOrigin
+{
+    std::string kind; // HTTPRoute or GRPCRoute
+    std::string ns;
+    std::string name;
+    int rule = -1;
+    int match = -1;            // -1: the rule has no match list (GRPCRoute)
+    std::string matchedPrefix; // the PathPrefix matched, for ReplacePrefixMatch
 };
 
 struct HttpRetry
@@ -101,6 +119,7 @@ struct HttpRoute
 
     bool hasHeaderOperations = false; // `headers:` request/response manipulation
     SourceLocation location;
+    std::optional<GatewayApiOrigin> origin; // only on routes derived from the Gateway API
 
     bool matchesEverything() const;
     // Sum of weights as Istio computes it: a lone destination gets everything.

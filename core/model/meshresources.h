@@ -3,9 +3,13 @@
 
 #include "model/destinationrule.h"
 #include "model/gateway.h"
+#include "model/gatewayapiroute.h"
+#include "model/gatewayclass.h"
+#include "model/k8sgateway.h"
 #include "model/kubenamespace.h"
 #include "model/node.h"
 #include "model/peerauthentication.h"
+#include "model/referencegrant.h"
 #include "model/requestauthentication.h"
 #include "model/secret.h"
 #include "model/service.h"
@@ -37,6 +41,11 @@ struct MeshResources
     std::vector<std::shared_ptr<const Secret>> secrets;
     std::vector<std::shared_ptr<const Node>> nodes;
     std::vector<std::shared_ptr<const KubeNamespace>> namespaces;
+    // Kubernetes Gateway API (gateway.networking.k8s.io).
+    std::vector<std::shared_ptr<const GatewayClass>> gatewayClasses;
+    std::vector<std::shared_ptr<const K8sGateway>> k8sGateways;
+    std::vector<std::shared_ptr<const GatewayApiRoute>> gatewayApiRoutes; // HTTP, GRPC, TCP and TLS routes
+    std::vector<std::shared_ptr<const ReferenceGrant>> referenceGrants;
 
     // Calls visit(&MeshResources::list) for every kind, in this fixed order;
     // apply the member pointer to any MeshResources (or Mesh) to reach the list.
@@ -55,6 +64,10 @@ struct MeshResources
         visit(&MeshResources::secrets);
         visit(&MeshResources::nodes);
         visit(&MeshResources::namespaces);
+        visit(&MeshResources::gatewayClasses);
+        visit(&MeshResources::k8sGateways);
+        visit(&MeshResources::gatewayApiRoutes);
+        visit(&MeshResources::referenceGrants);
     }
 
     // Calls visit(list) for every kind's list of this object.

@@ -8,10 +8,12 @@
 namespace meshlane {
 
 // Istio StringMatch: exactly one of exact | prefix | regex. `Present` is the
-// empty match (`{}`) that only asks for the header to exist.
+// empty match (`{}`) that only asks for the header to exist. `PathPrefix` is the
+// Gateway API's element-wise path prefix (Envoy path_separated_prefix): `/foo`
+// matches `/foo` and `/foo/x`, not `/foobar`; only Gateway API routes use it.
 struct StringMatch
 {
-    enum class Kind { Exact, Prefix, Regex, Present };
+    enum class Kind { Exact, Prefix, Regex, Present, PathPrefix };
     Kind kind = Kind::Exact;
     std::string value;
     SourceLocation location;

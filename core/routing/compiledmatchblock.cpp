@@ -138,6 +138,7 @@ bool CompiledMatchBlock::evaluate(const HttpRequest &request, const ProxyContext
     if (m_uri) {
         // Envoy: a prefix is tested against the whole :path (query included);
         // exact and regex against the path with the query string removed.
+        // A Gateway API PathPrefix compares path elements, so no query either.
         const std::string_view subject =
             m_uri->kind() == StringMatch::Kind::Prefix ? std::string_view(request.path) : request.pathWithoutQuery();
         if (!m_uri->matches(subject))
@@ -225,6 +226,7 @@ bool CompiledMatchBlock::isCatchAllForProxy() const
     case StringMatch::Kind::Present: return true;
     case StringMatch::Kind::Prefix: return m_uri->value() == "/";
     case StringMatch::Kind::Regex: return m_uri->value() == ".*";
+    case StringMatch::Kind::PathPrefix: return m_uri->value().empty();
     case StringMatch::Kind::Exact: return false;
     }
     return false;

@@ -73,6 +73,14 @@ void compileDestinations(const HttpRoute &route, const DestinationResolver &reso
     for (size_t i = 0; i < route.route.size(); ++i) {
         DestinationOutcome outcome;
         outcome.target = resolver.resolve(route.route[i].destination);
+        if (const std::string &reason = route.route[i].destination.unresolvedReason; !reason.empty()) {
+            // The Gateway API: a backend that does not resolve answers its share with 500.
+            outcome.target.status = 500;
+            outcome.target.pods.clear();
+            outcome.target.problem = MESHLANE_TR("meshlane::CompiledRoute", "backendRef %1 does not resolve (%2): its share gets 500")
+                                         .arg(route.route[i].destination.host)
+                                         .arg(reason);
+        }
         outcome.weight = route.effectiveWeight(i);
         if (outcome.weight < 0) {
             compiled.notes.push_back(
@@ -114,6 +122,13 @@ uint32_t percentToPerMillion(double percent)
 
 std::string CompiledRoute::label() const
 {
+    if (route && route->origin) {
+        const GatewayApiOrigin &origin = *route->origin;
+        std::string text = origin.kind + ' ' + origin.ns + '/' + origin.name + " rules[" + std::to_string(origin.rule) + ']';
+        if (origin.match >= 0)
+            text += " matches[" + std::to_string(origin.match) + ']';
+        return text;
+    }
     std::string text = "VirtualService " + virtualService->meta.ns + '/' + virtualService->meta.name + " http["
         + std::to_string(httpIndex) + ']';
     if (route && !route->name.empty())

@@ -48,6 +48,12 @@ CompiledStringMatch::CompiledStringMatch(const StringMatch &match, Field field, 
             m_error = regex.error();
         return;
     }
+    if (m_kind == StringMatch::Kind::PathPrefix) {
+        // The spec: a trailing '/' of the prefix is not part of the element match.
+        while (!m_value.empty() && m_value.back() == '/')
+            m_value.pop_back();
+        return;
+    }
     if (field == Field::Uri && ignoreCase && m_kind != StringMatch::Kind::Present) {
         m_ignoreCase = true;
         m_value = toLower(m_value);
@@ -65,6 +71,9 @@ bool CompiledStringMatch::matches(std::string_view value) const
         return m_ignoreCase ? startsWithIgnoringCase(value, m_value) : startsWithText(value, m_value);
     case StringMatch::Kind::Regex:
         return m_regex && RE2::FullMatch(re2::StringPiece(value.data(), value.size()), *m_regex);
+    case StringMatch::Kind::PathPrefix:
+        // m_value has no trailing '/' (see the constructor), "/" became "".
+        return startsWithText(value, m_value) && (value.size() == m_value.size() || value[m_value.size()] == '/');
     }
     return false;
 }
@@ -78,6 +87,7 @@ TranslatedText CompiledStringMatch::describe() const
     case StringMatch::Kind::Exact: text = "exact " + m_value; break;
     case StringMatch::Kind::Prefix: text = "prefix " + m_value; break;
     case StringMatch::Kind::Regex: text = "regex " + m_value; break;
+    case StringMatch::Kind::PathPrefix: text = "path prefix " + (m_value.empty() ? std::string("/") : m_value); break;
     }
     if (m_ignoreCase)
         return MESHLANE_TR("meshlane::CompiledStringMatch", "%1 (any case)").arg(text);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "model/virtualservice.h"
 #include "base/ipprefix.h"
+#include "model/virtualservice.h"
 
 #include <optional>
 #include <string>

@@ -82,6 +82,23 @@ struct RuleRef
     int match = -1;      // the match that matched; -1 when the rule has no match list
 };
 
+// Where a redirect sends the client, in parts (Location is their sum).
+struct RedirectOutcome
+{
+    int status = 0;
+    std::string scheme;
+    std::string hostname;
+    std::optional<uint32_t> port; // empty: the scheme's default, left out of Location
+    std::string path;
+};
+
+// What a rewrite changes in the forwarded request; empty fields are unchanged.
+struct RewriteOutcome
+{
+    std::string hostname;
+    std::string path;
+};
+
 enum class RouteAction {
     Forward,        // to weighted destinations
     Redirect,       // 3xx with a Location
@@ -108,6 +125,8 @@ struct RouteDecision
     // traffic lands on a broken destination); otherwise the status returned.
     int status = 404;
     std::string redirectLocation; // Redirect only
+    std::optional<RedirectOutcome> redirect; // Redirect only
+    std::optional<RewriteOutcome> rewrite;   // Forward with a rewrite
     std::vector<DestinationOutcome> destinations;
     std::vector<MirrorOutcome> mirrors;
     FaultOutcome fault;

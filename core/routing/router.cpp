@@ -3,7 +3,9 @@
 
 #include "base/percenttext.h"
 #include "base/translatedtext.h"
+#include "load/fieldreader.h"
 #include "model/hostname.h"
+#include "routing/redirectrewrite.h"
 #include "routing/routetablebuilder.h"
 
 #include <algorithm>
@@ -40,6 +42,8 @@ std::string labelsText(const Labels &labels)
 std::string entryLabel(const RouteTable &table, const RouteTable::Entry &entry)
 {
     std::string text = table.routeOf(entry).label();
+    if (table.routeOf(entry).route->origin)
+        return text; // names its rule and match already
     if (entry.block >= 0) {
         text += " match[" + std::to_string(entry.block) + ']';
         const std::string &name = table.routeOf(entry).route->match[size_t(entry.block)].name;
@@ -130,7 +134,7 @@ void Router::compile(const Router *previous)
         }
         m_meshTables.emplace(virtualService.get(), table);
         for (const std::string &host : virtualService->hostFqdns) {
-            const MeshCandidate candidate{virtualService.get(), table};
+            const MeshCandidate candidate{virtualService.get(), table, false, std::nullopt, {}};
             if (host.find('*') == std::string::npos) {
                 m_meshHosts[host].push_back(candidate);
                 continue;
@@ -143,6 +147,8 @@ void Router::compile(const Router *previous)
                 it->second.push_back(candidate);
         }
     }
+    m_gatewayApi = std::make_unique<GatewayApiRoutes>(mesh, *m_resolver, m_options.table);
+    addGatewayApiMeshRoutes();
     std::stable_sort(m_meshWildcards.begin(), m_meshWildcards.end(), [](const auto &a, const auto &b) {
         return domainSpecificity(a.first) > domainSpecificity(b.first);
     });
@@ -153,12 +159,44 @@ void Router::compile(const Router *previous)
     m_stats.reusedTables += m_gatewayRoutes->keptGateways();
 }
 
+void Router::addGatewayApiMeshRoutes()
+{
+    std::vector<std::string> touched;
+    for (const GatewayApiRoutes::MeshRoutes &routes : m_gatewayApi->meshRoutes()) {
+        m_meshHosts[routes.fqdn].push_back(
+            MeshCandidate{routes.generated.get(), routes.table, true, routes.port, routes.creationTimestamp});
+        touched.push_back(routes.fqdn);
+    }
+    // Istio has no rule that one API wins: mesh HTTPRoutes become
+    // VirtualServices and the first of a host's candidates in its order
+    // (creation time, then name, then namespace) takes the host.
+    const auto created = [](const MeshCandidate &candidate) -> std::string {
+        if (candidate.gatewayApi)
+            return candidate.creationTimestamp;
+        const YAML::Node stamp = childOf(childOf(candidate.virtualService->meta.raw, "metadata"), "creationTimestamp");
+        return stamp.IsScalar() ? stamp.Scalar() : std::string();
+    };
+    for (const std::string &fqdn : touched) {
+        auto &list = m_meshHosts[fqdn];
+        std::stable_sort(list.begin(), list.end(), [&](const MeshCandidate &a, const MeshCandidate &b) {
+            const ResourceMeta &x = a.virtualService->meta;
+            const ResourceMeta &y = b.virtualService->meta;
+            return std::make_tuple(created(a), x.name, x.ns) < std::make_tuple(created(b), y.name, y.ns);
+        });
+    }
+}
+
 std::shared_ptr<const RouteTable> Router::tableFor(const HttpRequest &request) const
 {
     if (request.gateway.empty()) {
         const MeshCandidate *candidate =
             meshCandidate(resolveHost(request.hostName(), request.sourceNamespace), request.sourceNamespace, nullptr);
         return candidate ? candidate->table : nullptr;
+    }
+    if (!m_mesh->findGateway(request.gateway) && m_gatewayApi->findGateway(request.gateway)) {
+        const GatewayApiRoutes::Lookup lookup = m_gatewayApi->find(
+            request.gateway, request.hostName(), request.port ? request.port : request.authorityPort());
+        return lookup.virtualHost ? lookup.virtualHost->table : nullptr;
     }
     const GatewayRoutes::Lookup lookup = m_gatewayRoutes->find(request.gateway, request.hostName(),
                                                                request.port ? request.port : request.authorityPort());
@@ -203,30 +241,69 @@ uint32_t Router::defaultPort(const std::string &fqdn) const
 }
 
 const Router::MeshCandidate *Router::meshCandidate(std::string_view fqdn, std::string_view sourceNamespace,
-                                                   std::vector<std::string> *notes) const
+                                                   std::vector<std::string> *notes, uint32_t port) const
 {
+    std::string serviceNamespace;
+    std::string serviceName;
+    const bool isService = splitServiceFqdn(std::string(fqdn), &serviceName, &serviceNamespace);
+    const auto usable = [&](const MeshCandidate &candidate) {
+        const std::string &ns = candidate.virtualService->meta.ns;
+        if (!candidate.gatewayApi) {
+            if (isExportedTo(*candidate.virtualService, sourceNamespace))
+                return true;
+            if (notes)
+                notes->push_back(MESHLANE_TR("meshlane::Router", "VirtualService %1 is not exported to namespace %2")
+                                     .arg(refOf(candidate.virtualService->meta))
+                                     .arg(std::string(sourceNamespace))
+                                     .text());
+            return false;
+        }
+        // GAMMA: a producer route (the Service's namespace) serves every
+        // caller, a consumer route only callers in its own namespace.
+        if ((!isService || ns != serviceNamespace) && ns != sourceNamespace) {
+            if (notes)
+                notes->push_back(MESHLANE_TR("meshlane::Router",
+                                             "%1 mesh routes of namespace %2 are consumer routes: they apply only to "
+                                             "callers in namespace %2")
+                                     .arg(candidate.virtualService->meta.kind)
+                                     .arg(ns)
+                                     .text());
+            return false;
+        }
+        return !candidate.port || port == 0 || *candidate.port == port;
+    };
     const auto pick = [&](const std::vector<MeshCandidate> &candidates) -> const MeshCandidate * {
         const MeshCandidate *chosen = nullptr;
+        // Istio looks at consumer routes of the caller's namespace first.
         for (const MeshCandidate &candidate : candidates) {
-            if (!isExportedTo(*candidate.virtualService, sourceNamespace)) {
-                if (notes)
-                    notes->push_back(
-                        MESHLANE_TR("meshlane::Router", "VirtualService %1 is not exported to namespace %2")
-                            .arg(refOf(candidate.virtualService->meta))
-                            .arg(std::string(sourceNamespace))
-                            .text());
-                continue;
-            }
-            if (!chosen)
+            if (candidate.gatewayApi && candidate.virtualService->meta.ns == sourceNamespace && usable(candidate)) {
                 chosen = &candidate;
-            else if (notes && candidate.virtualService != chosen->virtualService)
-                notes->push_back(MESHLANE_TR("meshlane::Router",
-                                             "VirtualService %1 claims the same host; Istio uses the first one loaded "
-                                             "(IST0109), so it is ignored")
-                                     .arg(refOf(candidate.virtualService->meta))
-                                     .text());
+                break;
+            }
+        }
+        for (const MeshCandidate &candidate : candidates) {
             if (!notes && chosen)
                 break;
+            if (&candidate == chosen || !usable(candidate))
+                continue;
+            if (!chosen) {
+                chosen = &candidate;
+            } else if (notes && candidate.virtualService != chosen->virtualService) {
+                if (!candidate.gatewayApi && !chosen->gatewayApi)
+                    notes->push_back(MESHLANE_TR("meshlane::Router",
+                                                 "VirtualService %1 claims the same host; Istio uses the first one "
+                                                 "loaded (IST0109), so it is ignored")
+                                         .arg(refOf(candidate.virtualService->meta))
+                                         .text());
+                else
+                    notes->push_back(MESHLANE_TR("meshlane::Router",
+                                                 "%1 %2 also routes this host; Istio gives a host to one route set "
+                                                 "(consumer routes first, then the oldest), so it is shadowed "
+                                                 "(ML0207)")
+                                         .arg(candidate.virtualService->meta.kind)
+                                         .arg(refOf(candidate.virtualService->meta))
+                                         .text());
+            }
         }
         return chosen;
     };
@@ -305,7 +382,7 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
     }
 
     // Without an explanation the first candidate is enough: no notes.
-    const MeshCandidate *candidate = meshCandidate(decision.host, request.sourceNamespace, why);
+    const MeshCandidate *candidate = meshCandidate(decision.host, request.sourceNamespace, why, decision.port);
     if (m_l4->handlesSidecar(request, decision.host, decision.port)) {
         m_l4->routeFromSidecar(request, candidate ? candidate->virtualService : nullptr, decision, why);
         return;
@@ -314,7 +391,7 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
         routeWithoutVirtualService(decision, why);
         return;
     }
-    if (candidate->virtualService->http.empty()) {
+    if (!candidate->gatewayApi && candidate->virtualService->http.empty()) {
         // Istio builds no virtual host from a rule without http routes: the
         // Service's default route serves HTTP as if the rule did not exist.
         explain(why, [&] {
@@ -327,12 +404,23 @@ void Router::routeFromSidecar(const HttpRequest &request, RouteDecision &decisio
         routeWithoutVirtualService(decision, why);
         return;
     }
-    explain(why, [&] {
-        return MESHLANE_TR("meshlane::Router", "VirtualService %1 applies to %2 for sidecars")
-            .arg(refOf(candidate->virtualService->meta))
-            .arg(decision.host)
-            .text();
-    });
+    if (candidate->gatewayApi)
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router",
+                               "mesh %1 rules of namespace %2 (parentRef Service %3) apply to %3 for sidecars, in "
+                               "the spec's precedence order")
+                .arg(candidate->virtualService->meta.kind)
+                .arg(candidate->virtualService->meta.ns)
+                .arg(decision.host)
+                .text();
+        });
+    else
+        explain(why, [&] {
+            return MESHLANE_TR("meshlane::Router", "VirtualService %1 applies to %2 for sidecars")
+                .arg(refOf(candidate->virtualService->meta))
+                .arg(decision.host)
+                .text();
+        });
     const ProxyContext proxy{&request.sourceLabels, request.sourceNamespace, decision.port};
     decide(*candidate->table, request, proxy, decision, why);
 }
@@ -377,9 +465,53 @@ void Router::routeWithoutVirtualService(RouteDecision &decision, std::vector<std
     decision.destinations.push_back(std::move(outcome));
 }
 
+void Router::routeThroughK8sGateway(const HttpRequest &request, RouteDecision &decision,
+                                    std::vector<std::string> *why) const
+{
+    decision.gateway = request.gateway;
+    decision.host = request.hostName();
+    explain(why, [&] {
+        return MESHLANE_TR("meshlane::Router", "request %1 enters through Gateway API Gateway %2")
+            .arg(requestLine(request))
+            .arg(request.gateway)
+            .text();
+    });
+    const GatewayApiRoutes::Lookup lookup =
+        m_gatewayApi->find(request.gateway, decision.host, request.port ? request.port : request.authorityPort());
+    decision.port = lookup.port;
+    if (!lookup.virtualHost) {
+        decision.action = RouteAction::NoRoute;
+        decision.status = 404;
+        explain(why, [&] { return lookup.problem.text(); });
+        return;
+    }
+    explain(why, [&] {
+        std::string sources;
+        for (const std::string &name : lookup.virtualHost->routes)
+            sources += (sources.empty() ? "" : ", ") + name;
+        const std::string &hostname = lookup.listener->listener->hostname;
+        return MESHLANE_TR("meshlane::Router",
+                           "listener %1 (port %2, hostname %3) takes %4; its routes for %5 come from %6, in the "
+                           "spec's precedence order")
+            .arg(lookup.listener->listener->name)
+            .arg(lookup.port)
+            .arg(hostname.empty() ? std::string("*") : hostname)
+            .arg(decision.host)
+            .arg(lookup.virtualHost->domain)
+            .arg(sources)
+            .text();
+    });
+    const ProxyContext proxy{nullptr, lookup.gateway->meta.ns, lookup.port};
+    decide(*lookup.virtualHost->table, request, proxy, decision, why);
+}
+
 void Router::routeThroughGateway(const HttpRequest &request, RouteDecision &decision,
                                  std::vector<std::string> *why) const
 {
+    if (!m_mesh->findGateway(request.gateway) && m_gatewayApi->findGateway(request.gateway)) {
+        routeThroughK8sGateway(request, decision, why);
+        return;
+    }
     decision.gateway = request.gateway;
     decision.host = request.hostName();
     explain(why, [&] {
@@ -455,12 +587,17 @@ void Router::decide(const RouteTable &table, const HttpRequest &request, const P
     }
     const RouteTable::Entry &entry = table.entries()[size_t(matched)];
     const CompiledRoute &route = table.routeOf(entry);
-    decision.virtualService = refOf(route.virtualService->meta);
-    decision.httpRoute = route.httpIndex;
-    decision.routeName = route.route->name;
-    decision.matchBlock = entry.block;
-    decision.rule = RuleRef{"VirtualService", route.virtualService->meta.ns, route.virtualService->meta.name, "http",
-                            int(route.httpIndex), entry.block};
+    if (const auto &origin = route.route->origin) {
+        // A Gateway API rule: named by its route, not by the generated VirtualService.
+        decision.rule = RuleRef{origin->kind, origin->ns, origin->name, "rules", origin->rule, origin->match};
+    } else {
+        decision.virtualService = refOf(route.virtualService->meta);
+        decision.httpRoute = route.httpIndex;
+        decision.routeName = route.route->name;
+        decision.matchBlock = entry.block;
+        decision.rule = RuleRef{"VirtualService", route.virtualService->meta.ns, route.virtualService->meta.name,
+                                "http", int(route.httpIndex), entry.block};
+    }
     if (entry.block < 0)
         explain(why, [&] {
             return MESHLANE_TR("meshlane::Router", "%1 has no match conditions, so it takes the request")
@@ -484,6 +621,29 @@ void Router::decide(const RouteTable &table, const HttpRequest &request, const P
         return;
     }
     applyRoute(route, request, proxy, decision, why);
+    if (decision.action == RouteAction::Forward) {
+        const HttpMatchRequest *block = entry.block >= 0 ? &route.route->match[size_t(entry.block)] : nullptr;
+        decision.rewrite = RedirectRewrite::rewrite(*route.route, block, request);
+        // Only Gateway API rules: VirtualService explanations stay as they were.
+        if (route.route->origin && route.route->timeout)
+            explain(why, [&] {
+                return MESHLANE_TR("meshlane::Router", "timeout %1: a slower answer becomes 504")
+                    .arg(*route.route->timeout)
+                    .text();
+            });
+        if (route.route->origin && route.route->hasHeaderOperations)
+            explain(why, [&] {
+                return MESHLANE_TR("meshlane::Router", "request or response headers are modified by the rule's filters")
+                    .text();
+            });
+        if (decision.rewrite && route.route->origin)
+            explain(why, [&] {
+                return MESHLANE_TR("meshlane::Router", "rewrite: host %1, path %2")
+                    .arg(decision.rewrite->hostname.empty() ? std::string("unchanged") : decision.rewrite->hostname)
+                    .arg(decision.rewrite->path.empty() ? std::string("unchanged") : decision.rewrite->path)
+                    .text();
+            });
+    }
 }
 
 void Router::finishTarget(ResolvedTarget &target, uint32_t listenerPort) const
@@ -517,7 +677,10 @@ void Router::applyRoute(const CompiledRoute &route, const HttpRequest &request, 
     decision.status = route.status;
     switch (route.action) {
     case RouteAction::Redirect:
-        decision.redirectLocation = redirectLocation(*route.route->redirect, request);
+        decision.redirect = RedirectRewrite::redirect(*route.route, request, proxy.port);
+        decision.redirectLocation = route.route->redirect->gatewayApi
+            ? RedirectRewrite::location(*decision.redirect)
+            : redirectLocation(*route.route->redirect, request);
         explain(why, [&] {
             return MESHLANE_TR("meshlane::Router", "redirect %1 to %2")
                 .arg(decision.status)

@@ -3,6 +3,7 @@
 
 #include "model/mesh.h"
 #include "routing/destinationresolver.h"
+#include "routing/gatewayapiroutes.h"
 #include "routing/gatewayroutes.h"
 #include "routing/httprequest.h"
 #include "routing/l4router.h"
@@ -71,6 +72,8 @@ public:
     // VirtualService applies. No strings are built.
     const RouteTable *meshTable(std::string_view fqdn, std::string_view sourceNamespace) const;
     const GatewayRoutes &gatewayRoutes() const { return *m_gatewayRoutes; }
+    // The Gateway API routes, compiled into route tables of the same kind.
+    const GatewayApiRoutes &gatewayApiRoutes() const { return *m_gatewayApi; }
     // The table route() decides `request` with (the sidecar's for its host,
     // or the gateway's virtual host), null when none applies. The decision
     // is a function of the request, this table and the resources destinations
@@ -81,8 +84,12 @@ public:
 private:
     struct MeshCandidate
     {
-        const VirtualService *virtualService = nullptr;
+        const VirtualService *virtualService = nullptr; // a generated one for Gateway API mesh routes
         std::shared_ptr<const RouteTable> table;
+        // Gateway API mesh routes only: the routes' namespace and parentRef port.
+        bool gatewayApi = false;
+        std::optional<uint32_t> port;
+        std::string creationTimestamp; // Istio orders candidates of one host by age
     };
     struct StringHash
     {
@@ -92,8 +99,10 @@ private:
     using CandidateMap = std::unordered_map<std::string, std::vector<MeshCandidate>, StringHash, std::equal_to<>>;
 
     void compile(const Router *previous);
+    // `port` 0: any (Gateway API mesh routes bound to a port claim only it).
     const MeshCandidate *meshCandidate(std::string_view fqdn, std::string_view sourceNamespace,
-                                       std::vector<std::string> *notes) const;
+                                       std::vector<std::string> *notes, uint32_t port = 0) const;
+    void addGatewayApiMeshRoutes();
     bool isKnownHost(const std::string &fqdn) const;
     uint32_t defaultPort(const std::string &fqdn) const;
 
@@ -101,6 +110,8 @@ private:
     void routeFromSidecar(const HttpRequest &request, RouteDecision &decision, std::vector<std::string> *why) const;
     void routeThroughGateway(const HttpRequest &request, RouteDecision &decision, std::vector<std::string> *why) const;
     void routeWithoutVirtualService(RouteDecision &decision, std::vector<std::string> *why) const;
+    void routeThroughK8sGateway(const HttpRequest &request, RouteDecision &decision,
+                                std::vector<std::string> *why) const;
     void decide(const RouteTable &table, const HttpRequest &request, const ProxyContext &proxy,
                 RouteDecision &decision, std::vector<std::string> *why) const;
     void applyRoute(const CompiledRoute &route, const HttpRequest &request, const ProxyContext &proxy,
@@ -118,6 +129,7 @@ private:
     std::vector<std::pair<std::string, std::vector<MeshCandidate>>> m_meshWildcards;
     std::unique_ptr<GatewayRoutes> m_gatewayRoutes;
     std::unique_ptr<L4Router> m_l4; // TCP and TLS connections
+    std::unique_ptr<GatewayApiRoutes> m_gatewayApi;
 };
 
 using RouterPtr = std::shared_ptr<const Router>;

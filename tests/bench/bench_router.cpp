@@ -101,6 +101,43 @@ std::string prefixRoutes(int count)
     return http;
 }
 
+// The same 80/20 canary written with the Gateway API: a mesh HTTPRoute on
+// the reviews Service splitting between per-version Services, and an ingress
+// HTTPRoute on a Gateway API Gateway doing the same. Compiled into the same
+// kind of route table, so the decision should cost what the VirtualService's does.
+std::string gatewayApiYaml()
+{
+    std::string yaml;
+    for (const std::string version : {"", "v1", "v2"}) {
+        const std::string name = version.empty() ? std::string("reviews") : "reviews-" + version;
+        const std::string selector = version.empty() ? std::string() : ", version: " + version;
+        yaml += "apiVersion: v1\nkind: Service\nmetadata: {name: " + name
+            + ", namespace: default}\nspec:\n  selector: {app: reviews" + selector
+            + "}\n  ports: [{name: http, port: 9080}]\n---\n";
+    }
+    for (const char *version : {"v1", "v2"})
+        yaml += std::string("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: reviews-") + version
+            + ", namespace: default}\nspec:\n  selector: {matchLabels: {app: reviews, version: " + version
+            + "}}\n  template: {metadata: {labels: {app: reviews, version: " + version + "}}}\n---\n";
+    return yaml + R"(apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: ingress, namespace: default}
+spec:
+  gatewayClassName: istio
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: reviews, namespace: default}
+spec:
+  parentRefs: [{group: "", kind: Service, name: reviews, port: 9080}, {name: ingress}]
+  rules:
+  - backendRefs:
+    - {name: reviews-v1, port: 9080, weight: 80}
+    - {name: reviews-v2, port: 9080, weight: 20}
+)";
+}
+
 struct Scenario
 {
     std::shared_ptr<const Router> router;
@@ -137,6 +174,33 @@ const Scenario &prefixes1000()
 {
     static const Scenario scenario = makeScenario(prefixRoutes(1000), "/api/r1999/items?page=2");
     return scenario;
+}
+
+const Scenario &gatewayApiWeighted()
+{
+    static const Scenario scenario = [] {
+        Scenario made;
+        made.router = std::make_shared<const Router>(ManifestLoader().loadText("bench.yaml", gatewayApiYaml()).mesh);
+        made.table = made.router->meshTable(kHost, "default");
+        made.request.authority = kHost;
+        made.request.port = 9080;
+        made.request.setPath("/reviews/1");
+        made.proxy = ProxyContext{&made.request.sourceLabels, made.request.sourceNamespace, 9080};
+        return made;
+    }();
+    return scenario;
+}
+
+const HttpRequest &gatewayApiIngressRequest()
+{
+    static const HttpRequest request = [] {
+        HttpRequest made;
+        made.authority = "reviews.example.com";
+        made.gateway = "default/ingress";
+        made.setPath("/reviews/1");
+        return made;
+    }();
+    return request;
 }
 
 template<bool Linear>
@@ -205,6 +269,39 @@ void BM_PrefixRoutes1000_LinearScan(benchmark::State &state)
         benchmark::DoNotOptimize(decide<true>(scenario, *scenario.table, random));
 }
 
+void BM_GatewayApiWeighted2Way(benchmark::State &state)
+{
+    const Scenario &scenario = gatewayApiWeighted();
+    SeededRandom random(1);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(decide<false>(scenario, *scenario.table, random));
+}
+
+void BM_GatewayApiWeighted2Way_ViaRouterHostLookup(benchmark::State &state)
+{
+    const Scenario &scenario = gatewayApiWeighted();
+    SeededRandom random(1);
+    for (auto _ : state) {
+        const RouteTable *table = scenario.router->meshTable(kHost, scenario.request.sourceNamespace);
+        benchmark::DoNotOptimize(decide<false>(scenario, *table, random));
+    }
+}
+
+void BM_GatewayApiFullRouteWithoutExplanation_Weighted(benchmark::State &state)
+{
+    const Scenario &scenario = gatewayApiWeighted();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(scenario.router->route(scenario.request, Router::Explain::No));
+}
+
+// Through the Gateway API Gateway: listener, then virtual host, then the table.
+void BM_GatewayApiIngressFullRouteWithoutExplanation(benchmark::State &state)
+{
+    const Scenario &scenario = gatewayApiWeighted();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(scenario.router->route(gatewayApiIngressRequest(), Router::Explain::No));
+}
+
 // For scale: the full decision with its explanation strings (CLI and GUI use).
 void BM_FullRouteWithExplanation_Weighted(benchmark::State &state)
 {
@@ -245,6 +342,10 @@ BENCHMARK(BM_Weighted2Way_ViaRouterHostLookup);
 BENCHMARK(BM_HeaderRoutes10_MatchLast);
 BENCHMARK(BM_PrefixRoutes1000_Indexed);
 BENCHMARK(BM_PrefixRoutes1000_LinearScan);
+BENCHMARK(BM_GatewayApiWeighted2Way);
+BENCHMARK(BM_GatewayApiWeighted2Way_ViaRouterHostLookup);
+BENCHMARK(BM_GatewayApiFullRouteWithoutExplanation_Weighted);
+BENCHMARK(BM_GatewayApiIngressFullRouteWithoutExplanation);
 BENCHMARK(BM_FullRouteWithExplanation_Weighted);
 BENCHMARK(BM_FullRouteWithoutExplanation_Weighted);
 BENCHMARK(BM_BuildRouter_Meshgen)->Arg(1000)->Unit(benchmark::kMillisecond);
@@ -283,7 +384,9 @@ int main(int argc, char **argv)
     // Sanity: the scenarios route where they should before anything is timed.
     if (!weighted().table || !prefixes1000().table->isIndexed()
         || prefixes1000().table->find(prefixes1000().request, prefixes1000().proxy) != 999
-        || headers10().table->find(headers10().request, headers10().proxy) != 9) {
+        || headers10().table->find(headers10().request, headers10().proxy) != 9 || !gatewayApiWeighted().table
+        || gatewayApiWeighted().router->route(gatewayApiWeighted().request).destinations.size() != 2
+        || gatewayApiWeighted().router->route(gatewayApiIngressRequest()).destinations.size() != 2) {
         std::fprintf(stderr, "bench_router: scenario set-up is wrong\n");
         return 1;
     }
@@ -298,7 +401,10 @@ int main(int argc, char **argv)
     std::printf("\nRatios to the baseline (%.2f ns):\n", baseline);
     for (const char *name : {"BM_Weighted2Way", "BM_Weighted2Way_ViaRouterHostLookup", "BM_HeaderRoutes10_MatchLast",
                              "BM_PrefixRoutes1000_Indexed", "BM_PrefixRoutes1000_LinearScan",
-                             "BM_FullRouteWithExplanation_Weighted", "BM_FullRouteWithoutExplanation_Weighted"}) {
+                             "BM_FullRouteWithExplanation_Weighted", "BM_FullRouteWithoutExplanation_Weighted",
+                             "BM_GatewayApiWeighted2Way", "BM_GatewayApiWeighted2Way_ViaRouterHostLookup",
+                             "BM_GatewayApiFullRouteWithoutExplanation_Weighted",
+                             "BM_GatewayApiIngressFullRouteWithoutExplanation"}) {
         if (reporter.ns(name) > 0)
             std::printf("  %-40s %10.2f ns  %8.2fx baseline\n", name, reporter.ns(name), ratio(name));
     }
@@ -314,5 +420,10 @@ int main(int argc, char **argv)
                     linear / indexed);
     if (reporter.ns("BM_Weighted2Way") > 0)
         std::printf("  2-way weighted decision: %.2fx the baseline (target <= 3x)\n", ratio("BM_Weighted2Way"));
+    if (reporter.ns("BM_Weighted2Way") > 0 && reporter.ns("BM_GatewayApiWeighted2Way") > 0)
+        std::printf("  Gateway API (mesh HTTPRoute) decision: %.2fx the VirtualService one; full route: %.2fx\n",
+                    reporter.ns("BM_GatewayApiWeighted2Way") / reporter.ns("BM_Weighted2Way"),
+                    reporter.ns("BM_GatewayApiFullRouteWithoutExplanation_Weighted")
+                        / reporter.ns("BM_FullRouteWithoutExplanation_Weighted"));
     return 0;
 }

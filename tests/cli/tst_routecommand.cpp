@@ -60,12 +60,14 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, int(ExitOk));
         const QJsonObject root = result.json();
         // `rule` (kind, namespace, name, section, index, match) names the rule whatever its list.
-        QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "rule", "status",
-                                      "outcomes", "destinations", "mirrors", "fault", "explanation"}));
+        QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "rule", "status", "outcomes",
+                                      "redirect", "rewrite", "destinations", "mirrors", "fault", "explanation"}));
         QCOMPARE(keysOf(root[QStringLiteral("rule")].toObject()),
                  setOf({"kind", "namespace", "name", "section", "index", "match"}));
         QCOMPARE(root[QStringLiteral("rule")][QStringLiteral("kind")].toString(), QStringLiteral("VirtualService"));
         QCOMPARE(root[QStringLiteral("rule")][QStringLiteral("section")].toString(), QStringLiteral("http"));
+        QVERIFY(root[QStringLiteral("redirect")].isNull());
+        QVERIFY(root[QStringLiteral("rewrite")].isNull());
         const QJsonObject destination = root[QStringLiteral("destinations")].toArray().first().toObject();
         // `status` is extra: it tells which share would fail with 503.
         QCOMPARE(keysOf(destination), setOf({"host", "subset", "port", "probability", "pods", "status"}));

@@ -162,7 +162,7 @@ private Q_SLOTS:
         QCOMPARE(MatchDescription::block(block),
                  QStringLiteral("uri prefix /api and method = GET and header x-id matches [0-9]+ and not (header x-skip present)"));
         HttpRoute redirect;
-        redirect.redirect = HttpRedirect{"/new", "", "", std::nullopt, 301, {}};
+        redirect.redirect = HttpRedirect{"/new", "", "", std::nullopt, 301, {}, false, std::nullopt};
         QCOMPARE(MatchDescription::route(redirect), QStringLiteral("all requests \u2192 redirect to /new"));
     }
 
