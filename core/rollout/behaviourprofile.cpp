@@ -4,7 +4,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
-#include <numbers>
 #include <set>
 #include <sstream>
 
@@ -83,6 +82,32 @@ BehaviourProfile parseProfile(const YAML::Node &node)
     return profile;
 }
 
+// The standard normal's quantile function, by Peter Acklam's rational
+// approximation (relative error below 1.2e-9): plenty for a latency model.
+double inverseNormal(double p)
+{
+    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
+                               1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
+    static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                               6.680131188771972e+01, -1.328068155288572e+01};
+    static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                               -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
+    static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                               3.754408661907416e+00};
+    const double low = 0.02425;
+    if (p < low) {
+        const double q = std::sqrt(-2 * std::log(p));
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+            / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    if (p > 1 - low)
+        return -inverseNormal(1 - p);
+    const double q = p - 0.5;
+    const double r = q * q;
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+        / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
 } // namespace
 
 bool BehaviourProfile::matches(const std::string &hostFqdn, const std::string &targetSubset) const
@@ -93,17 +118,16 @@ bool BehaviourProfile::matches(const std::string &hostFqdn, const std::string &t
     return hostMatches && (subset.empty() || subset == targetSubset);
 }
 
-double BehaviourProfile::drawLatencyMs(SeededRandom &random) const
+std::vector<double> BehaviourProfile::latencyQuantiles() const
 {
-    if (latencyP99Ms <= latencyP50Ms)
-        return latencyP50Ms;
+    std::vector<double> table(kLatencyQuantiles, latencyP50Ms);
+    if (fixedLatency())
+        return table;
     // Log-normal with median p50 and 99th percentile p99: z(0.99) = 2.326348.
     const double sigma = std::log(latencyP99Ms / latencyP50Ms) / 2.3263478740408408;
-    // Box-Muller from two 53-bit uniforms; u1 is kept away from 0.
-    const double u1 = (double(random.next() >> 11) + 1.0) * 0x1.0p-53;
-    const double u2 = double(random.next() >> 11) * 0x1.0p-53;
-    const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-    return latencyP50Ms * std::exp(sigma * z);
+    for (size_t i = 0; i < table.size(); ++i)
+        table[i] = latencyP50Ms * std::exp(sigma * inverseNormal((double(i) + 0.5) / double(table.size())));
+    return table;
 }
 
 std::optional<std::vector<BehaviourProfile>> BehaviourProfile::listFromYaml(const std::string &text, std::string *error)

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "simulation/seededrandom.h"
-
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +26,12 @@ struct BehaviourProfile
     int line = 0;
 
     bool matches(const std::string &hostFqdn, const std::string &targetSubset) const;
-    // One request's latency, from `random` (two draws for a log-normal, none when fixed).
-    double drawLatencyMs(SeededRandom &random) const;
+    bool fixedLatency() const { return latencyP99Ms <= latencyP50Ms; }
+    // The latency distribution's quantiles at (i + 0.5) / kLatencyQuantiles.
+    // A rehearsal draws millions of latencies: one table lookup each
+    // (`table[random.below(size)]`) instead of a log, an exp and a cos.
+    std::vector<double> latencyQuantiles() const;
+    static constexpr size_t kLatencyQuantiles = size_t(1) << 16;
 
     // The `behaviour:` list of a traffic-mix file (empty when there is none).
     // On failure nullopt and `error` = "line 4: errorRate must be ...".

@@ -71,6 +71,8 @@ Rehearsal::Rehearsal(MeshPtr mesh, RolloutPlan plan, TrafficMix mix, std::vector
     // Its own stream, so profile draws never shift the simulator's picks.
     , m_random(options.seed ^ 0x726f6c6c6f7574ull)
 {
+    for (const BehaviourProfile &profile : m_profiles)
+        m_latencyTables.push_back(profile.fixedLatency() ? std::vector<double>{} : profile.latencyQuantiles());
 }
 
 const HttpRoute *Rehearsal::weightedRoute() const
@@ -259,9 +261,11 @@ void Rehearsal::simulate(double seconds, RehearsalStep &step, StepSamples &sampl
         if (broken || !profile || (!stats && !canary && profile->errorRate == 0))
             return;
         const uint32_t errorPerMillion = perMillion(profile->errorRate);
+        const std::vector<double> &quantiles = m_latencyTables[size_t(profile - m_profiles.data())];
         for (int64_t i = 0; i < target.count; ++i) {
             const bool error = m_random.perMillion(errorPerMillion);
-            const double latency = profile->drawLatencyMs(m_random);
+            const double latency =
+                quantiles.empty() ? profile->latencyP50Ms : quantiles[size_t(m_random.below(quantiles.size()))];
             if (error) {
                 if (!mirrored)
                     ++m_report.failedRequests;
@@ -304,7 +308,7 @@ std::vector<GateCheck> Rehearsal::judge(const Window &window) const
         check("successRate", rate, *analysis.successRateMin, rate >= *analysis.successRateMin);
     }
     if (analysis.latencyP99MaxMs) {
-        std::vector<double> latencies = window.latencies;
+        std::vector<double> latencies = window.latencies; // judge() leaves the window as it was
         const double p99 = percentile(latencies, 0.99);
         check("latencyP99", p99, *analysis.latencyP99MaxMs, p99 <= *analysis.latencyP99MaxMs);
     }

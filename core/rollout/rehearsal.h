@@ -72,6 +72,7 @@ private:
     RolloutPlan m_plan;
     TrafficMix m_mix;
     std::vector<BehaviourProfile> m_profiles;
+    std::vector<std::vector<double>> m_latencyTables; // per profile, same order
     RehearsalOptions m_options;
     std::unique_ptr<Simulator> m_simulator;
     RouterPtr m_router;

@@ -125,20 +125,20 @@ private Q_SLOTS:
     {
         BehaviourProfile fixed;
         fixed.latencyP50Ms = fixed.latencyP99Ms = 25;
-        SeededRandom random(7);
-        QCOMPARE(fixed.drawLatencyMs(random), 25.0);
+        QVERIFY(fixed.fixedLatency());
+        QCOMPARE(fixed.latencyQuantiles().back(), 25.0);
 
         BehaviourProfile spread;
         spread.latencyP50Ms = 40;
         spread.latencyP99Ms = 250;
-        std::vector<double> draws;
-        for (int i = 0; i < 200000; ++i)
-            draws.push_back(spread.drawLatencyMs(random));
-        std::sort(draws.begin(), draws.end());
-        const double p50 = draws[draws.size() / 2];
-        const double p99 = draws[size_t(double(draws.size()) * 0.99)];
-        QVERIFY2(std::abs(p50 - 40) < 1.0, std::to_string(p50).c_str());
-        QVERIFY2(std::abs(p99 - 250) < 12.5, std::to_string(p99).c_str());
+        const std::vector<double> table = spread.latencyQuantiles();
+        QCOMPARE(table.size(), BehaviourProfile::kLatencyQuantiles);
+        QVERIFY(std::is_sorted(table.begin(), table.end()));
+        const double p50 = table[table.size() / 2];
+        const double p99 = table[size_t(double(table.size()) * 0.99)];
+        QVERIFY2(std::abs(p50 - 40) < 0.01, std::to_string(p50).c_str());
+        QVERIFY2(std::abs(p99 - 250) < 0.5, std::to_string(p99).c_str());
+        QVERIFY(table.front() > 0 && table.front() < 10); // z(0.5/65536) ~ -4.3
     }
 };
 
