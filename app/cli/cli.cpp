@@ -23,6 +23,7 @@ const Command commands[] = {
     {"route", runRoute, "show where one request goes (VirtualService, route, destinations, pods) and why"},
     {"simulate", runSimulate, "send a seeded stream of requests and count destinations, mirrors, statuses"},
     {"set-weights", runSetWeights, "set a route's weights (the rest re-balanced) and write the files"},
+    {"rollout", runRollout, "rehearse a staged canary plan against seeded traffic: steps, gates, outcome"},
     {"export", runExport, "write the manifests to another folder, byte-identical where unchanged"},
 };
 

@@ -13,6 +13,7 @@ int runAnalyze(const QStringList &args, QTextStream &out, QTextStream &err);
 int runRoute(const QStringList &args, QTextStream &out, QTextStream &err);
 int runSimulate(const QStringList &args, QTextStream &out, QTextStream &err);
 int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err);
+int runRollout(const QStringList &args, QTextStream &out, QTextStream &err);
 int runExport(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace meshlane::cli

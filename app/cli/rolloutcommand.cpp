@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+#include "cli/cli.h"
+#include "cli/clicommands.h"
+#include "cli/clisupport.h"
+#include "rollout/behaviourprofile.h"
+#include "rollout/rehearsal.h"
+#include "rollout/rolloutplanparser.h"
+
+#include <QFile>
+#include <QTextStream>
+
+#include <cmath>
+
+namespace meshlane::cli {
+
+namespace {
+
+constexpr quint64 kMaxSeed = (quint64(1) << 53) - 1;
+
+QJsonObject destinationsJson(const RehearsalStep &step, int64_t DestinationStats::*field)
+{
+    QJsonObject object;
+    for (const auto &[key, stats] : step.destinations)
+        object[qs(key)] = qint64(stats.*field);
+    return object;
+}
+
+QJsonObject reportJson(const RehearsalReport &report, quint64 seed)
+{
+    QJsonObject root;
+    root[QStringLiteral("outcome")] = QLatin1String(RehearsalReport::outcomeName(report.outcome));
+    root[QStringLiteral("endedAt")] = report.endedAt;
+    root[QStringLiteral("seed")] = double(seed);
+    root[QStringLiteral("explanation")] = qs(report.explanation.text());
+    if (report.rolledBackAtStep > 0)
+        root[QStringLiteral("rolledBackAtStep")] = qint64(report.rolledBackAtStep);
+    QJsonArray steps;
+    for (const RehearsalStep &step : report.steps) {
+        QJsonObject object;
+        object[QStringLiteral("index")] = qint64(step.index);
+        object[QStringLiteral("action")] = qs(step.action);
+        object[QStringLiteral("startedAt")] = step.startedAt;
+        QJsonObject weights;
+        for (const auto &[key, weight] : step.weights)
+            weights[qs(key)] = weight;
+        object[QStringLiteral("weights")] = weights;
+        object[QStringLiteral("requests")] = destinationsJson(step, &DestinationStats::requests);
+        object[QStringLiteral("errors")] = destinationsJson(step, &DestinationStats::errors);
+        QJsonObject latency;
+        for (const auto &[key, stats] : step.destinations) {
+            if (stats.requests > 0)
+                latency[qs(key)] = QJsonObject{{QStringLiteral("p50"), stats.latencyP50Ms},
+                                               {QStringLiteral("p99"), stats.latencyP99Ms}};
+        }
+        object[QStringLiteral("latencyMs")] = latency;
+        QJsonArray gates;
+        for (const GateCheck &gate : step.gates)
+            gates.append(QJsonObject{{QStringLiteral("at"), gate.at},
+                                     {QStringLiteral("verdict"), QLatin1String(GateCheck::verdictName(gate.verdict))},
+                                     {QStringLiteral("metric"), qs(gate.metric)},
+                                     {QStringLiteral("observed"), gate.observed},
+                                     {QStringLiteral("threshold"), gate.threshold},
+                                     {QStringLiteral("requests"), qint64(gate.requests)}});
+        object[QStringLiteral("gates")] = gates;
+        steps.append(object);
+    }
+    root[QStringLiteral("steps")] = steps;
+    root[QStringLiteral("totals")] = QJsonObject{{QStringLiteral("requests"), qint64(report.requests)},
+                                                 {QStringLiteral("canaryRequests"), qint64(report.canaryRequests)},
+                                                 {QStringLiteral("mirroredToCanary"), qint64(report.mirroredToCanary)},
+                                                 {QStringLiteral("failedRequests"), qint64(report.failedRequests)}};
+    return root;
+}
+
+QString number(double value) { return QString::number(value, 'g', 6); }
+
+void printReport(const RehearsalReport &report, quint64 seed, QTextStream &out)
+{
+    out << "Rehearsal (seed " << seed << "): " << qs(report.explanation.text()) << "\n\n";
+    QList<QStringList> rows{{QStringLiteral("STEP"), QStringLiteral("T(s)"), QStringLiteral("ACTION"),
+                             QStringLiteral("WEIGHTS"), QStringLiteral("REQUESTS"), QStringLiteral("ERRORS"),
+                             QStringLiteral("P99(ms)"), QStringLiteral("GATES")}};
+    for (const RehearsalStep &step : report.steps) {
+        QStringList weights, requests, errors, latency, gates;
+        for (const auto &[key, weight] : step.weights)
+            weights << qs(key) + u'=' + QString::number(weight);
+        for (const auto &[key, stats] : step.destinations) {
+            requests << qs(key) + u'=' + QString::number(stats.requests);
+            errors << qs(key) + u'=' + QString::number(stats.errors);
+            latency << qs(key) + u'=' + number(stats.latencyP99Ms);
+        }
+        int pass = 0, fail = 0, none = 0;
+        for (const GateCheck &gate : step.gates)
+            (gate.verdict == GateCheck::Verdict::Pass       ? pass
+                 : gate.verdict == GateCheck::Verdict::Fail ? fail
+                                                            : none)++;
+        if (!step.gates.empty())
+            gates << QStringLiteral("%1 pass, %2 fail, %3 none").arg(pass).arg(fail).arg(none);
+        auto cell = [](const QStringList &parts) { return parts.isEmpty() ? QStringLiteral("-") : parts.join(u' '); };
+        rows.append({QString::number(step.index), number(step.startedAt), qs(step.action), cell(weights),
+                     cell(requests), cell(errors), cell(latency), cell(gates)});
+    }
+    out << formatTable(rows);
+    bool failures = false;
+    for (const RehearsalStep &step : report.steps) {
+        for (const GateCheck &gate : step.gates) {
+            if (gate.verdict != GateCheck::Verdict::Fail)
+                continue;
+            out << (failures ? "" : "\n") << "step " << step.index << " t=" << number(gate.at)
+                << "s: " << qs(gate.metric) << ' ' << number(gate.observed) << " vs threshold "
+                << number(gate.threshold) << " over " << gate.requests << " canary requests: fail\n";
+            failures = true;
+        }
+    }
+    out << "\nTotals: " << report.requests << " requests, " << report.canaryRequests << " to the canary ("
+        << report.mirroredToCanary << " mirrored), " << report.failedRequests << " failed as users saw them\n";
+}
+
+} // namespace
+
+int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine commandLine(QStringLiteral("rollout"),
+                            QStringLiteral("Rehearse a staged canary (a RolloutPlan) against seeded simulated traffic "
+                                           "and report each step, its gates and the outcome."),
+                            CommandLine::Input::FolderOnly);
+    commandLine.addOption(
+        {QStringLiteral("plan"), QStringLiteral("The RolloutPlan YAML file."), QStringLiteral("PLAN")});
+    commandLine.addOption({QStringLiteral("traffic"),
+                           QStringLiteral("Traffic mix YAML with `classes` and `behaviour` profiles (default: 100 "
+                                          "requests/s to the VirtualService's first host)."),
+                           QStringLiteral("FILE")});
+    commandLine.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1); same seed, same report."),
+                           QStringLiteral("S")});
+    commandLine.addOption({QStringLiteral("promote-after"),
+                           QStringLiteral("Rehearse a pause without a duration for SECONDS, then promote by hand "
+                                          "(default: stop there, outcome paused)."),
+                           QStringLiteral("SECONDS")});
+    int exitCode = ExitOk;
+    if (!commandLine.parse(args, out, err, &exitCode))
+        return exitCode;
+    const QCommandLineParser &parser = commandLine.parser();
+    if (!parser.isSet(QStringLiteral("plan")))
+        return commandLine.usageError(err, QStringLiteral("--plan is required"));
+    RehearsalOptions options;
+    bool ok = false;
+    if (parser.isSet(QStringLiteral("seed"))) {
+        const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok || seed > kMaxSeed)
+            return commandLine.usageError(
+                err, QStringLiteral("--seed must be a whole number from 0 to ") + QString::number(kMaxSeed));
+        options.seed = seed;
+    }
+    if (parser.isSet(QStringLiteral("promote-after"))) {
+        options.manualPauseSeconds = parser.value(QStringLiteral("promote-after")).toDouble(&ok);
+        if (!ok || !(options.manualPauseSeconds > 0) || options.manualPauseSeconds > 1e7)
+            return commandLine.usageError(err, QStringLiteral("--promote-after must be a number of seconds above 0"));
+    }
+
+    const QString planPath = parser.value(QStringLiteral("plan"));
+    QFile planFile(planPath);
+    if (!planFile.open(QIODevice::ReadOnly))
+        return commandLine.usageError(err, QStringLiteral("cannot read plan file ") + planPath);
+    std::string error;
+    const std::optional<RolloutPlan> plan =
+        RolloutPlanParser::parse(planFile.readAll().toStdString(), ss(planPath), &error);
+    if (!plan) {
+        err << qs(error) << '\n';
+        return ExitUnparseable;
+    }
+
+    const LoadResult loaded = commandLine.load();
+    if (loaded.filesRead == 0 && loaded.unparseableFiles > 0) {
+        printDiagnostics(loaded.diagnostics, err);
+        return ExitUnparseable;
+    }
+    const VirtualService *vs = loaded.mesh->findVirtualService(plan->virtualServiceNs, plan->virtualServiceName);
+    if (!vs || vs->hosts.empty()) {
+        err << planPath << ": no VirtualService " << qs(plan->virtualServiceNs) << '/' << qs(plan->virtualServiceName)
+            << " in " << commandLine.directory() << '\n';
+        return ExitUnparseable;
+    }
+    HttpRequest defaults;
+    defaults.authority = vs->hosts.front();
+    defaults.sourceNamespace = plan->virtualServiceNs;
+    TrafficMix mix = TrafficMix::single(defaults);
+    std::vector<BehaviourProfile> profiles;
+    if (parser.isSet(QStringLiteral("traffic"))) {
+        const QString path = parser.value(QStringLiteral("traffic"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return commandLine.usageError(err, QStringLiteral("cannot read traffic file ") + path);
+        const std::string text = file.readAll().toStdString();
+        std::optional<std::vector<BehaviourProfile>> parsedProfiles = BehaviourProfile::listFromYaml(text, &error);
+        std::optional<TrafficMix> parsedMix;
+        if (parsedProfiles)
+            parsedMix = TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(text), defaults, &error);
+        if (!parsedProfiles || !parsedMix) {
+            err << path << ": " << qs(error) << '\n';
+            return ExitUnparseable;
+        }
+        mix = std::move(*parsedMix);
+        profiles = std::move(*parsedProfiles);
+    }
+
+    const RehearsalReport report = Rehearsal(loaded.mesh, *plan, mix, profiles, options).run();
+    if (report.outcome == RehearsalReport::Outcome::Error) {
+        err << planPath << ": " << qs(report.error) << '\n';
+        return ExitUnparseable;
+    }
+    if (commandLine.json())
+        writeJson(out, reportJson(report, options.seed));
+    else
+        printReport(report, options.seed, out);
+    if (loaded.unparseableFiles > 0) {
+        out.flush();
+        printDiagnostics(loaded.diagnostics, err);
+        return ExitUnparseable;
+    }
+    // A canary that would roll back is a finding, so CI can gate on it.
+    return report.outcome == RehearsalReport::Outcome::RolledBack ? ExitIssuesFound : ExitOk;
+}
+
+} // namespace meshlane::cli

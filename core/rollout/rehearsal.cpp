@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: MIT
+#include "rollout/rehearsal.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace meshlane {
+
+namespace {
+
+constexpr const char *kContext = "meshlane::Rehearsal";
+
+// Locale-independent, at most four decimals, no trailing zeros.
+std::string numberText(double value)
+{
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 4);
+    std::string text(buffer, result.ptr);
+    if (text.find('.') != std::string::npos) {
+        text.erase(text.find_last_not_of('0') + 1);
+        if (text.back() == '.')
+            text.pop_back();
+    }
+    return text;
+}
+
+// Nearest rank: the smallest value with at least `share` of the values at or below it.
+double percentile(std::vector<double> &values, double share)
+{
+    if (values.empty())
+        return 0;
+    const size_t rank = size_t(std::ceil(share * double(values.size())));
+    const size_t index = std::min(values.size(), std::max<size_t>(rank, 1)) - 1;
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(index), values.end());
+    return values[index];
+}
+
+uint32_t perMillion(double probability) { return uint32_t(std::llround(probability * 1e6)); }
+
+} // namespace
+
+const char *GateCheck::verdictName(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Pass: return "pass";
+    case Verdict::Fail: return "fail";
+    case Verdict::None: return "none";
+    }
+    return "none";
+}
+
+const char *RehearsalReport::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Promoted: return "promoted";
+    case Outcome::RolledBack: return "rolledBack";
+    case Outcome::Paused: return "paused";
+    case Outcome::Error: return "error";
+    }
+    return "error";
+}
+
+Rehearsal::Rehearsal(MeshPtr mesh, RolloutPlan plan, TrafficMix mix, std::vector<BehaviourProfile> profiles,
+                     RehearsalOptions options)
+    : m_mesh(std::move(mesh))
+    , m_plan(std::move(plan))
+    , m_mix(std::move(mix))
+    , m_profiles(std::move(profiles))
+    , m_options(options)
+    // Its own stream, so profile draws never shift the simulator's picks.
+    , m_random(options.seed ^ 0x726f6c6c6f7574ull)
+{
+    for (const BehaviourProfile &profile : m_profiles)
+        m_latencyTables.push_back(profile.fixedLatency() ? std::vector<double>{} : profile.latencyQuantiles());
+}
+
+const HttpRoute *Rehearsal::weightedRoute() const
+{
+    const VirtualService *vs = m_mesh->findVirtualService(m_plan.virtualServiceNs, m_plan.virtualServiceName);
+    return vs && m_routeIndex < vs->http.size() ? &vs->http[m_routeIndex] : nullptr;
+}
+
+bool Rehearsal::apply(EditResult result)
+{
+    if (!result.ok()) {
+        m_report.error = result.error;
+        return false;
+    }
+    m_mesh = result.mesh;
+    if (m_router) {
+        m_router = std::make_shared<const Router>(m_mesh, *m_router);
+        m_simulator->setRouter(m_router);
+        refreshBrokenTargets();
+    }
+    return true;
+}
+
+void Rehearsal::refreshBrokenTargets()
+{
+    m_brokenTargets.clear();
+    for (const RouteDecision &decision : m_simulator->decisions()) {
+        for (const DestinationOutcome &destination : decision.destinations) {
+            if (destination.target.status != 200)
+                m_brokenTargets.insert({destination.target.host, destination.target.subset});
+        }
+    }
+}
+
+bool Rehearsal::prepare()
+{
+    const VirtualService *vs = m_mesh->findVirtualService(m_plan.virtualServiceNs, m_plan.virtualServiceName);
+    if (!vs) {
+        m_report.error = "no VirtualService " + m_plan.virtualServiceNs + '/' + m_plan.virtualServiceName;
+        return false;
+    }
+    const int index = findHttpRoute(*vs, m_plan.http);
+    if (index < 0) {
+        m_report.error = "VirtualService " + m_plan.virtualServiceNs + '/' + m_plan.virtualServiceName
+            + " has no http route " + m_plan.http;
+        return false;
+    }
+    m_routeIndex = size_t(index);
+    const HttpRoute &route = vs->http[m_routeIndex];
+    bool hasCanary = false;
+    for (const RouteDestination &destination : route.route) {
+        if (destination.destination.subset == m_plan.stable && m_hostFqdn.empty()) {
+            m_hostFqdn = destination.destination.fqdn;
+            m_hostWritten = destination.destination.host;
+        }
+    }
+    if (m_hostFqdn.empty()) {
+        m_report.error = "http route " + m_plan.http + " of " + m_plan.virtualServiceNs + '/'
+            + m_plan.virtualServiceName + " has no destination with subset " + m_plan.stable;
+        return false;
+    }
+    for (const RouteDestination &destination : route.route)
+        hasCanary |= destination.destination.fqdn == m_hostFqdn && destination.destination.subset == m_plan.canary;
+    if (!hasCanary) {
+        Destination canary;
+        canary.host = m_hostWritten;
+        canary.subset = m_plan.canary;
+        if (!apply(
+                addDestination(m_mesh, {m_plan.virtualServiceNs, m_plan.virtualServiceName, m_routeIndex}, canary, 0)))
+            return false;
+    }
+    return setWeights(0);
+}
+
+bool Rehearsal::setWeights(int canaryWeight)
+{
+    const HttpRoute *route = weightedRoute();
+    if (!route) {
+        m_report.error = "the plan's route is gone from " + m_plan.virtualServiceNs + '/' + m_plan.virtualServiceName;
+        return false;
+    }
+    std::vector<int> weights;
+    m_weights.clear();
+    for (const RouteDestination &destination : route->route) {
+        const std::string &subset = destination.destination.subset;
+        const bool ours = destination.destination.fqdn == m_hostFqdn;
+        const int weight = ours && subset == m_plan.canary ? canaryWeight
+            : ours && subset == m_plan.stable              ? 100 - canaryWeight
+                                                           : 0;
+        weights.push_back(weight);
+        m_weights[subset.empty() ? destination.destination.host : subset] += weight;
+    }
+    if (route->route.size() == 1 && canaryWeight == 0)
+        return true; // nothing to write: the stable destination alone already has everything
+    return apply(setRouteWeights(m_mesh, {m_plan.virtualServiceNs, m_plan.virtualServiceName, m_routeIndex}, weights));
+}
+
+bool Rehearsal::setHeaderRoute(const RolloutStep &step)
+{
+    const VirtualService *vs = m_mesh->findVirtualService(m_plan.virtualServiceNs, m_plan.virtualServiceName);
+    const int existing = findHttpRoute(*vs, step.headerRouteName);
+    const RouteRef at{m_plan.virtualServiceNs, m_plan.virtualServiceName,
+                      existing < 0 ? m_routeIndex : size_t(existing)};
+    if (existing >= 0 && !m_headerRoutes.count(step.headerRouteName)) {
+        m_report.error =
+            "the VirtualService already has a route named " + step.headerRouteName + " that the plan did not add";
+        return false;
+    }
+    if (step.match.empty()) {
+        if (existing < 0)
+            return true;
+        m_headerRoutes.erase(step.headerRouteName);
+        if (size_t(existing) < m_routeIndex)
+            --m_routeIndex;
+        return apply(removeRoute(m_mesh, at));
+    }
+    MatchRule rule;
+    rule.routeName = step.headerRouteName;
+    rule.conditions = step.match;
+    rule.destination.host = m_hostWritten;
+    rule.destination.subset = m_plan.canary;
+    if (existing >= 0)
+        return apply(setMatchRoute(m_mesh, at, rule));
+    m_headerRoutes.insert(step.headerRouteName);
+    ++m_routeIndex; // the new route goes just before the weighted one
+    return apply(addMatchRoute(m_mesh, at, rule));
+}
+
+bool Rehearsal::setMirror(double percent)
+{
+    const RouteRef route{m_plan.virtualServiceNs, m_plan.virtualServiceName, m_routeIndex};
+    if (percent <= 0) {
+        if (!m_mirrorSet)
+            return true;
+        m_mirrorSet = false;
+        return apply(meshlane::setMirror(m_mesh, route, std::nullopt));
+    }
+    Destination mirror;
+    mirror.host = m_hostWritten;
+    mirror.subset = m_plan.canary;
+    m_mirrorSet = true;
+    return apply(meshlane::setMirror(m_mesh, route, mirror, percent));
+}
+
+bool Rehearsal::clearManagedRoutes()
+{
+    const std::set<std::string> names = m_headerRoutes;
+    for (const std::string &name : names) {
+        RolloutStep removal;
+        removal.kind = RolloutStep::Kind::SetHeaderRoute;
+        removal.headerRouteName = name;
+        if (!setHeaderRoute(removal))
+            return false;
+    }
+    return setMirror(0);
+}
+
+void Rehearsal::simulate(double seconds, RehearsalStep &step, StepSamples &samples, Window &window)
+{
+    const SimulationStep simulated = m_simulator->advance(seconds);
+    const SimulationCounts &counts = simulated.counts;
+    m_now += seconds;
+    m_report.requests += counts.requests;
+    for (const auto &[status, count] : counts.statuses) {
+        if (status >= 500)
+            m_report.failedRequests += count;
+    }
+    auto draw = [&](const SimulationCounts::Target &target, bool mirrored) {
+        const bool routeHost = target.host == m_hostFqdn;
+        const bool canary = routeHost && target.subset == m_plan.canary;
+        const bool broken = m_brokenTargets.count({target.host, target.subset}) > 0;
+        const BehaviourProfile *profile = BehaviourProfile::find(m_profiles, target.host, target.subset);
+        const std::string key = target.subset.empty() ? target.host : target.subset;
+        DestinationStats *stats = routeHost && !mirrored ? &step.destinations[key] : nullptr;
+        if (stats) {
+            stats->requests += target.count;
+            if (broken)
+                stats->errors += target.count; // already among the simulator's 503s
+        }
+        if (canary) {
+            (mirrored ? m_report.mirroredToCanary : m_report.canaryRequests) += target.count;
+            window.requests += target.count;
+            if (broken)
+                window.errors += target.count;
+        }
+        if (broken || !profile || (!stats && !canary && profile->errorRate == 0))
+            return;
+        const uint32_t errorPerMillion = perMillion(profile->errorRate);
+        const std::vector<double> &quantiles = m_latencyTables[size_t(profile - m_profiles.data())];
+        for (int64_t i = 0; i < target.count; ++i) {
+            const bool error = m_random.perMillion(errorPerMillion);
+            const double latency =
+                quantiles.empty() ? profile->latencyP50Ms : quantiles[size_t(m_random.below(quantiles.size()))];
+            if (error) {
+                if (!mirrored)
+                    ++m_report.failedRequests;
+                if (stats)
+                    ++stats->errors;
+                if (canary)
+                    ++window.errors;
+            }
+            if (stats)
+                samples.latencies[key].push_back(latency);
+            if (canary)
+                window.latencies.push_back(latency);
+        }
+    };
+    for (const SimulationCounts::Target &target : counts.destinations)
+        draw(target, false);
+    for (const SimulationCounts::Target &target : counts.mirrors)
+        draw(target, true);
+}
+
+std::vector<GateCheck> Rehearsal::judge(const Window &window) const
+{
+    std::vector<GateCheck> checks;
+    const RolloutAnalysis &analysis = *m_plan.analysis;
+    const bool enough = window.requests > 0 && window.requests >= analysis.minRequests;
+    auto check = [&](const char *metric, double observed, double threshold, bool passed) {
+        GateCheck gate;
+        gate.at = m_now;
+        gate.metric = metric;
+        gate.threshold = threshold;
+        gate.requests = window.requests;
+        gate.observed = enough ? observed : 0;
+        gate.verdict = !enough ? GateCheck::Verdict::None
+            : passed           ? GateCheck::Verdict::Pass
+                               : GateCheck::Verdict::Fail;
+        checks.push_back(gate);
+    };
+    if (analysis.successRateMin) {
+        const double rate = window.requests > 0 ? double(window.requests - window.errors) / double(window.requests) : 0;
+        check("successRate", rate, *analysis.successRateMin, rate >= *analysis.successRateMin);
+    }
+    if (analysis.latencyP99MaxMs) {
+        std::vector<double> latencies = window.latencies; // judge() leaves the window as it was
+        const double p99 = percentile(latencies, 0.99);
+        check("latencyP99", p99, *analysis.latencyP99MaxMs, p99 <= *analysis.latencyP99MaxMs);
+    }
+    return checks;
+}
+
+bool Rehearsal::pause(double seconds, RehearsalStep &step)
+{
+    StepSamples samples;
+    const double interval = m_plan.analysis ? m_plan.analysis->intervalSeconds : seconds;
+    double remaining = seconds;
+    bool rolledBack = false;
+    while (remaining > 1e-9 && !rolledBack) {
+        const double chunk = std::min(interval, remaining);
+        remaining -= chunk;
+        Window window;
+        simulate(chunk, step, samples, window);
+        if (!m_plan.analysis)
+            continue;
+        const std::vector<GateCheck> checks = judge(window);
+        step.gates.insert(step.gates.end(), checks.begin(), checks.end());
+        const auto failed = std::find_if(checks.begin(), checks.end(), [](const GateCheck &gate) {
+            return gate.verdict == GateCheck::Verdict::Fail;
+        });
+        if (failed == checks.end())
+            continue;
+        ++m_failures;
+        const bool ratio = failed->metric == "successRate";
+        m_failReason = MESHLANE_TR(kContext,
+                                   "%1 %2 is beyond the threshold %3 over %4 canary requests in the "
+                                   "window ending at t=%5 s")
+                           .arg(failed->metric)
+                           .arg(numberText(failed->observed) + (ratio ? "" : " ms"))
+                           .arg(numberText(failed->threshold) + (ratio ? "" : " ms"))
+                           .arg(failed->requests)
+                           .arg(numberText(failed->at));
+        rolledBack = m_failures > m_plan.analysis->failureLimit;
+    }
+    finishStep(step, samples);
+    return !rolledBack;
+}
+
+void Rehearsal::finishStep(RehearsalStep &step, StepSamples &samples)
+{
+    for (auto &[key, latencies] : samples.latencies) {
+        DestinationStats &stats = step.destinations[key];
+        stats.latencyP50Ms = percentile(latencies, 0.50);
+        stats.latencyP99Ms = percentile(latencies, 0.99);
+    }
+    step.weights = m_weights;
+    step.mesh = m_mesh;
+}
+
+RehearsalReport Rehearsal::run()
+{
+    m_report = {};
+    if (!prepare())
+        return m_report;
+    m_router = std::make_shared<const Router>(m_mesh);
+    m_simulator = std::make_unique<Simulator>(m_router, m_mix, m_options.seed);
+    refreshBrokenTargets();
+    auto stepped = [&](size_t index, std::string action) -> RehearsalStep & {
+        RehearsalStep step;
+        step.index = index;
+        step.action = std::move(action);
+        step.startedAt = m_now;
+        m_report.steps.push_back(std::move(step));
+        return m_report.steps.back();
+    };
+    auto stop = [&](RehearsalReport::Outcome outcome, TranslatedText explanation) {
+        m_report.outcome = m_report.error.empty() ? outcome : RehearsalReport::Outcome::Error;
+        m_report.explanation = std::move(explanation);
+        m_report.endedAt = m_now;
+        m_report.finalMesh = m_mesh;
+        return m_report;
+    };
+    int canaryWeight = 0;
+    for (size_t i = 0; i < m_plan.steps.size(); ++i) {
+        const RolloutStep &planned = m_plan.steps[i];
+        RehearsalStep &step = stepped(i + 1, planned.describe());
+        bool ok = true;
+        switch (planned.kind) {
+        case RolloutStep::Kind::SetWeight:
+            canaryWeight = planned.weight;
+            ok = setWeights(canaryWeight);
+            break;
+        case RolloutStep::Kind::SetHeaderRoute: ok = setHeaderRoute(planned); break;
+        case RolloutStep::Kind::SetMirror: ok = setMirror(planned.mirrorPercent); break;
+        case RolloutStep::Kind::Pause: {
+            const double seconds = planned.pauseSeconds.value_or(m_options.manualPauseSeconds);
+            if (!(seconds > 0)) {
+                StepSamples none;
+                finishStep(step, none);
+                return stop(RehearsalReport::Outcome::Paused,
+                            MESHLANE_TR(kContext, "paused at step %1 (t=%2 s): waiting to be promoted by hand")
+                                .arg(int64_t(i + 1))
+                                .arg(numberText(m_now)));
+            }
+            if (pause(seconds, step))
+                continue;
+            const size_t failedStep = i + 1;
+            RehearsalStep &rollback = stepped(m_plan.steps.size() + 1, "rollback");
+            ok = clearManagedRoutes() && setWeights(0);
+            StepSamples none;
+            finishStep(rollback, none);
+            m_report.rolledBackAtStep = failedStep;
+            return stop(RehearsalReport::Outcome::RolledBack,
+                        MESHLANE_TR(kContext,
+                                    "rolled back at step %1 (t=%2 s) after %3 failed checks (failureLimit "
+                                    "%4): %5")
+                            .arg(int64_t(failedStep))
+                            .arg(numberText(m_now))
+                            .arg(int64_t(m_failures))
+                            .arg(int64_t(m_plan.analysis->failureLimit))
+                            .arg(m_failReason));
+        }
+        }
+        if (!ok)
+            return stop(RehearsalReport::Outcome::Error, TranslatedText(m_report.error));
+        StepSamples none;
+        finishStep(step, none);
+    }
+    if (canaryWeight != 100 || !m_headerRoutes.empty() || m_mirrorSet) {
+        RehearsalStep &promote = stepped(m_plan.steps.size() + 1, "promote");
+        if (!(clearManagedRoutes() && setWeights(100)))
+            return stop(RehearsalReport::Outcome::Error, TranslatedText(m_report.error));
+        StepSamples none;
+        finishStep(promote, none);
+    }
+    return stop(RehearsalReport::Outcome::Promoted, MESHLANE_TR(kContext, "promoted at t=%1 s").arg(numberText(m_now)));
+}
+
+} // namespace meshlane

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rollout/rolloutplan.h"
+
+#include <optional>
+#include <string>
+
+namespace meshlane {
+
+// Reads the RolloutPlan file (apiVersion meshlane.io/v1alpha1, kind RolloutPlan;
+// the format is documented in README.md). Strict: an unknown key, a wrong type
+// or an out-of-range value is an error "FILE:LINE: message", because a typo in
+// a gate (`sucessRate`) would otherwise silently disable it.
+class RolloutPlanParser
+{
+public:
+    static std::optional<RolloutPlan> parse(const std::string &text, const std::string &fileName, std::string *error);
+    // "60s", "10m", "1h", "1h30m", "90" (seconds); nullopt when unreadable.
+    static std::optional<double> parseDuration(const std::string &text);
+};
+
+} // namespace meshlane

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+// `meshlane rollout`: the JSON keys, exit codes (0 promoted, 79 rolled
+// back, 64 usage, 65 unreadable plan or traffic), determinism, text output.
+
+#include "support/clirunner.h"
+#include "support/testfolder.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QTest>
+
+using namespace meshlane::cli;
+
+namespace {
+
+QString sample(const char *file) { return samplesDir() + QStringLiteral("/rollout-reviews/") + QLatin1String(file); }
+
+CliRun rollout(const QString &traffic, QStringList extra = {})
+{
+    QStringList args{QStringLiteral("rollout"), sample("mesh"), QStringLiteral("--plan"), sample("plan.yaml")};
+    if (!traffic.isEmpty())
+        args << QStringLiteral("--traffic") << sample(traffic.toLatin1().constData());
+    return runCli(args + extra);
+}
+
+QSet<QString> keysOf(const QJsonObject &object)
+{
+    const QStringList keys = object.keys();
+    return QSet<QString>(keys.begin(), keys.end());
+}
+
+const QStringList kJson{QStringLiteral("-o"), QStringLiteral("json")};
+
+} // namespace
+
+class TestRolloutCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void healthyPlanPromotes()
+    {
+        const CliRun run = rollout(QStringLiteral("traffic-healthy.yaml"), kJson);
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject root = run.json();
+        QVERIFY(keysOf(root).contains(QSet<QString>{QStringLiteral("outcome"), QStringLiteral("endedAt"),
+                                                    QStringLiteral("steps"), QStringLiteral("totals")}));
+        QCOMPARE(root[QStringLiteral("outcome")].toString(), QStringLiteral("promoted"));
+        QCOMPARE(root[QStringLiteral("endedAt")].toDouble(), 1020.0);
+        const QJsonArray steps = root[QStringLiteral("steps")].toArray();
+        QCOMPARE(steps.size(), 10);
+        const QJsonObject pause = steps[3].toObject();
+        QVERIFY(keysOf(pause).contains(QSet<QString>{
+            QStringLiteral("index"), QStringLiteral("action"), QStringLiteral("startedAt"), QStringLiteral("weights"),
+            QStringLiteral("requests"), QStringLiteral("errors"), QStringLiteral("gates")}));
+        QCOMPARE(pause[QStringLiteral("index")].toInt(), 4);
+        QCOMPARE(pause[QStringLiteral("action")].toString(), QStringLiteral("pause 300s"));
+        QCOMPARE(pause[QStringLiteral("startedAt")].toDouble(), 120.0);
+        QCOMPARE(pause[QStringLiteral("weights")].toObject()[QStringLiteral("v3")].toInt(), 10);
+        QVERIFY(pause[QStringLiteral("requests")].toObject()[QStringLiteral("v1")].toInt() > 0);
+        const QJsonArray gates = pause[QStringLiteral("gates")].toArray();
+        QCOMPARE(gates.size(), 10); // five one-minute windows, two metrics each
+        QCOMPARE(keysOf(gates[0].toObject()),
+                 (QSet<QString>{QStringLiteral("at"), QStringLiteral("verdict"), QStringLiteral("metric"),
+                                QStringLiteral("observed"), QStringLiteral("threshold"), QStringLiteral("requests")}));
+        QCOMPARE(gates[0].toObject()[QStringLiteral("at")].toDouble(), 180.0);
+        const QJsonObject totals = root[QStringLiteral("totals")].toObject();
+        QCOMPARE(totals[QStringLiteral("requests")].toInt(), 20 * 1020);
+        QVERIFY(totals[QStringLiteral("canaryRequests")].toInt() > 0);
+        QVERIFY(totals.contains(QStringLiteral("failedRequests")));
+    }
+
+    void faultyPlanRollsBackWithExitCode79()
+    {
+        const CliRun run = rollout(QStringLiteral("traffic-faulty.yaml"), kJson);
+        QCOMPARE(run.exitCode, 79);
+        const QJsonObject root = run.json();
+        QCOMPARE(root[QStringLiteral("outcome")].toString(), QStringLiteral("rolledBack"));
+        QVERIFY(root[QStringLiteral("explanation")].toString().contains(QStringLiteral("rolled back at step")));
+        QVERIFY(
+            root[QStringLiteral("explanation")].toString().contains(QStringLiteral("canary requests in the window")));
+        const QJsonArray steps = root[QStringLiteral("steps")].toArray();
+        QCOMPARE(steps.last().toObject()[QStringLiteral("action")].toString(), QStringLiteral("rollback"));
+        QCOMPARE(steps.last().toObject()[QStringLiteral("weights")].toObject()[QStringLiteral("v1")].toInt(), 100);
+
+        const CliRun text = rollout(QStringLiteral("traffic-faulty.yaml"));
+        QCOMPARE(text.exitCode, 79);
+        QVERIFY2(text.out.contains(QStringLiteral("STEP")) && text.out.contains(QStringLiteral(": fail")),
+                 qPrintable(text.out));
+    }
+
+    void sameSeedSameOutput()
+    {
+        const QStringList seed{QStringLiteral("--seed"), QStringLiteral("5")};
+        const CliRun first = rollout(QStringLiteral("traffic-faulty.yaml"), kJson + seed);
+        QCOMPARE(rollout(QStringLiteral("traffic-faulty.yaml"), kJson + seed).out, first.out);
+        QVERIFY(rollout(QStringLiteral("traffic-faulty.yaml"), kJson).out != first.out);
+    }
+
+    void withoutTrafficTheFirstHostGetsDefaultTraffic()
+    {
+        const CliRun run = rollout({}, kJson);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json()[QStringLiteral("totals")].toObject()[QStringLiteral("requests")].toInt(), 100 * 1020);
+    }
+
+    void usageAndInputErrors()
+    {
+        CliRun run = runCli({QStringLiteral("rollout"), sample("mesh")});
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY(run.err.contains(QStringLiteral("--plan is required")));
+        run = rollout({}, {QStringLiteral("--seed"), QStringLiteral("x")});
+        QCOMPARE(run.exitCode, 64);
+
+        TestFolder folder;
+        folder.write(QStringLiteral("plan.yaml"),
+                     "apiVersion: meshlane.io/v1alpha1\nkind: RolloutPlan\nspec:\n"
+                     "  route: {virtualService: default/reviews}\n  stable: v1\n"
+                     "  canary: v3\n  steps:\n    - setWieght: 10\n");
+        folder.write(QStringLiteral("traffic.yaml"),
+                     "classes:\n  - host: reviews\nbehaviour:\n"
+                     "  - destination: reviews:v3\n    errorRate: 2\n");
+        const QString plan = folder.qpath() + QStringLiteral("/plan.yaml");
+        run = runCli({QStringLiteral("rollout"), sample("mesh"), QStringLiteral("--plan"), plan});
+        QCOMPARE(run.exitCode, 65);
+        QVERIFY2(run.err.contains(plan + QStringLiteral(":8: unknown step 'setWieght'")), qPrintable(run.err));
+
+        run = runCli({QStringLiteral("rollout"), sample("mesh"), QStringLiteral("--plan"), sample("plan.yaml"),
+                      QStringLiteral("--traffic"), folder.qpath() + QStringLiteral("/traffic.yaml")});
+        QCOMPARE(run.exitCode, 65);
+        QVERIFY2(run.err.contains(QStringLiteral("traffic.yaml: line 5: errorRate must be")), qPrintable(run.err));
+
+        folder.write(QStringLiteral("plan.yaml"),
+                     "apiVersion: meshlane.io/v1alpha1\nkind: RolloutPlan\nspec:\n"
+                     "  route: {virtualService: default/nope}\n  stable: v1\n"
+                     "  canary: v3\n  steps:\n    - setWeight: 10\n");
+        run = runCli({QStringLiteral("rollout"), sample("mesh"), QStringLiteral("--plan"), plan});
+        QCOMPARE(run.exitCode, 65);
+        QVERIFY2(run.err.contains(QStringLiteral("no VirtualService default/nope")), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRolloutCommand)
+#include "tst_rolloutcommand.moc"
