@@ -32,6 +32,8 @@ QString MatchDescription::stringMatch(const QString &subject, const StringMatch 
         return tr("%1 matches %2").arg(subject, value);
     case StringMatch::Kind::Present:
         return tr("%1 present").arg(subject);
+    case StringMatch::Kind::PathPrefix: // Gateway API, element-wise
+        return tr("%1 path prefix %2").arg(subject, value);
     }
     return subject;
 }
