@@ -13,6 +13,7 @@ std::optional<std::string> sampleValue(const StringMatch &match)
     switch (match.kind) {
     case StringMatch::Kind::Exact:
     case StringMatch::Kind::Prefix:
+    case StringMatch::Kind::PathPrefix: // the prefix itself is a path under it
         return match.value;
     case StringMatch::Kind::Present:
         return std::string("1");

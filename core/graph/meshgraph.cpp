@@ -614,14 +614,15 @@ private:
                 // The rule as Istio compiles it (first match): its condition text and mirrors.
                 const HttpRoute http = gatewayApiHttpRoute(m_mesh, route, int(r), rule.matches.empty() ? -1 : 0,
                                                            std::nullopt, enforceGrant);
+                const std::string condition = catchAll || http.matchesEverything() ? std::string() : describeMatch(http);
+                const EdgeRule edgeRule{"http", int(r), condition.empty() ? nullptr : &condition};
                 for (const RouteBackendRef &backend : rule.backendRefs) {
                     if (backend.weight == 0)
                         continue;
                     const double share = catchAll && total > 0 ? double(backend.weight) / double(total) : 0.0;
                     std::string problem;
                     for (const Target &target : backendTargets(route, backend, enforceGrant, &problem))
-                        addEdge(source, target, GraphEdgeKind::Route, share, catchAll ? nullptr : &http, int(r), {},
-                                problem, nullptr);
+                        addEdge(source, target, GraphEdgeKind::Route, share, edgeRule, {}, problem, nullptr);
                 }
                 for (const RouteFilter &filter : rule.filters) {
                     if (filter.type != "RequestMirror")
@@ -629,7 +630,7 @@ private:
                     std::string problem;
                     for (const Target &target : backendTargets(route, filter.mirror, enforceGrant, &problem))
                         addEdge(source, target, GraphEdgeKind::Mirror, filter.mirrorPercent.value_or(100.0) / 100.0,
-                                nullptr, int(r), {}, problem, nullptr);
+                                EdgeRule{"http", int(r), nullptr}, {}, problem, nullptr);
                 }
                 if (catchAll && rule.backendRefs.size() > 1)
                     node(source).splitsTraffic = true;

@@ -17,7 +17,8 @@ QString sample(const char *file) { return samplesDir() + QStringLiteral("/rollou
 
 CliRun rollout(const QString &traffic, QStringList extra = {})
 {
-    QStringList args{QStringLiteral("rollout"), sample("mesh"), QStringLiteral("--plan"), sample("plan.yaml")};
+    QStringList args{QStringLiteral("rollout"), samplesDir() + QStringLiteral("/rollout-reviews"),
+                     QStringLiteral("--plan"), sample("plan.yaml")};
     if (!traffic.isEmpty())
         args << QStringLiteral("--traffic") << sample(traffic.toLatin1().constData());
     return runCli(args + extra);
@@ -40,7 +41,7 @@ class TestRolloutCommand : public QObject
 private Q_SLOTS:
     void healthyPlanPromotes()
     {
-        const CliRun run = rollout(QStringLiteral("traffic-healthy.yaml"), kJson);
+        const CliRun run = rollout(QStringLiteral("traffic-healthy.traffic"), kJson);
         QCOMPARE(run.exitCode, 0);
         const QJsonObject root = run.json();
         QVERIFY(keysOf(root).contains(QSet<QString>{QStringLiteral("outcome"), QStringLiteral("endedAt"),
@@ -72,7 +73,7 @@ private Q_SLOTS:
 
     void faultyPlanRollsBackWithExitCode79()
     {
-        const CliRun run = rollout(QStringLiteral("traffic-faulty.yaml"), kJson);
+        const CliRun run = rollout(QStringLiteral("traffic-faulty.traffic"), kJson);
         QCOMPARE(run.exitCode, 79);
         const QJsonObject root = run.json();
         QCOMPARE(root[QStringLiteral("outcome")].toString(), QStringLiteral("rolledBack"));
@@ -83,7 +84,7 @@ private Q_SLOTS:
         QCOMPARE(steps.last().toObject()[QStringLiteral("action")].toString(), QStringLiteral("rollback"));
         QCOMPARE(steps.last().toObject()[QStringLiteral("weights")].toObject()[QStringLiteral("v1")].toInt(), 100);
 
-        const CliRun text = rollout(QStringLiteral("traffic-faulty.yaml"));
+        const CliRun text = rollout(QStringLiteral("traffic-faulty.traffic"));
         QCOMPARE(text.exitCode, 79);
         QVERIFY2(text.out.contains(QStringLiteral("STEP")) && text.out.contains(QStringLiteral(": fail")),
                  qPrintable(text.out));
@@ -92,9 +93,9 @@ private Q_SLOTS:
     void sameSeedSameOutput()
     {
         const QStringList seed{QStringLiteral("--seed"), QStringLiteral("5")};
-        const CliRun first = rollout(QStringLiteral("traffic-faulty.yaml"), kJson + seed);
-        QCOMPARE(rollout(QStringLiteral("traffic-faulty.yaml"), kJson + seed).out, first.out);
-        QVERIFY(rollout(QStringLiteral("traffic-faulty.yaml"), kJson).out != first.out);
+        const CliRun first = rollout(QStringLiteral("traffic-faulty.traffic"), kJson + seed);
+        QCOMPARE(rollout(QStringLiteral("traffic-faulty.traffic"), kJson + seed).out, first.out);
+        QVERIFY(rollout(QStringLiteral("traffic-faulty.traffic"), kJson).out != first.out);
     }
 
     void withoutTrafficTheFirstHostGetsDefaultTraffic()
@@ -106,7 +107,7 @@ private Q_SLOTS:
 
     void usageAndInputErrors()
     {
-        CliRun run = runCli({QStringLiteral("rollout"), sample("mesh")});
+        CliRun run = runCli({QStringLiteral("rollout"), samplesDir() + QStringLiteral("/rollout-reviews")});
         QCOMPARE(run.exitCode, 64);
         QVERIFY(run.err.contains(QStringLiteral("--plan is required")));
         run = rollout({}, {QStringLiteral("--seed"), QStringLiteral("x")});
@@ -121,12 +122,14 @@ private Q_SLOTS:
                      "classes:\n  - host: reviews\nbehaviour:\n"
                      "  - destination: reviews:v3\n    errorRate: 2\n");
         const QString plan = folder.qpath() + QStringLiteral("/plan.yaml");
-        run = runCli({QStringLiteral("rollout"), sample("mesh"), QStringLiteral("--plan"), plan});
+        run = runCli({QStringLiteral("rollout"), samplesDir() + QStringLiteral("/rollout-reviews"),
+                      QStringLiteral("--plan"), plan});
         QCOMPARE(run.exitCode, 65);
         QVERIFY2(run.err.contains(plan + QStringLiteral(":8: unknown step 'setWieght'")), qPrintable(run.err));
 
-        run = runCli({QStringLiteral("rollout"), sample("mesh"), QStringLiteral("--plan"), sample("plan.yaml"),
-                      QStringLiteral("--traffic"), folder.qpath() + QStringLiteral("/traffic.yaml")});
+        run = runCli({QStringLiteral("rollout"), samplesDir() + QStringLiteral("/rollout-reviews"),
+                      QStringLiteral("--plan"), sample("plan.yaml"), QStringLiteral("--traffic"),
+                      folder.qpath() + QStringLiteral("/traffic.yaml")});
         QCOMPARE(run.exitCode, 65);
         QVERIFY2(run.err.contains(QStringLiteral("traffic.yaml: line 5: errorRate must be")), qPrintable(run.err));
 
@@ -134,7 +137,8 @@ private Q_SLOTS:
                      "apiVersion: meshlane.io/v1alpha1\nkind: RolloutPlan\nspec:\n"
                      "  route: {virtualService: default/nope}\n  stable: v1\n"
                      "  canary: v3\n  steps:\n    - setWeight: 10\n");
-        run = runCli({QStringLiteral("rollout"), sample("mesh"), QStringLiteral("--plan"), plan});
+        run = runCli({QStringLiteral("rollout"), samplesDir() + QStringLiteral("/rollout-reviews"),
+                      QStringLiteral("--plan"), plan});
         QCOMPARE(run.exitCode, 65);
         QVERIFY2(run.err.contains(QStringLiteral("no VirtualService default/nope")), qPrintable(run.err));
     }

@@ -18,7 +18,7 @@ using namespace meshlane::testing;
 
 namespace {
 
-MeshPtr reviewsMesh() { return sampleMesh("rollout-reviews/mesh"); }
+MeshPtr reviewsMesh() { return sampleMesh("rollout-reviews"); }
 
 std::string readSample(const std::string &file)
 {
@@ -92,7 +92,7 @@ class TestRehearsal : public QObject
 private Q_SLOTS:
     void eachStepIsAnEditOfTheMesh()
     {
-        const RehearsalReport report = sampleRun("traffic-healthy.yaml", 1);
+        const RehearsalReport report = sampleRun("traffic-healthy.traffic", 1);
         QCOMPARE(RehearsalReport::outcomeName(report.outcome), "promoted");
         QCOMPARE(report.steps.size(), size_t(10)); // nine planned + promote (drops the testers route)
         // Step 1: the testers' route goes just before the weighted one, to v3.
@@ -271,7 +271,7 @@ private Q_SLOTS:
     void faultySampleRollsBackAtTheFirstJudgedGate()
     {
         for (uint64_t seed : {1, 2, 3}) {
-            const RehearsalReport report = sampleRun("traffic-faulty.yaml", seed);
+            const RehearsalReport report = sampleRun("traffic-faulty.traffic", seed);
             QCOMPARE(RehearsalReport::outcomeName(report.outcome), "rolledBack");
             std::vector<GateCheck> judged;
             for (const RehearsalStep &step : report.steps) {
@@ -291,7 +291,7 @@ private Q_SLOTS:
     void healthySamplePromotes()
     {
         for (uint64_t seed : {1, 2, 3}) {
-            const RehearsalReport report = sampleRun("traffic-healthy.yaml", seed);
+            const RehearsalReport report = sampleRun("traffic-healthy.traffic", seed);
             QVERIFY2(report.outcome == RehearsalReport::Outcome::Promoted, report.explanation.text().c_str());
         }
     }
@@ -309,9 +309,9 @@ private Q_SLOTS:
             }
             return text + std::to_string(report.failedRequests);
         };
-        const std::string first = fingerprint(sampleRun("traffic-faulty.yaml", 11));
-        QCOMPARE(fingerprint(sampleRun("traffic-faulty.yaml", 11)), first);
-        QVERIFY(fingerprint(sampleRun("traffic-faulty.yaml", 12)) != first);
+        const std::string first = fingerprint(sampleRun("traffic-faulty.traffic", 11));
+        QCOMPARE(fingerprint(sampleRun("traffic-faulty.traffic", 11)), first);
+        QVERIFY(fingerprint(sampleRun("traffic-faulty.traffic", 12)) != first);
     }
 
     void planThatDoesNotFitTheMesh()
