@@ -125,12 +125,12 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
             if (!findRoute(*vs, ss(routeOption), &ref.section, &ref.index)) {
                 const bool listed = routeOption.startsWith(QStringLiteral("tcp[")) || routeOption.startsWith(QStringLiteral("tls["))
                     || routeOption.startsWith(QStringLiteral("http["));
-                const QString section = listed ? routeOption.section(u'[', 0, 0) : QStringLiteral("http");
-                const size_t count = section == QStringLiteral("tcp") ? vs->tcp.size()
-                    : section == QStringLiteral("tls")                ? vs->tls.size()
-                                                                      : vs->http.size();
+                const QString asked = listed ? routeOption.section(u'[', 0, 0) : QStringLiteral("http");
+                const size_t count = asked == QStringLiteral("tcp") ? vs->tcp.size()
+                    : asked == QStringLiteral("tls")                ? vs->tls.size()
+                                                                    : vs->http.size();
                 return commandLine.usageError(err, QStringLiteral("VirtualService ") + vsRef + QStringLiteral(" has no ")
-                                                       + section + QStringLiteral(" route '") + routeOption
+                                                       + asked + QStringLiteral(" route '") + routeOption
                                                        + QStringLiteral("' (it has ") + QString::number(count)
                                                        + QStringLiteral(", numbered from 0)"));
             }

@@ -17,9 +17,9 @@ bool isAny(const std::string &host) { return host.empty() || host == "*"; }
 Labels namespaceLabels(const Mesh &mesh, const std::string &ns)
 {
     Labels labels;
-    for (const ResourceMeta &meta : mesh.otherResources) {
-        if (meta.kind == "Namespace" && meta.name == ns)
-            labels = meta.labels;
+    for (const auto &object : mesh.namespaces) {
+        if (object->meta.name == ns)
+            labels = object->meta.labels;
     }
     labels["kubernetes.io/metadata.name"] = ns;
     return labels;

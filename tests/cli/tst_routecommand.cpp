@@ -332,8 +332,8 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, int(ExitOk));
         const QJsonObject root = result.json();
         // The keys of HTTP routing; httpRoute is null, `rule` names the list.
-        QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "rule", "status",
-                                      "destinations", "mirrors", "fault", "explanation"}));
+        QCOMPARE(keysOf(root), setOf({"host", "virtualService", "httpRoute", "routeName", "rule", "status", "outcomes",
+                                      "redirect", "rewrite", "destinations", "mirrors", "fault", "explanation"}));
         QVERIFY(root[QStringLiteral("httpRoute")].isNull());
         const QJsonObject rule = root[QStringLiteral("rule")].toObject();
         QCOMPARE(rule[QStringLiteral("section")].toString(), QStringLiteral("tls"));

@@ -211,7 +211,7 @@ private Q_SLOTS:
         QVERIFY(test::waitUntilShown(window));
         QVERIFY(doubleClickFinding(window, QStringLiteral("IST0106")));
         QCOMPARE(flaggedLine(window).trimmed(), QStringLiteral("weigth: 100"));
-        QVERIFY(window.document()->setMirror(RouteRef{"shop", "cart", 0}, Destination{.host = "cart", .fqdn = {}, .subset = {}, .port = {}, .location = {}, .hostLocation = {}, .subsetLocation = {}}, 50.0));
+        QVERIFY(window.document()->setMirror(RouteRef{"shop", "cart", 0}, Destination{.host = "cart", .fqdn = {}, .subset = {}, .port = {}, .location = {}, .hostLocation = {}, .subsetLocation = {}, .unresolvedReason = {}}, 50.0));
         QCOMPARE(test::yamlPane(window)->view()->flaggedLine(), -1);
     }
 
