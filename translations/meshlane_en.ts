@@ -327,7 +327,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mirror_percent is deprecated (IST0002): use mirrorPercentage.value</source>
+        <source>mirror_percent is deprecated (IST0133): use mirrorPercentage.value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

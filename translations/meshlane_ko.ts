@@ -326,8 +326,8 @@
         <translation>fault.abort에 percentage가 없습니다: 요청의 0 %만 중단됩니다</translation>
     </message>
     <message>
-        <source>mirror_percent is deprecated (IST0002): use mirrorPercentage.value</source>
-        <translation>mirror_percent는 더 이상 권장되지 않습니다 (IST0002): mirrorPercentage.value를 쓰세요</translation>
+        <source>mirror_percent is deprecated (IST0133): use mirrorPercentage.value</source>
+        <translation>mirror_percent는 더 이상 권장되지 않습니다 (IST0133): mirrorPercentage.value를 쓰세요</translation>
     </message>
     <message>
         <source>mirror to %1 is set to 0 %: Istio mirrors nothing</source>

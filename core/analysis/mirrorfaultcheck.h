@@ -8,7 +8,7 @@ namespace meshlane {
 // Mirroring and fault injection on http routes: a mirror aimed at a destination
 // that already serves the route (ML0102), `mirror` together with `mirrors`,
 // percentages outside 0-100 and abort statuses outside 200-599 (IST0106), the
-// deprecated `mirror_percent` (IST0002), a mirror percentage with nothing to
+// deprecated `mirror_percent` (IST0133), a mirror percentage with nothing to
 // mirror (ML0104) and faults with no percentage, which affect no request (ML0103).
 class MirrorFaultCheck
 {

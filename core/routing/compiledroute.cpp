@@ -51,7 +51,7 @@ void compileMirrors(const HttpRoute &route, const DestinationResolver &resolver,
             const int64_t percent = std::clamp<int64_t>(*route.legacyMirrorPercent, 0, 100);
             mirror.perMillion = uint32_t(percent * 10000);
             compiled.notes.push_back(MESHLANE_TR("meshlane::CompiledRoute",
-                                                 "mirror_percent is deprecated (IST0002): use mirrorPercentage.value"));
+                                                 "mirror_percent is deprecated (IST0133): use mirrorPercentage.value"));
         }
         if (mirror.perMillion == 0)
             compiled.notes.push_back(

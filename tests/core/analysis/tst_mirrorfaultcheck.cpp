@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// MirrorFaultCheck: ML0102, ML0103, ML0104, IST0002 and the IST0106 range checks.
+// MirrorFaultCheck: ML0102, ML0103, ML0104, IST0133 (mirror_percent) and the IST0106 range checks.
 #include "analysis/analyzercodes.h"
 #include "support/analyzertesting.h"
 
