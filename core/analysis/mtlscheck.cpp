@@ -2,17 +2,13 @@
 #include "analysis/mtlscheck.h"
 
 #include "analysis/analyzercodes.h"
+#include "model/mtlspolicy.h"
 
 namespace meshlane {
 
 namespace {
 
 const char *const kRootNamespace = "istio-system";
-
-bool sendsMtls(const std::string &mode)
-{
-    return mode == "ISTIO_MUTUAL" || mode == "MUTUAL";
-}
 
 bool enabled(const PeerAuthentication &policy)
 {
@@ -44,15 +40,6 @@ void MtlsCheck::run()
     }
     for (const auto &policy : mesh.peerAuthentications)
         checkPolicy(*policy);
-}
-
-const PeerAuthentication *MtlsCheck::namespacePolicy(const std::string &ns) const
-{
-    for (const auto &policy : m_context.mesh().peerAuthentications) {
-        if (policy->meta.ns == ns && !policy->hasSelector && !policy->mode.empty() && policy->mode != "UNSET")
-            return policy.get();
-    }
-    return nullptr;
 }
 
 void MtlsCheck::checkWideRule(const DestinationRule &rule)
@@ -105,7 +92,7 @@ void MtlsCheck::checkPolicy(const PeerAuthentication &policy)
     for (const auto &rule : m_context.mesh().destinationRules) {
         const std::string &mode = rule->trafficPolicy.tlsMode;
         if (!root && rule->host == "*." + policy.meta.ns + ".svc.cluster.local") {
-            if (sendsMtls(mode)) {
+            if (sendsIstioMtls(mode)) {
                 m_context.report(codes::DisabledPolicyRuleMissing, Severity::Error, policy.meta, policy.modeLocation,
                                  "mTLS is disabled for namespace " + policy.meta.ns + ", but DestinationRule "
                                      + rule->meta.ns + '/' + rule->meta.name + " still sends mTLS there: requests fail",
@@ -115,7 +102,7 @@ void MtlsCheck::checkPolicy(const PeerAuthentication &policy)
             if (mode == "DISABLE")
                 return;
         }
-        if (rule->host == "*.local" && sendsMtls(mode))
+        if (rule->host == "*.local" && sendsIstioMtls(mode))
             meshEnabled = true;
     }
     if (!meshEnabled)
@@ -135,21 +122,19 @@ void MtlsCheck::checkHostRule(const DestinationRule &rule)
     const Service *service = m_context.mesh().findService(rule.fqdn);
     if (!service)
         return;
-    // The policy of the Service's pods: a workload policy, else the namespace's, else the mesh's.
-    const PeerAuthentication *deciding = nullptr;
-    for (const Workload *pod : m_context.workloadsOf(*service)) {
-        for (const auto &policy : m_context.mesh().peerAuthentications) {
-            if (policy->meta.ns == service->meta.ns && policy->hasSelector && !policy->mode.empty()
-                && labelsMatch(policy->selector, pod->podLabels))
-                deciding = policy.get();
-        }
+    // The policy of the Service's pods, as the router resolves it: the
+    // finding and the 503 the request tester shows tell the same story.
+    // Without pods, the namespace's (or the mesh's) policy is what new pods get.
+    const std::vector<const Workload *> pods = m_context.workloadsOf(*service);
+    AcceptedMtls accepted = acceptedMtls(m_context.mesh(), service->meta.ns, {});
+    for (const Workload *pod : pods) {
+        accepted = acceptedMtls(m_context.mesh(), pod->meta.ns, pod->podLabels);
+        if (accepted.mode != "STRICT")
+            return;
     }
-    if (!deciding)
-        deciding = namespacePolicy(service->meta.ns);
-    if (!deciding)
-        deciding = namespacePolicy(kRootNamespace);
-    if (!deciding || deciding->mode != "STRICT")
+    if (accepted.mode != "STRICT")
         return;
+    const PeerAuthentication *deciding = accepted.deciding;
     m_context.report(codes::TlsDisabledTowardsStrict, Severity::Error, rule.meta, rule.hostLocation,
                      "tls mode DISABLE towards " + rule.host + ", whose pods accept only mTLS (PeerAuthentication "
                          + policyName(*deciding) + " is STRICT): every request fails (503, connection reset)",

@@ -23,8 +23,6 @@ private:
     void checkWideRule(const DestinationRule &rule);
     void checkPolicy(const PeerAuthentication &policy);
     void checkHostRule(const DestinationRule &rule);
-    // The selector-less policy of `ns` (namespace-wide) with a mode written, or null.
-    const PeerAuthentication *namespacePolicy(const std::string &ns) const;
 
     AnalysisContext &m_context;
 };

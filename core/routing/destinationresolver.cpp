@@ -2,6 +2,7 @@
 #include "routing/destinationresolver.h"
 
 #include "base/translatedtext.h"
+#include "model/mtlspolicy.h"
 
 namespace meshlane {
 
@@ -16,6 +17,24 @@ std::string labelsText(const Labels &labels)
         text += key + '=' + value;
     }
     return text;
+}
+
+// The container port a Service port forwards to, which is what portLevelMtls
+// names; unknown for a named targetPort or when no port is chosen yet.
+std::optional<uint32_t> containerPortOf(const Service &service, std::optional<uint32_t> servicePort)
+{
+    if (!servicePort)
+        return std::nullopt;
+    for (const ServicePort &port : service.ports) {
+        if (port.port != *servicePort)
+            continue;
+        if (port.targetPort.empty())
+            return port.port;
+        if (port.targetPort.find_first_not_of("0123456789") != std::string::npos || port.targetPort.size() > 5)
+            return std::nullopt;
+        return uint32_t(std::stoul(port.targetPort));
+    }
+    return std::nullopt;
 }
 
 TranslatedText subsetNames(const std::vector<const DestinationRule *> &rules)
@@ -150,10 +169,14 @@ ResolvedTarget DestinationResolver::resolve(const std::string &fqdn, const std::
             const auto [it, inserted] = wanted.emplace(key, value);
             conflicting = conflicting || (!inserted && it->second != value);
         }
+        std::vector<const Workload *> workloads;
         if (!conflicting) {
-            for (const Workload *workload : workloadsMatching(service->meta.ns, wanted))
+            workloads = workloadsMatching(service->meta.ns, wanted);
+            for (const Workload *workload : workloads)
                 target.pods.push_back(podSetOf(*workload));
         }
+        if (target.podCount() > 0)
+            checkMtls(*service, workloads, target);
         if (target.podCount() == 0) {
             target.status = 503;
             const std::string serviceName = service->meta.ns + '/' + service->meta.name;
@@ -232,6 +255,45 @@ void DestinationResolver::resolveServiceEntry(const ServiceEntry &entry, const L
                   .arg(entryName)
                   .arg(labelsText(subsetLabels));
     }
+}
+
+void DestinationResolver::checkMtls(const Service &service, const std::vector<const Workload *> &workloads,
+                                    ResolvedTarget &target) const
+{
+    if (m_mesh.peerAuthentications.empty())
+        return; // every pod is PERMISSIVE: whatever the client sends is accepted
+    const DestinationRule *rule = tlsDestinationRule(m_mesh, target.host);
+    if (!rule || rule->trafficPolicy.tlsMode.empty())
+        return; // auto mTLS: the client's sidecar sends what the server accepts
+    const std::string &sent = rule->trafficPolicy.tlsMode;
+    const std::optional<uint32_t> containerPort = containerPortOf(service, target.port);
+    const PeerAuthentication *refusing = nullptr;
+    std::string accepted;
+    for (const Workload *workload : workloads) {
+        const AcceptedMtls mtls = acceptedMtls(m_mesh, workload->meta.ns, workload->podLabels, containerPort);
+        const bool refuses = sent == "DISABLE" ? mtls.mode == "STRICT" : sendsIstioMtls(sent) && mtls.mode == "DISABLE";
+        if (!refuses)
+            return; // some pods take the request: the load balancer keeps to them (outlier detection aside)
+        refusing = mtls.deciding;
+        accepted = mtls.mode;
+    }
+    target.status = 503;
+    const std::string ruleName = rule->meta.ns + '/' + rule->meta.name;
+    const std::string policyName = refusing ? refusing->meta.ns + '/' + refusing->meta.name : std::string();
+    target.problem = accepted == "STRICT"
+        ? MESHLANE_TR("meshlane::DestinationResolver",
+                      "DestinationRule %1 sends plain text (tls mode DISABLE), but PeerAuthentication %2 makes the "
+                      "pods of %3 accept only mTLS: their sidecars reset the connection (503, flag UC)")
+              .arg(ruleName)
+              .arg(policyName)
+              .arg(target.host)
+        : MESHLANE_TR("meshlane::DestinationResolver",
+                      "DestinationRule %1 sends mTLS (tls mode %2), but PeerAuthentication %3 disables mTLS on the "
+                      "pods of %4: the TLS handshake fails (503, flag UF)")
+              .arg(ruleName)
+              .arg(sent)
+              .arg(policyName)
+              .arg(target.host);
 }
 
 void DestinationResolver::finish(ResolvedTarget &target, uint32_t listenerPort) const

@@ -37,6 +37,10 @@ public:
 private:
     ResolvedTarget resolve(const std::string &fqdn, const std::string &subset, std::optional<uint32_t> port) const;
     void resolveServiceEntry(const ServiceEntry &entry, const Labels &subsetLabels, ResolvedTarget &target) const;
+    // A request both ends of which disagree on mTLS fails: the DestinationRule's
+    // tls mode against the PeerAuthentication of every pod (503 when all refuse).
+    void checkMtls(const Service &service, const std::vector<const Workload *> &workloads,
+                   ResolvedTarget &target) const;
     // Workloads in `ns` whose pod labels include `selector`, in load order.
     std::vector<const Workload *> workloadsMatching(const std::string &ns, const Labels &selector) const;
 
