@@ -76,7 +76,6 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
     std::vector<int64_t> current;
     std::optional<std::vector<int>> weights;
     EditResult edited;
-    std::string why;
     std::string section = "http"; // of a VirtualService route
     QString routeLabel;            // "route 1", "tcp[0]", "rule 0"
     if (gatewayApi) {
@@ -95,9 +94,11 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
             return commandLine.usageError(err, QStringLiteral("no ") + routeOption + QStringLiteral(" rule ") + QString::number(routeIndex)
                                                    + QStringLiteral(" in ") + commandLine.directory());
         }
-        weights = WeightSpec::resolve(*rule, routeIndex, ss(parser.value(QStringLiteral("weights"))), &why);
-        if (!weights)
-            return commandLine.usageError(err, qs(why));
+        const Result<std::vector<int>> resolved =
+            WeightSpec::resolve(*rule, routeIndex, ss(parser.value(QStringLiteral("weights"))));
+        if (!resolved)
+            return commandLine.usageError(err, qs(resolved.error()));
+        weights = resolved.value();
         for (const RouteDestination &destination : rule->route) {
             names.push_back(destination.destination.host);
             shortNames.push_back(qs(destination.destination.host));
@@ -144,9 +145,11 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
         const std::string routeName = ref.section == "http" ? "route " + std::to_string(routeIndex)
                                                             : ref.section + '[' + std::to_string(routeIndex) + ']';
         routeLabel = qs(routeName);
-        weights = WeightSpec::resolve(route, routeName, ss(parser.value(QStringLiteral("weights"))), &why);
-        if (!weights)
-            return commandLine.usageError(err, qs(why));
+        const Result<std::vector<int>> resolved =
+            WeightSpec::resolve(route, routeName, ss(parser.value(QStringLiteral("weights"))));
+        if (!resolved)
+            return commandLine.usageError(err, qs(resolved.error()));
+        weights = resolved.value();
         for (size_t j = 0; j < route.size(); ++j) {
             names.push_back(route[j].destination.label());
             shortNames.push_back(destinationName(route[j].destination));

@@ -3,12 +3,10 @@
 
 namespace meshlane {
 
-bool isSafeRelativePath(const std::string &path, std::string *why)
+Result<void> checkSafeRelativePath(const std::string &path)
 {
     const auto refuse = [&](const char *reason) {
-        if (why)
-            *why = "unsafe path '" + path + "': " + reason;
-        return false;
+        return Result<void>::failure("unsafe path '" + path + "': " + reason);
     };
     if (path.empty())
         return refuse("empty");
@@ -30,7 +28,7 @@ bool isSafeRelativePath(const std::string &path, std::string *why)
             return refuse("empty, '.' or '..' component");
         start = end + 1;
     }
-    return true;
+    return {};
 }
 
 } // namespace meshlane

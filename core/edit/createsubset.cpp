@@ -119,9 +119,8 @@ EditResult createSubset(const MeshPtr &mesh, const std::string &hostFqdn, const 
             return stop("DestinationRule " + ns + '/' + name + " already exists (for host " + rule->host + ')');
     }
     const std::string file = placement.file.empty() ? newFileName(*mesh, "destinationrule-" + name) : placement.file;
-    std::string why;
-    if (!isSafeRelativePath(file, &why))
-        return stop(why);
+    if (const Result<void> safe = checkSafeRelativePath(file); !safe)
+        return stop(safe.error());
     if (file.size() < 5 || (file.compare(file.size() - 5, 5, ".yaml") != 0 && file.compare(file.size() - 4, 4, ".yml") != 0))
         return stop("new resources go into a .yaml or .yml file, not " + file);
     if (!context.openFile(file))

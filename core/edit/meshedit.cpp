@@ -105,9 +105,8 @@ EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::str
     for (const TextEdit &edit : edits) {
         if (originals.count(edit.file))
             continue;
-        std::string why;
-        if (!isSafeRelativePath(edit.file, &why))
-            return failure(why);
+        if (const Result<void> safe = checkSafeRelativePath(edit.file); !safe)
+            return failure(safe.error());
         const SourceFile *file = mesh->findFile(edit.file);
         if (file && !file->parsed)
             return failure(edit.file + " could not be parsed when it was loaded; fix it by hand first");

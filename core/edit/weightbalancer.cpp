@@ -120,15 +120,10 @@ std::vector<int> WeightBalancer::distributeEvenly(const std::vector<int64_t> &we
     return result;
 }
 
-std::optional<std::vector<int>> WeightBalancer::complete(const std::vector<int64_t> &weights,
-                                                         const std::vector<std::optional<int>> &given,
-                                                         std::string *error)
+Result<std::vector<int>> WeightBalancer::complete(const std::vector<int64_t> &weights,
+                                                  const std::vector<std::optional<int>> &given)
 {
-    const auto fail = [error](std::string message) -> std::optional<std::vector<int>> {
-        if (error)
-            *error = std::move(message);
-        return std::nullopt;
-    };
+    const auto fail = Result<std::vector<int>>::failure;
     const std::vector<int> current = normalized(weights);
     std::vector<int> result(current.size(), 0);
     int givenSum = 0;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -55,12 +57,10 @@ public:
 
     // For the command line, where some weights are given and the rest follow:
     // given values are kept as they are and the others share 100 minus their sum
-    // by steps 3-4. Fails (std::nullopt and `error` set) when a given value is
-    // negative, the given values exceed 100, or every weight is given and they
-    // do not sum to 100.
-    static std::optional<std::vector<int>> complete(const std::vector<int64_t> &weights,
-                                                    const std::vector<std::optional<int>> &given,
-                                                    std::string *error = nullptr);
+    // by steps 3-4. Fails when a given value is negative, the given values
+    // exceed 100, or every weight is given and they do not sum to 100.
+    static Result<std::vector<int>> complete(const std::vector<int64_t> &weights,
+                                            const std::vector<std::optional<int>> &given);
 };
 
 } // namespace meshlane

@@ -49,15 +49,10 @@ std::string WeightSpec::destinationNames(const std::vector<RouteDestination> &ro
     return names;
 }
 
-std::optional<std::vector<int>> WeightSpec::resolve(const std::vector<RouteDestination> &route,
-                                                    const std::string &routeName, const std::string &spec,
-                                                    std::string *error)
+Result<std::vector<int>> WeightSpec::resolve(const std::vector<RouteDestination> &route, const std::string &routeName,
+                                             const std::string &spec)
 {
-    const auto fail = [error](std::string message) -> std::optional<std::vector<int>> {
-        if (error)
-            *error = std::move(message);
-        return std::nullopt;
-    };
+    const auto fail = Result<std::vector<int>>::failure;
     std::vector<std::optional<int>> given(route.size());
     size_t start = 0;
     while (start <= spec.size()) {
@@ -87,11 +82,7 @@ std::optional<std::vector<int>> WeightSpec::resolve(const std::vector<RouteDesti
     std::vector<int64_t> current;
     for (size_t j = 0; j < route.size(); ++j)
         current.push_back(effectiveWeight(route, j));
-    std::string why;
-    std::optional<std::vector<int>> weights = WeightBalancer::complete(current, given, &why);
-    if (!weights)
-        return fail(why);
-    return weights;
+    return WeightBalancer::complete(current, given);
 }
 
 } // namespace meshlane

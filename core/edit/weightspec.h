@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "model/httproute.h"
 
 #include <cstddef>
@@ -23,17 +24,14 @@ public:
     // The destinations `key` can mean (several when it is ambiguous).
     static std::vector<size_t> destinationsNamed(const std::vector<RouteDestination> &route, const std::string &key);
 
-    // The complete weights of the route, or std::nullopt with `error` saying
-    // what is wrong with `spec`. `routeName` is only used in messages
-    // ("route 0", "tcp[1]").
-    static std::optional<std::vector<int>> resolve(const std::vector<RouteDestination> &route,
-                                                   const std::string &routeName, const std::string &spec,
-                                                   std::string *error);
+    // The complete weights of the route, or why `spec` cannot give them.
+    // `routeName` is only used in messages ("route 0", "tcp[1]").
+    static Result<std::vector<int>> resolve(const std::vector<RouteDestination> &route, const std::string &routeName,
+                                            const std::string &spec);
     // For http route `routeIndex`.
-    static std::optional<std::vector<int>> resolve(const HttpRoute &route, size_t routeIndex, const std::string &spec,
-                                                   std::string *error)
+    static Result<std::vector<int>> resolve(const HttpRoute &route, size_t routeIndex, const std::string &spec)
     {
-        return resolve(route.route, "route " + std::to_string(routeIndex), spec, error);
+        return resolve(route.route, "route " + std::to_string(routeIndex), spec);
     }
 
     // "v1, v2" (subset, or host when there is none): for messages.

@@ -150,9 +150,8 @@ std::vector<Exporter::Item> Exporter::plan(const std::string &outputDir, std::ve
     }
 
     for (Item &item : items) {
-        std::string why;
-        if (!isSafeRelativePath(item.relative, &why)) {
-            errors->push_back(why);
+        if (const Result<void> safe = checkSafeRelativePath(item.relative); !safe) {
+            errors->push_back(safe.error());
             continue;
         }
         item.target = root / item.relative;

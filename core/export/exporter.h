@@ -42,7 +42,7 @@ struct ExportReport
 // never half). Permissions of a replaced file are kept; a new file gets its
 // source's. Any failure before the renames removes the temporaries and leaves
 // every original untouched. Paths come only from the mesh's own relative file
-// names, are checked by isSafeRelativePath, and must resolve (symbolic links
+// names, are checked by checkSafeRelativePath, and must resolve (symbolic links
 // included) inside the output folder.
 class Exporter
 {

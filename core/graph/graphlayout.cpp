@@ -352,15 +352,14 @@ std::string GraphLayout::toDot(const MeshGraph &graph, const std::vector<LayoutS
     return dotText(graph, all, sizes, options);
 }
 
-bool GraphLayout::layoutDotText(const std::string &dot, std::string *error)
+Result<void> GraphLayout::layoutDotText(const std::string &dot)
 {
     const std::lock_guard lock(graphvizMutex());
     GroupLayout ignored;
     std::string message;
-    const bool ok = layoutGroup(dot, &ignored, &message);
-    if (error)
-        *error = message;
-    return ok;
+    if (!layoutGroup(dot, &ignored, &message))
+        return Result<void>::failure(message);
+    return {};
 }
 
 } // namespace meshlane

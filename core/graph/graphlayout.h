@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,7 +86,7 @@ public:
                              const LayoutOptions &options = {});
 
     // Lays out a dot document in-process and discards the result (benchmarks).
-    static bool layoutDotText(const std::string &dot, std::string *error = nullptr);
+    static Result<void> layoutDotText(const std::string &dot);
 };
 
 } // namespace meshlane

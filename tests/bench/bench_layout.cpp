@@ -170,12 +170,11 @@ void BM_WholeGraphInProcess(benchmark::State &state)
     const std::string dot = GraphLayout::toDot(*f.graph, f.sizes);
     RatioToDot ratio(state);
     for (auto _ : state) {
-        std::string error;
         ratio.start();
-        const bool ok = GraphLayout::layoutDotText(dot, &error);
+        const Result<void> laidOut = GraphLayout::layoutDotText(dot);
         ratio.stop();
-        if (!ok)
-            state.SkipWithError(error.c_str());
+        if (!laidOut)
+            state.SkipWithError(laidOut.error().c_str());
     }
     counters(state);
 }

@@ -54,10 +54,9 @@ bool setWeights(MainWindow &window, const ScreenshotRunner::Request &request, QS
         return false;
     }
     const size_t index = size_t(route - vs->http.begin());
-    std::string why;
-    const auto weights = WeightSpec::resolve(*route, index, request.setWeights.toStdString(), &why);
+    const Result<std::vector<int>> weights = WeightSpec::resolve(*route, index, request.setWeights.toStdString());
     if (!weights) {
-        *error = QStringLiteral("--set-weights: %1").arg(QString::fromStdString(why));
+        *error = QStringLiteral("--set-weights: %1").arg(QString::fromStdString(weights.error()));
         return false;
     }
     QString refused;

@@ -93,12 +93,15 @@ private Q_SLOTS:
         QCOMPARE(*WeightBalancer::complete({100, 0, 0}, {40, std::nullopt, std::nullopt}), (Weights{40, 30, 30}));
         QCOMPARE(*WeightBalancer::complete({50, 50}, {100, std::nullopt}), (Weights{100, 0}));
         QCOMPARE(*WeightBalancer::complete({50, 50}, {30, 70}), (Weights{30, 70}));
-        std::string error;
-        QVERIFY(!WeightBalancer::complete({50, 50}, {30, 60}, &error));
-        QVERIFY(error.find("sum to 90") != std::string::npos);
-        QVERIFY(!WeightBalancer::complete({50, 50, 0}, {70, 40, std::nullopt}, &error));
-        QVERIFY(error.find("more than 100") != std::string::npos);
-        QVERIFY(!WeightBalancer::complete({50, 50}, {-1, std::nullopt}, &error));
+        const auto notHundred = WeightBalancer::complete({50, 50}, {30, 60});
+        QVERIFY(!notHundred);
+        QVERIFY(notHundred.error().find("sum to 90") != std::string::npos);
+        const auto tooMuch = WeightBalancer::complete({50, 50, 0}, {70, 40, std::nullopt});
+        QVERIFY(!tooMuch);
+        QVERIFY(tooMuch.error().find("more than 100") != std::string::npos);
+        const auto negative = WeightBalancer::complete({50, 50}, {-1, std::nullopt});
+        QVERIFY(!negative);
+        QVERIFY(negative.error().find("outside 0..100") != std::string::npos);
     }
 
     // The property the issue asks for: random drags with random locks always

@@ -259,9 +259,9 @@ private Q_SLOTS:
 
         // Paths a mesh could carry are checked before anything meets the disk.
         for (const char *bad : {"../x.yaml", "/etc/passwd", "a/../../x", "a//b", "./a", "a\\b", ""})
-            QVERIFY2(!isSafeRelativePath(bad), bad);
+            QVERIFY2(!checkSafeRelativePath(bad), bad);
         for (const char *good : {"a.yaml", "dir/sub/a.yml", "..a.yaml", "a..yaml"})
-            QVERIFY2(isSafeRelativePath(good), good);
+            QVERIFY2(checkSafeRelativePath(good), good);
     }
 
     void outputInsideSourceIsNotCopiedIntoItself()

@@ -136,10 +136,11 @@ private Q_SLOTS:
         const std::string dot = GraphLayout::toDot(graph, sizesFor(graph));
         QVERIFY(dot.find("rankdir=LR") != std::string::npos);
         QVERIFY(dot.find("subgraph cluster_") != std::string::npos);
-        std::string error;
-        QVERIFY2(GraphLayout::layoutDotText(dot, &error), error.c_str());
-        QVERIFY(!GraphLayout::layoutDotText("digraph { a -> ", &error));
-        QVERIFY2(error.find("syntax error") != std::string::npos, error.c_str());
+        const Result<void> laidOut = GraphLayout::layoutDotText(dot);
+        QVERIFY2(laidOut, laidOut.error().c_str());
+        const Result<void> broken = GraphLayout::layoutDotText("digraph { a -> ");
+        QVERIFY(!broken);
+        QVERIFY2(broken.error().find("syntax error") != std::string::npos, broken.error().c_str());
     }
 
     void callsFromSeveralThreadsAreSafe()
