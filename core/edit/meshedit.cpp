@@ -25,6 +25,28 @@ std::map<std::string, int> findingsByCode(const Diagnostics &diagnostics)
     return counts;
 }
 
+// A finding (warning or error) of `now` whose code appears more often than
+// when the same documents are read as they were before; null when the change
+// adds none. Usually there are no findings after, and nothing to compare.
+const Diagnostic *addedFinding(const ManifestLoader &loader, const Mesh &mesh,
+                               const std::map<std::string, FileReload> &before, const Diagnostics &now)
+{
+    const auto counts = findingsByCode(now);
+    if (counts.empty())
+        return nullptr;
+    const auto was = findingsByCode(loader.reloadFiles(mesh, before).diagnostics);
+    for (const auto &[code, count] : counts) {
+        const auto old = was.find(code);
+        if (old != was.end() && old->second >= count)
+            continue;
+        for (const Diagnostic &diagnostic : now) {
+            if (diagnostic.code == code)
+                return &diagnostic;
+        }
+    }
+    return nullptr;
+}
+
 // The documents of `file` that `edits` change, when that is all they change:
 // no line break added or removed, every edit inside one resource's document,
 // no document marker touched. Then only those documents need reading again
@@ -89,7 +111,12 @@ EditResult failure(std::string message)
 
 } // namespace
 
-EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description)
+namespace {
+
+enum class NewFindings { Refuse, Accept };
+
+EditResult applyTextChanges(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description,
+                            NewFindings newFindings)
 {
     if (!mesh)
         return failure("no mesh to edit");
@@ -128,21 +155,11 @@ EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::str
         }
     }
 
-    // Findings are compared over what was read again: the same documents
-    // before and after. Usually there are none after, and nothing to compare.
     const ManifestLoader loader;
     LoadResult reloaded = loader.reloadFiles(*mesh, after);
-    const auto now = findingsByCode(reloaded.diagnostics);
-    const auto was = now.empty() ? now : findingsByCode(loader.reloadFiles(*mesh, previousTexts).diagnostics);
-    for (const auto &[code, count] : now) {
-        const auto old = was.find(code);
-        if (old == was.end() || old->second < count) {
-            for (const Diagnostic &diagnostic : reloaded.diagnostics) {
-                if (diagnostic.code == code)
-                    return failure("the change would make the file invalid (" + diagnostic.toString()
-                                   + "); nothing was changed");
-            }
-        }
+    if (newFindings == NewFindings::Refuse) {
+        if (const Diagnostic *added = addedFinding(loader, *mesh, previousTexts, reloaded.diagnostics))
+            return failure("the change would make the file invalid (" + added->toString() + "); nothing was changed");
     }
 
     EditResult result;
@@ -152,6 +169,18 @@ EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::str
     result.diagnostics = std::move(reloaded.diagnostics);
     result.description = std::move(description);
     return result;
+}
+
+} // namespace
+
+EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description)
+{
+    return applyTextChanges(mesh, std::move(edits), std::move(description), NewFindings::Refuse);
+}
+
+EditResult revertEdits(const MeshPtr &after, std::vector<TextEdit> inverse, std::string description)
+{
+    return applyTextChanges(after, std::move(inverse), std::move(description), NewFindings::Accept);
 }
 
 int findHttpRoute(const VirtualService &vs, const std::string &indexOrName)

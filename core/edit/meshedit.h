@@ -29,9 +29,10 @@ namespace meshlane {
 // to keep both: a QUndoCommand holds the MeshPtr before and the one after;
 // undo() shows `before`, redo() shows `after` (slider drags merge by keeping
 // the first `before` and the last `after`). `edits` and `inverse` describe
-// the same change as text: applyEdits(after, inverse) gives a mesh whose files
-// are byte-identical to `before` (the tests prove it for every operation), for
-// callers that keep texts rather than snapshots, and for showing what changed.
+// the same change as text: revertEdits(after, inverse) always gives a mesh
+// whose files are byte-identical to `before` (the tests prove it for every
+// operation), for callers that keep texts rather than snapshots, and for
+// showing what changed.
 struct EditResult
 {
     MeshPtr mesh;                  // the new snapshot; null when error is set
@@ -96,6 +97,10 @@ struct NewResourcePlacement
 // they touch. Every operation ends here; undo can too (with `inverse`).
 // A file left empty is dropped from the mesh (that is how creating one is undone).
 EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description = {});
+// Applies an EditResult's `inverse` to its `mesh`. Unlike applyEdits it is
+// never refused for the findings the restored text brings back: an edit that
+// repaired a broken value (`weight: x`) is undone to exactly the broken bytes.
+EditResult revertEdits(const MeshPtr &after, std::vector<TextEdit> inverse, std::string description = {});
 
 // "0", "2" or a route's name -> index into vs.http; -1 when there is no such route.
 int findHttpRoute(const VirtualService &vs, const std::string &indexOrName);

@@ -59,7 +59,7 @@ private Q_SLOTS:
         QVERIFY(after.find("weight: 50") != std::string::npos);
         QVERIFY(after.find("# GAMMA: an HTTPRoute") != std::string::npos);
         // The inverse gives the original bytes back.
-        const EditResult undone = applyEdits(result.mesh, result.inverse);
+        const EditResult undone = revertEdits(result.mesh, result.inverse);
         QVERIFY(undone.ok());
         QCOMPARE(textOf(*undone.mesh, "routes.yaml"), textOf(*mesh, "routes.yaml"));
         // Unchanged weights write nothing.
@@ -90,7 +90,7 @@ private Q_SLOTS:
         QCOMPARE(route->route.size(), size_t(3));
         QCOMPARE(*route->route[2].destination.port, 9080u);
         QCOMPARE(shareOf(*added.mesh, "reviews.bookinfo", "bookinfo", "reviews-v3"), 10.0 / 110.0);
-        const EditResult undone = applyEdits(added.mesh, added.inverse);
+        const EditResult undone = revertEdits(added.mesh, added.inverse);
         QCOMPARE(textOf(*undone.mesh, "reviews-route.yaml"), textOf(*mesh, "reviews-route.yaml"));
 
         const EditResult removed = removeBackendRef(added.mesh, ref, 0);

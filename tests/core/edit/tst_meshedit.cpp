@@ -140,7 +140,7 @@ private Q_SLOTS:
                             QVERIFY(file.get() == mesh->findFile(file->path));
                     }
 
-                    const EditResult undone = applyEdits(result.mesh, result.inverse);
+                    const EditResult undone = revertEdits(result.mesh, result.inverse);
                     QVERIFY(undone.ok());
                     QVERIFY(texts(*undone.mesh) == texts(*mesh));
                     QCOMPARE(effectiveWeights(*undone.mesh, ref), before);
@@ -198,7 +198,7 @@ private Q_SLOTS:
                         mesh = result.mesh;
                     }
                     for (auto it = inverses.rbegin(); it != inverses.rend(); ++it) {
-                        const EditResult undone = applyEdits(mesh, *it);
+                        const EditResult undone = revertEdits(mesh, *it);
                         QVERIFY(undone.ok());
                         mesh = undone.mesh;
                     }
@@ -422,7 +422,7 @@ private Q_SLOTS:
         QCOMPARE(result.description, std::string("Set weights of echo/tcp-echo tcp[0]: v1 50, v2 50"));
         for (const std::string &line : changedLines(meshDiff(*echo, *result.mesh)))
             QVERIFY2(line.find("weight") != std::string::npos, line.c_str());
-        const EditResult undone = applyEdits(result.mesh, result.inverse);
+        const EditResult undone = revertEdits(result.mesh, result.inverse);
         QVERIFY(undone.ok());
         QVERIFY(texts(*undone.mesh) == texts(*echo));
         QTemporaryDir out;
@@ -474,6 +474,28 @@ private Q_SLOTS:
         QVERIFY(same.ok());
         QVERIFY(same.edits.empty());
         QVERIFY(same.mesh == mesh);
+    }
+
+    // The inverse contract: an edit that repaired a broken value is undone to
+    // exactly the broken bytes, although applying them as a new edit is refused.
+    void theInverseOfARepairRestoresTheBrokenBytes()
+    {
+        const MeshPtr good = ManifestLoader().loadFolder(editingtest::samplesDir() + "/bookinfo-80-20").mesh;
+        const std::string &text = good->findFile("virtual-services.yaml")->text;
+        const size_t at = text.find("weight: 80");
+        std::string brokenText = text;
+        brokenText.replace(at, 10, "weight: x");
+        const MeshPtr broken = ManifestLoader().loadText("virtual-services.yaml", brokenText).mesh;
+        const RouteRef reviews{"default", "reviews", 0};
+        const EditResult repaired = setRouteWeights(broken, reviews, {70, 30});
+        QVERIFY2(repaired.ok(), repaired.error.c_str());
+        QVERIFY(repaired.mesh->findFile("virtual-services.yaml")->text.find("weight: 70") != std::string::npos);
+
+        QVERIFY(!applyEdits(repaired.mesh, repaired.inverse).ok()); // as a new change: it breaks the file
+        const EditResult undone = revertEdits(repaired.mesh, repaired.inverse);
+        QVERIFY2(undone.ok(), undone.error.c_str());
+        QCOMPARE(undone.mesh->findFile("virtual-services.yaml")->text, brokenText);
+        QVERIFY(!undone.diagnostics.empty()); // the finding comes back with the bytes
     }
 };
 

@@ -30,7 +30,7 @@ std::map<std::string, std::string> texts(const Mesh &mesh)
 void verifyInverse(const MeshPtr &before, const EditResult &result)
 {
     QVERIFY2(result.ok(), result.error.c_str());
-    const EditResult undone = applyEdits(result.mesh, result.inverse);
+    const EditResult undone = revertEdits(result.mesh, result.inverse);
     QVERIFY2(undone.ok(), undone.error.c_str());
     QVERIFY(texts(*undone.mesh) == texts(*before));
     QVERIFY(!result.description.empty());
@@ -212,7 +212,7 @@ spec:
 )"));
         QVERIFY(result.mesh->findSubset(host, "v1"));
         // Undo removes the new file again.
-        const EditResult undone = applyEdits(result.mesh, result.inverse);
+        const EditResult undone = revertEdits(result.mesh, result.inverse);
         QVERIFY(!undone.mesh->findFile("destinationrule-checkout.yaml"));
         QCOMPARE(undone.mesh->files.size(), mesh->files.size());
 
