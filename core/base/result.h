@@ -8,7 +8,7 @@
 namespace meshlane {
 
 // The one result type of an operation that can fail: its value, or a sentence
-// saying why not ("line 4: share must be a number >= 0"). Callers test ok()
+// saying why not ("line 4: share must be a number from 0 to 1000000"). Callers test ok()
 // (or the result itself) before reading value(). Result<void> carries only
 // the failure.
 template<typename T>

@@ -2,6 +2,8 @@
 #include "load/fieldreader.h"
 
 #include <charconv>
+#include <cmath>
+#include <optional>
 
 namespace meshlane {
 
@@ -29,12 +31,31 @@ std::string shortValue(const YAML::Node &node)
     return '"' + text + '"';
 }
 
+// What YAML 1.1, which Kubernetes' parser (go-yaml v2) speaks, reads as a
+// boolean: more than YAML 1.2's true/false.
+std::optional<bool> yaml11Boolean(const std::string &text)
+{
+    static const char *const yes[] = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
+    static const char *const no[] = {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
+    for (const char *word : yes) {
+        if (text == word)
+            return true;
+    }
+    for (const char *word : no) {
+        if (text == word)
+            return false;
+    }
+    return std::nullopt;
+}
+
 bool looksLikeNonString(const std::string &text)
 {
-    // Plain scalars YAML 1.1 (what Kubernetes' parser uses) reads as non-strings.
-    static const char *const keywords[] = {"true", "false", "yes", "no", "on", "off", "null", "~",
-                                           "True", "False", "Yes", "No", "On", "Off", "Null",
-                                           "TRUE", "FALSE", "YES", "NO", "ON", "OFF", "NULL"};
+    // Plain scalars YAML 1.1 reads as non-strings: booleans, nulls, numbers,
+    // and the special floats (which JSON, so kubectl, cannot carry either).
+    static const char *const keywords[] = {"null", "Null", "NULL", "~",     ".nan",  ".NaN",  ".NAN",  ".inf",
+                                           ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"};
+    if (yaml11Boolean(text))
+        return true;
     for (const char *keyword : keywords) {
         if (text == keyword)
             return true;
@@ -174,7 +195,9 @@ std::optional<double> FieldReader::asNumber(const YAML::Node &node, const std::s
         double value = 0;
         const char *begin = text.data() + (text.size() > 1 && text[0] == '+' ? 1 : 0);
         const auto [end, error] = std::from_chars(begin, text.data() + text.size(), value);
-        if (error == std::errc() && end == text.data() + text.size())
+        // from_chars also reads "nan" and "inf", which are strings to YAML and
+        // which JSON (so kubectl) cannot carry: not numbers here either.
+        if (error == std::errc() && end == text.data() + text.size() && std::isfinite(value))
             return value;
     }
     wrongType(node, path, "a number");
@@ -242,7 +265,17 @@ Labels FieldReader::stringMap(const char *key)
     for (const auto &entry : node) {
         if (!entry.first.IsScalar())
             continue;
-        const std::string name = entry.first.Scalar();
+        std::string name = entry.first.Scalar();
+        // kubectl turns a boolean key into JSON's "true"/"false": a label
+        // written `on: x` is the label `true` on the cluster. Read it so too.
+        if (const std::optional<bool> flag = isQuotedScalar(entry.first) ? std::nullopt : yaml11Boolean(name)) {
+            const std::string asKubectl = *flag ? "true" : "false";
+            m_context.report(Severity::Warning, codes::SchemaError, entry.first,
+                             childPath(key) + ": the key " + name + " is a YAML 1.1 boolean; kubectl reads it as \""
+                                 + asKubectl + '"',
+                             "quote it: \"" + name + "\": ...");
+            name = asKubectl;
+        }
         if (auto text = asString(entry.second, childPath(key) + '.' + name))
             result[name] = *text;
     }

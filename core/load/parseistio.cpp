@@ -3,6 +3,7 @@
 #include "model/hostname.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace meshlane {
 
@@ -16,15 +17,21 @@ int64_t parseDurationMs(const std::string &text)
 {
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || value < 0)
+    // from_chars reads "nan" and "inf" too: neither is a duration.
+    if (error != std::errc() || !std::isfinite(value) || value < 0)
         return -1;
     const std::string unit(end, text.data() + text.size());
-    if (unit == "ms") return int64_t(value);
-    if (unit == "s") return int64_t(value * 1000);
-    if (unit == "m") return int64_t(value * 60'000);
-    if (unit == "h") return int64_t(value * 3'600'000);
-    if (unit == "us" || unit == "µs") return int64_t(value / 1000);
-    return -1;
+    double ms = 0;
+    if (unit == "ms") ms = value;
+    else if (unit == "s") ms = value * 1000;
+    else if (unit == "m") ms = value * 60'000;
+    else if (unit == "h") ms = value * 3'600'000;
+    else if (unit == "us" || unit == "µs") ms = value / 1000;
+    else return -1;
+    // protobuf's Duration, which Istio's schema uses, ends at 10,000 years;
+    // the bound also keeps the conversion to an integer defined.
+    constexpr double kMaxMs = 315'576'000'000'000.0;
+    return ms <= kMaxMs ? int64_t(ms) : -1;
 }
 
 std::shared_ptr<DestinationRule> parseDestinationRule(FieldReader &document, ResourceMeta meta)

@@ -2,6 +2,8 @@
 #include "load/resourceparsers.h"
 #include "model/hostname.h"
 
+#include <limits>
+
 namespace meshlane {
 
 namespace {
@@ -68,6 +70,20 @@ HttpMatchRequest parseMatch(FieldReader &reader)
     return match;
 }
 
+// Istio's schema types a weight as int32, so the API server refuses anything
+// larger; refusing it here also keeps every sum of weights far from overflow.
+std::optional<int64_t> parseWeight(FieldReader &entry)
+{
+    const std::optional<int64_t> weight = entry.integer("weight");
+    if (weight && (*weight < std::numeric_limits<int32_t>::min() || *weight > std::numeric_limits<int32_t>::max())) {
+        entry.context().report(Severity::Error, codes::SchemaError, entry.value("weight"),
+                               entry.path() + ".weight: " + std::to_string(*weight)
+                                   + " does not fit Istio's 32-bit weight field; kubectl refuses it");
+        return std::nullopt;
+    }
+    return weight;
+}
+
 std::optional<double> parsePercent(FieldReader &parent, const char *key, SourceLocation *location = nullptr)
 {
     std::optional<FieldReader> reader = parent.map(key);
@@ -131,7 +147,7 @@ HttpRoute parseHttpRoute(FieldReader &reader, const std::string &ns)
             entry.context().report(Severity::Error, codes::SchemaError, entry.node(),
                                    entry.path() + ": a route entry needs a destination");
         destination.weightLocation = entry.locationOf("weight");
-        destination.weight = entry.integer("weight");
+        destination.weight = parseWeight(entry);
         entry.ignore("headers");
         entry.finish();
         route.route.push_back(std::move(destination));
@@ -238,7 +254,7 @@ L4Route parseL4Route(FieldReader &reader, const std::string &ns, bool tls)
         if (std::optional<FieldReader> inner = entry.map("destination"))
             destination.destination = parseDestination(*inner, ns);
         destination.weightLocation = entry.locationOf("weight");
-        destination.weight = entry.integer("weight");
+        destination.weight = parseWeight(entry);
         entry.finish();
         route.route.push_back(std::move(destination));
     }

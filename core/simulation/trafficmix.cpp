@@ -6,7 +6,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <iomanip>
+#include <optional>
 #include <set>
+#include <sstream>
 
 namespace meshlane {
 
@@ -30,11 +33,26 @@ std::string scalar(const YAML::Node &node, const char *key)
     return node.Scalar();
 }
 
-double number(const YAML::Node &node, const char *key, double minimum)
+// Shares and rates are bounded so that the integer arithmetic built on them
+// (millionths of a share, summed over every class; requests per step) cannot
+// overflow: a million times a million per class leaves room for millions of classes.
+constexpr double kMaxShare = 1e6;
+constexpr double kMaxRequestsPerSecond = 1e6;
+
+double number(const YAML::Node &node, const char *key, double minimum,
+              std::optional<double> maximum = std::nullopt)
 {
     double value = 0;
-    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !std::isfinite(value) || value < minimum)
-        fail(node, std::string(key) + " must be a number >= " + std::to_string(int(minimum)));
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !std::isfinite(value) || value < minimum
+        || (maximum && value > *maximum)) {
+        std::ostringstream range;
+        range << std::fixed << std::setprecision(0) << key << " must be a number ";
+        if (maximum)
+            range << "from " << minimum << " to " << *maximum;
+        else
+            range << ">= " << minimum;
+        fail(node, range.str());
+    }
     return value;
 }
 
@@ -71,7 +89,7 @@ RequestClass parseClass(const YAML::Node &node, size_t index, const HttpRequest 
     if (node["name"])
         requestClass.name = scalar(node["name"], "name");
     if (node["share"])
-        requestClass.share = number(node["share"], "share", 0);
+        requestClass.share = number(node["share"], "share", 0, kMaxShare);
     if (node["host"]) {
         request.authority = scalar(node["host"], "host");
         request.port = 0;
@@ -158,7 +176,7 @@ std::optional<TrafficMix> TrafficMix::fromYaml(const std::string &text, const Ht
         }
         TrafficMix mix;
         if (root["requests_per_second"])
-            mix.requestsPerSecond = number(root["requests_per_second"], "requests_per_second", 0);
+            mix.requestsPerSecond = number(root["requests_per_second"], "requests_per_second", 0, kMaxRequestsPerSecond);
         const YAML::Node classes = root["classes"];
         if (!classes || !classes.IsSequence() || classes.size() == 0)
             fail(classes ? classes : root, "classes must be a non-empty list");

@@ -49,7 +49,7 @@ struct TrafficMix
     // One class with all the traffic.
     static TrafficMix single(const HttpRequest &request, double requestsPerSecond = 100);
     // Parses the YAML form. On failure returns nullopt and sets `error`
-    // ("line 4: share must be a number >= 0").
+    // ("line 4: share must be a number from 0 to 1000000").
     static std::optional<TrafficMix> fromYaml(const std::string &text, const HttpRequest &defaults,
                                               std::string *error);
     // Class shares scaled to integers (millionths) for exact integer picks.
