@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <yaml-cpp/yaml.h>
+
 using namespace meshlane;
 
 namespace {
@@ -113,6 +115,95 @@ private Q_SLOTS:
         const LoadResult result = ManifestLoader().loadText("svc.yaml", text);
         QVERIFY(!errorWithCode(result, "ML0001"));
         QCOMPARE(result.mesh->services.size(), size_t(1));
+    }
+
+    void tabsAsIndentationRefuseTheFile()
+    {
+        const LoadResult result =
+            ManifestLoader().loadText("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n\tname: tabbed\n");
+        const Diagnostic *error = errorWithCode(result, "ML0001");
+        QVERIFY(error);
+        QCOMPARE(error->location.line, 4);
+        QVERIFY(result.mesh->services.empty());
+    }
+
+    void byteOrderMarkAndCrlfLoadAsKubectlReadsThem()
+    {
+        const LoadResult result = ManifestLoader().loadText(
+            "svc.yaml", "\xEF\xBB\xBF" "apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: web\r\n"
+                        "spec:\r\n  selector: {app: web}\r\n  ports: [{port: 80, name: http}]\r\n---\r\n"
+                        "apiVersion: networking.istio.io/v1\r\nkind: VirtualService\r\nmetadata: {name: web}\r\n"
+                        "spec:\r\n  hosts: [web]\r\n  weird: 2\r\n");
+        QVERIFY(!errorWithCode(result, "ML0001"));
+        QCOMPARE(result.mesh->services.size(), size_t(1));
+        QCOMPARE(result.mesh->services.front()->meta.name, std::string("web")); // no \r, no BOM in names
+        QCOMPARE(result.mesh->services.front()->selector.at("app"), std::string("web"));
+        bool unknownFieldOnItsLine = false;
+        for (const Diagnostic &diagnostic : result.diagnostics)
+            unknownFieldOnItsLine = unknownFieldOnItsLine || diagnostic.location.line == 14;
+        QVERIFY(unknownFieldOnItsLine); // lines count CRLF as one break
+    }
+
+    void anchorsOnKeysAreAccepted()
+    {
+        const LoadResult result = ManifestLoader().loadText(
+            "svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  &k name: anchored\nspec: {selector: {app: a}}\n");
+        QVERIFY(!errorWithCode(result, "ML0001"));
+        QCOMPARE(result.mesh->services.front()->meta.name, std::string("anchored"));
+    }
+
+    void aDocumentMarkerEndsABlockScalar()
+    {
+        // As in go-yaml, `---` at the start of a line ends the literal block
+        // and starts a document; the rest is not a Kubernetes object.
+        const LoadResult result = ManifestLoader().loadText(
+            "cm.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  annotations:\n    note: |\n"
+                       "      line\n---\n      more\n");
+        QCOMPARE(result.mesh->services.size(), size_t(1));
+        QCOMPARE(result.mesh->services.front()->meta.raw["metadata"]["annotations"]["note"].as<std::string>(),
+                 std::string("line\n"));
+        bool notAnObject = false;
+        for (const Diagnostic &diagnostic : result.diagnostics)
+            notAnObject = notAnObject || (diagnostic.code == "ML0008" && diagnostic.location.line == 9);
+        QVERIFY(notAnObject);
+    }
+
+    void yaml11BooleansAreNotStrings_data()
+    {
+        QTest::addColumn<QString>("value");
+        for (const char *word : {"y", "N", "yes", "Off", "on", "TRUE", ".inf"})
+            QTest::newRow(word) << word;
+    }
+
+    void yaml11BooleansAreNotStrings()
+    {
+        QFETCH(QString, value);
+        const LoadResult result = ManifestLoader().loadText(
+            "svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: {team: " + value.toStdString()
+                            + "}\n");
+        const Diagnostic *error = errorWithCode(result, "IST0106");
+        QVERIFY(error);
+        QCOMPARE(error->location.line, 5);
+        // Quoted, it is the string kubectl reads.
+        const LoadResult quoted = ManifestLoader().loadText(
+            "svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: {team: \""
+                            + value.toStdString() + "\"}\n");
+        QVERIFY(!errorWithCode(quoted, "IST0106"));
+        QCOMPARE(quoted.mesh->services.front()->meta.labels.at("team"), value.toStdString());
+    }
+
+    void yaml11BooleanKeysBecomeTrueAndFalse()
+    {
+        const LoadResult result = ManifestLoader().loadText(
+            "svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: {on: x, \"off\": y2}\n");
+        const Labels &labels = result.mesh->services.front()->meta.labels;
+        QCOMPARE(labels.count("true"), size_t(1)); // as on the cluster
+        QCOMPARE(labels.count("on"), size_t(0));
+        QCOMPARE(labels.count("off"), size_t(1)); // quoted: a string
+        bool warned = false;
+        for (const Diagnostic &diagnostic : result.diagnostics)
+            warned = warned || (diagnostic.severity == Severity::Warning && diagnostic.message.find("kubectl reads it as \"true\"") != std::string::npos);
+        QVERIFY(warned);
     }
 };
 
