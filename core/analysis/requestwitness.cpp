@@ -138,19 +138,29 @@ std::string RequestWitness::arguments(const HttpRequest &request)
     return text;
 }
 
-int RequestWitness::firstRouteTaking(const VirtualService &vs, const HttpRequest &request)
+RequestWitness::Taking RequestWitness::firstMatchTaking(const VirtualService &vs, const HttpRequest &request)
 {
     const ProxyContext proxy{&request.sourceLabels, request.sourceNamespace, request.port};
+    const std::string context = request.gateway.empty() ? std::string("mesh") : request.gateway;
+    const auto forContext = [&](const HttpMatchRequest &block) {
+        for (const std::string &gateway : block.gateways) {
+            const bool qualified = gateway == "mesh" || gateway.find('/') != std::string::npos;
+            if ((qualified ? gateway : vs.meta.ns + '/' + gateway) == context)
+                return true;
+        }
+        return block.gateways.empty();
+    };
     for (size_t i = 0; i < vs.http.size(); ++i) {
         const HttpRoute &route = vs.http[i];
         if (route.match.empty())
-            return int(i);
-        for (const HttpMatchRequest &block : route.match) {
-            if (CompiledMatchBlock(block, block.gateways.empty()).matches(request, proxy))
-                return int(i);
+            return {int(i), -1};
+        for (size_t b = 0; b < route.match.size(); ++b) {
+            const HttpMatchRequest &block = route.match[b];
+            if (forContext(block) && CompiledMatchBlock(block, block.gateways.empty()).matches(request, proxy))
+                return {int(i), int(b)};
         }
     }
-    return -1;
+    return {};
 }
 
 std::optional<Witness> RequestWitness::reachingRoute(const VirtualService &vs, size_t index)

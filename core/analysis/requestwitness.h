@@ -29,9 +29,21 @@ public:
                                            const std::string &host = {});
     // The `meshlane route` arguments that send `request`.
     static std::string arguments(const HttpRequest &request);
-    // The index of the first http route of `vs` whose matches accept `request`
-    // (as the router evaluates them), -1 when none does.
-    static int firstRouteTaking(const VirtualService &vs, const HttpRequest &request);
+    // The first http route of `vs` whose matches accept `request`, and the
+    // match block that does (-1 when the route has no match list), scanned in
+    // order as the router must decide: blocks naming gateways only apply to
+    // those gateways (`request.gateway`, else "mesh"), and source conditions
+    // only to blocks naming none. tst_routeroracle holds the router to it.
+    struct Taking
+    {
+        int route = -1; // -1: no route takes the request
+        int match = -1;
+    };
+    static Taking firstMatchTaking(const VirtualService &vs, const HttpRequest &request);
+    static int firstRouteTaking(const VirtualService &vs, const HttpRequest &request)
+    {
+        return firstMatchTaking(vs, request).route;
+    }
     // A request http route `index` of `vs` receives (no earlier route takes
     // it), for showing what that route does (a 503 to a missing destination).
     static std::optional<Witness> reachingRoute(const VirtualService &vs, size_t index);
