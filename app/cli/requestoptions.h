@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/clisupport.h"
+#include "base/result.h"
 #include "routing/httprequest.h"
 
 #include <QString>
@@ -17,17 +18,15 @@ public:
     // Adds the options to `commandLine`'s parser.
     explicit RequestOptions(CommandLine &commandLine);
 
-    // Reads the parsed options into `request`. False with a message for a
+    // The request the parsed options describe, or the message for a
     // malformed value (the caller reports it as a usage error).
-    bool read(HttpRequest *request, QString *error) const;
+    Result<HttpRequest> read() const;
 
     bool hostGiven() const;
     // Any option besides --host (they cannot be combined with --traffic).
     QString firstNonHostOptionGiven() const;
 
 private:
-    bool readConnection(HttpRequest *request, QString *error) const; // --protocol, --sni, --destination-ip
-
     CommandLine &m_commandLine;
 };
 

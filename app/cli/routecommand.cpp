@@ -231,10 +231,10 @@ int runRoute(const QStringList &args, QTextStream &out, QTextStream &err)
     int exitCode = ExitOk;
     if (!commandLine.parse(args, out, err, &exitCode))
         return exitCode;
-    HttpRequest request;
-    QString problem;
-    if (!requestOptions.read(&request, &problem))
-        return commandLine.usageError(err, problem);
+    Result<HttpRequest> requested = requestOptions.read();
+    if (!requested)
+        return commandLine.usageError(err, QString::fromStdString(requested.error()));
+    HttpRequest request = std::move(requested).value();
     if (!requestOptions.hostGiven())
         return commandLine.usageError(err, QStringLiteral("--host is required"));
 

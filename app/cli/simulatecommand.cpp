@@ -131,10 +131,10 @@ int runSimulate(const QStringList &args, QTextStream &out, QTextStream &err)
                                                    + QString::number(kMaxSeed));
     }
 
-    HttpRequest request;
-    QString problem;
-    if (!requestOptions.read(&request, &problem))
-        return commandLine.usageError(err, problem);
+    Result<HttpRequest> requested = requestOptions.read();
+    if (!requested)
+        return commandLine.usageError(err, QString::fromStdString(requested.error()));
+    HttpRequest request = std::move(requested).value();
     TrafficMix mix;
     if (parser.isSet(QStringLiteral("traffic"))) {
         const QString extra = requestOptions.firstNonHostOptionGiven();
