@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <new>
 
+// Sanitizer builds (MESHLANE_NO_ALLOCATION_BUDGET) keep their own operator
+// new: there a budget counts nothing and is never exceeded.
+#ifndef MESHLANE_NO_ALLOCATION_BUDGET
 namespace {
 
 // Per thread, so parsing on worker threads never limits other threads.
@@ -47,6 +50,13 @@ void operator delete(void *memory, std::size_t) noexcept { std::free(memory); }
 void operator delete[](void *memory, std::size_t) noexcept { std::free(memory); }
 void operator delete(void *memory, const std::nothrow_t &) noexcept { std::free(memory); }
 void operator delete[](void *memory, const std::nothrow_t &) noexcept { std::free(memory); }
+#else
+namespace {
+thread_local bool t_active = false;
+thread_local bool t_exceeded = false; // never set: nothing is counted
+thread_local size_t t_remaining = 0;
+} // namespace
+#endif
 
 namespace meshlane {
 

@@ -13,6 +13,12 @@ namespace meshlane {
 // file under a budget turns any such input, known or not, into a clean error
 // for that one file instead of exhausting the machine. The count is of bytes
 // requested, not live, so a budget must allow for the parser's churn.
+//
+// Why a replacement of the global operator new: yaml-cpp allocates through
+// std::allocator, so only the global allocation functions see its requests.
+// The cost for everyone else is one thread-local test per allocation, and a
+// budget only counts on the thread that holds it, so the GUI thread is never
+// limited. Sanitizer builds compile it out (MESHLANE_NO_ALLOCATION_BUDGET).
 class AllocationBudget
 {
 public:
