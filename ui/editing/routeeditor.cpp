@@ -3,6 +3,7 @@
 
 #include "document/document.h"
 #include "edit/weightbalancer.h"
+#include "editing/adddestinationmenu.h"
 #include "editing/destinationrow.h"
 #include "editing/editoricons.h"
 #include "editing/matchdescription.h"
@@ -26,20 +27,6 @@ namespace meshlane::ui {
 namespace {
 
 QString qs(const std::string &text) { return QString::fromStdString(text); }
-
-// The hosts a route sends to, in order, each once, with the spelling the route uses.
-std::vector<std::pair<std::string, std::string>> routeHosts(const HttpRoute &route)
-{
-    std::vector<std::pair<std::string, std::string>> hosts; // fqdn, as written
-    for (const RouteDestination &destination : route.route) {
-        const auto seen = std::find_if(hosts.begin(), hosts.end(), [&](const auto &host) {
-            return host.first == destination.destination.fqdn;
-        });
-        if (seen == hosts.end())
-            hosts.emplace_back(destination.destination.fqdn, destination.destination.host);
-    }
-    return hosts;
-}
 
 bool isWeighted(const HttpRoute &route)
 {
@@ -83,7 +70,7 @@ RouteEditor::RouteEditor(Document *document, QHash<QString, bool> *locks, QWidge
     , m_noWeights(new QLabel(this))
     , m_distribute(new QPushButton(this))
     , m_add(new QToolButton(this))
-    , m_addMenu(new QMenu(this))
+    , m_addMenu(new AddDestinationMenu(document, this))
     , m_mirrorLabel(new QLabel(this))
     , m_mirrorTarget(new QComboBox(this))
     , m_mirrorPercentage(new QDoubleSpinBox(this))
@@ -141,7 +128,6 @@ RouteEditor::RouteEditor(Document *document, QHash<QString, bool> *locks, QWidge
     connect(m_moveDown, &QToolButton::clicked, this, [this] { m_document->moveRoute(m_ref, m_ref.index + 1); });
     connect(m_removeRoute, &QToolButton::clicked, this, [this] { m_document->removeRoute(m_ref); });
     connect(m_distribute, &QPushButton::clicked, this, &RouteEditor::distributeEvenly);
-    connect(m_addMenu, &QMenu::aboutToShow, this, &RouteEditor::fillAddMenu);
     connect(m_mirrorTarget, &QComboBox::activated, this, &RouteEditor::chooseMirror);
     connect(m_mirrorPercentage, &QDoubleSpinBox::valueChanged, this, &RouteEditor::setMirrorPercentage);
     retranslate();
@@ -173,7 +159,7 @@ QString RouteEditor::structureOf(const Mesh &mesh, const HttpRoute &route)
     key += QStringLiteral("|mirror:");
     if (route.mirror)
         key += qs(route.mirror->fqdn) + u':' + qs(route.mirror->subset);
-    for (const auto &host : routeHosts(route)) {
+    for (const auto &host : AddDestinationMenu::hostsOf(route)) {
         for (const DestinationRule *rule : mesh.destinationRulesFor(host.first)) {
             for (const Subset &subset : rule->subsets)
                 key += u'|' + qs(host.first) + u':' + qs(subset.name);
@@ -201,6 +187,7 @@ void RouteEditor::setRoute(const MeshPtr &mesh, const VirtualService &vs, const 
         m_connectionMatch = routes[ref.index].match;
         m_routeCount = routes.size();
     }
+    m_addMenu->setRoute(mesh, m_route, m_ref);
     m_built = true;
     update();
 }
@@ -224,8 +211,14 @@ void RouteEditor::setRule(const MeshPtr &mesh, const GatewayApiRoute &route, siz
     }
     m_connectionMatch.clear();
     m_routeCount = route.rules.size();
+    m_addMenu->setRule(mesh, m_route, m_rule);
     m_built = true;
     update();
+}
+
+QMenu *RouteEditor::addMenu() const
+{
+    return m_addMenu;
 }
 
 QString RouteEditor::title() const
@@ -379,7 +372,7 @@ std::vector<RouteEditor::MirrorOption> RouteEditor::mirrorOptions() const
 {
     std::vector<MirrorOption> options;
     options.push_back({tr("No mirror"), {}, {}, {}});
-    const auto hosts = routeHosts(m_route);
+    const auto hosts = AddDestinationMenu::hostsOf(m_route);
     const bool oneHost = hosts.size() == 1;
     for (const auto &[fqdn, written] : hosts) {
         options.push_back({tr("%1 (every pod)").arg(qs(written)), fqdn, written, {}});
@@ -498,80 +491,6 @@ void RouteEditor::enter(size_t index, int value)
 void RouteEditor::distributeEvenly()
 {
     sendWeights(WeightBalancer::distributeEvenly(currentWeights(), lockedFlags()));
-}
-
-void RouteEditor::fillAddMenu()
-{
-    m_addMenu->clear();
-    if (m_source == Source::GatewayRule) {
-        fillBackendMenu();
-        return;
-    }
-    for (const auto &[fqdn, written] : routeHosts(m_route)) {
-        std::set<std::string> present;
-        for (const RouteDestination &destination : m_route.route) {
-            if (destination.destination.fqdn == fqdn)
-                present.insert(destination.destination.subset);
-        }
-        std::set<std::string> defined;
-        for (const DestinationRule *rule : m_mesh->destinationRulesFor(fqdn)) {
-            for (const Subset &subset : rule->subsets) {
-                defined.insert(subset.name);
-                if (present.count(subset.name))
-                    continue;
-                QAction *action = m_addMenu->addAction(tr("Subset %1").arg(qs(subset.name)));
-                action->setToolTip(qs(fqdn));
-                connect(action, &QAction::triggered, this, [this, host = written, name = subset.name] {
-                    Destination destination;
-                    destination.host = host;
-                    destination.subset = name;
-                    m_document->addDestination(m_ref, destination);
-                });
-            }
-        }
-        // Kiali's rule: a version label without a subset can get one named after it.
-        const Service *service = m_mesh->findService(fqdn);
-        std::set<std::string> versions;
-        if (service) {
-            for (const Workload *workload : m_mesh->workloadsOf(*service)) {
-                const auto version = workload->podLabels.find("version");
-                if (version != workload->podLabels.end() && !defined.count(version->second))
-                    versions.insert(version->second);
-            }
-        }
-        for (const std::string &version : versions) {
-            QAction *action = m_addMenu->addAction(tr("Version %1 (creates subset %1)").arg(qs(version)));
-            connect(action, &QAction::triggered, this, [this, fqdn = fqdn, version] {
-                m_document->addVersionDestination(m_ref, fqdn, version);
-            });
-        }
-    }
-    if (m_addMenu->isEmpty())
-        m_addMenu->addAction(tr("Every subset and version is in the route already"))->setEnabled(false);
-}
-
-void RouteEditor::fillBackendMenu()
-{
-    // A backendRef names a Service of the route's namespace (another one would
-    // need a ReferenceGrant); per-version Services are how canaries are written.
-    std::set<std::string> present;
-    for (const RouteDestination &destination : m_route.route)
-        present.insert(destination.destination.fqdn);
-    std::vector<const Service *> services;
-    for (const auto &service : m_mesh->services) {
-        if (service->meta.ns == m_rule.ns && !present.count(service->fqdn()))
-            services.push_back(service.get());
-    }
-    std::sort(services.begin(), services.end(),
-              [](const Service *a, const Service *b) { return a->meta.name < b->meta.name; });
-    for (const Service *service : services) {
-        QAction *action = m_addMenu->addAction(tr("Service %1").arg(qs(service->meta.name)));
-        action->setToolTip(qs(service->fqdn()));
-        connect(action, &QAction::triggered, this,
-                [this, name = service->meta.name] { m_document->addBackendRef(m_rule, name); });
-    }
-    if (m_addMenu->isEmpty())
-        m_addMenu->addAction(tr("Every Service of %1 is in the rule already").arg(qs(m_rule.ns)))->setEnabled(false);
 }
 
 void RouteEditor::chooseMirror(int comboIndex)

@@ -20,6 +20,7 @@ class QVBoxLayout;
 
 namespace meshlane::ui {
 
+class AddDestinationMenu;
 class DestinationRow;
 class Document;
 
@@ -58,7 +59,7 @@ public:
     const std::vector<DestinationRow *> &rows() const { return m_rows; }
     QPushButton *distributeButton() const { return m_distribute; }
     QToolButton *addButton() const { return m_add; }
-    QMenu *addMenu() const { return m_addMenu; }
+    QMenu *addMenu() const;
     QComboBox *mirrorTarget() const { return m_mirrorTarget; }
     QDoubleSpinBox *mirrorPercentage() const { return m_mirrorPercentage; }
     QLabel *matchLabel() const { return m_match; }
@@ -88,8 +89,6 @@ private:
     void finishDrag();
     void enter(size_t index, int value);
     void distributeEvenly();
-    void fillAddMenu();
-    void fillBackendMenu();
     // Through the Document method of what this editor edits; a drag step when dragId != 0.
     bool sendWeights(const std::vector<int> &weights, int dragId = 0);
     void removeDestination(size_t index);
@@ -121,7 +120,7 @@ private:
     QLabel *m_noWeights;
     QPushButton *m_distribute;
     QToolButton *m_add;
-    QMenu *m_addMenu;
+    AddDestinationMenu *m_addMenu;
     QLabel *m_mirrorLabel;
     QComboBox *m_mirrorTarget;
     QDoubleSpinBox *m_mirrorPercentage;
