@@ -128,8 +128,10 @@ void WeightEditor::refreshChoices()
         };
         for (const auto &vs : mesh.virtualServices)
             add(vs->meta);
-        for (const auto &route : mesh.gatewayApiRoutes)
-            add(route->meta);
+        for (const auto &route : mesh.gatewayApiRoutes) {
+            if (route->isHttpLike())
+                add(route->meta);
+        }
         updateChoiceLabel();
     }
     const QSignalBlocker block(m_choice);
@@ -153,7 +155,11 @@ void WeightEditor::refresh()
     const MeshPtr mesh = m_document->mesh();
     const RouteResource resource = RouteResource::fromKey(m_virtualService);
     const VirtualService *vs = resource.virtualService(*mesh);
-    const GatewayApiRoute *gatewayRoute = resource.gatewayRoute(*mesh);
+    const GatewayApiRoute *found = resource.gatewayRoute(*mesh);
+    // TCPRoute and TLSRoute (the Gateway API's experimental channel) are
+    // drawn in the graph but not routed, so nothing would show what a new
+    // weight does: their YAML is shown, their weights are not edited here.
+    const GatewayApiRoute *gatewayRoute = found && found->isHttpLike() ? found : nullptr;
     // Every route of the VirtualService, http first (the order the editor has
     // always shown), or every rule of the Gateway API route.
     std::vector<RouteRef> routes;
@@ -190,7 +196,9 @@ void WeightEditor::refresh()
     m_addRoute->setEnabled(matchRoutes);
     m_scroll->setVisible(count > 0);
     m_placeholder->setVisible(count == 0);
-    if (!vs && !gatewayRoute)
+    if (found && !gatewayRoute)
+        m_placeholder->setText(tr("%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.").arg(resource.label()));
+    else if (!vs && !gatewayRoute)
         m_placeholder->setText(m_document->folder().isEmpty()
                                    ? tr("Open a folder to edit its traffic routing.")
                                    : tr("Select a VirtualService in the graph, or choose one above, to edit its "

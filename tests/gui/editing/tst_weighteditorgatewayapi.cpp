@@ -4,6 +4,7 @@
 // from the graph, its backendRef weights dragged, locked, distributed,
 // backends added and removed, undone, and exported byte-minimal.
 #include "editing/destinationrow.h"
+#include "editing/routeresource.h"
 #include "graph/graphedgeitem.h"
 #include "graph/graphpanel.h"
 #include "graph/graphscene.h"
@@ -260,6 +261,28 @@ private Q_SLOTS:
             window.document()->undoStack()->undo();
         QCOMPARE(test::shownWeights(*test::routeEditor(window, 0)), (std::vector<int>{90, 10}));
         QVERIFY(!window.document()->isModified());
+    }
+
+    // A finding about the HTTPRoute opens it in both docks with the line
+    // flagged, as a finding about a VirtualService does.
+    void findingOpensTheRoute()
+    {
+        MainWindow window(options());
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(test::samplePath("bookinfo-gateway-api"));
+        QVERIFY(test::waitUntilShown(window));
+        const GatewayApiRoute *route = RouteResource::fromKey(kReviews).gatewayRoute(*window.document()->mesh());
+        QVERIFY(route);
+        QCOMPARE(YamlPane::virtualServiceShowing(*window.document()->mesh(), route->meta.id()), kReviews);
+        Diagnostic finding;
+        finding.resource = route->meta.id();
+        finding.location = route->rules[0].backendRefs[1].weightLocation;
+        QVERIFY(window.editingDocks()->showFinding(finding));
+        QCOMPARE(test::weightEditor(window)->virtualService(), kReviews);
+        QCOMPARE(test::yamlPane(window)->virtualService(), kReviews);
+        const int line = test::yamlPane(window)->revealField(finding.resource, finding.location);
+        QCOMPARE(test::yamlPane(window)->text().split(u'\n').value(line).trimmed(), QStringLiteral("weight: 10"));
     }
 
     // What the engine refuses reaches the user: the last backend cannot go.

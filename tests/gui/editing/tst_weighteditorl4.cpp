@@ -209,6 +209,21 @@ private Q_SLOTS:
         QCOMPARE(window.document()->undoStack()->count(), 1);
     }
 
+    // The new headings are translated like the rest of the editor.
+    void koreanHeadings()
+    {
+        QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
+        MainWindow window(options());
+        open(window, test::samplePath("tcp-echo-shift"), kEcho);
+        RouteEditor *route = test::routeEditor(window, 0);
+        const QString title = route->titleLabel()->text();
+        const QString match = route->matchLabel()->text();
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
+        QCOMPARE(title, QStringLiteral("TCP \ub77c\uc6b0\ud2b8 1 \u00b7 \ud3ec\ud2b8 31400")); // TCP 라우트 1 · 포트 31400
+        QCOMPARE(match, QStringLiteral("\ud3ec\ud2b8 31400 \u2192 v1, v2"));                       // 포트 31400 → v1, v2
+        QTRY_COMPARE(test::routeEditor(window, 0)->titleLabel()->text(), QStringLiteral("TCP route 1 \u00b7 port 31400"));
+    }
+
     // Export to another folder: only the two weight lines differ.
     void exportChangesOnlyTheWeights()
     {
