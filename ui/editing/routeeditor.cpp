@@ -197,8 +197,8 @@ void RouteEditor::setRule(const MeshPtr &mesh, const GatewayApiRoute &route, siz
     m_mesh = mesh;
     m_source = Source::GatewayRule;
     m_rule = GatewayRuleRef{route.meta.kind, route.meta.ns, route.meta.name, index};
-    // Only the lock keys read it: the rule's place, in the route's namespace.
-    m_ref = RouteRef{route.meta.ns, route.meta.name, index, route.meta.kind};
+    // The rule's place for titles and lock keys; every edit takes m_rule.
+    m_ref = RouteRef{route.meta.ns, route.meta.name, index, "rules"};
     m_route = backendWeightsRoute(*mesh, m_rule).value_or(HttpRoute());
     const RouteRule &rule = route.rules.at(index);
     m_ruleName = rule.name;
