@@ -15,6 +15,7 @@
 #include "yaml/markedtextview.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -283,6 +284,80 @@ private Q_SLOTS:
         QCOMPARE(test::yamlPane(window)->virtualService(), kReviews);
         const int line = test::yamlPane(window)->revealField(finding.resource, finding.location);
         QCOMPARE(test::yamlPane(window)->text().split(u'\n').value(line).trimmed(), QStringLiteral("weight: 10"));
+    }
+
+    // A GRPCRoute rule is edited like an HTTPRoute's; its method match is
+    // the path gRPC sends. TCPRoute (drawn, not routed) is not offered.
+    void grpcRouteAndTcpRoute()
+    {
+        QTemporaryDir folder;
+        QFile file(folder.filePath(QStringLiteral("rpc.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"(apiVersion: v1
+kind: Service
+metadata: {name: greeter-v1, namespace: rpc}
+spec: {selector: {app: greeter, version: v1}, ports: [{name: grpc, port: 50051}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: greeter-v2, namespace: rpc}
+spec: {selector: {app: greeter, version: v2}, ports: [{name: grpc, port: 50051}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: greeter, namespace: rpc}
+spec: {selector: {app: greeter}, ports: [{name: grpc, port: 50051}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: greeter, namespace: rpc}
+spec:
+  parentRefs: [{group: "", kind: Service, name: greeter, port: 50051}]
+  rules:
+  - matches: [{method: {service: helloworld.Greeter, method: SayHello}}]
+    backendRefs: [{name: greeter-v1, port: 50051, weight: 70}, {name: greeter-v2, port: 50051, weight: 30}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: rpc}
+spec:
+  gatewayClassName: istio
+  listeners: [{name: tcp, port: 5432, protocol: TCP}]
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: postgres, namespace: rpc}
+spec:
+  parentRefs: [{name: gw, sectionName: tcp}]
+  rules: [{backendRefs: [{name: greeter, port: 50051}]}]
+)");
+        file.close();
+        MainWindow window(options());
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(folder.path());
+        QVERIFY(test::waitUntilShown(window));
+        WeightEditor *editor = test::weightEditor(window);
+        QVERIFY(editor->virtualServiceChoice()->findText(QStringLiteral("GRPCRoute rpc/greeter")) >= 0);
+        QCOMPARE(editor->virtualServiceChoice()->findText(QStringLiteral("TCPRoute rpc/postgres")), -1);
+
+        editor->setVirtualService(QStringLiteral("GRPCRoute/rpc/greeter"));
+        QCOMPARE(editor->routeEditors().size(), size_t(1));
+        RouteEditor *rule = test::routeEditor(window, 0);
+        QCOMPARE(rule->matchLabel()->text(), QStringLiteral("uri = /helloworld.Greeter/SayHello \u2192 greeter-v1, greeter-v2"));
+        QCOMPARE(test::shownWeights(*rule), (std::vector<int>{70, 30}));
+        rule->rows()[1]->spinBox()->setValue(50);
+        const GatewayRuleRef grpc{"GRPCRoute", "rpc", "greeter", 0};
+        const std::optional<HttpRoute> backends = backendWeightsRoute(*window.document()->mesh(), grpc);
+        QCOMPARE(backends->route[0].weight.value_or(-1), 50);
+        QCOMPARE(backends->route[1].weight.value_or(-1), 50);
+
+        editor->setVirtualService(QStringLiteral("TCPRoute/rpc/postgres"));
+        QVERIFY(editor->routeEditors().empty());
+        bool explained = false;
+        for (QLabel *label : editor->findChildren<QLabel *>(QString(), Qt::FindDirectChildrenOnly))
+            explained = explained || (label->isVisibleTo(editor) && label->text().contains(QStringLiteral("only the rules of HTTPRoutes and GRPCRoutes")));
+        QVERIFY(explained);
     }
 
     // What the engine refuses reaches the user: the last backend cannot go.
