@@ -186,8 +186,7 @@ private Q_SLOTS:
         QVERIFY(window.document()->isModified());
         QVERIFY(test::waitUntilShown(window));
         QCOMPARE(v2Share(window), 0.5);
-        const QString failure =
-            test::compareWithGolden(test::settledGrab(window), QStringLiteral("weighteditor_bookinfo_gatewayapi_drag"));
+        const QString failure = test::compareWithGolden(test::editingDocksGrab(window), QStringLiteral("weighteditor_bookinfo_gatewayapi_drag"));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);

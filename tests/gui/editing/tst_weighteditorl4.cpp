@@ -141,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(markedLines(*test::yamlPane(window)), 2);
         QVERIFY(test::waitUntilShown(window));
         QCOMPARE(v2Share(window), 0.5);
-        const QString failure = test::compareWithGolden(test::settledGrab(window), QStringLiteral("weighteditor_tcpecho_drag"));
+        const QString failure = test::compareWithGolden(test::editingDocksGrab(window), QStringLiteral("weighteditor_tcpecho_drag"));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
