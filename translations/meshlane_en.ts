@@ -161,6 +161,22 @@
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 path prefix %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNI %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all connections</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RouteDecisionFormatter</name>
@@ -595,6 +611,29 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::AddDestinationMenu</name>
+    <message>
+        <source>Subset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (creates subset %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every subset and version is in the route already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every Service of %1 is in the rule already</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::AddMatchRouteDialog</name>
     <message>
         <source>Add Match Route to %1</source>
@@ -767,6 +806,14 @@
     </message>
     <message>
         <source>Cannot move the route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add the backend: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the backend: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1240,15 +1287,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Subset %1</source>
+        <source>TLS route %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Version %1 (creates subset %1)</source>
+        <source>TLS route %1 · SNI %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every subset and version is in the route already</source>
+        <source>TCP route %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP route %1 · port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule has no backends: nothing to weigh.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1407,10 +1474,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 has no http routes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;VirtualService:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,6 +1487,26 @@
     </message>
     <message>
         <source>Send requests that match a header, path or query parameter to one subset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VirtualService, HTTPRoute or GRPCRoute whose routes are edited (type to search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no routes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -160,6 +160,22 @@
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>%1 path prefix %2</source>
+        <translation>%1 경로 접두사 %2</translation>
+    </message>
+    <message>
+        <source>SNI %1</source>
+        <translation>SNI %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>도착 %1</translation>
+    </message>
+    <message>
+        <source>all connections</source>
+        <translation>모든 연결</translation>
+    </message>
 </context>
 <context>
     <name>RouteDecisionFormatter</name>
@@ -594,6 +610,29 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::AddDestinationMenu</name>
+    <message>
+        <source>Subset %1</source>
+        <translation>서브셋 %1</translation>
+    </message>
+    <message>
+        <source>Version %1 (creates subset %1)</source>
+        <translation>버전 %1(서브셋 %1 생성)</translation>
+    </message>
+    <message>
+        <source>Every subset and version is in the route already</source>
+        <translation>모든 서브셋과 버전이 이미 라우트에 있습니다</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>서비스 %1</translation>
+    </message>
+    <message>
+        <source>Every Service of %1 is in the rule already</source>
+        <translation>%1의 모든 서비스가 이미 규칙에 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::AddMatchRouteDialog</name>
     <message>
         <source>Add Match Route to %1</source>
@@ -767,6 +806,14 @@
     <message>
         <source>Cannot move the route: %1</source>
         <translation>라우트를 옮길 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot add the backend: %1</source>
+        <translation>백엔드를 추가할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the backend: %1</source>
+        <translation>백엔드를 제거할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1237,16 +1284,36 @@
         <translation>%1(모든 파드)</translation>
     </message>
     <message>
-        <source>Subset %1</source>
-        <translation>서브셋 %1</translation>
+        <source>TLS route %1</source>
+        <translation>TLS 라우트 %1</translation>
     </message>
     <message>
-        <source>Version %1 (creates subset %1)</source>
-        <translation>버전 %1(서브셋 %1 생성)</translation>
+        <source>TLS route %1 · SNI %2</source>
+        <translation>TLS 라우트 %1 · SNI %2</translation>
     </message>
     <message>
-        <source>Every subset and version is in the route already</source>
-        <translation>모든 서브셋과 버전이 이미 라우트에 있습니다</translation>
+        <source>TCP route %1</source>
+        <translation>TCP 라우트 %1</translation>
+    </message>
+    <message>
+        <source>TCP route %1 · port %2</source>
+        <translation>TCP 라우트 %1 · 포트 %2</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>규칙 %1</translation>
+    </message>
+    <message>
+        <source>Rule %1 · %2</source>
+        <translation>규칙 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Add Backend</source>
+        <translation>백엔드 추가</translation>
+    </message>
+    <message>
+        <source>This rule has no backends: nothing to weigh.</source>
+        <translation>이 규칙에는 백엔드가 없으므로 가중치가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1404,10 +1471,6 @@
         <translation>그래프에서 VirtualService를 선택하거나 위에서 골라 라우트와 가중치를 편집하세요.</translation>
     </message>
     <message>
-        <source>%1 has no http routes.</source>
-        <translation>%1에는 http 라우트가 없습니다.</translation>
-    </message>
-    <message>
         <source>&amp;VirtualService:</source>
         <translation>VirtualService(&amp;V):</translation>
     </message>
@@ -1422,6 +1485,26 @@
     <message>
         <source>Send requests that match a header, path or query parameter to one subset</source>
         <translation>헤더, 경로 또는 쿼리 매개변수가 일치하는 요청을 한 서브셋으로 보냅니다</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>라우트(&amp;R):</translation>
+    </message>
+    <message>
+        <source>The VirtualService, HTTPRoute or GRPCRoute whose routes are edited (type to search)</source>
+        <translation>라우트를 편집할 VirtualService, HTTPRoute 또는 GRPCRoute(입력하여 검색)</translation>
+    </message>
+    <message>
+        <source>%1 has no routes.</source>
+        <translation>%1에는 라우트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 has no rules.</source>
+        <translation>%1에는 규칙이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.</source>
+        <translation>%1: 여기서는 HTTPRoute와 GRPCRoute의 규칙만 편집합니다.</translation>
     </message>
 </context>
 <context>

@@ -506,6 +506,7 @@ private:
             else if (attachment.service && routedHosts.insert(attachment.service->fqdn()).second)
                 sources.emplace_back(m_graph.nodeIndex(serviceNodeId(attachment.service->fqdn())), false);
         }
+        const std::string ref = routeResourceKey(route.meta.kind, route.meta.ns, route.meta.name);
         bool catchAllSeen = false;
         for (size_t r = 0; r < route.rules.size(); ++r) {
             const RouteRule &rule = route.rules[r];
@@ -526,7 +527,7 @@ private:
                     const double share = catchAll && total > 0 ? double(backend.weight) / double(total) : 0.0;
                     std::string problem;
                     for (const Target &target : backendTargets(route, backend, enforceGrant, &problem))
-                        addEdge(source, target, GraphEdgeKind::Route, share, edgeRule, {}, problem, nullptr);
+                        addEdge(source, target, GraphEdgeKind::Route, share, edgeRule, ref, problem, nullptr);
                 }
                 for (const RouteFilter &filter : rule.filters) {
                     if (filter.type != "RequestMirror")
@@ -534,7 +535,7 @@ private:
                     std::string problem;
                     for (const Target &target : backendTargets(route, filter.mirror, enforceGrant, &problem))
                         addEdge(source, target, GraphEdgeKind::Mirror, filter.mirrorPercent.value_or(100.0) / 100.0,
-                                EdgeRule{"http", int(r), nullptr}, {}, problem, nullptr);
+                                EdgeRule{"http", int(r), nullptr}, ref, problem, nullptr);
                 }
                 if (catchAll && rule.backendRefs.size() > 1)
                     node(source).splitsTraffic = true;
@@ -561,6 +562,11 @@ private:
     std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByLabel;
     std::unordered_map<const Service *, std::vector<const Workload *>> m_workloadsOfService;
 };
+
+std::string routeResourceKey(const std::string &kind, const std::string &ns, const std::string &name)
+{
+    return kind == "VirtualService" ? ns + '/' + name : kind + '/' + ns + '/' + name;
+}
 
 MeshGraph MeshGraph::build(const Mesh &mesh, const EdgeShareModel &shares)
 {

@@ -10,11 +10,13 @@
 #include "editing/weighteditor.h"
 #include "shell/editingdocks.h"
 #include "shell/mainwindow.h"
+#include "support/guitestsupport.h"
 #include "yaml/yamlpane.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QDockWidget>
 #include <QMouseEvent>
 #include <QSlider>
 #include <QStyle>
@@ -97,6 +99,16 @@ inline ui::RouteEditor *routeEditor(const ui::MainWindow &window, size_t index)
 {
     const auto &editors = weightEditor(window)->routeEditors();
     return index < editors.size() ? editors[index] : nullptr;
+}
+
+// The weight editor and YAML docks only, for goldens of the editor: the
+// graph and the simulation docks have their own goldens and change for
+// their own reasons.
+inline QImage editingDocksGrab(ui::MainWindow &window)
+{
+    const QImage shot = settledGrab(window);
+    const ui::EditingDocks &docks = *window.editingDocks();
+    return shot.copy(docks.weightDock()->geometry().united(docks.yamlDock()->geometry()));
 }
 
 inline std::vector<int> shownWeights(const ui::RouteEditor &editor)

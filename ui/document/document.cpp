@@ -203,21 +203,53 @@ bool Document::apply(const MeshPtr &before, const EditResult &result, const QStr
 
 bool Document::setRouteWeights(const RouteRef &route, const std::vector<int> &weights, int dragId)
 {
-    const EditResult result = meshlane::setRouteWeights(m_mesh, route, weights);
-    return apply(m_mesh, result, tr("Cannot set the weights: %1"), {MergeKey::Kind::RouteWeights, route, dragId});
+    const WeightRequest request{route, weights, dragId, std::nullopt};
+    return applyWeights(m_mesh, computeWeights(m_mesh, request), request);
+}
+
+bool Document::setBackendWeights(const GatewayRuleRef &rule, const std::vector<int> &weights, int dragId)
+{
+    const WeightRequest request{{}, weights, dragId, rule};
+    return applyWeights(m_mesh, computeWeights(m_mesh, request), request);
+}
+
+EditResult Document::computeWeights(const MeshPtr &base, const WeightRequest &request)
+{
+    return request.rule ? meshlane::setBackendWeights(base, *request.rule, request.weights)
+                        : meshlane::setRouteWeights(base, request.route, request.weights);
+}
+
+bool Document::applyWeights(const MeshPtr &before, const EditResult &result, const WeightRequest &request)
+{
+    if (request.rule)
+        return apply(before, result, tr("Cannot set the weights: %1"),
+                     {MergeKey::Kind::BackendWeights, {}, request.dragId, *request.rule});
+    return apply(before, result, tr("Cannot set the weights: %1"),
+                 {MergeKey::Kind::RouteWeights, request.route, request.dragId, {}});
 }
 
 void Document::requestRouteWeights(const RouteRef &route, const std::vector<int> &weights, int dragId)
 {
-    m_pendingWeights = WeightRequest{route, weights, dragId};
+    requestWeights(WeightRequest{route, weights, dragId, std::nullopt});
+}
+
+void Document::requestBackendWeights(const GatewayRuleRef &rule, const std::vector<int> &weights, int dragId)
+{
+    requestWeights(WeightRequest{{}, weights, dragId, rule});
+}
+
+void Document::requestWeights(WeightRequest request)
+{
+    m_pendingWeights = std::move(request);
     if (m_weightJobRunning)
         return;
     if (m_weightEditNanoseconds < m_synchronousDragLimit) {
         // Small meshes: the edit takes less than the thread hop would add.
+        const WeightRequest now = std::move(*m_pendingWeights);
         m_pendingWeights.reset();
         QElapsedTimer timer;
         timer.start();
-        setRouteWeights(route, weights, dragId);
+        applyWeights(m_mesh, computeWeights(m_mesh, now), now);
         m_weightEditNanoseconds = timer.nsecsElapsed();
         Q_EMIT editsSettled();
         return;
@@ -236,7 +268,7 @@ void Document::startWeightJob()
     const auto edit = [base, request] {
         QElapsedTimer timer;
         timer.start();
-        EditResult result = meshlane::setRouteWeights(base, request.route, request.weights);
+        EditResult result = computeWeights(base, request);
         return Timed(std::move(result), timer.nsecsElapsed());
     };
     runInBackground(this, edit, [this, base, ticket, request](Timed timed) {
@@ -248,8 +280,7 @@ void Document::startWeightJob()
             if (!m_pendingWeights)
                 m_pendingWeights = request; // computed against a snapshot that is gone: again
         } else {
-            apply(base, timed.first, tr("Cannot set the weights: %1"),
-                  {MergeKey::Kind::RouteWeights, request.route, request.dragId});
+            applyWeights(base, timed.first, request);
         }
         if (m_pendingWeights)
             startWeightJob();
@@ -274,9 +305,10 @@ bool Document::addVersionDestination(const RouteRef &route, const std::string &h
         == Outcome::Refused)
         return false;
     const VirtualService *vs = subset.mesh->findVirtualService(route.ns, route.name);
+    const std::vector<RouteDestination> *routed = vs ? routeDestinations(*vs, route.section, route.index) : nullptr;
     Destination destination;
-    if (vs && route.index < vs->http.size()) {
-        for (const RouteDestination &existing : vs->http[route.index].route) {
+    if (routed) {
+        for (const RouteDestination &existing : *routed) {
             if (existing.destination.fqdn == hostFqdn) {
                 destination.host = existing.destination.host; // as the route writes it
                 break;
@@ -313,7 +345,7 @@ bool Document::setMirror(const RouteRef &route, const std::optional<Destination>
                          std::optional<double> percentage, int dragId)
 {
     const EditResult result = meshlane::setMirror(m_mesh, route, mirror, percentage);
-    return apply(m_mesh, result, tr("Cannot change the mirror: %1"), {MergeKey::Kind::Mirror, route, dragId});
+    return apply(m_mesh, result, tr("Cannot change the mirror: %1"), {MergeKey::Kind::Mirror, route, dragId, {}});
 }
 
 bool Document::addMatchRoute(const RouteRef &at, const MatchRule &rule)
@@ -332,6 +364,18 @@ bool Document::moveRoute(const RouteRef &from, size_t to)
 {
     const EditResult result = meshlane::moveRoute(m_mesh, from, to);
     return apply(m_mesh, result, tr("Cannot move the route: %1"));
+}
+
+bool Document::addBackendRef(const GatewayRuleRef &rule, const std::string &service, int weight)
+{
+    const EditResult result = meshlane::addBackendRef(m_mesh, rule, service, std::nullopt, weight);
+    return apply(m_mesh, result, tr("Cannot add the backend: %1"));
+}
+
+bool Document::removeBackendRef(const GatewayRuleRef &rule, size_t index)
+{
+    const EditResult result = meshlane::removeBackendRef(m_mesh, rule, index);
+    return apply(m_mesh, result, tr("Cannot remove the backend: %1"));
 }
 
 QString Document::exportDiff(const QString &outputDir) const

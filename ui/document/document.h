@@ -90,6 +90,13 @@ public:
     bool addMatchRoute(const RouteRef &at, const MatchRule &rule);
     bool removeRoute(const RouteRef &route);
     bool moveRoute(const RouteRef &from, size_t to);
+    // Gateway API rules (HTTPRoute, GRPCRoute): their backendRefs' weights
+    // (steps of one drag merge by `dragId` as for setRouteWeights), a new
+    // backend Service of the route's namespace (its first port, `weight`),
+    // and removing one. One undo step each.
+    bool setBackendWeights(const GatewayRuleRef &rule, const std::vector<int> &weights, int dragId = 0);
+    bool addBackendRef(const GatewayRuleRef &rule, const std::string &service, int weight = 0);
+    bool removeBackendRef(const GatewayRuleRef &rule, size_t index);
 
     static int newDragId();
 
@@ -101,6 +108,8 @@ public:
     // move. A step computed against a snapshot that changed meanwhile (an
     // undo) is computed again against the new one. Quick edits run at once.
     void requestRouteWeights(const RouteRef &route, const std::vector<int> &weights, int dragId);
+    // The same for the drag of a Gateway API rule's backendRef weight.
+    void requestBackendWeights(const GatewayRuleRef &rule, const std::vector<int> &weights, int dragId);
     bool isEditPending() const { return m_weightJobRunning || m_pendingWeights.has_value(); }
     // Drag steps whose edit took less than this run on the GUI thread: the
     // hand-over to a worker would cost more than it saves (0: always a worker).
@@ -138,12 +147,17 @@ private:
     void onChangedOnDisk();
     void startWeightJob();
 
+    // A drag step: of a VirtualService route, or of a Gateway API rule when `rule` is set.
     struct WeightRequest
     {
         RouteRef route;
         std::vector<int> weights;
         int dragId = 0;
+        std::optional<GatewayRuleRef> rule;
     };
+    static EditResult computeWeights(const MeshPtr &base, const WeightRequest &request);
+    bool applyWeights(const MeshPtr &before, const EditResult &result, const WeightRequest &request);
+    void requestWeights(WeightRequest request);
     void scheduleAnalysis();
     void analyzeCurrentMesh();
 

@@ -14,8 +14,13 @@ constexpr int kMergeableId = 1;
 
 bool MergeKey::mergesWith(const MergeKey &later) const
 {
-    return kind != Kind::None && dragId != 0 && later.kind == kind && later.dragId == dragId
-        && later.route.ns == route.ns && later.route.name == route.name && later.route.index == route.index;
+    if (kind == Kind::None || dragId == 0 || later.kind != kind || later.dragId != dragId)
+        return false;
+    if (kind == Kind::BackendWeights)
+        return later.rule.kind == rule.kind && later.rule.ns == rule.ns && later.rule.name == rule.name
+            && later.rule.rule == rule.rule;
+    return later.route.ns == route.ns && later.route.name == route.name && later.route.index == route.index
+        && later.route.section == route.section;
 }
 
 MeshEditCommand::MeshEditCommand(Document *document, MeshPtr before, MeshPtr after, const QString &text,

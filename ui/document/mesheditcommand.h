@@ -12,12 +12,14 @@ class Document;
 
 // Which steps of one gesture become one undo step: the same kind of edit on
 // the same route with the same non-zero drag id (the steps of a slider drag).
+// BackendWeights names its Gateway API rule in `rule`, the others `route`.
 struct MergeKey
 {
-    enum class Kind { None, RouteWeights, Mirror };
+    enum class Kind { None, RouteWeights, Mirror, BackendWeights };
     Kind kind = Kind::None;
     RouteRef route;
     int dragId = 0;
+    GatewayRuleRef rule;
 
     bool mergesWith(const MergeKey &later) const;
 };

@@ -107,4 +107,41 @@ QString MatchDescription::route(const HttpRoute &route)
     return tr("%1 \u2192 %2").arg(match(route), target);
 }
 
+QString MatchDescription::connectionBlock(const L4Match &block)
+{
+    QStringList parts;
+    if (block.port)
+        parts << tr("port %1").arg(*block.port);
+    if (!block.sniHosts.empty()) {
+        QStringList hosts;
+        for (const std::string &host : block.sniHosts)
+            hosts << qs(host);
+        parts << tr("SNI %1").arg(hosts.join(QStringLiteral(", ")));
+    }
+    if (!block.destinationSubnets.empty()) {
+        QStringList subnets;
+        for (const std::string &subnet : block.destinationSubnets)
+            subnets << qs(subnet);
+        parts << tr("to %1").arg(subnets.join(QStringLiteral(", ")));
+    }
+    for (const auto &[key, value] : block.sourceLabels)
+        parts << tr("from %1=%2").arg(qs(key), qs(value));
+    if (!block.sourceNamespace.empty())
+        parts << tr("from namespace %1").arg(qs(block.sourceNamespace));
+    for (const std::string &gateway : block.gateways)
+        parts << tr("via %1").arg(qs(gateway));
+    return parts.isEmpty() ? tr("all connections") : parts.join(tr(" and "));
+}
+
+QString MatchDescription::connection(const L4Route &route)
+{
+    QStringList blocks;
+    for (const L4Match &block : route.match)
+        blocks << connectionBlock(block);
+    HttpRoute destinations;
+    destinations.route = route.route;
+    return tr("%1 \u2192 %2")
+        .arg(blocks.isEmpty() ? tr("all connections") : blocks.join(tr(" or ")), destinationList(destinations));
+}
+
 } // namespace meshlane::ui

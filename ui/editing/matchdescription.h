@@ -26,6 +26,11 @@ public:
     static QString destinationList(const HttpRoute &route);
     // "header end-user = jason → v2"; redirects, direct responses and delegates say so.
     static QString route(const HttpRoute &route);
+    // One match block of a tcp or tls route: "port 31400 and SNI a.example.com";
+    // "all connections" when it has no condition.
+    static QString connectionBlock(const L4Match &block);
+    // A tcp or tls route: "port 31400 → v1, v2".
+    static QString connection(const L4Route &route);
 };
 
 } // namespace meshlane::ui

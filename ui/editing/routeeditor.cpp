@@ -3,6 +3,7 @@
 
 #include "document/document.h"
 #include "edit/weightbalancer.h"
+#include "editing/adddestinationmenu.h"
 #include "editing/destinationrow.h"
 #include "editing/editoricons.h"
 #include "editing/matchdescription.h"
@@ -27,23 +28,31 @@ namespace {
 
 QString qs(const std::string &text) { return QString::fromStdString(text); }
 
-// The hosts a route sends to, in order, each once, with the spelling the route uses.
-std::vector<std::pair<std::string, std::string>> routeHosts(const HttpRoute &route)
-{
-    std::vector<std::pair<std::string, std::string>> hosts; // fqdn, as written
-    for (const RouteDestination &destination : route.route) {
-        const auto seen = std::find_if(hosts.begin(), hosts.end(), [&](const auto &host) {
-            return host.first == destination.destination.fqdn;
-        });
-        if (seen == hosts.end())
-            hosts.emplace_back(destination.destination.fqdn, destination.destination.host);
-    }
-    return hosts;
-}
-
 bool isWeighted(const HttpRoute &route)
 {
     return !route.route.empty() && !route.redirect && !route.directResponse && !route.delegate;
+}
+
+// A Gateway API match as the editor describes it (MatchDescription reads
+// http match blocks). PathPrefix "/" is what a rule without matches gets:
+// every request, so no condition.
+HttpMatchRequest matchBlock(const RouteMatch &match)
+{
+    HttpMatchRequest block;
+    if (match.path && !(match.path->kind == StringMatch::Kind::PathPrefix && match.path->value == "/"))
+        block.uri = match.path;
+    if (!match.grpcService.empty() || !match.grpcMethod.empty()) {
+        StringMatch grpc;
+        grpc.kind = match.grpcRegex ? StringMatch::Kind::Regex : StringMatch::Kind::Exact;
+        grpc.value = '/' + (match.grpcService.empty() ? std::string("*") : match.grpcService) + '/'
+            + (match.grpcMethod.empty() ? std::string("*") : match.grpcMethod);
+        block.uri = grpc;
+    }
+    if (!match.method.empty())
+        block.method = StringMatch{StringMatch::Kind::Exact, match.method, {}};
+    block.headers = match.headers;
+    block.queryParams = match.queryParams;
+    return block;
 }
 
 } // namespace
@@ -61,7 +70,7 @@ RouteEditor::RouteEditor(Document *document, QHash<QString, bool> *locks, QWidge
     , m_noWeights(new QLabel(this))
     , m_distribute(new QPushButton(this))
     , m_add(new QToolButton(this))
-    , m_addMenu(new QMenu(this))
+    , m_addMenu(new AddDestinationMenu(document, this))
     , m_mirrorLabel(new QLabel(this))
     , m_mirrorTarget(new QComboBox(this))
     , m_mirrorPercentage(new QDoubleSpinBox(this))
@@ -119,7 +128,6 @@ RouteEditor::RouteEditor(Document *document, QHash<QString, bool> *locks, QWidge
     connect(m_moveDown, &QToolButton::clicked, this, [this] { m_document->moveRoute(m_ref, m_ref.index + 1); });
     connect(m_removeRoute, &QToolButton::clicked, this, [this] { m_document->removeRoute(m_ref); });
     connect(m_distribute, &QPushButton::clicked, this, &RouteEditor::distributeEvenly);
-    connect(m_addMenu, &QMenu::aboutToShow, this, &RouteEditor::fillAddMenu);
     connect(m_mirrorTarget, &QComboBox::activated, this, &RouteEditor::chooseMirror);
     connect(m_mirrorPercentage, &QDoubleSpinBox::valueChanged, this, &RouteEditor::setMirrorPercentage);
     retranslate();
@@ -132,7 +140,6 @@ void RouteEditor::retranslate()
     m_removeRoute->setToolTip(tr("Remove this route"));
     m_distribute->setText(tr("Distribute Evenly"));
     m_distribute->setToolTip(tr("Share what the locked destinations leave evenly among the others"));
-    m_add->setText(tr("Add Destination"));
     m_mirrorLabel->setText(tr("&Mirror:"));
     m_mirrorPercentage->setToolTip(tr("Share of requests copied to the mirror"));
     m_mirrorTarget->setToolTip(tr("Copies requests to another destination; its responses are dropped"));
@@ -152,7 +159,7 @@ QString RouteEditor::structureOf(const Mesh &mesh, const HttpRoute &route)
     key += QStringLiteral("|mirror:");
     if (route.mirror)
         key += qs(route.mirror->fqdn) + u':' + qs(route.mirror->subset);
-    for (const auto &host : routeHosts(route)) {
+    for (const auto &host : AddDestinationMenu::hostsOf(route)) {
         for (const DestinationRule *rule : mesh.destinationRulesFor(host.first)) {
             for (const Subset &subset : rule->subsets)
                 key += u'|' + qs(host.first) + u':' + qs(subset.name);
@@ -161,27 +168,115 @@ QString RouteEditor::structureOf(const Mesh &mesh, const HttpRoute &route)
     return key;
 }
 
-void RouteEditor::setRoute(const MeshPtr &mesh, const VirtualService &vs, size_t index)
+void RouteEditor::setRoute(const MeshPtr &mesh, const VirtualService &vs, const RouteRef &ref)
 {
     m_mesh = mesh;
-    m_route = vs.http.at(index);
-    m_ref = RouteRef{vs.meta.ns, vs.meta.name, index};
-    m_routeCount = vs.http.size();
+    m_ref = ref;
+    m_rule = {};
+    m_ruleName.clear();
+    if (ref.section == "http") {
+        m_source = Source::Http;
+        m_route = vs.http.at(ref.index);
+        m_routeCount = vs.http.size();
+        m_connectionMatch.clear();
+    } else {
+        const std::vector<L4Route> &routes = ref.section == "tls" ? vs.tls : vs.tcp;
+        m_source = Source::Connection;
+        m_route = HttpRoute();
+        m_route.route = routes.at(ref.index).route;
+        m_connectionMatch = routes[ref.index].match;
+        m_routeCount = routes.size();
+    }
+    m_addMenu->setRoute(mesh, m_route, m_ref);
     m_built = true;
     update();
 }
 
+void RouteEditor::setRule(const MeshPtr &mesh, const GatewayApiRoute &route, size_t index)
+{
+    m_mesh = mesh;
+    m_source = Source::GatewayRule;
+    m_rule = GatewayRuleRef{route.meta.kind, route.meta.ns, route.meta.name, index};
+    // The rule's place for titles and lock keys; every edit takes m_rule.
+    m_ref = RouteRef{route.meta.ns, route.meta.name, index, "rules"};
+    m_route = backendWeightsRoute(*mesh, m_rule).value_or(HttpRoute());
+    const RouteRule &rule = route.rules.at(index);
+    m_ruleName = rule.name;
+    for (const RouteMatch &match : rule.matches) {
+        m_route.match.push_back(matchBlock(match));
+        if (m_route.match.back().isCatchAll()) { // one block that takes everything: so does the rule
+            m_route.match.clear();
+            break;
+        }
+    }
+    m_connectionMatch.clear();
+    m_routeCount = route.rules.size();
+    m_addMenu->setRule(mesh, m_route, m_rule);
+    m_built = true;
+    update();
+}
+
+QMenu *RouteEditor::addMenu() const
+{
+    return m_addMenu;
+}
+
+QString RouteEditor::title() const
+{
+    const int number = int(m_ref.index) + 1;
+    switch (m_source) {
+    case Source::Http:
+        return m_route.name.empty() ? tr("Route %1").arg(number)
+                                    : tr("Route %1 \u00b7 %2").arg(number).arg(qs(m_route.name));
+    case Source::Connection: {
+        // What tells this route's connections apart: the port (tcp) or the server names (tls).
+        QStringList detail;
+        for (const L4Match &match : m_connectionMatch) {
+            if (m_ref.section == "tls") {
+                for (const std::string &host : match.sniHosts)
+                    detail << qs(host);
+            } else if (match.port && detail.isEmpty()) {
+                detail << QString::number(*match.port);
+            }
+        }
+        if (m_ref.section == "tls")
+            return detail.isEmpty() ? tr("TLS route %1").arg(number)
+                                    : tr("TLS route %1 \u00b7 SNI %2").arg(number).arg(detail.join(QStringLiteral(", ")));
+        return detail.isEmpty() ? tr("TCP route %1").arg(number)
+                                : tr("TCP route %1 \u00b7 port %2").arg(number).arg(detail.front());
+    }
+    case Source::GatewayRule:
+        return m_ruleName.empty() ? tr("Rule %1").arg(number)
+                                  : tr("Rule %1 \u00b7 %2").arg(number).arg(qs(m_ruleName));
+    }
+    return {};
+}
+
 void RouteEditor::update()
 {
-    const QString structure = structureOf(*m_mesh, m_route);
+    // What the editor is for is part of its structure: a tcp route's rows are not an http route's.
+    const QString structure = qs(m_rule.kind) + u'|' + qs(m_ref.section) + u'|' + structureOf(*m_mesh, m_route);
     if (structure != m_structure) {
         m_structure = structure;
         rebuild();
     }
-    m_title->setText(m_route.name.empty() ? tr("Route %1").arg(m_ref.index + 1)
-                                          : tr("Route %1 \u00b7 %2").arg(m_ref.index + 1).arg(qs(m_route.name)));
-    m_title->setToolTip(QStringLiteral("http[%1]").arg(m_ref.index));
-    m_match->setText(MatchDescription::route(m_route));
+    m_title->setText(title());
+    m_add->setText(m_source == Source::GatewayRule ? tr("Add Backend") : tr("Add Destination"));
+    m_title->setToolTip(m_source == Source::GatewayRule ? QStringLiteral("rules[%1]").arg(m_ref.index)
+                                                        : QStringLiteral("%1[%2]").arg(qs(m_ref.section)).arg(m_ref.index));
+    if (m_source == Source::Connection) {
+        L4Route connection;
+        connection.match = m_connectionMatch;
+        connection.route = m_route.route;
+        m_match->setText(MatchDescription::connection(connection));
+    } else {
+        m_match->setText(MatchDescription::route(m_route));
+    }
+    // Moving and removing whole routes, and mirrors, are http route edits.
+    const bool http = m_source == Source::Http;
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_moveUp, m_moveDown, m_removeRoute, m_mirrorLabel,
+                                                            m_mirrorTarget, m_mirrorPercentage})
+        widget->setVisible(http);
     m_moveUp->setEnabled(m_ref.index > 0);
     m_moveDown->setEnabled(m_ref.index + 1 < m_routeCount);
     m_removeRoute->setEnabled(m_routeCount > 1);
@@ -219,7 +314,7 @@ void RouteEditor::rebuild()
         auto *row = new DestinationRow(MatchDescription::destination(m_route, i), this);
         row->setName(MatchDescription::destination(m_route, i), qs(m_route.route[i].destination.label()));
         const Destination &destination = m_route.route[i].destination;
-        row->setColor(subsetColor(qs(destination.subset.empty() ? destination.fqdn : destination.subset)));
+        row->setColor(subsetColor(colorKey(destination)));
         m_rowsLayout->addWidget(row);
         m_rows.push_back(row);
         connect(row, &DestinationRow::dragStarted, this, [this, i] { startDrag(i); });
@@ -230,10 +325,12 @@ void RouteEditor::rebuild()
             m_locks->insert(lockKey(i), locked);
             updateAdjustable();
         });
-        connect(row, &DestinationRow::removeRequested, this, [this, i] { m_document->removeDestination(m_ref, i); });
+        connect(row, &DestinationRow::removeRequested, this, [this, i] { removeDestination(i); });
     }
     m_noWeights->setVisible(!weighted);
-    m_noWeights->setText(weighted ? QString() : tr("This route does not forward to destinations: nothing to weigh."));
+    m_noWeights->setText(weighted                                 ? QString()
+                             : m_source == Source::GatewayRule ? tr("This rule has no backends: nothing to weigh.")
+                                                               : tr("This route does not forward to destinations: nothing to weigh."));
     m_distribute->setVisible(weighted);
     m_add->setVisible(weighted);
 
@@ -255,11 +352,27 @@ void RouteEditor::rebuild()
                                               : tr("This route uses mirrors: (several targets); edit it in the YAML"));
 }
 
+QString RouteEditor::colorKey(const Destination &destination) const
+{
+    if (!destination.subset.empty() || m_source != Source::GatewayRule)
+        return qs(destination.subset.empty() ? destination.fqdn : destination.subset);
+    // A Gateway API canary has one Service per version: the row takes the
+    // colour of the version its pods carry, as the graph draws them.
+    std::set<std::string> versions;
+    if (const Service *service = m_mesh->findService(destination.fqdn)) {
+        for (const Workload *workload : m_mesh->workloadsOf(*service)) {
+            const auto version = workload->podLabels.find("version");
+            versions.insert(version == workload->podLabels.end() ? std::string() : version->second);
+        }
+    }
+    return versions.size() == 1 && !versions.begin()->empty() ? qs(*versions.begin()) : qs(destination.fqdn);
+}
+
 std::vector<RouteEditor::MirrorOption> RouteEditor::mirrorOptions() const
 {
     std::vector<MirrorOption> options;
     options.push_back({tr("No mirror"), {}, {}, {}});
-    const auto hosts = routeHosts(m_route);
+    const auto hosts = AddDestinationMenu::hostsOf(m_route);
     const bool oneHost = hosts.size() == 1;
     for (const auto &[fqdn, written] : hosts) {
         options.push_back({tr("%1 (every pod)").arg(qs(written)), fqdn, written, {}});
@@ -300,7 +413,9 @@ std::vector<bool> RouteEditor::lockedFlags() const
 
 QString RouteEditor::lockKey(size_t index) const
 {
-    return qs(m_ref.ns + '/' + m_ref.name) + u'#' + QString::number(m_ref.index) + u'#'
+    // http routes keep their established keys; the others name their list (or their kind) too.
+    const QString list = m_source == Source::Http ? QString() : qs(m_rule.kind.empty() ? m_ref.section : m_rule.kind) + u'#';
+    return list + qs(m_ref.ns + '/' + m_ref.name) + u'#' + QString::number(m_ref.index) + u'#'
         + qs(m_route.route[index].destination.fqdn) + u':' + qs(m_route.route[index].destination.subset);
 }
 
@@ -331,7 +446,28 @@ void RouteEditor::drag(size_t index, int value)
     const std::vector<int> weights = WeightBalancer::drag(m_dragBasis, lockedFlags(), index, value);
     // The other rows follow as soon as the document has the new snapshot;
     // until then they show the weights a moment ago (never an invalid sum).
-    m_document->requestRouteWeights(m_ref, weights, m_dragId);
+    sendWeights(weights, m_dragId);
+}
+
+bool RouteEditor::sendWeights(const std::vector<int> &weights, int dragId)
+{
+    if (dragId != 0) {
+        if (m_source == Source::GatewayRule)
+            m_document->requestBackendWeights(m_rule, weights, dragId);
+        else
+            m_document->requestRouteWeights(m_ref, weights, dragId);
+        return true;
+    }
+    return m_source == Source::GatewayRule ? m_document->setBackendWeights(m_rule, weights)
+                                           : m_document->setRouteWeights(m_ref, weights);
+}
+
+void RouteEditor::removeDestination(size_t index)
+{
+    if (m_source == Source::GatewayRule)
+        m_document->removeBackendRef(m_rule, index);
+    else
+        m_document->removeDestination(m_ref, index);
 }
 
 void RouteEditor::finishDrag()
@@ -348,59 +484,13 @@ void RouteEditor::enter(size_t index, int value)
     const std::vector<int64_t> current = currentWeights();
     const std::vector<int> weights = WeightBalancer::drag(current, lockedFlags(), index, value);
     const bool changes = !std::equal(weights.begin(), weights.end(), current.begin(), current.end());
-    if (!m_document->setRouteWeights(m_ref, weights) || !changes)
+    if (!sendWeights(weights) || !changes)
         update(); // nothing changed: show the weights as they are, not as typed
 }
 
 void RouteEditor::distributeEvenly()
 {
-    m_document->setRouteWeights(m_ref, WeightBalancer::distributeEvenly(currentWeights(), lockedFlags()));
-}
-
-void RouteEditor::fillAddMenu()
-{
-    m_addMenu->clear();
-    for (const auto &[fqdn, written] : routeHosts(m_route)) {
-        std::set<std::string> present;
-        for (const RouteDestination &destination : m_route.route) {
-            if (destination.destination.fqdn == fqdn)
-                present.insert(destination.destination.subset);
-        }
-        std::set<std::string> defined;
-        for (const DestinationRule *rule : m_mesh->destinationRulesFor(fqdn)) {
-            for (const Subset &subset : rule->subsets) {
-                defined.insert(subset.name);
-                if (present.count(subset.name))
-                    continue;
-                QAction *action = m_addMenu->addAction(tr("Subset %1").arg(qs(subset.name)));
-                action->setToolTip(qs(fqdn));
-                connect(action, &QAction::triggered, this, [this, host = written, name = subset.name] {
-                    Destination destination;
-                    destination.host = host;
-                    destination.subset = name;
-                    m_document->addDestination(m_ref, destination);
-                });
-            }
-        }
-        // Kiali's rule: a version label without a subset can get one named after it.
-        const Service *service = m_mesh->findService(fqdn);
-        std::set<std::string> versions;
-        if (service) {
-            for (const Workload *workload : m_mesh->workloadsOf(*service)) {
-                const auto version = workload->podLabels.find("version");
-                if (version != workload->podLabels.end() && !defined.count(version->second))
-                    versions.insert(version->second);
-            }
-        }
-        for (const std::string &version : versions) {
-            QAction *action = m_addMenu->addAction(tr("Version %1 (creates subset %1)").arg(qs(version)));
-            connect(action, &QAction::triggered, this, [this, fqdn = fqdn, version] {
-                m_document->addVersionDestination(m_ref, fqdn, version);
-            });
-        }
-    }
-    if (m_addMenu->isEmpty())
-        m_addMenu->addAction(tr("Every subset and version is in the route already"))->setEnabled(false);
+    sendWeights(WeightBalancer::distributeEvenly(currentWeights(), lockedFlags()));
 }
 
 void RouteEditor::chooseMirror(int comboIndex)

@@ -20,12 +20,17 @@ class QVBoxLayout;
 
 namespace meshlane::ui {
 
+class AddDestinationMenu;
 class DestinationRow;
 class Document;
 
-// One http route of the selected VirtualService in the weight editor: what it
-// matches, a DestinationRow per destination, "distribute evenly", adding a
-// destination, the mirror and the route's place in the list.
+// One route in the weight editor: what it matches, a DestinationRow per
+// destination, "distribute evenly", adding a destination and, for the http
+// routes of a VirtualService, the mirror and the route's place in the list.
+// The same editor serves a VirtualService's tcp and tls routes and the rules
+// of a Gateway API route (HTTPRoute, GRPCRoute: its backendRefs are the
+// destinations); those have no mirror or match controls here (Istio has no
+// mirror for L4; a Gateway API mirror is a filter, edited in the YAML).
 //
 // The arithmetic is WeightBalancer's, so every state it can send sums to 100
 // and is never negative; every change goes through a Document method. When the
@@ -40,21 +45,29 @@ public:
     // a lock survives undo, redo and rebuilds.
     RouteEditor(Document *document, QHash<QString, bool> *locks, QWidget *parent = nullptr);
 
-    void setRoute(const MeshPtr &mesh, const VirtualService &vs, size_t index);
+    // Route `ref.index` of `ref.section` ("http", "tcp", "tls") of `vs`.
+    void setRoute(const MeshPtr &mesh, const VirtualService &vs, const RouteRef &ref);
+    // Rule `index` of a Gateway API route.
+    void setRule(const MeshPtr &mesh, const GatewayApiRoute &route, size_t index);
     const RouteRef &routeRef() const { return m_ref; }
+    const GatewayRuleRef &ruleRef() const { return m_rule; }
+    bool isGatewayRule() const { return m_source == Source::GatewayRule; }
+    QLabel *titleLabel() const { return m_title; }
     void retranslate();
 
     // For tests and the screenshot mode.
     const std::vector<DestinationRow *> &rows() const { return m_rows; }
     QPushButton *distributeButton() const { return m_distribute; }
     QToolButton *addButton() const { return m_add; }
-    QMenu *addMenu() const { return m_addMenu; }
+    QMenu *addMenu() const;
     QComboBox *mirrorTarget() const { return m_mirrorTarget; }
     QDoubleSpinBox *mirrorPercentage() const { return m_mirrorPercentage; }
     QLabel *matchLabel() const { return m_match; }
     bool isDragging() const { return m_dragIndex >= 0; }
 
 private:
+    enum class Source { Http, Connection, GatewayRule }; // a VirtualService http or tcp/tls route, a Gateway API rule
+
     struct MirrorOption
     {
         QString label;
@@ -76,15 +89,23 @@ private:
     void finishDrag();
     void enter(size_t index, int value);
     void distributeEvenly();
-    void fillAddMenu();
+    // Through the Document method of what this editor edits; a drag step when dragId != 0.
+    bool sendWeights(const std::vector<int> &weights, int dragId = 0);
+    void removeDestination(size_t index);
+    QString title() const;
+    QString colorKey(const Destination &destination) const; // for subsetColor()
     void chooseMirror(int comboIndex);
     void setMirrorPercentage(double value);
 
     Document *m_document;
     QHash<QString, bool> *m_locks;
     MeshPtr m_mesh;
-    HttpRoute m_route;
+    HttpRoute m_route; // for tcp/tls routes and Gateway API rules: their destinations, as an http route's
+    Source m_source = Source::Http;
     RouteRef m_ref;
+    GatewayRuleRef m_rule;
+    std::vector<L4Match> m_connectionMatch; // tcp/tls
+    std::string m_ruleName;                  // Gateway API
     size_t m_routeCount = 0;
     QString m_structure;
     bool m_built = false;
@@ -99,7 +120,7 @@ private:
     QLabel *m_noWeights;
     QPushButton *m_distribute;
     QToolButton *m_add;
-    QMenu *m_addMenu;
+    AddDestinationMenu *m_addMenu;
     QLabel *m_mirrorLabel;
     QComboBox *m_mirrorTarget;
     QDoubleSpinBox *m_mirrorPercentage;

@@ -5,6 +5,7 @@
 #include "editing/addmatchroutedialog.h"
 #include "editing/editoricons.h"
 #include "editing/routeeditor.h"
+#include "editing/routeresource.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -70,7 +71,7 @@ WeightEditor::WeightEditor(Document *document, QWidget *parent)
     retranslate();
 
     connect(m_choice, &QComboBox::activated, this, [this](int index) {
-        const QString chosen = m_choice->itemText(index);
+        const QString chosen = m_choice->itemData(index).toString();
         if (chosen == m_virtualService)
             return;
         setVirtualService(chosen);
@@ -87,11 +88,11 @@ WeightEditor::WeightEditor(Document *document, QWidget *parent)
     refresh();
 }
 
-void WeightEditor::setVirtualService(const QString &nsName)
+void WeightEditor::setVirtualService(const QString &key)
 {
-    if (nsName == m_virtualService)
+    if (key == m_virtualService)
         return;
-    m_virtualService = nsName;
+    m_virtualService = key;
     refresh();
 }
 
@@ -102,20 +103,36 @@ void WeightEditor::refreshChoices()
     // Against the snapshot the list was read from: a resource an edit did not
     // touch is the same object, so a drag step compares pointers, not a
     // thousand names.
-    bool same = m_choicesMesh && m_choicesMesh->virtualServices.size() == mesh.virtualServices.size();
-    for (size_t i = 0; same && i < mesh.virtualServices.size(); ++i) {
-        const VirtualService &now = *mesh.virtualServices[i];
-        const VirtualService &before = *m_choicesMesh->virtualServices[i];
-        same = &now == &before || (now.meta.ns == before.meta.ns && now.meta.name == before.meta.name);
-    }
+    const auto sameList = [](const auto &now, const auto &before) {
+        if (now.size() != before.size())
+            return false;
+        for (size_t i = 0; i < now.size(); ++i) {
+            const auto &a = *now[i];
+            const auto &b = *before[i];
+            if (&a != &b && (a.meta.ns != b.meta.ns || a.meta.name != b.meta.name || a.meta.kind != b.meta.kind))
+                return false;
+        }
+        return true;
+    };
+    const bool same = m_choicesMesh && sameList(mesh.virtualServices, m_choicesMesh->virtualServices)
+        && sameList(mesh.gatewayApiRoutes, m_choicesMesh->gatewayApiRoutes);
     m_choicesMesh = current;
     if (!same) {
         m_choices.clear();
-        for (const auto &vs : mesh.virtualServices)
-            m_choices << QString::fromStdString(vs->meta.ns + '/' + vs->meta.name);
         const QSignalBlocker block(m_choice);
         m_choice->clear();
-        m_choice->addItems(m_choices);
+        const auto add = [this](const ResourceMeta &meta) {
+            const RouteResource resource{meta.kind, meta.ns, meta.name};
+            m_choices << resource.key();
+            m_choice->addItem(resource.label(), resource.key());
+        };
+        for (const auto &vs : mesh.virtualServices)
+            add(vs->meta);
+        for (const auto &route : mesh.gatewayApiRoutes) {
+            if (route->isHttpLike())
+                add(route->meta);
+        }
+        updateChoiceLabel();
     }
     const QSignalBlocker block(m_choice);
     m_choice->setCurrentIndex(int(m_choices.indexOf(m_virtualService)));
@@ -123,39 +140,72 @@ void WeightEditor::refreshChoices()
         m_choice->setEditText(QString());
 }
 
+void WeightEditor::updateChoiceLabel()
+{
+    // Istio-only folders keep the precise word; with Gateway API routes the list holds both.
+    const bool gatewayApi = m_choicesMesh && !m_choicesMesh->gatewayApiRoutes.empty();
+    m_choiceLabel->setText(gatewayApi ? tr("&Route:") : tr("&VirtualService:"));
+    m_choice->setToolTip(gatewayApi ? tr("The VirtualService, HTTPRoute or GRPCRoute whose routes are edited (type to search)")
+                                    : tr("The VirtualService whose routes are edited (type to search)"));
+}
+
 void WeightEditor::refresh()
 {
     refreshChoices();
     const MeshPtr mesh = m_document->mesh();
-    const QString ns = m_virtualService.section(u'/', 0, 0);
-    const QString name = m_virtualService.section(u'/', 1);
-    const VirtualService *vs =
-        m_virtualService.isEmpty() ? nullptr : mesh->findVirtualService(ns.toStdString(), name.toStdString());
-    const size_t routes = vs ? vs->http.size() : 0;
-    while (m_editors.size() > routes) {
+    const RouteResource resource = RouteResource::fromKey(m_virtualService);
+    const VirtualService *vs = resource.virtualService(*mesh);
+    const GatewayApiRoute *found = resource.gatewayRoute(*mesh);
+    // TCPRoute and TLSRoute (the Gateway API's experimental channel) are
+    // drawn in the graph but not routed, so nothing would show what a new
+    // weight does: their YAML is shown, their weights are not edited here.
+    const GatewayApiRoute *gatewayRoute = found && found->isHttpLike() ? found : nullptr;
+    // Every route of the VirtualService, http first (the order the editor has
+    // always shown), or every rule of the Gateway API route.
+    std::vector<RouteRef> routes;
+    if (vs) {
+        for (const auto &[section, count] : {std::pair<const char *, size_t>{"http", vs->http.size()},
+                                             {"tcp", vs->tcp.size()}, {"tls", vs->tls.size()}}) {
+            for (size_t i = 0; i < count; ++i)
+                routes.push_back(RouteRef{vs->meta.ns, vs->meta.name, i, section});
+        }
+    }
+    const size_t count = gatewayRoute ? gatewayRoute->rules.size() : routes.size();
+    while (m_editors.size() > count) {
         RouteEditor *editor = m_editors.back();
         m_editors.pop_back();
         m_routesLayout->removeWidget(editor);
         editor->hide();
         editor->deleteLater(); // its own button may have asked for this
     }
-    while (m_editors.size() < routes) {
+    while (m_editors.size() < count) {
         auto *editor = new RouteEditor(m_document, &m_locks, m_scroll->widget());
         m_routesLayout->addWidget(editor);
         m_editors.push_back(editor);
     }
-    for (size_t i = 0; i < routes; ++i)
-        m_editors[i]->setRoute(mesh, *vs, i);
-    m_addRoute->setEnabled(vs != nullptr);
-    m_scroll->setVisible(routes > 0);
-    m_placeholder->setVisible(routes == 0);
-    if (!vs)
+    for (size_t i = 0; i < count; ++i) {
+        if (gatewayRoute)
+            m_editors[i]->setRule(mesh, *gatewayRoute, i);
+        else
+            m_editors[i]->setRoute(mesh, *vs, routes[i]);
+    }
+    // Match routes are http routes of a VirtualService; a VirtualService of
+    // tcp or tls routes only has nowhere to put one.
+    const bool matchRoutes = vs && (!vs->http.empty() || (vs->tcp.empty() && vs->tls.empty()));
+    m_addRoute->setVisible(!gatewayRoute && (matchRoutes || !vs));
+    m_addRoute->setEnabled(matchRoutes);
+    m_scroll->setVisible(count > 0);
+    m_placeholder->setVisible(count == 0);
+    if (found && !gatewayRoute)
+        m_placeholder->setText(tr("%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.").arg(resource.label()));
+    else if (!vs && !gatewayRoute)
         m_placeholder->setText(m_document->folder().isEmpty()
                                    ? tr("Open a folder to edit its traffic routing.")
                                    : tr("Select a VirtualService in the graph, or choose one above, to edit its "
                                         "routes and weights."));
-    else if (routes == 0)
-        m_placeholder->setText(tr("%1 has no http routes.").arg(m_virtualService));
+    else if (count == 0)
+        m_placeholder->setText(vs ? tr("%1 has no routes.").arg(resource.label())
+                                  : tr("%1 has no rules.").arg(resource.label()));
 }
 
 void WeightEditor::showError(const QString &message)
@@ -167,9 +217,7 @@ void WeightEditor::showError(const QString &message)
 void WeightEditor::addMatchRoute()
 {
     const MeshPtr mesh = m_document->mesh();
-    const QString ns = m_virtualService.section(u'/', 0, 0);
-    const QString name = m_virtualService.section(u'/', 1);
-    const VirtualService *vs = mesh->findVirtualService(ns.toStdString(), name.toStdString());
+    const VirtualService *vs = RouteResource::fromKey(m_virtualService).virtualService(*mesh);
     if (!vs)
         return;
     AddMatchRouteDialog dialog(*mesh, *vs, this);
@@ -180,8 +228,7 @@ void WeightEditor::addMatchRoute()
 
 void WeightEditor::retranslate()
 {
-    m_choiceLabel->setText(tr("&VirtualService:"));
-    m_choice->setToolTip(tr("The VirtualService whose routes are edited (type to search)"));
+    updateChoiceLabel();
     m_addRoute->setText(tr("Add Match Route\u2026"));
     m_addRoute->setToolTip(tr("Send requests that match a header, path or query parameter to one subset"));
     for (RouteEditor *editor : m_editors)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphstyle.h"
 
+#include "editing/routeresource.h"
+
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -11,6 +13,13 @@ namespace meshlane::ui {
 namespace {
 
 QString qs(const std::string &text) { return QString::fromStdString(text); }
+
+// "VirtualService ns/name", or a Gateway API route by its kind.
+QString routeLine(const std::string &key)
+{
+    const RouteResource route = RouteResource::fromKey(qs(key));
+    return route.isVirtualService() ? GraphStyle::tr("VirtualService %1").arg(qs(key)) : route.label();
+}
 
 QString elided(const QString &text, int maxChars)
 {
@@ -115,7 +124,7 @@ QString GraphStyle::nodeToolTip(const GraphNode &node) const
     if (node.kind == GraphNodeKind::Version || node.kind == GraphNodeKind::App)
         lines << tr("%n pod(s)", nullptr, node.podCount);
     if (!node.virtualService.empty())
-        lines << tr("VirtualService %1").arg(qs(node.virtualService));
+        lines << routeLine(node.virtualService);
     if (node.broken())
         lines << qs(node.problem);
     return lines.join(u'\n');
@@ -134,7 +143,7 @@ QString GraphStyle::edgeToolTip(const MeshGraph &graph, const GraphEdge &edge) c
     if (edge.conditional)
         lines << tr("When: %1").arg(qs(edge.condition));
     if (!edge.virtualService.empty())
-        lines << tr("VirtualService %1").arg(qs(edge.virtualService));
+        lines << routeLine(edge.virtualService);
     else if (edge.kind == GraphEdgeKind::Route)
         lines << tr("No VirtualService: split by pod count");
     if (edge.broken())

@@ -4,6 +4,7 @@
 #include "base/linediff.h"
 #include "document/document.h"
 #include "editing/editoricons.h"
+#include "editing/routeresource.h"
 #include "widgets/appearance.h"
 #include "yaml/markedtextview.h"
 #include "yaml/yamlfieldlocator.h"
@@ -36,6 +37,8 @@ const ResourceMeta *findOnDisk(const Mesh &disk, const ResourceMeta &meta)
         const VirtualService *vs = disk.findVirtualService(meta.ns, meta.name);
         return vs ? &vs->meta : nullptr;
     }
+    if (const GatewayApiRoute *route = RouteResource{meta.kind, meta.ns, meta.name}.gatewayRoute(disk))
+        return &route->meta;
     for (const auto &rule : disk.destinationRules) {
         if (rule->meta.ns == meta.ns && rule->meta.name == meta.name)
             return &rule->meta;
@@ -133,6 +136,9 @@ QString YamlPane::virtualServiceShowing(const Mesh &mesh, const ResourceId &reso
     if (resource.kind == "VirtualService")
         return mesh.findVirtualService(resource.ns, resource.name) ? QString::fromStdString(resource.ns + '/' + resource.name)
                                                                     : QString();
+    const RouteResource route{resource.kind, resource.ns, resource.name};
+    if (route.gatewayRoute(mesh))
+        return route.key();
     if (resource.kind != "DestinationRule")
         return {};
     const auto shows = [&](const std::string &ns, const std::string &name) {
@@ -178,11 +184,13 @@ void YamlPane::refresh()
 {
     const MeshPtr mesh = m_document->mesh();
     const MeshPtr disk = m_document->diskMesh();
-    const std::vector<const ResourceMeta *> shown =
-        m_virtualService.isEmpty()
-            ? std::vector<const ResourceMeta *>()
-            : shownResources(*mesh, m_virtualService.section(u'/', 0, 0).toStdString(),
-                             m_virtualService.section(u'/', 1).toStdString());
+    const RouteResource selected = RouteResource::fromKey(m_virtualService);
+    std::vector<const ResourceMeta *> shown;
+    if (selected.isVirtualService())
+        shown = shownResources(*mesh, selected.ns, selected.name);
+    else if (const GatewayApiRoute *route = selected.gatewayRoute(*mesh))
+        shown = {&route->meta}; // its backends are Services: nothing else shapes its traffic
+    const QString label = selected.isEmpty() ? m_virtualService : selected.label();
     if (shown == m_shown && disk == m_shownDisk && !shown.empty())
         return; // the same resource objects: the same text and marks
     const bool sameDisk = disk == m_shownDisk;
@@ -195,7 +203,7 @@ void YamlPane::refresh()
         m_baselineIds.clear();
         m_view->setText(QString(), {}, {});
         m_title->setText(m_virtualService.isEmpty() ? tr("Select a VirtualService to see its YAML.")
-                                                    : tr("%1 is not in the folder.").arg(m_virtualService));
+                                                    : tr("%1 is not in the folder.").arg(label));
         m_copy->setEnabled(false);
         return;
     }
@@ -229,8 +237,8 @@ void YamlPane::refresh()
     LineDiff::Result marks = LineDiff::compare(m_baseline.split(u'\n'), text.split(u'\n'));
     const int changed = marks.changedCount();
     m_view->setText(text, std::move(marks.changed), std::move(marks.removedBefore));
-    m_title->setText(changed == 0 ? tr("%1 \u00b7 as on disk").arg(m_virtualService)
-                                  : tr("%1 \u00b7 %n line(s) changed", nullptr, changed).arg(m_virtualService));
+    m_title->setText(changed == 0 ? tr("%1 \u00b7 as on disk").arg(label)
+                                  : tr("%1 \u00b7 %n line(s) changed", nullptr, changed).arg(label));
     m_copy->setEnabled(true);
 }
 

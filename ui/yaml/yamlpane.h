@@ -19,7 +19,8 @@ class MarkedTextView;
 class YamlHighlighter;
 
 // The YAML of the selection as it would be applied: the DestinationRules of
-// every host the VirtualService routes to, then the VirtualService itself,
+// every host the VirtualService routes to, then the VirtualService itself (or
+// a Gateway API route alone, its key "Kind/ns/name", see RouteResource),
 // each regenerated from the current snapshot (YamlWriter::canonical, kubectl's
 // layout), read-only and highlighted. Lines that differ from the same
 // resources on disk (Document::diskMesh) are marked, so a drag shows exactly
@@ -45,7 +46,8 @@ public:
     static QString yamlOf(const std::vector<const ResourceMeta *> &resources);
     // The VirtualService ("ns/name") whose YAML shows `resource`: itself, or
     // for a DestinationRule one that routes to its host, `preferred` if it
-    // does. Empty when none does (other kinds, or an unused rule).
+    // does; a Gateway API route's own key. Empty when none does (other kinds,
+    // or an unused rule).
     static QString virtualServiceShowing(const Mesh &mesh, const ResourceId &resource, const QString &preferred = {});
 
     // Scrolls to where `at` (a finding's place in the files) is in the shown

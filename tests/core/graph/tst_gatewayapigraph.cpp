@@ -54,6 +54,19 @@ private Q_SLOTS:
         QVERIFY(ingress);
         QVERIFY(ingress->conditional); // only the product page paths
         QVERIFY(ingress->condition.find("/productpage") != std::string::npos);
+
+        // Each edge and node names the route that drew it, kind first, so
+        // a click on it can open that HTTPRoute (and not a VirtualService
+        // that happens to share its namespace and name).
+        QCOMPARE(v1->virtualService, std::string("HTTPRoute/bookinfo/reviews"));
+        QCOMPARE(ingress->virtualService, std::string("HTTPRoute/bookinfo/bookinfo"));
+        QCOMPARE(graph.findNode(reviews)->virtualService, std::string("HTTPRoute/bookinfo/reviews"));
+        QCOMPARE(gateway->virtualService, std::string("HTTPRoute/bookinfo/bookinfo"));
+        const std::vector<int> edges = graph.edgesOfVirtualService("HTTPRoute/bookinfo/reviews");
+        QCOMPARE(edges.size(), size_t(2));
+        QVERIFY(graph.edgesOfVirtualService("bookinfo/reviews").empty());
+        QCOMPARE(routeResourceKey("VirtualService", "default", "reviews"), std::string("default/reviews"));
+        QCOMPARE(routeResourceKey("GRPCRoute", "shop", "cart"), std::string("GRPCRoute/shop/cart"));
     }
 
     void mirrorsAreDrawn()

@@ -169,6 +169,70 @@ private Q_SLOTS:
         QCOMPARE(document.mesh(), original);
     }
 
+    // A Gateway API rule's backendRef weights merge the steps of one drag
+    // as a VirtualService route's do; adding and removing a backend are one
+    // step each; undo gives back the very snapshot.
+    void backendWeightStepsMerge()
+    {
+        Document document;
+        QVERIFY(openAndWait(document, test::samplePath("bookinfo-gateway-api")));
+        const MeshPtr original = document.mesh();
+        QUndoStack *stack = document.undoStack();
+        const GatewayRuleRef rule{"HTTPRoute", "bookinfo", "reviews", 0};
+        const auto weights = [&document, &rule] {
+            std::vector<int64_t> result;
+            const std::optional<HttpRoute> backends = backendWeightsRoute(*document.mesh(), rule);
+            for (const RouteDestination &backend : backends->route)
+                result.push_back(backend.weight.value_or(-1));
+            return result;
+        };
+        const int drag = Document::newDragId();
+        QVERIFY(document.setBackendWeights(rule, {80, 20}, drag));
+        QVERIFY(document.setBackendWeights(rule, {70, 30}, drag));
+        QCOMPARE(stack->count(), 1);
+        QCOMPARE(weights(), (std::vector<int64_t>{70, 30}));
+        QVERIFY(document.setBackendWeights(rule, {60, 40})); // no drag id: its own step
+        QCOMPARE(stack->count(), 2);
+
+        QVERIFY(document.addBackendRef(rule, "reviews-v3"));
+        QCOMPARE(weights(), (std::vector<int64_t>{60, 40, 0}));
+        QVERIFY(document.removeBackendRef(rule, 0));
+        QCOMPARE(weights(), (std::vector<int64_t>{40, 0}));
+        QCOMPARE(stack->count(), 4);
+        QVERIFY(!document.addBackendRef(rule, "no-such-service"));
+        QVERIFY(!document.setBackendWeights(rule, {0, 0}));
+        QCOMPARE(stack->count(), 4);
+        while (stack->canUndo())
+            stack->undo();
+        QCOMPARE(document.mesh(), original);
+    }
+
+    // Steps of one drag id merge only on the same route: a tcp route is not
+    // the http route of the same index, and a Gateway API rule is neither.
+    void mergeKeysNameTheirRoute()
+    {
+        const RouteRef http{"echo", "tcp-echo", 0};
+        const RouteRef tcp{"echo", "tcp-echo", 0, "tcp"};
+        const GatewayRuleRef rule{"HTTPRoute", "echo", "tcp-echo", 0};
+        const GatewayRuleRef grpc{"GRPCRoute", "echo", "tcp-echo", 0};
+        const auto key = [](MergeKey::Kind kind, const RouteRef &route, int dragId, const GatewayRuleRef &gatewayRule) {
+            return MergeKey{kind, route, dragId, gatewayRule};
+        };
+        const MergeKey tcpStep = key(MergeKey::Kind::RouteWeights, tcp, 7, {});
+        const MergeKey httpStep = key(MergeKey::Kind::RouteWeights, http, 7, {});
+        QVERIFY(tcpStep.mergesWith(tcpStep));
+        QVERIFY(!tcpStep.mergesWith(httpStep));
+        const MergeKey ruleStep = key(MergeKey::Kind::BackendWeights, {}, 7, rule);
+        const MergeKey grpcStep = key(MergeKey::Kind::BackendWeights, {}, 7, grpc);
+        const MergeKey laterDrag = key(MergeKey::Kind::BackendWeights, {}, 8, rule);
+        const MergeKey noDrag = key(MergeKey::Kind::BackendWeights, {}, 0, rule);
+        QVERIFY(ruleStep.mergesWith(ruleStep));
+        QVERIFY(!ruleStep.mergesWith(grpcStep));
+        QVERIFY(!ruleStep.mergesWith(laterDrag));
+        QVERIFY(!ruleStep.mergesWith(tcpStep));
+        QVERIFY(!noDrag.mergesWith(noDrag));
+    }
+
     // Drag steps computed off the GUI thread: a burst ends in the last
     // step's weights, as one undo step, and nothing runs on after.
     void requestedStepsCoalesce()
