@@ -172,8 +172,8 @@ bool RequestOptions::readConnection(HttpRequest *request, QString *error) const
             return false;
         }
         request->sni = ss(parser.value(kSni).trimmed());
-    } else if (request->protocol == ConnectionProtocol::Tls) {
-        request->sni = request->hostName();
+    } else {
+        request->defaultSniToHost();
     }
     if (parser.isSet(kDestinationIp)) {
         const QString address = parser.value(kDestinationIp).trimmed();

@@ -6,6 +6,7 @@
 #include "model/mesh.h"
 #include "routing/gatewayapiattachment.h"
 #include "routing/gatewayapiroutes.h"
+#include "routing/routeresource.h"
 
 #include <algorithm>
 #include <atomic>
@@ -506,6 +507,9 @@ private:
             else if (attachment.service && routedHosts.insert(attachment.service->fqdn()).second)
                 sources.emplace_back(m_graph.nodeIndex(serviceNodeId(attachment.service->fqdn())), false);
         }
+        // Selecting one of its edges selects the route, as a VirtualService's edges select it.
+        const std::string ref = routeResourceRef(route);
+        const char *section = route.meta.kind == "TCPRoute" ? "tcp" : route.meta.kind == "TLSRoute" ? "tls" : "http";
         bool catchAllSeen = false;
         for (size_t r = 0; r < route.rules.size(); ++r) {
             const RouteRule &rule = route.rules[r];
@@ -519,14 +523,14 @@ private:
                 const HttpRoute http = gatewayApiHttpRoute(m_mesh, route, int(r), rule.matches.empty() ? -1 : 0,
                                                            std::nullopt, enforceGrant);
                 const std::string condition = catchAll || http.matchesEverything() ? std::string() : describeMatch(http);
-                const EdgeRule edgeRule{"http", int(r), condition.empty() ? nullptr : &condition};
+                const EdgeRule edgeRule{section, int(r), condition.empty() ? nullptr : &condition};
                 for (const RouteBackendRef &backend : rule.backendRefs) {
                     if (backend.weight == 0)
                         continue;
                     const double share = catchAll && total > 0 ? double(backend.weight) / double(total) : 0.0;
                     std::string problem;
                     for (const Target &target : backendTargets(route, backend, enforceGrant, &problem))
-                        addEdge(source, target, GraphEdgeKind::Route, share, edgeRule, {}, problem, nullptr);
+                        addEdge(source, target, GraphEdgeKind::Route, share, edgeRule, ref, problem, nullptr);
                 }
                 for (const RouteFilter &filter : rule.filters) {
                     if (filter.type != "RequestMirror")
@@ -534,7 +538,7 @@ private:
                     std::string problem;
                     for (const Target &target : backendTargets(route, filter.mirror, enforceGrant, &problem))
                         addEdge(source, target, GraphEdgeKind::Mirror, filter.mirrorPercent.value_or(100.0) / 100.0,
-                                EdgeRule{"http", int(r), nullptr}, {}, problem, nullptr);
+                                EdgeRule{"http", int(r), nullptr}, ref, problem, nullptr);
                 }
                 if (catchAll && rule.backendRefs.size() > 1)
                     node(source).splitsTraffic = true;

@@ -33,8 +33,10 @@ struct GraphNode
     int parent = -1;   // Version: index of its App node
     int podCount = 0;  // Version: replicas; App: sum over its versions
     ResourceId resource; // what the node stands for; empty kind for placeholders
-    // "ns/name" of the VirtualService that routes from or to this node (the first
-    // one when several do); selecting the node selects it.
+    // The route resource that routes from or to this node (the first one when
+    // several do), as RouteResource::ref() names it: "ns/name" for a
+    // VirtualService, "HTTPRoute/ns/name" for a Gateway API route. Selecting
+    // the node selects it.
     std::string virtualService;
     bool splitsTraffic = false; // its VirtualService sends the default route to several destinations
     // Non-empty on placeholders for something referenced but not defined (or
@@ -59,10 +61,12 @@ struct GraphEdge
     // Only requests matching a conditional route (not the default one) go here.
     bool conditional = false;
     std::string condition; // the match, readable ("header end-user = jason")
-    std::string virtualService; // "ns/name"; empty for plain Kubernetes load balancing
+    // The route resource ("ns/name" for a VirtualService, "Kind/ns/name" for
+    // a Gateway API route); empty for plain Kubernetes load balancing.
+    std::string virtualService;
     int route = -1;             // first index in `section` that produced the edge
     // The list of that rule: "http", or "tcp" / "tls" for a connection
-    // route (the view marks those edges TCP / TLS).
+    // route, a TCPRoute or a TLSRoute (the view marks those edges TCP / TLS).
     std::string section = "http";
     std::string problem;        // broken reference: the view draws it red
 

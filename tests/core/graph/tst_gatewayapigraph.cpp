@@ -49,11 +49,18 @@ private Q_SLOTS:
         QVERIFY(graph.findNode(reviews)->splitsTraffic);
         // Both versions sit in one app box.
         QCOMPARE(graph.findNode("wl:bookinfo/reviews-v1")->parent, graph.findNode("wl:bookinfo/reviews-v2")->parent);
+        // The edges and the Service they leave select the route (as RouteResource names it).
+        QCOMPARE(v1->virtualService, std::string("HTTPRoute/bookinfo/reviews"));
+        QCOMPARE(v1->section, std::string("http"));
+        QCOMPARE(graph.findNode(reviews)->virtualService, std::string("HTTPRoute/bookinfo/reviews"));
+        QCOMPARE(graph.edgesOfVirtualService("HTTPRoute/bookinfo/reviews").size(), size_t(2));
 
         const GraphEdge *ingress = edge(graph, "gw:bookinfo/bookinfo-gateway > wl:bookinfo/productpage-v1");
         QVERIFY(ingress);
         QVERIFY(ingress->conditional); // only the product page paths
         QVERIFY(ingress->condition.find("/productpage") != std::string::npos);
+        QCOMPARE(ingress->virtualService, std::string("HTTPRoute/bookinfo/bookinfo"));
+        QCOMPARE(gateway->virtualService, std::string("HTTPRoute/bookinfo/bookinfo"));
     }
 
     void mirrorsAreDrawn()
@@ -112,6 +119,8 @@ spec:
         const GraphEdge *tcp = edge(graph, "gw:db/gw > wl:db/postgres");
         QVERIFY(tcp);
         QCOMPARE(tcp->share, 1.0);
+        QCOMPARE(tcp->section, std::string("tcp")); // the view marks it TCP
+        QCOMPARE(tcp->virtualService, std::string("TCPRoute/db/postgres"));
         // The TCPRoute on the HTTP listener is not accepted, so nothing is drawn for it.
         QVERIFY(!graph.findNode("host:nothing.db.svc.cluster.local"));
     }
