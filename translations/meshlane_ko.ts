@@ -1026,10 +1026,6 @@
         <source>Where connections to %1 go</source>
         <translation>%1 연결이 가는 곳</translation>
     </message>
-    <message>
-        <source>Select a VirtualService or an HTTPRoute to simulate its traffic</source>
-        <translation>트래픽을 시뮬레이션할 VirtualService 또는 HTTPRoute를 선택하세요</translation>
-    </message>
 </context>
 <context>
     <name>meshlane::ui::MainWindow</name>
@@ -1513,10 +1509,6 @@
     <message>
         <source>The share of requests per subset: expected from the weights and faults, and simulated, counted since the weights or the traffic mix last changed</source>
         <translation>서브셋별 요청 비율: 가중치와 장애 주입으로 계산한 예상값, 그리고 가중치나 트래픽 믹스가 마지막으로 바뀐 뒤부터 센 시뮬레이션 값</translation>
-    </message>
-    <message>
-        <source>Select a VirtualService or an HTTPRoute to simulate</source>
-        <translation>시뮬레이션할 VirtualService 또는 HTTPRoute를 선택하세요</translation>
     </message>
 </context>
 <context>

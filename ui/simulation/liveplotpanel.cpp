@@ -304,7 +304,7 @@ void LivePlotPanel::retranslate()
     m_plot->xAxis->setLabel(tr("Simulated time (s)"));
     m_plot->yAxis->setLabel(tr("Share of requests (%)"));
     m_plot->yAxis2->setLabel(tr("Mirrored requests/s"));
-    m_placeholder->setText(tr("Select a VirtualService or an HTTPRoute to simulate its traffic"));
+    m_placeholder->setText(tr("Select a VirtualService to simulate its traffic"));
     updateNames();
     updateStatus();
     m_plot->replot(QCustomPlot::rpQueuedReplot);

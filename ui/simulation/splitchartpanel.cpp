@@ -279,7 +279,7 @@ void SplitChartPanel::refresh()
     m_statusView->setVisible(troubled);
 
     if (!m_runner->isSimulating())
-        m_caption->setText(tr("Select a VirtualService or an HTTPRoute to simulate"));
+        m_caption->setText(tr("Select a VirtualService to simulate"));
     else if (connectionsOnly(m_runner->trafficMix()))
         m_caption->setText(tr("%n connection(s) since the last change", nullptr,
                               int(std::min<int64_t>(counts.requests, INT32_MAX))));
