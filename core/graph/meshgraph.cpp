@@ -6,7 +6,6 @@
 #include "model/mesh.h"
 #include "routing/gatewayapiattachment.h"
 #include "routing/gatewayapiroutes.h"
-#include "routing/routeresource.h"
 
 #include <algorithm>
 #include <atomic>
@@ -498,6 +497,9 @@ private:
     // other rules' edges are conditional.
     void addGatewayApiRoute(const GatewayApiRoute &route, std::set<std::string> &routedHosts)
     {
+        // A TCPRoute's or TLSRoute's edges carry connections: the view tags them.
+        const char *section = route.meta.kind == "TCPRoute" ? "tcp" : route.meta.kind == "TLSRoute" ? "tls" : "http";
+
         std::vector<std::pair<int, bool>> sources; // node, needs a ReferenceGrant
         for (const ParentAttachment &attachment : attachRoute(m_mesh, route)) {
             if (!attachment.accepted())
@@ -507,9 +509,7 @@ private:
             else if (attachment.service && routedHosts.insert(attachment.service->fqdn()).second)
                 sources.emplace_back(m_graph.nodeIndex(serviceNodeId(attachment.service->fqdn())), false);
         }
-        // Selecting one of its edges selects the route, as a VirtualService's edges select it.
-        const std::string ref = routeResourceRef(route);
-        const char *section = route.meta.kind == "TCPRoute" ? "tcp" : route.meta.kind == "TLSRoute" ? "tls" : "http";
+        const std::string ref = routeResourceKey(route.meta.kind, route.meta.ns, route.meta.name);
         bool catchAllSeen = false;
         for (size_t r = 0; r < route.rules.size(); ++r) {
             const RouteRule &rule = route.rules[r];
@@ -565,6 +565,11 @@ private:
     std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByLabel;
     std::unordered_map<const Service *, std::vector<const Workload *>> m_workloadsOfService;
 };
+
+std::string routeResourceKey(const std::string &kind, const std::string &ns, const std::string &name)
+{
+    return kind == "VirtualService" ? ns + '/' + name : kind + '/' + ns + '/' + name;
+}
 
 MeshGraph MeshGraph::build(const Mesh &mesh, const EdgeShareModel &shares)
 {

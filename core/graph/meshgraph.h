@@ -34,9 +34,9 @@ struct GraphNode
     int podCount = 0;  // Version: replicas; App: sum over its versions
     ResourceId resource; // what the node stands for; empty kind for placeholders
     // The route resource that routes from or to this node (the first one when
-    // several do), as RouteResource::ref() names it: "ns/name" for a
-    // VirtualService, "HTTPRoute/ns/name" for a Gateway API route. Selecting
-    // the node selects it.
+    // several do); selecting the node selects it. "ns/name" for a
+    // VirtualService, "Kind/ns/name" for a Gateway API route (HTTPRoute,
+    // GRPCRoute...: the CLI's --route spelling), see routeResourceKey().
     std::string virtualService;
     bool splitsTraffic = false; // its VirtualService sends the default route to several destinations
     // Non-empty on placeholders for something referenced but not defined (or
@@ -45,6 +45,12 @@ struct GraphNode
 
     bool broken() const { return !problem.empty(); }
 };
+
+// How nodes and edges name the route resource that drew them: "ns/name" for
+// a VirtualService (the common case keeps its short, established spelling),
+// "Kind/ns/name" for a Gateway API route. Names cannot hold a '/', so the
+// number of slashes tells them apart.
+std::string routeResourceKey(const std::string &kind, const std::string &ns, const std::string &name);
 
 enum class GraphEdgeKind { Route, Mirror };
 
@@ -61,12 +67,12 @@ struct GraphEdge
     // Only requests matching a conditional route (not the default one) go here.
     bool conditional = false;
     std::string condition; // the match, readable ("header end-user = jason")
-    // The route resource ("ns/name" for a VirtualService, "Kind/ns/name" for
-    // a Gateway API route); empty for plain Kubernetes load balancing.
+    // The route resource that drew the edge, as GraphNode::virtualService;
+    // empty for plain Kubernetes load balancing.
     std::string virtualService;
     int route = -1;             // first index in `section` that produced the edge
     // The list of that rule: "http", or "tcp" / "tls" for a connection
-    // route, a TCPRoute or a TLSRoute (the view marks those edges TCP / TLS).
+    // route (the view marks those edges TCP / TLS).
     std::string section = "http";
     std::string problem;        // broken reference: the view draws it red
 

@@ -64,9 +64,4 @@ const GatewayApiRoute *RouteResource::findGatewayApiRoute(const Mesh &mesh) cons
     return nullptr;
 }
 
-std::string routeResourceRef(const GatewayApiRoute &route)
-{
-    return route.meta.kind + '/' + route.meta.ns + '/' + route.meta.name;
-}
-
 } // namespace meshlane

@@ -14,8 +14,9 @@ struct VirtualService;
 // A resource that routes, as the workbench's selection names it: a
 // VirtualService by "ns/name" (what the graph, editors and simulation have
 // always passed around) and a Gateway API route by "Kind/ns/name" (what
-// `meshlane set-weights --route` takes). One string shape, so a selection
-// travels through the same signals whichever API wrote the rule.
+// `meshlane set-weights --route` takes), as the graph's routeResourceKey()
+// writes it. One string shape, so a selection travels through the same
+// signals whichever API wrote the rule.
 struct RouteResource
 {
     std::string kind; // "VirtualService", "HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute"
@@ -31,8 +32,5 @@ struct RouteResource
     const VirtualService *findVirtualService(const Mesh &mesh) const;
     const GatewayApiRoute *findGatewayApiRoute(const Mesh &mesh) const;
 };
-
-// "HTTPRoute/ns/name": the selection string of a Gateway API route.
-std::string routeResourceRef(const GatewayApiRoute &route);
 
 } // namespace meshlane

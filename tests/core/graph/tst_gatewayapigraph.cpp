@@ -49,18 +49,24 @@ private Q_SLOTS:
         QVERIFY(graph.findNode(reviews)->splitsTraffic);
         // Both versions sit in one app box.
         QCOMPARE(graph.findNode("wl:bookinfo/reviews-v1")->parent, graph.findNode("wl:bookinfo/reviews-v2")->parent);
-        // The edges and the Service they leave select the route (as RouteResource names it).
-        QCOMPARE(v1->virtualService, std::string("HTTPRoute/bookinfo/reviews"));
-        QCOMPARE(v1->section, std::string("http"));
-        QCOMPARE(graph.findNode(reviews)->virtualService, std::string("HTTPRoute/bookinfo/reviews"));
-        QCOMPARE(graph.edgesOfVirtualService("HTTPRoute/bookinfo/reviews").size(), size_t(2));
 
         const GraphEdge *ingress = edge(graph, "gw:bookinfo/bookinfo-gateway > wl:bookinfo/productpage-v1");
         QVERIFY(ingress);
         QVERIFY(ingress->conditional); // only the product page paths
         QVERIFY(ingress->condition.find("/productpage") != std::string::npos);
+
+        // Each edge and node names the route that drew it, kind first, so
+        // a click on it can open that HTTPRoute (and not a VirtualService
+        // that happens to share its namespace and name).
+        QCOMPARE(v1->virtualService, std::string("HTTPRoute/bookinfo/reviews"));
         QCOMPARE(ingress->virtualService, std::string("HTTPRoute/bookinfo/bookinfo"));
+        QCOMPARE(graph.findNode(reviews)->virtualService, std::string("HTTPRoute/bookinfo/reviews"));
         QCOMPARE(gateway->virtualService, std::string("HTTPRoute/bookinfo/bookinfo"));
+        const std::vector<int> edges = graph.edgesOfVirtualService("HTTPRoute/bookinfo/reviews");
+        QCOMPARE(edges.size(), size_t(2));
+        QVERIFY(graph.edgesOfVirtualService("bookinfo/reviews").empty());
+        QCOMPARE(routeResourceKey("VirtualService", "default", "reviews"), std::string("default/reviews"));
+        QCOMPARE(routeResourceKey("GRPCRoute", "shop", "cart"), std::string("GRPCRoute/shop/cart"));
     }
 
     void mirrorsAreDrawn()
@@ -119,7 +125,7 @@ spec:
         const GraphEdge *tcp = edge(graph, "gw:db/gw > wl:db/postgres");
         QVERIFY(tcp);
         QCOMPARE(tcp->share, 1.0);
-        QCOMPARE(tcp->section, std::string("tcp")); // the view marks it TCP
+        QCOMPARE(tcp->section, std::string("tcp")); // the view tags it TCP
         QCOMPARE(tcp->virtualService, std::string("TCPRoute/db/postgres"));
         // The TCPRoute on the HTTP listener is not accepted, so nothing is drawn for it.
         QVERIFY(!graph.findNode("host:nothing.db.svc.cluster.local"));
