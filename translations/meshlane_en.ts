@@ -1444,6 +1444,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>%n connection(s) since the last change</source>
+        <translation>
+            <numerusform>%n connection since the last change</numerusform>
+            <numerusform>%n connections since the last change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n request(s) since the last change</source>
         <translation>
             <numerusform>%n request since the last change</numerusform>

@@ -65,6 +65,18 @@
         <source>No VirtualService: split by pod count</source>
         <translation>VirtualService 없음: 파드 수에 비례해 분배</translation>
     </message>
+    <message>
+        <source>%1 of the TCP connections (a tcp route: no HTTP is parsed)</source>
+        <translation>TCP 연결의 %1(tcp 라우트: HTTP를 해석하지 않음)</translation>
+    </message>
+    <message>
+        <source>%1 of the TLS connections (a tls route: chosen by SNI, not decrypted)</source>
+        <translation>TLS 연결의 %1(tls 라우트: SNI로 선택, 복호화하지 않음)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>MatchDescription</name>
@@ -266,6 +278,26 @@
     <message>
         <source>Why</source>
         <translation>이유</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>closed by Envoy (reported as %1)</source>
+        <translation>Envoy가 닫음(%1로 보고)</translation>
+    </message>
+    <message>
+        <source>forwarded unrouted to its original destination (PassthroughCluster)</source>
+        <translation>라우팅 없이 원래 목적지로 전달(PassthroughCluster)</translation>
+    </message>
+    <message>
+        <source>forwarded: each connection to one destination, by weight</source>
+        <translation>전달: 연결마다 가중치에 따라 목적지 하나로</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation>전달</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1057,22 @@
         <source>Select a VirtualService to simulate its traffic</source>
         <translation>VirtualService를 선택하면 그 트래픽을 시뮬레이션합니다</translation>
     </message>
+    <message>
+        <source>TCP connections</source>
+        <translation>TCP 연결</translation>
+    </message>
+    <message>
+        <source>TLS connections</source>
+        <translation>TLS 연결</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%2에 %1</translation>
+    </message>
+    <message>
+        <source>Where connections to %1 go</source>
+        <translation>%1 연결이 가는 곳</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::MainWindow</name>
@@ -1145,8 +1193,8 @@
         <translation>라우팅 엔진이 아직 준비되지 않았습니다. 먼저 폴더를 여세요.</translation>
     </message>
     <message>
-        <source>Type the host the request is for (select a VirtualService to fill it in).</source>
-        <translation>요청을 보낼 호스트를 입력하세요(VirtualService를 선택하면 채워집니다).</translation>
+        <source>Type the host the request is for (select a route to fill it in).</source>
+        <translation>요청을 보낼 호스트를 입력하세요(라우트를 선택하면 채워집니다).</translation>
     </message>
     <message>
         <source>&amp;Method</source>
@@ -1219,6 +1267,70 @@
     <message>
         <source>Which route matches, why, and where the request goes appear here.</source>
         <translation>일치하는 라우트와 그 이유, 요청이 가는 곳이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Proto&amp;col</source>
+        <translation>프로토콜(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Por&amp;t</source>
+        <translation>포트(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;SNI</source>
+        <translation>SNI(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Destination &amp;IP</source>
+        <translation>목적지 IP(&amp;I)</translation>
+    </message>
+    <message>
+        <source>HTTP requests follow http routes; TCP and TLS connections follow tcp and tls routes</source>
+        <translation>HTTP 요청은 http 라우트를, TCP와 TLS 연결은 tcp와 tls 라우트를 따릅니다</translation>
+    </message>
+    <message>
+        <source>from the host, else its first port</source>
+        <translation>호스트에서, 없으면 첫 번째 포트</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>The server name the TLS client sends (empty: the host, as a client names the host it calls)</source>
+        <translation>TLS 클라이언트가 보내는 서버 이름(비우면 호스트: 클라이언트는 호출하는 호스트를 보냅니다)</translation>
+    </message>
+    <message>
+        <source>for destinationSubnets</source>
+        <translation>destinationSubnets용</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s original destination address, matched by destinationSubnets</source>
+        <translation>연결의 원래 목적지 주소(destinationSubnets와 비교)</translation>
+    </message>
+    <message>
+        <source>Enter through an Istio Gateway or a Gateway API Gateway, on its listener&apos;s port</source>
+        <translation>Istio Gateway 또는 Gateway API Gateway의 리스너 포트로 들어갑니다</translation>
+    </message>
+    <message>
+        <source>Istio</source>
+        <translation>Istio</translation>
+    </message>
+    <message>
+        <source>Gateway API</source>
+        <translation>Gateway API</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535, not “%1”.</source>
+        <translation>포트는 1부터 65535까지의 숫자여야 합니다(“%1” 아님).</translation>
+    </message>
+    <message>
+        <source>The destination IP must be an IPv4 or IPv6 address, not “%1”.</source>
+        <translation>목적지 IP는 IPv4 또는 IPv6 주소여야 합니다(“%1” 아님).</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1552,12 @@
     <message>
         <source>Select a VirtualService to simulate</source>
         <translation>시뮬레이션할 VirtualService를 선택하세요</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) since the last change</source>
+        <translation>
+            <numerusform>마지막 변경 이후 연결 %n건</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) since the last change</source>

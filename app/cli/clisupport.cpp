@@ -142,11 +142,4 @@ QString formatTable(const QList<QStringList> &rows)
     return text;
 }
 
-bool hasGateway(const Mesh &mesh, const std::string &ref)
-{
-    return mesh.findGateway(ref)
-        || std::any_of(mesh.k8sGateways.begin(), mesh.k8sGateways.end(),
-                       [&ref](const auto &gateway) { return gateway->ref() == ref; });
-}
-
 } // namespace meshlane::cli

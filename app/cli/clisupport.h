@@ -67,7 +67,4 @@ void writeJson(QTextStream &out, const QJsonObject &object);
 // Pads cells so columns line up; the first row is the heading.
 QString formatTable(const QList<QStringList> &rows);
 
-// True when `ref` ("ns/name") names an Istio Gateway or a Gateway API Gateway.
-bool hasGateway(const Mesh &mesh, const std::string &ref);
-
 } // namespace meshlane::cli

@@ -4,6 +4,7 @@
 #include "cli/clicommands.h"
 #include "cli/clisupport.h"
 #include "cli/requestoptions.h"
+#include "routing/ingressgateway.h"
 #include "routing/router.h"
 
 #include <QJsonValue>
@@ -243,7 +244,7 @@ int runRoute(const QStringList &args, QTextStream &out, QTextStream &err)
         printDiagnostics(loaded.diagnostics, err);
         return ExitUnparseable;
     }
-    if (!request.gateway.empty() && !hasGateway(*loaded.mesh, request.gateway))
+    if (!request.gateway.empty() && !hasIngressGateway(*loaded.mesh, request.gateway))
         return commandLine.usageError(err, QStringLiteral("no Gateway ") + qs(request.gateway) + QStringLiteral(" in ")
                                                + commandLine.directory());
     const Router router(loaded.mesh);

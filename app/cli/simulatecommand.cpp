@@ -4,6 +4,7 @@
 #include "cli/clicommands.h"
 #include "cli/clisupport.h"
 #include "cli/requestoptions.h"
+#include "routing/ingressgateway.h"
 #include "simulation/simulator.h"
 
 #include <QFile>
@@ -165,7 +166,7 @@ int runSimulate(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     for (const RequestClass &requestClass : mix.classes) {
         const std::string &gateway = requestClass.request.gateway;
-        if (!gateway.empty() && !hasGateway(*loaded.mesh, gateway))
+        if (!gateway.empty() && !hasIngressGateway(*loaded.mesh, gateway))
             return commandLine.usageError(err, QStringLiteral("no Gateway ") + qs(gateway) + QStringLiteral(" in ")
                                                    + commandLine.directory());
     }

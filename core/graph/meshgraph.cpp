@@ -6,6 +6,7 @@
 #include "model/mesh.h"
 #include "routing/gatewayapiattachment.h"
 #include "routing/gatewayapiroutes.h"
+#include "routing/routeresource.h"
 
 #include <algorithm>
 #include <atomic>
@@ -497,6 +498,9 @@ private:
     // other rules' edges are conditional.
     void addGatewayApiRoute(const GatewayApiRoute &route, std::set<std::string> &routedHosts)
     {
+        // A TCPRoute's or TLSRoute's edges carry connections: the view tags them.
+        const char *section = route.meta.kind == "TCPRoute" ? "tcp" : route.meta.kind == "TLSRoute" ? "tls" : "http";
+
         std::vector<std::pair<int, bool>> sources; // node, needs a ReferenceGrant
         for (const ParentAttachment &attachment : attachRoute(m_mesh, route)) {
             if (!attachment.accepted())
@@ -506,7 +510,7 @@ private:
             else if (attachment.service && routedHosts.insert(attachment.service->fqdn()).second)
                 sources.emplace_back(m_graph.nodeIndex(serviceNodeId(attachment.service->fqdn())), false);
         }
-        const std::string ref = routeResourceKey(route.meta.kind, route.meta.ns, route.meta.name);
+        const std::string ref = RouteResource{route.meta.kind, route.meta.ns, route.meta.name}.ref();
         bool catchAllSeen = false;
         for (size_t r = 0; r < route.rules.size(); ++r) {
             const RouteRule &rule = route.rules[r];
@@ -520,7 +524,7 @@ private:
                 const HttpRoute http = gatewayApiHttpRoute(m_mesh, route, int(r), rule.matches.empty() ? -1 : 0,
                                                            std::nullopt, enforceGrant);
                 const std::string condition = catchAll || http.matchesEverything() ? std::string() : describeMatch(http);
-                const EdgeRule edgeRule{"http", int(r), condition.empty() ? nullptr : &condition};
+                const EdgeRule edgeRule{section, int(r), condition.empty() ? nullptr : &condition};
                 for (const RouteBackendRef &backend : rule.backendRefs) {
                     if (backend.weight == 0)
                         continue;
@@ -562,11 +566,6 @@ private:
     std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByLabel;
     std::unordered_map<const Service *, std::vector<const Workload *>> m_workloadsOfService;
 };
-
-std::string routeResourceKey(const std::string &kind, const std::string &ns, const std::string &name)
-{
-    return kind == "VirtualService" ? ns + '/' + name : kind + '/' + ns + '/' + name;
-}
 
 MeshGraph MeshGraph::build(const Mesh &mesh, const EdgeShareModel &shares)
 {

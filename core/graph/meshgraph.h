@@ -36,7 +36,7 @@ struct GraphNode
     // The route resource that routes from or to this node (the first one when
     // several do); selecting the node selects it. "ns/name" for a
     // VirtualService, "Kind/ns/name" for a Gateway API route (HTTPRoute,
-    // GRPCRoute...: the CLI's --route spelling), see routeResourceKey().
+    // GRPCRoute...: the CLI's --route spelling), see RouteResource::ref().
     std::string virtualService;
     bool splitsTraffic = false; // its VirtualService sends the default route to several destinations
     // Non-empty on placeholders for something referenced but not defined (or
@@ -45,12 +45,6 @@ struct GraphNode
 
     bool broken() const { return !problem.empty(); }
 };
-
-// How nodes and edges name the route resource that drew them: "ns/name" for
-// a VirtualService (the common case keeps its short, established spelling),
-// "Kind/ns/name" for a Gateway API route. Names cannot hold a '/', so the
-// number of slashes tells them apart.
-std::string routeResourceKey(const std::string &kind, const std::string &ns, const std::string &name);
 
 enum class GraphEdgeKind { Route, Mirror };
 

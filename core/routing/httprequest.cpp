@@ -163,4 +163,12 @@ const char *connectionProtocolName(ConnectionProtocol protocol)
     return "http";
 }
 
+void HttpRequest::defaultSniToHost()
+{
+    if (protocol != ConnectionProtocol::Tls)
+        sni.clear();
+    else if (sni.empty())
+        sni = hostName();
+}
+
 } // namespace meshlane

@@ -64,6 +64,10 @@ struct HttpRequest
     std::string hostName() const;
     // The port written in the authority, 0 if none.
     uint32_t authorityPort() const;
+    // A TLS client names the host it calls: a TLS request without an SNI
+    // gets hostName(); any other protocol carries none. What the CLI, the
+    // traffic mixes and the request tester do when no SNI is given.
+    void defaultSniToHost();
 };
 
 } // namespace meshlane

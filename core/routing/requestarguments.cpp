@@ -122,8 +122,8 @@ Result<void> applyConnection(const RequestArguments &arguments, HttpRequest &req
         if (request.protocol != ConnectionProtocol::Tls)
             return fail("--sni needs --protocol tls");
         request.sni = trimmed(*sni);
-    } else if (request.protocol == ConnectionProtocol::Tls) {
-        request.sni = request.hostName();
+    } else {
+        request.defaultSniToHost();
     }
     if (const std::string *text = last(arguments, "destination-ip")) {
         const std::string address = trimmed(*text);

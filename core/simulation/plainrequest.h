@@ -5,10 +5,15 @@
 #include "simulation/trafficmix.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace meshlane {
 
+struct GatewayApiRoute;
+struct Mesh;
+struct RouteResource;
 struct VirtualService;
 
 // A request with nothing special about it (GET /, no headers, no query) to
@@ -21,6 +26,24 @@ HttpRequest plainRequest(const VirtualService &virtualService, size_t hostIndex 
 
 // One plain request class per host of the VirtualService, equal shares.
 TrafficMix plainTrafficMix(const VirtualService &virtualService, double requestsPerSecond = 100);
+
+// The same for a Gateway API route: one request per parent that accepts it,
+// from where that parent takes traffic. A Gateway parent: through the Gateway
+// on its first accepting listener's port, for the route's (or the
+// listener's) hostname; a Service parent (mesh, GAMMA): from a sidecar in the
+// route's namespace to the Service, on the parentRef's port. The path is one
+// the route serves: "/" when a rule takes it, else the first plain path match
+// (bookinfo's productpage route serves /productpage, not /). TCPRoute and
+// TLSRoute parents get a TCP / TLS connection.
+std::vector<HttpRequest> plainRequests(const Mesh &mesh, const GatewayApiRoute &route);
+
+// The default traffic of a selected route resource, whichever API wrote it;
+// nullopt when it is not in `mesh` or nothing can reach it (no host, no
+// accepted parent).
+std::optional<TrafficMix> plainTrafficMix(const Mesh &mesh, const RouteResource &resource,
+                                          double requestsPerSecond = 100);
+// Its first request (the request tester's starting point).
+std::optional<HttpRequest> plainRequest(const Mesh &mesh, const RouteResource &resource);
 
 // "www.example.com" for "*", "www.shop.com" for "*.shop.com", others unchanged.
 std::string concreteHost(const std::string &hostPattern);

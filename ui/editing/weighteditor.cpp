@@ -5,7 +5,7 @@
 #include "editing/addmatchroutedialog.h"
 #include "editing/editoricons.h"
 #include "editing/routeeditor.h"
-#include "editing/routeresource.h"
+#include "routing/routeresource.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -123,8 +123,8 @@ void WeightEditor::refreshChoices()
         m_choice->clear();
         const auto add = [this](const ResourceMeta &meta) {
             const RouteResource resource{meta.kind, meta.ns, meta.name};
-            m_choices << resource.key();
-            m_choice->addItem(resource.label(), resource.key());
+            m_choices << QString::fromStdString(resource.ref());
+            m_choice->addItem(QString::fromStdString(resource.label()), QString::fromStdString(resource.ref()));
         };
         for (const auto &vs : mesh.virtualServices)
             add(vs->meta);
@@ -153,9 +153,9 @@ void WeightEditor::refresh()
 {
     refreshChoices();
     const MeshPtr mesh = m_document->mesh();
-    const RouteResource resource = RouteResource::fromKey(m_virtualService);
-    const VirtualService *vs = resource.virtualService(*mesh);
-    const GatewayApiRoute *found = resource.gatewayRoute(*mesh);
+    const RouteResource resource = RouteResource::fromRef(m_virtualService.toStdString());
+    const VirtualService *vs = resource.findVirtualService(*mesh);
+    const GatewayApiRoute *found = resource.findGatewayApiRoute(*mesh);
     // TCPRoute and TLSRoute (the Gateway API's experimental channel) are
     // drawn in the graph but not routed, so nothing would show what a new
     // weight does: their YAML is shown, their weights are not edited here.
@@ -197,15 +197,15 @@ void WeightEditor::refresh()
     m_scroll->setVisible(count > 0);
     m_placeholder->setVisible(count == 0);
     if (found && !gatewayRoute)
-        m_placeholder->setText(tr("%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.").arg(resource.label()));
+        m_placeholder->setText(tr("%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.").arg(QString::fromStdString(resource.label())));
     else if (!vs && !gatewayRoute)
         m_placeholder->setText(m_document->folder().isEmpty()
                                    ? tr("Open a folder to edit its traffic routing.")
                                    : tr("Select a VirtualService in the graph, or choose one above, to edit its "
                                         "routes and weights."));
     else if (count == 0)
-        m_placeholder->setText(vs ? tr("%1 has no routes.").arg(resource.label())
-                                  : tr("%1 has no rules.").arg(resource.label()));
+        const QString label = QString::fromStdString(resource.label());
+        m_placeholder->setText(vs ? tr("%1 has no routes.").arg(label) : tr("%1 has no rules.").arg(label));
 }
 
 void WeightEditor::showError(const QString &message)
@@ -217,7 +217,7 @@ void WeightEditor::showError(const QString &message)
 void WeightEditor::addMatchRoute()
 {
     const MeshPtr mesh = m_document->mesh();
-    const VirtualService *vs = RouteResource::fromKey(m_virtualService).virtualService(*mesh);
+    const VirtualService *vs = RouteResource::fromRef(m_virtualService.toStdString()).findVirtualService(*mesh);
     if (!vs)
         return;
     AddMatchRouteDialog dialog(*mesh, *vs, this);

@@ -7,6 +7,7 @@
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace meshlane::ui {
@@ -47,6 +48,7 @@ void GraphEdgeItem::setEdge(const GraphEdge &edge)
 {
     m_edge = edge;
     m_label = m_style.edgeLabel(edge);
+    m_tag = edge.kind == GraphEdgeKind::Route ? GraphStyle::edgeTag(edge) : QString();
     updateLabelGeometry();
 }
 
@@ -59,10 +61,32 @@ void GraphEdgeItem::updateLabelGeometry()
 {
     prepareGeometryChange();
     const QFontMetricsF metrics(m_style.smallFont);
-    const QPointF anchor = m_path.isEmpty() ? QPointF() : m_path.pointAtPercent(0.5);
+    const QPointF anchor = m_path.isEmpty() ? QPointF() : m_path.pointAtPercent(m_labelPosition);
     const QSizeF size(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
     m_labelRect = QRectF(anchor - QPointF(size.width() / 2, size.height() / 2), size);
-    m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).united(m_labelRect).adjusted(-3, -3, 3, 3);
+    m_tagRect = QRectF();
+    if (!m_tag.isEmpty()) {
+        // Left of the label, touching it: the two read as one "TCP 80%" badge.
+        const double width = metrics.horizontalAdvance(m_tag) + 6;
+        m_tagRect = QRectF(m_labelRect.left() - width + 1, m_labelRect.top(), width, m_labelRect.height());
+    }
+    m_bounds = m_path.boundingRect()
+                   .united(m_arrow.boundingRect())
+                   .united(m_labelRect)
+                   .united(m_tagRect.isEmpty() ? m_labelRect : m_tagRect)
+                   .adjusted(-3, -3, 3, 3);
+}
+
+QRectF GraphEdgeItem::badgeRect() const
+{
+    return m_tagRect.isEmpty() ? m_labelRect : m_labelRect.united(m_tagRect);
+}
+
+void GraphEdgeItem::setLabelPosition(double percent)
+{
+    m_labelPosition = std::clamp(percent, 0.0, 1.0);
+    updateLabelGeometry();
+    update();
 }
 
 void GraphEdgeItem::setHighlighted(bool highlighted)
@@ -82,6 +106,8 @@ QPainterPath GraphEdgeItem::shape() const
 {
     QPainterPath hit = m_hitArea;
     hit.addRect(m_labelRect);
+    if (!m_tagRect.isEmpty())
+        hit.addRect(m_tagRect);
     return hit;
 }
 
@@ -96,25 +122,43 @@ QColor GraphEdgeItem::color() const
     return m_edge.share > 0 ? GraphStyle::traffic() : GraphStyle::idle();
 }
 
+Qt::PenStyle GraphEdgeItem::strokeStyle() const
+{
+    if (m_edge.kind == GraphEdgeKind::Mirror)
+        return Qt::DashLine;
+    if (m_edge.share <= 0 && m_edge.conditional && !m_edge.broken())
+        return Qt::DotLine;
+    return Qt::SolidLine;
+}
+
 void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QColor c = color();
-    Qt::PenStyle style = Qt::SolidLine;
-    if (m_edge.kind == GraphEdgeKind::Mirror)
-        style = Qt::DashLine;
-    else if (m_edge.share <= 0 && m_edge.conditional && !m_edge.broken())
-        style = Qt::DotLine;
+    const Qt::PenStyle style = strokeStyle();
     const double width = (m_highlighted || isSelected()) ? 2.4 : m_edge.broken() ? 1.8 : 1.4;
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(c, width, style, Qt::FlatCap));
+    painter->setPen(QPen(c, m_tag.isEmpty() ? width : width + 1.6, style, Qt::FlatCap));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
+    if (!m_tag.isEmpty()) {
+        // Hollow: the background shows through the middle of the stroke.
+        painter->setPen(QPen(GraphStyle::background(), std::max(0.8, width - 0.8), style, Qt::FlatCap));
+        painter->drawPath(m_path);
+    }
     painter->setPen(Qt::NoPen);
     painter->setBrush(c);
     painter->drawPolygon(m_arrow);
 
     if (m_label.isEmpty() || option->levelOfDetailFromTransform(painter->worldTransform()) < m_style.outlineDetail)
         return;
+    if (!m_tag.isEmpty()) {
+        painter->setPen(QPen(GraphStyle::connection(), 1));
+        painter->setBrush(GraphStyle::connection());
+        painter->drawRoundedRect(m_tagRect, 3, 3);
+        painter->setPen(Qt::white);
+        painter->setFont(m_style.smallFont);
+        painter->drawText(m_tagRect, Qt::AlignCenter, m_tag);
+    }
     painter->setPen(QPen(c, 1));
     painter->setBrush(Qt::white);
     painter->drawRoundedRect(m_labelRect, 3, 3);

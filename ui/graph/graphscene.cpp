@@ -10,6 +10,8 @@
 #include <QGraphicsView>
 #include <QToolTip>
 
+#include <algorithm>
+
 namespace meshlane::ui {
 
 namespace {
@@ -60,6 +62,7 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLay
         m_edgeItems[i] = item;
         addItem(item);
     }
+    separateTaggedLabels();
     m_bounds = QRectF(0, 0, layout.bounds.width, layout.bounds.height);
     setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
     m_highlighted.clear();
@@ -68,6 +71,36 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLay
         selectNode(previousNode);
     else if (!previousVirtualService.isEmpty())
         selectVirtualService(previousVirtualService);
+}
+
+void GraphScene::separateTaggedLabels()
+{
+    // Edges that cross put their labels on the same midpoint; a "TCP 80%"
+    // badge is wide enough to hide a neighbour's label, or to be hidden.
+    // Only tagged edges move (along their own path), so HTTP graphs look as
+    // they always did.
+    std::vector<GraphEdgeItem *> placed;
+    for (GraphEdgeItem *item : m_edgeItems) {
+        if (item->tag().isEmpty())
+            placed.push_back(item);
+    }
+    const auto overlaps = [&placed](const GraphEdgeItem *item) {
+        return std::any_of(placed.begin(), placed.end(), [item](const GraphEdgeItem *other) {
+            return other->badgeRect().intersects(item->badgeRect());
+        });
+    };
+    for (GraphEdgeItem *item : m_edgeItems) {
+        if (item->tag().isEmpty())
+            continue;
+        for (double position : {0.5, 0.65, 0.35, 0.75, 0.25}) {
+            item->setLabelPosition(position);
+            if (!overlaps(item))
+                break;
+        }
+        if (overlaps(item))
+            item->setLabelPosition(0.5); // nowhere free: where a reader looks first
+        placed.push_back(item);
+    }
 }
 
 void GraphScene::updateGraph(std::shared_ptr<const MeshGraph> graph)

@@ -52,6 +52,7 @@ protected:
 
 private:
     void onSelectionChanged();
+    void separateTaggedLabels();
     void highlight(const QString &nsName);
 
     const GraphStyle &m_style;

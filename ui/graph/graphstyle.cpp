@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphstyle.h"
 
-#include "editing/routeresource.h"
+#include "routing/routeresource.h"
 
 #include <QFontMetricsF>
 
@@ -14,16 +14,19 @@ namespace {
 
 QString qs(const std::string &text) { return QString::fromStdString(text); }
 
-// "VirtualService ns/name", or a Gateway API route by its kind.
-QString routeLine(const std::string &key)
-{
-    const RouteResource route = RouteResource::fromKey(qs(key));
-    return route.isVirtualService() ? GraphStyle::tr("VirtualService %1").arg(qs(key)) : route.label();
-}
-
 QString elided(const QString &text, int maxChars)
 {
     return text.size() <= maxChars ? text : text.left(maxChars - 1) + QChar(0x2026);
+}
+
+// "VirtualService default/reviews", "HTTPRoute bookinfo/reviews": a graph
+// item's route resource (RouteResource::ref()) in words.
+QString routeResourceText(const std::string &ref)
+{
+    const std::optional<RouteResource> resource = RouteResource::parse(ref);
+    if (!resource)
+        return qs(ref);
+    return GraphStyle::tr("%1 %2").arg(qs(resource->kind), qs(resource->ns + '/' + resource->name));
 }
 
 } // namespace
@@ -109,6 +112,15 @@ QString GraphStyle::edgeLabel(const GraphEdge &edge) const
     return percent(edge.share);
 }
 
+QString GraphStyle::edgeTag(const GraphEdge &edge)
+{
+    if (edge.section == "tcp")
+        return QStringLiteral("TCP");
+    if (edge.section == "tls")
+        return QStringLiteral("TLS");
+    return {};
+}
+
 QString GraphStyle::nodeToolTip(const GraphNode &node) const
 {
     QStringList lines;
@@ -124,7 +136,7 @@ QString GraphStyle::nodeToolTip(const GraphNode &node) const
     if (node.kind == GraphNodeKind::Version || node.kind == GraphNodeKind::App)
         lines << tr("%n pod(s)", nullptr, node.podCount);
     if (!node.virtualService.empty())
-        lines << routeLine(node.virtualService);
+        lines << routeResourceText(node.virtualService);
     if (node.broken())
         lines << qs(node.problem);
     return lines.join(u'\n');
@@ -138,12 +150,16 @@ QString GraphStyle::edgeToolTip(const MeshGraph &graph, const GraphEdge &edge) c
     lines << QStringLiteral("%1 \u2192 %2").arg(qs(from.label), qs(to.label));
     if (edge.kind == GraphEdgeKind::Mirror)
         lines << tr("Mirrors %1 of the requests (responses are dropped)").arg(percent(edge.share));
+    else if (edge.section == "tcp")
+        lines << tr("%1 of the TCP connections (a tcp route: no HTTP is parsed)").arg(percent(edge.share));
+    else if (edge.section == "tls")
+        lines << tr("%1 of the TLS connections (a tls route: chosen by SNI, not decrypted)").arg(percent(edge.share));
     else
         lines << tr("%1 of the default traffic").arg(percent(edge.share));
     if (edge.conditional)
         lines << tr("When: %1").arg(qs(edge.condition));
     if (!edge.virtualService.empty())
-        lines << routeLine(edge.virtualService);
+        lines << routeResourceText(edge.virtualService);
     else if (edge.kind == GraphEdgeKind::Route)
         lines << tr("No VirtualService: split by pod count");
     if (edge.broken())

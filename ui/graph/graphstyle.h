@@ -42,6 +42,9 @@ public:
     QString subtitle(const GraphNode &node) const; // second line under the label
     QString appTitle(const GraphNode &app) const;
     QString edgeLabel(const GraphEdge &edge) const; // "90%", "mirror 50%", a condition
+    // "TCP" / "TLS" beside the label of an edge that carries connections
+    // (a tcp or tls route, a TCPRoute, a TLSRoute); empty for HTTP.
+    static QString edgeTag(const GraphEdge &edge);
     QString nodeToolTip(const GraphNode &node) const;
     QString edgeToolTip(const MeshGraph &graph, const GraphEdge &edge) const;
 
@@ -59,6 +62,7 @@ public:
     static QColor traffic() { return QColor(0x3e, 0x86, 0x35); }
     static QColor idle() { return QColor(0x8a, 0x8d, 0x90); }
     static QColor mirror() { return QColor(0x6b, 0x56, 0xc9); }
+    static QColor connection() { return QColor(0x00, 0x5f, 0x60); } // the TCP / TLS tag
     static QColor appFill() { return QColor(0xf2, 0xf3, 0xf4); }
     static QColor appBorder() { return QColor(0xb8, 0xbb, 0xbe); }
     static QColor background() { return QColor(0xfa, 0xfa, 0xfa); }

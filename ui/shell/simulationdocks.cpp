@@ -94,12 +94,12 @@ void SimulationDocks::retranslate()
     m_menu->setTitle(tr("&Simulation"));
 }
 
-void SimulationDocks::showVirtualService(const QString &nsName)
+void SimulationDocks::showVirtualService(const QString &routeResource)
 {
-    if (nsName.isEmpty())
+    if (routeResource.isEmpty())
         return; // a click on the background keeps the last rule simulated
-    m_runner->setVirtualService(nsName);
-    m_requestTesterPanel->setVirtualService(nsName);
+    m_runner->setVirtualService(routeResource);
+    m_requestTesterPanel->setVirtualService(routeResource);
 }
 
 } // namespace meshlane::ui

@@ -50,8 +50,10 @@ public:
     QList<QAction *> viewActions() const; // show/hide the docks
     bool isBusy() const;
     void retranslate();
-    // Simulates traffic to "ns/name" (empty: nothing selected).
-    void showVirtualService(const QString &nsName);
+    // Simulates traffic to a route resource, "ns/name" for a VirtualService
+    // or "Kind/ns/name" for a Gateway API route, and starts the request
+    // tester from it (empty: nothing selected).
+    void showVirtualService(const QString &routeResource);
 
 Q_SIGNALS:
     void busyChanged();

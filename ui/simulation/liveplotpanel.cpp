@@ -12,6 +12,7 @@
 
 #include "simulation/qcustomplotinclude.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -30,6 +31,18 @@ QString shortHost(const std::string &host)
     return text.endsWith(QStringLiteral(".svc.cluster.local")) ? text.section(u'.', 0, 1) : text;
 }
 
+// "GET /productpage", "TCP connections", "TLS connections": how a class's
+// traffic is sent, the words before its hosts.
+QString sendingText(const HttpRequest &request)
+{
+    switch (request.protocol) {
+    case ConnectionProtocol::Tcp: return LivePlotPanel::tr("TCP connections");
+    case ConnectionProtocol::Tls: return LivePlotPanel::tr("TLS connections");
+    case ConnectionProtocol::Http: break;
+    }
+    return qs(request.method + ' ' + request.path);
+}
+
 double niceCeiling(double value)
 {
     if (value <= 1)
@@ -40,6 +53,15 @@ double niceCeiling(double value)
             return step * magnitude;
     }
     return 10 * magnitude;
+}
+
+// "default/reviews" for a VirtualService, "HTTPRoute bookinfo/reviews" for a
+// Gateway API route (its selection string is "HTTPRoute/bookinfo/reviews").
+QString routeTitle(const QString &routeResource)
+{
+    if (routeResource.count(u'/') < 2)
+        return routeResource;
+    return routeResource.section(u'/', 0, 0) + u' ' + routeResource.section(u'/', 1);
 }
 
 } // namespace
@@ -223,6 +245,11 @@ void LivePlotPanel::updateAxes()
     m_plot->yAxis2->setRange(0, niceCeiling(mirrored * 1.15));
 }
 
+QString LivePlotPanel::statusText() const
+{
+    return m_status->text();
+}
+
 void LivePlotPanel::updateStatus()
 {
     if (!m_runner->isSimulating()) {
@@ -234,13 +261,36 @@ void LivePlotPanel::updateStatus()
     if (!m_runner->trafficMixFile().isEmpty()) {
         traffic = tr("traffic mix %1").arg(QFileInfo(m_runner->trafficMixFile()).fileName());
     } else {
-        QStringList hosts;
-        for (const RequestClass &requestClass : m_runner->trafficMix().classes)
-            hosts << shortHost(requestClass.request.authority);
-        traffic = tr("GET / to %1").arg(hosts.join(QStringLiteral(", ")));
+        // Classes sent alike share their words: "GET / to reviews, ratings".
+        std::vector<std::pair<QString, QStringList>> groups;
+        for (const RequestClass &requestClass : m_runner->trafficMix().classes) {
+            const HttpRequest &request = requestClass.request;
+            const QString sending = sendingText(request);
+            QString host = shortHost(request.authority);
+            if (request.port && request.protocol != ConnectionProtocol::Http)
+                host += u':' + QString::number(request.port); // a connection is routed by its port
+            const auto group = std::find_if(groups.begin(), groups.end(),
+                                            [&sending](const auto &entry) { return entry.first == sending; });
+            if (group == groups.end())
+                groups.emplace_back(sending, QStringList{host});
+            else
+                group->second << host;
+        }
+        QStringList parts;
+        for (const auto &[sending, hosts] : groups)
+            parts << tr("%1 to %2").arg(sending, hosts.join(QStringLiteral(", ")));
+        traffic = parts.join(QStringLiteral("; "));
     }
-    m_title->setText(m_runner->trafficMixFile().isEmpty() ? tr("Where requests to %1 go").arg(m_runner->virtualService())
-                                                          : tr("Where the traffic mix goes"));
+    const auto &classes = m_runner->trafficMix().classes;
+    const bool connections = std::all_of(classes.begin(), classes.end(), [](const RequestClass &requestClass) {
+        return requestClass.request.protocol != ConnectionProtocol::Http;
+    });
+    if (!m_runner->trafficMixFile().isEmpty())
+        m_title->setText(tr("Where the traffic mix goes"));
+    else if (connections)
+        m_title->setText(tr("Where connections to %1 go").arg(routeTitle(m_runner->virtualService())));
+    else
+        m_title->setText(tr("Where requests to %1 go").arg(routeTitle(m_runner->virtualService())));
     const QString clock = m_runner->isPaused() ? tr("paused") : tr("running");
     m_status->setText(tr("%1 \u00b7 %2 req/s \u00b7 t = %3 s \u00b7 %4")
                           .arg(traffic)

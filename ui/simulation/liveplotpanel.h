@@ -31,6 +31,8 @@ public:
 
     SimulationToolBar *toolBar() const { return m_toolBar; }
     QCustomPlot *plot() const { return m_plot; }
+    // "GET / to reviews · 100 req/s · t = 3.0 s · paused": what is sent, how fast.
+    QString statusText() const;
     // One per destination / mirror target of the run, in the run's target order.
     const std::vector<QCPGraph *> &shareGraphs() const { return m_shareGraphs; }
     const std::vector<QCPGraph *> &mirrorGraphs() const { return m_mirrorGraphs; }

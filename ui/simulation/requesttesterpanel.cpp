@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "simulation/requesttesterpanel.h"
 
+#include "base/ipprefix.h"
+#include "routing/ingressgateway.h"
+#include "routing/routeresource.h"
 #include "simulation/plainrequest.h"
 #include "simulation/routedecisionformatter.h"
 
@@ -9,6 +12,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -28,9 +32,13 @@ QString qs(const std::string &text) { return QString::fromStdString(text); }
 RequestTesterPanel::RequestTesterPanel(QWidget *parent)
     : QWidget(parent)
     , m_form(new QFormLayout)
+    , m_protocol(new QComboBox(this))
     , m_method(new QComboBox(this))
     , m_path(new QLineEdit(QStringLiteral("/"), this))
     , m_host(new QLineEdit(this))
+    , m_port(new QLineEdit(this))
+    , m_sni(new QLineEdit(this))
+    , m_destinationIp(new QLineEdit(this))
     , m_namespace(new QLineEdit(QStringLiteral("default"), this))
     , m_gateway(new QComboBox(this))
     , m_headersLabel(new QLabel(this))
@@ -40,9 +48,14 @@ RequestTesterPanel::RequestTesterPanel(QWidget *parent)
     , m_route(new QPushButton(this))
     , m_result(new QTextBrowser(this))
 {
+    // The protocol names are the engine's (and the CLI's --protocol), not words to translate.
+    m_protocol->addItem(QStringLiteral("HTTP"), int(ConnectionProtocol::Http));
+    m_protocol->addItem(QStringLiteral("TCP"), int(ConnectionProtocol::Tcp));
+    m_protocol->addItem(QStringLiteral("TLS"), int(ConnectionProtocol::Tls));
     m_method->setEditable(true);
     m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
                         QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_port->setValidator(new QIntValidator(1, 65535, m_port));
     m_gateway->setEditable(true);
     m_gateway->setInsertPolicy(QComboBox::NoInsert);
     m_headers->verticalHeader()->hide();
@@ -56,7 +69,8 @@ RequestTesterPanel::RequestTesterPanel(QWidget *parent)
 
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    for (QWidget *field : std::initializer_list<QWidget *>{m_method, m_path, m_host, m_namespace, m_gateway}) {
+    for (QWidget *field : std::initializer_list<QWidget *>{m_protocol, m_method, m_path, m_host, m_port, m_sni,
+                                                           m_destinationIp, m_namespace, m_gateway}) {
         auto *label = new QLabel(this);
         label->setBuddy(field);
         m_form->addRow(label, field);
@@ -87,9 +101,15 @@ RequestTesterPanel::RequestTesterPanel(QWidget *parent)
     layout->addWidget(scroll);
     layout->addWidget(m_result, 1);
 
-    for (QLineEdit *edit : {m_path, m_host, m_namespace, m_method->lineEdit(), m_gateway->lineEdit()})
+    for (QLineEdit *edit : {m_path, m_host, m_port, m_sni, m_destinationIp, m_namespace, m_method->lineEdit(),
+                            m_gateway->lineEdit()})
         connect(edit, &QLineEdit::returnPressed, this, &RequestTesterPanel::route);
     connect(m_route, &QPushButton::clicked, this, &RequestTesterPanel::route);
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, [this] {
+        updateProtocolFields();
+        fillListenerPort(); // a gateway listens for each protocol on its own port
+    });
+    connect(m_gateway, &QComboBox::activated, this, &RequestTesterPanel::fillListenerPort);
     connect(m_addHeader, &QPushButton::clicked, this, [this] {
         addHeader();
         m_headers->setCurrentCell(m_headers->rowCount() - 1, 0);
@@ -101,6 +121,7 @@ RequestTesterPanel::RequestTesterPanel(QWidget *parent)
             m_headers->removeRow(row);
     });
     retranslate();
+    updateProtocolFields();
 }
 
 void RequestTesterPanel::addHeader(const QString &name, const QString &value)
@@ -109,6 +130,63 @@ void RequestTesterPanel::addHeader(const QString &name, const QString &value)
     m_headers->insertRow(row);
     m_headers->setItem(row, 0, new QTableWidgetItem(name));
     m_headers->setItem(row, 1, new QTableWidgetItem(value));
+}
+
+ConnectionProtocol RequestTesterPanel::protocol() const
+{
+    return ConnectionProtocol(m_protocol->currentData().toInt());
+}
+
+void RequestTesterPanel::setProtocol(ConnectionProtocol protocol)
+{
+    m_protocol->setCurrentIndex(std::max(0, m_protocol->findData(int(protocol))));
+}
+
+void RequestTesterPanel::updateProtocolFields()
+{
+    // Envoy routes a connection on its port, SNI and address only: the
+    // HTTP fields would say something the router never reads.
+    const ConnectionProtocol current = protocol();
+    const bool http = current == ConnectionProtocol::Http;
+    for (QWidget *field : std::initializer_list<QWidget *>{m_method, m_path, m_headers, m_addHeader, m_removeHeader,
+                                                           m_headersLabel})
+        field->setEnabled(http);
+    m_sni->setEnabled(current == ConnectionProtocol::Tls);
+    m_destinationIp->setEnabled(!http);
+}
+
+QString RequestTesterPanel::gatewayRef() const
+{
+    const int index = m_gateway->currentIndex();
+    if (index > 0 && m_gateway->currentText() == m_gateway->itemText(index))
+        return m_gateway->itemData(index).toString();
+    if (index == 0 && m_gateway->currentText() == m_gateway->itemText(0))
+        return {};
+    // Typed: "ns/name", maybe followed by the kind as the list shows it.
+    return m_gateway->currentText().trimmed().section(u' ', 0, 0);
+}
+
+void RequestTesterPanel::chooseGateway(const QString &ref)
+{
+    const int found = ref.isEmpty() ? 0 : m_gateway->findData(ref);
+    if (found >= 0)
+        m_gateway->setCurrentIndex(found);
+    else
+        m_gateway->setEditText(ref);
+    fillListenerPort();
+}
+
+void RequestTesterPanel::fillListenerPort()
+{
+    // A port the user typed stays; one the form filled in follows the gateway.
+    if (!m_port->text().isEmpty() && m_port->text() != m_autoPort)
+        return;
+    const QString ref = gatewayRef();
+    const uint32_t port = m_router && !ref.isEmpty()
+        ? ingressListenerPort(*m_router->mesh(), ref.toStdString(), protocol())
+        : 0;
+    m_autoPort = port ? QString::number(port) : QString();
+    m_port->setText(m_autoPort);
 }
 
 void RequestTesterPanel::setRouter(RouterPtr router)
@@ -121,11 +199,11 @@ void RequestTesterPanel::setRouter(RouterPtr router)
         route(); // the answer follows edits
 }
 
-void RequestTesterPanel::setVirtualService(const QString &nsName)
+void RequestTesterPanel::setVirtualService(const QString &routeResource)
 {
-    if (nsName.isEmpty() || nsName == m_virtualService)
+    if (routeResource.isEmpty() || routeResource == m_virtualService)
         return;
-    m_virtualService = nsName;
+    m_virtualService = routeResource;
     m_virtualServiceApplied = false;
     applyVirtualService();
 }
@@ -134,60 +212,108 @@ void RequestTesterPanel::applyVirtualService()
 {
     if (!m_router)
         return; // once the snapshot's router is there
-    const VirtualService *virtualService = m_router->mesh()->findVirtualService(
-        m_virtualService.section(u'/', 0, 0).toStdString(), m_virtualService.section(u'/', 1).toStdString());
     m_virtualServiceApplied = true;
-    if (!virtualService || virtualService->hostFqdns.empty())
+    const std::optional<RouteResource> resource = RouteResource::parse(m_virtualService.toStdString());
+    const std::optional<HttpRequest> plain = resource ? plainRequest(*m_router->mesh(), *resource) : std::nullopt;
+    if (!plain)
         return;
-    const HttpRequest plain = plainRequest(*virtualService);
-    m_host->setText(qs(plain.authority));
-    m_namespace->setText(qs(plain.sourceNamespace));
-    m_gateway->setCurrentIndex(plain.gateway.empty() ? 0 : std::max(0, m_gateway->findText(qs(plain.gateway))));
+    setProtocol(plain->protocol);
+    m_host->setText(qs(plain->authority));
+    m_namespace->setText(qs(plain->sourceNamespace));
+    m_method->setEditText(qs(plain->method));
+    m_path->setText(qs(plain->path));
+    m_headers->setRowCount(0);
+    for (const auto &[name, value] : plain->headers)
+        addHeader(qs(name), qs(value));
+    // Empty: the default (the host), which the field's placeholder says.
+    m_sni->clear();
+    m_destinationIp->clear();
+    const int gateway = plain->gateway.empty() ? 0 : m_gateway->findData(qs(plain->gateway));
+    m_gateway->setCurrentIndex(std::max(0, gateway));
+    m_autoPort = plain->port ? QString::number(plain->port) : QString();
+    m_port->setText(m_autoPort);
+    if (!plain->port)
+        fillListenerPort(); // through a gateway: its listener's port, shown rather than implied
 }
 
 void RequestTesterPanel::updateGateways()
 {
-    const QString current = m_gateway->currentIndex() == 0 ? QString() : m_gateway->currentText();
-    QStringList names;
-    if (m_router) {
-        for (const auto &gateway : m_router->mesh()->gateways)
-            names << qs(gateway->meta.ns + '/' + gateway->meta.name);
-    }
+    const QString current = gatewayRef();
+    std::vector<IngressGateway> gateways;
+    if (m_router)
+        gateways = ingressGateways(*m_router->mesh());
+    QStringList refs;
+    for (const IngressGateway &gateway : gateways)
+        refs << qs(gateway.ref);
     QStringList existing;
     for (int i = 1; i < m_gateway->count(); ++i)
-        existing << m_gateway->itemText(i);
-    if (existing == names)
+        existing << m_gateway->itemData(i).toString();
+    if (existing == refs)
         return;
     while (m_gateway->count() > 1)
         m_gateway->removeItem(1);
-    m_gateway->addItems(names);
-    const int found = current.isEmpty() ? 0 : m_gateway->findText(current);
+    for (const IngressGateway &gateway : gateways) {
+        // Both APIs name gateways "ns/name": the kind tells them apart.
+        const QString kind = gateway.api == IngressGateway::Api::Istio ? tr("Istio") : tr("Gateway API");
+        m_gateway->addItem(tr("%1 (%2)").arg(qs(gateway.ref), kind), qs(gateway.ref));
+    }
+    const int found = current.isEmpty() ? 0 : m_gateway->findData(current);
     if (found >= 0)
         m_gateway->setCurrentIndex(found);
     else
         m_gateway->setEditText(current);
 }
 
-HttpRequest RequestTesterPanel::request() const
+bool RequestTesterPanel::buildRequest(HttpRequest *request, QString *error) const
 {
-    HttpRequest request;
-    request.authority = m_host->text().trimmed().toStdString();
-    request.method = m_method->currentText().trimmed().toUpper().toStdString();
+    request->protocol = protocol();
+    request->authority = m_host->text().trimmed().toStdString();
+    request->method = m_method->currentText().trimmed().toUpper().toStdString();
     QString path = m_path->text().trimmed();
     if (!path.startsWith(u'/'))
         path.prepend(u'/');
-    request.setPath(path.toStdString());
+    request->setPath(path.toStdString());
     const QString ns = m_namespace->text().trimmed();
-    request.sourceNamespace = ns.isEmpty() ? std::string("default") : ns.toStdString();
-    const bool sidecar = m_gateway->currentIndex() == 0 && m_gateway->currentText() == m_gateway->itemText(0);
-    if (!sidecar)
-        request.gateway = m_gateway->currentText().trimmed().toStdString();
-    for (int row = 0; row < m_headers->rowCount(); ++row) {
-        const QTableWidgetItem *name = m_headers->item(row, 0);
-        const QTableWidgetItem *value = m_headers->item(row, 1);
-        if (name && !name->text().trimmed().isEmpty())
-            request.addHeader(name->text().trimmed().toStdString(), value ? value->text().toStdString() : std::string());
+    request->sourceNamespace = ns.isEmpty() ? std::string("default") : ns.toStdString();
+    request->gateway = gatewayRef().toStdString();
+    if (request->protocol == ConnectionProtocol::Http) {
+        for (int row = 0; row < m_headers->rowCount(); ++row) {
+            const QTableWidgetItem *name = m_headers->item(row, 0);
+            const QTableWidgetItem *value = m_headers->item(row, 1);
+            if (name && !name->text().trimmed().isEmpty())
+                request->addHeader(name->text().trimmed().toStdString(),
+                                   value ? value->text().toStdString() : std::string());
+        }
     }
+    bool ok = true;
+    const QString port = m_port->text().trimmed();
+    if (!port.isEmpty()) {
+        const uint value = port.toUInt(&ok);
+        if (!ok || value == 0 || value > 65535) {
+            *error = tr("The port must be a number from 1 to 65535, not \u201c%1\u201d.").arg(port);
+            return false;
+        }
+        request->port = value;
+    }
+    if (request->protocol == ConnectionProtocol::Tls)
+        request->sni = m_sni->text().trimmed().toStdString();
+    request->defaultSniToHost(); // as the CLI does without --sni
+    const QString address = m_destinationIp->text().trimmed();
+    if (request->protocol != ConnectionProtocol::Http && !address.isEmpty()) {
+        if (!IpPrefix::address(address.toStdString())) {
+            *error = tr("The destination IP must be an IPv4 or IPv6 address, not \u201c%1\u201d.").arg(address);
+            return false;
+        }
+        request->destinationIp = address.toStdString();
+    }
+    return true;
+}
+
+HttpRequest RequestTesterPanel::request() const
+{
+    HttpRequest request;
+    QString ignored;
+    buildRequest(&request, &ignored);
     return request;
 }
 
@@ -197,9 +323,15 @@ void RequestTesterPanel::route()
         m_result->setPlainText(tr("The routing engine is not ready yet: open a folder first."));
         return;
     }
-    const HttpRequest request = this->request();
+    HttpRequest request;
+    QString error;
+    if (!buildRequest(&request, &error)) {
+        m_result->setPlainText(error);
+        m_hasResult = false;
+        return;
+    }
     if (request.authority.empty()) {
-        m_result->setPlainText(tr("Type the host the request is for (select a VirtualService to fill it in)."));
+        m_result->setPlainText(tr("Type the host the request is for (select a route to fill it in)."));
         m_hasResult = false;
         return;
     }
@@ -214,13 +346,24 @@ void RequestTesterPanel::retranslate()
     const auto label = [this](QWidget *field, const QString &text) {
         static_cast<QLabel *>(m_form->labelForField(field))->setText(text);
     };
+    label(m_protocol, tr("Proto&col"));
     label(m_method, tr("&Method"));
     label(m_path, tr("&Path"));
     label(m_host, tr("H&ost"));
+    label(m_port, tr("Por&t"));
+    label(m_sni, tr("&SNI"));
+    label(m_destinationIp, tr("Destination &IP"));
     label(m_namespace, tr("&From namespace"));
     label(m_gateway, tr("&Gateway"));
+    m_protocol->setToolTip(tr("HTTP requests follow http routes; TCP and TLS connections follow tcp and tls routes"));
     m_host->setPlaceholderText(tr("reviews, reviews.prod or an FQDN"));
+    m_port->setPlaceholderText(tr("from the host, else its first port"));
+    m_sni->setPlaceholderText(tr("the host"));
+    m_sni->setToolTip(tr("The server name the TLS client sends (empty: the host, as a client names the host it calls)"));
+    m_destinationIp->setPlaceholderText(tr("for destinationSubnets"));
+    m_destinationIp->setToolTip(tr("The connection's original destination address, matched by destinationSubnets"));
     m_namespace->setToolTip(tr("The calling sidecar's namespace (short hosts resolve in it)"));
+    m_gateway->setToolTip(tr("Enter through an Istio Gateway or a Gateway API Gateway, on its listener's port"));
     const bool sidecar = m_gateway->currentIndex() == 0;
     const QString none = tr("(none: from a sidecar)");
     if (m_gateway->count() == 0)

@@ -2,6 +2,7 @@
 #include "simulation/routedecisionformatter.h"
 
 #include "base/percenttext.h"
+#include "routing/l4router.h"
 
 namespace meshlane::ui {
 
@@ -40,18 +41,30 @@ const QString kBroken = QStringLiteral("#c9190b");
 
 QString RouteDecisionFormatter::requestLine(const HttpRequest &request)
 {
-    const QString line = qs(request.method + ' ' + request.scheme + "://" + request.authority + request.path);
+    const QString line = request.protocol == ConnectionProtocol::Http
+        ? qs(request.method + ' ' + request.scheme + "://" + request.authority + request.path)
+        : qs(L4Router::connectionText(request));
     return request.gateway.empty() ? tr("%1 from a sidecar in namespace %2").arg(line, qs(request.sourceNamespace))
                                    : tr("%1 through Gateway %2").arg(line, qs(request.gateway));
 }
 
 QString RouteDecisionFormatter::routeText(const RouteDecision &decision)
 {
+    if (decision.virtualService.empty() && decision.rule) {
+        // A Gateway API rule: named by its route, as the CLI names it.
+        const RuleRef &rule = *decision.rule;
+        QString text = QStringLiteral("%1 %2/%3, rules[%4]").arg(qs(rule.kind), qs(rule.ns), qs(rule.name)).arg(rule.index);
+        if (rule.match >= 0)
+            text += QStringLiteral(", matches[%1]").arg(rule.match);
+        return text;
+    }
     if (decision.virtualService.empty())
         return tr("no VirtualService applies");
     QString text = tr("VirtualService %1").arg(qs(decision.virtualService));
     if (decision.httpRoute >= 0)
         text += QStringLiteral(", http[%1]").arg(decision.httpRoute);
+    else if (decision.rule && decision.rule->section != "http")
+        text += QStringLiteral(", %1[%2]").arg(qs(decision.rule->section)).arg(decision.rule->index);
     if (!decision.routeName.empty())
         text += QStringLiteral(" \u201c%1\u201d").arg(qs(decision.routeName));
     if (decision.matchBlock >= 0)
@@ -74,6 +87,19 @@ QString RouteDecisionFormatter::statusText(const RouteDecision &decision)
     return text;
 }
 
+QString RouteDecisionFormatter::connectionText(const RouteDecision &decision)
+{
+    if (decision.action != RouteAction::Forward)
+        return tr("closed by Envoy (reported as %1)").arg(decision.status);
+    const bool passthrough = decision.destinations.size() == 1
+        && decision.destinations.front().target.host == "PassthroughCluster";
+    if (passthrough)
+        return tr("forwarded unrouted to its original destination (PassthroughCluster)");
+    if (decision.destinations.size() > 1)
+        return tr("forwarded: each connection to one destination, by weight");
+    return tr("forwarded");
+}
+
 QString RouteDecisionFormatter::podsText(const ResolvedTarget &target)
 {
     if (target.status != 200)
@@ -92,6 +118,14 @@ QString RouteDecisionFormatter::toHtml(const RouteDecision &decision, const Http
     text += row(tr("Request"), requestLine(request).toHtmlEscaped());
     text += row(tr("Host"), html(decision.host) + u':' + QString::number(decision.port));
     text += row(tr("Route"), routeText(decision).toHtmlEscaped());
+    // An HTTP request to a port declared TCP travels as a connection too.
+    const bool l4Rule = decision.rule && (decision.rule->section == "tcp" || decision.rule->section == "tls");
+    if (request.protocol != ConnectionProtocol::Http || l4Rule) {
+        const QString connection = connectionText(decision).toHtmlEscaped();
+        text += row(tr("Connection"), decision.action == RouteAction::Forward
+                                          ? connection
+                                          : QStringLiteral("<span style='color:%1'>%2</span>").arg(kBroken, connection));
+    }
     const bool failed = decision.status >= 400;
     text += row(tr("Status"), failed ? QStringLiteral("<span style='color:%1'>%2</span>").arg(kBroken, statusText(decision).toHtmlEscaped())
                                      : statusText(decision).toHtmlEscaped());

@@ -3,6 +3,8 @@
 
 #include "base/backgroundjob.h"
 
+#include "routing/ingressgateway.h"
+#include "routing/routeresource.h"
 #include "simulation/plainrequest.h"
 #include "simulation/simulationworker.h"
 
@@ -13,15 +15,6 @@
 #include <cmath>
 
 namespace meshlane::ui {
-
-namespace {
-
-std::pair<std::string, std::string> splitRef(const QString &nsName)
-{
-    return {nsName.section(u'/', 0, 0).toStdString(), nsName.section(u'/', 1).toStdString()};
-}
-
-} // namespace
 
 SimulationRunner::SimulationRunner(Options options, QObject *parent)
     : QObject(parent)
@@ -134,11 +127,12 @@ std::optional<TrafficMix> SimulationRunner::defaultMix() const
 {
     if (!m_mesh || m_virtualService.isEmpty())
         return std::nullopt;
-    const auto [ns, name] = splitRef(m_virtualService);
-    const VirtualService *virtualService = m_mesh->findVirtualService(ns, name);
-    if (!virtualService || virtualService->hostFqdns.empty())
+    // A VirtualService or a Gateway API route: each gets the protocol, gateway
+    // and port its rules are reached by (a tcp rule a TCP connection...).
+    const std::optional<RouteResource> resource = RouteResource::parse(m_virtualService.toStdString());
+    if (!resource)
         return std::nullopt;
-    return plainTrafficMix(*virtualService, m_mix.requestsPerSecond);
+    return plainTrafficMix(*m_mesh, *resource, m_mix.requestsPerSecond);
 }
 
 void SimulationRunner::setVirtualService(const QString &nsName)
@@ -174,9 +168,10 @@ bool SimulationRunner::loadTrafficMix(const QString &path, QString *error)
     }
     HttpRequest defaults;
     if (m_mesh && !m_virtualService.isEmpty()) {
-        const auto [ns, name] = splitRef(m_virtualService);
-        if (const VirtualService *virtualService = m_mesh->findVirtualService(ns, name))
-            defaults = plainRequest(*virtualService);
+        if (const std::optional<RouteResource> resource = RouteResource::parse(m_virtualService.toStdString())) {
+            if (std::optional<HttpRequest> plain = plainRequest(*m_mesh, *resource))
+                defaults = std::move(*plain);
+        }
     }
     std::string problem;
     std::optional<TrafficMix> mix = TrafficMix::fromYaml(file.readAll().toStdString(), defaults, &problem);
@@ -185,7 +180,8 @@ bool SimulationRunner::loadTrafficMix(const QString &path, QString *error)
         return false;
     }
     for (const RequestClass &requestClass : mix->classes) {
-        if (m_mesh && !requestClass.request.gateway.empty() && !m_mesh->findGateway(requestClass.request.gateway)) {
+        if (m_mesh && !requestClass.request.gateway.empty()
+            && !hasIngressGateway(*m_mesh, requestClass.request.gateway)) {
             *error = tr("Class '%1' enters through Gateway %2, which is not in the mesh")
                          .arg(QString::fromStdString(requestClass.name), QString::fromStdString(requestClass.request.gateway));
             return false;

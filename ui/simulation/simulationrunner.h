@@ -29,8 +29,11 @@ class SimulationWorker;
 //    thread (the one the graph uses, derived from the last) and handed to the
 //    running simulation; a running clock ticks at once with it, so plots
 //    follow edits without waiting for the next tick.
-//  - setVirtualService(): the default traffic mix, one plain request class per
-//    host of that VirtualService (see plainTrafficMix); a new run starts.
+//  - setVirtualService(): the default traffic mix of that route resource, a
+//    VirtualService ("ns/name": one plain request class per host) or a Gateway
+//    API route ("HTTPRoute/ns/name": one per accepting parent), each with the
+//    protocol, gateway and port its rules are reached by (see
+//    plainTrafficMix); a new run starts.
 //  - loadTrafficMix(): a YAML traffic mix (TrafficMix::fromYaml) instead.
 //
 // A fixed seed makes runs reproducible (tests, screenshots): the same seed,
@@ -58,7 +61,7 @@ public:
     void setMesh(MeshPtr mesh);
     // Uses `router` directly (it must come from the current snapshot).
     void setRouter(RouterPtr router);
-    void setVirtualService(const QString &nsName); // "" stops the simulation
+    void setVirtualService(const QString &routeResource); // "" stops the simulation
     // Reads a traffic mix; classes without a host get the selected
     // VirtualService's first host. False with a message on failure.
     bool loadTrafficMix(const QString &path, QString *error);

@@ -14,6 +14,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -69,6 +70,14 @@ void setCategories(QBarCategoryAxis *axis, const QStringList &categories)
         axis->clear();
         axis->append(categories);
     }
+}
+
+// A TCP / TLS canary counts connections, not requests (as `simulate` does).
+bool connectionsOnly(const TrafficMix &mix)
+{
+    return !mix.classes.empty() && std::all_of(mix.classes.begin(), mix.classes.end(), [](const RequestClass &requestClass) {
+        return requestClass.request.protocol != ConnectionProtocol::Http;
+    });
 }
 
 } // namespace
@@ -165,6 +174,9 @@ SplitChartPanel::Chart SplitChartPanel::makeChart(QChartView *view, QBarSet *exp
         axis->setLabelsFont(font());
         axis->setTitleFont(font());
     }
+    // Per-version Services ("reviews-v1", "reviews-v2") would both be cut to
+    // "reviews-…": a name that tells the bars apart is worth an overlap.
+    chart.categories->setTruncateLabels(false);
     chart.chart->addAxis(chart.categories, Qt::AlignBottom);
     chart.chart->addAxis(chart.values, Qt::AlignLeft);
     chart.series->attachAxis(chart.categories);
@@ -268,6 +280,9 @@ void SplitChartPanel::refresh()
 
     if (!m_runner->isSimulating())
         m_caption->setText(tr("Select a VirtualService to simulate"));
+    else if (connectionsOnly(m_runner->trafficMix()))
+        m_caption->setText(tr("%n connection(s) since the last change", nullptr,
+                              int(std::min<int64_t>(counts.requests, INT32_MAX))));
     else
         m_caption->setText(tr("%n request(s) since the last change", nullptr,
                               int(std::min<int64_t>(counts.requests, INT32_MAX))));

@@ -4,7 +4,7 @@
 #include "base/linediff.h"
 #include "document/document.h"
 #include "editing/editoricons.h"
-#include "editing/routeresource.h"
+#include "routing/routeresource.h"
 #include "widgets/appearance.h"
 #include "yaml/markedtextview.h"
 #include "yaml/yamlfieldlocator.h"
@@ -37,7 +37,7 @@ const ResourceMeta *findOnDisk(const Mesh &disk, const ResourceMeta &meta)
         const VirtualService *vs = disk.findVirtualService(meta.ns, meta.name);
         return vs ? &vs->meta : nullptr;
     }
-    if (const GatewayApiRoute *route = RouteResource{meta.kind, meta.ns, meta.name}.gatewayRoute(disk))
+    if (const GatewayApiRoute *route = RouteResource{meta.kind, meta.ns, meta.name}.findGatewayApiRoute(disk))
         return &route->meta;
     for (const auto &rule : disk.destinationRules) {
         if (rule->meta.ns == meta.ns && rule->meta.name == meta.name)
@@ -138,7 +138,7 @@ QString YamlPane::virtualServiceShowing(const Mesh &mesh, const ResourceId &reso
                                                                     : QString();
     const RouteResource route{resource.kind, resource.ns, resource.name};
     if (route.gatewayRoute(mesh))
-        return route.key();
+        return QString::fromStdString(route.ref());
     if (resource.kind != "DestinationRule")
         return {};
     const auto shows = [&](const std::string &ns, const std::string &name) {
@@ -184,13 +184,13 @@ void YamlPane::refresh()
 {
     const MeshPtr mesh = m_document->mesh();
     const MeshPtr disk = m_document->diskMesh();
-    const RouteResource selected = RouteResource::fromKey(m_virtualService);
+    const RouteResource selected = RouteResource::fromRef(m_virtualService.toStdString());
     std::vector<const ResourceMeta *> shown;
     if (selected.isVirtualService())
         shown = shownResources(*mesh, selected.ns, selected.name);
-    else if (const GatewayApiRoute *route = selected.gatewayRoute(*mesh))
+    else if (const GatewayApiRoute *route = selected.findGatewayApiRoute(*mesh))
         shown = {&route->meta}; // its backends are Services: nothing else shapes its traffic
-    const QString label = selected.isEmpty() ? m_virtualService : selected.label();
+    const QString label = selected.isEmpty() ? m_virtualService : QString::fromStdString(selected.label());
     if (shown == m_shown && disk == m_shownDisk && !shown.empty())
         return; // the same resource objects: the same text and marks
     const bool sameDisk = disk == m_shownDisk;

@@ -65,8 +65,8 @@ private Q_SLOTS:
         const std::vector<int> edges = graph.edgesOfVirtualService("HTTPRoute/bookinfo/reviews");
         QCOMPARE(edges.size(), size_t(2));
         QVERIFY(graph.edgesOfVirtualService("bookinfo/reviews").empty());
-        QCOMPARE(routeResourceKey("VirtualService", "default", "reviews"), std::string("default/reviews"));
-        QCOMPARE(routeResourceKey("GRPCRoute", "shop", "cart"), std::string("GRPCRoute/shop/cart"));
+        QCOMPARE((RouteResource{"VirtualService", "default", "reviews"}.ref()), std::string("default/reviews"));
+        QCOMPARE((RouteResource{"GRPCRoute", "shop", "cart"}.ref()), std::string("GRPCRoute/shop/cart"));
     }
 
     void mirrorsAreDrawn()
@@ -125,6 +125,8 @@ spec:
         const GraphEdge *tcp = edge(graph, "gw:db/gw > wl:db/postgres");
         QVERIFY(tcp);
         QCOMPARE(tcp->share, 1.0);
+        QCOMPARE(tcp->section, std::string("tcp")); // the view tags it TCP
+        QCOMPARE(tcp->virtualService, std::string("TCPRoute/db/postgres"));
         // The TCPRoute on the HTTP listener is not accepted, so nothing is drawn for it.
         QVERIFY(!graph.findNode("host:nothing.db.svc.cluster.local"));
     }

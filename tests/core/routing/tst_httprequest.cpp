@@ -78,6 +78,23 @@ private Q_SLOTS:
         request.authority = "host:notaport";
         QCOMPARE(request.authorityPort(), 0u);
     }
+
+    // A TLS client names the host it calls; other protocols send no SNI; an
+    // SNI already chosen stays.
+    void sniDefaultsToTheHost()
+    {
+        HttpRequest request;
+        request.authority = "Shop.Example.com:443";
+        request.protocol = ConnectionProtocol::Tls;
+        request.defaultSniToHost();
+        QCOMPARE(request.sni, std::string("shop.example.com"));
+        request.sni = "pay.example.com";
+        request.defaultSniToHost();
+        QCOMPARE(request.sni, std::string("pay.example.com"));
+        request.protocol = ConnectionProtocol::Tcp;
+        request.defaultSniToHost();
+        QVERIFY(request.sni.empty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHttpRequest)

@@ -4,7 +4,7 @@
 // from the graph, its backendRef weights dragged, locked, distributed,
 // backends added and removed, undone, and exported byte-minimal.
 #include "editing/destinationrow.h"
-#include "editing/routeresource.h"
+#include "routing/routeresource.h"
 #include "graph/graphedgeitem.h"
 #include "graph/graphpanel.h"
 #include "graph/graphscene.h"
@@ -272,7 +272,7 @@ private Q_SLOTS:
         window.show();
         window.openFolder(test::samplePath("bookinfo-gateway-api"));
         QVERIFY(test::waitUntilShown(window));
-        const GatewayApiRoute *route = RouteResource::fromKey(kReviews).gatewayRoute(*window.document()->mesh());
+        const GatewayApiRoute *route = RouteResource::fromRef(kReviews.toStdString()).findGatewayApiRoute(*window.document()->mesh());
         QVERIFY(route);
         QCOMPARE(YamlPane::virtualServiceShowing(*window.document()->mesh(), route->meta.id()), kReviews);
         Diagnostic finding;

@@ -8,8 +8,11 @@
 #include "simulation/simulationtoolbar.h"
 #include "support/editguisupport.h"
 #include "support/guitestsupport.h"
+#include "support/imagecompare.h"
+#include "simulation/splitchartpanel.h"
 
 #include <QDoubleSpinBox>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -74,6 +77,20 @@ double shareSpread(double percent, double requests)
 {
     const double p = percent / 100.0;
     return 100.0 * std::sqrt(p * (1 - p) / requests);
+}
+
+// The live plot and the split chart side by side, as they sit in the
+// window's bottom row: what a golden of a canary's simulation shows.
+QImage plotAndChart(MainWindow &window)
+{
+    const QImage plot = test::settledGrab(*plotOf(window));
+    const QImage chart = test::settledGrab(*window.simulationDocks()->splitChartPanel());
+    QImage both(plot.width() + chart.width(), std::max(plot.height(), chart.height()), QImage::Format_ARGB32);
+    both.fill(Qt::white);
+    QPainter painter(&both);
+    painter.drawImage(0, 0, plot);
+    painter.drawImage(plot.width(), 0, chart);
+    return both;
 }
 
 } // namespace
@@ -194,6 +211,43 @@ private Q_SLOTS:
         QCOMPARE(range.lower, 15.0);
         const QCPGraph *v1 = plotOf(window)->shareGraphs().front();
         QVERIFY(v1->data()->constBegin()->key >= 15.0 - 1e-9);
+    }
+
+    // A Gateway API canary plots as a VirtualService one does: the mesh
+    // HTTPRoute's 90/10 between per-version Services, its series named by
+    // backend Service, the status line saying what is sent.
+    void gatewayApiCanaryPicture()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true, .selectOnOpen = false});
+        open(window, "bookinfo-gateway-api", QStringLiteral("HTTPRoute/bookinfo/reviews"));
+        QVERIFY(simulate(window, 30));
+        LivePlotPanel *plot = plotOf(window);
+        QCPGraph *v1 = graphNamed(plot->shareGraphs(), QStringLiteral("reviews-v1.bookinfo"));
+        QCPGraph *v2 = graphNamed(plot->shareGraphs(), QStringLiteral("reviews-v2.bookinfo"));
+        QVERIFY(v1 && v2);
+        const double canary = recentMean(v2, 20);
+        QVERIFY2(std::abs(canary - 10) < 5 * shareSpread(10, 2000), qPrintable(QString::number(canary)));
+        const QString status = plot->statusText();
+        QVERIFY2(status.contains(QStringLiteral("GET / to reviews.bookinfo")), qPrintable(status));
+        const QString failure = test::compareWithGolden(plotAndChart(window), QStringLiteral("simulation_gatewayapi_canary"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
+    // The TCP canary: connections through the TCP gateway, 80/20 by subset.
+    void tcpCanaryPicture()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = kSeed, .simulationPaused = true, .selectOnOpen = false});
+        open(window, "tcp-echo-shift", QStringLiteral("echo/tcp-echo"));
+        QVERIFY(simulate(window, 30));
+        LivePlotPanel *plot = plotOf(window);
+        QCPGraph *v2 = graphNamed(plot->shareGraphs(), QStringLiteral("v2"));
+        QVERIFY(v2 && graphNamed(plot->shareGraphs(), QStringLiteral("v1")));
+        const double canary = recentMean(v2, 20);
+        QVERIFY2(std::abs(canary - 20) < 5 * shareSpread(20, 2000), qPrintable(QString::number(canary)));
+        const QString status = plot->statusText();
+        QVERIFY2(status.contains(QStringLiteral("TCP connections to www.example.com:31400")), qPrintable(status));
+        const QString failure = test::compareWithGolden(plotAndChart(window), QStringLiteral("simulation_tcp_canary"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
 private:

@@ -146,7 +146,9 @@ private Q_SLOTS:
 
         window.graphPanel()->selectVirtualService(QStringLiteral("default/bookinfo"));
         QVERIFY(test::waitUntilShown(window));
-        QCOMPARE(tester->gatewayBox()->currentText(), QStringLiteral("default/bookinfo-gateway"));
+        QCOMPARE(tester->gatewayRef(), QStringLiteral("default/bookinfo-gateway"));
+        QCOMPARE(tester->gatewayBox()->currentText(), QStringLiteral("default/bookinfo-gateway (Istio)"));
+        QCOMPARE(tester->portEdit()->text(), QStringLiteral("80")); // the listener's port, shown
         typeInto(tester->pathEdit(), QStringLiteral("/productpage"));
         clickRoute(window);
         QVERIFY2(answer(window).contains(QStringLiteral("productpage.default.svc.cluster.local\n\u2013\n9080\n100 %\n200")), qPrintable(answer(window)));
@@ -199,6 +201,135 @@ private Q_SLOTS:
         window.document()->undoStack()->undo();
         QVERIFY(test::waitUntilShown(window));
         QVERIFY(answer(window).contains(QStringLiteral("\nv1\n3000\n90 %\n200")));
+    }
+
+    // tcp-echo-shift's canary: the form turns to a TCP connection through the
+    // TCP gateway on its listener port, the HTTP-only fields are off, and the
+    // answer names tcp[0], lists the 80/20 destinations and says Envoy
+    // forwards the connection. On another port, it says Envoy closes it.
+    void tcpRouteThroughTheTcpGateway()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
+        open(window, "tcp-echo-shift", QStringLiteral("echo/tcp-echo"));
+        RequestTesterPanel *tester = testerOf(window);
+        QCOMPARE(tester->protocolBox()->currentText(), QStringLiteral("TCP"));
+        QCOMPARE(tester->gatewayRef(), QStringLiteral("echo/echo-gateway"));
+        QCOMPARE(tester->portEdit()->text(), QStringLiteral("31400"));
+        QVERIFY(!tester->pathEdit()->isEnabled());
+        QVERIFY(!tester->methodBox()->isEnabled());
+        QVERIFY(!tester->headerTable()->isEnabled());
+        QVERIFY(!tester->sniEdit()->isEnabled()); // TLS only
+        QVERIFY(tester->destinationIpEdit()->isEnabled());
+
+        clickRoute(window);
+        QString text = answer(window);
+        QVERIFY2(text.contains(QStringLiteral("TCP connection to www.example.com:31400 through Gateway echo/echo-gateway")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("VirtualService echo/tcp-echo, tcp[0], match[0]")));
+        QVERIFY(text.contains(QStringLiteral("tcp-echo.echo.svc.cluster.local\nv1\n9000\n80 %\n200")));
+        QVERIFY(text.contains(QStringLiteral("tcp-echo.echo.svc.cluster.local\nv2\n9000\n20 %\n200")));
+        QVERIFY(text.contains(QStringLiteral("Connection\nforwarded: each connection to one destination, by weight")));
+
+        typeInto(tester->portEdit(), QStringLiteral("31401"));
+        clickRoute(window);
+        text = answer(window);
+        QVERIFY2(text.contains(QStringLiteral("Connection\nclosed by Envoy (reported as 404)")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("Goes to")));
+
+        // Back to HTTP: the HTTP fields come back; the gateway has no HTTP server.
+        tester->setProtocol(ConnectionProtocol::Http);
+        QVERIFY(tester->pathEdit()->isEnabled());
+        QVERIFY(!tester->destinationIpEdit()->isEnabled());
+        typeInto(tester->portEdit(), QStringLiteral("0")); // the validator lets a 0 through while typing
+        clickRoute(window);
+        QVERIFY2(answer(window).contains(QStringLiteral("from 1 to 65535")), qPrintable(answer(window)));
+    }
+
+    // tls-passthrough: the SNI defaults to the host (shop: the 90/10
+    // storefront canary); another SNI picks another chain (pay: payments);
+    // an SNI no chain takes is closed.
+    void tlsRoutesBySni()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
+        open(window, "tls-passthrough", QStringLiteral("edge/edge-tls"));
+        RequestTesterPanel *tester = testerOf(window);
+        QCOMPARE(tester->protocolBox()->currentText(), QStringLiteral("TLS"));
+        QVERIFY(tester->sniEdit()->isEnabled());
+        QVERIFY(tester->sniEdit()->text().isEmpty()); // the default: the host
+        QCOMPARE(tester->hostEdit()->text(), QStringLiteral("shop.example.com"));
+        QCOMPARE(tester->portEdit()->text(), QStringLiteral("443"));
+        QCOMPARE(tester->request().sni, std::string("shop.example.com"));
+
+        clickRoute(window);
+        QString text = answer(window);
+        QVERIFY2(text.contains(QStringLiteral("TLS connection (SNI shop.example.com) to shop.example.com:443")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("VirtualService edge/edge-tls, tls[0], match[0]")));
+        QVERIFY(text.contains(QStringLiteral("storefront.edge.svc.cluster.local\nv1\n8443\n90 %\n200")));
+        QVERIFY(text.contains(QStringLiteral("storefront.edge.svc.cluster.local\nv2\n8443\n10 %\n200")));
+
+        typeInto(tester->sniEdit(), QStringLiteral("pay.example.com"));
+        clickRoute(window);
+        text = answer(window);
+        QVERIFY2(text.contains(QStringLiteral("VirtualService edge/edge-tls, tls[1], match[0]")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("payments.edge.svc.cluster.local\n\u2013\n8443\n100 %\n200")));
+        QVERIFY(text.contains(QStringLiteral("Connection\nforwarded\n")));
+
+        typeInto(tester->sniEdit(), QStringLiteral("other.example.com"));
+        clickRoute(window);
+        text = answer(window);
+        QVERIFY2(text.contains(QStringLiteral("closed by Envoy (reported as 404)")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("matches SNI other.example.com")));
+
+        typeInto(tester->destinationIpEdit(), QStringLiteral("10.0.0.300"));
+        clickRoute(window);
+        QVERIFY2(answer(window).contains(QStringLiteral("IPv4 or IPv6 address")), qPrintable(answer(window)));
+    }
+
+    // bookinfo-gateway-api: the gateway list shows the Gateway API Gateway
+    // with its kind; selecting the ingress HTTPRoute routes through it on its
+    // listener's port to a path the route serves; the mesh HTTPRoute (the
+    // 90/10 canary) is asked from a sidecar.
+    void gatewayApiGatewayAndRoutes()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationPaused = true, .selectOnOpen = false});
+        open(window, "bookinfo-gateway-api", QStringLiteral("HTTPRoute/bookinfo/bookinfo"));
+        RequestTesterPanel *tester = testerOf(window);
+        QComboBox *gateways = tester->gatewayBox();
+        QCOMPARE(gateways->count(), 2);
+        QCOMPARE(gateways->itemText(1), QStringLiteral("bookinfo/bookinfo-gateway (Gateway API)"));
+        QCOMPARE(tester->gatewayRef(), QStringLiteral("bookinfo/bookinfo-gateway"));
+        QCOMPARE(tester->portEdit()->text(), QStringLiteral("80"));
+        QCOMPARE(tester->hostEdit()->text(), QStringLiteral("bookinfo.example.com"));
+        QCOMPARE(tester->pathEdit()->text(), QStringLiteral("/productpage"));
+        clickRoute(window);
+        QString text = answer(window);
+        QVERIFY2(text.contains(QStringLiteral("GET http://bookinfo.example.com/productpage through Gateway bookinfo/bookinfo-gateway")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("HTTPRoute bookinfo/bookinfo, rules[0], matches[0]")));
+        QVERIFY(text.contains(QStringLiteral("productpage.bookinfo.svc.cluster.local\n\u2013\n9080\n100 %\n200")));
+        QVERIFY(!text.contains(QStringLiteral("Connection\n"))); // HTTP: no connection line
+
+        window.graphPanel()->selectVirtualService(QStringLiteral("HTTPRoute/bookinfo/reviews"));
+        QVERIFY(test::waitUntilShown(window));
+        QCOMPARE(tester->gatewayRef(), QString()); // a mesh route: from a sidecar
+        QCOMPARE(tester->hostEdit()->text(), QStringLiteral("reviews.bookinfo.svc.cluster.local"));
+        QCOMPARE(tester->namespaceEdit()->text(), QStringLiteral("bookinfo"));
+        QCOMPARE(tester->portEdit()->text(), QStringLiteral("9080"));
+        clickRoute(window);
+        text = answer(window);
+        QVERIFY2(text.contains(QStringLiteral("HTTPRoute bookinfo/reviews, rules[0], matches[0]")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("reviews-v1.bookinfo.svc.cluster.local\n\u2013\n9080\n90 %\n200")));
+        QVERIFY(text.contains(QStringLiteral("reviews-v2.bookinfo.svc.cluster.local\n\u2013\n9080\n10 %\n200")));
+
+        // Picking the gateway by hand: its listener's port comes with it.
+        tester->portEdit()->clear();
+        typeInto(tester->hostEdit(), QStringLiteral("bookinfo.example.com"));
+        typeInto(tester->pathEdit(), QStringLiteral("/static/app.css"));
+        tester->chooseGateway(QStringLiteral("bookinfo/bookinfo-gateway"));
+        QCOMPARE(tester->portEdit()->text(), QStringLiteral("80"));
+        clickRoute(window);
+        QVERIFY2(answer(window).contains(QStringLiteral("HTTPRoute bookinfo/bookinfo, rules[0], matches[1]")),
+                 qPrintable(answer(window)));
     }
 
 private:

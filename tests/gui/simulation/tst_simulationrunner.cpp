@@ -3,9 +3,12 @@
 #include "simulation/simulationrunner.h"
 #include "support/guitestsupport.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <optional>
 
 using namespace meshlane;
@@ -50,6 +53,21 @@ QStringList ticks(const SimulationRunner &runner)
         lines << line;
     }
     return lines;
+}
+
+// Every sample of the run added up (the history keeps the last minute).
+SimulationCounts totals(const SimulationRunner &runner)
+{
+    SimulationCounts counts;
+    for (const SimulationSample &sample : runner.history().samples())
+        counts.add(sample.step.counts);
+    return counts;
+}
+
+// A binomial fraction's standard deviation for `draws` draws.
+double spread(double fraction, int64_t draws)
+{
+    return std::sqrt(fraction * (1 - fraction) / double(draws));
 }
 
 int64_t requestsIn(const SimulationRunner &runner, double fromSeconds)
@@ -202,6 +220,73 @@ private Q_SLOTS:
         QCOMPARE(*simulatingWhenTold, false);
         QVERIFY(simulate(runner, 1)); // no run: finished at once, nothing simulated
         QVERIFY(runner.history().isEmpty());
+    }
+
+    // The default traffic of a Gateway API canary (a mesh HTTPRoute, selected
+    // as "HTTPRoute/ns/name"): in-mesh calls to the parent Service, split 90/10
+    // by backendRef weights between the per-version Services. Within five
+    // binomial standard deviations of 3,000 requests, for the fixed seed.
+    void gatewayApiCanarySplits90To10()
+    {
+        SimulationRunner runner({.seed = 21, .startPaused = true});
+        QVERIFY(startOn(runner, loadSample("bookinfo-gateway-api"), QStringLiteral("HTTPRoute/bookinfo/reviews")));
+        const HttpRequest &request = runner.trafficMix().classes.front().request;
+        QCOMPARE(request.authority, std::string("reviews.bookinfo.svc.cluster.local"));
+        QCOMPARE(request.port, uint32_t(9080));
+        QVERIFY(simulate(runner, 30));
+        const SimulationCounts counts = totals(runner);
+        QCOMPARE(counts.requests, int64_t(3000));
+        const SimulationCounts::Target *v1 = counts.destination("reviews-v1.bookinfo.svc.cluster.local", "");
+        const SimulationCounts::Target *v2 = counts.destination("reviews-v2.bookinfo.svc.cluster.local", "");
+        QVERIFY(v1 && v2);
+        QCOMPARE(v1->count + v2->count, counts.requests);
+        QVERIFY2(std::abs(counts.fraction(v2->count) - 0.1) < 5 * spread(0.1, counts.requests),
+                 qPrintable(QString::number(counts.fraction(v2->count))));
+        QCOMPARE(runner.history().expected().destinationProbability("reviews-v2.bookinfo.svc.cluster.local", ""), 0.1);
+        QCOMPARE(counts.statuses.at(200), counts.requests);
+    }
+
+    // The TCP canary: TCP connections through the TCP gateway on its listener
+    // port (an HTTP request to / would find no HTTP server there), 80/20.
+    void tcpCanarySplits80To20()
+    {
+        SimulationRunner runner({.seed = 22, .startPaused = true});
+        QVERIFY(startOn(runner, loadSample("tcp-echo-shift"), QStringLiteral("echo/tcp-echo")));
+        const HttpRequest &request = runner.trafficMix().classes.front().request;
+        QCOMPARE(int(request.protocol), int(ConnectionProtocol::Tcp));
+        QCOMPARE(request.gateway, std::string("echo/echo-gateway"));
+        QCOMPARE(request.port, uint32_t(31400));
+        QVERIFY(simulate(runner, 30));
+        const SimulationCounts counts = totals(runner);
+        QCOMPARE(counts.requests, int64_t(3000));
+        const SimulationCounts::Target *v1 = counts.destination("tcp-echo.echo.svc.cluster.local", "v1");
+        const SimulationCounts::Target *v2 = counts.destination("tcp-echo.echo.svc.cluster.local", "v2");
+        QVERIFY(v1 && v2);
+        QCOMPARE(v1->count + v2->count, counts.requests);
+        QVERIFY2(std::abs(counts.fraction(v2->count) - 0.2) < 5 * spread(0.2, counts.requests),
+                 qPrintable(QString::number(counts.fraction(v2->count))));
+        QCOMPARE(runner.history().expected().destinationProbability("tcp-echo.echo.svc.cluster.local", "v2"), 0.2);
+    }
+
+    // A traffic mix may enter through a Gateway API Gateway, not only an Istio one.
+    void trafficMixThroughAGatewayApiGateway()
+    {
+        SimulationRunner runner({.seed = 23, .startPaused = true});
+        QVERIFY(startOn(runner, loadSample("bookinfo-gateway-api"), QStringLiteral("HTTPRoute/bookinfo/bookinfo")));
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("ingress.traffic"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("classes:\n  - name: product page\n    host: bookinfo.example.com\n    path: /productpage\n"
+                   "    gateway: bookinfo/bookinfo-gateway\n");
+        file.close();
+        QString error;
+        QVERIFY2(runner.loadTrafficMix(path, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(runner.isSimulating() && !runner.isBusy(), 10'000);
+        QVERIFY(simulate(runner, 2));
+        const SimulationCounts counts = totals(runner);
+        QVERIFY(counts.destination("productpage.bookinfo.svc.cluster.local", ""));
+        QCOMPARE(counts.statuses.at(200), counts.requests);
     }
 
 private:

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// The workbench's selection string: "ns/name" for a VirtualService (as it
+// always was), "Kind/ns/name" for a Gateway API route (as set-weights takes it).
+
+#include "load/manifestloader.h"
+#include "model/mesh.h"
+#include "routing/routeresource.h"
+#include "support/testdata.h"
+
+#include <QTest>
+
+using namespace meshlane;
+
+class TestRouteResource : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesBothShapes()
+    {
+        const std::optional<RouteResource> vs = RouteResource::parse("default/reviews");
+        QVERIFY(vs);
+        QCOMPARE(vs->kind, std::string("VirtualService"));
+        QCOMPARE(vs->ns, std::string("default"));
+        QCOMPARE(vs->name, std::string("reviews"));
+        QVERIFY(vs->isVirtualService());
+        QCOMPARE(vs->ref(), std::string("default/reviews"));
+
+        const std::optional<RouteResource> http = RouteResource::parse("HTTPRoute/bookinfo/reviews");
+        QVERIFY(http);
+        QCOMPARE(http->kind, std::string("HTTPRoute"));
+        QCOMPARE(http->ns, std::string("bookinfo"));
+        QCOMPARE(http->name, std::string("reviews"));
+        QVERIFY(!http->isVirtualService());
+        QCOMPARE(http->ref(), std::string("HTTPRoute/bookinfo/reviews"));
+        QVERIFY(RouteResource::parse("GRPCRoute/a/b"));
+        QVERIFY(RouteResource::parse("TCPRoute/a/b"));
+        QVERIFY(RouteResource::parse("TLSRoute/a/b"));
+    }
+
+    void refusesOtherText()
+    {
+        for (const char *text : {"", "reviews", "/reviews", "default/", "Service/default/reviews", "HTTPRoute/a/",
+                                 "HTTPRoute//b", "HTTPRoute/a/b/c", "default/re views"})
+            QVERIFY2(!RouteResource::parse(text), text);
+    }
+
+    void findsTheResourceOfItsApi()
+    {
+        const MeshPtr mesh = ManifestLoader().loadFolder(test::samplePath("bookinfo-gateway-api")).mesh;
+        const RouteResource route = *RouteResource::parse("HTTPRoute/bookinfo/reviews");
+        const GatewayApiRoute *found = route.findGatewayApiRoute(*mesh);
+        QVERIFY(found);
+        QCOMPARE(found->meta.kind, std::string("HTTPRoute"));
+        QCOMPARE(found->meta.name, std::string("reviews"));
+        QVERIFY(!route.findVirtualService(*mesh));
+        // The kind is part of the name: no GRPCRoute of that name exists.
+        QVERIFY(!RouteResource::parse("GRPCRoute/bookinfo/reviews")->findGatewayApiRoute(*mesh));
+
+        const MeshPtr tcp = ManifestLoader().loadFolder(test::samplePath("tcp-echo-shift")).mesh;
+        const RouteResource vs = *RouteResource::parse("echo/tcp-echo");
+        QVERIFY(vs.findVirtualService(*tcp));
+        QVERIFY(!vs.findGatewayApiRoute(*tcp));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRouteResource)
+#include "tst_routeresource.moc"
