@@ -4,6 +4,7 @@
 #include "base/backgroundjob.h"
 #include "document/mesheditcommand.h"
 #include "edit/meshedit.h"
+#include "edit/rolloutplanedits.h"
 #include "export/exporter.h"
 #include "model/diagnostic.h"
 #include "model/mesh.h"
@@ -90,6 +91,11 @@ public:
     bool addMatchRoute(const RouteRef &at, const MatchRule &rule);
     bool removeRoute(const RouteRef &route);
     bool moveRoute(const RouteRef &from, size_t to);
+    // The steps of a RolloutPlan of the folder (edit/rolloutplanedits.h).
+    bool addRolloutStep(const RolloutPlanRef &plan, size_t at, const RolloutStep &step);
+    bool removeRolloutStep(const RolloutPlanRef &plan, size_t index);
+    bool moveRolloutStep(const RolloutPlanRef &plan, size_t from, size_t to);
+    bool setRolloutStep(const RolloutPlanRef &plan, size_t index, const RolloutStep &step);
 
     static int newDragId();
 
