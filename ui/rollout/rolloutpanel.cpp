@@ -2,9 +2,9 @@
 #include "rollout/rolloutpanel.h"
 
 #include "document/document.h"
-#include "rollout/behaviourprofile.h"
 #include "rollout/rehearsal.h"
 #include "rollout/rehearsalrecording.h"
+#include "rollout/rehearsaltraffic.h"
 #include "rollout/rolloutstepeditor.h"
 
 #include <QColor>
@@ -30,42 +30,29 @@ namespace {
 QString qs(const std::string &text) { return QString::fromStdString(text); }
 
 // The plan against the mesh with the traffic of `trafficPath` (empty: GET /
-// to the route's first host, as `meshlane rollout` without --traffic).
+// to the route's host, as `meshlane rollout` without --traffic).
 RehearsalReport runRehearsal(const MeshPtr &mesh, const RolloutPlan &plan, const QString &trafficPath, uint64_t seed)
 {
     RehearsalReport failed;
-    const VirtualService *vs = mesh->findVirtualService(plan.virtualServiceNs, plan.virtualServiceName);
-    if (!vs || vs->hosts.empty()) {
-        failed.error = "no VirtualService " + plan.virtualServiceNs + '/' + plan.virtualServiceName;
-        return failed;
-    }
-    HttpRequest defaults;
-    defaults.authority = vs->hosts.front();
-    defaults.sourceNamespace = plan.virtualServiceNs;
-    TrafficMix mix = TrafficMix::single(defaults);
-    std::vector<BehaviourProfile> profiles;
+    std::optional<std::string> text;
     if (!trafficPath.isEmpty()) {
         QFile file(trafficPath);
         if (!file.open(QIODevice::ReadOnly)) {
             failed.error = "cannot read " + trafficPath.toStdString();
             return failed;
         }
-        const std::string text = file.readAll().toStdString();
-        std::string error;
-        std::optional<std::vector<BehaviourProfile>> parsedProfiles = BehaviourProfile::listFromYaml(text, &error);
-        std::optional<TrafficMix> parsedMix;
-        if (parsedProfiles)
-            parsedMix = TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(text), defaults, &error);
-        if (!parsedProfiles || !parsedMix) {
-            failed.error = QFileInfo(trafficPath).fileName().toStdString() + ": " + error;
-            return failed;
-        }
-        mix = std::move(*parsedMix);
-        profiles = std::move(*parsedProfiles);
+        text = file.readAll().toStdString();
+    }
+    std::string error;
+    std::optional<RehearsalTraffic> traffic = RehearsalTraffic::forPlan(*mesh, plan, text, &error);
+    if (!traffic) {
+        failed.error =
+            (trafficPath.isEmpty() ? std::string() : QFileInfo(trafficPath).fileName().toStdString() + ": ") + error;
+        return failed;
     }
     RehearsalOptions options;
     options.seed = seed;
-    return Rehearsal(mesh, plan, std::move(mix), std::move(profiles), options).run();
+    return Rehearsal(mesh, plan, std::move(traffic->mix), std::move(traffic->profiles), options).run();
 }
 
 } // namespace
