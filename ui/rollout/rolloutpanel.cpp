@@ -105,7 +105,15 @@ RolloutPanel::RolloutPanel(Document *document, QWidget *parent)
     layout->addWidget(m_outcome);
 
     connect(document, &Document::changed, this, &RolloutPanel::refresh);
-    connect(document, &Document::loaded, this, &RolloutPanel::refreshTraffic);
+    connect(document, &Document::loaded, this, [this] {
+        // Another folder: its own traffic, and no rehearsal of the last one.
+        m_rehearsals.invalidate();
+        m_rehearsing = false;
+        m_report.reset();
+        m_reportPlan.reset();
+        refreshTraffic();
+        showSteps();
+    });
     connect(m_planBox, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_refreshing)
             showSteps();

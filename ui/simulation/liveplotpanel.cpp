@@ -364,7 +364,7 @@ void LivePlotPanel::retranslate()
 {
     m_plot->xAxis->setLabel(tr("Simulated time (s)"));
     m_plot->yAxis->setLabel(tr("Share of requests (%)"));
-    m_plot->yAxis2->setLabel(tr("Mirrored requests/s"));
+    m_plot->yAxis2->setLabel(m_recording ? m_recording->rightAxisLabel : tr("Mirrored requests/s"));
     m_placeholder->setText(tr("Select a VirtualService to simulate its traffic"));
     updateNames();
     updateStatus();

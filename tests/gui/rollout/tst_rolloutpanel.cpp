@@ -289,6 +289,15 @@ private Q_SLOTS:
         panel->rehearse();
         QVERIFY(finished.wait(60'000));
         QVERIFY(window.simulationDocks()->livePlotPanel()->isShowingRecording());
+        QVERIFY(!panel->outcomeLabel()->text().isEmpty());
+
+        // Another folder: no plan, no outcome of the last one's.
+        window.openFolder(test::samplePath("greeter"));
+        QVERIFY(test::waitUntilShown(window));
+        QCOMPARE(panel->planBox()->count(), 0);
+        QCOMPARE(panel->stepList()->count(), 0);
+        QVERIFY(panel->outcomeLabel()->text().isEmpty());
+        QVERIFY(!panel->rehearseButton()->isEnabled());
     }
 
 private:
