@@ -49,7 +49,9 @@ PlotRecording RehearsalRecording::make(const RehearsalReport &report, const Roll
     QString outcome;
     switch (report.outcome) {
     case RehearsalReport::Outcome::Promoted: outcome = tr("promoted"); break;
-    case RehearsalReport::Outcome::RolledBack: outcome = tr("rolled back at step %1").arg(report.rolledBackAtStep); break;
+    case RehearsalReport::Outcome::RolledBack:
+        outcome = tr("rolled back at step %1").arg(report.rolledBackAtStep);
+        break;
     case RehearsalReport::Outcome::Paused: outcome = tr("paused, waiting to be promoted by hand"); break;
     case RehearsalReport::Outcome::Error: outcome = qs(report.error); break;
     }
@@ -119,6 +121,33 @@ PlotRecording RehearsalRecording::make(const RehearsalReport &report, const Roll
         recording.rightLimitName = tr("error-rate limit (%1 %)").arg(QLocale().toString(recording.rightLimit, 'g', 3));
     }
     return recording;
+}
+
+PlotRecording RehearsalRecording::playedUntil(const PlotRecording &recording, double seconds)
+{
+    PlotRecording played = recording;
+    for (PlotRecording::Series &series : played.series) {
+        std::vector<QPointF> points;
+        for (size_t i = 0; i < series.points.size(); ++i) {
+            const QPointF &point = series.points[i];
+            if (point.x() <= seconds) {
+                points.push_back(point);
+                continue;
+            }
+            // The line reaches `seconds` part-way to its next point.
+            if (i > 0 && series.points[i - 1].x() < seconds) {
+                const QPointF &last = series.points[i - 1];
+                const double along = (seconds - last.x()) / (point.x() - last.x());
+                points.emplace_back(seconds, last.y() + along * (point.y() - last.y()));
+            }
+            break;
+        }
+        series.points = std::move(points);
+    }
+    std::erase_if(played.boundaries,
+                  [seconds](const PlotRecording::Boundary &boundary) { return boundary.at > seconds; });
+    std::erase_if(played.marks, [seconds](const PlotRecording::Mark &mark) { return mark.at > seconds; });
+    return played;
 }
 
 QString RehearsalRecording::outcomeText(const RehearsalReport &report)

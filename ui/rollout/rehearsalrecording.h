@@ -19,6 +19,9 @@ class RehearsalRecording
 
 public:
     static PlotRecording make(const RehearsalReport &report, const RolloutPlan &plan, const QString &trafficName);
+    // What of `recording` had happened by `seconds`, on the same axes: the
+    // frames of a playback.
+    static PlotRecording playedUntil(const PlotRecording &recording, double seconds);
     // "rolled back at step 4 ...", then the totals, as the dock shows them.
     static QString outcomeText(const RehearsalReport &report);
 };

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -71,7 +72,10 @@ RolloutPanel::RolloutPanel(Document *document, QWidget *parent)
     , m_editor(new RolloutStepEditor(this))
     , m_details(new QLabel(this))
     , m_outcome(new QLabel(this))
+    , m_playback(new QTimer(this))
 {
+    m_playback->setInterval(40);
+    connect(m_playback, &QTimer::timeout, this, &RolloutPanel::playNextFrame);
     m_planBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_trafficBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *top = new QHBoxLayout;
@@ -109,6 +113,7 @@ RolloutPanel::RolloutPanel(Document *document, QWidget *parent)
         // Another folder: its own traffic, and no rehearsal of the last one.
         m_rehearsals.invalidate();
         m_rehearsing = false;
+        m_playback->stop();
         m_report.reset();
         m_reportPlan.reset();
         refreshTraffic();
@@ -356,12 +361,35 @@ void RolloutPanel::rehearse()
 
 void RolloutPanel::finishRehearsal(RehearsalReport report, const QString &trafficName)
 {
-    m_rehearsing = false;
     m_report = std::move(report);
     const RolloutPlan *current = plan();
-    if (current && m_reportPlan.get() == current && m_report->outcome != RehearsalReport::Outcome::Error)
-        Q_EMIT rehearsed(RehearsalRecording::make(*m_report, *current, trafficName));
     showSteps();
+    if (!current || m_reportPlan.get() != current || m_report->outcome == RehearsalReport::Outcome::Error) {
+        m_rehearsing = false;
+        updateButtons();
+        Q_EMIT rehearsalFinished();
+        return;
+    }
+    // Played in simulated time from 0 to the end, so the eye follows the
+    // steps as they happened; the whole picture stays when it is done.
+    m_playing = RehearsalRecording::make(*m_report, *current, trafficName);
+    m_playClock.start();
+    playNextFrame();
+    if (m_rehearsing)
+        m_playback->start();
+}
+
+void RolloutPanel::playNextFrame()
+{
+    const double fraction = m_playbackSeconds > 0 ? double(m_playClock.elapsed()) / (m_playbackSeconds * 1000) : 1;
+    if (fraction < 1) {
+        Q_EMIT rehearsed(RehearsalRecording::playedUntil(m_playing, fraction * m_playing.endSeconds));
+        return;
+    }
+    m_playback->stop();
+    m_rehearsing = false;
+    updateButtons();
+    Q_EMIT rehearsed(m_playing);
     Q_EMIT rehearsalFinished();
 }
 

@@ -6,6 +6,7 @@
 #include "rollout/rehearsalreport.h"
 #include "simulation/plotrecording.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <cstdint>
@@ -16,6 +17,7 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace meshlane::ui {
@@ -36,7 +38,10 @@ public:
     explicit RolloutPanel(Document *document, QWidget *parent = nullptr);
 
     void setSeed(uint64_t seed) { m_seed = seed; }
-    // Rehearses the chosen plan with the chosen traffic; rehearsalFinished() when done.
+    // How long the Live Plot takes to play a rehearsal (0: shown whole at once).
+    void setPlaybackSeconds(double seconds) { m_playbackSeconds = seconds; }
+    // Rehearses the chosen plan with the chosen traffic; rehearsalFinished()
+    // once it is done and played.
     void rehearse();
     bool isRehearsing() const { return m_rehearsing; }
     const std::optional<RehearsalReport> &lastReport() const { return m_report; }
@@ -79,6 +84,7 @@ private:
     void moveStep(int delta);
     void editStep(const RolloutStep &step);
     void finishRehearsal(RehearsalReport report, const QString &trafficName);
+    void playNextFrame();
 
     Document *m_document;
     QComboBox *m_planBox;
@@ -94,6 +100,10 @@ private:
     QLabel *m_outcome;
     uint64_t m_seed = 1;
     bool m_rehearsing = false;
+    double m_playbackSeconds = 2.5;
+    QTimer *m_playback;
+    QElapsedTimer m_playClock;
+    PlotRecording m_playing;
     JobTicket m_rehearsals;
     std::optional<RehearsalReport> m_report;
     // The plan the report was rehearsed from: an edit makes a new plan object

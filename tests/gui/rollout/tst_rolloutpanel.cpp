@@ -56,6 +56,7 @@ struct Scene
         layout->addWidget(panel, 4);
         layout->addWidget(plot, 6);
         QObject::connect(panel, &RolloutPanel::rehearsed, plot, &LivePlotPanel::showRecording);
+        panel->setPlaybackSeconds(0); // the whole picture at once (a playback is tested on its own)
         window.resize(kSceneSize);
     }
 
@@ -263,6 +264,35 @@ private Q_SLOTS:
         QVERIFY(scene.panel->outcomeLabel()->text().contains(QStringLiteral("The plan changed")));
         scene.document.undoStack()->undo();
         QVERIFY(!scene.panel->outcomeLabel()->text().contains(QStringLiteral("The plan changed")));
+    }
+
+    // Rehearse plays the result in simulated time: frames that grow from
+    // t=0 to the whole rehearsal, ending on the complete picture.
+    void rehearsalPlaysOverTime()
+    {
+        Scene scene;
+        QVERIFY(scene.open());
+        scene.panel->setPlaybackSeconds(0.8);
+        QVERIFY(scene.panel->selectTraffic(QStringLiteral("traffic-healthy.traffic")));
+        std::vector<PlotRecording> frames;
+        QObject::connect(scene.panel, &RolloutPanel::rehearsed,
+                         [&frames](const PlotRecording &frame) { frames.push_back(frame); });
+        QSignalSpy finished(scene.panel, &RolloutPanel::rehearsalFinished);
+        scene.panel->rehearse();
+        QVERIFY(finished.wait(60'000));
+        QVERIFY2(frames.size() >= 3, qPrintable(QString::number(frames.size())));
+        const auto lastTime = [](const PlotRecording &frame) {
+            return frame.series.empty() || frame.series[0].points.empty() ? 0.0 : frame.series[0].points.back().x();
+        };
+        for (size_t i = 1; i < frames.size(); ++i) {
+            QVERIFY(lastTime(frames[i]) >= lastTime(frames[i - 1]));
+            QVERIFY(frames[i].boundaries.size() >= frames[i - 1].boundaries.size());
+        }
+        QVERIFY(frames.front().boundaries.size() < frames.back().boundaries.size());
+        QCOMPARE(lastTime(frames.back()), 1020.0);
+        QCOMPARE(frames.back().boundaries.size(), size_t(5)); // steps 1, 3, 5, 7 and 9 + promote
+        QCOMPARE(frames.back().marks.size(), size_t(17)); // pauses of 2 + 5 + 5 + 5 minutes, judged every minute
+        QVERIFY(scene.plot->isShowingRecording());
     }
 
     // In the workbench: the dock shows for a folder with a plan and its
