@@ -460,6 +460,8 @@ private:
             m_mesh->services.push_back(parseService(document, std::move(meta)));
         else if (isWorkloadKind(kind))
             m_mesh->workloads.push_back(parseWorkload(document, std::move(meta)));
+        else if (isMeshlaneApi(meta.apiVersion) && kind == "RolloutPlan")
+            m_mesh->rolloutPlans.push_back(parseRolloutPlan(document, std::move(meta)));
         else if (!dispatchAnalyzerInput(document, meta))
             m_mesh->otherResources.push_back(std::move(meta)); // kept, listed, not modelled
     }

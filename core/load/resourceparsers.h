@@ -10,6 +10,7 @@
 #include "model/peerauthentication.h"
 #include "model/referencegrant.h"
 #include "model/requestauthentication.h"
+#include "model/rolloutplanresource.h"
 #include "model/secret.h"
 #include "model/service.h"
 #include "model/serviceentry.h"
@@ -50,6 +51,11 @@ std::shared_ptr<Sidecar> parseSidecar(FieldReader &document, ResourceMeta meta);
 std::shared_ptr<RequestAuthentication> parseRequestAuthentication(FieldReader &document, ResourceMeta meta);
 std::shared_ptr<PeerAuthentication> parsePeerAuthentication(FieldReader &document, ResourceMeta meta);
 std::shared_ptr<Secret> parseSecret(FieldReader &document, ResourceMeta meta);
+
+// Meshlane's own kinds (parsemeshlane.cpp): a RolloutPlan the strict plan
+// reader refuses still loads, with a null plan, its error and an IST0106 finding.
+std::shared_ptr<RolloutPlanResource> parseRolloutPlan(FieldReader &document, ResourceMeta meta);
+bool isMeshlaneApi(const std::string &apiVersion);
 
 bool isWorkloadKind(const std::string &kind);
 bool isIstioNetworkingApi(const std::string &apiVersion);

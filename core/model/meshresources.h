@@ -11,6 +11,7 @@
 #include "model/peerauthentication.h"
 #include "model/referencegrant.h"
 #include "model/requestauthentication.h"
+#include "model/rolloutplanresource.h"
 #include "model/secret.h"
 #include "model/service.h"
 #include "model/serviceentry.h"
@@ -46,6 +47,8 @@ struct MeshResources
     std::vector<std::shared_ptr<const K8sGateway>> k8sGateways;
     std::vector<std::shared_ptr<const GatewayApiRoute>> gatewayApiRoutes; // HTTP, GRPC, TCP and TLS routes
     std::vector<std::shared_ptr<const ReferenceGrant>> referenceGrants;
+    // Meshlane's own: rollout plans (meshlane.io/v1alpha1 RolloutPlan).
+    std::vector<std::shared_ptr<const RolloutPlanResource>> rolloutPlans;
 
     // Calls visit(&MeshResources::list) for every kind, in this fixed order;
     // apply the member pointer to any MeshResources (or Mesh) to reach the list.
@@ -68,6 +71,7 @@ struct MeshResources
         visit(&MeshResources::k8sGateways);
         visit(&MeshResources::gatewayApiRoutes);
         visit(&MeshResources::referenceGrants);
+        visit(&MeshResources::rolloutPlans);
     }
 
     // Calls visit(list) for every kind's list of this object.

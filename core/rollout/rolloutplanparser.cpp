@@ -292,15 +292,33 @@ std::optional<RolloutPlan> RolloutPlanParser::parse(const std::string &text, con
         if (error)
             *error = fileName + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + message;
     };
+    YAML::Node root;
     try {
-        const YAML::Node root = YAML::Load(text);
-        if (!root.IsMap())
-            throw ParseError{1, "a RolloutPlan is a map with apiVersion, kind, metadata and spec"};
-        return parsePlan(root);
-    } catch (const ParseError &problem) {
-        report(problem.line, problem.message);
+        root = YAML::Load(text);
     } catch (const YAML::Exception &problem) {
         report(problem.mark.line >= 0 ? problem.mark.line + 1 : 0, problem.msg);
+        return std::nullopt;
+    }
+    std::string message;
+    int line = 0;
+    std::optional<RolloutPlan> plan = parseDocument(root, &message, &line);
+    if (!plan)
+        report(line, message);
+    return plan;
+}
+
+std::optional<RolloutPlan> RolloutPlanParser::parseDocument(const YAML::Node &document, std::string *message, int *line)
+{
+    try {
+        if (!document.IsMap())
+            throw ParseError{1, "a RolloutPlan is a map with apiVersion, kind, metadata and spec"};
+        return parsePlan(document);
+    } catch (const ParseError &problem) {
+        *line = problem.line;
+        *message = problem.message;
+    } catch (const YAML::Exception &problem) {
+        *line = problem.mark.line >= 0 ? problem.mark.line + 1 : 0;
+        *message = problem.msg;
     }
     return std::nullopt;
 }

@@ -6,6 +6,10 @@
 #include <optional>
 #include <string>
 
+namespace YAML {
+class Node;
+}
+
 namespace meshlane {
 
 // Reads the RolloutPlan file (apiVersion meshlane.io/v1alpha1, kind RolloutPlan;
@@ -16,6 +20,10 @@ class RolloutPlanParser
 {
 public:
     static std::optional<RolloutPlan> parse(const std::string &text, const std::string &fileName, std::string *error);
+    // The same rules for a document the loader already parsed (its marks are
+    // the file's, so step lines are too): on failure nullopt, `message`
+    // without the "FILE:LINE: " prefix and `line` 1-based (0 when unknown).
+    static std::optional<RolloutPlan> parseDocument(const YAML::Node &document, std::string *message, int *line);
     // "60s", "10m", "1h", "1h30m", "90" (seconds); nullopt when unreadable.
     static std::optional<double> parseDuration(const std::string &text);
 };

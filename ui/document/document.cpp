@@ -378,6 +378,26 @@ bool Document::removeBackendRef(const GatewayRuleRef &rule, size_t index)
     return apply(m_mesh, result, tr("Cannot remove the backend: %1"));
 }
 
+bool Document::addRolloutStep(const RolloutPlanRef &plan, size_t at, const RolloutStep &step)
+{
+    return apply(m_mesh, meshlane::addRolloutStep(m_mesh, plan, at, step), tr("Cannot add the step: %1"));
+}
+
+bool Document::removeRolloutStep(const RolloutPlanRef &plan, size_t index)
+{
+    return apply(m_mesh, meshlane::removeRolloutStep(m_mesh, plan, index), tr("Cannot remove the step: %1"));
+}
+
+bool Document::moveRolloutStep(const RolloutPlanRef &plan, size_t from, size_t to)
+{
+    return apply(m_mesh, meshlane::moveRolloutStep(m_mesh, plan, from, to), tr("Cannot move the step: %1"));
+}
+
+bool Document::setRolloutStep(const RolloutPlanRef &plan, size_t index, const RolloutStep &step)
+{
+    return apply(m_mesh, meshlane::setRolloutStep(m_mesh, plan, index, step), tr("Cannot change the step: %1"));
+}
+
 QString Document::exportDiff(const QString &outputDir) const
 {
     ExportOptions options;

@@ -4,6 +4,7 @@
 #include "base/backgroundjob.h"
 #include "document/mesheditcommand.h"
 #include "edit/meshedit.h"
+#include "edit/rolloutplanedits.h"
 #include "export/exporter.h"
 #include "model/diagnostic.h"
 #include "model/mesh.h"
@@ -97,6 +98,11 @@ public:
     bool setBackendWeights(const GatewayRuleRef &rule, const std::vector<int> &weights, int dragId = 0);
     bool addBackendRef(const GatewayRuleRef &rule, const std::string &service, int weight = 0);
     bool removeBackendRef(const GatewayRuleRef &rule, size_t index);
+    // The steps of a RolloutPlan of the folder (edit/rolloutplanedits.h).
+    bool addRolloutStep(const RolloutPlanRef &plan, size_t at, const RolloutStep &step);
+    bool removeRolloutStep(const RolloutPlanRef &plan, size_t index);
+    bool moveRolloutStep(const RolloutPlanRef &plan, size_t from, size_t to);
+    bool setRolloutStep(const RolloutPlanRef &plan, size_t index, const RolloutStep &step);
 
     static int newDragId();
 

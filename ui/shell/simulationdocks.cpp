@@ -2,6 +2,7 @@
 #include "shell/simulationdocks.h"
 
 #include "document/document.h"
+#include "rollout/rolloutpanel.h"
 #include "simulation/liveplotpanel.h"
 #include "simulation/requesttesterpanel.h"
 #include "simulation/simulationrunner.h"
@@ -55,6 +56,23 @@ SimulationDocks::SimulationDocks(QMainWindow *window, Document *document, QDockW
     connect(document, &Document::loaded, this, [this] { m_runner->setVirtualService(QString()); });
     connect(m_runner, &SimulationRunner::routerChanged, m_requestTesterPanel, &RequestTesterPanel::setRouter);
     connect(m_runner, &SimulationRunner::busyChanged, this, &SimulationDocks::busyChanged);
+
+    m_rolloutPanel = new RolloutPanel(document);
+    m_rolloutDock = new QDockWidget(window);
+    setUp(m_rolloutDock, "RolloutDock", m_rolloutPanel);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_rolloutDock);
+    window->tabifyDockWidget(besides, m_rolloutDock);
+    besides->raise();
+    // Only folders with a plan need it; the View menu shows it anywhere.
+    m_rolloutDock->hide();
+    connect(document, &Document::loaded, this, [this, document] {
+        if (!document->mesh()->rolloutPlans.empty())
+            m_rolloutDock->show();
+    });
+    connect(m_rolloutPanel, &RolloutPanel::rehearsed, this, [this](const PlotRecording &recording) {
+        m_livePlotPanel->showRecording(recording);
+        m_livePlotDock->raise();
+    });
     retranslate();
 }
 
@@ -78,7 +96,7 @@ bool SimulationDocks::eventFilter(QObject *watched, QEvent *event)
 QList<QAction *> SimulationDocks::viewActions() const
 {
     return {m_livePlotDock->toggleViewAction(), m_splitChartDock->toggleViewAction(),
-            m_requestTesterDock->toggleViewAction()};
+            m_requestTesterDock->toggleViewAction(), m_rolloutDock->toggleViewAction()};
 }
 
 bool SimulationDocks::isBusy() const
@@ -91,6 +109,8 @@ void SimulationDocks::retranslate()
     m_requestTesterDock->setWindowTitle(tr("Request Tester"));
     m_livePlotDock->setWindowTitle(tr("Live Plot"));
     m_splitChartDock->setWindowTitle(tr("Split Chart"));
+    if (m_rolloutDock)
+        m_rolloutDock->setWindowTitle(tr("Rollout"));
     m_menu->setTitle(tr("&Simulation"));
 }
 

@@ -17,6 +17,7 @@ namespace meshlane::ui {
 class Document;
 class LivePlotPanel;
 class RequestTesterPanel;
+class RolloutPanel;
 class SimulationRunner;
 class SplitChartPanel;
 
@@ -46,6 +47,7 @@ public:
     LivePlotPanel *livePlotPanel() const { return m_livePlotPanel; }
     SplitChartPanel *splitChartPanel() const { return m_splitChartPanel; }
     RequestTesterPanel *requestTesterPanel() const { return m_requestTesterPanel; }
+    RolloutPanel *rolloutPanel() const { return m_rolloutPanel; }
     QMenu *menu() const { return m_menu; }
     QList<QAction *> viewActions() const; // show/hide the docks
     bool isBusy() const;
@@ -70,6 +72,9 @@ private:
     QDockWidget *m_livePlotDock;
     QDockWidget *m_splitChartDock;
     QDockWidget *m_requestTesterDock;
+    // The Rollout dock: its rehearsals play in the Live Plot.
+    RolloutPanel *m_rolloutPanel = nullptr;
+    QDockWidget *m_rolloutDock = nullptr;
     QMenu *m_menu;
     QDockWidget *m_besides;
     bool m_sized = false;

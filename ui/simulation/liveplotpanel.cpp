@@ -142,6 +142,7 @@ void LivePlotPanel::showLegend(bool show)
 
 void LivePlotPanel::reset()
 {
+    clearRecording();
     m_plot->clearGraphs();
     showLegend(false);
     m_shareGraphs.clear();
@@ -203,6 +204,8 @@ void LivePlotPanel::updateNames()
 
 void LivePlotPanel::addSample(const SimulationSample &sample)
 {
+    if (m_recording)
+        return;
     const SimulationHistory &history = m_runner->history();
     if (history.isEmpty())
         return;
@@ -252,6 +255,11 @@ QString LivePlotPanel::statusText() const
 
 void LivePlotPanel::updateStatus()
 {
+    if (m_recording) {
+        m_status->setText(m_recording->status);
+        m_title->setText(m_recording->title);
+        return;
+    }
     if (!m_runner->isSimulating()) {
         m_status->setText(tr("No simulation running"));
         m_title->setText(QString());
@@ -299,11 +307,113 @@ void LivePlotPanel::updateStatus()
                           .arg(clock));
 }
 
+void LivePlotPanel::clearRecording()
+{
+    if (!m_recording)
+        return;
+    m_recording.reset();
+    for (QCPAbstractItem *item : m_recordingItems)
+        m_plot->removeItem(item);
+    m_recordingItems.clear();
+    m_recordingGraphs.clear(); // reset() clears the graphs
+    m_plot->yAxis->setRange(0, 105);
+    m_plot->yAxis2->setLabel(tr("Mirrored requests/s"));
+}
+
+void LivePlotPanel::showRecording(const PlotRecording &recording)
+{
+    reset();
+    m_recording = recording;
+    m_placeholder->setVisible(false);
+    // Verdicts sit under the 0 % line, on the time axis; a margin after the
+    // end keeps what happened last (a rollback's mark and label) in view.
+    constexpr double kBelowZero = 6;
+    m_plot->yAxis->setRange(-kBelowZero, 105);
+    m_plot->xAxis->setRange(0, std::max(1.0, recording.endSeconds * 1.04));
+    double rightMax = std::max(0.0, recording.rightLimit);
+    for (const PlotRecording::Series &series : recording.series) {
+        QCPGraph *graph = m_plot->addGraph(m_plot->xAxis, series.rightAxis ? m_plot->yAxis2 : m_plot->yAxis);
+        graph->setPen(QPen(subsetColor(series.colorKey), 2, series.rightAxis ? Qt::DashLine : Qt::SolidLine));
+        if (series.rightAxis)
+            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+        graph->setName(series.name);
+        for (const QPointF &point : series.points) {
+            graph->addData(point.x(), point.y());
+            if (series.rightAxis)
+                rightMax = std::max(rightMax, point.y());
+        }
+        m_recordingGraphs.push_back(graph);
+    }
+    const bool right = recording.rightLimit >= 0
+        || std::any_of(recording.series.begin(), recording.series.end(),
+                       [](const PlotRecording::Series &series) { return series.rightAxis; });
+    m_plot->yAxis2->setVisible(right);
+    m_plot->yAxis2->setLabel(recording.rightAxisLabel);
+    // The right axis' 0 level with the left one's.
+    const double rightTop = niceCeiling(rightMax * 1.15);
+    m_plot->yAxis2->setRange(-rightTop * kBelowZero / 105, rightTop);
+    if (recording.rightLimit >= 0) {
+        QCPGraph *limit = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+        limit->setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DotLine));
+        limit->setName(recording.rightLimitName);
+        limit->addData(0, recording.rightLimit);
+        limit->addData(std::max(1.0, recording.endSeconds), recording.rightLimit);
+        m_recordingGraphs.push_back(limit);
+    }
+    const QColor ink = palette().color(QPalette::WindowText);
+    for (const PlotRecording::Boundary &boundary : recording.boundaries) {
+        auto *line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(boundary.at, 0);
+        line->point2->setCoords(boundary.at, 1);
+        line->setPen(QPen(ink, 1, Qt::DashDotLine));
+        auto *label = new QCPItemText(m_plot);
+        // Along the line, reading upwards, just right of it: labels of steps
+        // a few seconds apart do not cover each other.
+        label->position->setCoords(boundary.at, 100);
+        label->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+        label->setRotation(-90);
+        label->setFont(font());
+        label->setColor(ink);
+        label->setText(boundary.label);
+        m_recordingItems.push_back(line);
+        m_recordingItems.push_back(label);
+    }
+    // One graph per verdict, so the legend says what the marks mean.
+    const struct
+    {
+        PlotRecording::Verdict verdict;
+        QCPScatterStyle::ScatterShape shape;
+        QColor color;
+        QString name;
+    } kinds[] = {{PlotRecording::Verdict::Pass, QCPScatterStyle::ssTriangle, QColor(0x2e, 0x7d, 0x32), tr("gate passed")},
+                 {PlotRecording::Verdict::Fail, QCPScatterStyle::ssCross, QColor(0xc6, 0x28, 0x28), tr("gate failed")},
+                 {PlotRecording::Verdict::None, QCPScatterStyle::ssCircle, QColor(0x75, 0x75, 0x75),
+                  tr("too few requests")}};
+    for (const auto &kind : kinds) {
+        QCPGraph *graph = nullptr;
+        for (const PlotRecording::Mark &mark : recording.marks) {
+            if (mark.verdict != kind.verdict)
+                continue;
+            if (!graph) {
+                graph = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
+                graph->setLineStyle(QCPGraph::lsNone);
+                graph->setScatterStyle(QCPScatterStyle(kind.shape, QPen(kind.color, 2), kind.color, 9));
+                graph->setName(kind.name);
+                m_recordingGraphs.push_back(graph);
+            }
+            graph->addData(mark.at, -3);
+        }
+    }
+    showLegend(true);
+    updateStatus();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void LivePlotPanel::retranslate()
 {
     m_plot->xAxis->setLabel(tr("Simulated time (s)"));
     m_plot->yAxis->setLabel(tr("Share of requests (%)"));
-    m_plot->yAxis2->setLabel(tr("Mirrored requests/s"));
+    m_plot->yAxis2->setLabel(m_recording ? m_recording->rightAxisLabel : tr("Mirrored requests/s"));
     m_placeholder->setText(tr("Select a VirtualService to simulate its traffic"));
     updateNames();
     updateStatus();

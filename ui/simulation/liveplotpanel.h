@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "simulation/plotrecording.h"
 #include "simulation/simulationsample.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
+class QCPAbstractItem;
 class QCPGraph;
 class QCPItemText;
 class QCPTextElement;
@@ -37,6 +40,12 @@ public:
     const std::vector<QCPGraph *> &shareGraphs() const { return m_shareGraphs; }
     const std::vector<QCPGraph *> &mirrorGraphs() const { return m_mirrorGraphs; }
 
+    // Shows a finished run (a rollout rehearsal) in place of the live one;
+    // live samples are set aside until the runner starts its next run.
+    void showRecording(const PlotRecording &recording);
+    bool isShowingRecording() const { return m_recording.has_value(); }
+    const std::vector<QCPGraph *> &recordingGraphs() const { return m_recordingGraphs; }
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -49,6 +58,7 @@ private:
     void updateNames();
     void updateAxes();
     void updateStatus();
+    void clearRecording();
 
     SimulationRunner *m_runner;
     SimulationToolBar *m_toolBar;
@@ -59,6 +69,9 @@ private:
     std::vector<QCPGraph *> m_shareGraphs;
     std::vector<QCPGraph *> m_mirrorGraphs;
     SimulationCounts m_targets; // the run's targets (names only)
+    std::optional<PlotRecording> m_recording;
+    std::vector<QCPGraph *> m_recordingGraphs;
+    std::vector<QCPAbstractItem *> m_recordingItems;
 };
 
 } // namespace meshlane::ui
