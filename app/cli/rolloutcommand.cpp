@@ -2,11 +2,17 @@
 #include "cli/cli.h"
 #include "cli/clicommands.h"
 #include "cli/clisupport.h"
+#include "rollout/argorolloutexport.h"
 #include "rollout/behaviourprofile.h"
+#include "rollout/flaggercanaryexport.h"
 #include "rollout/rehearsal.h"
-#include "rollout/rolloutplanparser.h"
+#include "rollout/rolloutexporttarget.h"
+#include "rollout/rolloutplanloader.h"
+#include "rollout/rolloutplanwriter.h"
+#include "rollout/stepmanifestwriter.h"
 
 #include <QFile>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cmath>
@@ -116,6 +122,70 @@ void printReport(const RehearsalReport &report, quint64 seed, QTextStream &out)
         << report.mirroredToCanary << " mirrored), " << report.failedRequests << " failed as users saw them\n";
 }
 
+bool writeText(const QString &path, const std::string &text, QTextStream &err)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size())
+        || !file.commit()) {
+        err << path << ": " << file.errorString() << '\n';
+        return false;
+    }
+    return true;
+}
+
+// --export-argo / --export-flagger / --export-plan / --export-steps: write
+// what was asked, list what the target format cannot say, rehearse nothing.
+int exportPlan(const QCommandLineParser &parser, const RolloutPlan &plan, const MeshPtr &mesh, QTextStream &out,
+               QTextStream &err)
+{
+    const RolloutExportTarget target = RolloutExportTarget::fromMesh(*mesh, plan);
+    auto written = [&](const QString &path, const char *what, const std::vector<std::string> &notes) {
+        for (const std::string &note : notes)
+            err << "note: " << what << ": " << qs(note) << '\n';
+        out << "wrote " << what << ' ' << path << '\n';
+    };
+    if (parser.isSet(QStringLiteral("export-argo"))) {
+        std::vector<std::string> notes;
+        const QString path = parser.value(QStringLiteral("export-argo"));
+        if (!writeText(path, ArgoRolloutExport::write(plan, target, &notes), err))
+            return ExitIoError;
+        written(path, "Argo Rollout", notes);
+    }
+    if (parser.isSet(QStringLiteral("export-flagger"))) {
+        std::vector<std::string> notes;
+        const QString path = parser.value(QStringLiteral("export-flagger"));
+        if (!writeText(path, FlaggerCanaryExport::write(plan, target, &notes), err))
+            return ExitIoError;
+        written(path, "Flagger Canary", notes);
+    }
+    if (parser.isSet(QStringLiteral("export-plan"))) {
+        const QString path = parser.value(QStringLiteral("export-plan"));
+        if (!writeText(path, RolloutPlanWriter::write(plan), err))
+            return ExitIoError;
+        written(path, "RolloutPlan", {});
+    }
+    if (parser.isSet(QStringLiteral("export-steps"))) {
+        RehearsalOptions options;
+        options.simulate = false;
+        options.manualPauseSeconds = 1; // a manual pause is a PR waiting for review: the next step follows
+        HttpRequest defaults;
+        const RehearsalReport report = Rehearsal(mesh, plan, TrafficMix::single(defaults), {}, options).run();
+        if (report.outcome == RehearsalReport::Outcome::Error) {
+            err << qs(report.error) << '\n';
+            return ExitUnparseable;
+        }
+        const QString dir = parser.value(QStringLiteral("export-steps"));
+        const StepManifestReport steps = StepManifestWriter::write(mesh, report, ss(dir));
+        if (!steps.ok()) {
+            err << qs(steps.error) << '\n';
+            return ExitIoError;
+        }
+        for (const std::string &file : steps.written)
+            out << "wrote " << dir << '/' << qs(file) << '\n';
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -124,14 +194,30 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
                             QStringLiteral("Rehearse a staged canary (a RolloutPlan) against seeded simulated traffic "
                                            "and report each step, its gates and the outcome."),
                             CommandLine::Input::FolderOnly);
-    commandLine.addOption(
-        {QStringLiteral("plan"), QStringLiteral("The RolloutPlan YAML file."), QStringLiteral("PLAN")});
+    commandLine.addOption({QStringLiteral("plan"),
+                           QStringLiteral("The plan: a RolloutPlan, an Argo Rollouts Rollout or a Flagger Canary "
+                                          "YAML file (told apart by apiVersion and kind)."),
+                           QStringLiteral("PLAN")});
     commandLine.addOption({QStringLiteral("traffic"),
                            QStringLiteral("Traffic mix YAML with `classes` and `behaviour` profiles (default: 100 "
                                           "requests/s to the VirtualService's first host)."),
                            QStringLiteral("FILE")});
     commandLine.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1); same seed, same report."),
                            QStringLiteral("S")});
+    commandLine.addOption({QStringLiteral("export-argo"),
+                           QStringLiteral("Write the plan as an Argo Rollouts Rollout (+ AnalysisTemplate) to FILE "
+                                          "instead of rehearsing."),
+                           QStringLiteral("FILE")});
+    commandLine.addOption({QStringLiteral("export-flagger"),
+                           QStringLiteral("Write the plan as a Flagger Canary to FILE instead of rehearsing."),
+                           QStringLiteral("FILE")});
+    commandLine.addOption({QStringLiteral("export-plan"),
+                           QStringLiteral("Write the plan as a RolloutPlan to FILE (converts a Rollout or Canary)."),
+                           QStringLiteral("FILE")});
+    commandLine.addOption({QStringLiteral("export-steps"),
+                           QStringLiteral("Write a folder per step (step-03-weight-10/) into DIR with the manifests "
+                                          "that step changes, instead of rehearsing."),
+                           QStringLiteral("DIR")});
     commandLine.addOption({QStringLiteral("promote-after"),
                            QStringLiteral("Rehearse a pause without a duration for SECONDS, then promote by hand "
                                           "(default: stop there, outcome paused)."),
@@ -162,12 +248,15 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!planFile.open(QIODevice::ReadOnly))
         return commandLine.usageError(err, QStringLiteral("cannot read plan file ") + planPath);
     std::string error;
-    const std::optional<RolloutPlan> plan =
-        RolloutPlanParser::parse(planFile.readAll().toStdString(), ss(planPath), &error);
-    if (!plan) {
-        err << qs(error) << '\n';
+    const RolloutImport imported = RolloutPlanLoader::load(planFile.readAll().toStdString(), ss(planPath));
+    if (!imported.plan) {
+        err << qs(imported.error) << '\n';
         return ExitUnparseable;
     }
+    // What the plan does not carry from a Rollout or Canary is listed, never dropped silently.
+    for (const std::string &note : imported.noteLines())
+        err << "note: " << qs(note) << '\n';
+    const std::optional<RolloutPlan> &plan = imported.plan;
 
     const LoadResult loaded = commandLine.load();
     if (loaded.filesRead == 0 && loaded.unparseableFiles > 0) {
@@ -180,6 +269,10 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
             << " in " << commandLine.directory() << '\n';
         return ExitUnparseable;
     }
+    const bool exporting = parser.isSet(QStringLiteral("export-argo")) || parser.isSet(QStringLiteral("export-flagger"))
+        || parser.isSet(QStringLiteral("export-plan")) || parser.isSet(QStringLiteral("export-steps"));
+    if (exporting)
+        return exportPlan(parser, *plan, loaded.mesh, out, err);
     HttpRequest defaults;
     defaults.authority = vs->hosts.front();
     defaults.sourceNamespace = plan->virtualServiceNs;

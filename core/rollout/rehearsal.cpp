@@ -318,6 +318,11 @@ std::vector<GateCheck> Rehearsal::judge(const Window &window) const
 bool Rehearsal::pause(double seconds, RehearsalStep &step)
 {
     StepSamples samples;
+    if (!m_options.simulate) {
+        m_now += seconds;
+        finishStep(step, samples);
+        return true;
+    }
     const double interval = m_plan.analysis ? m_plan.analysis->intervalSeconds : seconds;
     double remaining = seconds;
     bool rolledBack = false;

@@ -18,6 +18,9 @@ struct RehearsalOptions
     // rehearsal there (outcome paused); more rehearses that many seconds and
     // then promotes on.
     double manualPauseSeconds = 0;
+    // false: pauses only let time pass (no traffic, no gates), so run() just
+    // applies every step's edit; that is how each step's manifests are written.
+    bool simulate = true;
 };
 
 // Plays a RolloutPlan in simulated time against the seeded Simulator.

@@ -36,7 +36,8 @@ struct RolloutAnalysis
 };
 
 // A staged canary of one VirtualService http route from `stable` to `canary`
-// (subset names of the route's host).
+// (subset names of the route's host), or of one Gateway API HTTPRoute rule
+// (stable and canary are then backend Service names).
 struct RolloutPlan
 {
     std::string name;
@@ -44,10 +45,15 @@ struct RolloutPlan
     std::string virtualServiceNs;
     std::string virtualServiceName;
     std::string http = "0"; // index or route name, as findHttpRoute reads it
+    std::string httpRouteNs; // set instead of the VirtualService for a Gateway API plan
+    std::string httpRouteName;
+    size_t rule = 0;
     std::string stable;
     std::string canary;
     std::vector<RolloutStep> steps;
     std::optional<RolloutAnalysis> analysis;
+
+    bool onHttpRoute() const { return !httpRouteName.empty(); }
 };
 
 } // namespace meshlane

@@ -190,21 +190,30 @@ RolloutPlan parsePlan(const YAML::Node &root)
     const YAML::Node spec = required(root, "spec", "a RolloutPlan");
     checkKeys(spec, "spec", {"route", "stable", "canary", "steps", "analysis"});
     const YAML::Node route = required(spec, "route", "spec");
-    checkKeys(route, "spec.route", {"virtualService", "http"});
-    const YAML::Node vs = required(route, "virtualService", "spec.route");
-    const std::string vsName = text(vs, "spec.route.virtualService");
-    const size_t slash = vsName.find('/');
-    if (slash == std::string::npos) {
-        plan.virtualServiceNs = plan.ns;
-        plan.virtualServiceName = vsName;
+    checkKeys(route, "spec.route", {"virtualService", "http", "httpRoute", "rule"});
+    auto qualified = [&](const YAML::Node &node, const char *key, std::string *ns, std::string *name) {
+        const std::string written = text(node, key);
+        const size_t slash = written.find('/');
+        *ns = slash == std::string::npos ? plan.ns : written.substr(0, slash);
+        *name = slash == std::string::npos ? written : written.substr(slash + 1);
+        if (ns->empty() || name->empty())
+            fail(node, std::string(key) + " must be written namespace/name");
+    };
+    if (route["httpRoute"]) {
+        // Gateway API: a rule of an HTTPRoute; stable and canary are backend Services.
+        if (route["virtualService"] || route["http"])
+            fail(route, "spec.route takes either virtualService (and http) or httpRoute (and rule)");
+        qualified(route["httpRoute"], "spec.route.httpRoute", &plan.httpRouteNs, &plan.httpRouteName);
+        if (route["rule"])
+            plan.rule = size_t(wholeNumber(route["rule"], "spec.route.rule", 0, 1e6));
     } else {
-        plan.virtualServiceNs = vsName.substr(0, slash);
-        plan.virtualServiceName = vsName.substr(slash + 1);
-        if (plan.virtualServiceNs.empty() || plan.virtualServiceName.empty())
-            fail(vs, "spec.route.virtualService must be written namespace/name");
+        if (route["rule"])
+            fail(route["rule"], "spec.route.rule goes with httpRoute; a VirtualService route is chosen by http");
+        qualified(required(route, "virtualService", "spec.route"), "spec.route.virtualService", &plan.virtualServiceNs,
+                  &plan.virtualServiceName);
+        if (route["http"])
+            plan.http = text(route["http"], "spec.route.http");
     }
-    if (route["http"])
-        plan.http = text(route["http"], "spec.route.http");
     plan.stable = text(required(spec, "stable", "spec"), "spec.stable");
     plan.canary = text(required(spec, "canary", "spec"), "spec.canary");
     if (plan.stable == plan.canary)
