@@ -169,9 +169,10 @@ void readTemplate(const YAML::Node &document, const std::string &name, RolloutAn
             metricName.find("latency") != std::string::npos || metricName.find("duration") != std::string::npos;
         const bool atLeast = threshold && threshold->op[0] == '>';
         if (!threshold || (success && !atLeast) || (latency && atLeast) || (!success && !latency)) {
-            metric.listRest("not a plain threshold on the canary's success rate (a metric named *success* with "
-                            "successCondition result[0] >= X) or latency (named *latency*/*duration*, result[0] <= "
-                            "X ms); the metric is not a gate of the plan");
+            metric.note(metrics[i], spec->path("metrics[" + std::to_string(i) + "]"),
+                        "not a plain threshold on the canary's success rate (a metric named *success* with "
+                        "successCondition result[0] >= X) or latency (named *latency*/*duration*, result[0] <= "
+                        "X ms); the metric is not a gate of the plan");
             continue;
         }
         if (threshold->op.size() == 1)

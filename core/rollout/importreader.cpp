@@ -62,8 +62,10 @@ std::optional<double> ImportReader::number(const char *key)
 void ImportReader::ignore(const char *key, const std::string &reason)
 {
     m_read.insert(key);
-    if (const YAML::Node value = m_node[key])
-        note(value, path(key), reason);
+    for (const auto &entry : m_node) {
+        if (entry.first.Scalar() == key)
+            note(entry.first, path(key), reason); // the key's line: where a reader looks for it
+    }
 }
 
 void ImportReader::listRest(const std::string &reason)
