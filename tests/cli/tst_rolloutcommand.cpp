@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `meshlane rollout`: the issue's JSON keys, exit codes (0 promoted, 79 rolled
-// back, 64 usage, 65 unreadable plan or traffic), determinism, text output.
+// back, 64 usage, 65 unreadable plan or traffic), determinism, text output;
+// an Argo Rollout or Flagger Canary as --plan, and the --export-* options.
 
 #include "support/clirunner.h"
 #include "support/testfolder.h"
@@ -141,6 +142,70 @@ private Q_SLOTS:
                       QStringLiteral("--plan"), plan});
         QCOMPARE(run.exitCode, 65);
         QVERIFY2(run.err.contains(QStringLiteral("no VirtualService default/nope")), qPrintable(run.err));
+    }
+
+    void argoRolloutRehearsesLikeThePlan()
+    {
+        // The sample's Rollout is plan.yaml: the same seed gives the same report, byte for byte.
+        const CliRun plan = rollout(QStringLiteral("traffic-healthy.traffic"), kJson);
+        const CliRun argo = runCli({QStringLiteral("rollout"), samplesDir() + QStringLiteral("/rollout-reviews"),
+                                    QStringLiteral("--plan"), sample("argo-rollout.yaml"), QStringLiteral("--traffic"),
+                                    sample("traffic-healthy.traffic"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(argo.exitCode, 0);
+        QCOMPARE(argo.out, plan.out);
+        // What the plan does not carry is listed on stderr with file and line.
+        QVERIFY2(argo.err.contains(QStringLiteral("argo-rollout.yaml:15: spec.workloadRef: ")), qPrintable(argo.err));
+    }
+
+    void flaggerCanaryRehearses()
+    {
+        const CliRun run = runCli({QStringLiteral("rollout"), samplesDir() + QStringLiteral("/rollout-reviews"),
+                                   QStringLiteral("--plan"), sample("flagger-canary.yaml"), QStringLiteral("--traffic"),
+                                   sample("traffic-faulty.traffic"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 79);
+        const QJsonObject root = run.json();
+        QCOMPARE(root[QStringLiteral("outcome")].toString(), QStringLiteral("rolledBack"));
+        QCOMPARE(root[QStringLiteral("steps")].toArray()[0].toObject()[QStringLiteral("action")].toString(),
+                 QStringLiteral("setWeight 10"));
+    }
+
+    void exportsInsteadOfRehearsing()
+    {
+        TestFolder out;
+        const QString argo = out.qpath() + QStringLiteral("/rollout.yaml");
+        const QString flagger = out.qpath() + QStringLiteral("/canary.yaml");
+        const QString plan = out.qpath() + QStringLiteral("/plan.yaml");
+        const QString steps = out.qpath() + QStringLiteral("/steps");
+        const CliRun run = rollout({}, {QStringLiteral("--export-argo"), argo, QStringLiteral("--export-flagger"),
+                                        flagger, QStringLiteral("--export-plan"), plan,
+                                        QStringLiteral("--export-steps"), steps});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.out.contains(QStringLiteral("Rehearsal")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("wrote Argo Rollout ") + argo));
+        // The written Rollout is the sample's (which was written by this command).
+        QByteArray sampleArgo = out.read(QStringLiteral("rollout.yaml"));
+        QFile committed(sample("argo-rollout.yaml"));
+        QVERIFY(committed.open(QIODevice::ReadOnly));
+        QVERIFY(committed.readAll().endsWith(sampleArgo));
+        // Flagger's limits are listed, not hidden.
+        QVERIFY2(run.err.contains(QStringLiteral("step 1 (setHeaderRoute testers) cannot be expressed")),
+                 qPrintable(run.err));
+        QVERIFY(QFile::exists(steps + QStringLiteral("/step-03-weight-10/virtual-services.yaml")));
+        QVERIFY(!QFile::exists(steps + QStringLiteral("/step-02-pause-2m")));
+        // The RolloutPlan written back rehearses like the original.
+        const CliRun again = runCli({QStringLiteral("rollout"), samplesDir() + QStringLiteral("/rollout-reviews"),
+                                     QStringLiteral("--plan"), plan, QStringLiteral("--traffic"),
+                                     sample("traffic-healthy.traffic"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(again.out, rollout(QStringLiteral("traffic-healthy.traffic"), kJson).out);
+    }
+
+    void sampleFolderWithRolloutAndCanaryAnalyzesClean()
+    {
+        const CliRun run = runCli({QStringLiteral("analyze"), samplesDir() + QStringLiteral("/rollout-reviews")});
+        QCOMPARE(run.exitCode, 0);
+        // istioctl's habit: the all-clear goes to stderr, and nothing else is said.
+        QCOMPARE(run.err.trimmed(), QStringLiteral("No issues found in 7 files."));
+        QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
     }
 };
 
