@@ -122,6 +122,23 @@ void printReport(const RehearsalReport &report, quint64 seed, QTextStream &out)
         << report.mirroredToCanary << " mirrored), " << report.failedRequests << " failed as users saw them\n";
 }
 
+// Where an HTTPRoute plan's default traffic goes: the parent Service of a
+// mesh (GAMMA) route, else the route's first hostname; empty without the route.
+std::string httpRouteHost(const Mesh &mesh, const RolloutPlan &plan)
+{
+    for (const auto &route : mesh.gatewayApiRoutes) {
+        if (route->meta.kind != "HTTPRoute" || route->meta.ns != plan.httpRouteNs
+            || route->meta.name != plan.httpRouteName)
+            continue;
+        for (const RouteParentRef &parent : route->parentRefs) {
+            if (parent.isService())
+                return parent.name + '.' + parent.ns;
+        }
+        return route->hostnames.empty() ? route->meta.name : route->hostnames.front();
+    }
+    return {};
+}
+
 bool writeText(const QString &path, const std::string &text, QTextStream &err)
 {
     QSaveFile file(path);
@@ -263,9 +280,23 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
         printDiagnostics(loaded.diagnostics, err);
         return ExitUnparseable;
     }
-    const VirtualService *vs = loaded.mesh->findVirtualService(plan->virtualServiceNs, plan->virtualServiceName);
-    if (!vs || vs->hosts.empty()) {
-        err << planPath << ": no VirtualService " << qs(plan->virtualServiceNs) << '/' << qs(plan->virtualServiceName)
+    // The default traffic goes to the route's first host: a VirtualService
+    // host, or an HTTPRoute's parent Service (GAMMA) or first hostname.
+    HttpRequest defaults;
+    if (plan->onHttpRoute()) {
+        defaults.authority = httpRouteHost(*loaded.mesh, *plan);
+        defaults.sourceNamespace = plan->httpRouteNs;
+    } else if (const VirtualService *vs =
+                   loaded.mesh->findVirtualService(plan->virtualServiceNs, plan->virtualServiceName);
+               vs && !vs->hosts.empty()) {
+        defaults.authority = vs->hosts.front();
+        defaults.sourceNamespace = plan->virtualServiceNs;
+    }
+    if (defaults.authority.empty()) {
+        err << planPath << ": no "
+            << (plan->onHttpRoute() ? QStringLiteral("HTTPRoute ") + qs(plan->httpRouteNs) + u'/' + qs(plan->httpRouteName)
+                                    : QStringLiteral("VirtualService ") + qs(plan->virtualServiceNs) + u'/'
+                          + qs(plan->virtualServiceName))
             << " in " << commandLine.directory() << '\n';
         return ExitUnparseable;
     }
@@ -273,9 +304,6 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
         || parser.isSet(QStringLiteral("export-plan")) || parser.isSet(QStringLiteral("export-steps"));
     if (exporting)
         return exportPlan(parser, *plan, loaded.mesh, out, err);
-    HttpRequest defaults;
-    defaults.authority = vs->hosts.front();
-    defaults.sourceNamespace = plan->virtualServiceNs;
     TrafficMix mix = TrafficMix::single(defaults);
     std::vector<BehaviourProfile> profiles;
     if (parser.isSet(QStringLiteral("traffic"))) {

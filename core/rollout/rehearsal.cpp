@@ -107,8 +107,90 @@ void Rehearsal::refreshBrokenTargets()
     }
 }
 
+const RouteRule *Rehearsal::httpRouteRule() const
+{
+    for (const auto &route : m_mesh->gatewayApiRoutes) {
+        if (route->meta.kind == "HTTPRoute" && route->meta.ns == m_plan.httpRouteNs
+            && route->meta.name == m_plan.httpRouteName)
+            return m_plan.rule < route->rules.size() ? &route->rules[m_plan.rule] : nullptr;
+    }
+    return nullptr;
+}
+
+bool Rehearsal::prepareHttpRoute()
+{
+    const RouteRule *rule = httpRouteRule();
+    const std::string where = "HTTPRoute " + m_plan.httpRouteNs + '/' + m_plan.httpRouteName + " rule "
+        + std::to_string(m_plan.rule);
+    if (!rule) {
+        m_report.error = "no " + where;
+        return false;
+    }
+    bool stable = false, canary = false;
+    for (const RouteBackendRef &backend : rule->backendRefs) {
+        stable |= backend.isService() && backend.name == m_plan.stable;
+        canary |= backend.isService() && backend.name == m_plan.canary;
+    }
+    if (!stable) {
+        m_report.error = where + " has no backendRef to Service " + m_plan.stable;
+        return false;
+    }
+    const GatewayRuleRef ref{"HTTPRoute", m_plan.httpRouteNs, m_plan.httpRouteName, m_plan.rule};
+    if (!canary && !apply(addBackendRef(m_mesh, ref, m_plan.canary, std::nullopt, 0)))
+        return false;
+    return setBackendWeights(0);
+}
+
+bool Rehearsal::setBackendWeights(int canaryWeight)
+{
+    const RouteRule *rule = httpRouteRule();
+    if (!rule) {
+        m_report.error = "the plan's rule is gone from HTTPRoute " + m_plan.httpRouteNs + '/' + m_plan.httpRouteName;
+        return false;
+    }
+    std::vector<int> weights;
+    m_weights.clear();
+    m_backendNames.clear();
+    for (const RouteBackendRef &backend : rule->backendRefs) {
+        const int weight = backend.name == m_plan.canary ? canaryWeight
+            : backend.name == m_plan.stable              ? 100 - canaryWeight
+                                                         : 0;
+        weights.push_back(weight);
+        m_weights[backend.name] += weight;
+        m_backendNames[backend.fqdn()] = backend.name;
+        if (backend.name == m_plan.canary)
+            m_canaryFqdn = backend.fqdn();
+    }
+    if (rule->backendRefs.size() == 1 && canaryWeight == 0)
+        return true;
+    return apply(meshlane::setBackendWeights(
+        m_mesh, {"HTTPRoute", m_plan.httpRouteNs, m_plan.httpRouteName, m_plan.rule}, weights));
+}
+
+bool Rehearsal::onPlanRoute(const SimulationCounts::Target &target) const
+{
+    return m_plan.onHttpRoute() ? m_backendNames.count(target.host) > 0 : target.host == m_hostFqdn;
+}
+
+bool Rehearsal::isCanary(const SimulationCounts::Target &target) const
+{
+    return m_plan.onHttpRoute() ? target.host == m_canaryFqdn
+                                : target.host == m_hostFqdn && target.subset == m_plan.canary;
+}
+
+std::string Rehearsal::keyOf(const SimulationCounts::Target &target) const
+{
+    if (m_plan.onHttpRoute()) {
+        const auto found = m_backendNames.find(target.host);
+        return found != m_backendNames.end() ? found->second : target.host;
+    }
+    return target.subset.empty() ? target.host : target.subset;
+}
+
 bool Rehearsal::prepare()
 {
+    if (m_plan.onHttpRoute())
+        return prepareHttpRoute();
     const VirtualService *vs = m_mesh->findVirtualService(m_plan.virtualServiceNs, m_plan.virtualServiceName);
     if (!vs) {
         m_report.error = "no VirtualService " + m_plan.virtualServiceNs + '/' + m_plan.virtualServiceName;
@@ -149,6 +231,8 @@ bool Rehearsal::prepare()
 
 bool Rehearsal::setWeights(int canaryWeight)
 {
+    if (m_plan.onHttpRoute())
+        return setBackendWeights(canaryWeight);
     const HttpRoute *route = weightedRoute();
     if (!route) {
         m_report.error = "the plan's route is gone from " + m_plan.virtualServiceNs + '/' + m_plan.virtualServiceName;
@@ -172,6 +256,12 @@ bool Rehearsal::setWeights(int canaryWeight)
 
 bool Rehearsal::setHeaderRoute(const RolloutStep &step)
 {
+    if (m_plan.onHttpRoute()) {
+        if (step.match.empty() && m_headerRoutes.empty())
+            return true;
+        m_report.error = "setHeaderRoute on an HTTPRoute plan is not supported yet: use a VirtualService route";
+        return false;
+    }
     const VirtualService *vs = m_mesh->findVirtualService(m_plan.virtualServiceNs, m_plan.virtualServiceName);
     const int existing = findHttpRoute(*vs, step.headerRouteName);
     const RouteRef at{m_plan.virtualServiceNs, m_plan.virtualServiceName,
@@ -203,6 +293,10 @@ bool Rehearsal::setHeaderRoute(const RolloutStep &step)
 
 bool Rehearsal::setMirror(double percent)
 {
+    if (m_plan.onHttpRoute() && percent > 0) {
+        m_report.error = "setMirror on an HTTPRoute plan is not supported yet: use a VirtualService route";
+        return false;
+    }
     const RouteRef route{m_plan.virtualServiceNs, m_plan.virtualServiceName, m_routeIndex};
     if (percent <= 0) {
         if (!m_mirrorSet)
@@ -241,11 +335,11 @@ void Rehearsal::simulate(double seconds, RehearsalStep &step, StepSamples &sampl
             m_report.failedRequests += count;
     }
     auto draw = [&](const SimulationCounts::Target &target, bool mirrored) {
-        const bool routeHost = target.host == m_hostFqdn;
-        const bool canary = routeHost && target.subset == m_plan.canary;
+        const bool routeHost = onPlanRoute(target);
+        const bool canary = isCanary(target);
         const bool broken = m_brokenTargets.count({target.host, target.subset}) > 0;
         const BehaviourProfile *profile = BehaviourProfile::find(m_profiles, target.host, target.subset);
-        const std::string key = target.subset.empty() ? target.host : target.subset;
+        const std::string key = keyOf(target);
         DestinationStats *stats = routeHost && !mirrored ? &step.destinations[key] : nullptr;
         if (stats) {
             stats->requests += target.count;

@@ -25,6 +25,11 @@ struct RehearsalOptions
 
 // Plays a RolloutPlan in simulated time against the seeded Simulator.
 //
+// A plan on a Gateway API HTTPRoute rule shifts the weights of its
+// backendRefs (stable and canary are backend Service names; the canary is
+// added at weight 0 when missing); header-route and mirror steps need a
+// VirtualService route and are refused there.
+//
 // Every step that changes routing is an ordinary edit of core/edit (the one
 // edit path), so each step's mesh is what an export would write. The route
 // starts at 100 % stable (the canary is added at weight 0 when missing).
@@ -58,6 +63,14 @@ private:
     };
 
     bool prepare();
+    bool prepareHttpRoute();
+    const RouteRule *httpRouteRule() const;
+    bool setBackendWeights(int canaryWeight);
+    // Whether a simulated destination is one of the plan route's, the canary,
+    // and the key reports use for it (subset; backend Service name for HTTPRoutes).
+    bool onPlanRoute(const SimulationCounts::Target &target) const;
+    bool isCanary(const SimulationCounts::Target &target) const;
+    std::string keyOf(const SimulationCounts::Target &target) const;
     bool apply(EditResult result);
     bool setWeights(int canaryWeight);
     bool setHeaderRoute(const RolloutStep &step);
@@ -82,6 +95,8 @@ private:
     SeededRandom m_random;
     std::string m_hostFqdn; // of the route's destinations
     std::string m_hostWritten; // as the stable destination writes it
+    std::map<std::string, std::string> m_backendNames; // HTTPRoute plans: backend FQDN -> Service name
+    std::string m_canaryFqdn; // HTTPRoute plans
     size_t m_routeIndex = 0;
     std::map<std::string, int> m_weights;
     std::set<std::string> m_headerRoutes; // names of routes the plan added

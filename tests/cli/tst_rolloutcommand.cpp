@@ -207,6 +207,31 @@ private Q_SLOTS:
         QCOMPARE(run.err.trimmed(), QStringLiteral("No issues found in 7 files."));
         QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
     }
+
+    void gatewayApiPlan()
+    {
+        const QString mesh = meshlane::test::testData(QStringLiteral("rollout/gatewayapi"));
+        const QString plan = meshlane::test::testData(QStringLiteral("rollout/gatewayapi-plan/plan.yaml"));
+        const QString faulty = meshlane::test::testData(QStringLiteral("rollout/gatewayapi-plan/faulty.traffic"));
+        CliRun run = runCli({QStringLiteral("rollout"), mesh, QStringLiteral("--plan"), plan, QStringLiteral("-o"),
+                             QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject weights =
+            run.json()[QStringLiteral("steps")].toArray()[2].toObject()[QStringLiteral("weights")].toObject();
+        QCOMPARE(weights[QStringLiteral("reviews-v3")].toInt(), 50); // keyed by backend Service
+        run = runCli({QStringLiteral("rollout"), mesh, QStringLiteral("--plan"), plan, QStringLiteral("--traffic"),
+                      faulty});
+        QCOMPARE(run.exitCode, 79);
+        QVERIFY2(run.out.contains(QStringLiteral("rolled back at step 2")), qPrintable(run.out));
+        // Per-step folders hold the HTTPRoute as each step leaves it.
+        TestFolder out;
+        run = runCli({QStringLiteral("rollout"), mesh, QStringLiteral("--plan"), plan, QStringLiteral("--export-steps"),
+                      out.qpath()});
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray step = out.read(QStringLiteral("step-03-weight-50/reviews-route.yaml"));
+        QVERIFY2(step.contains("name: reviews-v3\n      port: 9080\n      weight: 50"), step.constData());
+        QVERIFY(step.startsWith("# A mesh route (GAMMA"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRolloutCommand)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Rehearsing a rollout plan on samples/rollout-reviews: what each step does
 // to the mesh, gate statistics against numbers computed by hand, rollback,
-// failure limits, manual pauses, mirrors, and determinism per seed.
+// failure limits, manual pauses, mirrors, and determinism per seed; a plan on
+// a Gateway API HTTPRoute rule (tests/data/rollout/gatewayapi).
 
 #include "support/routingtestsupport.h"
 
@@ -15,6 +16,7 @@
 
 using namespace meshlane;
 using namespace meshlane::testing;
+using meshlane::test::testDataPath;
 
 namespace {
 
@@ -325,6 +327,86 @@ private Q_SLOTS:
         p.stable = "v9";
         report = Rehearsal(reviewsMesh(), p, usersOnly(10), {}).run();
         QVERIFY2(report.error.find("has no destination with subset v9") != std::string::npos, report.error.c_str());
+    }
+
+    void gatewayApiPlanShiftsBackendWeights()
+    {
+        const MeshPtr mesh = ManifestLoader().loadFolder(testDataPath("rollout/gatewayapi")).mesh;
+        RolloutPlan p = plan("    - setWeight: 20\n    - pause: {duration: 60s}\n    - setWeight: 100\n", {});
+        p.virtualServiceNs.clear();
+        p.virtualServiceName.clear();
+        p.httpRouteNs = "bookinfo";
+        p.httpRouteName = "reviews";
+        p.rule = 0;
+        p.stable = "reviews-v1";
+        p.canary = "reviews-v3";
+        HttpRequest request;
+        request.authority = "reviews.bookinfo";
+        request.sourceNamespace = "bookinfo";
+        const RehearsalReport report = Rehearsal(mesh, p, TrafficMix::single(request, 10), {}).run();
+        QVERIFY2(report.error.empty(), report.error.c_str());
+        QCOMPARE(RehearsalReport::outcomeName(report.outcome), "promoted");
+        // The canary backend is added (weight 0), then setWeight writes 80/20 on the rule.
+        QCOMPARE(report.steps[0].weights, (std::map<std::string, int>{{"reviews-v1", 80}, {"reviews-v3", 20}}));
+        const auto backends = [](const MeshPtr &m) {
+            std::vector<std::pair<std::string, int64_t>> out;
+            for (const auto &route : m->gatewayApiRoutes) {
+                if (route->meta.name == "reviews")
+                    for (const RouteBackendRef &ref : route->rules.at(0).backendRefs)
+                        out.emplace_back(ref.name, ref.weight);
+            }
+            return out;
+        };
+        QCOMPARE(backends(report.steps[0].mesh),
+                 (std::vector<std::pair<std::string, int64_t>>{{"reviews-v1", 80}, {"reviews-v3", 20}}));
+        // Requests are keyed by backend Service, and all of them reach one of the two.
+        const auto &pause = report.steps[1].destinations;
+        QCOMPARE(pause.at("reviews-v1").requests + pause.at("reviews-v3").requests, int64_t(600));
+        QVERIFY(pause.at("reviews-v3").requests > 60 && pause.at("reviews-v3").requests < 180);
+        QCOMPARE(backends(report.finalMesh),
+                 (std::vector<std::pair<std::string, int64_t>>{{"reviews-v1", 0}, {"reviews-v3", 100}}));
+    }
+
+    void gatewayApiCanaryRollsBack()
+    {
+        const MeshPtr mesh = ManifestLoader().loadFolder(testDataPath("rollout/gatewayapi")).mesh;
+        RolloutPlan p = plan("    - setWeight: 50\n    - pause: {duration: 60s}\n",
+                             "    interval: 30s\n    minRequests: 10\n    successRate: {min: 0.99}\n");
+        p.httpRouteNs = "bookinfo";
+        p.httpRouteName = "reviews";
+        p.stable = "reviews-v1";
+        p.canary = "reviews-v3";
+        HttpRequest request;
+        request.authority = "reviews.bookinfo";
+        request.sourceNamespace = "bookinfo";
+        BehaviourProfile broken;
+        broken.host = "reviews-v3.bookinfo";
+        broken.errorRate = 1;
+        const RehearsalReport report = Rehearsal(mesh, p, TrafficMix::single(request, 10), {broken}).run();
+        QCOMPARE(RehearsalReport::outcomeName(report.outcome), "rolledBack");
+        const GateCheck &gate = report.steps[1].gates.at(0);
+        // Every canary request fails: the observed success rate is 0 over the window's canary requests.
+        QCOMPARE(gate.verdict, GateCheck::Verdict::Fail);
+        QCOMPARE(gate.observed, 0.0);
+        QCOMPARE(gate.requests, report.steps[1].destinations.at("reviews-v3").requests);
+        QCOMPARE(report.steps.back().weights.at("reviews-v3"), 0);
+    }
+
+    void gatewayApiPlanRefusesHeaderRoutes()
+    {
+        const MeshPtr mesh = ManifestLoader().loadFolder(testDataPath("rollout/gatewayapi")).mesh;
+        RolloutPlan p = plan("    - setHeaderRoute: {name: t, match: [{headerName: x, headerValue: {exact: y}}]}\n", {});
+        p.httpRouteNs = "bookinfo";
+        p.httpRouteName = "reviews";
+        p.stable = "reviews-v1";
+        p.canary = "reviews-v3";
+        const RehearsalReport report = Rehearsal(mesh, p, usersOnly(1), {}).run();
+        QCOMPARE(RehearsalReport::outcomeName(report.outcome), "error");
+        QVERIFY2(report.error.find("setHeaderRoute on an HTTPRoute plan is not supported") != std::string::npos,
+                 report.error.c_str());
+        p.stable = "reviews-v9";
+        QVERIFY(Rehearsal(mesh, p, usersOnly(1), {}).run().error.find("no backendRef to Service reviews-v9")
+                != std::string::npos);
     }
 };
 

@@ -102,6 +102,27 @@ private Q_SLOTS:
         QCOMPARE(plan->http, std::string("primary"));
     }
 
+    void gatewayApiRoute()
+    {
+        const std::string text = replaced(kExample, "{virtualService: default/reviews, http: 1}",
+                                          "{httpRoute: bookinfo/reviews, rule: 2}");
+        std::string error;
+        const std::optional<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml", &error);
+        QVERIFY2(plan, error.c_str());
+        QVERIFY(plan->onHttpRoute());
+        QCOMPARE(plan->httpRouteNs, std::string("bookinfo"));
+        QCOMPARE(plan->httpRouteName, std::string("reviews"));
+        QCOMPARE(plan->rule, size_t(2));
+        QVERIFY(plan->virtualServiceName.empty());
+        QVERIFY(errorOf(replaced(kExample, "http: 1}", "http: 1, httpRoute: x/y}")).find("either virtualService")
+                != std::string::npos);
+        QVERIFY(errorOf(replaced(kExample, "http: 1}", "http: 1, rule: 0}")).find("rule goes with httpRoute")
+                != std::string::npos);
+        QVERIFY(errorOf(replaced(kExample, "{virtualService: default/reviews, http: 1}", "{httpRoute: /r}"))
+                    .find("plan.yaml:5: spec.route.httpRoute must be written namespace/name")
+                != std::string::npos);
+    }
+
     void durations()
     {
         QCOMPARE(RolloutPlanParser::parseDuration("60s"), std::optional<double>(60));
