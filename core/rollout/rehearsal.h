@@ -80,7 +80,7 @@ private:
     void simulate(double seconds, RehearsalStep &step, StepSamples &samples, Window &window);
     // Runs a pause; false when the plan rolled back during it.
     bool pause(double seconds, RehearsalStep &step);
-    std::vector<GateCheck> judge(const Window &window) const;
+    std::vector<GateCheck> judge(Window &window) const;
     void finishStep(RehearsalStep &step, StepSamples &samples);
     void refreshBrokenTargets();
 
