@@ -294,9 +294,10 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (defaults.authority.empty()) {
         err << planPath << ": no "
-            << (plan->onHttpRoute() ? QStringLiteral("HTTPRoute ") + qs(plan->httpRouteNs) + u'/' + qs(plan->httpRouteName)
-                                    : QStringLiteral("VirtualService ") + qs(plan->virtualServiceNs) + u'/'
-                          + qs(plan->virtualServiceName))
+            << (plan->onHttpRoute()
+                    ? QStringLiteral("HTTPRoute ") + qs(plan->httpRouteNs) + u'/' + qs(plan->httpRouteName)
+                    : QStringLiteral("VirtualService ") + qs(plan->virtualServiceNs) + u'/'
+                        + qs(plan->virtualServiceName))
             << " in " << commandLine.directory() << '\n';
         return ExitUnparseable;
     }

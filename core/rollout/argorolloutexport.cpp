@@ -160,8 +160,7 @@ std::string ArgoRolloutExport::write(const RolloutPlan &plan, const RolloutExpor
              "HTTPRoute's name");
     vs["name"] = text(plan.onHttpRoute() ? plan.httpRouteName : plan.virtualServiceName);
     if (!plan.onHttpRoute() && plan.virtualServiceNs != plan.ns)
-        note("Argo reads the VirtualService in the Rollout's namespace " + plan.ns + ", not "
-             + plan.virtualServiceNs);
+        note("Argo reads the VirtualService in the Rollout's namespace " + plan.ns + ", not " + plan.virtualServiceNs);
     if (!target.httpRouteName.empty()) {
         YAML::Node routes(YAML::NodeType::Sequence);
         routes.push_back(text(target.httpRouteName));

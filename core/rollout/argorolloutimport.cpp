@@ -33,9 +33,9 @@ MatchCondition headerCondition(ImportReader match)
     if (!value)
         ImportReader::fail(match.node(), match.path("headerValue") + " is required");
     int kinds = 0;
-    for (const auto &[key, kind] : {std::pair{"exact", StringMatch::Kind::Exact},
-                                    std::pair{"prefix", StringMatch::Kind::Prefix},
-                                    std::pair{"regex", StringMatch::Kind::Regex}}) {
+    for (const auto &[key, kind] :
+         {std::pair{"exact", StringMatch::Kind::Exact}, std::pair{"prefix", StringMatch::Kind::Prefix},
+          std::pair{"regex", StringMatch::Kind::Regex}}) {
         if (std::optional<std::string> text = value->string(key)) {
             condition.kind = kind;
             condition.value = *text;
@@ -117,8 +117,9 @@ std::optional<RolloutStep> readStep(const YAML::Node &node, const std::string &w
         mirror->listRest("not a setMirrorRoute field; ignored");
     } else {
         const std::string kind = node.begin()->first.Scalar();
-        reader.listRest("step kind '" + kind + "' is not supported by plans (they know setWeight, pause, "
-                        "setHeaderRoute, setMirrorRoute); the step is dropped");
+        reader.listRest("step kind '" + kind
+                        + "' is not supported by plans (they know setWeight, pause, "
+                          "setHeaderRoute, setMirrorRoute); the step is dropped");
         return std::nullopt;
     }
     return step;
@@ -182,8 +183,7 @@ void readTemplate(const YAML::Node &document, const std::string &name, RolloutAn
             double rate = threshold->value;
             if (rate > 1) {
                 rate /= 100;
-                metric.note(condition, metric.path("successCondition"),
-                            "a threshold above 1 is read as a percentage");
+                metric.note(condition, metric.path("successCondition"), "a threshold above 1 is read as a percentage");
             }
             analysis->successRateMin = std::min(rate, 1.0);
         } else {
@@ -199,8 +199,9 @@ void readTemplate(const YAML::Node &document, const std::string &name, RolloutAn
             metric.note(metrics[i], metric.path("failureLimit"),
                         "Argo counts failures per metric, the plan per interval: the smaller limit is used");
         *failureLimit = std::min(limit, failureLimit->value_or(limit));
-        metric.ignore("provider", "the query is not evaluated: the rehearsal measures the canary from simulated "
-                                  "traffic and behaviour profiles");
+        metric.ignore("provider",
+                      "the query is not evaluated: the rehearsal measures the canary from simulated "
+                      "traffic and behaviour profiles");
         metric.listRest("not modelled by the plan's gates; ignored");
     }
 }
@@ -209,14 +210,18 @@ void readTrafficRouting(ImportReader &canary, RolloutPlan &plan, std::vector<Rol
 {
     std::optional<ImportReader> routing = canary.map("trafficRouting");
     if (!routing)
-        ImportReader::fail(canary.node(), canary.path("trafficRouting") + ".istio is required: a plan drives an "
-                                                                           "Istio VirtualService route");
+        ImportReader::fail(canary.node(),
+                           canary.path("trafficRouting")
+                               + ".istio is required: a plan drives an "
+                                 "Istio VirtualService route");
     routing->take("managedRoutes"); // the names of the header and mirror routes the steps add
     std::optional<ImportReader> istio = routing->map("istio");
     routing->listRest("only Istio traffic routing becomes a plan; ignored");
     if (!istio)
-        ImportReader::fail(routing->node(), routing->path("istio") + " is required: other traffic routers are "
-                                                                     "not supported");
+        ImportReader::fail(routing->node(),
+                           routing->path("istio")
+                               + " is required: other traffic routers are "
+                                 "not supported");
     std::optional<ImportReader> vs = istio->map("virtualService");
     if (!vs) {
         const YAML::Node list = istio->take("virtualServices");
@@ -245,10 +250,12 @@ void readTrafficRouting(ImportReader &canary, RolloutPlan &plan, std::vector<Rol
     vs->listRest("not a virtualService field; ignored");
     std::optional<ImportReader> rule = istio->map("destinationRule");
     if (!rule)
-        ImportReader::fail(istio->node(), istio->path("destinationRule") + " is required: a plan splits by subset "
-                                                                           "(host-level splitting through "
-                                                                           "canaryService/stableService is not "
-                                                                           "supported)");
+        ImportReader::fail(istio->node(),
+                           istio->path("destinationRule")
+                               + " is required: a plan splits by subset "
+                                 "(host-level splitting through "
+                                 "canaryService/stableService is not "
+                                 "supported)");
     rule->take("name");
     const std::optional<std::string> canarySubset = rule->string("canarySubsetName");
     const std::optional<std::string> stableSubset = rule->string("stableSubsetName");
@@ -285,8 +292,9 @@ RolloutPlan readRollout(const YAML::Node &document, const std::map<std::string, 
     if (!strategy)
         ImportReader::fail(spec->node(), "spec.strategy.canary is required");
     if (strategy->has("blueGreen"))
-        ImportReader::fail(strategy->node(), "spec.strategy.blueGreen cannot be a plan: only the canary strategy "
-                                             "shifts traffic in steps");
+        ImportReader::fail(strategy->node(),
+                           "spec.strategy.blueGreen cannot be a plan: only the canary strategy "
+                           "shifts traffic in steps");
     std::optional<ImportReader> canary = strategy->map("canary");
     strategy->listRest("not a strategy Argo defines; ignored");
     if (!canary)
@@ -298,8 +306,8 @@ RolloutPlan readRollout(const YAML::Node &document, const std::map<std::string, 
     if (!steps || !steps.IsSequence() || steps.size() == 0)
         ImportReader::fail(canary->node(), canary->path("steps") + " must be a non-empty list");
     for (size_t i = 0; i < steps.size(); ++i) {
-        if (std::optional<RolloutStep> step = readStep(steps[i], canary->path("steps[" + std::to_string(i) + "]"),
-                                                       notes))
+        if (std::optional<RolloutStep> step =
+                readStep(steps[i], canary->path("steps[" + std::to_string(i) + "]"), notes))
             plan.steps.push_back(std::move(*step));
     }
     if (plan.steps.empty())
@@ -369,8 +377,8 @@ RolloutImport ArgoRolloutImport::read(const std::string &text, const std::string
             throw ImportError{0, "no argoproj.io Rollout in the file"};
         result.plan = readRollout(*rollout, templates, &result.notes);
     } catch (const ImportError &problem) {
-        result.error = fileName + (problem.line > 0 ? ":" + std::to_string(problem.line) : std::string()) + ": "
-            + problem.message;
+        result.error =
+            fileName + (problem.line > 0 ? ":" + std::to_string(problem.line) : std::string()) + ": " + problem.message;
     } catch (const YAML::Exception &problem) {
         result.error = fileName + ":" + std::to_string(problem.mark.line + 1) + ": " + problem.msg;
     }

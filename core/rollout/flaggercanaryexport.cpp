@@ -147,8 +147,8 @@ std::string FlaggerCanaryExport::write(const RolloutPlan &plan, const RolloutExp
         interval = shape.weightSeconds.front();
         for (double seconds : shape.weightSeconds) {
             if (seconds != interval) {
-                note("Flagger holds every weight for one interval; pauses of different lengths are written as " +
-                     RolloutPlanWriter::durationText(interval));
+                note("Flagger holds every weight for one interval; pauses of different lengths are written as "
+                     + RolloutPlanWriter::durationText(interval));
                 break;
             }
         }
@@ -202,8 +202,7 @@ std::string FlaggerCanaryExport::write(const RolloutPlan &plan, const RolloutExp
     if (plan.analysis) {
         YAML::Node metrics(YAML::NodeType::Sequence);
         if (plan.analysis->successRateMin)
-            metrics.push_back(
-                metricNode("request-success-rate", "min", *plan.analysis->successRateMin * 100, window));
+            metrics.push_back(metricNode("request-success-rate", "min", *plan.analysis->successRateMin * 100, window));
         if (plan.analysis->latencyP99MaxMs)
             metrics.push_back(metricNode("request-duration", "max", *plan.analysis->latencyP99MaxMs, window));
         if (metrics.size() > 0)

@@ -74,9 +74,9 @@ std::vector<MatchCondition> headerMatch(ImportReader &analysis, const YAML::Node
         std::transform(condition.name.begin(), condition.name.end(), condition.name.begin(),
                        [](unsigned char c) { return char(std::tolower(c)); });
         int kinds = 0;
-        for (const auto &[key, kind] : {std::pair{"exact", StringMatch::Kind::Exact},
-                                        std::pair{"prefix", StringMatch::Kind::Prefix},
-                                        std::pair{"regex", StringMatch::Kind::Regex}}) {
+        for (const auto &[key, kind] :
+             {std::pair{"exact", StringMatch::Kind::Exact}, std::pair{"prefix", StringMatch::Kind::Prefix},
+              std::pair{"regex", StringMatch::Kind::Regex}}) {
             if (std::optional<std::string> text = value ? value->string(key) : std::nullopt) {
                 condition.kind = kind;
                 condition.value = *text;
@@ -108,7 +108,8 @@ void readMetrics(ImportReader &analysis, RolloutAnalysis &gates, Notes *notes)
         const bool duration = name == "request-duration";
         if (!success && !duration) {
             metric.listRest("only Flagger's built-in request-success-rate and request-duration are gates of "
-                            "the plan; metric '" + name + "' is not imported");
+                            "the plan; metric '"
+                            + name + "' is not imported");
             continue;
         }
         std::optional<ImportReader> range = metric.map("thresholdRange");
@@ -163,8 +164,10 @@ RolloutPlan readCanary(const YAML::Node &document, Notes *notes)
         ImportReader::fail(document, "a Canary needs spec.analysis");
     const std::string provider = spec->string("provider").value_or("istio");
     if (provider != "istio")
-        ImportReader::fail(spec->node(), "spec.provider " + provider + " is not supported: the plan drives an "
-                                                                       "Istio VirtualService route");
+        ImportReader::fail(spec->node(),
+                           "spec.provider " + provider
+                               + " is not supported: the plan drives an "
+                                 "Istio VirtualService route");
     std::string target;
     if (std::optional<ImportReader> targetRef = spec->map("targetRef")) {
         target = targetRef->string("name").value_or("");
@@ -309,16 +312,16 @@ RolloutImport FlaggerCanaryImport::read(const std::string &text, const std::stri
             if (api.rfind("flagger.app/", 0) == 0 && kind == "Canary" && !canary)
                 canary = document;
             else
-                result.notes.push_back({ImportReader::line(document), "document " + std::to_string(i + 1),
-                                        (kind.empty() ? std::string("a document") : kind)
-                                            + " is not the Canary; ignored"});
+                result.notes.push_back(
+                    {ImportReader::line(document), "document " + std::to_string(i + 1),
+                     (kind.empty() ? std::string("a document") : kind) + " is not the Canary; ignored"});
         }
         if (!canary)
             throw ImportError{0, "no flagger.app Canary in the file"};
         result.plan = readCanary(*canary, &result.notes);
     } catch (const ImportError &problem) {
-        result.error = fileName + (problem.line > 0 ? ":" + std::to_string(problem.line) : std::string()) + ": "
-            + problem.message;
+        result.error =
+            fileName + (problem.line > 0 ? ":" + std::to_string(problem.line) : std::string()) + ": " + problem.message;
     } catch (const YAML::Exception &problem) {
         result.error = fileName + ":" + std::to_string(problem.mark.line + 1) + ": " + problem.msg;
     }

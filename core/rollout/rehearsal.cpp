@@ -129,8 +129,8 @@ const RouteRule *Rehearsal::httpRouteRule() const
 bool Rehearsal::prepareHttpRoute()
 {
     const RouteRule *rule = httpRouteRule();
-    const std::string where = "HTTPRoute " + m_plan.httpRouteNs + '/' + m_plan.httpRouteName + " rule "
-        + std::to_string(m_plan.rule);
+    const std::string where =
+        "HTTPRoute " + m_plan.httpRouteNs + '/' + m_plan.httpRouteName + " rule " + std::to_string(m_plan.rule);
     if (!rule) {
         m_report.error = "no " + where;
         return false;

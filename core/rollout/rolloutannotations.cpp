@@ -32,8 +32,8 @@ std::optional<int64_t> RolloutAnnotations::minRequests(const std::map<std::strin
             return value;
     } catch (...) {
     }
-    throw ImportError{0, std::string(kMinRequests) + " must be a whole number of requests, not '" + found->second
-                             + "'"};
+    throw ImportError{0,
+                      std::string(kMinRequests) + " must be a whole number of requests, not '" + found->second + "'"};
 }
 
 } // namespace meshlane

@@ -176,9 +176,9 @@ private Q_SLOTS:
         const QString flagger = out.qpath() + QStringLiteral("/canary.yaml");
         const QString plan = out.qpath() + QStringLiteral("/plan.yaml");
         const QString steps = out.qpath() + QStringLiteral("/steps");
-        const CliRun run = rollout({}, {QStringLiteral("--export-argo"), argo, QStringLiteral("--export-flagger"),
-                                        flagger, QStringLiteral("--export-plan"), plan,
-                                        QStringLiteral("--export-steps"), steps});
+        const CliRun run = rollout({},
+                                   {QStringLiteral("--export-argo"), argo, QStringLiteral("--export-flagger"), flagger,
+                                    QStringLiteral("--export-plan"), plan, QStringLiteral("--export-steps"), steps});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(!run.out.contains(QStringLiteral("Rehearsal")), qPrintable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("wrote Argo Rollout ") + argo));
@@ -219,8 +219,8 @@ private Q_SLOTS:
         const QJsonObject weights =
             run.json()[QStringLiteral("steps")].toArray()[2].toObject()[QStringLiteral("weights")].toObject();
         QCOMPARE(weights[QStringLiteral("reviews-v3")].toInt(), 50); // keyed by backend Service
-        run = runCli({QStringLiteral("rollout"), mesh, QStringLiteral("--plan"), plan, QStringLiteral("--traffic"),
-                      faulty});
+        run = runCli(
+            {QStringLiteral("rollout"), mesh, QStringLiteral("--plan"), plan, QStringLiteral("--traffic"), faulty});
         QCOMPARE(run.exitCode, 79);
         QVERIFY2(run.out.contains(QStringLiteral("rolled back at step 2")), qPrintable(run.out));
         // Per-step folders hold the HTTPRoute as each step leaves it.

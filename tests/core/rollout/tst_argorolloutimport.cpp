@@ -63,9 +63,9 @@ private Q_SLOTS:
         for (const RolloutStep &step : plan.steps)
             steps.push_back(step.describe());
         // setCanaryScale and the inline analysis step are dropped (and listed).
-        const std::vector<std::string> expected{"setHeaderRoute testers", "setMirror 35%", "setWeight 20", "pause 90s",
-                                                "setMirror 0%", "setWeight 50", "pause 3600s",
-                                                "pause until promoted"};
+        const std::vector<std::string> expected{
+            "setHeaderRoute testers", "setMirror 35%", "setWeight 20", "pause 90s",
+            "setMirror 0%",           "setWeight 50",  "pause 3600s",  "pause until promoted"};
         QCOMPARE(steps, expected);
         const RolloutStep &header = plan.steps[0];
         QCOMPARE(header.match.size(), size_t(2));
@@ -105,8 +105,7 @@ private Q_SLOTS:
         QTest::newRow("analysis step") << "spec.strategy.canary.steps[8].analysis" << 73;
         QTest::newRow("strict >") << "AnalysisTemplate success-rate.spec.metrics[0].successCondition" << 89;
         QTest::newRow("query") << "AnalysisTemplate success-rate.spec.metrics[0].provider" << 90;
-        QTest::newRow("not a threshold gate") << "AnalysisTemplate success-rate.spec.metrics[2]"
-                                              << 101;
+        QTest::newRow("not a threshold gate") << "AnalysisTemplate success-rate.spec.metrics[2]" << 101;
         QTest::newRow("other document") << "document 3" << 107;
     }
 
@@ -147,8 +146,8 @@ private Q_SLOTS:
         QTest::newRow("no traffic routing")
             << QString::fromStdString(minimal("    canary:\n      steps: [{setWeight: 10}]\n"))
             << "trafficRouting.istio is required";
-        QTest::newRow("other router") << QString::fromStdString(minimal(
-            "    canary:\n      trafficRouting: {nginx: {stableIngress: x}}\n      steps: [{setWeight: 10}]\n"))
+        QTest::newRow("other router") << QString::fromStdString(
+            minimal("    canary:\n      trafficRouting: {nginx: {stableIngress: x}}\n      steps: [{setWeight: 10}]\n"))
                                       << "istio is required";
         QTest::newRow("host-level splitting") << QString::fromStdString(minimal(
             "    canary:\n      trafficRouting: {istio: {virtualService: {name: vs}}}\n      steps: [{setWeight: "
@@ -157,7 +156,8 @@ private Q_SLOTS:
             "    canary:\n      trafficRouting: {istio: {virtualService: {name: vs}, destinationRule: {name: d, "
             "canarySubsetName: c, stableSubsetName: s}}}\n      steps: [{setWeight: 120}]\n"))
                                     << "r.yaml:8: spec.strategy.canary.steps[0].setWeight must be a whole number";
-        QTest::newRow("no rollout") << "apiVersion: v1\nkind: ConfigMap\n" << "no argoproj.io Rollout";
+        QTest::newRow("no rollout") << "apiVersion: v1\nkind: ConfigMap\n"
+                                    << "no argoproj.io Rollout";
     }
 
     void rolloutsThatCannotBePlans()

@@ -63,9 +63,9 @@ private Q_SLOTS:
         const RolloutPlan &plan = *imported.plan;
         // 10 % more each minute while below maxWeight 50, judged at the end of
         // each interval, then promotion.
-        const std::vector<std::string> expected{"setWeight 10", "pause 60s",   "setWeight 20", "pause 60s",
-                                                "setWeight 30", "pause 60s",   "setWeight 40", "pause 60s",
-                                                "setWeight 50", "pause 60s",   "setWeight 100"};
+        const std::vector<std::string> expected{"setWeight 10", "pause 60s", "setWeight 20", "pause 60s",
+                                                "setWeight 30", "pause 60s", "setWeight 40", "pause 60s",
+                                                "setWeight 50", "pause 60s", "setWeight 100"};
         QCOMPARE(steps(plan), expected);
         QCOMPARE(plan.virtualServiceNs, std::string("test"));
         QCOMPARE(plan.virtualServiceName, std::string("podinfo"));
@@ -110,9 +110,9 @@ private Q_SLOTS:
                    "    threshold: 2\n    metrics:\n    - name: request-success-rate\n      thresholdRange: {min: "
                    "95.5}\n");
         QVERIFY2(imported.plan, imported.error.c_str());
-        const std::vector<std::string> expected{"setMirror 40%", "pause 120s", "setMirror 0%", "setWeight 5",
-                                                "pause 120s",    "setWeight 25", "pause 120s",  "setWeight 100",
-                                                "pause 120s"};
+        const std::vector<std::string> expected{"setMirror 40%", "pause 120s",    "setMirror 0%",
+                                                "setWeight 5",   "pause 120s",    "setWeight 25",
+                                                "pause 120s",    "setWeight 100", "pause 120s"};
         QCOMPARE(steps(*imported.plan), expected);
         QCOMPARE(imported.plan->analysis->failureLimit, 1);
         QCOMPARE(*imported.plan->analysis->successRateMin, 0.955);
@@ -167,9 +167,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("analysis");
         QTest::addColumn<QString>("error");
-        QTest::newRow("no phase") << "    interval: 1m\n" << "needs stepWeight, stepWeights or iterations";
-        QTest::newRow("bad weight") << "    stepWeight: 150\n" << "stepWeight must be a whole number from 0 to 100";
-        QTest::newRow("bad interval") << "    interval: soon\n    stepWeight: 5\n" << "canary.yaml:8: spec.analysis.interval";
+        QTest::newRow("no phase") << "    interval: 1m\n"
+                                  << "needs stepWeight, stepWeights or iterations";
+        QTest::newRow("bad weight") << "    stepWeight: 150\n"
+                                    << "stepWeight must be a whole number from 0 to 100";
+        QTest::newRow("bad interval") << "    interval: soon\n    stepWeight: 5\n"
+                                      << "canary.yaml:8: spec.analysis.interval";
     }
 
     void canariesThatCannotBePlans()

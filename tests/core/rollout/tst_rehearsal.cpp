@@ -395,7 +395,8 @@ private Q_SLOTS:
     void gatewayApiPlanRefusesHeaderRoutes()
     {
         const MeshPtr mesh = ManifestLoader().loadFolder(testDataPath("rollout/gatewayapi")).mesh;
-        RolloutPlan p = plan("    - setHeaderRoute: {name: t, match: [{headerName: x, headerValue: {exact: y}}]}\n", {});
+        RolloutPlan p =
+            plan("    - setHeaderRoute: {name: t, match: [{headerName: x, headerValue: {exact: y}}]}\n", {});
         p.httpRouteNs = "bookinfo";
         p.httpRouteName = "reviews";
         p.stable = "reviews-v1";

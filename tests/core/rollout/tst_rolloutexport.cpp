@@ -91,13 +91,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("steps");
         QTest::addColumn<QString>("analysis");
-        QTest::newRow("sample") << "" << "";
+        QTest::newRow("sample") << ""
+                                << "";
         QTest::newRow("every step kind")
             << "    - setHeaderRoute: {name: testers, match: [{headerName: x-tester, headerValue: {regex: \"y.*\"}}]}\n"
                "    - setMirror: {percent: 20}\n    - pause: {duration: 90s}\n    - setMirror: {percent: 0}\n"
                "    - setWeight: 25\n    - pause: {}\n    - setHeaderRoute: {name: testers}\n    - setWeight: 100\n"
             << kGates;
-        QTest::newRow("no gates") << "    - setWeight: 50\n    - pause: {duration: 1h}\n" << "";
+        QTest::newRow("no gates") << "    - setWeight: 50\n    - pause: {duration: 1h}\n"
+                                  << "";
         QTest::newRow("success rate only")
             << "    - setWeight: 5\n    - pause: {duration: 2m}\n"
             << "    interval: 1m\n    failureLimit: 0\n    minRequests: 0\n    successRate: {min: 0.9}\n";
@@ -215,12 +217,12 @@ private Q_SLOTS:
     void samplesAreThePlan()
     {
         const RolloutPlan expected = samplePlan();
-        const RolloutImport argo = RolloutPlanLoader::load(readFile(samplePath("rollout-reviews/argo-rollout.yaml")),
-                                                           "argo-rollout.yaml");
+        const RolloutImport argo =
+            RolloutPlanLoader::load(readFile(samplePath("rollout-reviews/argo-rollout.yaml")), "argo-rollout.yaml");
         QVERIFY2(argo.plan, argo.error.c_str());
         QCOMPARE(text(*argo.plan), text(expected));
-        const RolloutImport flagger = RolloutPlanLoader::load(
-            readFile(samplePath("rollout-reviews/flagger-canary.yaml")), "flagger-canary.yaml");
+        const RolloutImport flagger =
+            RolloutPlanLoader::load(readFile(samplePath("rollout-reviews/flagger-canary.yaml")), "flagger-canary.yaml");
         QVERIFY2(flagger.plan, flagger.error.c_str());
         // Flagger cannot run the testers' header stage before the weights (steps 1 and 2).
         RolloutPlan withoutHeaderStage = expected;

@@ -104,8 +104,8 @@ private Q_SLOTS:
 
     void gatewayApiRoute()
     {
-        const std::string text = replaced(kExample, "{virtualService: default/reviews, http: 1}",
-                                          "{httpRoute: bookinfo/reviews, rule: 2}");
+        const std::string text =
+            replaced(kExample, "{virtualService: default/reviews, http: 1}", "{httpRoute: bookinfo/reviews, rule: 2}");
         std::string error;
         const std::optional<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml", &error);
         QVERIFY2(plan, error.c_str());

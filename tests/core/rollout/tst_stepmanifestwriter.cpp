@@ -88,9 +88,9 @@ private Q_SLOTS:
         TestFolder out;
         const StepManifestReport written = StepManifestWriter::write(mesh, report, out.path());
         QVERIFY2(written.ok(), written.error.c_str());
-        const std::vector<std::string> folders{"step-01-header-route-testers", "step-03-weight-10",
-                                               "step-05-weight-30",            "step-07-weight-60",
-                                               "step-09-weight-100",           "step-10-promote"};
+        const std::vector<std::string> folders{
+            "step-01-header-route-testers", "step-03-weight-10", "step-05-weight-30", "step-07-weight-60",
+            "step-09-weight-100",           "step-10-promote"};
         QCOMPARE(written.folders, folders);
         QStringList files;
         QDirIterator it(out.qpath(), QDir::Files, QDirIterator::Subdirectories);
@@ -132,11 +132,16 @@ private Q_SLOTS:
         QTest::addColumn<int>("index");
         QTest::addColumn<QString>("action");
         QTest::addColumn<QString>("name");
-        QTest::newRow("weight") << 3 << "setWeight 10" << "step-03-weight-10";
-        QTest::newRow("manual pause") << 4 << "pause until promoted" << "step-04-pause-manual";
-        QTest::newRow("mirror") << 12 << "setMirror 12.5%" << "step-12-mirror-12-5";
-        QTest::newRow("route removed") << 7 << "setHeaderRoute testers (remove)" << "step-07-header-route-testers-remove";
-        QTest::newRow("rollback") << 9 << "rollback" << "step-09-rollback";
+        QTest::newRow("weight") << 3 << "setWeight 10"
+                                << "step-03-weight-10";
+        QTest::newRow("manual pause") << 4 << "pause until promoted"
+                                      << "step-04-pause-manual";
+        QTest::newRow("mirror") << 12 << "setMirror 12.5%"
+                                << "step-12-mirror-12-5";
+        QTest::newRow("route removed") << 7 << "setHeaderRoute testers (remove)"
+                                       << "step-07-header-route-testers-remove";
+        QTest::newRow("rollback") << 9 << "rollback"
+                                  << "step-09-rollback";
     }
 
     void folderNames()
