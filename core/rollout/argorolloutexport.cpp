@@ -19,8 +19,12 @@ YAML::Node map() { return YAML::Node(YAML::NodeType::Map); }
 // subset's version label value as Istio reports it (destination_version).
 std::string query(const RolloutPlan &plan, const RolloutExportTarget &target, bool latency)
 {
-    const std::string selector = "reporter=\"destination\",destination_service_name=\"" + target.service
-        + "\",destination_service_namespace=\"" + plan.ns + "\",destination_version=\"" + plan.canary + "\"";
+    // A Gateway API plan's canary is a Service of its own; a subset is told apart by its version label.
+    const std::string selector = plan.onHttpRoute()
+        ? "reporter=\"destination\",destination_service_name=\"" + plan.canary + "\",destination_service_namespace=\""
+            + plan.httpRouteNs + "\""
+        : "reporter=\"destination\",destination_service_name=\"" + target.service
+            + "\",destination_service_namespace=\"" + plan.ns + "\",destination_version=\"" + plan.canary + "\"";
     const std::string window = "[" + RolloutPlanWriter::durationText(plan.analysis->intervalSeconds) + "]";
     if (latency)
         return "histogram_quantile(0.99, sum(rate(istio_request_duration_milliseconds_bucket{" + selector + "}" + window
@@ -116,11 +120,13 @@ std::string ArgoRolloutExport::write(const RolloutPlan &plan, const RolloutExpor
     YAML::Node metadata = map();
     metadata["name"] = text(name);
     metadata["namespace"] = text(plan.ns);
-    if (plan.analysis && plan.analysis->minRequests > 0) {
-        YAML::Node annotations = map();
+    YAML::Node annotations = map();
+    if (plan.analysis && plan.analysis->minRequests > 0)
         annotations[RolloutAnnotations::kMinRequests] = text(std::to_string(plan.analysis->minRequests));
+    if (plan.onHttpRoute() && plan.rule > 0)
+        annotations[RolloutAnnotations::kRule] = text(std::to_string(plan.rule));
+    if (annotations.size() > 0)
         metadata["annotations"] = annotations;
-    }
     root["metadata"] = metadata;
 
     YAML::Node spec = map();
@@ -153,29 +159,43 @@ std::string ArgoRolloutExport::write(const RolloutPlan &plan, const RolloutExpor
     }
     if (managedRoutes.size() > 0)
         routing["managedRoutes"] = managedRoutes;
-    YAML::Node istio = map();
-    YAML::Node vs = map();
-    if (plan.onHttpRoute())
-        note("the plan drives an HTTPRoute; Argo's Istio routing needs a VirtualService: written with the "
-             "HTTPRoute's name");
-    vs["name"] = text(plan.onHttpRoute() ? plan.httpRouteName : plan.virtualServiceName);
-    if (!plan.onHttpRoute() && plan.virtualServiceNs != plan.ns)
-        note("Argo reads the VirtualService in the Rollout's namespace " + plan.ns + ", not " + plan.virtualServiceNs);
-    if (!target.httpRouteName.empty()) {
-        YAML::Node routes(YAML::NodeType::Sequence);
-        routes.push_back(text(target.httpRouteName));
-        vs["routes"] = routes;
-    } else if (plan.http != "0") {
-        note("Argo names the http routes it drives; route " + plan.http
-             + " has no name, so the Rollout drives the VirtualService's only route: give the route a name");
+    if (plan.onHttpRoute()) {
+        // Argo's Gateway API plugin shifts the weights of the HTTPRoute's
+        // backendRefs to canaryService and stableService.
+        YAML::Node plugin = map();
+        plugin["httpRoute"] = text(plan.httpRouteName);
+        plugin["namespace"] = text(plan.httpRouteNs);
+        YAML::Node plugins = map();
+        plugins["argoproj-labs/gatewayAPI"] = plugin;
+        routing["plugins"] = plugins;
+        canary["canaryService"] = text(plan.canary);
+        canary["stableService"] = text(plan.stable);
+        if (plan.rule > 0)
+            note("the Gateway API plugin shifts every rule that sends to both Services, not only rule "
+                 + std::to_string(plan.rule));
+    } else {
+        YAML::Node istio = map();
+        YAML::Node vs = map();
+        vs["name"] = text(plan.virtualServiceName);
+        if (plan.virtualServiceNs != plan.ns)
+            note("Argo reads the VirtualService in the Rollout's namespace " + plan.ns + ", not "
+                 + plan.virtualServiceNs);
+        if (!target.httpRouteName.empty()) {
+            YAML::Node routes(YAML::NodeType::Sequence);
+            routes.push_back(text(target.httpRouteName));
+            vs["routes"] = routes;
+        } else if (plan.http != "0") {
+            note("Argo names the http routes it drives; route " + plan.http
+                 + " has no name, so the Rollout drives the VirtualService's only route: give the route a name");
+        }
+        istio["virtualService"] = vs;
+        YAML::Node rule = map();
+        rule["name"] = text(target.destinationRule);
+        rule["canarySubsetName"] = text(plan.canary);
+        rule["stableSubsetName"] = text(plan.stable);
+        istio["destinationRule"] = rule;
+        routing["istio"] = istio;
     }
-    istio["virtualService"] = vs;
-    YAML::Node rule = map();
-    rule["name"] = text(target.destinationRule);
-    rule["canarySubsetName"] = text(plan.canary);
-    rule["stableSubsetName"] = text(plan.stable);
-    istio["destinationRule"] = rule;
-    routing["istio"] = istio;
     canary["trafficRouting"] = routing;
     const std::string templateName = name + "-analysis";
     if (plan.analysis && (plan.analysis->successRateMin || plan.analysis->latencyP99MaxMs)) {

@@ -206,7 +206,38 @@ void readTemplate(const YAML::Node &document, const std::string &name, RolloutAn
     }
 }
 
-void readTrafficRouting(ImportReader &canary, RolloutPlan &plan, std::vector<RolloutImport::Note> *notes)
+// The Gateway API plugin (argoproj-labs/gatewayAPI): the HTTPRoute's backend
+// Services canaryService and stableService are the plan's canary and stable.
+void readGatewayApiPlugin(ImportReader &canary, ImportReader &plugin, RolloutPlan &plan, size_t rule)
+{
+    std::optional<std::string> name = plugin.string("httpRoute");
+    if (!name) {
+        const YAML::Node list = plugin.take("httpRoutes");
+        if (list && list.IsSequence() && list.size() > 0 && list[0].IsMap() && list[0]["name"])
+            name = list[0]["name"].Scalar();
+        if (list && list.IsSequence() && list.size() > 1)
+            plugin.note(list[1], plugin.path("httpRoutes[1..]"), "a plan drives one route; only the first is used");
+    }
+    if (!name || name->empty())
+        ImportReader::fail(plugin.node(), plugin.path("httpRoute") + " is required");
+    plan.httpRouteNs = plugin.string("namespace").value_or(plan.ns);
+    plan.httpRouteName = *name;
+    plan.rule = rule;
+    plugin.listRest("not a Gateway API plugin field the plan uses; ignored");
+    const std::optional<std::string> stable = canary.string("stableService");
+    const std::optional<std::string> canaryService = canary.string("canaryService");
+    if (!stable || !canaryService || stable->empty() || canaryService->empty())
+        ImportReader::fail(canary.node(),
+                           canary.path("")
+                               + " needs canaryService and stableService with the Gateway "
+                                 "API plugin");
+    plan.stable = *stable;
+    plan.canary = *canaryService;
+}
+
+// True when the plan drives a Gateway API HTTPRoute (through the Argo plugin).
+bool readTrafficRouting(ImportReader &canary, RolloutPlan &plan, size_t ruleIndex,
+                        std::vector<RolloutImport::Note> *notes)
 {
     std::optional<ImportReader> routing = canary.map("trafficRouting");
     if (!routing)
@@ -215,6 +246,15 @@ void readTrafficRouting(ImportReader &canary, RolloutPlan &plan, std::vector<Rol
                                + ".istio is required: a plan drives an "
                                  "Istio VirtualService route");
     routing->take("managedRoutes"); // the names of the header and mirror routes the steps add
+    if (!routing->has("istio") && routing->has("plugins")) {
+        std::optional<ImportReader> plugins = routing->map("plugins");
+        if (std::optional<ImportReader> gateway = plugins->map("argoproj-labs/gatewayAPI")) {
+            readGatewayApiPlugin(canary, *gateway, plan, ruleIndex);
+            plugins->listRest("only the Gateway API plugin becomes a plan; ignored");
+            routing->listRest("only one traffic router drives a plan; ignored");
+            return true;
+        }
+    }
     std::optional<ImportReader> istio = routing->map("istio");
     routing->listRest("only Istio traffic routing becomes a plan; ignored");
     if (!istio)
@@ -265,6 +305,7 @@ void readTrafficRouting(ImportReader &canary, RolloutPlan &plan, std::vector<Rol
     plan.stable = *stableSubset;
     rule->listRest("not a destinationRule field; ignored");
     istio->listRest("not an Istio traffic routing field; ignored");
+    return false;
 }
 
 RolloutPlan readRollout(const YAML::Node &document, const std::map<std::string, YAML::Node> &templates,
@@ -275,10 +316,13 @@ RolloutPlan readRollout(const YAML::Node &document, const std::map<std::string, 
     root.take("kind");
     RolloutPlan plan;
     std::optional<int64_t> minRequests;
+    size_t rule = 0;
     if (std::optional<ImportReader> metadata = root.map("metadata")) {
         plan.name = metadata->string("name").value_or("");
         plan.ns = metadata->string("namespace").value_or("");
-        minRequests = RolloutAnnotations::minRequests(RolloutAnnotations::read(*metadata));
+        const std::map<std::string, std::string> annotations = RolloutAnnotations::read(*metadata);
+        minRequests = RolloutAnnotations::minRequests(annotations);
+        rule = RolloutAnnotations::rule(annotations);
         metadata->listRest("metadata other than name and namespace does not change the plan; ignored");
     }
     if (plan.ns.empty())
@@ -299,9 +343,10 @@ RolloutPlan readRollout(const YAML::Node &document, const std::map<std::string, 
     strategy->listRest("not a strategy Argo defines; ignored");
     if (!canary)
         ImportReader::fail(strategy->node(), "spec.strategy.canary is required");
-    readTrafficRouting(*canary, plan, notes);
-    canary->ignore("canaryService", "not needed with subset-level splitting (destinationRule); ignored");
-    canary->ignore("stableService", "not needed with subset-level splitting (destinationRule); ignored");
+    if (!readTrafficRouting(*canary, plan, rule, notes)) {
+        canary->ignore("canaryService", "not needed with subset-level splitting (destinationRule); ignored");
+        canary->ignore("stableService", "not needed with subset-level splitting (destinationRule); ignored");
+    }
     const YAML::Node steps = canary->take("steps");
     if (!steps || !steps.IsSequence() || steps.size() == 0)
         ImportReader::fail(canary->node(), canary->path("steps") + " must be a non-empty list");

@@ -104,8 +104,6 @@ std::string FlaggerCanaryExport::write(const RolloutPlan &plan, const RolloutExp
         if (notes)
             notes->push_back(line);
     };
-    if (plan.onHttpRoute())
-        note("the plan drives an HTTPRoute; the Canary is written for Flagger's Istio provider");
     const Shape shape = shapeOf(plan, notes);
     const double window = plan.analysis ? plan.analysis->intervalSeconds : 60;
 
@@ -116,10 +114,14 @@ std::string FlaggerCanaryExport::write(const RolloutPlan &plan, const RolloutExp
     metadata["name"] = text(plan.name.empty() ? target.workload : plan.name);
     metadata["namespace"] = text(plan.ns);
     YAML::Node annotations = map();
-    annotations[RolloutAnnotations::kVirtualService] =
-        text(plan.onHttpRoute() ? plan.httpRouteNs + '/' + plan.httpRouteName
-                                : plan.virtualServiceNs + '/' + plan.virtualServiceName);
-    annotations[RolloutAnnotations::kHttpRoute] = text(plan.http);
+    if (plan.onHttpRoute()) {
+        annotations[RolloutAnnotations::kHttpRouteRef] = text(plan.httpRouteNs + '/' + plan.httpRouteName);
+        if (plan.rule > 0)
+            annotations[RolloutAnnotations::kRule] = text(std::to_string(plan.rule));
+    } else {
+        annotations[RolloutAnnotations::kVirtualService] = text(plan.virtualServiceNs + '/' + plan.virtualServiceName);
+        annotations[RolloutAnnotations::kHttpRoute] = text(plan.http);
+    }
     annotations[RolloutAnnotations::kStable] = text(plan.stable);
     annotations[RolloutAnnotations::kCanary] = text(plan.canary);
     if (plan.analysis && plan.analysis->minRequests > 0)
@@ -128,7 +130,7 @@ std::string FlaggerCanaryExport::write(const RolloutPlan &plan, const RolloutExp
     root["metadata"] = metadata;
 
     YAML::Node spec = map();
-    spec["provider"] = text("istio");
+    spec["provider"] = text(plan.onHttpRoute() ? "gatewayapi:v1" : "istio");
     YAML::Node targetRef = map();
     targetRef["apiVersion"] = text("apps/v1");
     targetRef["kind"] = text("Deployment");

@@ -163,11 +163,13 @@ RolloutPlan readCanary(const YAML::Node &document, Notes *notes)
     if (!spec)
         ImportReader::fail(document, "a Canary needs spec.analysis");
     const std::string provider = spec->string("provider").value_or("istio");
-    if (provider != "istio")
+    // Flagger's Gateway API provider ("gatewayapi:v1") shifts an HTTPRoute between <name>-primary and <name>-canary.
+    const bool gatewayApi = provider.rfind("gatewayapi", 0) == 0;
+    if (provider != "istio" && !gatewayApi)
         ImportReader::fail(spec->node(),
                            "spec.provider " + provider
-                               + " is not supported: the plan drives an "
-                                 "Istio VirtualService route");
+                               + " is not supported: the plan drives an Istio VirtualService route or a "
+                                 "Gateway API HTTPRoute");
     std::string target;
     if (std::optional<ImportReader> targetRef = spec->map("targetRef")) {
         target = targetRef->string("name").value_or("");
@@ -183,19 +185,30 @@ RolloutPlan readCanary(const YAML::Node &document, Notes *notes)
         const auto found = annotations.find(key);
         return found == annotations.end() ? fallback : found->second;
     };
-    const std::string vs = annotation(RolloutAnnotations::kVirtualService, plan.ns + '/' + serviceName);
-    const size_t slash = vs.find('/');
-    plan.virtualServiceNs = slash == std::string::npos ? plan.ns : vs.substr(0, slash);
-    plan.virtualServiceName = slash == std::string::npos ? vs : vs.substr(slash + 1);
-    plan.http = annotation(RolloutAnnotations::kHttpRoute, "0");
-    plan.stable = annotation(RolloutAnnotations::kStable, "primary");
-    plan.canary = annotation(RolloutAnnotations::kCanary, "canary");
-    if (!annotations.count(RolloutAnnotations::kStable))
-        root.note(document, "metadata.annotations",
-                  "Flagger routes between Services " + serviceName + "-primary and " + serviceName
-                      + "-canary; without meshlane.io/stable and meshlane.io/canary the plan uses subsets named "
-                        "primary and canary");
-    if (plan.virtualServiceName.empty() || plan.stable == plan.canary)
+    auto split = [&](const std::string &ref, std::string *ns, std::string *name) {
+        const size_t slash = ref.find('/');
+        *ns = slash == std::string::npos ? plan.ns : ref.substr(0, slash);
+        *name = slash == std::string::npos ? ref : ref.substr(slash + 1);
+    };
+    if (gatewayApi) {
+        split(annotation(RolloutAnnotations::kHttpRouteRef, plan.ns + '/' + serviceName), &plan.httpRouteNs,
+              &plan.httpRouteName);
+        plan.rule = RolloutAnnotations::rule(annotations);
+        plan.stable = annotation(RolloutAnnotations::kStable, serviceName + "-primary");
+        plan.canary = annotation(RolloutAnnotations::kCanary, serviceName + "-canary");
+    } else {
+        split(annotation(RolloutAnnotations::kVirtualService, plan.ns + '/' + serviceName), &plan.virtualServiceNs,
+              &plan.virtualServiceName);
+        plan.http = annotation(RolloutAnnotations::kHttpRoute, "0");
+        plan.stable = annotation(RolloutAnnotations::kStable, "primary");
+        plan.canary = annotation(RolloutAnnotations::kCanary, "canary");
+        if (!annotations.count(RolloutAnnotations::kStable))
+            root.note(document, "metadata.annotations",
+                      "Flagger routes between Services " + serviceName + "-primary and " + serviceName
+                          + "-canary; without meshlane.io/stable and meshlane.io/canary the plan uses subsets named "
+                            "primary and canary");
+    }
+    if ((plan.virtualServiceName.empty() && plan.httpRouteName.empty()) || plan.stable == plan.canary)
         ImportReader::fail(document, "the Canary names no route (spec.targetRef.name or meshlane.io annotations)");
 
     if (spec->has("skipAnalysis") && spec->node()["skipAnalysis"].Scalar() == "true")

@@ -36,4 +36,15 @@ std::optional<int64_t> RolloutAnnotations::minRequests(const std::map<std::strin
                       std::string(kMinRequests) + " must be a whole number of requests, not '" + found->second + "'"};
 }
 
+size_t RolloutAnnotations::rule(const std::map<std::string, std::string> &annotations)
+{
+    const auto found = annotations.find(kRule);
+    if (found == annotations.end())
+        return 0;
+    if (found->second.empty() || found->second.size() > 6
+        || found->second.find_first_not_of("0123456789") != std::string::npos)
+        throw ImportError{0, std::string(kRule) + " must be a rule index, not '" + found->second + "'"};
+    return size_t(std::stoul(found->second));
+}
+
 } // namespace meshlane

@@ -24,6 +24,13 @@ public:
     static constexpr const char *kHttpRoute = "meshlane.io/http-route"; // index or name
     static constexpr const char *kStable = "meshlane.io/stable";
     static constexpr const char *kCanary = "meshlane.io/canary";
+    // Gateway API plans: the HTTPRoute (ns/name; Flagger names it after the
+    // Service) and the rule, which neither Argo's plugin nor Flagger names.
+    static constexpr const char *kHttpRouteRef = "meshlane.io/httproute";
+    static constexpr const char *kRule = "meshlane.io/rule";
+
+    // The rule index of kRule (0 when absent); throws ImportError when it is not a number.
+    static size_t rule(const std::map<std::string, std::string> &annotations);
 
     // The meshlane.io annotations of `metadata` (others are listed as ignored).
     static std::map<std::string, std::string> read(ImportReader &metadata);

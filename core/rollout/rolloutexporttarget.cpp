@@ -22,8 +22,27 @@ RolloutExportTarget RolloutExportTarget::defaults(const RolloutPlan &plan)
 RolloutExportTarget RolloutExportTarget::fromMesh(const Mesh &mesh, const RolloutPlan &plan)
 {
     RolloutExportTarget target = defaults(plan);
-    if (plan.onHttpRoute())
+    if (plan.onHttpRoute()) {
+        // The stable backend Service selects the workload the rollout takes over.
+        const auto serviceNamed = [&](const std::string &name) {
+            return mesh.findService(name + '.' + plan.httpRouteNs + ".svc.cluster.local");
+        };
+        if (const Service *service = serviceNamed(plan.stable)) {
+            if (service->hasSelector)
+                target.selector = service->selector;
+            // One pod template serves both versions in a Rollout: keep the labels the two Services share.
+            if (const Service *canary = serviceNamed(plan.canary); canary && canary->hasSelector)
+                std::erase_if(target.selector, [&](const auto &label) {
+                    const auto found = canary->selector.find(label.first);
+                    return found == canary->selector.end() || found->second != label.second;
+                });
+            if (!service->ports.empty())
+                target.port = service->ports.front().port;
+            if (const std::vector<const Workload *> workloads = mesh.workloadsOf(*service); !workloads.empty())
+                target.workload = workloads.front()->meta.name;
+        }
         return target;
+    }
     const VirtualService *vs = mesh.findVirtualService(plan.virtualServiceNs, plan.virtualServiceName);
     const int index = vs ? findHttpRoute(*vs, plan.http) : -1;
     if (index < 0)

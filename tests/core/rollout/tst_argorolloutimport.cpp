@@ -137,6 +137,22 @@ private Q_SLOTS:
         QVERIFY(imported.plan);
     }
 
+    void gatewayApiPluginIsAnHttpRoutePlan()
+    {
+        const std::string text =
+            minimal("    canary:\n      canaryService: checkout-v2\n      stableService: checkout-v1\n"
+                    "      trafficRouting:\n        plugins:\n          argoproj-labs/gatewayAPI:\n"
+                    "            httpRoute: checkout\n            namespace: shop\n      steps: [{setWeight: 10}]\n");
+        const RolloutImport imported = ArgoRolloutImport::read(text, "r.yaml");
+        QVERIFY2(imported.plan, imported.error.c_str());
+        QVERIFY(imported.plan->onHttpRoute());
+        QCOMPARE(imported.plan->httpRouteNs, std::string("shop"));
+        QCOMPARE(imported.plan->httpRouteName, std::string("checkout"));
+        QCOMPARE(imported.plan->stable, std::string("checkout-v1"));
+        QCOMPARE(imported.plan->canary, std::string("checkout-v2"));
+        QVERIFY(imported.notes.empty());
+    }
+
     void rolloutsThatCannotBePlans_data()
     {
         QTest::addColumn<QString>("text");

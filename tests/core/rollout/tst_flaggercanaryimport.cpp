@@ -184,6 +184,24 @@ private Q_SLOTS:
         QVERIFY2(imported.error.find(error.toStdString()) != std::string::npos, imported.error.c_str());
     }
 
+    void gatewayApiProviderIsAnHttpRoutePlan()
+    {
+        // Flagger's own names: HTTPRoute <service>, backends <service>-primary and <service>-canary.
+        const RolloutImport imported = FlaggerCanaryImport::read(
+            "apiVersion: flagger.app/v1beta1\nkind: Canary\nmetadata: {name: podinfo, namespace: test}\nspec:\n"
+            "  provider: gatewayapi:v1\n  targetRef: {name: podinfo}\n  service: {port: 9898}\n"
+            "  analysis: {stepWeight: 50}\n",
+            "c.yaml");
+        QVERIFY2(imported.plan, imported.error.c_str());
+        QVERIFY(imported.plan->onHttpRoute());
+        QCOMPARE(imported.plan->httpRouteNs, std::string("test"));
+        QCOMPARE(imported.plan->httpRouteName, std::string("podinfo"));
+        QCOMPARE(imported.plan->rule, size_t(0));
+        QCOMPARE(imported.plan->stable, std::string("podinfo-primary"));
+        QCOMPARE(imported.plan->canary, std::string("podinfo-canary"));
+        QVERIFY(!listed(imported, "metadata.annotations", 3)); // nothing guessed
+    }
+
     void otherProvidersAreRefused()
     {
         const RolloutImport imported = FlaggerCanaryImport::read(

@@ -246,6 +246,38 @@ private Q_SLOTS:
         QCOMPARE(canary["spec"]["analysis"]["threshold"].as<int>(), 1);
     }
 
+    void gatewayApiPlanThroughBothFormats()
+    {
+        RolloutPlan original =
+            plan("    - setWeight: 20\n    - pause: {duration: 2m}\n    - setWeight: 60\n    - pause: {duration: "
+                 "2m}\n    - setWeight: 100\n",
+                 kGates);
+        original.virtualServiceNs.clear();
+        original.virtualServiceName.clear();
+        original.http = "0";
+        original.httpRouteNs = "bookinfo";
+        original.httpRouteName = "reviews";
+        original.rule = 1; // carried by the meshlane.io/rule annotation
+        original.stable = "reviews-v1";
+        original.canary = "reviews-v3";
+        std::vector<std::string> notes;
+        const std::string argo = ArgoRolloutExport::write(original, RolloutExportTarget::defaults(original), &notes);
+        QVERIFY(argo.find("argoproj-labs/gatewayAPI:\n            httpRoute: reviews\n            namespace: bookinfo")
+                != std::string::npos);
+        QVERIFY(argo.find("canaryService: reviews-v3") != std::string::npos);
+        // The plugin shifts every rule that sends to both Services (and failureLimit counts per metric).
+        QCOMPARE(notes.size(), size_t(2));
+        QVERIFY(notes[0].find("shifts every rule that sends to both Services") != std::string::npos);
+        const RolloutImport fromArgo = ArgoRolloutImport::read(argo, "argo.yaml");
+        QVERIFY2(fromArgo.plan, fromArgo.error.c_str());
+        QCOMPARE(text(*fromArgo.plan), text(original));
+        const std::string canary = FlaggerCanaryExport::write(original, RolloutExportTarget::defaults(original));
+        QVERIFY(canary.find("provider: gatewayapi:v1") != std::string::npos);
+        const RolloutImport fromFlagger = FlaggerCanaryImport::read(canary, "canary.yaml");
+        QVERIFY2(fromFlagger.plan, fromFlagger.error.c_str());
+        QCOMPARE(text(*fromFlagger.plan), text(original));
+    }
+
     void writerRoundTrip()
     {
         // The RolloutPlan writer (how an import is saved) reads back into the same plan.
