@@ -10,7 +10,8 @@
 namespace meshlane {
 
 // Writes a plan as an Argo Rollouts `Rollout` (canary strategy with Istio
-// subset-level traffic routing) and, when the plan has gates, an
+// subset-level traffic routing, or the Gateway API plugin with
+// canaryService/stableService for an HTTPRoute plan) and, when the plan has gates, an
 // AnalysisTemplate of Prometheus metrics on Istio's standard telemetry whose
 // successConditions are the plan's thresholds. ArgoRolloutImport reads the
 // result back into the same plan. `notes` lists what Argo cannot say

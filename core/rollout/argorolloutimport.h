@@ -13,7 +13,8 @@ namespace meshlane {
 // setMirrorRoute) become plan steps one for one; the Istio traffic routing
 // gives the route (virtualService name and its one http route name; the
 // Rollout's namespace) and the subsets (destinationRule stableSubsetName,
-// canarySubsetName). Background analysis templates found in the same file
+// canarySubsetName); with the argoproj-labs/gatewayAPI plugin instead, an
+// HTTPRoute plan between stableService and canaryService. Background analysis templates found in the same file
 // (AnalysisTemplate documents) give the gates when their successCondition is
 // a plain threshold on `result[0]` and the metric's name says what it
 // measures ("success"; "latency" or "duration"). Everything else (pod

@@ -9,7 +9,8 @@
 
 namespace meshlane {
 
-// Writes a plan as a Flagger `Canary` (flagger.app/v1beta1, provider istio)
+// Writes a plan as a Flagger `Canary` (flagger.app/v1beta1, provider istio,
+// or gatewayapi:v1 for an HTTPRoute plan)
 // that FlaggerCanaryImport reads back into the same plan when the plan has a
 // shape Flagger can run:
 // - progressive: setWeight/pause pairs (stepWeights; `analysis.interval` is

@@ -23,9 +23,11 @@ namespace meshlane {
 // interval (default 1m); `threshold` failed checks roll back, so the plan's
 // failureLimit is threshold - 1 (Flagger: failedChecks >= threshold).
 // Flagger routes between its own Services <target>-primary and
-// <target>-canary; the meshlane.io annotations (see RolloutAnnotations) name
-// the mesh's VirtualService route and subsets instead, and without them the
-// plan uses VirtualService <service name>, route 0, subsets primary/canary.
+// <target>-canary. With provider gatewayapi that is an HTTPRoute plan as it
+// stands (HTTPRoute <service name>, those two backends). With istio the
+// meshlane.io annotations (see RolloutAnnotations) name the mesh's
+// VirtualService route and subsets, and without them the plan uses
+// VirtualService <service name>, route 0, subsets primary/canary (listed).
 class FlaggerCanaryImport
 {
 public:
