@@ -217,7 +217,8 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
                            QStringLiteral("PLAN")});
     commandLine.addOption({QStringLiteral("traffic"),
                            QStringLiteral("Traffic mix YAML with `classes` and `behaviour` profiles (default: 100 "
-                                          "requests/s to the VirtualService's first host)."),
+                                          "requests/s to the VirtualService's first host, or the HTTPRoute's "
+                                          "parent Service)."),
                            QStringLiteral("FILE")});
     commandLine.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1); same seed, same report."),
                            QStringLiteral("S")});
