@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 namespace meshlane {
 
@@ -71,6 +72,43 @@ const GatewayApiRoute *RouteResource::findGatewayApiRoute(const Mesh &mesh) cons
             return route.get();
     }
     return nullptr;
+}
+
+std::optional<RouteResource> featuredRouteResource(const Mesh &mesh)
+{
+    std::optional<RouteResource> first;
+    const auto consider = [&first](RouteResource resource, size_t destinations) -> std::optional<RouteResource> {
+        if (destinations > 1)
+            return resource;
+        if (!first)
+            first = std::move(resource);
+        return std::nullopt;
+    };
+    for (const auto &vs : mesh.virtualServices) {
+        std::set<std::pair<std::string, std::string>> destinations;
+        const auto add = [&destinations](const std::vector<RouteDestination> &route) {
+            for (const RouteDestination &destination : route)
+                destinations.emplace(destination.destination.fqdn, destination.destination.subset);
+        };
+        for (const HttpRoute &route : vs->http)
+            add(route.route);
+        for (const auto *routes : {&vs->tcp, &vs->tls}) {
+            for (const L4Route &route : *routes)
+                add(route.route);
+        }
+        if (auto featured = consider({"VirtualService", vs->meta.ns, vs->meta.name}, destinations.size()))
+            return featured;
+    }
+    for (const auto &route : mesh.gatewayApiRoutes) {
+        std::set<std::string> backends;
+        for (const RouteRule &rule : route->rules) {
+            for (const RouteBackendRef &backend : rule.backendRefs)
+                backends.insert(backend.ns + '/' + backend.name);
+        }
+        if (auto featured = consider({route->meta.kind, route->meta.ns, route->meta.name}, backends.size()))
+            return featured;
+    }
+    return first;
 }
 
 } // namespace meshlane

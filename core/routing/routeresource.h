@@ -39,4 +39,10 @@ struct RouteResource
     const GatewayApiRoute *findGatewayApiRoute(const Mesh &mesh) const;
 };
 
+// What a folder opens on, so the docks show what the product does: the first
+// route resource whose rules lead to more than one destination (a canary, a
+// dark launch), VirtualServices before Gateway API routes; else the first of
+// either; nullopt when the folder routes nothing.
+std::optional<RouteResource> featuredRouteResource(const Mesh &mesh);
+
 } // namespace meshlane

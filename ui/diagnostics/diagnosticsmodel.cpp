@@ -94,6 +94,11 @@ QString DiagnosticsModel::toolTip(const Diagnostic &d) const
     QString text = QStringLiteral("<p>%1<br>%2").arg(head, qs(d.message).toHtmlEscaped());
     if (!d.fix.empty())
         text += QStringLiteral("<br><i>%1</i>").arg(tr("Fix: %1").arg(qs(d.fix)).toHtmlEscaped());
+    if (!d.witness.empty())
+        text += QStringLiteral("<br>%1").arg(
+            tr("A request that shows it: meshlane route DIR %1 (right-click: try it in the Request Tester)")
+                .arg(qs(d.witness))
+                .toHtmlEscaped());
     return text + QStringLiteral("</p>");
 }
 

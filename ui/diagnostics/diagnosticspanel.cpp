@@ -5,6 +5,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QMenu>
 #include <QScrollBar>
 #include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
@@ -64,7 +65,29 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
         if (source.isValid())
             Q_EMIT diagnosticActivated(m_model->diagnostic(source.row()));
     });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableView::customContextMenuRequested, this, &DiagnosticsPanel::showContextMenu);
     updateRowHeights();
+}
+
+void DiagnosticsPanel::showContextMenu(const QPoint &at)
+{
+    const auto *proxy = static_cast<const QSortFilterProxyModel *>(m_table->model());
+    const QModelIndex source = proxy->mapToSource(m_table->indexAt(at));
+    if (!source.isValid())
+        return;
+    const Diagnostic diagnostic = m_model->diagnostic(source.row());
+    QMenu menu(this);
+    QAction *show = menu.addAction(tr("Show in YAML and Graph"));
+    QAction *tryIt = menu.addAction(tr("Try the Request in the Request Tester"));
+    tryIt->setEnabled(!diagnostic.witness.empty());
+    if (diagnostic.witness.empty())
+        tryIt->setToolTip(tr("Only routing findings come with a request that shows them."));
+    QAction *chosen = menu.exec(m_table->viewport()->mapToGlobal(at));
+    if (chosen == show)
+        Q_EMIT diagnosticActivated(diagnostic);
+    else if (chosen == tryIt)
+        Q_EMIT witnessRequested(QString::fromStdString(diagnostic.witness));
 }
 
 void DiagnosticsPanel::setDiagnostics(Diagnostics diagnostics)

@@ -34,12 +34,16 @@ public:
 
 Q_SIGNALS:
     void diagnosticActivated(const meshlane::Diagnostic &diagnostic);
+    // "Try in Request Tester" on a routing finding: its witness, the
+    // `meshlane route` arguments of a request that shows the problem.
+    void witnessRequested(const QString &arguments);
 
 protected:
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void showContextMenu(const QPoint &at);
     void fitColumns();
     void updateRowHeights();
 

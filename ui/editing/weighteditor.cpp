@@ -196,15 +196,15 @@ void WeightEditor::refresh()
     m_addRoute->setEnabled(matchRoutes);
     m_scroll->setVisible(count > 0);
     m_placeholder->setVisible(count == 0);
+    const QString label = QString::fromStdString(resource.label());
     if (found && !gatewayRoute)
-        m_placeholder->setText(tr("%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.").arg(QString::fromStdString(resource.label())));
+        m_placeholder->setText(tr("%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.").arg(label));
     else if (!vs && !gatewayRoute)
         m_placeholder->setText(m_document->folder().isEmpty()
                                    ? tr("Open a folder to edit its traffic routing.")
                                    : tr("Select a VirtualService in the graph, or choose one above, to edit its "
                                         "routes and weights."));
     else if (count == 0)
-        const QString label = QString::fromStdString(resource.label());
         m_placeholder->setText(vs ? tr("%1 has no routes.").arg(label) : tr("%1 has no rules.").arg(label));
 }
 

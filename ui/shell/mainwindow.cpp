@@ -5,6 +5,7 @@
 #include "diagnostics/diagnosticspanel.h"
 #include "document/document.h"
 #include "graph/graphpanel.h"
+#include "routing/routeresource.h"
 #include "shell/editingdocks.h"
 #include "shell/helpmenu.h"
 #include "shell/languagemanager.h"
@@ -30,8 +31,6 @@
 #include <QStyle>
 #include <QTimer>
 #include <QUndoStack>
-
-#include <set>
 #include <string>
 #include <utility>
 
@@ -98,6 +97,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     });
     connect(m_graphPanel, &GraphPanel::virtualServiceSelected, this, &MainWindow::onVirtualServiceSelected);
     connect(m_diagnosticsPanel, &DiagnosticsPanel::diagnosticActivated, this, &MainWindow::showDiagnostic);
+    connect(m_diagnosticsPanel, &DiagnosticsPanel::witnessRequested, m_simulationDocks, &SimulationDocks::replayWitness);
 
     connect(m_graphPanel, &GraphPanel::graphShown, this, &MainWindow::selectFeaturedRoute);
 
@@ -280,24 +280,8 @@ void MainWindow::selectFeaturedRoute()
 {
     if (!std::exchange(m_selectAfterLoad, false) || !m_selectedVirtualService.isEmpty())
         return;
-    const Mesh &mesh = *m_document->mesh();
-    const VirtualService *featured = nullptr;
-    for (const auto &vs : mesh.virtualServices) {
-        // Splits: its routes lead to more than one destination, by weight or by match.
-        std::set<std::pair<std::string, std::string>> destinations;
-        for (const HttpRoute &route : vs->http) {
-            for (const RouteDestination &destination : route.route)
-                destinations.emplace(destination.destination.fqdn, destination.destination.subset);
-        }
-        if (destinations.size() > 1) {
-            featured = vs.get();
-            break;
-        }
-        if (!featured)
-            featured = vs.get();
-    }
-    if (featured)
-        m_graphPanel->selectVirtualService(QString::fromStdString(featured->meta.ns + '/' + featured->meta.name));
+    if (const std::optional<RouteResource> featured = featuredRouteResource(*m_document->mesh()))
+        m_graphPanel->selectVirtualService(QString::fromStdString(featured->ref()));
 }
 
 void MainWindow::fitToScreen()

@@ -3,6 +3,7 @@
 
 #include "document/document.h"
 #include "rollout/rolloutpanel.h"
+#include "routing/requestarguments.h"
 #include "simulation/liveplotpanel.h"
 #include "simulation/requesttesterpanel.h"
 #include "simulation/simulationrunner.h"
@@ -112,6 +113,18 @@ void SimulationDocks::retranslate()
     if (m_rolloutDock)
         m_rolloutDock->setWindowTitle(tr("Rollout"));
     m_menu->setTitle(tr("&Simulation"));
+}
+
+bool SimulationDocks::replayWitness(const QString &arguments)
+{
+    HttpRequest request;
+    const Result<RequestArguments> split = splitRequestArguments(arguments.toStdString());
+    if (!split || !applyRequestArguments(*split, request))
+        return false; // not one the analyzer writes
+    m_requestTesterDock->show();
+    m_requestTesterDock->raise();
+    m_requestTesterPanel->showRequest(request);
+    return true;
 }
 
 void SimulationDocks::showVirtualService(const QString &routeResource)

@@ -56,6 +56,9 @@ public:
     // or "Kind/ns/name" for a Gateway API route, and starts the request
     // tester from it (empty: nothing selected).
     void showVirtualService(const QString &routeResource);
+    // Shows a finding's witness (`meshlane route` arguments) in the Request
+    // Tester, routed; false when the arguments do not read.
+    bool replayWitness(const QString &arguments);
 
 Q_SIGNALS:
     void busyChanged();

@@ -215,25 +215,36 @@ void RequestTesterPanel::applyVirtualService()
     m_virtualServiceApplied = true;
     const std::optional<RouteResource> resource = RouteResource::parse(m_virtualService.toStdString());
     const std::optional<HttpRequest> plain = resource ? plainRequest(*m_router->mesh(), *resource) : std::nullopt;
-    if (!plain)
-        return;
-    setProtocol(plain->protocol);
-    m_host->setText(qs(plain->authority));
-    m_namespace->setText(qs(plain->sourceNamespace));
-    m_method->setEditText(qs(plain->method));
-    m_path->setText(qs(plain->path));
+    if (plain)
+        fillForm(*plain);
+}
+
+void RequestTesterPanel::fillForm(const HttpRequest &request)
+{
+    setProtocol(request.protocol);
+    m_host->setText(qs(request.authority));
+    m_namespace->setText(qs(request.sourceNamespace));
+    m_method->setEditText(qs(request.method));
+    m_path->setText(qs(request.path));
     m_headers->setRowCount(0);
-    for (const auto &[name, value] : plain->headers)
+    for (const auto &[name, value] : request.headers)
         addHeader(qs(name), qs(value));
     // Empty: the default (the host), which the field's placeholder says.
-    m_sni->clear();
-    m_destinationIp->clear();
-    const int gateway = plain->gateway.empty() ? 0 : m_gateway->findData(qs(plain->gateway));
+    m_sni->setText(request.sni == request.hostName() ? QString() : qs(request.sni));
+    m_destinationIp->setText(qs(request.destinationIp));
+    const int gateway = request.gateway.empty() ? 0 : m_gateway->findData(qs(request.gateway));
     m_gateway->setCurrentIndex(std::max(0, gateway));
-    m_autoPort = plain->port ? QString::number(plain->port) : QString();
+    m_autoPort = request.port ? QString::number(request.port) : QString();
     m_port->setText(m_autoPort);
-    if (!plain->port)
+    if (!request.port)
         fillListenerPort(); // through a gateway: its listener's port, shown rather than implied
+}
+
+void RequestTesterPanel::showRequest(const HttpRequest &request)
+{
+    m_virtualServiceApplied = true; // the selection's own request must not replace this one
+    fillForm(request);
+    route();
 }
 
 void RequestTesterPanel::updateGateways()

@@ -40,6 +40,9 @@ public:
     bool buildRequest(HttpRequest *request, QString *error) const;
     HttpRequest request() const; // buildRequest(), whatever it said
     void route(); // shows the decision for request()
+    // Fills the form with `request` and routes it: an analyzer finding's
+    // witness, replayed (the request that shows the problem).
+    void showRequest(const HttpRequest &request);
     bool hasResult() const { return m_hasResult; }
 
     QComboBox *protocolBox() const { return m_protocol; }
@@ -69,6 +72,7 @@ private:
     void retranslate();
     void updateGateways();
     void applyVirtualService();
+    void fillForm(const HttpRequest &request);
     void updateProtocolFields();
     void fillListenerPort();
 

@@ -137,7 +137,7 @@ QString YamlPane::virtualServiceShowing(const Mesh &mesh, const ResourceId &reso
         return mesh.findVirtualService(resource.ns, resource.name) ? QString::fromStdString(resource.ns + '/' + resource.name)
                                                                     : QString();
     const RouteResource route{resource.kind, resource.ns, resource.name};
-    if (route.gatewayRoute(mesh))
+    if (route.findGatewayApiRoute(mesh))
         return QString::fromStdString(route.ref());
     if (resource.kind != "DestinationRule")
         return {};

@@ -5,6 +5,7 @@
 
 #include "graph/meshgraph.h"
 #include "load/manifestloader.h"
+#include "routing/routeresource.h"
 #include "support/testdata.h"
 
 #include <QTest>

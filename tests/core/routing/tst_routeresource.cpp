@@ -62,6 +62,38 @@ private Q_SLOTS:
         QVERIFY(vs.findVirtualService(*tcp));
         QVERIFY(!vs.findGatewayApiRoute(*tcp));
     }
+
+    void labelsAndEmptyResources()
+    {
+        QCOMPARE(RouteResource::fromRef("default/reviews").label(), std::string("default/reviews"));
+        QCOMPARE(RouteResource::fromRef("GRPCRoute/shop/cart").label(), std::string("GRPCRoute shop/cart"));
+        const RouteResource nothing = RouteResource::fromRef("not a route");
+        QVERIFY(nothing.isEmpty());
+        QCOMPARE(nothing.ref(), std::string());
+        QCOMPARE(nothing.label(), std::string());
+    }
+
+    // A folder opens on the canary it holds, whichever API wrote it.
+    void theFeaturedRouteIsTheFirstThatSplits_data()
+    {
+        QTest::addColumn<QString>("sample");
+        QTest::addColumn<QString>("featured");
+        QTest::newRow("bookinfo") << "bookinfo" << "default/reviews";
+        QTest::newRow("tcp-echo-shift") << "tcp-echo-shift" << "echo/tcp-echo";
+        QTest::newRow("bookinfo-gateway-api") << "bookinfo-gateway-api" << "HTTPRoute/bookinfo/reviews";
+        QTest::newRow("mesh-httproute") << "mesh-httproute" << "HTTPRoute/shop/checkout";
+    }
+
+    void theFeaturedRouteIsTheFirstThatSplits()
+    {
+        QFETCH(QString, sample);
+        QFETCH(QString, featured);
+        const MeshPtr mesh = ManifestLoader().loadFolder(test::samplePath(sample.toStdString())).mesh;
+        const std::optional<RouteResource> chosen = featuredRouteResource(*mesh);
+        QVERIFY(chosen);
+        QCOMPARE(QString::fromStdString(chosen->ref()), featured);
+        QVERIFY(!featuredRouteResource(Mesh{}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRouteResource)

@@ -6,6 +6,7 @@
 #include "load/manifestloader.h"
 #include "shell/languagemanager.h"
 #include "shell/simulationdocks.h"
+#include "simulation/requesttesterpanel.h"
 #include "simulation/simulationrunner.h"
 #include "simulation/splitchartpanel.h"
 #include "support/editguisupport.h"
@@ -15,12 +16,14 @@
 
 #include <QDockWidget>
 #include <QHeaderView>
-#include <QScrollBar>
 #include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace meshlane;
 using namespace meshlane::ui;
@@ -178,6 +181,40 @@ private Q_SLOTS:
         QVERIFY(window.simulationDocks()->splitChartPanel()->statusCategories().contains(QStringLiteral("HTTP 503")));
         const QString failure = test::compareWithGolden(test::settledGrab(window), QStringLiteral("diagnostics_account_service"));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
+    // A routing finding carries a request that shows it; "Try the Request in
+    // the Request Tester" fills the tester with it and routes it there.
+    void witnessIsReplayedInTheRequestTester()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(test::samplePath("account-service"));
+        QVERIFY(test::waitUntilShown(window));
+        const DiagnosticsModel *model = window.diagnosticsPanel()->model();
+        const Diagnostic *finding = nullptr;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->diagnostic(row).code == "IST0101" && !model->diagnostic(row).witness.empty())
+                finding = &model->diagnostic(row);
+        }
+        QVERIFY(finding);
+        const int row = rowWithCode(*window.diagnosticsPanel()->table()->model(), QStringLiteral("IST0101"));
+        const QString toolTip = window.diagnosticsPanel()->table()->model()->index(row, DiagnosticsModel::MessageColumn)
+                                    .data(Qt::ToolTipRole).toString();
+        QVERIFY2(toolTip.contains(QStringLiteral("--host account-service")), qPrintable(toolTip));
+
+        RequestTesterPanel *tester = window.simulationDocks()->requestTesterPanel();
+        QSignalSpy tried(window.diagnosticsPanel(), &DiagnosticsPanel::witnessRequested);
+        Q_EMIT window.diagnosticsPanel()->witnessRequested(QString::fromStdString(finding->witness));
+        QCOMPARE(tried.count(), 1);
+        QCOMPARE(tester->hostEdit()->text(), QStringLiteral("account-service"));
+        QVERIFY(tester->hasResult());
+        QVERIFY2(tester->result()->toPlainText().contains(QStringLiteral("503")), qPrintable(tester->result()->toPlainText()));
+        QVERIFY(tester->isVisible()); // its dock was brought to the front
+        // Arguments the analyzer never writes change nothing.
+        QVERIFY(!window.simulationDocks()->replayWitness(QStringLiteral("--weights 1")));
+        QCOMPARE(tester->hostEdit()->text(), QStringLiteral("account-service"));
     }
 
     // A finding on a DestinationRule opens a VirtualService that routes to its
