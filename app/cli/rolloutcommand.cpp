@@ -6,6 +6,7 @@
 #include "rollout/behaviourprofile.h"
 #include "rollout/flaggercanaryexport.h"
 #include "rollout/rehearsal.h"
+#include "rollout/rehearsaltraffic.h"
 #include "rollout/rolloutexporttarget.h"
 #include "rollout/rolloutplanloader.h"
 #include "rollout/rolloutplanwriter.h"
@@ -120,23 +121,6 @@ void printReport(const RehearsalReport &report, quint64 seed, QTextStream &out)
     }
     out << "\nTotals: " << report.requests << " requests, " << report.canaryRequests << " to the canary ("
         << report.mirroredToCanary << " mirrored), " << report.failedRequests << " failed as users saw them\n";
-}
-
-// Where an HTTPRoute plan's default traffic goes: the parent Service of a
-// mesh (GAMMA) route, else the route's first hostname; empty without the route.
-std::string httpRouteHost(const Mesh &mesh, const RolloutPlan &plan)
-{
-    for (const auto &route : mesh.gatewayApiRoutes) {
-        if (route->meta.kind != "HTTPRoute" || route->meta.ns != plan.httpRouteNs
-            || route->meta.name != plan.httpRouteName)
-            continue;
-        for (const RouteParentRef &parent : route->parentRefs) {
-            if (parent.isService())
-                return parent.name + '.' + parent.ns;
-        }
-        return route->hostnames.empty() ? route->meta.name : route->hostnames.front();
-    }
-    return {};
 }
 
 bool writeText(const QString &path, const std::string &text, QTextStream &err)
@@ -265,7 +249,6 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
     QFile planFile(planPath);
     if (!planFile.open(QIODevice::ReadOnly))
         return commandLine.usageError(err, QStringLiteral("cannot read plan file ") + planPath);
-    std::string error;
     const RolloutImport imported = RolloutPlanLoader::load(planFile.readAll().toStdString(), ss(planPath));
     if (!imported.plan) {
         err << qs(imported.error) << '\n';
@@ -283,50 +266,32 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     // The default traffic goes to the route's first host: a VirtualService
     // host, or an HTTPRoute's parent Service (GAMMA) or first hostname.
-    HttpRequest defaults;
-    if (plan->onHttpRoute()) {
-        defaults.authority = httpRouteHost(*loaded.mesh, *plan);
-        defaults.sourceNamespace = plan->httpRouteNs;
-    } else if (const VirtualService *vs =
-                   loaded.mesh->findVirtualService(plan->virtualServiceNs, plan->virtualServiceName);
-               vs && !vs->hosts.empty()) {
-        defaults.authority = vs->hosts.front();
-        defaults.sourceNamespace = plan->virtualServiceNs;
-    }
-    if (defaults.authority.empty()) {
-        err << planPath << ": no "
-            << (plan->onHttpRoute()
-                    ? QStringLiteral("HTTPRoute ") + qs(plan->httpRouteNs) + u'/' + qs(plan->httpRouteName)
-                    : QStringLiteral("VirtualService ") + qs(plan->virtualServiceNs) + u'/'
-                        + qs(plan->virtualServiceName))
-            << " in " << commandLine.directory() << '\n';
+    const Result<HttpRequest> defaults = RehearsalTraffic::defaultRequest(*loaded.mesh, *plan);
+    if (!defaults) {
+        err << planPath << ": " << qs(defaults.error()) << " in " << commandLine.directory() << '\n';
         return ExitUnparseable;
     }
     const bool exporting = parser.isSet(QStringLiteral("export-argo")) || parser.isSet(QStringLiteral("export-flagger"))
         || parser.isSet(QStringLiteral("export-plan")) || parser.isSet(QStringLiteral("export-steps"));
     if (exporting)
         return exportPlan(parser, *plan, loaded.mesh, out, err);
-    TrafficMix mix = TrafficMix::single(defaults);
-    std::vector<BehaviourProfile> profiles;
+    std::optional<std::string> trafficText;
+    const QString trafficPath = parser.value(QStringLiteral("traffic"));
     if (parser.isSet(QStringLiteral("traffic"))) {
-        const QString path = parser.value(QStringLiteral("traffic"));
-        QFile file(path);
+        QFile file(trafficPath);
         if (!file.open(QIODevice::ReadOnly))
-            return commandLine.usageError(err, QStringLiteral("cannot read traffic file ") + path);
-        const std::string text = file.readAll().toStdString();
-        std::optional<std::vector<BehaviourProfile>> parsedProfiles = BehaviourProfile::listFromYaml(text, &error);
-        std::optional<TrafficMix> parsedMix;
-        if (parsedProfiles)
-            parsedMix = TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(text), defaults, &error);
-        if (!parsedProfiles || !parsedMix) {
-            err << path << ": " << qs(error) << '\n';
-            return ExitUnparseable;
-        }
-        mix = std::move(*parsedMix);
-        profiles = std::move(*parsedProfiles);
+            return commandLine.usageError(err, QStringLiteral("cannot read traffic file ") + trafficPath);
+        trafficText = file.readAll().toStdString();
+    }
+    Result<RehearsalTraffic> traffic = RehearsalTraffic::forPlan(*loaded.mesh, *plan, trafficText);
+    if (!traffic) {
+        err << trafficPath << ": " << qs(traffic.error()) << '\n';
+        return ExitUnparseable;
     }
 
-    const RehearsalReport report = Rehearsal(loaded.mesh, *plan, mix, profiles, options).run();
+    RehearsalTraffic chosen = std::move(traffic).value();
+    const RehearsalReport report =
+        Rehearsal(loaded.mesh, *plan, std::move(chosen.mix), std::move(chosen.profiles), options).run();
     if (report.outcome == RehearsalReport::Outcome::Error) {
         err << planPath << ": " << qs(report.error) << '\n';
         return ExitUnparseable;

@@ -3,29 +3,64 @@
 
 namespace meshlane {
 
-std::optional<RehearsalTraffic> RehearsalTraffic::forPlan(const Mesh &mesh, const RolloutPlan &plan,
-                                                          const std::optional<std::string> &trafficText,
-                                                          std::string *error)
+namespace {
+
+// An HTTPRoute plan's host: the parent Service of a mesh route, else the
+// route's first hostname (its name when it has none); empty without the route.
+std::string httpRouteHost(const Mesh &mesh, const RolloutPlan &plan)
 {
-    const VirtualService *vs = mesh.findVirtualService(plan.virtualServiceNs, plan.virtualServiceName);
-    if (!vs || vs->hosts.empty()) {
-        *error = "no VirtualService " + plan.virtualServiceNs + '/' + plan.virtualServiceName;
-        return std::nullopt;
+    for (const auto &route : mesh.gatewayApiRoutes) {
+        if (route->meta.kind != "HTTPRoute" || route->meta.ns != plan.httpRouteNs
+            || route->meta.name != plan.httpRouteName)
+            continue;
+        for (const RouteParentRef &parent : route->parentRefs) {
+            if (parent.isService())
+                return parent.name + '.' + parent.ns;
+        }
+        return route->hostnames.empty() ? route->meta.name : route->hostnames.front();
     }
-    HttpRequest defaults;
-    defaults.authority = vs->hosts.front();
-    defaults.sourceNamespace = plan.virtualServiceNs;
-    RehearsalTraffic traffic{TrafficMix::single(defaults), {}};
+    return {};
+}
+
+} // namespace
+
+Result<HttpRequest> RehearsalTraffic::defaultRequest(const Mesh &mesh, const RolloutPlan &plan)
+{
+    HttpRequest request;
+    if (plan.onHttpRoute()) {
+        request.authority = httpRouteHost(mesh, plan);
+        request.sourceNamespace = plan.httpRouteNs;
+        if (request.authority.empty())
+            return Result<HttpRequest>::failure("no HTTPRoute " + plan.httpRouteNs + '/' + plan.httpRouteName);
+        return request;
+    }
+    const VirtualService *vs = mesh.findVirtualService(plan.virtualServiceNs, plan.virtualServiceName);
+    if (!vs || vs->hosts.empty())
+        return Result<HttpRequest>::failure("no VirtualService " + plan.virtualServiceNs + '/'
+                                            + plan.virtualServiceName);
+    request.authority = vs->hosts.front();
+    request.sourceNamespace = plan.virtualServiceNs;
+    return request;
+}
+
+Result<RehearsalTraffic> RehearsalTraffic::forPlan(const Mesh &mesh, const RolloutPlan &plan,
+                                                   const std::optional<std::string> &trafficText)
+{
+    const Result<HttpRequest> defaults = defaultRequest(mesh, plan);
+    if (!defaults)
+        return Result<RehearsalTraffic>::failure(defaults.error());
+    RehearsalTraffic traffic{TrafficMix::single(*defaults), {}};
     if (!trafficText)
         return traffic;
-    std::optional<std::vector<BehaviourProfile>> profiles = BehaviourProfile::listFromYaml(*trafficText, error);
+    std::string error;
+    std::optional<std::vector<BehaviourProfile>> profiles = BehaviourProfile::listFromYaml(*trafficText, &error);
     if (!profiles)
-        return std::nullopt;
+        return Result<RehearsalTraffic>::failure(error);
     // TrafficMix does not know `behaviour:`; blanking it keeps its line numbers.
     std::optional<TrafficMix> mix =
-        TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(*trafficText), defaults, error);
+        TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(*trafficText), *defaults, &error);
     if (!mix)
-        return std::nullopt;
+        return Result<RehearsalTraffic>::failure(error);
     traffic.mix = std::move(*mix);
     traffic.profiles = std::move(*profiles);
     return traffic;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "model/mesh.h"
 #include "rollout/behaviourprofile.h"
 #include "rollout/rolloutplan.h"
@@ -13,17 +14,24 @@
 namespace meshlane {
 
 // What a rehearsal of a plan runs against: a traffic-mix file's `classes`
-// and its `behaviour` profiles, or without a file GET / to the first host of
-// the plan's VirtualService (at TrafficMix's default rate). The workbench and
-// `meshlane rollout` must read a .traffic file the same way, so they agree.
+// and its `behaviour` profiles, or without a file GET / to the plan's route
+// (at TrafficMix's default rate). The workbench and `meshlane rollout` read a
+// .traffic file through here, so they agree.
 struct RehearsalTraffic
 {
     TrafficMix mix;
     std::vector<BehaviourProfile> profiles;
 
-    // nullopt and `error` when the route is missing or the text does not read.
-    static std::optional<RehearsalTraffic> forPlan(const Mesh &mesh, const RolloutPlan &plan,
-                                                   const std::optional<std::string> &trafficText, std::string *error);
+    // The request a plan's traffic defaults to: the first host of its
+    // VirtualService, or for an HTTPRoute plan the route's parent Service (a
+    // mesh route, GAMMA) or else its first hostname; from the route's
+    // namespace. Fails ("no VirtualService ns/name") when the route is missing.
+    static Result<HttpRequest> defaultRequest(const Mesh &mesh, const RolloutPlan &plan);
+
+    // defaultRequest(), then the traffic file's text when there is one;
+    // fails with the reason (a line of the file, or the missing route).
+    static Result<RehearsalTraffic> forPlan(const Mesh &mesh, const RolloutPlan &plan,
+                                            const std::optional<std::string> &trafficText);
 };
 
 } // namespace meshlane

@@ -44,11 +44,10 @@ RehearsalReport runRehearsal(const MeshPtr &mesh, const RolloutPlan &plan, const
         }
         text = file.readAll().toStdString();
     }
-    std::string error;
-    std::optional<RehearsalTraffic> traffic = RehearsalTraffic::forPlan(*mesh, plan, text, &error);
+    Result<RehearsalTraffic> traffic = RehearsalTraffic::forPlan(*mesh, plan, text);
     if (!traffic) {
-        failed.error =
-            (trafficPath.isEmpty() ? std::string() : QFileInfo(trafficPath).fileName().toStdString() + ": ") + error;
+        failed.error = (trafficPath.isEmpty() ? std::string() : QFileInfo(trafficPath).fileName().toStdString() + ": ")
+            + traffic.error();
         return failed;
     }
     RehearsalOptions options;

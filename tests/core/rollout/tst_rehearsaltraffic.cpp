@@ -45,9 +45,8 @@ private Q_SLOTS:
     void withoutAFileGetToTheRoutesHost()
     {
         const MeshPtr mesh = sampleMesh("rollout-reviews");
-        std::string error;
-        const auto traffic = RehearsalTraffic::forPlan(*mesh, meshPlan(*mesh), std::nullopt, &error);
-        QVERIFY2(traffic, error.c_str());
+        const auto traffic = RehearsalTraffic::forPlan(*mesh, meshPlan(*mesh), std::nullopt);
+        QVERIFY2(traffic, traffic.error().c_str());
         QCOMPARE(traffic->mix.classes.size(), size_t(1));
         QCOMPARE(traffic->mix.classes[0].request.authority, std::string("reviews"));
         QCOMPARE(traffic->mix.requestsPerSecond, 100.0);
@@ -57,10 +56,8 @@ private Q_SLOTS:
     void aTrafficFileGivesClassesAndProfiles()
     {
         const MeshPtr mesh = sampleMesh("rollout-reviews");
-        std::string error;
-        const auto traffic =
-            RehearsalTraffic::forPlan(*mesh, meshPlan(*mesh), readSample("traffic-faulty.traffic"), &error);
-        QVERIFY2(traffic, error.c_str());
+        const auto traffic = RehearsalTraffic::forPlan(*mesh, meshPlan(*mesh), readSample("traffic-faulty.traffic"));
+        QVERIFY2(traffic, traffic.error().c_str());
         QCOMPARE(traffic->mix.requestsPerSecond, 20.0);
         QCOMPARE(traffic->mix.classes.size(), size_t(2));
         QCOMPARE(traffic->profiles.size(), size_t(2));
@@ -71,16 +68,15 @@ private Q_SLOTS:
     void problemsAreSaid()
     {
         const MeshPtr mesh = sampleMesh("rollout-reviews");
-        std::string error;
         RolloutPlan elsewhere = meshPlan(*mesh);
         elsewhere.virtualServiceName = "nope";
-        QVERIFY(!RehearsalTraffic::forPlan(*mesh, elsewhere, std::nullopt, &error));
-        QCOMPARE(error, std::string("no VirtualService default/nope"));
-        error.clear();
-        QVERIFY(!RehearsalTraffic::forPlan(*mesh, meshPlan(*mesh),
-                                           std::string("behaviour:\n  - destination: reviews:v3\n    errorRate: 2\n"),
-                                           &error));
-        QVERIFY(!error.empty());
+        const auto missing = RehearsalTraffic::forPlan(*mesh, elsewhere, std::nullopt);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error(), std::string("no VirtualService default/nope"));
+        const auto badProfile = RehearsalTraffic::forPlan(
+            *mesh, meshPlan(*mesh), std::string("behaviour:\n  - destination: reviews:v3\n    errorRate: 2\n"));
+        QVERIFY(!badProfile);
+        QVERIFY(!badProfile.error().empty());
     }
 
     // The dock rehearses the plan the loader read; the CLI the plan file it
@@ -93,8 +89,8 @@ private Q_SLOTS:
             RolloutPlanParser::parse(readSample("plan.yaml"), "plan.yaml", &error);
         QVERIFY2(fromFile, error.c_str());
         for (const char *file : {"traffic-healthy.traffic", "traffic-faulty.traffic"}) {
-            const auto traffic = RehearsalTraffic::forPlan(*mesh, meshPlan(*mesh), readSample(file), &error);
-            QVERIFY2(traffic, error.c_str());
+            const auto traffic = RehearsalTraffic::forPlan(*mesh, meshPlan(*mesh), readSample(file));
+            QVERIFY2(traffic, traffic.error().c_str());
             const RehearsalReport a = Rehearsal(mesh, meshPlan(*mesh), traffic->mix, traffic->profiles).run();
             const RehearsalReport b = Rehearsal(mesh, *fromFile, traffic->mix, traffic->profiles).run();
             QCOMPARE(a.outcome, b.outcome);
