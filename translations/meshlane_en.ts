@@ -47,10 +47,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>VirtualService %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mirrors %1 of the requests (responses are dropped)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -64,6 +60,18 @@
     </message>
     <message>
         <source>No VirtualService: split by pod count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the TCP connections (a tcp route: no HTTP is parsed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the TLS connections (a tls route: chosen by SNI, not decrypted)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -179,6 +187,46 @@
     </message>
 </context>
 <context>
+    <name>RehearsalRecording</name>
+    <message>
+        <source>Rollout rehearsal of %1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled back at step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused, waiting to be promoted by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · t = %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 error rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error-rate limit (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot rehearse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.
+%2 requests, %3 served by the canary (%4 mirrored to it), %5 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RouteDecisionFormatter</name>
     <message>
         <source>%1 from a sidecar in namespace %2</source>
@@ -266,6 +314,26 @@
     </message>
     <message>
         <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed by Envoy (reported as %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forwarded unrouted to its original destination (PassthroughCluster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forwarded: each connection to one destination, by weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -370,6 +438,10 @@
         <source>the route has no destination, redirect or direct response</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>backendRef %1 does not resolve (%2): its share gets 500</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::CompiledStringMatch</name>
@@ -444,6 +516,29 @@
         <source>ServiceEntry %1 has no endpoint with labels %2: no healthy upstream (503, flag UH)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>DestinationRule %1 sends plain text (tls mode DISABLE), but PeerAuthentication %2 makes the pods of %3 accept only mTLS: their sidecars reset the connection (503, flag UC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DestinationRule %1 sends mTLS (tls mode %2), but PeerAuthentication %3 disables mTLS on the pods of %4: the TLS handshake fails (503, flag UF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::GatewayApiRoutes</name>
+    <message>
+        <source>no Gateway API Gateway %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no HTTP listener of Gateway %1 on port %2 accepts host %3: 404</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listener %1 of Gateway %2 has no route for host %3: 404</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::GatewayRoutes</name>
@@ -461,6 +556,184 @@
     </message>
     <message>
         <source>no VirtualService bound to Gateway %1 serves host %2 on port %3: 404 (Envoy flag NR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Gateway listens on %1 for this host (its Service, which maps a client port to it, is not in the folder): did you mean --port %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::L4GatewayChains</name>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names gateways %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 server on port %2 routes HTTP, not connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS server on port %1 is AUTO_PASSTHROUGH: it forwards by SNI outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;host&gt; and ignores VirtualServices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not apply to this gateway: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is skipped: an earlier rule on port %2 already serves SNI %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second TCP server on port %1 conflicts with the first; Istio skips it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tcp route of a VirtualService bound to Gateway %1 applies to the %2 server on port %3, so that server gets no filter chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::L4Router</name>
+    <message>
+        <source>it names gateways %1, not mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source labels are %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source namespace is %1 (wants %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP connection to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS connection without SNI to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS connection (SNI %2) to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP request to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Service or ServiceEntry is named %1, so the sidecar has no listener for it: the connection leaves unrouted through PassthroughCluster (ALLOW_ANY) or is closed (REGISTRY_ONLY); reported as 404</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no port %2, so the sidecar has no listener for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 of %2 is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Istio builds no listener for UDP ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sidecar&apos;s HTTP connection manager cannot parse a TCP or TLS stream and closes the connection (reported as 404); name the port tcp-* or tls-* for tcp or tls routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sidecar proxies the request as an opaque TCP stream: tcp routes apply, not http routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VirtualService %1 applies to %2 for sidecars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tcp routes do not apply to a TLS port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its tls routes apply only to ports declared TLS or HTTPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no VirtualService applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no filter chain matches the connection&apos;s SNI and address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not apply to this sidecar: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tls route applies: the port is proxied as opaque TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 enters through Gateway %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway has only TCP or TLS servers on that port: it proxies the request as a TCP stream, so tcp and tls routes apply, not http routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no Gateway %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no filter chain for TCP or TLS on port %2, so Istio builds no listener there: the connection is refused (reported as 404)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no filter chain of port %1 takes a connection without SNI: gateways have no default chain, so Envoy closes it (reported as 404)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no filter chain of port %1 matches SNI %2: gateways have no default chain, so Envoy closes the connection (reported as 404)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sidecar proxies the connection straight to the host, all its endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no match conditions, so it takes the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes the connection (filter chain: %2; match: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every destination has weight 0: Envoy has no cluster to proxy to and closes the connection (reported as 503)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-&gt; %1 (weight %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the original destination %1:%2, unrouted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the listener&apos;s default chain sends it to PassthroughCluster: the original destination, unrouted (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY would close it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -607,6 +880,42 @@
     </message>
     <message>
         <source>VirtualService %1 has no http routes, so HTTP on port %2 is routed as if it had none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mesh routes of namespace %2 are consumer routes: they apply only to callers in namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 also routes this host; Istio gives a host to one route set (consumer routes first, then the oldest), so it is shadowed (ML0207)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mesh %1 rules of namespace %2 (parentRef Service %3) apply to %3 for sidecars, in the spec&apos;s precedence order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request %1 enters through Gateway API Gateway %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listener %1 (port %2, hostname %3) takes %4; its routes for %5 come from %6, in the spec&apos;s precedence order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 is the gateway Service&apos;s; its target port %2 is where the Gateway&apos;s servers listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout %1: a slower answer becomes 504</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request or response headers are modified by the rule&apos;s filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rewrite: host %1, path %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -769,6 +1078,25 @@
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A request that shows it: meshlane route DIR %1 (right-click: try it in the Request Tester)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::DiagnosticsPanel</name>
+    <message>
+        <source>Show in YAML and Graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the Request in the Request Tester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only routing findings come with a request that shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::Document</name>
@@ -814,6 +1142,22 @@
     </message>
     <message>
         <source>Cannot remove the backend: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add the step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move the step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot change the step: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -970,6 +1314,53 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::HelpMenu</name>
+    <message>
+        <source>Getting Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Meshlane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Meshlane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;A canary for Bookinfo&apos;s reviews, in five steps&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open a folder.&lt;/b&gt; File › Open Folder (or start Meshlane with no folder: it opens the bundled Bookinfo sample). The graph shows gateways, services and each app&apos;s versions.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pick the route.&lt;/b&gt; Click the &lt;i&gt;reviews&lt;/i&gt; service (or choose default/reviews in the Weights dock). Its routes appear with one slider per destination.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Stage the canary.&lt;/b&gt; Drag v2&apos;s slider to 10: the others re-balance so the route totals 100, the YAML pane marks the changed lines, and the graph&apos;s edge labels follow.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Watch the traffic.&lt;/b&gt; Press Space to play the simulation: the live plot moves to a 90/10 split and the split chart compares it with what the rules say. Drag on to 50 and 100.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Check and export.&lt;/b&gt; Fix what the Diagnostics dock flags (double-click opens the line), then File › Export: the preview is a diff of exactly the lines you changed.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is undoable (Ctrl+Z). The same engine runs headless: &lt;tt&gt;meshlane route&lt;/tt&gt;, &lt;tt&gt;simulate&lt;/tt&gt;, &lt;tt&gt;analyze&lt;/tt&gt;, &lt;tt&gt;set-weights&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the graph: the mouse wheel zooms, dragging pans, a click selects a service&apos;s VirtualService.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Meshlane %1&lt;/h3&gt;&lt;p&gt;Design, simulate and check Istio traffic routing from a folder of manifests. No cluster needed.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;MIT licence. Bundled fonts: DejaVu (Bitstream Vera licence) and Nanum Gothic (SIL Open Font Licence).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::LivePlotPanel</name>
     <message>
         <source>%1 (%2)</source>
@@ -985,10 +1376,6 @@
     </message>
     <message>
         <source>traffic mix %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GET / to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1025,6 +1412,34 @@
     </message>
     <message>
         <source>Select a VirtualService to simulate its traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where connections to %1 go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gate passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gate failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too few requests</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1148,10 +1563,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the host the request is for (select a VirtualService to fill it in).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Method</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,6 +1632,173 @@
     </message>
     <message>
         <source>Which route matches, why, and where the request goes appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Istio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The destination IP must be an IPv4 or IPv6 address, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the host the request is for (select a route to fill it in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proto&amp;col</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Por&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SNI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination &amp;IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP requests follow http routes; TCP and TLS connections follow tcp and tls routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the host, else its first port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server name the TLS client sends (empty: the host, as a client names the host it calls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for destinationSubnets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection&apos;s original destination address, matched by destinationSubnets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter through an Istio Gateway or a Gateway API Gateway, on its listener&apos;s port</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::RolloutPanel</name>
+    <message>
+        <source>%1 (does not read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET / to the route&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled back here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+(The plan changed since this rehearsal.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 was not reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 requests, %3 errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 from t = %2 s: weights %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the plan against the chosen traffic in simulated time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollout plan (kind RolloutPlan) to edit and rehearse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The traffic mix and behaviour profiles (.traffic files of the folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a step after the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected step up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected step down</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::RolloutStepEditor</name>
+    <message>
+        <source>until promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The canary&apos;s share of the route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to wait and judge the canary: 30s, 5m, 1h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of requests copied to the canary (answers dropped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1335,6 +1913,10 @@
     </message>
     <message>
         <source>&amp;Simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollout</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1544,180 +2126,6 @@
     </message>
     <message>
         <source>Copy this YAML to the clipboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>meshlane::L4Router</name>
-    <message>
-        <source>it names gateways %1, not mesh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>port is %1 (wants %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>source labels are %1 (wants %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>source namespace is %1 (wants %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP connection to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TLS connection without SNI to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TLS connection (SNI %2) to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP request to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no Service or ServiceEntry is named %1, so the sidecar has no listener for it: the connection leaves unrouted through PassthroughCluster (ALLOW_ANY) or is closed (REGISTRY_ONLY); reported as 404</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no port %2, so the sidecar has no listener for it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>port %1 of %2 is %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Istio builds no listener for UDP ports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the sidecar&apos;s HTTP connection manager cannot parse a TCP or TLS stream and closes the connection (reported as 404); name the port tcp-* or tls-* for tcp or tls routes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the sidecar proxies the request as an opaque TCP stream: tcp routes apply, not http routes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>VirtualService %1 applies to %2 for sidecars</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>its tcp routes do not apply to a TLS port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>its tls routes apply only to ports declared TLS or HTTPS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no VirtualService applies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no filter chain matches the connection&apos;s SNI and address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not apply to this sidecar: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no tls route applies: the port is proxied as opaque TCP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 enters through Gateway %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the gateway has only TCP or TLS servers on that port: it proxies the request as a TCP stream, so tcp and tls routes apply, not http routes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no Gateway %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gateway %1 has no filter chain for TCP or TLS on port %2, so Istio builds no listener there: the connection is refused (reported as 404)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no filter chain of port %1 takes a connection without SNI: gateways have no default chain, so Envoy closes it (reported as 404)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no filter chain of port %1 matches SNI %2: gateways have no default chain, so Envoy closes the connection (reported as 404)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the sidecar proxies the connection straight to the host, all its endpoints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no match conditions, so it takes the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 takes the connection (filter chain: %2; match: %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every destination has weight 0: Envoy has no cluster to proxy to and closes the connection (reported as 503)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>-&gt; %1 (weight %2): %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the original destination %1:%2, unrouted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the listener&apos;s default chain sends it to PassthroughCluster: the original destination, unrouted (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY would close it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>meshlane::L4GatewayChains</name>
-    <message>
-        <source>port is %1 (wants %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it names gateways %1, not %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 server on port %2 routes HTTP, not connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the TLS server on port %1 is AUTO_PASSTHROUGH: it forwards by SNI outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;host&gt; and ignores VirtualServices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not apply to this gateway: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is skipped: an earlier rule on port %2 already serves SNI %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a second TCP server on port %1 conflicts with the first; Istio skips it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no tcp route of a VirtualService bound to Gateway %1 applies to the %2 server on port %3, so that server gets no filter chain</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

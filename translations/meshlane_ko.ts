@@ -46,10 +46,6 @@
         <translation>외부 호스트 %1</translation>
     </message>
     <message>
-        <source>VirtualService %1</source>
-        <translation>VirtualService %1</translation>
-    </message>
-    <message>
         <source>Mirrors %1 of the requests (responses are dropped)</source>
         <translation>요청의 %1을 미러링합니다 (응답은 버려짐)</translation>
     </message>
@@ -187,6 +183,47 @@
     <message>
         <source>all connections</source>
         <translation>모든 연결</translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalRecording</name>
+    <message>
+        <source>Rollout rehearsal of %1: %2 → %3</source>
+        <translation>%1의 롤아웃 리허설: %2 → %3</translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation>승격됨</translation>
+    </message>
+    <message>
+        <source>rolled back at step %1</source>
+        <translation>%1단계에서 롤백됨</translation>
+    </message>
+    <message>
+        <source>paused, waiting to be promoted by hand</source>
+        <translation>일시 중지됨, 수동 승격을 기다리는 중</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · t = %3 s</source>
+        <translation>%1 · %2 · t = %3초</translation>
+    </message>
+    <message>
+        <source>%1 error rate (%)</source>
+        <translation>%1 오류율 (%)</translation>
+    </message>
+    <message>
+        <source>error-rate limit (%1 %)</source>
+        <translation>오류율 한도 (%1 %)</translation>
+    </message>
+    <message>
+        <source>Cannot rehearse: %1</source>
+        <translation>리허설할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1.
+%2 requests, %3 served by the canary (%4 mirrored to it), %5 failed.</source>
+        <translation>%1.
+요청 %2개, 카나리가 처리 %3개 (미러링 %4개), 실패 %5개.</translation>
     </message>
 </context>
 <context>
@@ -401,6 +438,10 @@
         <source>the route has no destination, redirect or direct response</source>
         <translation>라우트에 대상도, 리디렉션도, 직접 응답도 없습니다</translation>
     </message>
+    <message>
+        <source>backendRef %1 does not resolve (%2): its share gets 500</source>
+        <translation>backendRef %1을(를) 찾을 수 없습니다 (%2): 그 몫은 500을 받습니다</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::CompiledStringMatch</name>
@@ -475,6 +516,29 @@
         <source>ServiceEntry %1 has no endpoint with labels %2: no healthy upstream (503, flag UH)</source>
         <translation>ServiceEntry %1에 레이블이 %2인 엔드포인트가 없습니다: 정상 업스트림 없음 (503, flag UH)</translation>
     </message>
+    <message>
+        <source>DestinationRule %1 sends plain text (tls mode DISABLE), but PeerAuthentication %2 makes the pods of %3 accept only mTLS: their sidecars reset the connection (503, flag UC)</source>
+        <translation>DestinationRule %1은(는) 평문을 보내지만 (tls mode DISABLE), PeerAuthentication %2 때문에 %3의 파드는 mTLS만 받습니다: 사이드카가 연결을 끊습니다 (503, flag UC)</translation>
+    </message>
+    <message>
+        <source>DestinationRule %1 sends mTLS (tls mode %2), but PeerAuthentication %3 disables mTLS on the pods of %4: the TLS handshake fails (503, flag UF)</source>
+        <translation>DestinationRule %1은(는) mTLS를 보내지만 (tls mode %2), PeerAuthentication %3이(가) %4의 파드에서 mTLS를 끕니다: TLS 핸드셰이크가 실패합니다 (503, flag UF)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::GatewayApiRoutes</name>
+    <message>
+        <source>no Gateway API Gateway %1</source>
+        <translation>Gateway API Gateway %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>no HTTP listener of Gateway %1 on port %2 accepts host %3: 404</source>
+        <translation>Gateway %1의 포트 %2에는 호스트 %3을(를) 받는 HTTP 리스너가 없습니다: 404</translation>
+    </message>
+    <message>
+        <source>listener %1 of Gateway %2 has no route for host %3: 404</source>
+        <translation>Gateway %2의 리스너 %1에는 호스트 %3의 라우트가 없습니다: 404</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::GatewayRoutes</name>
@@ -493,6 +557,184 @@
     <message>
         <source>no VirtualService bound to Gateway %1 serves host %2 on port %3: 404 (Envoy flag NR)</source>
         <translation>Gateway %1에 바인딩된 VirtualService 중 포트 %3에서 호스트 %2을(를) 처리하는 것이 없습니다: 404 (Envoy flag NR)</translation>
+    </message>
+    <message>
+        <source>the Gateway listens on %1 for this host (its Service, which maps a client port to it, is not in the folder): did you mean --port %1?</source>
+        <translation>이 호스트에 대해 Gateway는 %1에서 수신합니다 (클라이언트 포트를 이 포트로 연결하는 Service가 폴더에 없습니다): --port %1을(를) 뜻하셨나요?</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::L4GatewayChains</name>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation>포트가 %1입니다 (%2 필요)</translation>
+    </message>
+    <message>
+        <source>it names gateways %1, not %2</source>
+        <translation>게이트웨이 %1만 지정하고 %2은(는) 지정하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the %1 server on port %2 routes HTTP, not connections</source>
+        <translation>포트 %2의 %1 서버는 연결이 아니라 HTTP를 라우팅합니다</translation>
+    </message>
+    <message>
+        <source>the TLS server on port %1 is AUTO_PASSTHROUGH: it forwards by SNI outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;host&gt; and ignores VirtualServices</source>
+        <translation>포트 %1의 TLS 서버는 AUTO_PASSTHROUGH입니다: SNI outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;host&gt;에 따라 전달하고 VirtualService는 무시합니다</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to this gateway: %2</source>
+        <translation>%1은(는) 이 게이트웨이에 적용되지 않습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is skipped: an earlier rule on port %2 already serves SNI %3</source>
+        <translation>%1은(는) 건너뜁니다: 포트 %2에서 앞선 규칙이 이미 SNI %3을(를) 처리합니다</translation>
+    </message>
+    <message>
+        <source>a second TCP server on port %1 conflicts with the first; Istio skips it</source>
+        <translation>포트 %1의 두 번째 TCP 서버는 첫 번째와 충돌하므로 Istio가 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>no tcp route of a VirtualService bound to Gateway %1 applies to the %2 server on port %3, so that server gets no filter chain</source>
+        <translation>게이트웨이 %1에 연결된 VirtualService의 어떤 tcp 라우트도 포트 %3의 %2 서버에 적용되지 않아 그 서버에는 필터 체인이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::L4Router</name>
+    <message>
+        <source>it names gateways %1, not mesh</source>
+        <translation>게이트웨이 %1만 지정하고 mesh는 지정하지 않습니다</translation>
+    </message>
+    <message>
+        <source>port is %1 (wants %2)</source>
+        <translation>포트가 %1입니다 (%2 필요)</translation>
+    </message>
+    <message>
+        <source>source labels are %1 (wants %2)</source>
+        <translation>소스 레이블이 %1입니다 (%2 필요)</translation>
+    </message>
+    <message>
+        <source>source namespace is %1 (wants %2)</source>
+        <translation>소스 네임스페이스가 %1입니다 (%2 필요)</translation>
+    </message>
+    <message>
+        <source>TCP connection to %1</source>
+        <translation>%1(으)로의 TCP 연결</translation>
+    </message>
+    <message>
+        <source>TLS connection without SNI to %1</source>
+        <translation>SNI 없는 %1(으)로의 TLS 연결</translation>
+    </message>
+    <message>
+        <source>TLS connection (SNI %2) to %1</source>
+        <translation>%1(으)로의 TLS 연결 (SNI %2)</translation>
+    </message>
+    <message>
+        <source>HTTP request to %1</source>
+        <translation>%1(으)로의 HTTP 요청</translation>
+    </message>
+    <message>
+        <source>no Service or ServiceEntry is named %1, so the sidecar has no listener for it: the connection leaves unrouted through PassthroughCluster (ALLOW_ANY) or is closed (REGISTRY_ONLY); reported as 404</source>
+        <translation>%1(이)라는 Service나 ServiceEntry가 없어 사이드카에 해당 리스너가 없습니다: 연결은 라우팅되지 않은 채 PassthroughCluster로 나가거나(ALLOW_ANY) 닫힙니다(REGISTRY_ONLY). 404로 보고합니다</translation>
+    </message>
+    <message>
+        <source>%1 has no port %2, so the sidecar has no listener for it</source>
+        <translation>%1에 포트 %2이(가) 없어 사이드카에 해당 리스너가 없습니다</translation>
+    </message>
+    <message>
+        <source>port %1 of %2 is %3</source>
+        <translation>%2의 포트 %1은(는) %3입니다</translation>
+    </message>
+    <message>
+        <source>Istio builds no listener for UDP ports</source>
+        <translation>Istio는 UDP 포트에 리스너를 만들지 않습니다</translation>
+    </message>
+    <message>
+        <source>the sidecar&apos;s HTTP connection manager cannot parse a TCP or TLS stream and closes the connection (reported as 404); name the port tcp-* or tls-* for tcp or tls routes</source>
+        <translation>사이드카의 HTTP 연결 관리자는 TCP나 TLS 스트림을 해석할 수 없어 연결을 닫습니다(404로 보고). tcp 또는 tls 라우트를 쓰려면 포트 이름을 tcp-* 또는 tls-*로 지정하세요</translation>
+    </message>
+    <message>
+        <source>the sidecar proxies the request as an opaque TCP stream: tcp routes apply, not http routes</source>
+        <translation>사이드카는 요청을 불투명한 TCP 스트림으로 프록시합니다: http 라우트가 아니라 tcp 라우트가 적용됩니다</translation>
+    </message>
+    <message>
+        <source>VirtualService %1 applies to %2 for sidecars</source>
+        <translation>사이드카에서 %2에는 VirtualService %1이(가) 적용됩니다</translation>
+    </message>
+    <message>
+        <source>its tcp routes do not apply to a TLS port</source>
+        <translation>tcp 라우트는 TLS 포트에 적용되지 않습니다</translation>
+    </message>
+    <message>
+        <source>its tls routes apply only to ports declared TLS or HTTPS</source>
+        <translation>tls 라우트는 TLS 또는 HTTPS로 선언된 포트에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>no VirtualService applies</source>
+        <translation>적용되는 VirtualService가 없습니다</translation>
+    </message>
+    <message>
+        <source>no filter chain matches the connection&apos;s SNI and address</source>
+        <translation>연결의 SNI와 주소에 맞는 필터 체인이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to this sidecar: %2</source>
+        <translation>%1은(는) 이 사이드카에 적용되지 않습니다: %2</translation>
+    </message>
+    <message>
+        <source>no tls route applies: the port is proxied as opaque TCP</source>
+        <translation>적용되는 tls 라우트가 없어 포트는 불투명한 TCP로 프록시됩니다</translation>
+    </message>
+    <message>
+        <source>%1 enters through Gateway %2</source>
+        <translation>%1이(가) 게이트웨이 %2(으)로 들어옵니다</translation>
+    </message>
+    <message>
+        <source>the gateway has only TCP or TLS servers on that port: it proxies the request as a TCP stream, so tcp and tls routes apply, not http routes</source>
+        <translation>게이트웨이의 해당 포트에는 TCP 또는 TLS 서버만 있어 요청을 TCP 스트림으로 프록시합니다: http 라우트가 아니라 tcp와 tls 라우트가 적용됩니다</translation>
+    </message>
+    <message>
+        <source>there is no Gateway %1</source>
+        <translation>Gateway %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>Gateway %1 has no filter chain for TCP or TLS on port %2, so Istio builds no listener there: the connection is refused (reported as 404)</source>
+        <translation>게이트웨이 %1의 포트 %2에는 TCP나 TLS 필터 체인이 없어 Istio가 리스너를 만들지 않습니다: 연결이 거부됩니다(404로 보고)</translation>
+    </message>
+    <message>
+        <source>no filter chain of port %1 takes a connection without SNI: gateways have no default chain, so Envoy closes it (reported as 404)</source>
+        <translation>포트 %1의 어떤 필터 체인도 SNI 없는 연결을 받지 않습니다: 게이트웨이에는 기본 체인이 없어 Envoy가 연결을 닫습니다(404로 보고)</translation>
+    </message>
+    <message>
+        <source>no filter chain of port %1 matches SNI %2: gateways have no default chain, so Envoy closes the connection (reported as 404)</source>
+        <translation>포트 %1의 어떤 필터 체인도 SNI %2와(과) 맞지 않습니다: 게이트웨이에는 기본 체인이 없어 Envoy가 연결을 닫습니다(404로 보고)</translation>
+    </message>
+    <message>
+        <source>the sidecar proxies the connection straight to the host, all its endpoints</source>
+        <translation>사이드카는 연결을 호스트의 모든 엔드포인트로 바로 프록시합니다</translation>
+    </message>
+    <message>
+        <source>%1 has no match conditions, so it takes the connection</source>
+        <translation>%1에는 match 조건이 없어 연결을 받습니다</translation>
+    </message>
+    <message>
+        <source>%1 takes the connection (filter chain: %2; match: %3)</source>
+        <translation>%1이(가) 연결을 받습니다 (필터 체인: %2, match: %3)</translation>
+    </message>
+    <message>
+        <source>every destination has weight 0: Envoy has no cluster to proxy to and closes the connection (reported as 503)</source>
+        <translation>모든 대상의 가중치가 0입니다: Envoy는 프록시할 클러스터가 없어 연결을 닫습니다(503으로 보고)</translation>
+    </message>
+    <message>
+        <source>-&gt; %1 (weight %2): %3</source>
+        <translation>-&gt; %1 (가중치 %2): %3</translation>
+    </message>
+    <message>
+        <source>the original destination %1:%2, unrouted</source>
+        <translation>원래 목적지 %1:%2, 라우팅 없음</translation>
+    </message>
+    <message>
+        <source>the listener&apos;s default chain sends it to PassthroughCluster: the original destination, unrouted (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY would close it)</source>
+        <translation>리스너의 기본 체인이 PassthroughCluster로 보냅니다: 라우팅 없이 원래 목적지로 갑니다 (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY이면 닫힙니다)</translation>
     </message>
 </context>
 <context>
@@ -639,6 +881,42 @@
     <message>
         <source>VirtualService %1 has no http routes, so HTTP on port %2 is routed as if it had none</source>
         <translation>VirtualService %1에는 http 라우트가 없어 포트 %2의 HTTP는 VirtualService가 없는 것처럼 라우팅됩니다</translation>
+    </message>
+    <message>
+        <source>%1 mesh routes of namespace %2 are consumer routes: they apply only to callers in namespace %2</source>
+        <translation>네임스페이스 %2의 %1 메시 라우트는 소비자 라우트입니다: 네임스페이스 %2의 호출자에게만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>%1 %2 also routes this host; Istio gives a host to one route set (consumer routes first, then the oldest), so it is shadowed (ML0207)</source>
+        <translation>%1 %2도 이 호스트를 라우팅합니다. Istio는 호스트를 한 라우트 집합에만 주므로 (소비자 라우트 먼저, 그다음 가장 오래된 것) 이것은 가려집니다 (ML0207)</translation>
+    </message>
+    <message>
+        <source>mesh %1 rules of namespace %2 (parentRef Service %3) apply to %3 for sidecars, in the spec&apos;s precedence order</source>
+        <translation>네임스페이스 %2의 메시 %1 규칙 (parentRef Service %3)은 사이드카에서 %3에 명세의 우선순위대로 적용됩니다</translation>
+    </message>
+    <message>
+        <source>request %1 enters through Gateway API Gateway %2</source>
+        <translation>요청 %1은(는) Gateway API Gateway %2(으)로 들어옵니다</translation>
+    </message>
+    <message>
+        <source>listener %1 (port %2, hostname %3) takes %4; its routes for %5 come from %6, in the spec&apos;s precedence order</source>
+        <translation>리스너 %1 (포트 %2, 호스트 이름 %3)이(가) %4을(를) 받습니다. %5의 라우트는 %6에서 명세의 우선순위대로 옵니다</translation>
+    </message>
+    <message>
+        <source>port %1 is the gateway Service&apos;s; its target port %2 is where the Gateway&apos;s servers listen</source>
+        <translation>포트 %1은(는) 게이트웨이 Service의 포트입니다. 대상 포트 %2에서 Gateway의 서버가 수신합니다</translation>
+    </message>
+    <message>
+        <source>timeout %1: a slower answer becomes 504</source>
+        <translation>타임아웃 %1: 이보다 느린 응답은 504가 됩니다</translation>
+    </message>
+    <message>
+        <source>request or response headers are modified by the rule&apos;s filters</source>
+        <translation>규칙의 필터가 요청 또는 응답 헤더를 바꿉니다</translation>
+    </message>
+    <message>
+        <source>rewrite: host %1, path %2</source>
+        <translation>재작성: 호스트 %1, 경로 %2</translation>
     </message>
 </context>
 <context>
@@ -800,6 +1078,25 @@
         <source>Message</source>
         <translation>메시지</translation>
     </message>
+    <message>
+        <source>A request that shows it: meshlane route DIR %1 (right-click: try it in the Request Tester)</source>
+        <translation>이 문제를 보여 주는 요청: meshlane route DIR %1 (오른쪽 클릭: 요청 테스터에서 시험)</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::DiagnosticsPanel</name>
+    <message>
+        <source>Show in YAML and Graph</source>
+        <translation>YAML과 그래프에서 보기</translation>
+    </message>
+    <message>
+        <source>Try the Request in the Request Tester</source>
+        <translation>요청 테스터에서 이 요청 시험하기</translation>
+    </message>
+    <message>
+        <source>Only routing findings come with a request that shows them.</source>
+        <translation>라우팅 진단에만 그 문제를 보여 주는 요청이 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::Document</name>
@@ -846,6 +1143,22 @@
     <message>
         <source>Cannot remove the backend: %1</source>
         <translation>백엔드를 제거할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot add the step: %1</source>
+        <translation>단계를 추가할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the step: %1</source>
+        <translation>단계를 제거할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot move the step: %1</source>
+        <translation>단계를 옮길 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot change the step: %1</source>
+        <translation>단계를 바꿀 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1313,53 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::HelpMenu</name>
+    <message>
+        <source>Getting Started</source>
+        <translation>시작하기</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>About Meshlane</source>
+        <translation>Meshlane 정보</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>시작하기(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Meshlane</source>
+        <translation>Meshlane 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;A canary for Bookinfo&apos;s reviews, in five steps&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open a folder.&lt;/b&gt; File › Open Folder (or start Meshlane with no folder: it opens the bundled Bookinfo sample). The graph shows gateways, services and each app&apos;s versions.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pick the route.&lt;/b&gt; Click the &lt;i&gt;reviews&lt;/i&gt; service (or choose default/reviews in the Weights dock). Its routes appear with one slider per destination.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Stage the canary.&lt;/b&gt; Drag v2&apos;s slider to 10: the others re-balance so the route totals 100, the YAML pane marks the changed lines, and the graph&apos;s edge labels follow.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Watch the traffic.&lt;/b&gt; Press Space to play the simulation: the live plot moves to a 90/10 split and the split chart compares it with what the rules say. Drag on to 50 and 100.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Check and export.&lt;/b&gt; Fix what the Diagnostics dock flags (double-click opens the line), then File › Export: the preview is a diff of exactly the lines you changed.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is undoable (Ctrl+Z). The same engine runs headless: &lt;tt&gt;meshlane route&lt;/tt&gt;, &lt;tt&gt;simulate&lt;/tt&gt;, &lt;tt&gt;analyze&lt;/tt&gt;, &lt;tt&gt;set-weights&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Bookinfo reviews의 카나리, 다섯 단계&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;폴더를 엽니다.&lt;/b&gt; 파일 › 폴더 열기 (폴더 없이 Meshlane을 시작하면 함께 들어 있는 Bookinfo 예제를 엽니다). 그래프에 게이트웨이, 서비스, 각 앱의 버전이 보입니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;라우트를 고릅니다.&lt;/b&gt; &lt;i&gt;reviews&lt;/i&gt; 서비스를 클릭하세요 (또는 가중치 독에서 default/reviews를 고릅니다). 라우트가 목적지마다 슬라이더 하나씩으로 나타납니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;카나리를 준비합니다.&lt;/b&gt; v2의 슬라이더를 10으로 끕니다: 나머지가 다시 나뉘어 합이 100이 되고, YAML 창이 바뀐 줄을 표시하며, 그래프의 간선 레이블이 따라갑니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;트래픽을 지켜봅니다.&lt;/b&gt; Space를 눌러 시뮬레이션을 재생하세요: 실시간 그래프가 90/10으로 옮겨 가고, 분할 차트가 규칙이 말하는 값과 비교합니다. 50, 100까지 끌어 보세요.&lt;/li&gt;&lt;li&gt;&lt;b&gt;점검하고 내보냅니다.&lt;/b&gt; 진단 독이 표시한 것을 고치고 (더블클릭하면 그 줄이 열립니다), 파일 › 내보내기: 미리 보기는 바꾼 줄만의 차이입니다.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;모든 단계는 되돌릴 수 있습니다 (Ctrl+Z). 같은 엔진이 화면 없이도 동작합니다: &lt;tt&gt;meshlane route&lt;/tt&gt;, &lt;tt&gt;simulate&lt;/tt&gt;, &lt;tt&gt;analyze&lt;/tt&gt;, &lt;tt&gt;set-weights&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>In the graph: the mouse wheel zooms, dragging pans, a click selects a service&apos;s VirtualService.</source>
+        <translation>그래프에서: 마우스 휠은 확대/축소, 드래그는 이동, 클릭은 서비스의 VirtualService를 선택합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Meshlane %1&lt;/h3&gt;&lt;p&gt;Design, simulate and check Istio traffic routing from a folder of manifests. No cluster needed.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Meshlane %1&lt;/h3&gt;&lt;p&gt;매니페스트 폴더로 Istio 트래픽 라우팅을 설계하고, 시뮬레이션하고, 점검합니다. 클러스터가 필요 없습니다.&lt;/p&gt;&lt;p&gt;사용한 라이브러리:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;MIT licence. Bundled fonts: DejaVu (Bitstream Vera licence) and Nanum Gothic (SIL Open Font Licence).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;MIT 라이선스. 포함된 글꼴: DejaVu (Bitstream Vera 라이선스), 나눔고딕 (SIL Open Font 라이선스).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::LivePlotPanel</name>
     <message>
         <source>%1 (%2)</source>
@@ -1016,10 +1376,6 @@
     <message>
         <source>traffic mix %1</source>
         <translation>트래픽 믹스 %1</translation>
-    </message>
-    <message>
-        <source>GET / to %1</source>
-        <translation>%1에 GET /</translation>
     </message>
     <message>
         <source>Where requests to %1 go</source>
@@ -1072,6 +1428,18 @@
     <message>
         <source>Where connections to %1 go</source>
         <translation>%1 연결이 가는 곳</translation>
+    </message>
+    <message>
+        <source>gate passed</source>
+        <translation>게이트 통과</translation>
+    </message>
+    <message>
+        <source>gate failed</source>
+        <translation>게이트 실패</translation>
+    </message>
+    <message>
+        <source>too few requests</source>
+        <translation>요청이 너무 적음</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1702,106 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::RolloutPanel</name>
+    <message>
+        <source>%1 (does not read)</source>
+        <translation>%1 (읽을 수 없음)</translation>
+    </message>
+    <message>
+        <source>GET / to the route&apos;s host</source>
+        <translation>라우트 호스트로 GET /</translation>
+    </message>
+    <message>
+        <source>rolled back here</source>
+        <translation>여기서 롤백됨</translation>
+    </message>
+    <message>
+        <source>
+(The plan changed since this rehearsal.)</source>
+        <translation>
+(이 리허설 뒤에 계획이 바뀌었습니다.)</translation>
+    </message>
+    <message>
+        <source>Step %1 was not reached.</source>
+        <translation>%1단계에 이르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1: %2 requests, %3 errors</source>
+        <translation>%1: 요청 %2개, 오류 %3개</translation>
+    </message>
+    <message>
+        <source>Step %1 from t = %2 s: weights %3</source>
+        <translation>%1단계, t = %2초부터: 가중치 %3</translation>
+    </message>
+    <message>
+        <source>Rehearsing…</source>
+        <translation>리허설 중…</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>리허설</translation>
+    </message>
+    <message>
+        <source>Play the plan against the chosen traffic in simulated time</source>
+        <translation>선택한 트래픽으로 계획을 시뮬레이션 시간 동안 실행합니다</translation>
+    </message>
+    <message>
+        <source>The rollout plan (kind RolloutPlan) to edit and rehearse</source>
+        <translation>편집하고 리허설할 롤아웃 계획 (kind RolloutPlan)</translation>
+    </message>
+    <message>
+        <source>The traffic mix and behaviour profiles (.traffic files of the folder)</source>
+        <translation>트래픽 구성과 동작 프로필 (폴더의 .traffic 파일)</translation>
+    </message>
+    <message>
+        <source>Add a step after the selected one</source>
+        <translation>선택한 단계 뒤에 단계 추가</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>선택한 단계 제거</translation>
+    </message>
+    <message>
+        <source>Move the selected step up</source>
+        <translation>선택한 단계를 위로</translation>
+    </message>
+    <message>
+        <source>Move the selected step down</source>
+        <translation>선택한 단계를 아래로</translation>
+    </message>
+</context>
+<context>
+    <name>meshlane::ui::RolloutStepEditor</name>
+    <message>
+        <source>until promoted</source>
+        <translation>승격될 때까지</translation>
+    </message>
+    <message>
+        <source>The canary&apos;s share of the route</source>
+        <translation>라우트에서 카나리가 받는 몫</translation>
+    </message>
+    <message>
+        <source>How long to wait and judge the canary: 30s, 5m, 1h</source>
+        <translation>카나리를 기다리며 판정할 시간: 30s, 5m, 1h</translation>
+    </message>
+    <message>
+        <source>Share of requests copied to the canary (answers dropped)</source>
+        <translation>카나리로 복사하는 요청의 비율 (응답은 버림)</translation>
+    </message>
+    <message>
+        <source>route name</source>
+        <translation>라우트 이름</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>exact value</source>
+        <translation>정확한 값</translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::RouteEditor</name>
     <message>
         <source>Move this route up: routes are tried in order</source>
@@ -1445,6 +1913,10 @@
     <message>
         <source>&amp;Simulation</source>
         <translation>시뮬레이션(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>롤아웃</translation>
     </message>
 </context>
 <context>
@@ -1652,180 +2124,6 @@
     <message>
         <source>Copy this YAML to the clipboard</source>
         <translation>이 YAML을 클립보드에 복사</translation>
-    </message>
-</context>
-<context>
-    <name>meshlane::L4Router</name>
-    <message>
-        <source>it names gateways %1, not mesh</source>
-        <translation>게이트웨이 %1만 지정하고 mesh는 지정하지 않습니다</translation>
-    </message>
-    <message>
-        <source>port is %1 (wants %2)</source>
-        <translation>포트가 %1입니다 (%2 필요)</translation>
-    </message>
-    <message>
-        <source>source labels are %1 (wants %2)</source>
-        <translation>소스 레이블이 %1입니다 (%2 필요)</translation>
-    </message>
-    <message>
-        <source>source namespace is %1 (wants %2)</source>
-        <translation>소스 네임스페이스가 %1입니다 (%2 필요)</translation>
-    </message>
-    <message>
-        <source>TCP connection to %1</source>
-        <translation>%1(으)로의 TCP 연결</translation>
-    </message>
-    <message>
-        <source>TLS connection without SNI to %1</source>
-        <translation>SNI 없는 %1(으)로의 TLS 연결</translation>
-    </message>
-    <message>
-        <source>TLS connection (SNI %2) to %1</source>
-        <translation>%1(으)로의 TLS 연결 (SNI %2)</translation>
-    </message>
-    <message>
-        <source>HTTP request to %1</source>
-        <translation>%1(으)로의 HTTP 요청</translation>
-    </message>
-    <message>
-        <source>no Service or ServiceEntry is named %1, so the sidecar has no listener for it: the connection leaves unrouted through PassthroughCluster (ALLOW_ANY) or is closed (REGISTRY_ONLY); reported as 404</source>
-        <translation>%1(이)라는 Service나 ServiceEntry가 없어 사이드카에 해당 리스너가 없습니다: 연결은 라우팅되지 않은 채 PassthroughCluster로 나가거나(ALLOW_ANY) 닫힙니다(REGISTRY_ONLY). 404로 보고합니다</translation>
-    </message>
-    <message>
-        <source>%1 has no port %2, so the sidecar has no listener for it</source>
-        <translation>%1에 포트 %2이(가) 없어 사이드카에 해당 리스너가 없습니다</translation>
-    </message>
-    <message>
-        <source>port %1 of %2 is %3</source>
-        <translation>%2의 포트 %1은(는) %3입니다</translation>
-    </message>
-    <message>
-        <source>Istio builds no listener for UDP ports</source>
-        <translation>Istio는 UDP 포트에 리스너를 만들지 않습니다</translation>
-    </message>
-    <message>
-        <source>the sidecar&apos;s HTTP connection manager cannot parse a TCP or TLS stream and closes the connection (reported as 404); name the port tcp-* or tls-* for tcp or tls routes</source>
-        <translation>사이드카의 HTTP 연결 관리자는 TCP나 TLS 스트림을 해석할 수 없어 연결을 닫습니다(404로 보고). tcp 또는 tls 라우트를 쓰려면 포트 이름을 tcp-* 또는 tls-*로 지정하세요</translation>
-    </message>
-    <message>
-        <source>the sidecar proxies the request as an opaque TCP stream: tcp routes apply, not http routes</source>
-        <translation>사이드카는 요청을 불투명한 TCP 스트림으로 프록시합니다: http 라우트가 아니라 tcp 라우트가 적용됩니다</translation>
-    </message>
-    <message>
-        <source>VirtualService %1 applies to %2 for sidecars</source>
-        <translation>사이드카에서 %2에는 VirtualService %1이(가) 적용됩니다</translation>
-    </message>
-    <message>
-        <source>its tcp routes do not apply to a TLS port</source>
-        <translation>tcp 라우트는 TLS 포트에 적용되지 않습니다</translation>
-    </message>
-    <message>
-        <source>its tls routes apply only to ports declared TLS or HTTPS</source>
-        <translation>tls 라우트는 TLS 또는 HTTPS로 선언된 포트에만 적용됩니다</translation>
-    </message>
-    <message>
-        <source>no VirtualService applies</source>
-        <translation>적용되는 VirtualService가 없습니다</translation>
-    </message>
-    <message>
-        <source>no filter chain matches the connection&apos;s SNI and address</source>
-        <translation>연결의 SNI와 주소에 맞는 필터 체인이 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 does not apply to this sidecar: %2</source>
-        <translation>%1은(는) 이 사이드카에 적용되지 않습니다: %2</translation>
-    </message>
-    <message>
-        <source>no tls route applies: the port is proxied as opaque TCP</source>
-        <translation>적용되는 tls 라우트가 없어 포트는 불투명한 TCP로 프록시됩니다</translation>
-    </message>
-    <message>
-        <source>%1 enters through Gateway %2</source>
-        <translation>%1이(가) 게이트웨이 %2(으)로 들어옵니다</translation>
-    </message>
-    <message>
-        <source>the gateway has only TCP or TLS servers on that port: it proxies the request as a TCP stream, so tcp and tls routes apply, not http routes</source>
-        <translation>게이트웨이의 해당 포트에는 TCP 또는 TLS 서버만 있어 요청을 TCP 스트림으로 프록시합니다: http 라우트가 아니라 tcp와 tls 라우트가 적용됩니다</translation>
-    </message>
-    <message>
-        <source>there is no Gateway %1</source>
-        <translation>Gateway %1이(가) 없습니다</translation>
-    </message>
-    <message>
-        <source>Gateway %1 has no filter chain for TCP or TLS on port %2, so Istio builds no listener there: the connection is refused (reported as 404)</source>
-        <translation>게이트웨이 %1의 포트 %2에는 TCP나 TLS 필터 체인이 없어 Istio가 리스너를 만들지 않습니다: 연결이 거부됩니다(404로 보고)</translation>
-    </message>
-    <message>
-        <source>no filter chain of port %1 takes a connection without SNI: gateways have no default chain, so Envoy closes it (reported as 404)</source>
-        <translation>포트 %1의 어떤 필터 체인도 SNI 없는 연결을 받지 않습니다: 게이트웨이에는 기본 체인이 없어 Envoy가 연결을 닫습니다(404로 보고)</translation>
-    </message>
-    <message>
-        <source>no filter chain of port %1 matches SNI %2: gateways have no default chain, so Envoy closes the connection (reported as 404)</source>
-        <translation>포트 %1의 어떤 필터 체인도 SNI %2와(과) 맞지 않습니다: 게이트웨이에는 기본 체인이 없어 Envoy가 연결을 닫습니다(404로 보고)</translation>
-    </message>
-    <message>
-        <source>the sidecar proxies the connection straight to the host, all its endpoints</source>
-        <translation>사이드카는 연결을 호스트의 모든 엔드포인트로 바로 프록시합니다</translation>
-    </message>
-    <message>
-        <source>%1 has no match conditions, so it takes the connection</source>
-        <translation>%1에는 match 조건이 없어 연결을 받습니다</translation>
-    </message>
-    <message>
-        <source>%1 takes the connection (filter chain: %2; match: %3)</source>
-        <translation>%1이(가) 연결을 받습니다 (필터 체인: %2, match: %3)</translation>
-    </message>
-    <message>
-        <source>every destination has weight 0: Envoy has no cluster to proxy to and closes the connection (reported as 503)</source>
-        <translation>모든 대상의 가중치가 0입니다: Envoy는 프록시할 클러스터가 없어 연결을 닫습니다(503으로 보고)</translation>
-    </message>
-    <message>
-        <source>-&gt; %1 (weight %2): %3</source>
-        <translation>-&gt; %1 (가중치 %2): %3</translation>
-    </message>
-    <message>
-        <source>the original destination %1:%2, unrouted</source>
-        <translation>원래 목적지 %1:%2, 라우팅 없음</translation>
-    </message>
-    <message>
-        <source>the listener&apos;s default chain sends it to PassthroughCluster: the original destination, unrouted (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY would close it)</source>
-        <translation>리스너의 기본 체인이 PassthroughCluster로 보냅니다: 라우팅 없이 원래 목적지로 갑니다 (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY이면 닫힙니다)</translation>
-    </message>
-</context>
-<context>
-    <name>meshlane::L4GatewayChains</name>
-    <message>
-        <source>port is %1 (wants %2)</source>
-        <translation>포트가 %1입니다 (%2 필요)</translation>
-    </message>
-    <message>
-        <source>it names gateways %1, not %2</source>
-        <translation>게이트웨이 %1만 지정하고 %2은(는) 지정하지 않습니다</translation>
-    </message>
-    <message>
-        <source>the %1 server on port %2 routes HTTP, not connections</source>
-        <translation>포트 %2의 %1 서버는 연결이 아니라 HTTP를 라우팅합니다</translation>
-    </message>
-    <message>
-        <source>the TLS server on port %1 is AUTO_PASSTHROUGH: it forwards by SNI outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;host&gt; and ignores VirtualServices</source>
-        <translation>포트 %1의 TLS 서버는 AUTO_PASSTHROUGH입니다: SNI outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;host&gt;에 따라 전달하고 VirtualService는 무시합니다</translation>
-    </message>
-    <message>
-        <source>%1 does not apply to this gateway: %2</source>
-        <translation>%1은(는) 이 게이트웨이에 적용되지 않습니다: %2</translation>
-    </message>
-    <message>
-        <source>%1 is skipped: an earlier rule on port %2 already serves SNI %3</source>
-        <translation>%1은(는) 건너뜁니다: 포트 %2에서 앞선 규칙이 이미 SNI %3을(를) 처리합니다</translation>
-    </message>
-    <message>
-        <source>a second TCP server on port %1 conflicts with the first; Istio skips it</source>
-        <translation>포트 %1의 두 번째 TCP 서버는 첫 번째와 충돌하므로 Istio가 건너뜁니다</translation>
-    </message>
-    <message>
-        <source>no tcp route of a VirtualService bound to Gateway %1 applies to the %2 server on port %3, so that server gets no filter chain</source>
-        <translation>게이트웨이 %1에 연결된 VirtualService의 어떤 tcp 라우트도 포트 %3의 %2 서버에 적용되지 않아 그 서버에는 필터 체인이 없습니다</translation>
     </message>
 </context>
 </TS>
