@@ -3,6 +3,8 @@
 
 #include "model/hostname.h"
 
+#include <set>
+
 namespace meshlane {
 
 bool labelsMatch(const Labels &selector, const Labels &labels)
@@ -128,6 +130,20 @@ const SourceFile *Mesh::findFile(const std::string &relativePath) const
     const auto &map = index().filesByPath;
     const auto it = map.find(relativePath);
     return it == map.end() ? nullptr : files[size_t(it->second)].get();
+}
+
+std::string Mesh::versionOf(const std::string &fqdn, const std::string &subset) const
+{
+    if (!subset.empty())
+        return subset;
+    std::set<std::string> versions;
+    if (const Service *service = findService(fqdn)) {
+        for (const Workload *workload : workloadsOf(*service)) {
+            const auto version = workload->podLabels.find("version");
+            versions.insert(version == workload->podLabels.end() ? std::string() : version->second);
+        }
+    }
+    return versions.size() == 1 && !versions.begin()->empty() ? *versions.begin() : fqdn;
 }
 
 std::vector<const DestinationRule *> Mesh::destinationRulesFor(const std::string &fqdn) const

@@ -50,6 +50,11 @@ struct Mesh : MeshResources
     std::vector<const ServiceEntry *> serviceEntriesFor(const std::string &host) const;
     // Workloads in the Service's namespace whose pod labels the selector selects.
     std::vector<const Workload *> workloadsOf(const Service &service) const;
+    // The version a destination stands for, which names its colour in every
+    // view: the subset when there is one; else the `version` label all the
+    // host's pods share (a Gateway API canary has one Service per version);
+    // else the host itself.
+    std::string versionOf(const std::string &fqdn, const std::string &subset) const;
     // Those of them whose labels also include every subset label.
     std::vector<const Workload *> workloadsOf(const Service &service, const Labels &subsetLabels) const;
     // Mesh VirtualServices (bound to "mesh") that list `fqdn` among their hosts.

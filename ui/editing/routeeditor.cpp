@@ -20,7 +20,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <set>
 
 namespace meshlane::ui {
 
@@ -358,14 +357,7 @@ QString RouteEditor::colorKey(const Destination &destination) const
         return qs(destination.subset.empty() ? destination.fqdn : destination.subset);
     // A Gateway API canary has one Service per version: the row takes the
     // colour of the version its pods carry, as the graph draws them.
-    std::set<std::string> versions;
-    if (const Service *service = m_mesh->findService(destination.fqdn)) {
-        for (const Workload *workload : m_mesh->workloadsOf(*service)) {
-            const auto version = workload->podLabels.find("version");
-            versions.insert(version == workload->podLabels.end() ? std::string() : version->second);
-        }
-    }
-    return versions.size() == 1 && !versions.begin()->empty() ? qs(*versions.begin()) : qs(destination.fqdn);
+    return qs(m_mesh->versionOf(destination.fqdn, destination.subset));
 }
 
 std::vector<RouteEditor::MirrorOption> RouteEditor::mirrorOptions() const

@@ -156,13 +156,22 @@ void LivePlotPanel::reset()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+QString LivePlotPanel::colorKeyOf(const SimulationCounts::Target &target) const
+{
+    // The version it stands for, as the graph and the editor colour it: a
+    // Gateway API canary's per-version Services too.
+    const RouterPtr router = m_runner->router();
+    return qs(router ? router->mesh()->versionOf(target.host, target.subset)
+                     : (target.subset.empty() ? target.host : target.subset));
+}
+
 void LivePlotPanel::ensureGraphs(const SimulationCounts &counts)
 {
     bool added = false;
     while (m_shareGraphs.size() < counts.destinations.size()) {
         const SimulationCounts::Target &target = counts.destinations[m_shareGraphs.size()];
         QCPGraph *graph = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
-        graph->setPen(QPen(subsetColor(qs(target.subset.empty() ? target.host : target.subset)), 2));
+        graph->setPen(QPen(subsetColor(colorKeyOf(target)), 2));
         m_shareGraphs.push_back(graph);
         m_targets.destinations.push_back(target);
         added = true;
@@ -170,7 +179,7 @@ void LivePlotPanel::ensureGraphs(const SimulationCounts &counts)
     while (m_mirrorGraphs.size() < counts.mirrors.size()) {
         const SimulationCounts::Target &target = counts.mirrors[m_mirrorGraphs.size()];
         QCPGraph *graph = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
-        QPen pen(subsetColor(qs(target.subset.empty() ? target.host : target.subset)), 2, Qt::DashLine);
+        QPen pen(subsetColor(colorKeyOf(target)), 2, Qt::DashLine);
         graph->setPen(pen);
         m_mirrorGraphs.push_back(graph);
         m_targets.mirrors.push_back(target);

@@ -55,6 +55,7 @@ private:
     void showLegend(bool show);
     void addSample(const SimulationSample &sample);
     void ensureGraphs(const SimulationCounts &counts);
+    QString colorKeyOf(const SimulationCounts::Target &target) const; // subsetColor() key
     void updateNames();
     void updateAxes();
     void updateStatus();
