@@ -2,6 +2,7 @@
 #include "analysis/requestwitness.h"
 
 #include "routing/compiledmatchblock.h"
+#include "routing/routetablebuilder.h"
 
 namespace meshlane {
 
@@ -143,12 +144,7 @@ RequestWitness::Taking RequestWitness::firstMatchTaking(const VirtualService &vs
     const ProxyContext proxy{&request.sourceLabels, request.sourceNamespace, request.port};
     const std::string context = request.gateway.empty() ? std::string("mesh") : request.gateway;
     const auto forContext = [&](const HttpMatchRequest &block) {
-        for (const std::string &gateway : block.gateways) {
-            const bool qualified = gateway == "mesh" || gateway.find('/') != std::string::npos;
-            if ((qualified ? gateway : vs.meta.ns + '/' + gateway) == context)
-                return true;
-        }
-        return block.gateways.empty();
+        return block.gateways.empty() || RouteTableBuilder::gatewaysInclude(vs, block.gateways, context);
     };
     for (size_t i = 0; i < vs.http.size(); ++i) {
         const HttpRoute &route = vs.http[i];

@@ -39,12 +39,12 @@ void RouteTableBuilder::setFixedProxy(const Labels &labels, const std::string &n
 }
 
 bool RouteTableBuilder::gatewaysInclude(const VirtualService &virtualService,
-                                        const std::vector<std::string> &gateways) const
+                                        const std::vector<std::string> &gateways, const std::string &context)
 {
     for (const std::string &gateway : gateways) {
         const bool qualified = gateway == "mesh" || gateway.find('/') != std::string::npos;
         const std::string ref = qualified ? gateway : virtualService.meta.ns + '/' + gateway;
-        if (ref == m_context)
+        if (ref == context)
             return true;
     }
     return false;
@@ -95,7 +95,7 @@ void RouteTableBuilder::append(const VirtualService &virtualService, bool allowD
         }
         for (size_t b = 0; b < route.match.size() && !catchAll; ++b) {
             const HttpMatchRequest &block = route.match[b];
-            if (!block.gateways.empty() && !gatewaysInclude(virtualService, block.gateways)) {
+            if (!block.gateways.empty() && !gatewaysInclude(virtualService, block.gateways, m_context)) {
                 notes.push_back(MESHLANE_TR("meshlane::RouteTableBuilder", "%1 is only for %2, not %3")
                                     .arg(blockLabel(virtualService, i, b))
                                     .arg(joined(block.gateways))

@@ -35,11 +35,15 @@ public:
 
     RouteTable build(RouteTable::Options options = {});
 
+    // Whether `gateways` (a match block's list; short names are in the
+    // VirtualService's namespace) names `context`: "mesh" or "ns/name".
+    static bool gatewaysInclude(const VirtualService &virtualService, const std::vector<std::string> &gateways,
+                                const std::string &context);
+
 private:
     void append(const VirtualService &virtualService, bool allowDelegation, std::vector<CompiledRoute> &routes,
                 std::vector<RouteTable::Entry> &entries, std::vector<TranslatedText> &notes) const;
     void linkDelegate(CompiledRoute &compiled) const;
-    bool gatewaysInclude(const VirtualService &virtualService, const std::vector<std::string> &gateways) const;
     bool isCatchAll(const RouteTable::Entry &entry) const;
 
     const Mesh &m_mesh;
