@@ -480,7 +480,8 @@ private:
     {
         const std::string reason = backendProblem(m_mesh, route, backend, enforceGrant);
         if (!reason.empty()) {
-            *problem = "backendRef " + backend.name + " does not resolve (" + reason + "): its share gets 500";
+            *problem = "backendRef " + backend.name + " does not resolve (" + reason
+                + (route.isHttpLike() ? "): its share gets 500" : "): its share of connections is closed");
             return {{hostNode(backend.fqdn(), *problem), 1}};
         }
         const Service &service = *m_mesh.findService(backend.fqdn());
@@ -491,7 +492,7 @@ private:
         return {{subsetPlaceholder(service, "(no pods)", *problem), 1}};
     }
 
-    // HTTPRoute / GRPCRoute (TCP/TLS routes too: drawn, not routed): edges from
+    // HTTPRoute / GRPCRoute / TCPRoute / TLSRoute: edges from
     // each accepted parent (a Gateway, or the Service of a mesh route) to its
     // backends. Shares are the weights of the first rule that takes every
     // request, as a request with no special headers would see them; the

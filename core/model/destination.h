@@ -22,7 +22,8 @@ struct Destination
     SourceLocation hostLocation;
     SourceLocation subsetLocation;
     // A Gateway API backendRef that does not resolve (InvalidKind,
-    // BackendNotFound, RefNotPermitted): its share is answered with 500.
+    // BackendNotFound, RefNotPermitted): its share of requests is answered
+    // with 500, its share of connections closed.
     std::string unresolvedReason;
 
     std::string label() const { return subset.empty() ? host : host + ':' + subset; }

@@ -107,8 +107,8 @@ struct RouteRule
 };
 
 // HTTPRoute, GRPCRoute, TCPRoute or TLSRoute (gateway.networking.k8s.io):
-// one shape, told apart by meta.kind. TCP/TLS routes are loaded and drawn,
-// not routed.
+// one shape, told apart by meta.kind. TCP/TLS rules have no matches (a
+// TLSRoute matches its hostnames by SNI) and no filters.
 struct GatewayApiRoute
 {
     ResourceMeta meta;

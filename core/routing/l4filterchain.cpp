@@ -54,6 +54,10 @@ bool listsGateway(const std::vector<std::string> &gateways, const VirtualService
 
 std::string l4RuleLabel(const VirtualService &virtualService, const char *section, int index, int match)
 {
+    // Converted from a TCPRoute or TLSRoute: its tcp/tls list is the route's rules, in order.
+    if (virtualService.meta.kind != "VirtualService")
+        return virtualService.meta.kind + ' ' + virtualService.meta.ns + '/' + virtualService.meta.name + " rules["
+            + std::to_string(index) + ']';
     std::string text = "VirtualService " + virtualService.meta.ns + '/' + virtualService.meta.name + ' ' + section + '['
         + std::to_string(index) + ']';
     if (match >= 0)

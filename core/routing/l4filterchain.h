@@ -47,7 +47,8 @@ std::vector<std::string> chainServerNames(const std::vector<std::string> &sniHos
 bool listsGateway(const std::vector<std::string> &gateways, const VirtualService &virtualService,
                   const std::string &ref);
 
-// "VirtualService ns/name tcp[1] match[0]": how explanations name a rule.
+// "VirtualService ns/name tcp[1] match[0]", or "TCPRoute ns/name rules[1]" for
+// a rule converted from the Gateway API: how explanations name a rule.
 std::string l4RuleLabel(const VirtualService &virtualService, const char *section, int index, int match);
 
 // Envoy's server-name match: "a.b.com" matches "a.b.com", "*.b.com", "*.com".

@@ -77,6 +77,33 @@ bool parseAutoPassthroughSni(const std::string &sni, uint32_t *port, std::string
     return *port > 0 && *port <= 65535 && !host->empty();
 }
 
+// The first of `rules` with a route whose matches apply at this gateway
+// port (l4MultiMatch: a rule without matches applies), into `chain`.
+bool firstApplying(const std::vector<L4Route> &rules, const VirtualService &virtualService, const std::string &ref,
+                   uint32_t port, L4FilterChain &chain, std::vector<std::string> *why)
+{
+    for (size_t i = 0; i < rules.size(); ++i) {
+        const L4Route &rule = rules[i];
+        int matched = rule.match.empty() ? -1 : -2;
+        for (size_t j = 0; matched == -2 && j < rule.match.size(); ++j) {
+            std::string whyNot;
+            if (gatewayApplies(rule.match[j], virtualService, ref, port, &whyNot))
+                matched = int(j);
+            else
+                explain(why, MESHLANE_TR("meshlane::L4GatewayChains", "%1 does not apply to this gateway: %2")
+                                 .arg(l4RuleLabel(virtualService, chain.section, int(i), int(j)))
+                                 .arg(whyNot));
+        }
+        if (matched == -2 || rule.route.empty())
+            continue;
+        chain.rule = &rule;
+        chain.index = int(i);
+        chain.match = matched;
+        return true;
+    }
+    return false;
+}
+
 } // namespace
 
 L4GatewayChains::L4GatewayChains(const Mesh &mesh)
@@ -98,14 +125,25 @@ std::vector<const VirtualService *> L4GatewayChains::boundTo(const std::string &
 std::vector<L4FilterChain> L4GatewayChains::chains(const Gateway &gateway, uint32_t port, const std::string &sni,
                                                    std::vector<std::string> *why) const
 {
-    const std::string ref = refOf(gateway.meta);
-    const std::vector<const VirtualService *> bound = boundTo(ref);
+    const std::vector<const VirtualService *> bound = boundTo(refOf(gateway.meta));
+    std::vector<BoundServer> servers;
+    for (const GatewayServer &server : gateway.servers) {
+        if (server.portNumber == port)
+            servers.push_back(BoundServer{&server, &gateway, bound});
+    }
+    return chains(servers, port, sni, why);
+}
+
+std::vector<L4FilterChain> L4GatewayChains::chains(const std::vector<BoundServer> &servers, uint32_t port,
+                                                   const std::string &sni, std::vector<std::string> *why) const
+{
     std::vector<L4FilterChain> chains;
     std::set<std::string> usedServerNames;
     bool plainServer = false;
-    for (const GatewayServer &server : gateway.servers) {
-        if (server.portNumber != port)
-            continue;
+    for (const BoundServer &bound : servers) {
+        const GatewayServer &server = *bound.server;
+        const Gateway &gateway = *bound.gateway;
+        const std::string ref = refOf(gateway.meta);
         if (isHttpServer(server)) {
             explain(why, MESHLANE_TR("meshlane::L4GatewayChains", "the %1 server on port %2 routes HTTP, not connections")
                              .arg(server.protocol)
@@ -135,7 +173,7 @@ std::vector<L4FilterChain> L4GatewayChains::chains(const Gateway &gateway, uint3
             continue;
         }
         if (isPassthrough(server)) {
-            for (const VirtualService *virtualService : bound) {
+            for (const VirtualService *virtualService : bound.virtualServices) {
                 if (!serverBindsVirtualService(server, gateway, *virtualService))
                     continue;
                 for (size_t i = 0; i < virtualService->tls.size(); ++i) {
@@ -183,39 +221,28 @@ std::vector<L4FilterChain> L4GatewayChains::chains(const Gateway &gateway, uint3
         }
         plainServer = plainServer || !terminating;
         bool found = false;
-        for (size_t v = 0; !found && v < bound.size(); ++v) {
-            const VirtualService &virtualService = *bound[v];
+        for (size_t v = 0; !found && v < bound.virtualServices.size(); ++v) {
+            const VirtualService &virtualService = *bound.virtualServices[v];
             if (!serverBindsVirtualService(server, gateway, virtualService))
                 continue;
-            for (size_t i = 0; !found && i < virtualService.tcp.size(); ++i) {
-                const L4Route &rule = virtualService.tcp[i];
-                int matched = rule.match.empty() ? -1 : -2;
-                for (size_t j = 0; matched == -2 && j < rule.match.size(); ++j) {
-                    std::string whyNot;
-                    if (gatewayApplies(rule.match[j], virtualService, ref, port, &whyNot))
-                        matched = int(j);
-                    else
-                        explain(why, MESHLANE_TR("meshlane::L4GatewayChains", "%1 does not apply to this gateway: %2")
-                                         .arg(l4RuleLabel(virtualService, "tcp", int(i), int(j)))
-                                         .arg(whyNot));
-                }
-                if (matched == -2 || rule.route.empty())
-                    continue;
-                L4FilterChain chain;
-                chain.virtualService = &virtualService;
-                chain.rule = &rule;
-                chain.index = int(i);
-                chain.match = matched;
-                if (terminating) {
-                    for (const std::string &written : server.hosts) {
-                        const size_t slash = written.find('/');
-                        chain.serverNames.push_back(slash == std::string::npos ? written : written.substr(slash + 1));
-                    }
-                    chain.serverNames = chainServerNames(chain.serverNames);
-                }
-                chains.push_back(chain);
-                found = true;
+            L4FilterChain chain;
+            chain.virtualService = &virtualService;
+            found = firstApplying(virtualService.tcp, virtualService, ref, port, chain, why);
+            // A TLSRoute on a listener that terminates TLS: Istio falls back to its tls rules.
+            if (!found && terminating && virtualService.meta.kind == "TLSRoute") {
+                chain.section = "tls";
+                found = firstApplying(virtualService.tls, virtualService, ref, port, chain, why);
             }
+            if (!found)
+                continue;
+            if (terminating) {
+                for (const std::string &written : server.hosts) {
+                    const size_t slash = written.find('/');
+                    chain.serverNames.push_back(slash == std::string::npos ? written : written.substr(slash + 1));
+                }
+                chain.serverNames = chainServerNames(chain.serverNames);
+            }
+            chains.push_back(chain);
         }
         if (!found)
             explain(why, MESHLANE_TR("meshlane::L4GatewayChains",

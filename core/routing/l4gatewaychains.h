@@ -19,10 +19,23 @@ namespace meshlane {
 class L4GatewayChains
 {
 public:
+    // One server of a port with the VirtualServices bound to it, in Istio's
+    // order. An Istio Gateway binds by `gateways`; a Gateway API listener is
+    // a Gateway of its own in Istio, bound by the routes attached to it.
+    struct BoundServer
+    {
+        const GatewayServer *server = nullptr;
+        const Gateway *gateway = nullptr; // the server's (its namespace admits hosts, its ref names it)
+        std::vector<const VirtualService *> virtualServices;
+    };
+
     explicit L4GatewayChains(const Mesh &mesh);
 
     // `sni` is only read for AUTO_PASSTHROUGH; `why` receives why rules were left out.
     std::vector<L4FilterChain> chains(const Gateway &gateway, uint32_t port, const std::string &sni,
+                                      std::vector<std::string> *why) const;
+    // The same for servers gathered by the caller (they are all on `port`).
+    std::vector<L4FilterChain> chains(const std::vector<BoundServer> &servers, uint32_t port, const std::string &sni,
                                       std::vector<std::string> *why) const;
 
 private:

@@ -4,6 +4,7 @@
 #include "base/percenttext.h"
 #include "base/translatedtext.h"
 #include "model/hostname.h"
+#include "routing/gatewayapil4routes.h"
 #include "routing/gatewayroutes.h"
 #include "routing/l4gatewaychains.h"
 
@@ -73,8 +74,11 @@ bool sidecarApplies(const L4Match &match, const VirtualService &virtualService, 
 L4Router::L4Router(const Mesh &mesh, const DestinationResolver &resolver)
     : m_mesh(mesh)
     , m_resolver(resolver)
+    , m_gatewayApi(std::make_unique<GatewayApiL4Routes>(mesh))
 {
 }
+
+L4Router::~L4Router() = default;
 
 std::string L4Router::connectionText(const HttpRequest &request)
 {
@@ -126,8 +130,19 @@ bool L4Router::handlesGateway(const HttpRequest &request) const
         return true;
     const Gateway *gateway = m_mesh.findGateway(request.gateway);
     const uint32_t port = request.port ? request.port : request.authorityPort();
-    if (!gateway || port == 0)
+    if (port == 0)
         return false;
+    if (!gateway) {
+        // A Gateway API Gateway: its HTTP listeners on the port win.
+        const auto k8s = std::find_if(m_mesh.k8sGateways.begin(), m_mesh.k8sGateways.end(),
+                                      [&](const auto &candidate) { return candidate->ref() == request.gateway; });
+        if (k8s == m_mesh.k8sGateways.end())
+            return false;
+        const auto &listeners = (*k8s)->listeners;
+        return std::none_of(listeners.begin(), listeners.end(),
+                            [&](const GatewayListener &listener) { return listener.port == port && listener.isHttp(); })
+            && !m_gatewayApi->listeners(request.gateway, port).empty();
+    }
     bool connectionServer = false;
     for (const GatewayServer &server : gateway->servers) {
         if (server.portNumber != port)
@@ -184,16 +199,10 @@ void L4Router::routeFromSidecar(const HttpRequest &request, const VirtualService
                                  "routes"));
     const bool tlsPort = *listener == PortProtocol::Tls;
     std::vector<L4FilterChain> chains;
-    if (virtualService) {
-        explain(why, MESHLANE_TR("meshlane::L4Router", "VirtualService %1 applies to %2 for sidecars")
-                         .arg(refOf(virtualService->meta))
-                         .arg(decision.host));
-        if (tlsPort && !virtualService->tcp.empty())
-            explain(why, MESHLANE_TR("meshlane::L4Router", "its tcp routes do not apply to a TLS port"));
-        if (!tlsPort && !virtualService->tls.empty())
-            explain(why, MESHLANE_TR("meshlane::L4Router", "its tls routes apply only to ports declared TLS or HTTPS"));
-        chains = tlsPort ? sidecarTlsChains(request, *virtualService, port, why)
-                         : sidecarTcpChains(request, *virtualService, port, why);
+    const std::vector<const VirtualService *> rules =
+        sidecarRules(request, virtualService, decision.host, tlsPort, why);
+    if (!rules.empty()) {
+        chains = tlsPort ? sidecarTlsChains(request, rules, port, why) : sidecarTcpChains(request, rules, port, why);
     } else {
         chains.push_back(L4FilterChain());
         explain(why, MESHLANE_TR("meshlane::L4Router", "no VirtualService applies"));
@@ -208,93 +217,140 @@ void L4Router::routeFromSidecar(const HttpRequest &request, const VirtualService
     forward(*chain, port, decision, why);
 }
 
+std::vector<const VirtualService *> L4Router::sidecarRules(const HttpRequest &request, const VirtualService *written,
+                                                          const std::string &fqdn, bool tlsPort,
+                                                          std::vector<std::string> *why) const
+{
+    std::vector<const VirtualService *> rules;
+    const auto take = [&](const VirtualService *rule) {
+        rules.push_back(rule);
+        if (tlsPort && !rule->tcp.empty())
+            explain(why, MESHLANE_TR("meshlane::L4Router", "its tcp routes do not apply to a TLS port"));
+        if (!tlsPort && !rule->tls.empty())
+            explain(why, MESHLANE_TR("meshlane::L4Router", "its tls routes apply only to ports declared TLS or HTTPS"));
+    };
+    if (written) {
+        explain(why, MESHLANE_TR("meshlane::L4Router", "VirtualService %1 applies to %2 for sidecars")
+                         .arg(refOf(written->meta))
+                         .arg(fqdn));
+        take(written);
+    }
+    std::string serviceName;
+    std::string serviceNamespace;
+    splitServiceFqdn(fqdn, &serviceName, &serviceNamespace);
+    for (const VirtualService *route : m_gatewayApi->meshRoutesFor(fqdn)) {
+        // GAMMA: a producer route (the Service's namespace) serves every
+        // caller, a consumer route only callers in its own namespace.
+        if (route->meta.ns != serviceNamespace && route->meta.ns != request.sourceNamespace) {
+            explain(why, MESHLANE_TR("meshlane::L4Router",
+                                     "%1 %2 is a consumer route of namespace %3: it applies only to callers there")
+                             .arg(route->meta.kind)
+                             .arg(refOf(route->meta))
+                             .arg(route->meta.ns));
+            continue;
+        }
+        explain(why, MESHLANE_TR("meshlane::L4Router", "%1 %2 (parentRef Service %3) applies to %3 for sidecars")
+                         .arg(route->meta.kind)
+                         .arg(refOf(route->meta))
+                         .arg(fqdn));
+        take(route);
+    }
+    return rules;
+}
+
 std::vector<L4FilterChain> L4Router::sidecarTcpChains(const HttpRequest &request,
-                                                      const VirtualService &virtualService, uint32_t port,
+                                                      const std::vector<const VirtualService *> &rules, uint32_t port,
                                                       std::vector<std::string> *why) const
 {
     std::vector<L4FilterChain> chains;
-    for (size_t i = 0; i < virtualService.tcp.size(); ++i) {
-        const L4Route &rule = virtualService.tcp[i];
-        if (rule.route.empty())
-            continue;
-        L4FilterChain chain;
-        chain.virtualService = &virtualService;
-        chain.rule = &rule;
-        chain.index = int(i);
-        if (rule.match.empty()) {
-            chains.push_back(chain); // match-all: first match wins, later rules are never reached
-            return chains;
-        }
-        for (size_t j = 0; j < rule.match.size(); ++j) {
-            const L4Match &match = rule.match[j];
-            std::string whyNot;
-            if (!sidecarApplies(match, virtualService, request, port, &whyNot)) {
-                explain(why, MESHLANE_TR("meshlane::L4Router", "%1 does not apply to this sidecar: %2")
-                                 .arg(l4RuleLabel(virtualService, "tcp", int(i), int(j)))
-                                 .arg(whyNot));
+    for (const VirtualService *applying : rules) {
+        const VirtualService &virtualService = *applying;
+        for (size_t i = 0; i < virtualService.tcp.size(); ++i) {
+            const L4Route &rule = virtualService.tcp[i];
+            if (rule.route.empty())
                 continue;
-            }
-            if (match.destinationSubnets.empty()) {
-                L4FilterChain catchAll = chain;
-                catchAll.match = int(j);
-                catchAll.prefixes.clear();
-                catchAll.subnets.clear();
-                chains.push_back(catchAll);
+            L4FilterChain chain;
+            chain.virtualService = &virtualService;
+            chain.rule = &rule;
+            chain.index = int(i);
+            if (rule.match.empty()) {
+                chains.push_back(chain); // match-all: first match wins, later rules are never reached
                 return chains;
             }
-            // Istio gathers the subnets of every applying match of a rule into one chain.
-            if (chain.match < 0)
-                chain.match = int(j);
-            for (const std::string &subnet : match.destinationSubnets) {
-                if (const std::optional<IpPrefix> prefix = IpPrefix::parse(subnet)) {
-                    chain.prefixes.push_back(*prefix);
-                    chain.subnets.push_back(subnet);
+            for (size_t j = 0; j < rule.match.size(); ++j) {
+                const L4Match &match = rule.match[j];
+                std::string whyNot;
+                if (!sidecarApplies(match, virtualService, request, port, &whyNot)) {
+                    explain(why, MESHLANE_TR("meshlane::L4Router", "%1 does not apply to this sidecar: %2")
+                                     .arg(l4RuleLabel(virtualService, "tcp", int(i), int(j)))
+                                     .arg(whyNot));
+                    continue;
+                }
+                if (match.destinationSubnets.empty()) {
+                    L4FilterChain catchAll = chain;
+                    catchAll.match = int(j);
+                    catchAll.prefixes.clear();
+                    catchAll.subnets.clear();
+                    chains.push_back(catchAll);
+                    return chains;
+                }
+                // Istio gathers the subnets of every applying match of a rule into one chain.
+                if (chain.match < 0)
+                    chain.match = int(j);
+                for (const std::string &subnet : match.destinationSubnets) {
+                    if (const std::optional<IpPrefix> prefix = IpPrefix::parse(subnet)) {
+                        chain.prefixes.push_back(*prefix);
+                        chain.subnets.push_back(subnet);
+                    }
                 }
             }
+            if (!chain.prefixes.empty())
+                chains.push_back(chain);
         }
-        if (!chain.prefixes.empty())
-            chains.push_back(chain);
     }
     chains.push_back(L4FilterChain()); // no rule takes every connection: the Service's own chain does
     return chains;
 }
 
 std::vector<L4FilterChain> L4Router::sidecarTlsChains(const HttpRequest &request,
-                                                      const VirtualService &virtualService, uint32_t port,
+                                                      const std::vector<const VirtualService *> &rules, uint32_t port,
                                                       std::vector<std::string> *why) const
 {
     std::vector<L4FilterChain> chains;
     std::set<std::string> seen;
-    for (size_t i = 0; i < virtualService.tls.size(); ++i) {
-        const L4Route &rule = virtualService.tls[i];
-        if (rule.route.empty())
-            continue;
-        for (size_t j = 0; j < rule.match.size(); ++j) {
-            const L4Match &match = rule.match[j];
-            std::string whyNot;
-            if (!sidecarApplies(match, virtualService, request, port, &whyNot)) {
-                explain(why, MESHLANE_TR("meshlane::L4Router", "%1 does not apply to this sidecar: %2")
-                                 .arg(l4RuleLabel(virtualService, "tls", int(i), int(j)))
-                                 .arg(whyNot));
+    for (const VirtualService *applying : rules) {
+        const VirtualService &virtualService = *applying;
+        for (size_t i = 0; i < virtualService.tls.size(); ++i) {
+            const L4Route &rule = virtualService.tls[i];
+            if (rule.route.empty())
                 continue;
-            }
-            // Istio keeps the first match per (SNI hosts, subnets) pair.
-            if (!seen.insert(joined(match.sniHosts) + '|' + joined(match.destinationSubnets)).second)
-                continue;
-            L4FilterChain chain;
-            chain.virtualService = &virtualService;
-            chain.rule = &rule;
-            chain.section = "tls";
-            chain.index = int(i);
-            chain.match = int(j);
-            chain.serverNames = chainServerNames(match.sniHosts);
-            for (const std::string &subnet : match.destinationSubnets) {
-                if (const std::optional<IpPrefix> prefix = IpPrefix::parse(subnet)) {
-                    chain.prefixes.push_back(*prefix);
-                    chain.subnets.push_back(subnet);
+            for (size_t j = 0; j < rule.match.size(); ++j) {
+                const L4Match &match = rule.match[j];
+                std::string whyNot;
+                if (!sidecarApplies(match, virtualService, request, port, &whyNot)) {
+                    explain(why, MESHLANE_TR("meshlane::L4Router", "%1 does not apply to this sidecar: %2")
+                                     .arg(l4RuleLabel(virtualService, "tls", int(i), int(j)))
+                                     .arg(whyNot));
+                    continue;
                 }
+                // Istio keeps the first match per (SNI hosts, subnets) pair.
+                if (!seen.insert(joined(match.sniHosts) + '|' + joined(match.destinationSubnets)).second)
+                    continue;
+                L4FilterChain chain;
+                chain.virtualService = &virtualService;
+                chain.rule = &rule;
+                chain.section = "tls";
+                chain.index = int(i);
+                chain.match = int(j);
+                chain.serverNames = chainServerNames(match.sniHosts);
+                for (const std::string &subnet : match.destinationSubnets) {
+                    if (const std::optional<IpPrefix> prefix = IpPrefix::parse(subnet)) {
+                        chain.prefixes.push_back(*prefix);
+                        chain.subnets.push_back(subnet);
+                    }
+                }
+                chains.push_back(chain);
             }
-            chains.push_back(chain);
         }
     }
     if (chains.empty()) {
@@ -320,6 +376,10 @@ void L4Router::routeThroughGateway(const HttpRequest &request, RouteDecision &de
     decision.action = RouteAction::NoRoute;
     decision.status = 404;
     const Gateway *gateway = m_mesh.findGateway(request.gateway);
+    if (!gateway && !m_gatewayApi->listeners(request.gateway).empty()) {
+        routeThroughK8sGateway(request, decision, why);
+        return;
+    }
     if (!gateway) {
         explain(why, MESHLANE_TR("meshlane::L4Router", "there is no Gateway %1").arg(request.gateway));
         return;
@@ -337,12 +397,62 @@ void L4Router::routeThroughGateway(const HttpRequest &request, RouteDecision &de
     }
     decision.port = port;
     const std::string sni = request.protocol == ConnectionProtocol::Tls ? request.sni : std::string();
-    const std::vector<L4FilterChain> chains = L4GatewayChains(m_mesh).chains(*gateway, port, sni, why);
+    choose(L4GatewayChains(m_mesh).chains(*gateway, port, sni, why), sni, port, decision, why);
+}
+
+void L4Router::routeThroughK8sGateway(const HttpRequest &request, RouteDecision &decision,
+                                      std::vector<std::string> *why) const
+{
+    const bool tls = request.protocol == ConnectionProtocol::Tls;
+    uint32_t port = request.port ? request.port : request.authorityPort();
+    if (port == 0) {
+        // No port given: the first listener that takes this kind of connection.
+        for (const GatewayApiL4Routes::Listener *listener : m_gatewayApi->listeners(request.gateway)) {
+            if ((listener->listener->protocol == "TLS") == tls) {
+                port = listener->listener->port;
+                break;
+            }
+        }
+    }
+    decision.port = port;
+    std::vector<L4GatewayChains::BoundServer> servers;
+    for (const GatewayApiL4Routes::Listener *listener : m_gatewayApi->listeners(request.gateway, port)) {
+        const std::string name = listener->listener->name;
+        if (!listener->problem.empty()) {
+            explain(why, MESHLANE_TR("meshlane::L4Router", "listener %1 is left out: %2")
+                             .arg(name)
+                             .arg(listener->problem));
+            continue;
+        }
+        L4GatewayChains::BoundServer server{&listener->generated.servers.front(), &listener->generated, {}};
+        std::vector<std::string> attached;
+        for (const auto &virtualService : listener->virtualServices) {
+            server.virtualServices.push_back(virtualService.get());
+            attached.push_back(virtualService->meta.kind + ' ' + refOf(virtualService->meta));
+        }
+        explain(why, (attached.empty() ? MESHLANE_TR("meshlane::L4Router", "listener %1 (%2, port %3) has no routes")
+                                       : MESHLANE_TR("meshlane::L4Router",
+                                                     "listener %1 (%2, port %3) has routes %4, oldest first"))
+                         .arg(name)
+                         .arg(listener->listener->protocol
+                              + (listener->listener->tlsMode.empty() ? std::string()
+                                                                     : ' ' + listener->listener->tlsMode))
+                         .arg(port)
+                         .arg(joined(attached)));
+        servers.push_back(std::move(server));
+    }
+    const std::string sni = tls ? request.sni : std::string();
+    choose(L4GatewayChains(m_mesh).chains(servers, port, sni, why), sni, port, decision, why);
+}
+
+void L4Router::choose(const std::vector<L4FilterChain> &chains, const std::string &sni, uint32_t port,
+                      RouteDecision &decision, std::vector<std::string> *why) const
+{
     if (chains.empty()) {
         explain(why, MESHLANE_TR("meshlane::L4Router",
                                  "Gateway %1 has no filter chain for TCP or TLS on port %2, so Istio builds no "
                                  "listener there: the connection is refused (reported as 404)")
-                         .arg(request.gateway)
+                         .arg(decision.gateway)
                          .arg(port));
         return;
     }
@@ -385,10 +495,16 @@ void L4Router::forward(const L4FilterChain &chain, uint32_t listenerPort, RouteD
         return;
     }
     const VirtualService &virtualService = *chain.virtualService;
-    decision.virtualService = refOf(virtualService.meta);
-    decision.matchBlock = chain.match;
-    decision.rule = RuleRef{"VirtualService", virtualService.meta.ns, virtualService.meta.name, chain.section,
-                            chain.index, chain.match};
+    if (virtualService.meta.kind == "VirtualService") {
+        decision.virtualService = refOf(virtualService.meta);
+        decision.matchBlock = chain.match;
+        decision.rule = RuleRef{"VirtualService", virtualService.meta.ns, virtualService.meta.name, chain.section,
+                                chain.index, chain.match};
+    } else {
+        // A converted TCPRoute or TLSRoute: named by its route, as HTTPRoutes are.
+        decision.rule = RuleRef{virtualService.meta.kind, virtualService.meta.ns, virtualService.meta.name, "rules",
+                                chain.index, -1};
+    }
     const std::string label = l4RuleLabel(virtualService, chain.section, chain.index, chain.match);
     if (chain.match < 0)
         explain(why, MESHLANE_TR("meshlane::L4Router", "%1 has no match conditions, so it takes the connection")
@@ -401,7 +517,19 @@ void L4Router::forward(const L4FilterChain &chain, uint32_t listenerPort, RouteD
     int64_t total = 0;
     for (size_t k = 0; k < chain.rule->route.size(); ++k) {
         DestinationOutcome outcome;
-        outcome.target = m_resolver.resolve(chain.rule->route[k].destination);
+        const Destination &destination = chain.rule->route[k].destination;
+        outcome.target = m_resolver.resolve(destination);
+        if (!destination.unresolvedReason.empty()) {
+            // A Gateway API backend that does not resolve: Istio keeps its
+            // share, sent to a cluster that does not exist, so Envoy closes it.
+            outcome.target.status = 503;
+            outcome.target.pods.clear();
+            outcome.target.problem = MESHLANE_TR("meshlane::L4Router",
+                                                 "backendRef %1 does not resolve (%2): Envoy has no cluster for its "
+                                                 "share and closes those connections (reported as 503)")
+                                         .arg(destination.host)
+                                         .arg(destination.unresolvedReason);
+        }
         outcome.weight = std::max<int64_t>(chain.rule->effectiveWeight(k), 0);
         total += outcome.weight;
         decision.destinations.push_back(std::move(outcome));
