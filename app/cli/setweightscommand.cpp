@@ -8,6 +8,7 @@
 #include "export/exporter.h"
 #include "export/unifieddiff.h"
 #include "model/hostname.h"
+#include "routing/routeresource.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -33,7 +34,7 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
                                            "the YAML change: comments, order and quoting stay as they are."),
                             CommandLine::Input::FolderOnly);
     commandLine.addOption({QStringLiteral("vs"), QStringLiteral("The VirtualService, NS/NAME (NAME alone: namespace from -n, else default)."), QStringLiteral("NS/NAME")});
-    commandLine.addOption({QStringLiteral("route"), QStringLiteral("http route by 0-based index or name, or tcp[N] / tls[N] (default: the first route with several destinations, else 0); or a Gateway API route, HTTPRoute/NS/NAME or GRPCRoute/NS/NAME (then --rule picks the rule and weights name backend Services)."), QStringLiteral("INDEX|NAME|tcp[N]|tls[N]|KIND/NS/NAME")});
+    commandLine.addOption({QStringLiteral("route"), QStringLiteral("http route by 0-based index or name, or tcp[N] / tls[N] (default: the first route with several destinations, else 0); or a Gateway API route, HTTPRoute/NS/NAME, GRPCRoute/NS/NAME, TCPRoute/NS/NAME or TLSRoute/NS/NAME (then --rule picks the rule and weights name backend Services)."), QStringLiteral("INDEX|NAME|tcp[N]|tls[N]|KIND/NS/NAME")});
     commandLine.addOption({QStringLiteral("rule"), QStringLiteral("With a Gateway API --route: the 0-based rule (default 0)."), QStringLiteral("INDEX")});
     commandLine.addOption({QStringLiteral("weights"), QStringLiteral("SUBSET=W[,SUBSET=W...]: by subset name, or by host for a destination without subset."), QStringLiteral("LIST")});
     commandLine.addOption({QStringLiteral("out"), QStringLiteral("Write a copy of DIR with the change to OUTDIR."), QStringLiteral("OUTDIR")});
@@ -47,7 +48,8 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
     const bool inPlace = parser.isSet(QStringLiteral("in-place"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     const QString routeOption = parser.value(QStringLiteral("route"));
-    const bool gatewayApi = routeOption.startsWith(QStringLiteral("HTTPRoute/")) || routeOption.startsWith(QStringLiteral("GRPCRoute/"));
+    const std::optional<RouteResource> routeResource = RouteResource::parse(ss(routeOption));
+    const bool gatewayApi = routeResource && !routeResource->isVirtualService();
     if (!parser.isSet(QStringLiteral("vs")) && !gatewayApi)
         return commandLine.usageError(err, QStringLiteral("--vs NS/NAME (or --route HTTPRoute/NS/NAME) is required"));
     if (gatewayApi && parser.isSet(QStringLiteral("vs")))

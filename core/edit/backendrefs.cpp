@@ -90,7 +90,9 @@ EditResult setBackendWeights(const MeshPtr &mesh, const GatewayRuleRef &ref, con
         return context.finish({});
     }
     if (std::all_of(weights.begin(), weights.end(), [](int weight) { return weight == 0; })) {
-        context.fail("at least one weight must be above 0 (an all-zero rule answers every request with 500)");
+        context.fail(route->isHttpLike()
+                         ? "at least one weight must be above 0 (an all-zero rule answers every request with 500)"
+                         : "at least one weight must be above 0 (an all-zero rule refuses every connection)");
         return context.finish({});
     }
     if (!context.openResource(route->meta))

@@ -157,6 +157,58 @@ spec:
                  2000);
     }
 
+    void tcpRouteThroughAGatewayAndInTheMesh()
+    {
+        const QJsonObject atGateway = json({arg("route"), sample("tcp-echo-gateway-api"), arg("--protocol"), arg("tcp"),
+                                            arg("--gateway"), arg("echo/tcp-echo-gateway"), arg("--port"), arg("31400"),
+                                            arg("--host"), arg("x")})
+                                          .json();
+        QCOMPARE(atGateway[arg("status")].toInt(), 200);
+        const QJsonObject rule = atGateway[arg("rule")].toObject();
+        QCOMPARE(rule[arg("kind")].toString(), arg("TCPRoute"));
+        QCOMPARE(rule[arg("name")].toString(), arg("tcp-echo"));
+        QCOMPARE(rule[arg("section")].toString(), arg("rules"));
+        const QJsonArray shares = atGateway[arg("destinations")].toArray();
+        QCOMPARE(shares.size(), 2);
+        QCOMPARE(shares[0].toObject()[arg("host")].toString(), arg("tcp-echo-v1.echo.svc.cluster.local"));
+        QCOMPARE(shares[0].toObject()[arg("probability")].toDouble(), 0.8);
+        QCOMPARE(shares[1].toObject()[arg("probability")].toDouble(), 0.2);
+
+        const QJsonObject inMesh = json({arg("route"), sample("tcp-echo-gateway-api"), arg("--protocol"), arg("tcp"),
+                                         arg("--host"), arg("tcp-echo"), arg("--port"), arg("9000"),
+                                         arg("--source-namespace"), arg("echo")})
+                                       .json();
+        QCOMPARE(inMesh[arg("rule")].toObject()[arg("name")].toString(), arg("tcp-echo-mesh"));
+
+        const QJsonObject simulated = json({arg("simulate"), sample("tcp-echo-gateway-api"), arg("--protocol"),
+                                            arg("tcp"), arg("--gateway"), arg("echo/tcp-echo-gateway"), arg("--port"),
+                                            arg("31400"), arg("--host"), arg("x"), arg("--requests"), arg("2000"),
+                                            arg("--seed"), arg("2")})
+                                          .json();
+        const QJsonArray counted = simulated[arg("destinations")].toArray();
+        QCOMPARE(counted.size(), 2);
+        QVERIFY(qAbs(counted[0].toObject()[arg("fraction")].toDouble() - 0.8) < 0.03);
+    }
+
+    void tlsRouteBySniAndItsWeights()
+    {
+        const auto routeSni = [](const char *sni) {
+            return json({arg("route"), sample("tls-passthrough-gateway-api"), arg("--protocol"), arg("tls"),
+                         arg("--gateway"), arg("edge/edge-gateway"), arg("--port"), arg("443"), arg("--host"),
+                         arg("edge.example.com"), arg("--sni"), arg(sni)})
+                .json();
+        };
+        QCOMPARE(routeSni("shop.example.com")[arg("destinations")].toArray().size(), 2);
+        QCOMPARE(routeSni("pay.example.com")[arg("rule")].toObject()[arg("name")].toString(), arg("pay"));
+        QCOMPARE(routeSni("other.example.com")[arg("status")].toInt(), 404);
+
+        const CliRun staged = runCli({arg("set-weights"), sample("tls-passthrough-gateway-api"), arg("--route"),
+                                      arg("TLSRoute/edge/shop"), arg("--weights"), arg("storefront-v2=50"),
+                                      arg("--dry-run")});
+        QCOMPARE(staged.exitCode, int(ExitOk));
+        QVERIFY2(staged.out.contains(arg("+      weight: 50")), qPrintable(staged.out + staged.err));
+    }
+
     void inspectListsTheKinds()
     {
         const CliRun run = runCli({arg("inspect"), sample("mesh-httproute")});

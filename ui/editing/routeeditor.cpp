@@ -208,7 +208,13 @@ void RouteEditor::setRule(const MeshPtr &mesh, const GatewayApiRoute &route, siz
             break;
         }
     }
+    // A TLSRoute's rules all match its hostnames by SNI; a TCPRoute's take every connection.
     m_connectionMatch.clear();
+    if (!route.isHttpLike() && !route.hostnames.empty()) {
+        L4Match byServerName;
+        byServerName.sniHosts = route.hostnames;
+        m_connectionMatch.push_back(std::move(byServerName));
+    }
     m_routeCount = route.rules.size();
     m_addMenu->setRule(mesh, m_route, m_rule);
     m_built = true;
@@ -263,7 +269,9 @@ void RouteEditor::update()
     m_add->setText(m_source == Source::GatewayRule ? tr("Add Backend") : tr("Add Destination"));
     m_title->setToolTip(m_source == Source::GatewayRule ? QStringLiteral("rules[%1]").arg(m_ref.index)
                                                         : QStringLiteral("%1[%2]").arg(qs(m_ref.section)).arg(m_ref.index));
-    if (m_source == Source::Connection) {
+    const bool connections = m_source == Source::Connection
+        || (m_source == Source::GatewayRule && (m_rule.kind == "TCPRoute" || m_rule.kind == "TLSRoute"));
+    if (connections) {
         L4Route connection;
         connection.match = m_connectionMatch;
         connection.route = m_route.route;

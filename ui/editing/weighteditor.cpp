@@ -128,10 +128,8 @@ void WeightEditor::refreshChoices()
         };
         for (const auto &vs : mesh.virtualServices)
             add(vs->meta);
-        for (const auto &route : mesh.gatewayApiRoutes) {
-            if (route->isHttpLike())
-                add(route->meta);
-        }
+        for (const auto &route : mesh.gatewayApiRoutes)
+            add(route->meta);
         updateChoiceLabel();
     }
     const QSignalBlocker block(m_choice);
@@ -145,7 +143,7 @@ void WeightEditor::updateChoiceLabel()
     // Istio-only folders keep the precise word; with Gateway API routes the list holds both.
     const bool gatewayApi = m_choicesMesh && !m_choicesMesh->gatewayApiRoutes.empty();
     m_choiceLabel->setText(gatewayApi ? tr("&Route:") : tr("&VirtualService:"));
-    m_choice->setToolTip(gatewayApi ? tr("The VirtualService, HTTPRoute or GRPCRoute whose routes are edited (type to search)")
+    m_choice->setToolTip(gatewayApi ? tr("The VirtualService or Gateway API route whose routes are edited (type to search)")
                                     : tr("The VirtualService whose routes are edited (type to search)"));
 }
 
@@ -155,11 +153,7 @@ void WeightEditor::refresh()
     const MeshPtr mesh = m_document->mesh();
     const RouteResource resource = RouteResource::fromRef(m_virtualService.toStdString());
     const VirtualService *vs = resource.findVirtualService(*mesh);
-    const GatewayApiRoute *found = resource.findGatewayApiRoute(*mesh);
-    // TCPRoute and TLSRoute (the Gateway API's experimental channel) are
-    // drawn in the graph but not routed, so nothing would show what a new
-    // weight does: their YAML is shown, their weights are not edited here.
-    const GatewayApiRoute *gatewayRoute = found && found->isHttpLike() ? found : nullptr;
+    const GatewayApiRoute *gatewayRoute = resource.findGatewayApiRoute(*mesh);
     // Every route of the VirtualService, http first (the order the editor has
     // always shown), or every rule of the Gateway API route.
     std::vector<RouteRef> routes;
@@ -197,9 +191,7 @@ void WeightEditor::refresh()
     m_scroll->setVisible(count > 0);
     m_placeholder->setVisible(count == 0);
     const QString label = QString::fromStdString(resource.label());
-    if (found && !gatewayRoute)
-        m_placeholder->setText(tr("%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.").arg(label));
-    else if (!vs && !gatewayRoute)
+    if (!vs && !gatewayRoute)
         m_placeholder->setText(m_document->folder().isEmpty()
                                    ? tr("Open a folder to edit its traffic routing.")
                                    : tr("Select a VirtualService in the graph, or choose one above, to edit its "

@@ -328,7 +328,7 @@ kind: TCPRoute
 metadata: {name: postgres, namespace: rpc}
 spec:
   parentRefs: [{name: gw, sectionName: tcp}]
-  rules: [{backendRefs: [{name: greeter, port: 50051}]}]
+  rules: [{backendRefs: [{name: greeter-v1, port: 50051, weight: 80}, {name: greeter-v2, port: 50051, weight: 20}]}]
 )");
         file.close();
         MainWindow window(options());
@@ -338,7 +338,7 @@ spec:
         QVERIFY(test::waitUntilShown(window));
         WeightEditor *editor = test::weightEditor(window);
         QVERIFY(editor->virtualServiceChoice()->findText(QStringLiteral("GRPCRoute rpc/greeter")) >= 0);
-        QCOMPARE(editor->virtualServiceChoice()->findText(QStringLiteral("TCPRoute rpc/postgres")), -1);
+        QVERIFY(editor->virtualServiceChoice()->findText(QStringLiteral("TCPRoute rpc/postgres")) >= 0);
 
         editor->setVirtualService(QStringLiteral("GRPCRoute/rpc/greeter"));
         QCOMPARE(editor->routeEditors().size(), size_t(1));
@@ -351,12 +351,20 @@ spec:
         QCOMPARE(backends->route[0].weight.value_or(-1), 50);
         QCOMPARE(backends->route[1].weight.value_or(-1), 50);
 
+        // A TCPRoute is routed like a tcp route: its rule takes every connection, its weights are edited.
         editor->setVirtualService(QStringLiteral("TCPRoute/rpc/postgres"));
-        QVERIFY(editor->routeEditors().empty());
-        bool explained = false;
-        for (QLabel *label : editor->findChildren<QLabel *>(QString(), Qt::FindDirectChildrenOnly))
-            explained = explained || (label->isVisibleTo(editor) && label->text().contains(QStringLiteral("only the rules of HTTPRoutes and GRPCRoutes")));
-        QVERIFY(explained);
+        QCOMPARE(editor->routeEditors().size(), size_t(1));
+        RouteEditor *connections = test::routeEditor(window, 0);
+        QCOMPARE(connections->matchLabel()->text(), QStringLiteral("all connections → greeter-v1, greeter-v2"));
+        QCOMPARE(test::shownWeights(*connections), (std::vector<int>{80, 20}));
+        connections->rows()[1]->spinBox()->setValue(50);
+        // Edits right after another are coalesced: the document may take a moment.
+        const auto tcpWeights = [&] {
+            const std::optional<HttpRoute> tcp =
+                backendWeightsRoute(*window.document()->mesh(), GatewayRuleRef{"TCPRoute", "rpc", "postgres", 0});
+            return std::vector<int64_t>{tcp->route[0].weight.value_or(-1), tcp->route[1].weight.value_or(-1)};
+        };
+        QTRY_COMPARE(tcpWeights(), (std::vector<int64_t>{50, 50}));
     }
 
     // What the engine refuses reaches the user: the last backend cannot go.
