@@ -6,6 +6,7 @@
 #include "analysis/deprecationcheck.h"
 #include "analysis/duplicatematchcheck.h"
 #include "analysis/gatewayapicheck.h"
+#include "analysis/gatewayapil4check.h"
 #include "analysis/gatewayconflictcheck.h"
 #include "analysis/gatewayreferencecheck.h"
 #include "analysis/gatewayworkloadcheck.h"
@@ -51,6 +52,7 @@ Diagnostics analyze(const Mesh &mesh)
     GatewayConflictCheck(context).run();
     MtlsCheck(context).run();
     GatewayApiCheck(context).run();
+    GatewayApiL4Check(context).run();
     Diagnostics diagnostics = context.takeDiagnostics();
     sortDiagnostics(diagnostics);
     return diagnostics;
