@@ -56,4 +56,18 @@ std::vector<TextEdit> invertTextEdits(const std::vector<TextEdit> &edits,
     return inverse;
 }
 
+std::optional<TextEdit> textEditBetween(const std::string &file, const std::string &before, const std::string &after)
+{
+    if (before == after)
+        return std::nullopt;
+    const size_t shorter = std::min(before.size(), after.size());
+    size_t prefix = 0;
+    while (prefix < shorter && before[prefix] == after[prefix])
+        ++prefix;
+    size_t suffix = 0;
+    while (suffix < shorter - prefix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+        ++suffix;
+    return TextEdit{file, prefix, before.size() - prefix - suffix, after.substr(prefix, after.size() - prefix - suffix)};
+}
+
 } // namespace meshlane

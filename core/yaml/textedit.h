@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,10 @@ std::string applyTextEdits(const std::string &text, const std::vector<TextEdit> 
 // range, seen in the new text, gets its old bytes back.
 std::vector<TextEdit> invertTextEdits(const std::vector<TextEdit> &edits,
                                       const std::map<std::string, std::string> &originalTexts);
+
+// The one edit that turns `before` into `after` (the bytes between their
+// common prefix and suffix), or nullopt when they are equal: for reaching a
+// text known whole, such as a rehearsed step's, with the fewest bytes moved.
+std::optional<TextEdit> textEditBetween(const std::string &file, const std::string &before, const std::string &after);
 
 } // namespace meshlane

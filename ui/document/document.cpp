@@ -6,6 +6,7 @@
 #include "document/diskwatcher.h"
 #include "document/mesheditcommand.h"
 #include "load/manifestloader.h"
+#include "yaml/textedit.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -381,6 +382,20 @@ bool Document::removeBackendRef(const GatewayRuleRef &rule, size_t index)
 bool Document::addRolloutStep(const RolloutPlanRef &plan, size_t at, const RolloutStep &step)
 {
     return apply(m_mesh, meshlane::addRolloutStep(m_mesh, plan, at, step), tr("Cannot add the step: %1"));
+}
+
+bool Document::stageFiles(const Mesh &target, const QString &description)
+{
+    // Per file, the one span that differs: the bytes the step changed.
+    std::vector<TextEdit> edits;
+    for (const auto &file : target.files) {
+        const SourceFile *current = m_mesh->findFile(file->path);
+        if (const std::optional<TextEdit> edit =
+                textEditBetween(file->path, current ? current->text : std::string(), file->text))
+            edits.push_back(*edit);
+    }
+    return apply(m_mesh, applyEdits(m_mesh, std::move(edits), description.toStdString()),
+                 tr("Cannot stage the step: %1"));
 }
 
 bool Document::removeRolloutStep(const RolloutPlanRef &plan, size_t index)

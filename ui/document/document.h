@@ -103,6 +103,9 @@ public:
     bool removeRolloutStep(const RolloutPlanRef &plan, size_t index);
     bool moveRolloutStep(const RolloutPlanRef &plan, size_t from, size_t to);
     bool setRolloutStep(const RolloutPlanRef &plan, size_t index, const RolloutStep &step);
+    // One undoable edit that makes every file of `target` read as there (a
+    // rehearsed step's mesh); files only here are left as they are.
+    bool stageFiles(const Mesh &target, const QString &description);
 
     static int newDragId();
 

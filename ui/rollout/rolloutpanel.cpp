@@ -70,6 +70,7 @@ RolloutPanel::RolloutPanel(Document *document, QWidget *parent)
     , m_down(new QToolButton(this))
     , m_editor(new RolloutStepEditor(this))
     , m_details(new QLabel(this))
+    , m_stage(new QPushButton(this))
     , m_outcome(new QLabel(this))
     , m_playback(new QTimer(this))
 {
@@ -104,8 +105,12 @@ RolloutPanel::RolloutPanel(Document *document, QWidget *parent)
     layout->addLayout(top);
     layout->addLayout(list, 1);
     layout->addWidget(m_editor);
-    layout->addWidget(m_details);
+    auto *details = new QHBoxLayout;
+    details->addWidget(m_details, 1);
+    details->addWidget(m_stage, 0, Qt::AlignTop);
+    layout->addLayout(details);
     layout->addWidget(m_outcome);
+    connect(m_stage, &QPushButton::clicked, this, &RolloutPanel::stageStep);
 
     connect(document, &Document::changed, this, &RolloutPanel::refresh);
     connect(document, &Document::loaded, this, [this] {
@@ -114,6 +119,7 @@ RolloutPanel::RolloutPanel(Document *document, QWidget *parent)
         m_rehearsing = false;
         m_playback->stop();
         m_report.reset();
+        m_reportStart.reset();
         m_reportPlan.reset();
         refreshTraffic();
         showSteps();
@@ -247,19 +253,30 @@ void RolloutPanel::showSteps()
     showDetails();
 }
 
+const RehearsalStep *RolloutPanel::rehearsedStep() const
+{
+    const int row = currentStep();
+    const RolloutPlan *current = plan();
+    if (!m_report || !current || m_reportPlan.get() != current || row < 0)
+        return nullptr;
+    const auto found = std::find_if(m_report->steps.begin(), m_report->steps.end(),
+                                    [row](const RehearsalStep &step) { return step.index == size_t(row + 1); });
+    return found == m_report->steps.end() ? nullptr : &*found;
+}
+
 void RolloutPanel::showDetails()
 {
-    // The selected step as the last rehearsal played it: a preview of its
-    // weights and what each destination did, not an edit.
+    // The selected step as the last rehearsal played it: its weights and what
+    // each destination did; Stage Step makes it the document's state.
+    updateStageButton();
     const int row = currentStep();
     const RolloutPlan *current = plan();
     if (!m_report || !current || m_reportPlan.get() != current || row < 0) {
         m_details->setText(QString());
         return;
     }
-    const auto found = std::find_if(m_report->steps.begin(), m_report->steps.end(),
-                                    [row](const RehearsalStep &step) { return step.index == size_t(row + 1); });
-    if (found == m_report->steps.end()) {
+    const RehearsalStep *found = rehearsedStep();
+    if (!found) {
         m_details->setText(tr("Step %1 was not reached.").arg(row + 1));
         return;
     }
@@ -278,6 +295,32 @@ void RolloutPanel::showDetails()
     m_details->setText(text);
 }
 
+void RolloutPanel::updateStageButton()
+{
+    const RehearsalStep *step = rehearsedStep();
+    const Mesh &now = *m_document->mesh();
+    const bool unchangedSince = m_report && m_reportStart
+        && (Document::sameFiles(now, *m_reportStart)
+            || std::any_of(m_report->steps.begin(), m_report->steps.end(), [&](const RehearsalStep &rehearsed) {
+                   return rehearsed.mesh && Document::sameFiles(now, *rehearsed.mesh);
+               }));
+    m_stage->setEnabled(step && step->mesh && unchangedSince && !m_rehearsing);
+    m_stage->setToolTip(!step ? tr("Rehearse the plan, then select a step it reached to stage it")
+                              : !unchangedSince ? tr("The files changed since the rehearsal: rehearse again to stage "
+                                                     "a step")
+                                                : tr("Make the files as this step leaves them (one edit: undo "
+                                                     "returns), so the graph and the weights show it"));
+}
+
+void RolloutPanel::stageStep()
+{
+    const RehearsalStep *step = rehearsedStep();
+    if (!step || !step->mesh)
+        return;
+    m_document->stageFiles(*step->mesh,
+                           tr("Stage step %1 (%2)").arg(step->index).arg(QString::fromStdString(step->action)));
+}
+
 void RolloutPanel::updateButtons()
 {
     const RolloutPlan *current = plan();
@@ -288,6 +331,7 @@ void RolloutPanel::updateButtons()
     m_down->setEnabled(row >= 0 && size_t(row) + 1 < current->steps.size());
     m_editor->setEnabled(row >= 0);
     m_rehearse->setEnabled(current != nullptr && !m_rehearsing);
+    updateStageButton();
 }
 
 void RolloutPanel::addStep()
@@ -350,6 +394,7 @@ void RolloutPanel::rehearse()
     RolloutPlan copy = *current;
     const uint64_t seed = m_seed;
     m_reportPlan = planResource()->plan;
+    m_reportStart = mesh;
     runInBackground(
         this, [mesh, copy, trafficPath, seed] { return runRehearsal(mesh, copy, trafficPath, seed); },
         [this, ticket, trafficName](RehearsalReport report) {
@@ -395,6 +440,8 @@ void RolloutPanel::playNextFrame()
 void RolloutPanel::retranslate()
 {
     m_rehearse->setText(tr("Rehearse"));
+    m_stage->setText(tr("Stage Step"));
+    updateStageButton();
     m_rehearse->setToolTip(tr("Play the plan against the chosen traffic in simulated time"));
     m_planBox->setToolTip(tr("The rollout plan (kind RolloutPlan) to edit and rehearse"));
     m_trafficBox->setToolTip(tr("The traffic mix and behaviour profiles (.traffic files of the folder)"));

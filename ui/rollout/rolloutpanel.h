@@ -57,6 +57,7 @@ public:
     QPushButton *rehearseButton() const { return m_rehearse; }
     QLabel *outcomeLabel() const { return m_outcome; }
     QLabel *stepDetails() const { return m_details; }
+    QPushButton *stageButton() const { return m_stage; }
     QToolButton *addButton() const { return m_add; }
     QToolButton *removeButton() const { return m_remove; }
     QToolButton *upButton() const { return m_up; }
@@ -75,6 +76,13 @@ private:
     void refreshTraffic(); // a folder was loaded
     void showSteps();
     void showDetails();
+    // The selected step as the last rehearsal left it; null when not rehearsed (or not reached).
+    const RehearsalStep *rehearsedStep() const;
+    // Stage Step turns the files into the step's: only while the document is
+    // as the rehearsal found it, or as one of its steps left it, so no later
+    // edit is overwritten.
+    void updateStageButton();
+    void stageStep();
     void updateButtons();
     const RolloutPlanResource *planResource() const;
     const RolloutPlan *plan() const;
@@ -97,6 +105,7 @@ private:
     QToolButton *m_down;
     RolloutStepEditor *m_editor;
     QLabel *m_details;
+    QPushButton *m_stage;
     QLabel *m_outcome;
     uint64_t m_seed = 1;
     bool m_rehearsing = false;
@@ -109,6 +118,7 @@ private:
     // The plan the report was rehearsed from: an edit makes a new plan object
     // (an undo brings this one back), so identity says whether it still holds.
     std::shared_ptr<const RolloutPlan> m_reportPlan;
+    MeshPtr m_reportStart; // the document's mesh the rehearsal started from
     bool m_refreshing = false;
 };
 

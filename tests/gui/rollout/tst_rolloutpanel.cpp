@@ -221,6 +221,44 @@ private Q_SLOTS:
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
     }
 
+    // Stage Step makes a rehearsed step the document's state in one undoable
+    // edit (the graph and the weight editor follow the document), and only
+    // while no other edit would be overwritten.
+    void stagingAStepMakesItTheDocumentsState()
+    {
+        Scene scene;
+        QVERIFY(scene.open());
+        const MeshPtr before = scene.document.mesh();
+        QVERIFY(!scene.panel->stageButton()->isEnabled());
+        QVERIFY(scene.rehearseWith(QStringLiteral("traffic-healthy.traffic")));
+        const RehearsalReport &report = *scene.panel->lastReport();
+        const auto stepMesh = [&](size_t index) {
+            return std::find_if(report.steps.begin(), report.steps.end(),
+                                [&](const RehearsalStep &step) { return step.index == index; })
+                ->mesh;
+        };
+
+        scene.panel->selectStep(6); // setWeight 60
+        QVERIFY(scene.panel->stageButton()->isEnabled());
+        QTest::mouseClick(scene.panel->stageButton(), Qt::LeftButton);
+        QVERIFY(Document::sameFiles(*scene.document.mesh(), *stepMesh(7)));
+        QCOMPARE(scene.document.undoStack()->undoText(), QStringLiteral("Stage step 7 (setWeight 60)"));
+        // Only the bytes the steps changed moved; the plan still holds, so another step can be staged.
+        QVERIFY(scene.document.mesh()->findFile("plan.yaml") == before->findFile("plan.yaml"));
+        scene.panel->selectStep(2); // setWeight 10, after the testers' header route
+        QVERIFY(scene.panel->stageButton()->isEnabled());
+        QTest::mouseClick(scene.panel->stageButton(), Qt::LeftButton);
+        QVERIFY(Document::sameFiles(*scene.document.mesh(), *stepMesh(3)));
+
+        scene.document.undoStack()->undo();
+        scene.document.undoStack()->undo();
+        QVERIFY(Document::sameFiles(*scene.document.mesh(), *before));
+        // An edit the rehearsal did not see: staging would throw it away.
+        QVERIFY(scene.document.createSubset("reviews.default.svc.cluster.local", "canary",
+                                            Labels{{"version", "v2"}}));
+        QVERIFY(!scene.panel->stageButton()->isEnabled());
+    }
+
     // The faulty canary (8 % errors) rolls back at the first gate that sees
     // minRequests canary requests: the testers' header route sends it 2 req/s,
     // 120 in the first one-minute interval of step 2's pause.
