@@ -53,6 +53,36 @@ class TestYamlPatcher : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The span between the common prefix and suffix: applying it gives the
+    // new text back, and it covers no byte both texts share at the ends.
+    void textEditBetweenMovesOnlyTheDifferingSpan_data()
+    {
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("after");
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<int>("length");
+        QTest::newRow("weight") << "weight: 90\nsubset: v1\n" << "weight: 40\nsubset: v1\n" << 8 << 1;
+        QTest::newRow("insert") << "a\nc\n" << "a\nb\nc\n" << 2 << 0;
+        QTest::newRow("remove") << "a\nb\nc\n" << "a\nc\n" << 2 << 2;
+        QTest::newRow("repeated") << "aaaa" << "aa" << 2 << 2;
+        QTest::newRow("from nothing") << "" << "kind: Service\n" << 0 << 0;
+        QTest::newRow("to nothing") << "x: 1\n" << "" << 0 << 5;
+    }
+
+    void textEditBetweenMovesOnlyTheDifferingSpan()
+    {
+        QFETCH(QString, before);
+        QFETCH(QString, after);
+        QFETCH(int, offset);
+        QFETCH(int, length);
+        const std::optional<TextEdit> edit = textEditBetween("f.yaml", before.toStdString(), after.toStdString());
+        QVERIFY(edit.has_value());
+        QCOMPARE(int(edit->offset), offset);
+        QCOMPARE(int(edit->length), length);
+        QCOMPARE(applyTextEdits(before.toStdString(), {*edit}, "f.yaml"), after.toStdString());
+        QVERIFY(!textEditBetween("f.yaml", after.toStdString(), after.toStdString()).has_value());
+    }
+
     void replacesOnlyTheScalar_data()
     {
         QTest::addColumn<QString>("before");
