@@ -75,7 +75,7 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
     QStringList shortNames;         // for the summary line
     std::vector<int64_t> current;
     std::optional<std::vector<int>> weights;
-    EditResult edited;
+    std::optional<Result<MeshChange>> change; // set by either branch below
     std::string section = "http"; // of a VirtualService route
     QString routeLabel;            // "route 1", "tcp[0]", "rule 0"
     if (gatewayApi) {
@@ -105,7 +105,7 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
             current.push_back(destination.weight.value_or(1));
         }
         routeLabel = QStringLiteral("rule ") + QString::number(routeIndex);
-        edited = setBackendWeights(mesh, ref, *weights);
+        change = setBackendWeights(mesh, ref, *weights);
     } else {
         QString vsRef = parser.value(QStringLiteral("vs"));
         if (!vsRef.contains(u'/'))
@@ -155,12 +155,13 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
             shortNames.push_back(destinationName(route[j].destination));
             current.push_back(effectiveWeight(route, j));
         }
-        edited = setRouteWeights(mesh, ref, *weights);
+        change = setRouteWeights(mesh, ref, *weights);
     }
-    if (!edited.ok()) {
-        err << "meshlane set-weights: " << qs(edited.error) << '\n';
+    if (!change->ok()) {
+        err << "meshlane set-weights: " << qs(change->error()) << '\n';
         return ExitUnparseable;
     }
+    const MeshChange &edited = change->value();
 
     QStringList changes;
     for (size_t j = 0; j < weights->size(); ++j)

@@ -92,7 +92,7 @@ std::string where(const RouteRef &ref)
 
 } // namespace
 
-EditResult addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRule &rule)
+Result<MeshChange> addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRule &rule)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(at.ns, at.name))
@@ -130,7 +130,7 @@ EditResult addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRul
     return context.finish("Add match route to " + where(at) + " at " + std::to_string(at.index));
 }
 
-EditResult setMatchRoute(const MeshPtr &mesh, const RouteRef &ref, const MatchRule &rule)
+Result<MeshChange> setMatchRoute(const MeshPtr &mesh, const RouteRef &ref, const MatchRule &rule)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))
@@ -167,7 +167,7 @@ EditResult setMatchRoute(const MeshPtr &mesh, const RouteRef &ref, const MatchRu
     return context.finish("Edit match of " + where(ref) + " route " + std::to_string(ref.index));
 }
 
-EditResult removeRoute(const MeshPtr &mesh, const RouteRef &ref)
+Result<MeshChange> removeRoute(const MeshPtr &mesh, const RouteRef &ref)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))
@@ -184,7 +184,7 @@ EditResult removeRoute(const MeshPtr &mesh, const RouteRef &ref)
     return context.finish("Remove " + where(ref) + " route " + std::to_string(ref.index));
 }
 
-EditResult moveRoute(const MeshPtr &mesh, const RouteRef &from, size_t to)
+Result<MeshChange> moveRoute(const MeshPtr &mesh, const RouteRef &from, size_t to)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(from.ns, from.name))

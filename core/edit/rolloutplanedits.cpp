@@ -158,7 +158,7 @@ std::string rolloutDurationText(double seconds)
     return std::to_string(value) + 's';
 }
 
-EditResult addRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t at, const RolloutStep &step)
+Result<MeshChange> addRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t at, const RolloutStep &step)
 {
     EditContext context(mesh);
     const RolloutPlan *plan = nullptr;
@@ -182,7 +182,7 @@ EditResult addRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t
     return context.finish("Add step " + step.describe() + " to " + planName(ref));
 }
 
-EditResult removeRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t index)
+Result<MeshChange> removeRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t index)
 {
     EditContext context(mesh);
     const RolloutPlan *plan = nullptr;
@@ -198,7 +198,7 @@ EditResult removeRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, siz
                           + planName(ref));
 }
 
-EditResult moveRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t from, size_t to)
+Result<MeshChange> moveRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t from, size_t to)
 {
     EditContext context(mesh);
     const RolloutPlan *plan = nullptr;
@@ -211,7 +211,8 @@ EditResult moveRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_
                           + std::to_string(to + 1));
 }
 
-EditResult setRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t index, const RolloutStep &step)
+Result<MeshChange> setRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t index,
+                                  const RolloutStep &step)
 {
     EditContext context(mesh);
     const RolloutPlan *plan = nullptr;

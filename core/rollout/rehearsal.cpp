@@ -90,13 +90,13 @@ const HttpRoute *Rehearsal::weightedRoute() const
     return vs && m_routeIndex < vs->http.size() ? &vs->http[m_routeIndex] : nullptr;
 }
 
-bool Rehearsal::apply(EditResult result)
+bool Rehearsal::apply(const Result<MeshChange> &change)
 {
-    if (!result.ok()) {
-        m_report.error = result.error;
+    if (!change) {
+        m_report.error = change.error();
         return false;
     }
-    m_mesh = result.mesh;
+    m_mesh = change->mesh;
     if (m_router) {
         m_router = std::make_shared<const Router>(m_mesh, *m_router);
         m_simulator->setRouter(m_router);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
+#include "edit/meshchange.h"
 #include "rollout/behaviourprofile.h"
 #include "rollout/rehearsalreport.h"
 #include "rollout/rolloutplan.h"
@@ -71,7 +73,7 @@ private:
     bool onPlanRoute(const SimulationCounts::Target &target) const;
     bool isCanary(const SimulationCounts::Target &target) const;
     std::string keyOf(const SimulationCounts::Target &target) const;
-    bool apply(EditResult result);
+    bool apply(const Result<MeshChange> &change);
     bool setWeights(int canaryWeight);
     bool setHeaderRoute(const RolloutStep &step);
     bool setMirror(double percent);

@@ -49,9 +49,9 @@ struct Copy
 // subset in the DestinationRule file.
 MeshPtr editTwoFiles(const MeshPtr &mesh)
 {
-    const EditResult weights = setRouteWeights(mesh, RouteRef{"default", "reviews", 0}, {50, 50});
-    const EditResult subset = createVersionSubset(weights.mesh, "reviews.default.svc.cluster.local", "v4");
-    return subset.mesh;
+    const Result<MeshChange> weights = setRouteWeights(mesh, RouteRef{"default", "reviews", 0}, {50, 50});
+    const Result<MeshChange> subset = createVersionSubset(weights->mesh, "reviews.default.svc.cluster.local", "v4");
+    return subset->mesh;
 }
 
 void makeWritable(const fs::path &root)
@@ -122,15 +122,15 @@ private Q_SLOTS:
         Copy copy(editingtest::samplesDir() + "/bookinfo-80-20");
         fs::permissions(copy.root + "/virtual-services.yaml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
         const auto before = snapshotTree(copy.root);
-        const EditResult edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
+        const Result<MeshChange> edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
         QVERIFY(edit.ok());
         ExportOptions options;
         options.loaded = copy.mesh.get();
-        const ExportReport report = Exporter(edit.mesh, options).exportTo({});
+        const ExportReport report = Exporter(edit->mesh, options).exportTo({});
         QVERIFY(report.ok());
         QCOMPARE(report.written, std::vector<std::string>{"virtual-services.yaml"});
         auto after = snapshotTree(copy.root);
-        QCOMPARE(after["virtual-services.yaml"], edit.mesh->findFile("virtual-services.yaml")->text);
+        QCOMPARE(after["virtual-services.yaml"], edit->mesh->findFile("virtual-services.yaml")->text);
         after["virtual-services.yaml"] = before.at("virtual-services.yaml");
         QVERIFY(after == before);
         QVERIFY(fs::status(copy.root + "/virtual-services.yaml").permissions()
@@ -141,13 +141,13 @@ private Q_SLOTS:
     void newFilesAreCreated()
     {
         Copy copy(editingtest::dataDir() + "/hosts");
-        const EditResult edit = createVersionSubset(copy.mesh, "checkout.default.svc.cluster.local", "v1");
+        const Result<MeshChange> edit = createVersionSubset(copy.mesh, "checkout.default.svc.cluster.local", "v1");
         QVERIFY(edit.ok());
-        const ExportReport report = Exporter(edit.mesh).exportTo({});
+        const ExportReport report = Exporter(edit->mesh).exportTo({});
         QVERIFY(report.ok());
         QCOMPARE(report.written, std::vector<std::string>{"destinationrule-checkout.yaml"});
         QCOMPARE(readFile(copy.root + "/destinationrule-checkout.yaml"),
-                 edit.mesh->findFile("destinationrule-checkout.yaml")->text);
+                 edit->mesh->findFile("destinationrule-checkout.yaml")->text);
         const LoadResult reread = ManifestLoader().loadFolder(copy.root);
         QVERIFY(reread.diagnostics.empty());
         QVERIFY(reread.mesh->findSubset("checkout.default.svc.cluster.local", "v1"));
@@ -184,13 +184,15 @@ private Q_SLOTS:
         editingtest::writeFile(root + "/a-routing.yaml", readFile(editingtest::samplesDir() + "/fleetman/routing.yaml"));
         editingtest::writeFile(root + "/z/services.yaml", readFile(editingtest::samplesDir() + "/fleetman/services.yaml"));
         const MeshPtr mesh = ManifestLoader().loadFolder(root).mesh;
-        const EditResult weights = setRouteWeights(mesh, RouteRef{"default", "fleetman-staff-service", 0}, {60, 40});
+        const Result<MeshChange> weights =
+            setRouteWeights(mesh, RouteRef{"default", "fleetman-staff-service", 0}, {60, 40});
         const std::string &services = mesh->findFile("z/services.yaml")->text;
-        const EditResult both = applyEdits(weights.mesh, {TextEdit{"z/services.yaml", services.size(), 0, "# touched\n"}});
+        const Result<MeshChange> both =
+            applyEdits(weights->mesh, {TextEdit{"z/services.yaml", services.size(), 0, "# touched\n"}});
         QVERIFY(both.ok());
         const auto before = snapshotTree(root);
         fs::permissions(root + "/z", fs::perms::owner_read | fs::perms::owner_exec);
-        const ExportReport report = Exporter(both.mesh).exportTo({});
+        const ExportReport report = Exporter(both->mesh).exportTo({});
         makeWritable(root);
         QVERIFY(!report.ok());
         QVERIFY(snapshotTree(root) == before);
@@ -213,11 +215,11 @@ private Q_SLOTS:
     void changedOnDiskIsRefused()
     {
         Copy copy(editingtest::samplesDir() + "/bookinfo-80-20");
-        const EditResult edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
+        const Result<MeshChange> edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
         editingtest::writeFile(copy.root + "/virtual-services.yaml", "# someone else was here\n");
         ExportOptions options;
         options.loaded = copy.mesh.get();
-        const ExportReport report = Exporter(edit.mesh, options).exportTo({});
+        const ExportReport report = Exporter(edit->mesh, options).exportTo({});
         QVERIFY(!report.ok());
         QVERIFY(report.errors.front().find("changed on disk") != std::string::npos);
         QCOMPARE(readFile(copy.root + "/virtual-services.yaml"), std::string("# someone else was here\n"));
