@@ -405,21 +405,21 @@ QString Document::exportDiff(const QString &outputDir) const
     return QString::fromStdString(Exporter(m_mesh, options).diff(outputDir.toStdString()));
 }
 
-ExportReport Document::exportTo(const QString &outputDir)
+Result<ExportSummary> Document::exportTo(const QString &outputDir)
 {
     ExportOptions options;
     options.loaded = m_diskMesh.get();
-    ExportReport report = Exporter(m_mesh, options).exportTo(outputDir.toStdString());
+    Result<ExportSummary> exported = Exporter(m_mesh, options).exportTo(outputDir.toStdString());
     const bool inPlace = outputDir.isEmpty()
         || QDir(outputDir).canonicalPath() == QDir(QString::fromStdString(m_mesh->rootPath)).canonicalPath();
-    if (report.ok() && inPlace) {
+    if (exported && inPlace) {
         m_diskMesh = m_mesh;
         m_undoStack->setClean();
         m_diskWatcher->watch(m_diskMesh);
         updateModified();
         Q_EMIT diskMeshChanged();
     }
-    return report;
+    return exported;
 }
 
 } // namespace meshlane::ui

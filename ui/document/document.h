@@ -126,7 +126,7 @@ public:
     QString exportDiff(const QString &outputDir = {}) const;
     // Writes the edited files (all or nothing). In place, success makes the
     // written texts the new baseline: isModified() turns false.
-    ExportReport exportTo(const QString &outputDir = {});
+    Result<ExportSummary> exportTo(const QString &outputDir = {});
 
     // True when both snapshots hold the same files with the same texts.
     static bool sameFiles(const Mesh &a, const Mesh &b);
