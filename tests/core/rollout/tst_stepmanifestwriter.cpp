@@ -31,11 +31,10 @@ std::string readFile(const std::string &path)
 
 RehearsalReport planned(const MeshPtr &mesh)
 {
-    std::string error;
-    const std::optional<RolloutPlan> plan =
-        RolloutPlanParser::parse(readFile(samplePath("rollout-reviews/plan.yaml")), "plan.yaml", &error);
+    const Result<RolloutPlan> plan =
+        RolloutPlanParser::parse(readFile(samplePath("rollout-reviews/plan.yaml")), "plan.yaml");
     if (!plan)
-        qFatal("%s", error.c_str());
+        qFatal("%s", plan.error().c_str());
     RehearsalOptions options;
     options.simulate = false;
     HttpRequest request;
