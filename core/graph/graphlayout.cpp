@@ -247,7 +247,7 @@ Result<GroupLayout> layoutGroup(const std::string &dot)
     return layout;
 }
 
-void moveBy(GroupLayout &group, double dx, double dy, GraphLayoutResult &result)
+void moveBy(GroupLayout &group, double dx, double dy, GraphGeometry &result)
 {
     for (auto &[index, box] : group.boxes)
         result.nodes[size_t(index)] = {box.x + dx, box.y + dy, box.width, box.height};
@@ -262,7 +262,8 @@ void moveBy(GroupLayout &group, double dx, double dy, GraphLayoutResult &result)
 
 // Columns, left-aligned so every part reads left to right from the same edge;
 // parts with gateways and the biggest parts come first.
-void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const LayoutOptions &options, GraphLayoutResult &result)
+void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const LayoutOptions &options,
+          GraphGeometry &result)
 {
     const auto hasGateway = [&graph](const GroupLayout &group) {
         return std::any_of(group.nodes.begin(), group.nodes.end(),
@@ -301,7 +302,7 @@ void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const Layout
 
 // Edges between separately laid out parts (from a gateway): a plain curve
 // from the right side of one box to the left side of the other.
-void routeBetweenParts(const MeshGraph &graph, GraphLayoutResult &result)
+void routeBetweenParts(const MeshGraph &graph, GraphGeometry &result)
 {
     constexpr double kArrowLength = 10;
     for (size_t i = 0; i < graph.edges().size(); ++i) {
@@ -321,10 +322,10 @@ void routeBetweenParts(const MeshGraph &graph, GraphLayoutResult &result)
 
 } // namespace
 
-GraphLayoutResult GraphLayout::compute(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
-                                       const LayoutOptions &options)
+Result<GraphGeometry> GraphLayout::compute(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
+                                           const LayoutOptions &options)
 {
-    GraphLayoutResult result;
+    GraphGeometry result;
     result.nodes.resize(graph.nodes().size());
     result.edges.resize(graph.edges().size());
     std::vector<GroupLayout> groups;
@@ -333,10 +334,8 @@ GraphLayoutResult GraphLayout::compute(const MeshGraph &graph, const std::vector
         std::unique_lock lock(graphvizMutex());
         Result<GroupLayout> group = layoutGroup(dot);
         lock.unlock();
-        if (!group) {
-            result.error = group.error();
-            return result;
-        }
+        if (!group)
+            return Result<GraphGeometry>::failure(group.error());
         groups.push_back(std::move(group).value());
         groups.back().nodes = std::move(nodes);
     }
