@@ -1550,6 +1550,33 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::MirrorEditor</name>
+    <message>
+        <source>&amp;Mirror:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of requests copied to the mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies requests to another destination; its responses are dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This route uses mirrors: (several targets); edit it in the YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (every pod)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::RecentFolders</name>
     <message>
         <source>&amp;Clear List</source>
@@ -1829,18 +1856,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Mirror:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share of requests copied to the mirror</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copies requests to another destination; its responses are dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Route %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1850,18 +1865,6 @@
     </message>
     <message>
         <source>This route does not forward to destinations: nothing to weigh.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This route uses mirrors: (several targets); edit it in the YAML</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No mirror</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (every pod)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

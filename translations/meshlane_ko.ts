@@ -1548,6 +1548,33 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::MirrorEditor</name>
+    <message>
+        <source>&amp;Mirror:</source>
+        <translation>미러(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Share of requests copied to the mirror</source>
+        <translation>미러로 복사할 요청의 비율</translation>
+    </message>
+    <message>
+        <source>Copies requests to another destination; its responses are dropped</source>
+        <translation>요청을 다른 대상에 복사합니다. 그 응답은 버려집니다</translation>
+    </message>
+    <message>
+        <source>This route uses mirrors: (several targets); edit it in the YAML</source>
+        <translation>이 라우트는 mirrors:(여러 대상)를 씁니다. YAML에서 편집하세요</translation>
+    </message>
+    <message>
+        <source>No mirror</source>
+        <translation>미러 없음</translation>
+    </message>
+    <message>
+        <source>%1 (every pod)</source>
+        <translation>%1(모든 파드)</translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::RecentFolders</name>
     <message>
         <source>&amp;Clear List</source>
@@ -1828,18 +1855,6 @@
         <translation>대상 추가</translation>
     </message>
     <message>
-        <source>&amp;Mirror:</source>
-        <translation>미러(&amp;M):</translation>
-    </message>
-    <message>
-        <source>Share of requests copied to the mirror</source>
-        <translation>미러로 복사할 요청의 비율</translation>
-    </message>
-    <message>
-        <source>Copies requests to another destination; its responses are dropped</source>
-        <translation>요청을 다른 대상에 복사합니다. 그 응답은 버려집니다</translation>
-    </message>
-    <message>
         <source>Route %1</source>
         <translation>라우트 %1</translation>
     </message>
@@ -1850,18 +1865,6 @@
     <message>
         <source>This route does not forward to destinations: nothing to weigh.</source>
         <translation>이 라우트는 대상으로 전달하지 않으므로 가중치가 없습니다.</translation>
-    </message>
-    <message>
-        <source>This route uses mirrors: (several targets); edit it in the YAML</source>
-        <translation>이 라우트는 mirrors:(여러 대상)를 씁니다. YAML에서 편집하세요</translation>
-    </message>
-    <message>
-        <source>No mirror</source>
-        <translation>미러 없음</translation>
-    </message>
-    <message>
-        <source>%1 (every pod)</source>
-        <translation>%1(모든 파드)</translation>
     </message>
     <message>
         <source>TLS route %1</source>

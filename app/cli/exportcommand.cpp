@@ -42,30 +42,29 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
         out << qs(exporter.diff(ss(outDir)));
         return ExitOk;
     }
-    const ExportReport report = exporter.exportTo(ss(outDir));
+    const Result<ExportSummary> exported = exporter.exportTo(ss(outDir));
+    const QStringList errors = exported ? QStringList() : qs(exported.error()).split(u'\n');
     if (commandLine.json()) {
+        const ExportSummary summary = exported ? *exported : ExportSummary{exporter.outputFolder(ss(outDir)), {}, {}};
         QJsonObject root;
         QJsonArray written;
-        for (const std::string &file : report.written)
+        for (const std::string &file : summary.written)
             written.append(qs(file));
         QJsonArray unchanged;
-        for (const std::string &file : report.unchanged)
+        for (const std::string &file : summary.unchanged)
             unchanged.append(qs(file));
-        QJsonArray errors;
-        for (const std::string &error : report.errors)
-            errors.append(qs(error));
-        root[QStringLiteral("outputDir")] = qs(report.outputDir);
+        root[QStringLiteral("outputDir")] = qs(summary.outputDir);
         root[QStringLiteral("written")] = written;
         root[QStringLiteral("unchanged")] = unchanged;
-        root[QStringLiteral("errors")] = errors;
+        root[QStringLiteral("errors")] = QJsonArray::fromStringList(errors);
         writeJson(out, root);
-    } else if (report.ok()) {
-        out << "wrote " << report.written.size() << (report.written.size() == 1 ? " file" : " files") << ", "
-            << report.unchanged.size() << " already identical, to " << qs(report.outputDir) << '\n';
+    } else if (exported) {
+        out << "wrote " << exported->written.size() << (exported->written.size() == 1 ? " file" : " files") << ", "
+            << exported->unchanged.size() << " already identical, to " << qs(exported->outputDir) << '\n';
     }
-    if (!report.ok()) {
-        for (const std::string &error : report.errors)
-            err << "meshlane export: " << qs(error) << '\n';
+    if (!exported) {
+        for (const QString &error : errors)
+            err << "meshlane export: " << error << '\n';
         err << "meshlane export: nothing was written\n";
         return ExitIoError;
     }

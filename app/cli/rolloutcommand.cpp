@@ -176,12 +176,12 @@ int exportPlan(const QCommandLineParser &parser, const RolloutPlan &plan, const 
             return ExitUnparseable;
         }
         const QString dir = parser.value(QStringLiteral("export-steps"));
-        const StepManifestReport steps = StepManifestWriter::write(mesh, report, ss(dir));
-        if (!steps.ok()) {
-            err << qs(steps.error) << '\n';
+        const Result<StepManifestSummary> steps = StepManifestWriter::write(mesh, report, ss(dir));
+        if (!steps) {
+            err << qs(steps.error()) << '\n';
             return ExitIoError;
         }
-        for (const std::string &file : steps.written)
+        for (const std::string &file : steps->written)
             out << "wrote " << dir << '/' << qs(file) << '\n';
     }
     return ExitOk;

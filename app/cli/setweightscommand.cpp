@@ -77,7 +77,7 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
     QStringList shortNames;         // for the summary line
     std::vector<int64_t> current;
     std::optional<std::vector<int>> weights;
-    EditResult edited;
+    std::optional<Result<MeshChange>> change; // set by either branch below
     std::string section = "http"; // of a VirtualService route
     QString routeLabel;            // "route 1", "tcp[0]", "rule 0"
     if (gatewayApi) {
@@ -107,7 +107,7 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
             current.push_back(destination.weight.value_or(1));
         }
         routeLabel = QStringLiteral("rule ") + QString::number(routeIndex);
-        edited = setBackendWeights(mesh, ref, *weights);
+        change = setBackendWeights(mesh, ref, *weights);
     } else {
         QString vsRef = parser.value(QStringLiteral("vs"));
         if (!vsRef.contains(u'/'))
@@ -157,12 +157,13 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
             shortNames.push_back(destinationName(route[j].destination));
             current.push_back(effectiveWeight(route, j));
         }
-        edited = setRouteWeights(mesh, ref, *weights);
+        change = setRouteWeights(mesh, ref, *weights);
     }
-    if (!edited.ok()) {
-        err << "meshlane set-weights: " << qs(edited.error) << '\n';
+    if (!change->ok()) {
+        err << "meshlane set-weights: " << qs(change->error()) << '\n';
         return ExitUnparseable;
     }
+    const MeshChange &edited = change->value();
 
     QStringList changes;
     for (size_t j = 0; j < weights->size(); ++j)
@@ -170,13 +171,19 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
                 + QString::number((*weights)[j]);
     const QString summary = refLabel + u' ' + routeLabel + QStringLiteral(": ") + changes.join(QStringLiteral(", "));
 
-    ExportReport report;
+    std::optional<Result<ExportSummary>> exported; // none with --dry-run, which writes nothing
+    std::string outputDir; // where it went, said even when it failed
     if (!dryRun) {
         ExportOptions exportOptions;
         exportOptions.loaded = mesh.get();
         exportOptions.copyOtherFiles = QFileInfo(commandLine.directory()).isDir();
-        report = Exporter(edited.mesh, exportOptions).exportTo(inPlace ? std::string() : ss(outDir));
+        const Exporter exporter(edited.mesh, exportOptions);
+        const std::string target = inPlace ? std::string() : ss(outDir);
+        exported = exporter.exportTo(target);
+        outputDir = *exported ? (*exported)->outputDir : exporter.outputFolder(target);
     }
+    const bool failed = exported && !*exported;
+    const QStringList errors = failed ? qs(exported->error()).split(u'\n') : QStringList();
 
     if (commandLine.json()) {
         QJsonArray list;
@@ -202,26 +209,26 @@ int runSetWeights(const QStringList &args, QTextStream &out, QTextStream &err)
             root[QStringLiteral("diff")] = qs(meshDiff(*mesh, *edited.mesh));
         } else {
             QJsonArray written;
-            for (const std::string &file : report.written)
-                written.append(qs(file));
-            root[QStringLiteral("outputDir")] = qs(report.outputDir);
+            if (!failed) {
+                for (const std::string &file : (*exported)->written)
+                    written.append(qs(file));
+            }
+            root[QStringLiteral("outputDir")] = qs(outputDir);
             root[QStringLiteral("written")] = written;
-            QJsonArray errors;
-            for (const std::string &error : report.errors)
-                errors.append(qs(error));
-            root[QStringLiteral("errors")] = errors;
+            root[QStringLiteral("errors")] = QJsonArray::fromStringList(errors);
         }
         writeJson(out, root);
     } else if (dryRun) {
         out << qs(meshDiff(*mesh, *edited.mesh));
         err << summary << '\n';
-    } else if (report.ok()) {
-        out << summary << '\n' << "wrote " << report.written.size() << (report.written.size() == 1 ? " file" : " files")
-            << " to " << qs(report.outputDir) << '\n';
+    } else if (!failed) {
+        const size_t written = (*exported)->written.size();
+        out << summary << '\n'
+            << "wrote " << written << (written == 1 ? " file" : " files") << " to " << qs(outputDir) << '\n';
     }
-    if (!report.ok()) {
-        for (const std::string &error : report.errors)
-            err << "meshlane set-weights: " << qs(error) << '\n';
+    if (failed) {
+        for (const QString &error : errors)
+            err << "meshlane set-weights: " << error << '\n';
         err << "meshlane set-weights: nothing was written\n";
         return ExitIoError;
     }

@@ -146,13 +146,12 @@ int runSimulate(const QStringList &args, QTextStream &out, QTextStream &err)
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return commandLine.usageError(err, QStringLiteral("cannot read traffic file ") + path);
-        std::string error;
-        std::optional<TrafficMix> parsed = TrafficMix::fromYaml(file.readAll().toStdString(), request, &error);
+        Result<TrafficMix> parsed = TrafficMix::fromYaml(file.readAll().toStdString(), request);
         if (!parsed) {
-            err << path << ": " << qs(error) << '\n';
+            err << path << ": " << qs(parsed.error()) << '\n';
             return ExitUnparseable;
         }
-        mix = std::move(*parsed);
+        mix = std::move(parsed).value();
     } else {
         if (!requestOptions.hostGiven())
             return commandLine.usageError(err, QStringLiteral("--host is required"));

@@ -66,7 +66,7 @@ std::optional<HttpRoute> backendWeightsRoute(const Mesh &mesh, const GatewayRule
     return http;
 }
 
-EditResult setBackendWeights(const MeshPtr &mesh, const GatewayRuleRef &ref, const std::vector<int> &weights)
+Result<MeshChange> setBackendWeights(const MeshPtr &mesh, const GatewayRuleRef &ref, const std::vector<int> &weights)
 {
     EditContext context(mesh);
     const GatewayApiRoute *route = findRoute(*mesh, ref);
@@ -112,23 +112,22 @@ EditResult setBackendWeights(const MeshPtr &mesh, const GatewayRuleRef &ref, con
         patcher.setValue(entry, "weight", YamlWriter::integerNode(weights[j]));
         changes += (changes.empty() ? "" : ", ") + backend.name + ' ' + std::to_string(weights[j]);
     }
-    EditResult result = context.finish("Set weights of " + label(ref) + (changes.empty() ? "" : ": " + changes));
-    if (!result.ok() || result.edits.empty())
+    Result<MeshChange> result =
+        context.finish("Set weights of " + label(ref) + (changes.empty() ? "" : ": " + changes));
+    if (!result.ok() || result->edits.empty())
         return result;
     // Read back: the text must say what was meant.
-    const std::optional<HttpRoute> after = backendWeightsRoute(*result.mesh, ref);
+    const std::optional<HttpRoute> after = backendWeightsRoute(*result->mesh, ref);
     for (size_t j = 0; after && j < weights.size(); ++j) {
-        if (j >= after->route.size() || after->route[j].weight != weights[j]) {
-            EditResult failed;
-            failed.error = "the edited text does not read back as intended (backendRef " + std::to_string(j) + ')';
-            return failed;
-        }
+        if (j >= after->route.size() || after->route[j].weight != weights[j])
+            return Result<MeshChange>::failure("the edited text does not read back as intended (backendRef "
+                                               + std::to_string(j) + ')');
     }
     return result;
 }
 
-EditResult addBackendRef(const MeshPtr &mesh, const GatewayRuleRef &ref, const std::string &service,
-                         std::optional<uint32_t> port, int weight)
+Result<MeshChange> addBackendRef(const MeshPtr &mesh, const GatewayRuleRef &ref, const std::string &service,
+                                 std::optional<uint32_t> port, int weight)
 {
     EditContext context(mesh);
     if (weight < 0) {
@@ -168,7 +167,7 @@ EditResult addBackendRef(const MeshPtr &mesh, const GatewayRuleRef &ref, const s
     return context.finish("Add " + service + " to " + label(ref));
 }
 
-EditResult removeBackendRef(const MeshPtr &mesh, const GatewayRuleRef &ref, size_t index)
+Result<MeshChange> removeBackendRef(const MeshPtr &mesh, const GatewayRuleRef &ref, size_t index)
 {
     EditContext context(mesh);
     const GatewayApiRoute *route = nullptr;

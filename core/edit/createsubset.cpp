@@ -62,8 +62,8 @@ std::string newFileName(const Mesh &mesh, const std::string &stem)
 
 } // namespace
 
-EditResult createSubset(const MeshPtr &mesh, const std::string &hostFqdn, const std::string &subsetName,
-                        const Labels &labels, const NewResourcePlacement &placement)
+Result<MeshChange> createSubset(const MeshPtr &mesh, const std::string &hostFqdn, const std::string &subsetName,
+                                const Labels &labels, const NewResourcePlacement &placement)
 {
     EditContext context(mesh);
     const auto stop = [&context](std::string message) {
@@ -137,8 +137,9 @@ EditResult createSubset(const MeshPtr &mesh, const std::string &hostFqdn, const 
     return context.finish(description + " in a new DestinationRule " + ns + '/' + name);
 }
 
-EditResult createVersionSubset(const MeshPtr &mesh, const std::string &serviceFqdn, const std::string &version,
-                               const std::string &labelKey, const NewResourcePlacement &placement)
+Result<MeshChange> createVersionSubset(const MeshPtr &mesh, const std::string &serviceFqdn,
+                                       const std::string &version, const std::string &labelKey,
+                                       const NewResourcePlacement &placement)
 {
     return createSubset(mesh, serviceFqdn, version, Labels{{labelKey, version}}, placement);
 }

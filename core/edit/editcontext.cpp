@@ -190,18 +190,13 @@ std::string EditContext::checkWeights(const Mesh &mesh, const RouteRef &ref, con
     return {};
 }
 
-EditResult EditContext::finish(const std::string &description)
+Result<MeshChange> EditContext::finish(const std::string &description)
 {
-    EditResult result;
-    if (!ok()) {
-        result.error = error();
-        return result;
-    }
+    if (!ok())
+        return Result<MeshChange>::failure(error());
     std::vector<TextEdit> edits = m_patcher ? m_patcher->edits() : std::vector<TextEdit>{};
-    if (m_patcher && !m_patcher->ok()) {
-        result.error = m_patcher->error();
-        return result;
-    }
+    if (m_patcher && !m_patcher->ok())
+        return Result<MeshChange>::failure(m_patcher->error());
     return applyEdits(m_mesh, std::move(edits), description);
 }
 

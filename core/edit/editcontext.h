@@ -62,7 +62,7 @@ public:
     // a cheap proof that the text and the intent agree.
     static std::string checkWeights(const Mesh &mesh, const RouteRef &ref, const std::vector<int> &weights);
 
-    EditResult finish(const std::string &description);
+    Result<MeshChange> finish(const std::string &description);
 
 private:
     MeshPtr m_mesh;

@@ -17,26 +17,20 @@ const char *kindKey(StringMatch::Kind kind)
     }
 }
 
-// The `match:` list for a rule: one block, all conditions ANDed. Empty (and
-// `error` set) when a condition is unusable.
-YAML::Node matchList(const MatchRule &rule, std::string *error)
+// The `match:` list for a rule: one block, all conditions ANDed. Fails when
+// a condition is unusable.
+Result<YAML::Node> matchList(const MatchRule &rule)
 {
-    if (rule.conditions.empty()) {
-        *error = "a match rule needs at least one condition";
-        return {};
-    }
+    if (rule.conditions.empty())
+        return Result<YAML::Node>::failure("a match rule needs at least one condition");
     YAML::Node block(YAML::NodeType::Map);
     for (const MatchCondition &condition : rule.conditions) {
-        if (condition.kind == StringMatch::Kind::Present) {
-            *error = "a match condition is exact, prefix or regex";
-            return {};
-        }
+        if (condition.kind == StringMatch::Kind::Present)
+            return Result<YAML::Node>::failure("a match condition is exact, prefix or regex");
         if (condition.kind == StringMatch::Kind::Regex) {
             const auto regex = compileRegex(condition.value);
-            if (!regex) {
-                *error = "invalid regex '" + condition.value + "': " + regex.error();
-                return {};
-            }
+            if (!regex)
+                return Result<YAML::Node>::failure("invalid regex '" + condition.value + "': " + regex.error());
         }
         YAML::Node match(YAML::NodeType::Map);
         match[kindKey(condition.kind)] = YamlWriter::stringNode(condition.value);
@@ -46,10 +40,8 @@ YAML::Node matchList(const MatchRule &rule, std::string *error)
             break;
         case MatchCondition::Field::Header:
         case MatchCondition::Field::QueryParam: {
-            if (condition.name.empty()) {
-                *error = "a header or query parameter condition needs a name";
-                return {};
-            }
+            if (condition.name.empty())
+                return Result<YAML::Node>::failure("a header or query parameter condition needs a name");
             const bool header = condition.field == MatchCondition::Field::Header;
             // Envoy compares header names case-insensitively and Istio wants them lower-case.
             const std::string name = header ? toLower(condition.name) : condition.name;
@@ -65,15 +57,13 @@ YAML::Node matchList(const MatchRule &rule, std::string *error)
 
 // The rule's destination, with the VirtualService's first host when it names
 // none and the port of a same-host destination already written in `route`.
-YAML::Node destinationNode(const MatchRule &rule, const VirtualService &vs, const HttpRoute *route, std::string *error)
+Result<YAML::Node> destinationNode(const MatchRule &rule, const VirtualService &vs, const HttpRoute *route)
 {
     Destination destination = rule.destination;
     if (destination.host.empty() && !vs.hosts.empty())
         destination.host = vs.hosts.front();
-    if (destination.host.empty()) {
-        *error = "the match rule needs a destination host";
-        return {};
-    }
+    if (destination.host.empty())
+        return Result<YAML::Node>::failure("the match rule needs a destination host");
     const std::string fqdn = expandHost(destination.host, vs.meta.ns);
     for (const HttpRoute &other : vs.http) {
         for (const RouteDestination &existing : other.route) {
@@ -92,7 +82,7 @@ std::string where(const RouteRef &ref)
 
 } // namespace
 
-EditResult addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRule &rule)
+Result<MeshChange> addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRule &rule)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(at.ns, at.name))
@@ -103,19 +93,18 @@ EditResult addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRul
                      + " http routes");
         return context.finish({});
     }
-    std::string error;
-    const YAML::Node match = matchList(rule, &error);
-    const YAML::Node destination = error.empty() ? destinationNode(rule, vs, nullptr, &error) : YAML::Node();
-    if (!error.empty()) {
-        context.fail(error);
+    const Result<YAML::Node> match = matchList(rule);
+    const Result<YAML::Node> destination = match ? destinationNode(rule, vs, nullptr) : match;
+    if (!destination) {
+        context.fail(destination.error());
         return context.finish({});
     }
     YAML::Node route(YAML::NodeType::Map);
     if (!rule.routeName.empty())
         route["name"] = YamlWriter::stringNode(rule.routeName);
-    route["match"] = match;
+    route["match"] = *match;
     route["route"].push_back(YAML::Node(YAML::NodeType::Map));
-    route["route"][0]["destination"] = destination;
+    route["route"][0]["destination"] = *destination;
 
     const YAML::Node spec = context.spec();
     YamlPatcher &patcher = context.patcher();
@@ -130,7 +119,7 @@ EditResult addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRul
     return context.finish("Add match route to " + where(at) + " at " + std::to_string(at.index));
 }
 
-EditResult setMatchRoute(const MeshPtr &mesh, const RouteRef &ref, const MatchRule &rule)
+Result<MeshChange> setMatchRoute(const MeshPtr &mesh, const RouteRef &ref, const MatchRule &rule)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))
@@ -138,12 +127,10 @@ EditResult setMatchRoute(const MeshPtr &mesh, const RouteRef &ref, const MatchRu
     const HttpRoute *route = context.typedRoute(ref.index);
     if (!route)
         return context.finish({});
-    std::string error;
-    const YAML::Node match = matchList(rule, &error);
-    const YAML::Node destination =
-        error.empty() ? destinationNode(rule, context.virtualService(), route, &error) : YAML::Node();
-    if (!error.empty()) {
-        context.fail(error);
+    const Result<YAML::Node> match = matchList(rule);
+    const Result<YAML::Node> destination = match ? destinationNode(rule, context.virtualService(), route) : match;
+    if (!destination) {
+        context.fail(destination.error());
         return context.finish({});
     }
     const YAML::Node routeNode = context.httpRoute(ref.index);
@@ -151,23 +138,23 @@ EditResult setMatchRoute(const MeshPtr &mesh, const RouteRef &ref, const MatchRu
     if (!rule.routeName.empty())
         patcher.setValue(routeNode, "name", YamlWriter::stringNode(rule.routeName),
                          routeNode["match"].IsDefined() ? "match" : "route");
-    patcher.setValue(routeNode, "match", match, "route");
+    patcher.setValue(routeNode, "match", *match, "route");
     const YAML::Node list = context.ok() ? patcher.enter(routeNode, "route") : YAML::Node();
     if (context.ok() && list.IsSequence() && list.size() == 1 && route->route.size() == 1) {
         // Keep the entry (and its comments); only the destination changes.
         const YAML::Node entry = patcher.enter(list, 0);
         if (context.ok())
-            patcher.setValue(entry, "destination", destination);
+            patcher.setValue(entry, "destination", *destination);
     } else if (context.ok()) {
         YAML::Node entries(YAML::NodeType::Sequence);
         entries.push_back(YAML::Node(YAML::NodeType::Map));
-        entries[0]["destination"] = destination;
+        entries[0]["destination"] = *destination;
         patcher.setValue(routeNode, "route", entries);
     }
     return context.finish("Edit match of " + where(ref) + " route " + std::to_string(ref.index));
 }
 
-EditResult removeRoute(const MeshPtr &mesh, const RouteRef &ref)
+Result<MeshChange> removeRoute(const MeshPtr &mesh, const RouteRef &ref)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))
@@ -184,7 +171,7 @@ EditResult removeRoute(const MeshPtr &mesh, const RouteRef &ref)
     return context.finish("Remove " + where(ref) + " route " + std::to_string(ref.index));
 }
 
-EditResult moveRoute(const MeshPtr &mesh, const RouteRef &from, size_t to)
+Result<MeshChange> moveRoute(const MeshPtr &mesh, const RouteRef &from, size_t to)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(from.ns, from.name))

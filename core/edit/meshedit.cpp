@@ -102,11 +102,9 @@ std::vector<DocumentLines> touchedDocuments(const Mesh &mesh, const SourceFile &
     return touched;
 }
 
-EditResult failure(std::string message)
+Result<MeshChange> failure(std::string message)
 {
-    EditResult result;
-    result.error = std::move(message);
-    return result;
+    return Result<MeshChange>::failure(std::move(message));
 }
 
 } // namespace
@@ -115,13 +113,13 @@ namespace {
 
 enum class NewFindings { Refuse, Accept };
 
-EditResult applyTextChanges(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description,
-                            NewFindings newFindings)
+Result<MeshChange> applyTextChanges(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description,
+                                    NewFindings newFindings)
 {
     if (!mesh)
         return failure("no mesh to edit");
     if (edits.empty()) { // already as asked: the same snapshot, so undo has nothing to do
-        EditResult unchanged;
+        MeshChange unchanged;
         unchanged.mesh = mesh;
         unchanged.description = std::move(description);
         return unchanged;
@@ -162,7 +160,7 @@ EditResult applyTextChanges(const MeshPtr &mesh, std::vector<TextEdit> edits, st
             return failure("the change would make the file invalid (" + added->toString() + "); nothing was changed");
     }
 
-    EditResult result;
+    MeshChange result;
     result.inverse = invertTextEdits(edits, originals);
     result.edits = std::move(edits);
     result.mesh = std::move(reloaded.mesh);
@@ -173,12 +171,12 @@ EditResult applyTextChanges(const MeshPtr &mesh, std::vector<TextEdit> edits, st
 
 } // namespace
 
-EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description)
+Result<MeshChange> applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description)
 {
     return applyTextChanges(mesh, std::move(edits), std::move(description), NewFindings::Refuse);
 }
 
-EditResult revertEdits(const MeshPtr &after, std::vector<TextEdit> inverse, std::string description)
+Result<MeshChange> revertEdits(const MeshPtr &after, std::vector<TextEdit> inverse, std::string description)
 {
     return applyTextChanges(after, std::move(inverse), std::move(description), NewFindings::Accept);
 }

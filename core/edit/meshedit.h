@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
+#include "edit/meshchange.h"
 #include "model/destination.h"
-#include "model/diagnostic.h"
 #include "model/mesh.h"
 #include "model/stringmatch.h"
 #include "yaml/textedit.h"
@@ -21,9 +22,9 @@ namespace meshlane {
 // (ManifestLoader::reloadFiles), so the new Mesh is always exactly the parse of
 // the text an export would write: the model and the files cannot disagree.
 // Nothing is mutated; unchanged files and resources are shared with the old
-// snapshot. An operation that cannot be done cleanly changes nothing and says
-// why in EditResult::error. It is also refused when the patched file would
-// read back with more loader findings than before.
+// snapshot. An operation that cannot be done cleanly changes nothing and
+// fails (Result::error says why). It is also refused when the patched file
+// would read back with more loader findings than before.
 //
 // Undo. Snapshots are immutable and cheap to keep, so the recommended undo is
 // to keep both: a QUndoCommand holds the MeshPtr before and the one after;
@@ -33,18 +34,6 @@ namespace meshlane {
 // whose files are byte-identical to `before` (the tests prove it for every
 // operation), for callers that keep texts rather than snapshots, and for
 // showing what changed.
-struct EditResult
-{
-    MeshPtr mesh;                  // the new snapshot; null when error is set
-    std::vector<TextEdit> edits;   // against the old texts, sorted by file and offset
-    std::vector<TextEdit> inverse; // against the new texts; undoes `edits`
-    Diagnostics diagnostics;       // loader findings of the re-read files (usually none)
-    std::string description;       // for the undo menu: "Set weights of default/reviews route 0"
-    std::string error;             // why nothing was changed
-
-    bool ok() const { return error.empty() && mesh != nullptr; }
-};
-
 // Identifies rule `rule` (0-based) of a Gateway API route (HTTPRoute or GRPCRoute ns/name).
 struct GatewayRuleRef
 {
@@ -96,11 +85,11 @@ struct NewResourcePlacement
 // Applies text edits (to files of `mesh`, or new ones) and re-reads the files
 // they touch. Every operation ends here; undo can too (with `inverse`).
 // A file left empty is dropped from the mesh (that is how creating one is undone).
-EditResult applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description = {});
-// Applies an EditResult's `inverse` to its `mesh`. Unlike applyEdits it is
+Result<MeshChange> applyEdits(const MeshPtr &mesh, std::vector<TextEdit> edits, std::string description = {});
+// Applies a MeshChange's `inverse` to its `mesh`. Unlike applyEdits it is
 // never refused for the findings the restored text brings back: an edit that
 // repaired a broken value (`weight: x`) is undone to exactly the broken bytes.
-EditResult revertEdits(const MeshPtr &after, std::vector<TextEdit> inverse, std::string description = {});
+Result<MeshChange> revertEdits(const MeshPtr &after, std::vector<TextEdit> inverse, std::string description = {});
 
 // "0", "2" or a route's name -> index into vs.http; -1 when there is no such route.
 int findHttpRoute(const VirtualService &vs, const std::string &indexOrName);
@@ -123,19 +112,20 @@ size_t defaultMatchRoutePosition(const VirtualService &vs);
 // slider semantics). Non-negative, not all 0. A weight is written where one was
 // written before or the route has several destinations; a lone destination at
 // 100 with no weight written is left alone.
-EditResult setRouteWeights(const MeshPtr &mesh, const RouteRef &route, const std::vector<int> &weights);
+Result<MeshChange> setRouteWeights(const MeshPtr &mesh, const RouteRef &route, const std::vector<int> &weights);
 
 // The weights of every backendRef of a Gateway API rule, in order: the same
 // contract as setRouteWeights (non-negative, not all 0). A weight is written
 // where one was written or where it differs from the default 1.
-EditResult setBackendWeights(const MeshPtr &mesh, const GatewayRuleRef &rule, const std::vector<int> &weights);
+Result<MeshChange> setBackendWeights(const MeshPtr &mesh, const GatewayRuleRef &rule,
+                                     const std::vector<int> &weights);
 // Appends backendRef {name: service, port, weight} to a Gateway API rule. The
 // Service must exist in the route's namespace; without `port` its first port
 // is used. Weights are relative, so the others are left as they are.
-EditResult addBackendRef(const MeshPtr &mesh, const GatewayRuleRef &rule, const std::string &service,
-                         std::optional<uint32_t> port, int weight);
+Result<MeshChange> addBackendRef(const MeshPtr &mesh, const GatewayRuleRef &rule, const std::string &service,
+                                 std::optional<uint32_t> port, int weight);
 // Removes backendRef `index` (not the last one: a rule without backends answers 500).
-EditResult removeBackendRef(const MeshPtr &mesh, const GatewayRuleRef &rule, size_t index);
+Result<MeshChange> removeBackendRef(const MeshPtr &mesh, const GatewayRuleRef &rule, size_t index);
 // The rule's backendRefs as an http route (host = Service name, weight as
 // written or 1), for WeightSpec and weight editors; null when there is no such rule.
 std::optional<HttpRoute> backendWeightsRoute(const Mesh &mesh, const GatewayRuleRef &rule);
@@ -144,39 +134,41 @@ std::optional<HttpRoute> backendWeightsRoute(const Mesh &mesh, const GatewayRule
 // WeightBalancer::drag so the total stays 100 (the default 0 keeps the current
 // split). An empty destination.host means the route's first host; a missing
 // port is copied from a destination of the same host in the route.
-EditResult addDestination(const MeshPtr &mesh, const RouteRef &route, Destination destination, int weight = 0);
+Result<MeshChange> addDestination(const MeshPtr &mesh, const RouteRef &route, Destination destination,
+                                  int weight = 0);
 
 // Removes destination `index`; its weight is shared by the others in
 // proportion to theirs (a lone survivor gets 100). The last one cannot go.
-EditResult removeDestination(const MeshPtr &mesh, const RouteRef &route, size_t index);
+Result<MeshChange> removeDestination(const MeshPtr &mesh, const RouteRef &route, size_t index);
 
 // Adds subset {name, labels} to the first DestinationRule of `hostFqdn`, or
 // creates DestinationRule <service name> in the service's namespace when the
 // host has none (in `placement`). The name must be a DNS-1123 label, the labels
 // non-empty, the name not taken. New rules use the apiVersion most of the
 // mesh's Istio resources use (networking.istio.io/v1 when there are none).
-EditResult createSubset(const MeshPtr &mesh, const std::string &hostFqdn, const std::string &subsetName,
-                        const Labels &labels, const NewResourcePlacement &placement = {});
+Result<MeshChange> createSubset(const MeshPtr &mesh, const std::string &hostFqdn, const std::string &subsetName,
+                                const Labels &labels, const NewResourcePlacement &placement = {});
 // Kiali's rule: the subset for version label value v is named v and selects {labelKey: v}.
-EditResult createVersionSubset(const MeshPtr &mesh, const std::string &serviceFqdn, const std::string &version,
-                               const std::string &labelKey = "version", const NewResourcePlacement &placement = {});
+Result<MeshChange> createVersionSubset(const MeshPtr &mesh, const std::string &serviceFqdn,
+                                       const std::string &version, const std::string &labelKey = "version",
+                                       const NewResourcePlacement &placement = {});
 
 // Sets the route's mirror (and mirrorPercentage.value, 0-100; std::nullopt
 // removes it, which means 100 %), or with `mirror` std::nullopt removes the
 // mirror and its percentage. A legacy mirror_percent is replaced. Refused on a
 // route that uses `mirrors:` (Istio forbids combining them).
-EditResult setMirror(const MeshPtr &mesh, const RouteRef &route, const std::optional<Destination> &mirror,
-                     std::optional<double> percentage = std::nullopt);
+Result<MeshChange> setMirror(const MeshPtr &mesh, const RouteRef &route, const std::optional<Destination> &mirror,
+                             std::optional<double> percentage = std::nullopt);
 
 // Inserts a new http route for `rule` at position `at.index` (vs.http.size() appends).
-EditResult addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRule &rule);
+Result<MeshChange> addMatchRoute(const MeshPtr &mesh, const RouteRef &at, const MatchRule &rule);
 // Rewrites route `route`'s match to `rule`'s conditions and sends it to
 // `rule.destination` (the route then has that one destination). A route name
 // is set when the rule has one and kept otherwise.
-EditResult setMatchRoute(const MeshPtr &mesh, const RouteRef &route, const MatchRule &rule);
+Result<MeshChange> setMatchRoute(const MeshPtr &mesh, const RouteRef &route, const MatchRule &rule);
 // Removes http route `route` (not the last one).
-EditResult removeRoute(const MeshPtr &mesh, const RouteRef &route);
+Result<MeshChange> removeRoute(const MeshPtr &mesh, const RouteRef &route);
 // Moves http route `from.index` to position `to`; its comment lines move with it.
-EditResult moveRoute(const MeshPtr &mesh, const RouteRef &from, size_t to);
+Result<MeshChange> moveRoute(const MeshPtr &mesh, const RouteRef &from, size_t to);
 
 } // namespace meshlane

@@ -33,58 +33,48 @@ const char *matchKey(StringMatch::Kind kind)
     }
 }
 
-// The value under the step's key; undefined (and `error` set) when the step
-// would not read back (the strict plan reader's ranges, checked here so the
-// user reads why rather than "the edit adds a finding").
-YAML::Node stepValue(const RolloutStep &step, std::string *error)
+// The value under the step's key; fails when the step would not read back
+// (the strict plan reader's ranges, checked here so the user reads why
+// rather than "the edit adds a finding").
+Result<YAML::Node> stepValue(const RolloutStep &step)
 {
     switch (step.kind) {
     case RolloutStep::Kind::SetWeight:
-        if (step.weight < 0 || step.weight > 100) {
-            *error = "setWeight must be from 0 to 100";
-            return {};
-        }
+        if (step.weight < 0 || step.weight > 100)
+            return Result<YAML::Node>::failure("setWeight must be from 0 to 100");
         return YamlWriter::integerNode(step.weight);
     case RolloutStep::Kind::Pause: {
         YAML::Node value(YAML::NodeType::Map);
         if (step.pauseSeconds) {
-            if (!(*step.pauseSeconds > 0) || !std::isfinite(*step.pauseSeconds)) {
-                *error = "a pause lasts more than 0 seconds (or waits to be promoted by hand)";
-                return {};
-            }
+            if (!(*step.pauseSeconds > 0) || !std::isfinite(*step.pauseSeconds))
+                return Result<YAML::Node>::failure(
+                    "a pause lasts more than 0 seconds (or waits to be promoted by hand)");
             value["duration"] = YamlWriter::stringNode(rolloutDurationText(*step.pauseSeconds));
         }
         return value;
     }
     case RolloutStep::Kind::SetMirror:
-        if (!(step.mirrorPercent >= 0 && step.mirrorPercent <= 100)) {
-            *error = "setMirror.percent must be from 0 to 100";
-            return {};
-        }
+        if (!(step.mirrorPercent >= 0 && step.mirrorPercent <= 100))
+            return Result<YAML::Node>::failure("setMirror.percent must be from 0 to 100");
         {
             YAML::Node value(YAML::NodeType::Map);
             value["percent"] = YamlWriter::numberNode(step.mirrorPercent);
             return value;
         }
     case RolloutStep::Kind::SetHeaderRoute: {
-        if (step.headerRouteName.empty()) {
-            *error = "a setHeaderRoute step needs a name";
-            return {};
-        }
+        if (step.headerRouteName.empty())
+            return Result<YAML::Node>::failure("a setHeaderRoute step needs a name");
         YAML::Node value(YAML::NodeType::Map);
         value["name"] = YamlWriter::stringNode(step.headerRouteName);
         YAML::Node match(YAML::NodeType::Sequence);
         for (const MatchCondition &condition : step.match) {
             if (condition.field != MatchCondition::Field::Header || condition.name.empty()
-                || condition.kind == StringMatch::Kind::Present) {
-                *error = "a setHeaderRoute condition is a header name with an exact, prefix or regex value";
-                return {};
-            }
+                || condition.kind == StringMatch::Kind::Present)
+                return Result<YAML::Node>::failure(
+                    "a setHeaderRoute condition is a header name with an exact, prefix or regex value");
             if (condition.kind == StringMatch::Kind::Regex) {
-                if (const auto regex = compileRegex(condition.value); !regex) {
-                    *error = "invalid regex '" + condition.value + "': " + regex.error();
-                    return {};
-                }
+                if (const auto regex = compileRegex(condition.value); !regex)
+                    return Result<YAML::Node>::failure("invalid regex '" + condition.value + "': " + regex.error());
             }
             YAML::Node entry(YAML::NodeType::Map);
             entry["headerName"] = YamlWriter::stringNode(toLower(condition.name));
@@ -96,7 +86,7 @@ YAML::Node stepValue(const RolloutStep &step, std::string *error)
         return value;
     }
     }
-    return {};
+    return YAML::Node();
 }
 
 // Opens the plan and walks to spec.steps; the typed plan in *typed.
@@ -158,7 +148,7 @@ std::string rolloutDurationText(double seconds)
     return std::to_string(value) + 's';
 }
 
-EditResult addRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t at, const RolloutStep &step)
+Result<MeshChange> addRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t at, const RolloutStep &step)
 {
     EditContext context(mesh);
     const RolloutPlan *plan = nullptr;
@@ -170,19 +160,18 @@ EditResult addRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t
                      + " steps");
         return context.finish({});
     }
-    std::string error;
-    const YAML::Node value = stepValue(step, &error);
-    if (!error.empty()) {
-        context.fail(error);
+    const Result<YAML::Node> value = stepValue(step);
+    if (!value) {
+        context.fail(value.error());
         return context.finish({});
     }
     YAML::Node item(YAML::NodeType::Map);
-    item[stepKey(step.kind)] = value;
+    item[stepKey(step.kind)] = *value;
     context.patcher().insertItem(steps, at, item);
     return context.finish("Add step " + step.describe() + " to " + planName(ref));
 }
 
-EditResult removeRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t index)
+Result<MeshChange> removeRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t index)
 {
     EditContext context(mesh);
     const RolloutPlan *plan = nullptr;
@@ -198,7 +187,7 @@ EditResult removeRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, siz
                           + planName(ref));
 }
 
-EditResult moveRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t from, size_t to)
+Result<MeshChange> moveRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t from, size_t to)
 {
     EditContext context(mesh);
     const RolloutPlan *plan = nullptr;
@@ -211,17 +200,17 @@ EditResult moveRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_
                           + std::to_string(to + 1));
 }
 
-EditResult setRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t index, const RolloutStep &step)
+Result<MeshChange> setRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t index,
+                                  const RolloutStep &step)
 {
     EditContext context(mesh);
     const RolloutPlan *plan = nullptr;
     const YAML::Node steps = openSteps(context, ref, &plan);
     if (!context.ok() || !checkIndex(context, *plan, index, ref))
         return context.finish({});
-    std::string error;
-    const YAML::Node value = stepValue(step, &error);
-    if (!error.empty()) {
-        context.fail(error);
+    const Result<YAML::Node> value = stepValue(step);
+    if (!value) {
+        context.fail(value.error());
         return context.finish({});
     }
     YamlPatcher &patcher = context.patcher();
@@ -230,12 +219,12 @@ EditResult setRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t
     if (plan->steps[index].kind == step.kind) {
         const YAML::Node item = patcher.enter(steps, index);
         const YAML::Node written = context.ok() ? patcher.enter(item, stepKey(step.kind)) : YAML::Node();
-        if (context.ok() && written.IsMap() && value.IsMap() && value.size() > 0) {
+        if (context.ok() && written.IsMap() && value->IsMap() && value->size() > 0) {
             // Key by key, so `pause: {duration: 5m}` stays a flow mapping
             // and only `5m` changes (the patcher rewrites a whole flow
             // mapping in block style).
             std::set<std::string> keys;
-            for (const auto &entry : value) {
+            for (const auto &entry : *value) {
                 keys.insert(entry.first.Scalar());
                 patcher.setValue(written, entry.first.Scalar(), entry.second);
             }
@@ -244,14 +233,14 @@ EditResult setRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &ref, size_t
                     patcher.removeKey(written, entry.first.Scalar());
             }
         } else if (context.ok()) {
-            patcher.setValue(item, stepKey(step.kind), value);
+            patcher.setValue(item, stepKey(step.kind), *value);
         }
         return context.finish(description);
     }
     // Another kind: a new item in its place (comment lines directly above the
     // old one go with it, as removeRolloutStep takes them).
     YAML::Node item(YAML::NodeType::Map);
-    item[stepKey(step.kind)] = value;
+    item[stepKey(step.kind)] = *value;
     patcher.insertItem(steps, index + 1, item);
     patcher.removeItem(steps, index);
     return context.finish(description);

@@ -24,15 +24,17 @@ struct RolloutPlanRef
 // by hand), `setMirror: {percent: 20}`, `setHeaderRoute: {name, match}`.
 
 // Inserts `step` at position `at` (steps.size() appends).
-EditResult addRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &plan, size_t at, const RolloutStep &step);
+Result<MeshChange> addRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &plan, size_t at,
+                                  const RolloutStep &step);
 // Removes step `index` (not the last one: a plan needs a step).
-EditResult removeRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &plan, size_t index);
+Result<MeshChange> removeRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &plan, size_t index);
 // Step `from` ends up at position `to`; its comment lines move with it.
-EditResult moveRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &plan, size_t from, size_t to);
+Result<MeshChange> moveRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &plan, size_t from, size_t to);
 // Replaces step `index` by `step`. Of the same kind only the changed values
 // are rewritten (`setWeight: 10` -> `setWeight: 20` moves two bytes); of
 // another kind the step is rewritten in its place.
-EditResult setRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &plan, size_t index, const RolloutStep &step);
+Result<MeshChange> setRolloutStep(const MeshPtr &mesh, const RolloutPlanRef &plan, size_t index,
+                                  const RolloutStep &step);
 
 // The plan ns/name of `mesh`, or null.
 const RolloutPlanResource *findRolloutPlan(const Mesh &mesh, const RolloutPlanRef &plan);

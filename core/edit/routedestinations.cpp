@@ -35,23 +35,19 @@ std::string routeName(const RouteRef &ref)
     return ref.ns + '/' + ref.name + route;
 }
 
-EditResult verified(EditResult result, const RouteRef &ref, const std::vector<int> &weights)
+Result<MeshChange> verified(Result<MeshChange> result, const RouteRef &ref, const std::vector<int> &weights)
 {
-    if (!result.ok() || result.edits.empty())
+    if (!result.ok() || result->edits.empty())
         return result;
-    const std::string problem = EditContext::checkWeights(*result.mesh, ref, weights);
+    const std::string problem = EditContext::checkWeights(*result->mesh, ref, weights);
     if (!problem.empty())
-    {
-        EditResult failed;
-        failed.error = problem;
-        return failed;
-    }
+        return Result<MeshChange>::failure(problem);
     return result;
 }
 
 } // namespace
 
-EditResult setRouteWeights(const MeshPtr &mesh, const RouteRef &ref, const std::vector<int> &weights)
+Result<MeshChange> setRouteWeights(const MeshPtr &mesh, const RouteRef &ref, const std::vector<int> &weights)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))
@@ -81,7 +77,7 @@ EditResult setRouteWeights(const MeshPtr &mesh, const RouteRef &ref, const std::
                     weights);
 }
 
-EditResult addDestination(const MeshPtr &mesh, const RouteRef &ref, Destination destination, int weight)
+Result<MeshChange> addDestination(const MeshPtr &mesh, const RouteRef &ref, Destination destination, int weight)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))
@@ -132,7 +128,7 @@ EditResult addDestination(const MeshPtr &mesh, const RouteRef &ref, Destination 
     return verified(context.finish("Add " + destination.label() + " to " + routeName(ref)), ref, weights);
 }
 
-EditResult removeDestination(const MeshPtr &mesh, const RouteRef &ref, size_t index)
+Result<MeshChange> removeDestination(const MeshPtr &mesh, const RouteRef &ref, size_t index)
 {
     EditContext context(mesh);
     if (!context.openVirtualService(ref.ns, ref.name))

@@ -16,8 +16,8 @@ std::string percentText(double value)
 
 } // namespace
 
-EditResult setMirror(const MeshPtr &mesh, const RouteRef &ref, const std::optional<Destination> &mirror,
-                     std::optional<double> percentage)
+Result<MeshChange> setMirror(const MeshPtr &mesh, const RouteRef &ref, const std::optional<Destination> &mirror,
+                             std::optional<double> percentage)
 {
     EditContext context(mesh);
     const auto stop = [&context](std::string message) {

@@ -62,27 +62,25 @@ QString qtPath(const fs::path &path)
     return QFile::decodeName(QByteArray::fromStdString(path.string()));
 }
 
-// Writes `contents` to a new hidden file next to `target`; returns its path or
-// an empty path (and `error`). The caller renames it over the target.
-fs::path writeTemporary(const fs::path &target, const std::string &contents, std::optional<fs::perms> permissions,
-                        std::string *error)
+// Writes `contents` to a new hidden file next to `target` and returns its
+// path. The caller renames it over the target.
+Result<fs::path> writeTemporary(const fs::path &target, const std::string &contents,
+                                std::optional<fs::perms> permissions)
 {
     QTemporaryFile file(qtPath(target.parent_path() / ('.' + target.filename().string() + ".meshlane-XXXXXX")));
     file.setAutoRemove(false);
-    if (!file.open()) {
-        *error = "cannot create a file in " + target.parent_path().string() + ": "
-            + file.errorString().toStdString();
-        return {};
-    }
+    if (!file.open())
+        return Result<fs::path>::failure("cannot create a file in " + target.parent_path().string() + ": "
+                                         + file.errorString().toStdString());
     const fs::path temporary = QFile::encodeName(file.fileName()).toStdString();
     const bool written = file.write(contents.data(), qint64(contents.size())) == qint64(contents.size())
         && file.flush() && ::fsync(file.handle()) == 0;
     if (!written) {
-        *error = "cannot write " + temporary.string() + ": " + file.errorString().toStdString();
+        const std::string why = "cannot write " + temporary.string() + ": " + file.errorString().toStdString();
         file.close();
         std::error_code ignored;
         fs::remove(temporary, ignored);
-        return {};
+        return Result<fs::path>::failure(why);
     }
     file.close();
     std::error_code permissionError;
@@ -90,12 +88,21 @@ fs::path writeTemporary(const fs::path &target, const std::string &contents, std
                                                     | fs::perms::group_read | fs::perms::others_read),
                     permissionError);
     if (permissionError) {
-        *error = "cannot set permissions of " + temporary.string() + ": " + permissionError.message();
         std::error_code ignored;
         fs::remove(temporary, ignored);
-        return {};
+        return Result<fs::path>::failure("cannot set permissions of " + temporary.string() + ": "
+                                         + permissionError.message());
     }
     return temporary;
+}
+
+// Every "path: why" the checks found, one per line.
+Result<ExportSummary> failure(const std::vector<std::string> &errors)
+{
+    std::string lines;
+    for (const std::string &error : errors)
+        lines += (lines.empty() ? "" : "\n") + error;
+    return Result<ExportSummary>::failure(lines);
 }
 
 } // namespace
@@ -190,24 +197,30 @@ std::vector<Exporter::Item> Exporter::plan(const std::string &outputDir, std::ve
     return items;
 }
 
-ExportReport Exporter::exportTo(const std::string &outputDir) const
+std::string Exporter::outputFolder(const std::string &outputDir) const
 {
-    ExportReport report;
     const std::string target = outputDir.empty() ? m_mesh->rootPath : outputDir;
-    if (target.empty()) {
-        report.errors.push_back("no output folder");
-        return report;
-    }
+    std::error_code error;
+    if (target.empty() || !fs::is_directory(target, error))
+        return {};
+    return fs::weakly_canonical(target, error).string();
+}
+
+Result<ExportSummary> Exporter::exportTo(const std::string &outputDir) const
+{
+    const std::string target = outputDir.empty() ? m_mesh->rootPath : outputDir;
+    if (target.empty())
+        return Result<ExportSummary>::failure("no output folder");
     std::error_code error;
     fs::create_directories(target, error);
-    if (error) {
-        report.errors.push_back(target + ": cannot create the folder: " + error.message());
-        return report;
-    }
-    report.outputDir = fs::weakly_canonical(target, error).string();
-    const std::vector<Item> items = plan(target, &report.errors);
-    if (!report.ok())
-        return report;
+    if (error)
+        return Result<ExportSummary>::failure(target + ": cannot create the folder: " + error.message());
+    ExportSummary summary;
+    summary.outputDir = outputFolder(target);
+    std::vector<std::string> errors;
+    const std::vector<Item> items = plan(target, &errors);
+    if (!errors.empty())
+        return failure(errors);
 
     // Phase 1: every new text in a temporary file beside its target.
     std::vector<std::pair<fs::path, const Item *>> staged;
@@ -219,43 +232,36 @@ ExportReport Exporter::exportTo(const std::string &outputDir) const
     };
     for (const Item &item : items) {
         if (!item.changes()) {
-            report.unchanged.push_back(item.relative);
+            summary.unchanged.push_back(item.relative);
             continue;
         }
         fs::create_directories(item.target.parent_path(), error);
-        if (error || !isInside(item.target.parent_path(), fs::path(report.outputDir))) {
-            report.errors.push_back(item.relative + ": cannot create its folder"
-                                    + (error ? ": " + error.message() : std::string()));
-            break;
+        if (error || !isInside(item.target.parent_path(), fs::path(summary.outputDir))) {
+            discard();
+            return Result<ExportSummary>::failure(item.relative + ": cannot create its folder"
+                                                  + (error ? ": " + error.message() : std::string()));
         }
-        std::string why;
-        const fs::path temporary = writeTemporary(item.target, item.contents, item.permissions, &why);
-        if (temporary.empty()) {
-            report.errors.push_back(item.relative + ": " + why);
-            break;
+        const Result<fs::path> temporary = writeTemporary(item.target, item.contents, item.permissions);
+        if (!temporary) {
+            discard();
+            return Result<ExportSummary>::failure(item.relative + ": " + temporary.error());
         }
-        staged.emplace_back(temporary, &item);
-    }
-    if (!report.ok()) {
-        discard();
-        report.unchanged.clear();
-        return report;
+        staged.emplace_back(*temporary, &item);
     }
     // Phase 2: atomic renames.
     for (size_t i = 0; i < staged.size(); ++i) {
         const auto &[temporary, item] = staged[i];
         fs::rename(temporary, item->target, error);
         if (error) {
-            report.errors.push_back(item->relative + ": cannot replace it: " + error.message());
             for (size_t j = i; j < staged.size(); ++j) {
                 std::error_code ignored;
                 fs::remove(staged[j].first, ignored);
             }
-            return report;
+            return Result<ExportSummary>::failure(item->relative + ": cannot replace it: " + error.message());
         }
-        report.written.push_back(item->relative);
+        summary.written.push_back(item->relative);
     }
-    return report;
+    return summary;
 }
 
 std::string Exporter::diff(const std::string &outputDir) const

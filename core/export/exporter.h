@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "model/mesh.h"
 
 #include <string>
@@ -20,14 +21,14 @@ struct ExportOptions
     bool copyOtherFiles = true;
 };
 
-struct ExportReport
+// What a successful export did. exportTo fails like anything else (Result),
+// with every "path: why" it found, one per line: every file is checked before
+// any is written, and the user should see all the problems at once.
+struct ExportSummary
 {
     std::string outputDir;              // absolute
     std::vector<std::string> written;   // relative paths
     std::vector<std::string> unchanged; // already identical there: not touched
-    std::vector<std::string> errors;    // "path: why"; when not empty, nothing was written
-
-    bool ok() const { return errors.empty(); }
 };
 
 // Writes a mesh's files (their text as edited) into a folder: the folder it
@@ -50,7 +51,11 @@ public:
     explicit Exporter(MeshPtr mesh, ExportOptions options = {});
 
     // `outputDir` empty means in place.
-    ExportReport exportTo(const std::string &outputDir) const;
+    Result<ExportSummary> exportTo(const std::string &outputDir) const;
+    // The folder exportTo(outputDir) writes into, absolute with symbolic links
+    // resolved; empty when there is no such folder (yet): where a failed
+    // export was going, which its failure does not say.
+    std::string outputFolder(const std::string &outputDir) const;
     // What exportTo would change, as a unified diff against the folder's current
     // files ("a/<path>", "b/<path>"); empty when nothing would change.
     std::string diff(const std::string &outputDir) const;

@@ -195,30 +195,28 @@ LayoutPoint toTopDown(pointf point, const boxf &bounds)
     return {point.x - bounds.LL.x, bounds.UR.y - point.y};
 }
 
-// Caller holds the Graphviz mutex.
-bool layoutGroup(const std::string &dot, GroupLayout *out, std::string *error)
+// Caller holds the Graphviz mutex. The layout's `nodes` are the caller's to fill.
+Result<GroupLayout> layoutGroup(const std::string &dot)
 {
     GVC_t *context = graphvizContext(); // first, so its error callback is in place
     Agraph_t *graph = agmemread(dot.c_str());
-    if (!graph) {
-        *error = takeGraphvizMessages("Graphviz could not parse the graph");
-        return false;
-    }
+    if (!graph)
+        return Result<GroupLayout>::failure(takeGraphvizMessages("Graphviz could not parse the graph"));
     if (gvLayout(context, graph, "dot") != 0) {
         agclose(graph);
-        *error = takeGraphvizMessages("Graphviz dot layout failed");
-        return false;
+        return Result<GroupLayout>::failure(takeGraphvizMessages("Graphviz dot layout failed"));
     }
     graphvizMessages().clear();
     const boxf bounds = GD_bb(graph);
-    out->width = bounds.UR.x - bounds.LL.x;
-    out->height = bounds.UR.y - bounds.LL.y;
+    GroupLayout layout;
+    layout.width = bounds.UR.x - bounds.LL.x;
+    layout.height = bounds.UR.y - bounds.LL.y;
     for (Agnode_t *node = agfstnode(graph); node; node = agnxtnode(graph, node)) {
         const int index = std::atoi(agnameof(node) + 1);
         const LayoutPoint center = toTopDown(ND_coord(node), bounds);
         const double width = ND_width(node) * kPointsPerInch;
         const double height = ND_height(node) * kPointsPerInch;
-        out->boxes.emplace_back(index, LayoutRect{center.x - width / 2, center.y - height / 2, width, height});
+        layout.boxes.emplace_back(index, LayoutRect{center.x - width / 2, center.y - height / 2, width, height});
         for (Agedge_t *edge = agfstout(graph, node); edge; edge = agnxtout(graph, edge)) {
             const char *ix = agget(edge, const_cast<char *>("ix"));
             const splines *spline = ED_spl(edge);
@@ -232,7 +230,7 @@ bool layoutGroup(const std::string &dot, GroupLayout *out, std::string *error)
                 if (curve.eflag)
                     path.arrowTip = toTopDown(curve.ep, bounds);
             }
-            out->edges.emplace_back(std::atoi(ix), std::move(path));
+            layout.edges.emplace_back(std::atoi(ix), std::move(path));
         }
     }
     for (Agraph_t *cluster = agfstsubg(graph); cluster; cluster = agnxtsubg(cluster)) {
@@ -241,14 +239,15 @@ bool layoutGroup(const std::string &dot, GroupLayout *out, std::string *error)
             continue;
         const boxf box = GD_bb(cluster);
         const LayoutPoint topLeft = toTopDown({box.LL.x, box.UR.y}, bounds);
-        out->boxes.emplace_back(std::atoi(name + 8), LayoutRect{topLeft.x, topLeft.y, box.UR.x - box.LL.x, box.UR.y - box.LL.y});
+        layout.boxes.emplace_back(std::atoi(name + 8),
+                                  LayoutRect{topLeft.x, topLeft.y, box.UR.x - box.LL.x, box.UR.y - box.LL.y});
     }
     gvFreeLayout(context, graph);
     agclose(graph);
-    return true;
+    return layout;
 }
 
-void moveBy(GroupLayout &group, double dx, double dy, GraphLayoutResult &result)
+void moveBy(GroupLayout &group, double dx, double dy, GraphGeometry &result)
 {
     for (auto &[index, box] : group.boxes)
         result.nodes[size_t(index)] = {box.x + dx, box.y + dy, box.width, box.height};
@@ -263,7 +262,8 @@ void moveBy(GroupLayout &group, double dx, double dy, GraphLayoutResult &result)
 
 // Columns, left-aligned so every part reads left to right from the same edge;
 // parts with gateways and the biggest parts come first.
-void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const LayoutOptions &options, GraphLayoutResult &result)
+void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const LayoutOptions &options,
+          GraphGeometry &result)
 {
     const auto hasGateway = [&graph](const GroupLayout &group) {
         return std::any_of(group.nodes.begin(), group.nodes.end(),
@@ -302,7 +302,7 @@ void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const Layout
 
 // Edges between separately laid out parts (from a gateway): a plain curve
 // from the right side of one box to the left side of the other.
-void routeBetweenParts(const MeshGraph &graph, GraphLayoutResult &result)
+void routeBetweenParts(const MeshGraph &graph, GraphGeometry &result)
 {
     constexpr double kArrowLength = 10;
     for (size_t i = 0; i < graph.edges().size(); ++i) {
@@ -322,23 +322,22 @@ void routeBetweenParts(const MeshGraph &graph, GraphLayoutResult &result)
 
 } // namespace
 
-GraphLayoutResult GraphLayout::compute(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
-                                       const LayoutOptions &options)
+Result<GraphGeometry> GraphLayout::compute(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
+                                           const LayoutOptions &options)
 {
-    GraphLayoutResult result;
+    GraphGeometry result;
     result.nodes.resize(graph.nodes().size());
     result.edges.resize(graph.edges().size());
     std::vector<GroupLayout> groups;
     for (std::vector<int> &nodes : layoutGroups(graph, options)) {
         const std::string dot = dotText(graph, nodes, sizes, options);
-        GroupLayout group;
-        group.nodes = std::move(nodes);
-        {
-            const std::lock_guard lock(graphvizMutex());
-            if (!layoutGroup(dot, &group, &result.error))
-                return result;
-        }
-        groups.push_back(std::move(group));
+        std::unique_lock lock(graphvizMutex());
+        Result<GroupLayout> group = layoutGroup(dot);
+        lock.unlock();
+        if (!group)
+            return Result<GraphGeometry>::failure(group.error());
+        groups.push_back(std::move(group).value());
+        groups.back().nodes = std::move(nodes);
     }
     pack(groups, graph, options, result);
     routeBetweenParts(graph, result);
@@ -355,10 +354,8 @@ std::string GraphLayout::toDot(const MeshGraph &graph, const std::vector<LayoutS
 Result<void> GraphLayout::layoutDotText(const std::string &dot)
 {
     const std::lock_guard lock(graphvizMutex());
-    GroupLayout ignored;
-    std::string message;
-    if (!layoutGroup(dot, &ignored, &message))
-        return Result<void>::failure(message);
+    if (const Result<GroupLayout> layout = layoutGroup(dot); !layout)
+        return Result<void>::failure(layout.error());
     return {};
 }
 

@@ -56,16 +56,16 @@ struct LayoutOptions
     double aspectRatio = 1.6; // width / height the packed parts aim for
 };
 
-struct GraphLayoutResult
+// Where a laid out MeshGraph's nodes and edges go: what GraphLayout::compute
+// gives when Graphviz could lay it out (it fails, as a Result, with
+// Graphviz's message otherwise).
+struct GraphGeometry
 {
     // Per node index of the MeshGraph. Gateway/Service/Version/External: the
     // node's box (the size asked for); App: the box drawn around its versions.
     std::vector<LayoutRect> nodes;
     std::vector<EdgePath> edges; // per edge index
     LayoutRect bounds;
-    std::string error; // empty on success
-
-    bool ok() const { return error.empty(); }
 };
 
 // Lays a MeshGraph out with Graphviz dot (left to right, one cluster per app).
@@ -77,8 +77,8 @@ public:
     // `sizes` is indexed like graph.nodes(): the box each node needs, label
     // included. For an App node it is the size of its title, which is reserved
     // at the top of its box.
-    static GraphLayoutResult compute(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
-                                     const LayoutOptions &options = {});
+    static Result<GraphGeometry> compute(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
+                                         const LayoutOptions &options = {});
 
     // The whole graph as one dot document with the attributes compute() uses,
     // so the `dot` program can be compared (or debugged) on the same input.

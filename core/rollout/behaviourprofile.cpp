@@ -130,7 +130,7 @@ std::vector<double> BehaviourProfile::latencyQuantiles() const
     return table;
 }
 
-std::optional<std::vector<BehaviourProfile>> BehaviourProfile::listFromYaml(const std::string &text, std::string *error)
+Result<std::vector<BehaviourProfile>> BehaviourProfile::listFromYaml(const std::string &text)
 {
     try {
         const YAML::Node root = YAML::Load(text);
@@ -146,15 +146,13 @@ std::optional<std::vector<BehaviourProfile>> BehaviourProfile::listFromYaml(cons
             profiles.push_back(parseProfile(node));
         return profiles;
     } catch (const ParseError &problem) {
-        if (error)
-            *error =
-                (problem.line > 0 ? "line " + std::to_string(problem.line) + ": " : std::string()) + problem.message;
+        return Result<std::vector<BehaviourProfile>>::failure(
+            (problem.line > 0 ? "line " + std::to_string(problem.line) + ": " : std::string()) + problem.message);
     } catch (const YAML::Exception &problem) {
-        if (error)
-            *error = (problem.mark.line >= 0 ? "line " + std::to_string(problem.mark.line + 1) + ": " : std::string())
-                + problem.msg;
+        return Result<std::vector<BehaviourProfile>>::failure(
+            (problem.mark.line >= 0 ? "line " + std::to_string(problem.mark.line + 1) + ": " : std::string())
+            + problem.msg);
     }
-    return std::nullopt;
 }
 
 std::string BehaviourProfile::withoutBehaviour(const std::string &text)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
+
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,9 @@ struct BehaviourProfile
     std::vector<double> latencyQuantiles() const;
     static constexpr size_t kLatencyQuantiles = size_t(1) << 16;
 
-    // The `behaviour:` list of a traffic-mix file (empty when there is none).
-    // On failure nullopt and `error` = "line 4: errorRate must be ...".
-    static std::optional<std::vector<BehaviourProfile>> listFromYaml(const std::string &text, std::string *error);
+    // The `behaviour:` list of a traffic-mix file (empty when there is none);
+    // fails with "line 4: errorRate must be ...".
+    static Result<std::vector<BehaviourProfile>> listFromYaml(const std::string &text);
     // The text with the top-level `behaviour:` block blanked out (lines kept,
     // so TrafficMix's line numbers stay right) for readers that do not know it.
     static std::string withoutBehaviour(const std::string &text);

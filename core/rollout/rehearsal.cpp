@@ -72,8 +72,8 @@ const char *RehearsalReport::outcomeName(Outcome outcome)
 
 Rehearsal::Rehearsal(MeshPtr mesh, RolloutPlan plan, TrafficMix mix, std::vector<BehaviourProfile> profiles,
                      RehearsalOptions options)
-    : m_mesh(std::move(mesh))
-    , m_plan(std::move(plan))
+    : m_plan(plan)
+    , m_route(std::move(mesh), std::move(plan))
     , m_mix(std::move(mix))
     , m_profiles(std::move(profiles))
     , m_options(options)
@@ -84,21 +84,14 @@ Rehearsal::Rehearsal(MeshPtr mesh, RolloutPlan plan, TrafficMix mix, std::vector
         m_latencyTables.push_back(profile.fixedLatency() ? std::vector<double>{} : profile.latencyQuantiles());
 }
 
-const HttpRoute *Rehearsal::weightedRoute() const
+bool Rehearsal::edited(const Result<void> &edit)
 {
-    const VirtualService *vs = m_mesh->findVirtualService(m_plan.virtualServiceNs, m_plan.virtualServiceName);
-    return vs && m_routeIndex < vs->http.size() ? &vs->http[m_routeIndex] : nullptr;
-}
-
-bool Rehearsal::apply(EditResult result)
-{
-    if (!result.ok()) {
-        m_report.error = result.error;
+    if (!edit) {
+        m_report.error = edit.error();
         return false;
     }
-    m_mesh = result.mesh;
-    if (m_router) {
-        m_router = std::make_shared<const Router>(m_mesh, *m_router);
+    if (m_router && m_router->mesh() != m_route.mesh()) {
+        m_router = std::make_shared<const Router>(m_route.mesh(), *m_router);
         m_simulator->setRouter(m_router);
         refreshBrokenTargets();
     }
@@ -116,223 +109,6 @@ void Rehearsal::refreshBrokenTargets()
     }
 }
 
-const RouteRule *Rehearsal::httpRouteRule() const
-{
-    for (const auto &route : m_mesh->gatewayApiRoutes) {
-        if (route->meta.kind == "HTTPRoute" && route->meta.ns == m_plan.httpRouteNs
-            && route->meta.name == m_plan.httpRouteName)
-            return m_plan.rule < route->rules.size() ? &route->rules[m_plan.rule] : nullptr;
-    }
-    return nullptr;
-}
-
-bool Rehearsal::prepareHttpRoute()
-{
-    const RouteRule *rule = httpRouteRule();
-    const std::string where =
-        "HTTPRoute " + m_plan.httpRouteNs + '/' + m_plan.httpRouteName + " rule " + std::to_string(m_plan.rule);
-    if (!rule) {
-        m_report.error = "no " + where;
-        return false;
-    }
-    bool stable = false, canary = false;
-    for (const RouteBackendRef &backend : rule->backendRefs) {
-        stable |= backend.isService() && backend.name == m_plan.stable;
-        canary |= backend.isService() && backend.name == m_plan.canary;
-    }
-    if (!stable) {
-        m_report.error = where + " has no backendRef to Service " + m_plan.stable;
-        return false;
-    }
-    const GatewayRuleRef ref{"HTTPRoute", m_plan.httpRouteNs, m_plan.httpRouteName, m_plan.rule};
-    if (!canary && !apply(addBackendRef(m_mesh, ref, m_plan.canary, std::nullopt, 0)))
-        return false;
-    return setBackendWeights(0);
-}
-
-bool Rehearsal::setBackendWeights(int canaryWeight)
-{
-    const RouteRule *rule = httpRouteRule();
-    if (!rule) {
-        m_report.error = "the plan's rule is gone from HTTPRoute " + m_plan.httpRouteNs + '/' + m_plan.httpRouteName;
-        return false;
-    }
-    std::vector<int> weights;
-    m_weights.clear();
-    m_backendNames.clear();
-    for (const RouteBackendRef &backend : rule->backendRefs) {
-        const int weight = backend.name == m_plan.canary ? canaryWeight
-            : backend.name == m_plan.stable              ? 100 - canaryWeight
-                                                         : 0;
-        weights.push_back(weight);
-        m_weights[backend.name] += weight;
-        m_backendNames[backend.fqdn()] = backend.name;
-        if (backend.name == m_plan.canary)
-            m_canaryFqdn = backend.fqdn();
-    }
-    if (rule->backendRefs.size() == 1 && canaryWeight == 0)
-        return true;
-    return apply(meshlane::setBackendWeights(
-        m_mesh, {"HTTPRoute", m_plan.httpRouteNs, m_plan.httpRouteName, m_plan.rule}, weights));
-}
-
-bool Rehearsal::onPlanRoute(const SimulationCounts::Target &target) const
-{
-    return m_plan.onHttpRoute() ? m_backendNames.count(target.host) > 0 : target.host == m_hostFqdn;
-}
-
-bool Rehearsal::isCanary(const SimulationCounts::Target &target) const
-{
-    return m_plan.onHttpRoute() ? target.host == m_canaryFqdn
-                                : target.host == m_hostFqdn && target.subset == m_plan.canary;
-}
-
-std::string Rehearsal::keyOf(const SimulationCounts::Target &target) const
-{
-    if (m_plan.onHttpRoute()) {
-        const auto found = m_backendNames.find(target.host);
-        return found != m_backendNames.end() ? found->second : target.host;
-    }
-    return target.subset.empty() ? target.host : target.subset;
-}
-
-bool Rehearsal::prepare()
-{
-    if (m_plan.onHttpRoute())
-        return prepareHttpRoute();
-    const VirtualService *vs = m_mesh->findVirtualService(m_plan.virtualServiceNs, m_plan.virtualServiceName);
-    if (!vs) {
-        m_report.error = "no VirtualService " + m_plan.virtualServiceNs + '/' + m_plan.virtualServiceName;
-        return false;
-    }
-    const int index = findHttpRoute(*vs, m_plan.http);
-    if (index < 0) {
-        m_report.error = "VirtualService " + m_plan.virtualServiceNs + '/' + m_plan.virtualServiceName
-            + " has no http route " + m_plan.http;
-        return false;
-    }
-    m_routeIndex = size_t(index);
-    const HttpRoute &route = vs->http[m_routeIndex];
-    bool hasCanary = false;
-    for (const RouteDestination &destination : route.route) {
-        if (destination.destination.subset == m_plan.stable && m_hostFqdn.empty()) {
-            m_hostFqdn = destination.destination.fqdn;
-            m_hostWritten = destination.destination.host;
-        }
-    }
-    if (m_hostFqdn.empty()) {
-        m_report.error = "http route " + m_plan.http + " of " + m_plan.virtualServiceNs + '/'
-            + m_plan.virtualServiceName + " has no destination with subset " + m_plan.stable;
-        return false;
-    }
-    for (const RouteDestination &destination : route.route)
-        hasCanary |= destination.destination.fqdn == m_hostFqdn && destination.destination.subset == m_plan.canary;
-    if (!hasCanary) {
-        Destination canary;
-        canary.host = m_hostWritten;
-        canary.subset = m_plan.canary;
-        if (!apply(
-                addDestination(m_mesh, {m_plan.virtualServiceNs, m_plan.virtualServiceName, m_routeIndex}, canary, 0)))
-            return false;
-    }
-    return setWeights(0);
-}
-
-bool Rehearsal::setWeights(int canaryWeight)
-{
-    if (m_plan.onHttpRoute())
-        return setBackendWeights(canaryWeight);
-    const HttpRoute *route = weightedRoute();
-    if (!route) {
-        m_report.error = "the plan's route is gone from " + m_plan.virtualServiceNs + '/' + m_plan.virtualServiceName;
-        return false;
-    }
-    std::vector<int> weights;
-    m_weights.clear();
-    for (const RouteDestination &destination : route->route) {
-        const std::string &subset = destination.destination.subset;
-        const bool ours = destination.destination.fqdn == m_hostFqdn;
-        const int weight = ours && subset == m_plan.canary ? canaryWeight
-            : ours && subset == m_plan.stable              ? 100 - canaryWeight
-                                                           : 0;
-        weights.push_back(weight);
-        m_weights[subset.empty() ? destination.destination.host : subset] += weight;
-    }
-    if (route->route.size() == 1 && canaryWeight == 0)
-        return true; // nothing to write: the stable destination alone already has everything
-    return apply(setRouteWeights(m_mesh, {m_plan.virtualServiceNs, m_plan.virtualServiceName, m_routeIndex}, weights));
-}
-
-bool Rehearsal::setHeaderRoute(const RolloutStep &step)
-{
-    if (m_plan.onHttpRoute()) {
-        if (step.match.empty() && m_headerRoutes.empty())
-            return true;
-        m_report.error = "setHeaderRoute on an HTTPRoute plan is not supported yet: use a VirtualService route";
-        return false;
-    }
-    const VirtualService *vs = m_mesh->findVirtualService(m_plan.virtualServiceNs, m_plan.virtualServiceName);
-    const int existing = findHttpRoute(*vs, step.headerRouteName);
-    const RouteRef at{m_plan.virtualServiceNs, m_plan.virtualServiceName,
-                      existing < 0 ? m_routeIndex : size_t(existing)};
-    if (existing >= 0 && !m_headerRoutes.count(step.headerRouteName)) {
-        m_report.error =
-            "the VirtualService already has a route named " + step.headerRouteName + " that the plan did not add";
-        return false;
-    }
-    if (step.match.empty()) {
-        if (existing < 0)
-            return true;
-        m_headerRoutes.erase(step.headerRouteName);
-        if (size_t(existing) < m_routeIndex)
-            --m_routeIndex;
-        return apply(removeRoute(m_mesh, at));
-    }
-    MatchRule rule;
-    rule.routeName = step.headerRouteName;
-    rule.conditions = step.match;
-    rule.destination.host = m_hostWritten;
-    rule.destination.subset = m_plan.canary;
-    if (existing >= 0)
-        return apply(setMatchRoute(m_mesh, at, rule));
-    m_headerRoutes.insert(step.headerRouteName);
-    ++m_routeIndex; // the new route goes just before the weighted one
-    return apply(addMatchRoute(m_mesh, at, rule));
-}
-
-bool Rehearsal::setMirror(double percent)
-{
-    if (m_plan.onHttpRoute() && percent > 0) {
-        m_report.error = "setMirror on an HTTPRoute plan is not supported yet: use a VirtualService route";
-        return false;
-    }
-    const RouteRef route{m_plan.virtualServiceNs, m_plan.virtualServiceName, m_routeIndex};
-    if (percent <= 0) {
-        if (!m_mirrorSet)
-            return true;
-        m_mirrorSet = false;
-        return apply(meshlane::setMirror(m_mesh, route, std::nullopt));
-    }
-    Destination mirror;
-    mirror.host = m_hostWritten;
-    mirror.subset = m_plan.canary;
-    m_mirrorSet = true;
-    return apply(meshlane::setMirror(m_mesh, route, mirror, percent));
-}
-
-bool Rehearsal::clearManagedRoutes()
-{
-    const std::set<std::string> names = m_headerRoutes;
-    for (const std::string &name : names) {
-        RolloutStep removal;
-        removal.kind = RolloutStep::Kind::SetHeaderRoute;
-        removal.headerRouteName = name;
-        if (!setHeaderRoute(removal))
-            return false;
-    }
-    return setMirror(0);
-}
-
 void Rehearsal::simulate(double seconds, RehearsalStep &step, StepSamples &samples, Window &window)
 {
     const SimulationStep simulated = m_simulator->advance(seconds);
@@ -344,11 +120,11 @@ void Rehearsal::simulate(double seconds, RehearsalStep &step, StepSamples &sampl
             m_report.failedRequests += count;
     }
     auto draw = [&](const SimulationCounts::Target &target, bool mirrored) {
-        const bool routeHost = onPlanRoute(target);
-        const bool canary = isCanary(target);
+        const bool routeHost = m_route.onPlanRoute(target);
+        const bool canary = m_route.isCanary(target);
         const bool broken = m_brokenTargets.count({target.host, target.subset}) > 0;
         const BehaviourProfile *profile = BehaviourProfile::find(m_profiles, target.host, target.subset);
-        const std::string key = keyOf(target);
+        const std::string key = m_route.keyOf(target);
         DestinationStats *stats = routeHost && !mirrored ? &step.destinations[key] : nullptr;
         if (stats) {
             stats->requests += target.count;
@@ -467,16 +243,16 @@ void Rehearsal::finishStep(RehearsalStep &step, StepSamples &samples)
         stats.latencyP99Ms = percentile(latencies, 0.99);
         stats.latencyP50Ms = percentile(latencies, 0.50, rankIndex(latencies.size(), 0.99));
     }
-    step.weights = m_weights;
-    step.mesh = m_mesh;
+    step.weights = m_route.weights();
+    step.mesh = m_route.mesh();
 }
 
 RehearsalReport Rehearsal::run()
 {
     m_report = {};
-    if (!prepare())
+    if (!edited(m_route.prepare()))
         return m_report;
-    m_router = std::make_shared<const Router>(m_mesh);
+    m_router = std::make_shared<const Router>(m_route.mesh());
     m_simulator = std::make_unique<Simulator>(m_router, m_mix, m_options.seed);
     refreshBrokenTargets();
     auto stepped = [&](size_t index, std::string action) -> RehearsalStep & {
@@ -491,7 +267,7 @@ RehearsalReport Rehearsal::run()
         m_report.outcome = m_report.error.empty() ? outcome : RehearsalReport::Outcome::Error;
         m_report.explanation = std::move(explanation);
         m_report.endedAt = m_now;
-        m_report.finalMesh = m_mesh;
+        m_report.finalMesh = m_route.mesh();
         return m_report;
     };
     int canaryWeight = 0;
@@ -502,10 +278,10 @@ RehearsalReport Rehearsal::run()
         switch (planned.kind) {
         case RolloutStep::Kind::SetWeight:
             canaryWeight = planned.weight;
-            ok = setWeights(canaryWeight);
+            ok = edited(m_route.setWeights(canaryWeight));
             break;
-        case RolloutStep::Kind::SetHeaderRoute: ok = setHeaderRoute(planned); break;
-        case RolloutStep::Kind::SetMirror: ok = setMirror(planned.mirrorPercent); break;
+        case RolloutStep::Kind::SetHeaderRoute: ok = edited(m_route.setHeaderRoute(planned)); break;
+        case RolloutStep::Kind::SetMirror: ok = edited(m_route.setMirror(planned.mirrorPercent)); break;
         case RolloutStep::Kind::Pause: {
             const double seconds = planned.pauseSeconds.value_or(m_options.manualPauseSeconds);
             if (!(seconds > 0)) {
@@ -520,7 +296,7 @@ RehearsalReport Rehearsal::run()
                 continue;
             const size_t failedStep = i + 1;
             RehearsalStep &rollback = stepped(m_plan.steps.size() + 1, "rollback");
-            ok = clearManagedRoutes() && setWeights(0);
+            ok = edited(m_route.clearManagedRoutes()) && edited(m_route.setWeights(0));
             StepSamples none;
             finishStep(rollback, none);
             m_report.rolledBackAtStep = failedStep;
@@ -540,9 +316,9 @@ RehearsalReport Rehearsal::run()
         StepSamples none;
         finishStep(step, none);
     }
-    if (canaryWeight != 100 || !m_headerRoutes.empty() || m_mirrorSet) {
+    if (canaryWeight != 100 || m_route.hasManagedRoutes()) {
         RehearsalStep &promote = stepped(m_plan.steps.size() + 1, "promote");
-        if (!(clearManagedRoutes() && setWeights(100)))
+        if (!(edited(m_route.clearManagedRoutes()) && edited(m_route.setWeights(100))))
             return stop(RehearsalReport::Outcome::Error, TranslatedText(m_report.error));
         StepSamples none;
         finishStep(promote, none);

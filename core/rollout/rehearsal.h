@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "rollout/behaviourprofile.h"
 #include "rollout/rehearsalreport.h"
+#include "rollout/rehearsalroute.h"
 #include "rollout/rolloutplan.h"
 #include "simulation/simulator.h"
 
@@ -31,8 +33,9 @@ struct RehearsalOptions
 // VirtualService route and are refused there.
 //
 // Every step that changes routing is an ordinary edit of core/edit (the one
-// edit path), so each step's mesh is what an export would write. The route
-// starts at 100 % stable (the canary is added at weight 0 when missing).
+// edit path; RehearsalRoute makes them), so each step's mesh is what an
+// export would write. The route starts at 100 % stable (the canary is added
+// at weight 0 when missing).
 // Only pauses let time pass; over a pause the canary's requests (routed and
 // mirrored, since a mirrored canary is judged on its shadow traffic, as Flagger
 // does) are judged every analysis interval. An interval fails when one of its
@@ -62,21 +65,9 @@ private:
         std::map<std::string, std::vector<double>> latencies;
     };
 
-    bool prepare();
-    bool prepareHttpRoute();
-    const RouteRule *httpRouteRule() const;
-    bool setBackendWeights(int canaryWeight);
-    // Whether a simulated destination is one of the plan route's, the canary,
-    // and the key reports use for it (subset; backend Service name for HTTPRoutes).
-    bool onPlanRoute(const SimulationCounts::Target &target) const;
-    bool isCanary(const SimulationCounts::Target &target) const;
-    std::string keyOf(const SimulationCounts::Target &target) const;
-    bool apply(EditResult result);
-    bool setWeights(int canaryWeight);
-    bool setHeaderRoute(const RolloutStep &step);
-    bool setMirror(double percent);
-    bool clearManagedRoutes();
-    const HttpRoute *weightedRoute() const;
+    // After a step's edit of the route: the simulator routes the new
+    // snapshot; false (and the report's error) when the edit was refused.
+    bool edited(const Result<void> &edit);
     void simulate(double seconds, RehearsalStep &step, StepSamples &samples, Window &window);
     // Runs a pause; false when the plan rolled back during it.
     bool pause(double seconds, RehearsalStep &step);
@@ -84,8 +75,8 @@ private:
     void finishStep(RehearsalStep &step, StepSamples &samples);
     void refreshBrokenTargets();
 
-    MeshPtr m_mesh;
     RolloutPlan m_plan;
+    RehearsalRoute m_route;
     TrafficMix m_mix;
     std::vector<BehaviourProfile> m_profiles;
     std::vector<std::vector<double>> m_latencyTables; // per profile, same order
@@ -93,14 +84,6 @@ private:
     std::unique_ptr<Simulator> m_simulator;
     RouterPtr m_router;
     SeededRandom m_random;
-    std::string m_hostFqdn; // of the route's destinations
-    std::string m_hostWritten; // as the stable destination writes it
-    std::map<std::string, std::string> m_backendNames; // HTTPRoute plans: backend FQDN -> Service name
-    std::string m_canaryFqdn; // HTTPRoute plans
-    size_t m_routeIndex = 0;
-    std::map<std::string, int> m_weights;
-    std::set<std::string> m_headerRoutes; // names of routes the plan added
-    bool m_mirrorSet = false;
     std::set<std::pair<std::string, std::string>> m_brokenTargets;
     int m_failures = 0;
     TranslatedText m_failReason;

@@ -52,17 +52,15 @@ Result<RehearsalTraffic> RehearsalTraffic::forPlan(const Mesh &mesh, const Rollo
     RehearsalTraffic traffic{TrafficMix::single(*defaults), {}};
     if (!trafficText)
         return traffic;
-    std::string error;
-    std::optional<std::vector<BehaviourProfile>> profiles = BehaviourProfile::listFromYaml(*trafficText, &error);
+    Result<std::vector<BehaviourProfile>> profiles = BehaviourProfile::listFromYaml(*trafficText);
     if (!profiles)
-        return Result<RehearsalTraffic>::failure(error);
+        return Result<RehearsalTraffic>::failure(profiles.error());
     // TrafficMix does not know `behaviour:`; blanking it keeps its line numbers.
-    std::optional<TrafficMix> mix =
-        TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(*trafficText), *defaults, &error);
+    Result<TrafficMix> mix = TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(*trafficText), *defaults);
     if (!mix)
-        return Result<RehearsalTraffic>::failure(error);
-    traffic.mix = std::move(*mix);
-    traffic.profiles = std::move(*profiles);
+        return Result<RehearsalTraffic>::failure(mix.error());
+    traffic.mix = std::move(mix).value();
+    traffic.profiles = std::move(profiles).value();
     return traffic;
 }
 

@@ -31,7 +31,11 @@ RolloutImport RolloutPlanLoader::load(const std::string &text, const std::string
     RolloutImport result;
     result.fileName = fileName;
     result.format = "RolloutPlan";
-    result.plan = RolloutPlanParser::parse(text, fileName, &result.error);
+    Result<RolloutPlan> plan = RolloutPlanParser::parse(text, fileName);
+    if (plan)
+        result.plan = std::move(plan).value();
+    else
+        result.error = plan.error();
     return result;
 }
 

@@ -294,26 +294,24 @@ std::optional<double> RolloutPlanParser::parseDuration(const std::string &text)
     return total;
 }
 
-std::optional<RolloutPlan> RolloutPlanParser::parse(const std::string &text, const std::string &fileName,
-                                                    std::string *error)
+Result<RolloutPlan> RolloutPlanParser::parse(const std::string &text, const std::string &fileName)
 {
-    auto report = [&](int line, const std::string &message) {
-        if (error)
-            *error = fileName + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + message;
+    const auto failure = [&](int line, const std::string &message) {
+        return Result<RolloutPlan>::failure(fileName + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": "
+                                            + message);
     };
     YAML::Node root;
     try {
         root = YAML::Load(text);
     } catch (const YAML::Exception &problem) {
-        report(problem.mark.line >= 0 ? problem.mark.line + 1 : 0, problem.msg);
-        return std::nullopt;
+        return failure(problem.mark.line >= 0 ? problem.mark.line + 1 : 0, problem.msg);
     }
     std::string message;
     int line = 0;
     std::optional<RolloutPlan> plan = parseDocument(root, &message, &line);
     if (!plan)
-        report(line, message);
-    return plan;
+        return failure(line, message);
+    return std::move(*plan);
 }
 
 std::optional<RolloutPlan> RolloutPlanParser::parseDocument(const YAML::Node &document, std::string *message, int *line)

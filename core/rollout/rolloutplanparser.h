@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "rollout/rolloutplan.h"
 
 #include <optional>
@@ -19,7 +20,7 @@ namespace meshlane {
 class RolloutPlanParser
 {
 public:
-    static std::optional<RolloutPlan> parse(const std::string &text, const std::string &fileName, std::string *error);
+    static Result<RolloutPlan> parse(const std::string &text, const std::string &fileName);
     // The same rules for a document the loader already parsed (its marks are
     // the file's, so step lines are too): on failure nullopt, `message`
     // without the "FILE:LINE: " prefix and `line` 1-based (0 when unknown).

@@ -55,10 +55,10 @@ std::string StepManifestWriter::folderName(const RehearsalStep &step)
     return "step-" + std::string(number) + '-' + slug(step.action);
 }
 
-StepManifestReport StepManifestWriter::write(const MeshPtr &start, const RehearsalReport &report,
-                                             const std::string &outputDir)
+Result<StepManifestSummary> StepManifestWriter::write(const MeshPtr &start, const RehearsalReport &report,
+                                                      const std::string &outputDir)
 {
-    StepManifestReport result;
+    StepManifestSummary result;
     std::map<std::string, const SourceFile *> before = filesOf(*start);
     for (const RehearsalStep &step : report.steps) {
         if (!step.mesh)
@@ -76,19 +76,16 @@ StepManifestReport StepManifestWriter::write(const MeshPtr &start, const Rehears
         const std::string folder = folderName(step);
         result.folders.push_back(folder);
         for (const SourceFile *file : changed) {
-            if (const Result<void> safe = checkSafeRelativePath(file->path); !safe) {
-                result.error = file->path + ": " + safe.error();
-                return result;
-            }
+            if (const Result<void> safe = checkSafeRelativePath(file->path); !safe)
+                return Result<StepManifestSummary>::failure(file->path + ": " + safe.error());
             const QString target =
                 QDir(QString::fromStdString(outputDir)).filePath(QString::fromStdString(folder + '/' + file->path));
             QSaveFile out(target);
             if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !out.open(QIODevice::WriteOnly)
                 || out.write(file->text.data(), qint64(file->text.size())) != qint64(file->text.size())
-                || !out.commit()) {
-                result.error = target.toStdString() + ": " + out.errorString().toStdString();
-                return result;
-            }
+                || !out.commit())
+                return Result<StepManifestSummary>::failure(target.toStdString() + ": "
+                                                            + out.errorString().toStdString());
             result.written.push_back(folder + '/' + file->path);
         }
     }

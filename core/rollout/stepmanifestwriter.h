@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "rollout/rehearsalreport.h"
 
 #include <string>
@@ -8,13 +9,12 @@
 
 namespace meshlane {
 
-struct StepManifestReport
+// What StepManifestWriter::write wrote. When it fails (Result), nothing is
+// promised about the output folder.
+struct StepManifestSummary
 {
     std::vector<std::string> folders; // step-01-header-route-testers, ... (relative to the output folder)
     std::vector<std::string> written; // folder/relative file path
-    std::string error; // nothing is promised about the output folder when set
-
-    bool ok() const { return error.empty(); }
 };
 
 // Writes one folder per step of a rehearsal (`step-03-weight-10/`) holding
@@ -28,7 +28,8 @@ struct StepManifestReport
 class StepManifestWriter
 {
 public:
-    static StepManifestReport write(const MeshPtr &start, const RehearsalReport &report, const std::string &outputDir);
+    static Result<StepManifestSummary> write(const MeshPtr &start, const RehearsalReport &report,
+                                             const std::string &outputDir);
     // "step-03-weight-10" for step 3 "setWeight 10".
     static std::string folderName(const RehearsalStep &step);
 };

@@ -162,8 +162,7 @@ TrafficMix TrafficMix::single(const HttpRequest &request, double requestsPerSeco
     return mix;
 }
 
-std::optional<TrafficMix> TrafficMix::fromYaml(const std::string &text, const HttpRequest &defaults,
-                                               std::string *error)
+Result<TrafficMix> TrafficMix::fromYaml(const std::string &text, const HttpRequest &defaults)
 {
     try {
         const YAML::Node root = YAML::Load(text);
@@ -189,14 +188,12 @@ std::optional<TrafficMix> TrafficMix::fromYaml(const std::string &text, const Ht
             fail(classes, "the shares add up to 0: no request would be sent");
         return mix;
     } catch (const ParseError &problem) {
-        if (error)
-            *error = problem.message;
+        return Result<TrafficMix>::failure(problem.message);
     } catch (const YAML::Exception &problem) {
-        if (error)
-            *error = (problem.mark.line >= 0 ? "line " + std::to_string(problem.mark.line + 1) + ": " : std::string())
-                + problem.msg;
+        return Result<TrafficMix>::failure(
+            (problem.mark.line >= 0 ? "line " + std::to_string(problem.mark.line + 1) + ": " : std::string())
+            + problem.msg);
     }
-    return std::nullopt;
 }
 
 std::vector<int64_t> TrafficMix::cumulativeShares() const

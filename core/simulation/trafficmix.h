@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "routing/httprequest.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,10 +48,9 @@ struct TrafficMix
 
     // One class with all the traffic.
     static TrafficMix single(const HttpRequest &request, double requestsPerSecond = 100);
-    // Parses the YAML form. On failure returns nullopt and sets `error`
+    // Parses the YAML form; fails with the line and the problem
     // ("line 4: share must be a number from 0 to 1000000").
-    static std::optional<TrafficMix> fromYaml(const std::string &text, const HttpRequest &defaults,
-                                              std::string *error);
+    static Result<TrafficMix> fromYaml(const std::string &text, const HttpRequest &defaults);
     // Class shares scaled to integers (millionths) for exact integer picks.
     std::vector<int64_t> cumulativeShares() const;
 };

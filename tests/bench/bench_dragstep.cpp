@@ -56,10 +56,11 @@ struct Drag
     MeshPtr next(const MeshPtr &mesh)
     {
         const std::vector<int64_t> even(destinations, 1);
-        const EditResult result = setRouteWeights(mesh, ref, WeightBalancer::drag(even, {}, 0, 20 + step++ % 60));
+        const Result<MeshChange> result =
+            setRouteWeights(mesh, ref, WeightBalancer::drag(even, {}, 0, 20 + step++ % 60));
         if (!result.ok())
             std::abort();
-        return result.mesh;
+        return result->mesh;
     }
 };
 

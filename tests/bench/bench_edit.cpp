@@ -50,10 +50,12 @@ void BM_SetWeights(benchmark::State &state)
     for (auto _ : state) {
         std::vector<int64_t> current(destinations, 1);
         const std::vector<int> weights = meshlane::WeightBalancer::drag(current, {}, 0, 10 + step++ % 80);
-        meshlane::EditResult result = meshlane::setRouteWeights(mesh, ref, weights);
-        if (!result.ok())
-            state.SkipWithError(result.error.c_str());
-        benchmark::DoNotOptimize(result.mesh);
+        meshlane::Result<meshlane::MeshChange> result = meshlane::setRouteWeights(mesh, ref, weights);
+        if (!result.ok()) {
+            state.SkipWithError(result.error().c_str());
+            break; // a failure has no snapshot to keep
+        }
+        benchmark::DoNotOptimize(result->mesh);
     }
 }
 
@@ -64,10 +66,12 @@ void BM_AddDestination(benchmark::State &state)
     meshlane::Destination destination;
     destination.subset = "canary";
     for (auto _ : state) {
-        meshlane::EditResult result = meshlane::addDestination(mesh, ref, destination);
-        if (!result.ok())
-            state.SkipWithError(result.error.c_str());
-        benchmark::DoNotOptimize(result.mesh);
+        meshlane::Result<meshlane::MeshChange> result = meshlane::addDestination(mesh, ref, destination);
+        if (!result.ok()) {
+            state.SkipWithError(result.error().c_str());
+            break; // a failure has no snapshot to keep
+        }
+        benchmark::DoNotOptimize(result->mesh);
     }
 }
 

@@ -297,8 +297,8 @@ void BM_CoreSetWeights_Mesh1000(benchmark::State &state)
         QElapsedTimer timer;
         timer.start();
         std::vector<int64_t> even(destinations, 1);
-        const EditResult result = setRouteWeights(mesh, ref, WeightBalancer::drag(even, {}, 0, value));
-        benchmark::DoNotOptimize(result.mesh);
+        const Result<MeshChange> result = setRouteWeights(mesh, ref, WeightBalancer::drag(even, {}, 0, value));
+        benchmark::DoNotOptimize(result->mesh);
         const double elapsed = double(timer.nsecsElapsed()) / 1e6;
         state.SetIterationTime(elapsed / 1000.0);
         times.push_back(elapsed);

@@ -153,10 +153,12 @@ void BM_GraphLayoutCompute(benchmark::State &state)
     RatioToDot ratio(state);
     for (auto _ : state) {
         ratio.start();
-        GraphLayoutResult result = GraphLayout::compute(*f.graph, f.sizes);
+        Result<GraphGeometry> result = GraphLayout::compute(*f.graph, f.sizes);
         ratio.stop();
-        if (!result.ok())
-            state.SkipWithError(result.error.c_str());
+        if (!result.ok()) {
+            state.SkipWithError(result.error().c_str());
+            break; // a failure has no geometry to keep
+        }
         benchmark::DoNotOptimize(result);
     }
     counters(state);

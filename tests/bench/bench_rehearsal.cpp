@@ -85,12 +85,11 @@ const Scenario &scenario()
     static const Scenario built = [] {
         Scenario s;
         s.mesh = ManifestLoader().loadFolder(std::string(MESHLANE_PROJECT_DIR) + "/samples/rollout-reviews").mesh;
-        std::string error;
-        s.plan = *RolloutPlanParser::parse(kPlan, "bench.yaml", &error);
+        s.plan = RolloutPlanParser::parse(kPlan, "bench.yaml").value();
         HttpRequest defaults;
         defaults.authority = "reviews";
-        s.mix = *TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(kTraffic), defaults, &error);
-        s.profiles = *BehaviourProfile::listFromYaml(kTraffic, &error);
+        s.mix = TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(kTraffic), defaults).value();
+        s.profiles = BehaviourProfile::listFromYaml(kTraffic).value();
         RehearsalOptions edits;
         edits.simulate = false;
         const RehearsalReport steps = Rehearsal(s.mesh, s.plan, s.mix, s.profiles, edits).run();

@@ -54,22 +54,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 left -= weight;
             }
             weights.back() = left;
-            const EditResult edited = setRouteWeights(mesh, RouteRef{vs->meta.ns, vs->meta.name, index}, weights);
+            const Result<MeshChange> edited =
+                setRouteWeights(mesh, RouteRef{vs->meta.ns, vs->meta.name, index}, weights);
             if (!edited.ok()) {
-                if (edited.error.empty())
+                if (edited.error().empty())
                     __builtin_trap(); // a refusal says why
                 continue;
             }
             for (const auto &file : mesh->files) {
-                const SourceFile *after = edited.mesh->findFile(file->path);
+                const SourceFile *after = edited->mesh->findFile(file->path);
                 bool named = false;
-                for (const TextEdit &edit : edited.edits)
+                for (const TextEdit &edit : edited->edits)
                     named = named || edit.file == file->path;
                 if (!named && (!after || after->text != file->text))
                     __builtin_trap(); // touched a file it does not name
             }
-            const EditResult undone = revertEdits(edited.mesh, edited.inverse);
-            if (!undone.ok() || !sameTexts(*undone.mesh, *mesh))
+            const Result<MeshChange> undone = revertEdits(edited->mesh, edited->inverse);
+            if (!undone.ok() || !sameTexts(*undone->mesh, *mesh))
                 __builtin_trap();
         }
     }

@@ -17,11 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     using namespace meshlane;
     static const RouterPtr router = std::make_shared<const Router>(
         ManifestLoader().loadFolder(std::string(MESHLANE_PROJECT_DIR) + "/samples/bookinfo").mesh);
-    std::string error;
-    const std::optional<TrafficMix> mix =
-        TrafficMix::fromYaml(std::string(reinterpret_cast<const char *>(data), size), {}, &error);
+    const Result<TrafficMix> mix = TrafficMix::fromYaml(std::string(reinterpret_cast<const char *>(data), size), {});
     if (!mix) {
-        if (error.empty())
+        if (mix.error().empty())
             __builtin_trap(); // a refusal always says why
         return 0;
     }

@@ -149,7 +149,7 @@ public:
     int below(int n) { return int(m_random() % uint64_t(n)); }
 
     // A successful edit of `mesh` (tries until one is accepted); `kind` says which.
-    EditResult edit(const MeshPtr &mesh, std::string *kind, bool weightsOnly = false)
+    Result<MeshChange> edit(const MeshPtr &mesh, std::string *kind, bool weightsOnly = false)
     {
         for (int attempt = 0; attempt < 200; ++attempt) {
             const auto &vs = mesh->virtualServices[size_t(below(int(mesh->virtualServices.size())))];
@@ -157,12 +157,12 @@ public:
                 continue;
             const RouteRef ref{vs->meta.ns, vs->meta.name, size_t(below(int(vs->http.size())))};
             const HttpRoute &route = vs->http[ref.index];
-            EditResult result;
+            Result<MeshChange> result = Result<MeshChange>::failure("no edit was tried");
             const int choice = weightsOnly ? 0 : below(11);
             if (choice == 10) {
                 *kind = "replicas";
                 result = scaleWorkload(mesh);
-                if (result.ok() && !result.edits.empty())
+                if (result.ok() && !result->edits.empty())
                     return result;
                 continue;
             }
@@ -216,7 +216,7 @@ public:
                     continue;
                 result = removeDestination(mesh, ref, size_t(below(int(route.route.size()))));
             }
-            if (result.ok() && !result.edits.empty())
+            if (result.ok() && !result->edits.empty())
                 return result;
         }
         qFatal("no edit could be made");
@@ -225,26 +225,26 @@ public:
 private:
     // A text edit of a Deployment's replicas: what destinations resolve to
     // changes under VirtualServices that did not change.
-    EditResult scaleWorkload(const MeshPtr &mesh)
+    Result<MeshChange> scaleWorkload(const MeshPtr &mesh)
     {
         if (mesh->workloads.empty())
-            return {};
+            return Result<MeshChange>::failure("no replicas to scale");
         const ResourceMeta &meta = mesh->workloads[size_t(below(int(mesh->workloads.size())))]->meta;
         const SourceFile *file = mesh->findFile(meta.location.file);
         if (!file)
-            return {};
+            return Result<MeshChange>::failure("no replicas to scale");
         size_t at = 0;
         for (int line = 1; line < meta.location.line && at != std::string::npos; ++line)
             at = file->text.find('\n', at) + 1;
         at = file->text.find("replicas: ", at);
         if (at == std::string::npos)
-            return {};
+            return Result<MeshChange>::failure("no replicas to scale");
         at += 10;
         size_t digits = 0;
         while (at + digits < file->text.size() && std::isdigit(static_cast<unsigned char>(file->text[at + digits])))
             ++digits;
         if (digits == 0)
-            return {};
+            return Result<MeshChange>::failure("no replicas to scale");
         return applyEdits(mesh, {TextEdit{file->path, at, digits, std::to_string(below(5))}});
     }
 

@@ -184,20 +184,20 @@ int Document::newDragId()
     return ++last;
 }
 
-Document::Outcome Document::check(const EditResult &result, const QString &refusal)
+Document::Outcome Document::check(const Result<MeshChange> &change, const QString &refusal)
 {
-    if (!result.ok()) {
-        Q_EMIT editFailed(refusal.arg(QString::fromStdString(result.error)));
+    if (!change) {
+        Q_EMIT editFailed(refusal.arg(QString::fromStdString(change.error())));
         return Outcome::Refused;
     }
-    return result.edits.empty() ? Outcome::Unchanged : Outcome::Changed;
+    return change->edits.empty() ? Outcome::Unchanged : Outcome::Changed;
 }
 
-bool Document::apply(const MeshPtr &before, const EditResult &result, const QString &refusal, MergeKey key)
+bool Document::apply(const MeshPtr &before, const Result<MeshChange> &change, const QString &refusal, MergeKey key)
 {
-    const Outcome outcome = check(result, refusal);
+    const Outcome outcome = check(change, refusal);
     if (outcome == Outcome::Changed)
-        m_undoStack->push(new MeshEditCommand(this, before, result.mesh, QString::fromStdString(result.description),
+        m_undoStack->push(new MeshEditCommand(this, before, change->mesh, QString::fromStdString(change->description),
                                               std::move(key)));
     return outcome != Outcome::Refused;
 }
@@ -214,18 +214,18 @@ bool Document::setBackendWeights(const GatewayRuleRef &rule, const std::vector<i
     return applyWeights(m_mesh, computeWeights(m_mesh, request), request);
 }
 
-EditResult Document::computeWeights(const MeshPtr &base, const WeightRequest &request)
+Result<MeshChange> Document::computeWeights(const MeshPtr &base, const WeightRequest &request)
 {
     return request.rule ? meshlane::setBackendWeights(base, *request.rule, request.weights)
                         : meshlane::setRouteWeights(base, request.route, request.weights);
 }
 
-bool Document::applyWeights(const MeshPtr &before, const EditResult &result, const WeightRequest &request)
+bool Document::applyWeights(const MeshPtr &before, const Result<MeshChange> &change, const WeightRequest &request)
 {
     if (request.rule)
-        return apply(before, result, tr("Cannot set the weights: %1"),
+        return apply(before, change, tr("Cannot set the weights: %1"),
                      {MergeKey::Kind::BackendWeights, {}, request.dragId, *request.rule});
-    return apply(before, result, tr("Cannot set the weights: %1"),
+    return apply(before, change, tr("Cannot set the weights: %1"),
                  {MergeKey::Kind::RouteWeights, request.route, request.dragId, {}});
 }
 
@@ -265,12 +265,12 @@ void Document::startWeightJob()
     m_weightJobRunning = true;
     const MeshPtr base = m_mesh;
     const int ticket = m_loads.latest();
-    using Timed = std::pair<EditResult, qint64>;
+    using Timed = std::pair<Result<MeshChange>, qint64>;
     const auto edit = [base, request] {
         QElapsedTimer timer;
         timer.start();
-        EditResult result = computeWeights(base, request);
-        return Timed(std::move(result), timer.nsecsElapsed());
+        Result<MeshChange> change = computeWeights(base, request);
+        return Timed(std::move(change), timer.nsecsElapsed());
     };
     runInBackground(this, edit, [this, base, ticket, request](Timed timed) {
         m_weightJobRunning = false;
@@ -292,7 +292,7 @@ void Document::startWeightJob()
 
 bool Document::addDestination(const RouteRef &route, const Destination &destination, int weight)
 {
-    const EditResult result = meshlane::addDestination(m_mesh, route, destination, weight);
+    const Result<MeshChange> result = meshlane::addDestination(m_mesh, route, destination, weight);
     return apply(m_mesh, result, tr("Cannot add the destination: %1"));
 }
 
@@ -301,11 +301,11 @@ bool Document::addVersionDestination(const RouteRef &route, const std::string &h
 {
     // Both steps are computed before anything is pushed: a refused second
     // step must not leave a half-done first one on the stack.
-    const EditResult subset = meshlane::createVersionSubset(m_mesh, hostFqdn, version);
+    const Result<MeshChange> subset = meshlane::createVersionSubset(m_mesh, hostFqdn, version);
     if (check(subset, tr("Cannot create subset %1: %2").arg(QString::fromStdString(version), QStringLiteral("%1")))
         == Outcome::Refused)
         return false;
-    const VirtualService *vs = subset.mesh->findVirtualService(route.ns, route.name);
+    const VirtualService *vs = subset->mesh->findVirtualService(route.ns, route.name);
     const std::vector<RouteDestination> *routed = vs ? routeDestinations(*vs, route.section, route.index) : nullptr;
     Destination destination;
     if (routed) {
@@ -319,63 +319,63 @@ bool Document::addVersionDestination(const RouteRef &route, const std::string &h
     if (destination.host.empty())
         destination.host = hostFqdn;
     destination.subset = version;
-    const EditResult added = meshlane::addDestination(subset.mesh, route, destination, weight);
+    const Result<MeshChange> added = meshlane::addDestination(subset->mesh, route, destination, weight);
     if (check(added, tr("Cannot add the destination: %1")) == Outcome::Refused)
         return false;
-    m_undoStack->beginMacro(QString::fromStdString(added.description + " (new subset " + version + ')'));
-    if (!subset.edits.empty())
+    m_undoStack->beginMacro(QString::fromStdString(added->description + " (new subset " + version + ')'));
+    if (!subset->edits.empty())
         apply(m_mesh, subset, {});
-    apply(subset.mesh, added, {});
+    apply(subset->mesh, added, {});
     m_undoStack->endMacro();
     return true;
 }
 
 bool Document::removeDestination(const RouteRef &route, size_t index)
 {
-    const EditResult result = meshlane::removeDestination(m_mesh, route, index);
+    const Result<MeshChange> result = meshlane::removeDestination(m_mesh, route, index);
     return apply(m_mesh, result, tr("Cannot remove the destination: %1"));
 }
 
 bool Document::createSubset(const std::string &hostFqdn, const std::string &subsetName, const Labels &labels)
 {
-    const EditResult result = meshlane::createSubset(m_mesh, hostFqdn, subsetName, labels);
+    const Result<MeshChange> result = meshlane::createSubset(m_mesh, hostFqdn, subsetName, labels);
     return apply(m_mesh, result, tr("Cannot create the subset: %1"));
 }
 
 bool Document::setMirror(const RouteRef &route, const std::optional<Destination> &mirror,
                          std::optional<double> percentage, int dragId)
 {
-    const EditResult result = meshlane::setMirror(m_mesh, route, mirror, percentage);
+    const Result<MeshChange> result = meshlane::setMirror(m_mesh, route, mirror, percentage);
     return apply(m_mesh, result, tr("Cannot change the mirror: %1"), {MergeKey::Kind::Mirror, route, dragId, {}});
 }
 
 bool Document::addMatchRoute(const RouteRef &at, const MatchRule &rule)
 {
-    const EditResult result = meshlane::addMatchRoute(m_mesh, at, rule);
+    const Result<MeshChange> result = meshlane::addMatchRoute(m_mesh, at, rule);
     return apply(m_mesh, result, tr("Cannot add the route: %1"));
 }
 
 bool Document::removeRoute(const RouteRef &route)
 {
-    const EditResult result = meshlane::removeRoute(m_mesh, route);
+    const Result<MeshChange> result = meshlane::removeRoute(m_mesh, route);
     return apply(m_mesh, result, tr("Cannot remove the route: %1"));
 }
 
 bool Document::moveRoute(const RouteRef &from, size_t to)
 {
-    const EditResult result = meshlane::moveRoute(m_mesh, from, to);
+    const Result<MeshChange> result = meshlane::moveRoute(m_mesh, from, to);
     return apply(m_mesh, result, tr("Cannot move the route: %1"));
 }
 
 bool Document::addBackendRef(const GatewayRuleRef &rule, const std::string &service, int weight)
 {
-    const EditResult result = meshlane::addBackendRef(m_mesh, rule, service, std::nullopt, weight);
+    const Result<MeshChange> result = meshlane::addBackendRef(m_mesh, rule, service, std::nullopt, weight);
     return apply(m_mesh, result, tr("Cannot add the backend: %1"));
 }
 
 bool Document::removeBackendRef(const GatewayRuleRef &rule, size_t index)
 {
-    const EditResult result = meshlane::removeBackendRef(m_mesh, rule, index);
+    const Result<MeshChange> result = meshlane::removeBackendRef(m_mesh, rule, index);
     return apply(m_mesh, result, tr("Cannot remove the backend: %1"));
 }
 
@@ -420,21 +420,21 @@ QString Document::exportDiff(const QString &outputDir) const
     return QString::fromStdString(Exporter(m_mesh, options).diff(outputDir.toStdString()));
 }
 
-ExportReport Document::exportTo(const QString &outputDir)
+Result<ExportSummary> Document::exportTo(const QString &outputDir)
 {
     ExportOptions options;
     options.loaded = m_diskMesh.get();
-    ExportReport report = Exporter(m_mesh, options).exportTo(outputDir.toStdString());
+    Result<ExportSummary> exported = Exporter(m_mesh, options).exportTo(outputDir.toStdString());
     const bool inPlace = outputDir.isEmpty()
         || QDir(outputDir).canonicalPath() == QDir(QString::fromStdString(m_mesh->rootPath)).canonicalPath();
-    if (report.ok() && inPlace) {
+    if (exported && inPlace) {
         m_diskMesh = m_mesh;
         m_undoStack->setClean();
         m_diskWatcher->watch(m_diskMesh);
         updateModified();
         Q_EMIT diskMeshChanged();
     }
-    return report;
+    return exported;
 }
 
 } // namespace meshlane::ui

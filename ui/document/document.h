@@ -129,7 +129,7 @@ public:
     QString exportDiff(const QString &outputDir = {}) const;
     // Writes the edited files (all or nothing). In place, success makes the
     // written texts the new baseline: isModified() turns false.
-    ExportReport exportTo(const QString &outputDir = {});
+    Result<ExportSummary> exportTo(const QString &outputDir = {});
 
     // True when both snapshots hold the same files with the same texts.
     static bool sameFiles(const Mesh &a, const Mesh &b);
@@ -149,9 +149,9 @@ Q_SIGNALS:
 
 private:
     enum class Outcome { Refused, Unchanged, Changed };
-    Outcome check(const EditResult &result, const QString &refusal);
+    Outcome check(const Result<MeshChange> &change, const QString &refusal);
     // Pushes the one undo command of a changed snapshot; says why when refused.
-    bool apply(const MeshPtr &before, const EditResult &result, const QString &refusal, MergeKey key = {});
+    bool apply(const MeshPtr &before, const Result<MeshChange> &change, const QString &refusal, MergeKey key = {});
     void updateModified();
     void onChangedOnDisk();
     void startWeightJob();
@@ -164,8 +164,8 @@ private:
         int dragId = 0;
         std::optional<GatewayRuleRef> rule;
     };
-    static EditResult computeWeights(const MeshPtr &base, const WeightRequest &request);
-    bool applyWeights(const MeshPtr &before, const EditResult &result, const WeightRequest &request);
+    static Result<MeshChange> computeWeights(const MeshPtr &base, const WeightRequest &request);
+    bool applyWeights(const MeshPtr &before, const Result<MeshChange> &change, const WeightRequest &request);
     void requestWeights(WeightRequest request);
     void scheduleAnalysis();
     void analyzeCurrentMesh();

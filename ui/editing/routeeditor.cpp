@@ -7,15 +7,13 @@
 #include "editing/destinationrow.h"
 #include "editing/editoricons.h"
 #include "editing/matchdescription.h"
+#include "editing/mirroreditor.h"
 #include "widgets/subsetpalette.h"
 
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
-#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -70,9 +68,7 @@ RouteEditor::RouteEditor(Document *document, QHash<QString, bool> *locks, QWidge
     , m_distribute(new QPushButton(this))
     , m_add(new QToolButton(this))
     , m_addMenu(new AddDestinationMenu(document, this))
-    , m_mirrorLabel(new QLabel(this))
-    , m_mirrorTarget(new QComboBox(this))
-    , m_mirrorPercentage(new QDoubleSpinBox(this))
+    , m_mirror(new MirrorEditor(document, this))
 {
     setFrameShape(QFrame::StyledPanel);
     QFont bold = m_title->font();
@@ -91,14 +87,6 @@ RouteEditor::RouteEditor(Document *document, QHash<QString, bool> *locks, QWidge
     m_add->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_add->setPopupMode(QToolButton::InstantPopup);
     m_add->setMenu(m_addMenu);
-    m_mirrorPercentage->setRange(0, 100);
-    m_mirrorPercentage->setDecimals(1);
-    m_mirrorPercentage->setSuffix(QStringLiteral(" %"));
-    m_mirrorPercentage->setKeyboardTracking(false);
-    m_mirrorPercentage->setAlignment(Qt::AlignRight);
-    m_mirrorTarget->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_mirrorTarget->setMinimumContentsLength(10);
-    m_mirrorLabel->setBuddy(m_mirrorTarget);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -109,10 +97,6 @@ RouteEditor::RouteEditor(Document *document, QHash<QString, bool> *locks, QWidge
     buttons->addWidget(m_distribute);
     buttons->addWidget(m_add);
     buttons->addStretch(1);
-    auto *mirror = new QHBoxLayout;
-    mirror->addWidget(m_mirrorLabel);
-    mirror->addWidget(m_mirrorTarget, 1);
-    mirror->addWidget(m_mirrorPercentage);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 8);
     layout->setSpacing(4);
@@ -121,14 +105,13 @@ RouteEditor::RouteEditor(Document *document, QHash<QString, bool> *locks, QWidge
     layout->addLayout(m_rowsLayout);
     layout->addWidget(m_noWeights);
     layout->addLayout(buttons);
-    layout->addLayout(mirror);
+    layout->addWidget(m_mirror);
 
     connect(m_moveUp, &QToolButton::clicked, this, [this] { m_document->moveRoute(m_ref, m_ref.index - 1); });
     connect(m_moveDown, &QToolButton::clicked, this, [this] { m_document->moveRoute(m_ref, m_ref.index + 1); });
     connect(m_removeRoute, &QToolButton::clicked, this, [this] { m_document->removeRoute(m_ref); });
     connect(m_distribute, &QPushButton::clicked, this, &RouteEditor::distributeEvenly);
-    connect(m_mirrorTarget, &QComboBox::activated, this, &RouteEditor::chooseMirror);
-    connect(m_mirrorPercentage, &QDoubleSpinBox::valueChanged, this, &RouteEditor::setMirrorPercentage);
+    connect(m_mirror, &MirrorEditor::edited, this, [this] { update(); });
     retranslate();
 }
 
@@ -139,9 +122,7 @@ void RouteEditor::retranslate()
     m_removeRoute->setToolTip(tr("Remove this route"));
     m_distribute->setText(tr("Distribute Evenly"));
     m_distribute->setToolTip(tr("Share what the locked destinations leave evenly among the others"));
-    m_mirrorLabel->setText(tr("&Mirror:"));
-    m_mirrorPercentage->setToolTip(tr("Share of requests copied to the mirror"));
-    m_mirrorTarget->setToolTip(tr("Copies requests to another destination; its responses are dropped"));
+    m_mirror->retranslate();
     if (m_built) {
         m_structure.clear(); // texts built into the rows: build them again
         update();
@@ -226,6 +207,16 @@ QMenu *RouteEditor::addMenu() const
     return m_addMenu;
 }
 
+QComboBox *RouteEditor::mirrorTarget() const
+{
+    return m_mirror->target();
+}
+
+QDoubleSpinBox *RouteEditor::mirrorPercentage() const
+{
+    return m_mirror->percentage();
+}
+
 QString RouteEditor::title() const
 {
     const int number = int(m_ref.index) + 1;
@@ -281,8 +272,7 @@ void RouteEditor::update()
     }
     // Moving and removing whole routes, and mirrors, are http route edits.
     const bool http = m_source == Source::Http;
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_moveUp, m_moveDown, m_removeRoute, m_mirrorLabel,
-                                                            m_mirrorTarget, m_mirrorPercentage})
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_moveUp, m_moveDown, m_removeRoute, m_mirror})
         widget->setVisible(http);
     m_moveUp->setEnabled(m_ref.index > 0);
     m_moveDown->setEnabled(m_ref.index + 1 < m_routeCount);
@@ -296,15 +286,7 @@ void RouteEditor::update()
         m_rows[i]->setLocked(m_locks->value(lockKey(i)));
     }
     updateAdjustable();
-
-    const QSignalBlocker block(m_mirrorPercentage);
-    const bool hasMirror = m_route.mirror.has_value();
-    m_mirrorPercentage->setEnabled(hasMirror && m_route.mirrors.empty());
-    // Without a mirror there is no percentage; 0 % would read as a setting.
-    m_mirrorPercentage->setSpecialValueText(hasMirror ? QString() : QStringLiteral("\u2013"));
-    m_mirrorPercentage->setValue(
-        hasMirror ? m_route.mirrorPercentage.value_or(m_route.legacyMirrorPercent ? double(*m_route.legacyMirrorPercent) : 100.0)
-                  : 0.0);
+    m_mirror->update(m_route, m_ref);
 }
 
 void RouteEditor::rebuild()
@@ -340,23 +322,7 @@ void RouteEditor::rebuild()
                                                                : tr("This route does not forward to destinations: nothing to weigh."));
     m_distribute->setVisible(weighted);
     m_add->setVisible(weighted);
-
-    m_mirrorOptions = mirrorOptions();
-    const QSignalBlocker block(m_mirrorTarget);
-    m_mirrorTarget->clear();
-    int current = 0;
-    for (size_t i = 0; i < m_mirrorOptions.size(); ++i) {
-        const MirrorOption &option = m_mirrorOptions[i];
-        m_mirrorTarget->addItem(option.label);
-        if (m_route.mirror && option.fqdn == m_route.mirror->fqdn && option.subset == m_route.mirror->subset)
-            current = int(i);
-    }
-    m_mirrorTarget->setCurrentIndex(current);
-    // `mirrors:` lists several targets; Istio forbids mixing it with `mirror:`.
-    const bool editableMirror = weighted && m_route.mirrors.empty();
-    m_mirrorTarget->setEnabled(editableMirror);
-    m_mirrorTarget->setToolTip(editableMirror ? tr("Copies requests to another destination; its responses are dropped")
-                                              : tr("This route uses mirrors: (several targets); edit it in the YAML"));
+    m_mirror->rebuild(*m_mesh, m_route, weighted);
 }
 
 QString RouteEditor::colorKey(const Destination &destination) const
@@ -366,32 +332,6 @@ QString RouteEditor::colorKey(const Destination &destination) const
     // A Gateway API canary has one Service per version: the row takes the
     // colour of the version its pods carry, as the graph draws them.
     return qs(m_mesh->versionOf(destination.fqdn, destination.subset));
-}
-
-std::vector<RouteEditor::MirrorOption> RouteEditor::mirrorOptions() const
-{
-    std::vector<MirrorOption> options;
-    options.push_back({tr("No mirror"), {}, {}, {}});
-    const auto hosts = AddDestinationMenu::hostsOf(m_route);
-    const bool oneHost = hosts.size() == 1;
-    for (const auto &[fqdn, written] : hosts) {
-        options.push_back({tr("%1 (every pod)").arg(qs(written)), fqdn, written, {}});
-        for (const DestinationRule *rule : m_mesh->destinationRulesFor(fqdn)) {
-            for (const Subset &subset : rule->subsets) {
-                const QString label = oneHost ? qs(subset.name) : qs(written) + u':' + qs(subset.name);
-                options.push_back({label, fqdn, written, subset.name});
-            }
-        }
-    }
-    if (m_route.mirror) {
-        const Destination &mirror = *m_route.mirror;
-        const bool listed = std::any_of(options.begin(), options.end(), [&](const MirrorOption &option) {
-            return option.fqdn == mirror.fqdn && option.subset == mirror.subset;
-        });
-        if (!listed)
-            options.push_back({qs(mirror.label()), mirror.fqdn, mirror.host, mirror.subset});
-    }
-    return options;
 }
 
 std::vector<int64_t> RouteEditor::currentWeights() const
@@ -491,29 +431,6 @@ void RouteEditor::enter(size_t index, int value)
 void RouteEditor::distributeEvenly()
 {
     sendWeights(WeightBalancer::distributeEvenly(currentWeights(), lockedFlags()));
-}
-
-void RouteEditor::chooseMirror(int comboIndex)
-{
-    if (comboIndex < 0 || size_t(comboIndex) >= m_mirrorOptions.size())
-        return;
-    const MirrorOption &option = m_mirrorOptions[size_t(comboIndex)];
-    if (option.fqdn.empty()) {
-        m_document->setMirror(m_ref, std::nullopt);
-    } else {
-        Destination mirror;
-        mirror.host = option.host;
-        mirror.subset = option.subset;
-        m_document->setMirror(m_ref, mirror, m_route.mirror ? m_route.mirrorPercentage : std::nullopt);
-    }
-    update();
-}
-
-void RouteEditor::setMirrorPercentage(double value)
-{
-    if (m_route.mirror)
-        m_document->setMirror(m_ref, *m_route.mirror, value);
-    update();
 }
 
 } // namespace meshlane::ui

@@ -23,10 +23,11 @@ namespace meshlane::ui {
 class AddDestinationMenu;
 class DestinationRow;
 class Document;
+class MirrorEditor;
 
 // One route in the weight editor: what it matches, a DestinationRow per
 // destination, "distribute evenly", adding a destination and, for the http
-// routes of a VirtualService, the mirror and the route's place in the list.
+// routes of a VirtualService, the mirror (a MirrorEditor) and the route's place in the list.
 // The same editor serves a VirtualService's tcp and tls routes and the rules
 // of a Gateway API route (HTTPRoute, GRPCRoute: its backendRefs are the
 // destinations); those have no mirror or match controls here (Istio has no
@@ -60,24 +61,15 @@ public:
     QPushButton *distributeButton() const { return m_distribute; }
     QToolButton *addButton() const { return m_add; }
     QMenu *addMenu() const;
-    QComboBox *mirrorTarget() const { return m_mirrorTarget; }
-    QDoubleSpinBox *mirrorPercentage() const { return m_mirrorPercentage; }
+    QComboBox *mirrorTarget() const;
+    QDoubleSpinBox *mirrorPercentage() const;
     QLabel *matchLabel() const { return m_match; }
     bool isDragging() const { return m_dragIndex >= 0; }
 
 private:
     enum class Source { Http, Connection, GatewayRule }; // a VirtualService http or tcp/tls route, a Gateway API rule
 
-    struct MirrorOption
-    {
-        QString label;
-        std::string fqdn; // empty: no mirror
-        std::string host; // as the route writes it
-        std::string subset;
-    };
-
     static QString structureOf(const Mesh &mesh, const HttpRoute &route);
-    std::vector<MirrorOption> mirrorOptions() const;
     void rebuild();
     void update();
     std::vector<int64_t> currentWeights() const;
@@ -94,8 +86,6 @@ private:
     void removeDestination(size_t index);
     QString title() const;
     QString colorKey(const Destination &destination) const; // for subsetColor()
-    void chooseMirror(int comboIndex);
-    void setMirrorPercentage(double value);
 
     Document *m_document;
     QHash<QString, bool> *m_locks;
@@ -121,10 +111,7 @@ private:
     QPushButton *m_distribute;
     QToolButton *m_add;
     AddDestinationMenu *m_addMenu;
-    QLabel *m_mirrorLabel;
-    QComboBox *m_mirrorTarget;
-    QDoubleSpinBox *m_mirrorPercentage;
-    std::vector<MirrorOption> m_mirrorOptions;
+    MirrorEditor *m_mirror;
 
     // While a slider is held: its weights when pressed (each step re-balances
     // from there, so crossing 0 and back keeps the others' proportions) and the

@@ -120,7 +120,7 @@ void GraphPanel::applyPendingSelection()
     m_view->reveal(selection);
 }
 
-void GraphPanel::showLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphLayoutResult> layout)
+void GraphPanel::showLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout)
 {
     m_style.adaptToGraphSize(graph->nodes().size());
     m_scene->setGraph(std::move(graph), *layout);

@@ -55,7 +55,7 @@ protected:
 
 private:
     void retranslate();
-    void showLaidOut(std::shared_ptr<const class MeshGraph> graph, std::shared_ptr<const GraphLayoutResult> layout);
+    void showLaidOut(std::shared_ptr<const class MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout);
     void applyPendingSelection();
 
     GraphStyle m_style;

@@ -35,7 +35,7 @@ GraphScene::~GraphScene()
     clear();
 }
 
-void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLayoutResult &layout)
+void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout)
 {
     const QString previousNode = selectedNodeId();
     const QString previousVirtualService = m_highlighted;

@@ -26,7 +26,7 @@ public:
     ~GraphScene() override;
 
     // Replaces every item; the selection is kept when its node still exists.
-    void setGraph(std::shared_ptr<const MeshGraph> graph, const GraphLayoutResult &layout);
+    void setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout);
     // For a graph with the same topology (sameTopology()): texts and colours only.
     void updateGraph(std::shared_ptr<const MeshGraph> graph);
     // Re-reads every text (after a language change).

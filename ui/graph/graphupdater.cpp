@@ -86,16 +86,14 @@ void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, MeshPtr mesh)
 {
     Q_EMIT layoutStarted();
     std::vector<LayoutSize> sizes = m_sizes(*graph);
-    const auto compute = [graph, sizes = std::move(sizes)] {
-        return std::make_shared<const GraphLayoutResult>(GraphLayout::compute(*graph, sizes));
-    };
-    runInBackground(this, compute, [this, graph, mesh = std::move(mesh)](std::shared_ptr<const GraphLayoutResult> layout) {
-        if (layout->ok()) {
+    const auto compute = [graph, sizes = std::move(sizes)] { return GraphLayout::compute(*graph, sizes); };
+    runInBackground(this, compute, [this, graph, mesh = std::move(mesh)](Result<GraphGeometry> layout) {
+        if (layout) {
             m_retired = std::exchange(m_graph, graph);
             m_graphMesh = mesh;
-            Q_EMIT graphLaidOut(graph, layout);
+            Q_EMIT graphLaidOut(graph, std::make_shared<const GraphGeometry>(std::move(layout).value()));
         } else {
-            Q_EMIT failed(QString::fromStdString(layout->error));
+            Q_EMIT failed(QString::fromStdString(layout.error()));
         }
         finish();
     });

@@ -43,7 +43,7 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void layoutStarted(); // a new layout is being computed (for large meshes this takes a while)
     void graphUpdated(std::shared_ptr<const MeshGraph> graph); // same topology: refresh texts only
-    void graphLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphLayoutResult> layout);
+    void graphLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout);
     void failed(const QString &message);
 
 private:

@@ -126,17 +126,16 @@ bool EditingDocks::exportFiles()
         }
         break;
     }
-    const ExportReport report = m_document->exportTo(target);
-    if (!report.ok()) {
-        QStringList errors;
-        for (const std::string &error : report.errors)
-            errors << QString::fromStdString(error);
-        m_reportError(tr("Export Failed"), tr("Nothing was written:\n%1").arg(errors.join(u'\n')));
+    const Result<ExportSummary> exported = m_document->exportTo(target);
+    if (!exported) {
+        // One "path: why" per line already, as the dialog lists them.
+        m_reportError(tr("Export Failed"),
+                      tr("Nothing was written:\n%1").arg(QString::fromStdString(exported.error())));
         return false;
     }
-    showMessage(tr("Wrote %n file(s) to %1", nullptr, int(report.written.size()))
-                    .arg(QDir::toNativeSeparators(QString::fromStdString(report.outputDir))));
-    return !report.written.empty();
+    showMessage(tr("Wrote %n file(s) to %1", nullptr, int(exported->written.size()))
+                    .arg(QDir::toNativeSeparators(QString::fromStdString(exported->outputDir))));
+    return !exported->written.empty();
 }
 
 EditingDocks::ExportChoice EditingDocks::chooseWithDialog(const QString &folder, const QString &diff)

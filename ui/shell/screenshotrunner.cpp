@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "shell/screenshotrunner.h"
 
+#include "base/result.h"
 #include "document/document.h"
 #include "edit/weightspec.h"
 #include "graph/graphpanel.h"
@@ -40,7 +41,7 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
 
 // What a drag of the first weighted route's sliders ends with: the same
 // Document method and undo command, one drag id.
-bool setWeights(MainWindow &window, const ScreenshotRunner::Request &request, QString *error)
+Result<void> setWeights(MainWindow &window, const ScreenshotRunner::Request &request)
 {
     Document *document = window.document();
     const std::string ns = request.selectVirtualService.section(u'/', 0, 0).toStdString();
@@ -48,25 +49,22 @@ bool setWeights(MainWindow &window, const ScreenshotRunner::Request &request, QS
     const VirtualService *vs = document->mesh()->findVirtualService(ns, name);
     const auto route = std::find_if(vs->http.begin(), vs->http.end(),
                                     [](const HttpRoute &candidate) { return candidate.route.size() > 1; });
-    if (route == vs->http.end()) {
-        *error = QStringLiteral("%1 has no route with several destinations to set weights on")
-                     .arg(request.selectVirtualService);
-        return false;
-    }
+    if (route == vs->http.end())
+        return Result<void>::failure(QStringLiteral("%1 has no route with several destinations to set weights on")
+                                         .arg(request.selectVirtualService)
+                                         .toStdString());
     const size_t index = size_t(route - vs->http.begin());
     const Result<std::vector<int>> weights = WeightSpec::resolve(*route, index, request.setWeights.toStdString());
-    if (!weights) {
-        *error = QStringLiteral("--set-weights: %1").arg(QString::fromStdString(weights.error()));
-        return false;
-    }
+    if (!weights)
+        return Result<void>::failure("--set-weights: " + weights.error());
     QString refused;
     const QMetaObject::Connection connection =
         QObject::connect(document, &Document::editFailed, [&refused](const QString &message) { refused = message; });
     const bool done = document->setRouteWeights(RouteRef{ns, name, index}, *weights, Document::newDragId());
     QObject::disconnect(connection);
     if (!done)
-        *error = refused;
-    return done;
+        return Result<void>::failure(refused.toStdString());
+    return {};
 }
 
 bool waitUntilShown(const MainWindow &window, int timeoutMs)
@@ -115,8 +113,10 @@ int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QS
             *error = QStringLiteral("--set-weights needs --select NS/NAME");
             return kExitUsage;
         }
-        if (!setWeights(window, request, error))
+        if (const Result<void> set = setWeights(window, request); !set) {
+            *error = QString::fromStdString(set.error());
             return kExitUsage;
+        }
         if (!waitUntilShown(window, request.timeoutMs)) {
             *error = QStringLiteral("timed out showing the new weights");
             return kExitFailed;

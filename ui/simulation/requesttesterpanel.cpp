@@ -21,11 +21,23 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace meshlane::ui {
 
 namespace {
 
 QString qs(const std::string &text) { return QString::fromStdString(text); }
+
+// The port field's number; nothing when it is empty or not a port.
+std::optional<uint32_t> portNumber(const QString &text)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value == 0 || value > 65535)
+        return std::nullopt;
+    return value;
+}
 
 } // namespace
 
@@ -275,56 +287,50 @@ void RequestTesterPanel::updateGateways()
         m_gateway->setEditText(current);
 }
 
-bool RequestTesterPanel::buildRequest(HttpRequest *request, QString *error) const
+Result<HttpRequest> RequestTesterPanel::buildRequest() const
 {
-    request->protocol = protocol();
-    request->authority = m_host->text().trimmed().toStdString();
-    request->method = m_method->currentText().trimmed().toUpper().toStdString();
-    QString path = m_path->text().trimmed();
-    if (!path.startsWith(u'/'))
-        path.prepend(u'/');
-    request->setPath(path.toStdString());
-    const QString ns = m_namespace->text().trimmed();
-    request->sourceNamespace = ns.isEmpty() ? std::string("default") : ns.toStdString();
-    request->gateway = gatewayRef().toStdString();
-    if (request->protocol == ConnectionProtocol::Http) {
-        for (int row = 0; row < m_headers->rowCount(); ++row) {
-            const QTableWidgetItem *name = m_headers->item(row, 0);
-            const QTableWidgetItem *value = m_headers->item(row, 1);
-            if (name && !name->text().trimmed().isEmpty())
-                request->addHeader(name->text().trimmed().toStdString(),
-                                   value ? value->text().toStdString() : std::string());
-        }
-    }
-    bool ok = true;
     const QString port = m_port->text().trimmed();
-    if (!port.isEmpty()) {
-        const uint value = port.toUInt(&ok);
-        if (!ok || value == 0 || value > 65535) {
-            *error = tr("The port must be a number from 1 to 65535, not \u201c%1\u201d.").arg(port);
-            return false;
-        }
-        request->port = value;
-    }
-    if (request->protocol == ConnectionProtocol::Tls)
-        request->sni = m_sni->text().trimmed().toStdString();
-    request->defaultSniToHost(); // as the CLI does without --sni
+    if (!port.isEmpty() && !portNumber(port))
+        return Result<HttpRequest>::failure(
+            tr("The port must be a number from 1 to 65535, not \u201c%1\u201d.").arg(port).toStdString());
     const QString address = m_destinationIp->text().trimmed();
-    if (request->protocol != ConnectionProtocol::Http && !address.isEmpty()) {
-        if (!IpPrefix::address(address.toStdString())) {
-            *error = tr("The destination IP must be an IPv4 or IPv6 address, not \u201c%1\u201d.").arg(address);
-            return false;
-        }
-        request->destinationIp = address.toStdString();
-    }
-    return true;
+    if (protocol() != ConnectionProtocol::Http && !address.isEmpty() && !IpPrefix::address(address.toStdString()))
+        return Result<HttpRequest>::failure(
+            tr("The destination IP must be an IPv4 or IPv6 address, not \u201c%1\u201d.").arg(address).toStdString());
+    return request();
 }
 
 HttpRequest RequestTesterPanel::request() const
 {
     HttpRequest request;
-    QString ignored;
-    buildRequest(&request, &ignored);
+    request.protocol = protocol();
+    request.authority = m_host->text().trimmed().toStdString();
+    request.method = m_method->currentText().trimmed().toUpper().toStdString();
+    QString path = m_path->text().trimmed();
+    if (!path.startsWith(u'/'))
+        path.prepend(u'/');
+    request.setPath(path.toStdString());
+    const QString ns = m_namespace->text().trimmed();
+    request.sourceNamespace = ns.isEmpty() ? std::string("default") : ns.toStdString();
+    request.gateway = gatewayRef().toStdString();
+    if (request.protocol == ConnectionProtocol::Http) {
+        for (int row = 0; row < m_headers->rowCount(); ++row) {
+            const QTableWidgetItem *name = m_headers->item(row, 0);
+            const QTableWidgetItem *value = m_headers->item(row, 1);
+            if (name && !name->text().trimmed().isEmpty())
+                request.addHeader(name->text().trimmed().toStdString(),
+                                  value ? value->text().toStdString() : std::string());
+        }
+    }
+    if (const std::optional<uint32_t> port = portNumber(m_port->text().trimmed()))
+        request.port = *port;
+    if (request.protocol == ConnectionProtocol::Tls)
+        request.sni = m_sni->text().trimmed().toStdString();
+    request.defaultSniToHost(); // as the CLI does without --sni
+    const QString address = m_destinationIp->text().trimmed();
+    if (request.protocol != ConnectionProtocol::Http && !address.isEmpty()
+        && IpPrefix::address(address.toStdString()))
+        request.destinationIp = address.toStdString();
     return request;
 }
 
@@ -334,13 +340,13 @@ void RequestTesterPanel::route()
         m_result->setPlainText(tr("The routing engine is not ready yet: open a folder first."));
         return;
     }
-    HttpRequest request;
-    QString error;
-    if (!buildRequest(&request, &error)) {
-        m_result->setPlainText(error);
+    const Result<HttpRequest> built = buildRequest();
+    if (!built) {
+        m_result->setPlainText(qs(built.error()));
         m_hasResult = false;
         return;
     }
+    const HttpRequest &request = *built;
     if (request.authority.empty()) {
         m_result->setPlainText(tr("Type the host the request is for (select a route to fill it in)."));
         m_hasResult = false;

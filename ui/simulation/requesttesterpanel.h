@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "routing/httprequest.h"
 #include "routing/router.h"
 
@@ -35,10 +36,10 @@ public:
     // (RouteResource): fills the form with a request that reaches it.
     void setVirtualService(const QString &routeResource);
 
-    // What the form describes; false with the reason when a field cannot be
+    // What the form describes; fails with the reason when a field cannot be
     // read (a port out of range, an address that is not one).
-    bool buildRequest(HttpRequest *request, QString *error) const;
-    HttpRequest request() const; // buildRequest(), whatever it said
+    Result<HttpRequest> buildRequest() const;
+    HttpRequest request() const; // the same, with the fields that cannot be read left out
     void route(); // shows the decision for request()
     // Fills the form with `request` and routes it: an analyzer finding's
     // witness, replayed (the request that shows the problem).

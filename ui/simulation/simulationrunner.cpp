@@ -159,13 +159,11 @@ void SimulationRunner::useDefaultTrafficMix()
     Q_EMIT stateChanged();
 }
 
-bool SimulationRunner::loadTrafficMix(const QString &path, QString *error)
+Result<void> SimulationRunner::loadTrafficMix(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return Result<void>::failure(tr("Cannot read %1: %2").arg(path, file.errorString()).toStdString());
     HttpRequest defaults;
     if (m_mesh && !m_virtualService.isEmpty()) {
         if (const std::optional<RouteResource> resource = RouteResource::parse(m_virtualService.toStdString())) {
@@ -173,26 +171,23 @@ bool SimulationRunner::loadTrafficMix(const QString &path, QString *error)
                 defaults = std::move(*plain);
         }
     }
-    std::string problem;
-    std::optional<TrafficMix> mix = TrafficMix::fromYaml(file.readAll().toStdString(), defaults, &problem);
-    if (!mix) {
-        *error = QString::fromStdString(problem);
-        return false;
-    }
+    Result<TrafficMix> mix = TrafficMix::fromYaml(file.readAll().toStdString(), defaults);
+    if (!mix)
+        return Result<void>::failure(mix.error());
     for (const RequestClass &requestClass : mix->classes) {
         if (m_mesh && !requestClass.request.gateway.empty()
-            && !hasIngressGateway(*m_mesh, requestClass.request.gateway)) {
-            *error = tr("Class '%1' enters through Gateway %2, which is not in the mesh")
-                         .arg(QString::fromStdString(requestClass.name), QString::fromStdString(requestClass.request.gateway));
-            return false;
-        }
+            && !hasIngressGateway(*m_mesh, requestClass.request.gateway))
+            return Result<void>::failure(tr("Class '%1' enters through Gateway %2, which is not in the mesh")
+                                             .arg(QString::fromStdString(requestClass.name),
+                                                  QString::fromStdString(requestClass.request.gateway))
+                                             .toStdString());
     }
-    m_mix = std::move(*mix);
+    m_mix = std::move(mix).value();
     m_mixFile = path;
     m_haveMix = true;
     startRun();
     Q_EMIT stateChanged();
-    return true;
+    return {};
 }
 
 void SimulationRunner::restart()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "model/mesh.h"
 #include "routing/router.h"
 #include "routing/routercache.h"
@@ -63,8 +64,8 @@ public:
     void setRouter(RouterPtr router);
     void setVirtualService(const QString &routeResource); // "" stops the simulation
     // Reads a traffic mix; classes without a host get the selected
-    // VirtualService's first host. False with a message on failure.
-    bool loadTrafficMix(const QString &path, QString *error);
+    // VirtualService's first host. Fails with a sentence for the user.
+    Result<void> loadTrafficMix(const QString &path);
     void useDefaultTrafficMix();
     void restart(); // a new run of the same mix from simulated time 0
 

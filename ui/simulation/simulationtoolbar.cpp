@@ -96,10 +96,10 @@ void SimulationToolBar::chooseMixFile()
                                                       tr("Traffic mix (*.yaml *.yml);;All files (*)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!m_runner->loadTrafficMix(path, &error))
+    if (const Result<void> loaded = m_runner->loadTrafficMix(path); !loaded)
         QMessageBox::warning(window(), tr("Load Traffic Mix"),
-                             tr("%1 is not a usable traffic mix:\n%2").arg(QFileInfo(path).fileName(), error));
+                             tr("%1 is not a usable traffic mix:\n%2")
+                                 .arg(QFileInfo(path).fileName(), QString::fromStdString(loaded.error())));
 }
 
 void SimulationToolBar::retranslate()

@@ -121,33 +121,34 @@ private Q_SLOTS:
                     const std::vector<int> weights = WeightBalancer::drag(asInt64(before), {}, 0, (before[0] + 37) % 101);
                     const QString context = QString::fromStdString(folder + ' ' + vs->meta.name + " route "
                                                                    + std::to_string(index));
-                    const EditResult result = setRouteWeights(mesh, ref, weights);
+                    const Result<MeshChange> result = setRouteWeights(mesh, ref, weights);
                     if (isAnchoredRoute(ref)) {
-                        QVERIFY2(!result.ok() && result.error.find("anchor &half") != std::string::npos,
-                                 qPrintable(context + QString::fromStdString(result.error)));
+                        QVERIFY2(!result.ok() && result.error().find("anchor &half") != std::string::npos,
+                                 qPrintable(context + QString::fromStdString(result.error())));
                         continue;
                     }
-                    QVERIFY2(result.ok(), qPrintable(context + u' ' + QString::fromStdString(result.error)));
-                    QCOMPARE(effectiveWeights(*result.mesh, ref), weights);
-                    QVERIFY(result.diagnostics.empty());
-                    QVERIFY2(noNewFindings(analyze(*mesh), analyze(*result.mesh)), qPrintable(context));
-                    for (const std::string &line : changedLines(meshDiff(*mesh, *result.mesh)))
+                    QVERIFY2(result.ok(), qPrintable(context + u' ' + QString::fromStdString(result.error())));
+                    QCOMPARE(effectiveWeights(*result->mesh, ref), weights);
+                    QVERIFY(result->diagnostics.empty());
+                    QVERIFY2(noNewFindings(analyze(*mesh), analyze(*result->mesh)), qPrintable(context));
+                    for (const std::string &line : changedLines(meshDiff(*mesh, *result->mesh)))
                         QVERIFY2(line.find("weight") != std::string::npos, qPrintable(context + u' ' + QString::fromStdString(line)));
-                    for (const auto &file : result.mesh->files) {
-                        const bool touched = std::any_of(result.edits.begin(), result.edits.end(),
-                                                         [&](const TextEdit &edit) { return edit.file == file->path; });
+                    for (const auto &file : result->mesh->files) {
+                        const bool touched =
+                            std::any_of(result->edits.begin(), result->edits.end(),
+                                        [&](const TextEdit &edit) { return edit.file == file->path; });
                         if (!touched)
                             QVERIFY(file.get() == mesh->findFile(file->path));
                     }
 
-                    const EditResult undone = revertEdits(result.mesh, result.inverse);
+                    const Result<MeshChange> undone = revertEdits(result->mesh, result->inverse);
                     QVERIFY(undone.ok());
-                    QVERIFY(texts(*undone.mesh) == texts(*mesh));
-                    QCOMPARE(effectiveWeights(*undone.mesh, ref), before);
+                    QVERIFY(texts(*undone->mesh) == texts(*mesh));
+                    QCOMPARE(effectiveWeights(*undone->mesh, ref), before);
 
                     QTemporaryDir out;
                     ExportOptions options;
-                    QVERIFY(Exporter(result.mesh, options).exportTo(out.path().toStdString()).ok());
+                    QVERIFY(Exporter(result->mesh, options).exportTo(out.path().toStdString()).ok());
                     const LoadResult reread = ManifestLoader().loadFolder(out.path().toStdString());
                     QCOMPARE(effectiveWeights(*reread.mesh, ref), weights);
                     QVERIFY2(findingCodes(reread.diagnostics) == findingCodes(loaded.diagnostics), qPrintable(context));
@@ -184,9 +185,9 @@ private Q_SLOTS:
                                                                         int(random() % 121) - 10);
                         if (std::accumulate(weights.begin(), weights.end(), 0) == 0)
                             continue;
-                        const EditResult result = setRouteWeights(mesh, ref, weights);
-                        QVERIFY2(result.ok(), result.error.c_str());
-                        const std::vector<int> written = effectiveWeights(*result.mesh, ref);
+                        const Result<MeshChange> result = setRouteWeights(mesh, ref, weights);
+                        QVERIFY2(result.ok(), result.error().c_str());
+                        const std::vector<int> written = effectiveWeights(*result->mesh, ref);
                         QCOMPARE(written, weights);
                         QCOMPARE(std::accumulate(written.begin(), written.end(), 0), 100);
                         for (size_t j = 0; j < written.size(); ++j) {
@@ -194,13 +195,13 @@ private Q_SLOTS:
                             if (locked[j] && j != dragged && std::accumulate(current.begin(), current.end(), 0) == 100)
                                 QCOMPARE(written[j], current[j]);
                         }
-                        inverses.push_back(result.inverse);
-                        mesh = result.mesh;
+                        inverses.push_back(result->inverse);
+                        mesh = result->mesh;
                     }
                     for (auto it = inverses.rbegin(); it != inverses.rend(); ++it) {
-                        const EditResult undone = revertEdits(mesh, *it);
+                        const Result<MeshChange> undone = revertEdits(mesh, *it);
                         QVERIFY(undone.ok());
-                        mesh = undone.mesh;
+                        mesh = undone->mesh;
                     }
                     QVERIFY(texts(*mesh) == texts(*original));
                 }
@@ -221,16 +222,17 @@ private Q_SLOTS:
                 if (vs->http.empty() || vs->http[index].route.size() < 2 || vs->meta.name == "shared-weights")
                     continue;
                 const RouteRef ref{vs->meta.ns, vs->meta.name, index};
-                const EditResult result = setRouteWeights(mesh, ref, WeightBalancer::drag(asInt64(effectiveWeights(*mesh, ref)), {}, 0, 3));
-                QVERIFY2(result.ok(), result.error.c_str());
+                const Result<MeshChange> result =
+                    setRouteWeights(mesh, ref, WeightBalancer::drag(asInt64(effectiveWeights(*mesh, ref)), {}, 0, 3));
+                QVERIFY2(result.ok(), result.error().c_str());
                 // Same file, other documents: the very same objects (so only one document was read).
-                for (const auto &other : result.mesh->virtualServices) {
+                for (const auto &other : result->mesh->virtualServices) {
                     if (other->meta.location.file == vs->meta.location.file && other->meta.name != vs->meta.name)
                         QVERIFY(std::find(mesh->virtualServices.begin(), mesh->virtualServices.end(), other)
                                 != mesh->virtualServices.end());
                 }
                 std::map<std::string, std::optional<std::string>> everything;
-                for (const auto &file : result.mesh->files)
+                for (const auto &file : result->mesh->files)
                     everything[file->path] = file->text;
                 const MeshPtr full = ManifestLoader().reloadFiles(*mesh, everything).mesh;
                 const auto describe = [](const Mesh &m) {
@@ -260,7 +262,7 @@ private Q_SLOTS:
                     }
                     return lines;
                 };
-                QCOMPARE(describe(*result.mesh), describe(*full));
+                QCOMPARE(describe(*result->mesh), describe(*full));
                 ++compared;
             }
         }
@@ -278,23 +280,25 @@ private Q_SLOTS:
         const MeshPtr mesh = ManifestLoader().loadText("vs.yaml", crlf).mesh;
         MeshPtr current = mesh;
         for (const int share : {30, 55, 100, 0}) {
-            const EditResult result = setRouteWeights(current, RouteRef{"default", "reviews", 0}, {share, 100 - share});
-            QVERIFY2(result.ok(), result.error.c_str());
-            QCOMPARE(effectiveWeights(*result.mesh, RouteRef{"default", "reviews", 0}), (std::vector<int>{share, 100 - share}));
-            QVERIFY(result.mesh->findVirtualService("default", "productpage")
+            const Result<MeshChange> result =
+                setRouteWeights(current, RouteRef{"default", "reviews", 0}, {share, 100 - share});
+            QVERIFY2(result.ok(), result.error().c_str());
+            QCOMPARE(effectiveWeights(*result->mesh, RouteRef{"default", "reviews", 0}),
+                     (std::vector<int>{share, 100 - share}));
+            QVERIFY(result->mesh->findVirtualService("default", "productpage")
                     == mesh->findVirtualService("default", "productpage")); // not re-read
-            const std::string &out = result.mesh->findFile("vs.yaml")->text;
+            const std::string &out = result->mesh->findFile("vs.yaml")->text;
             QVERIFY(out.rfind("\xEF\xBB\xBF# In-mesh routing", 0) == 0);
             QCOMPARE(std::count(out.begin(), out.end(), '\n'), std::count(out.begin(), out.end(), '\r'));
             const MeshPtr full = ManifestLoader().loadText("vs.yaml", out).mesh;
-            const VirtualService &partial = *result.mesh->findVirtualService("default", "reviews");
+            const VirtualService &partial = *result->mesh->findVirtualService("default", "reviews");
             const VirtualService &reread = *full->findVirtualService("default", "reviews");
             QCOMPARE(partial.meta.location.line, reread.meta.location.line);
             QCOMPARE(partial.http[0].route[1].weightLocation.line, reread.http[0].route[1].weightLocation.line);
             QCOMPARE(partial.http[0].route[1].weightLocation.column, reread.http[0].route[1].weightLocation.column);
-            current = result.mesh;
+            current = result->mesh;
         }
-        const EditResult first = setRouteWeights(mesh, RouteRef{"default", "productpage", 0}, {100});
+        const Result<MeshChange> first = setRouteWeights(mesh, RouteRef{"default", "productpage", 0}, {100});
         QVERIFY(first.ok());
     }
 
@@ -303,25 +307,25 @@ private Q_SLOTS:
         const std::string folder = editingtest::dataDir() + "/commented";
         const MeshPtr mesh = ManifestLoader().loadFolder(folder).mesh;
         const RouteRef canary{"shop", "reviews", 1};
-        const EditResult result = setRouteWeights(mesh, canary, {60, 40});
-        QVERIFY2(result.ok(), result.error.c_str());
+        const Result<MeshChange> result = setRouteWeights(mesh, canary, {60, 40});
+        QVERIFY2(result.ok(), result.error().c_str());
         std::string expected = readFile(folder + "/mesh.yaml");
         expected.replace(expected.find("weight: 75 # most traffic"), 25, "weight: 60 # most traffic");
         expected.replace(expected.find("weight: 25\n"), 10, "weight: 40");
-        QCOMPARE(result.mesh->findFile("mesh.yaml")->text, expected);
-        QCOMPARE(result.edits.size(), size_t(2));
-        QCOMPARE(result.edits[0].length, size_t(2));
+        QCOMPARE(result->mesh->findFile("mesh.yaml")->text, expected);
+        QCOMPARE(result->edits.size(), size_t(2));
+        QCOMPARE(result->edits[0].length, size_t(2));
 
-        const EditResult flow = setRouteWeights(mesh, RouteRef{"shop", "ratings", 0}, {25, 75});
-        QVERIFY2(flow.ok(), flow.error.c_str());
-        QVERIFY(flow.mesh->findFile("mesh.yaml")->text.find(
+        const Result<MeshChange> flow = setRouteWeights(mesh, RouteRef{"shop", "ratings", 0}, {25, 75});
+        QVERIFY2(flow.ok(), flow.error().c_str());
+        QVERIFY(flow->mesh->findFile("mesh.yaml")->text.find(
                     "  - route: [{destination: {host: ratings, subset: v1}, weight: 25}, "
                     "{destination: {host: ratings, subset: v2}, weight: 75}]\n...\n# trailing comment")
                 != std::string::npos);
 
-        const EditResult listed = setRouteWeights(mesh, RouteRef{"shop", "productpage", 0}, {50, 50});
-        QVERIFY2(listed.ok(), listed.error.c_str());
-        QCOMPARE(effectiveWeights(*listed.mesh, RouteRef{"shop", "productpage", 0}), (std::vector<int>{50, 50}));
+        const Result<MeshChange> listed = setRouteWeights(mesh, RouteRef{"shop", "productpage", 0}, {50, 50});
+        QVERIFY2(listed.ok(), listed.error().c_str());
+        QCOMPARE(effectiveWeights(*listed->mesh, RouteRef{"shop", "productpage", 0}), (std::vector<int>{50, 50}));
     }
 
     void jsonStaysJson()
@@ -330,15 +334,15 @@ private Q_SLOTS:
         const RouteRef details{"shop", "details", 0};
         Destination v2;
         v2.subset = "v2";
-        const EditResult result = addDestination(mesh, details, v2, 20);
-        QVERIFY2(result.ok(), result.error.c_str());
-        const std::string text = result.mesh->findFile("details.json")->text;
+        const Result<MeshChange> result = addDestination(mesh, details, v2, 20);
+        QVERIFY2(result.ok(), result.error().c_str());
+        const std::string text = result->mesh->findFile("details.json")->text;
         QJsonParseError error;
         QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         QVERIFY(text.find("{\"destination\": {\"host\": \"details\", \"subset\": \"v1\"}, \"weight\": 80}") != std::string::npos);
         QVERIFY(text.find("{\"destination\": {\"host\": \"details\", \"subset\": \"v2\"}, \"weight\": 20}") != std::string::npos);
-        QCOMPARE(effectiveWeights(*result.mesh, details), (std::vector<int>{80, 20}));
+        QCOMPARE(effectiveWeights(*result->mesh, details), (std::vector<int>{80, 20}));
     }
 
     void namespaceOptionSurvivesTheReRead()
@@ -350,10 +354,11 @@ private Q_SLOTS:
             text.erase(at, text.find('\n', at) - at + 1);
         const MeshPtr mesh = ManifestLoader(options).loadText("routing.yaml", text).mesh;
         QCOMPARE(mesh->defaultNamespace, std::string("prod"));
-        const EditResult result = setRouteWeights(mesh, RouteRef{"prod", "fleetman-staff-service", 0}, {50, 50});
-        QVERIFY2(result.ok(), result.error.c_str());
-        QVERIFY(result.mesh->findVirtualService("prod", "fleetman-staff-service"));
-        QCOMPARE(result.mesh->destinationRules.front()->meta.ns, std::string("prod"));
+        const Result<MeshChange> result =
+            setRouteWeights(mesh, RouteRef{"prod", "fleetman-staff-service", 0}, {50, 50});
+        QVERIFY2(result.ok(), result.error().c_str());
+        QVERIFY(result->mesh->findVirtualService("prod", "fleetman-staff-service"));
+        QCOMPARE(result->mesh->destinationRules.front()->meta.ns, std::string("prod"));
     }
 
     void windowsLineEndingsStay()
@@ -365,12 +370,12 @@ private Q_SLOTS:
         const MeshPtr mesh = ManifestLoader().loadText("vs.yaml", crlf).mesh;
         Destination v3;
         v3.subset = "v3";
-        const EditResult result = addDestination(mesh, RouteRef{"default", "reviews", 1}, v3, 30);
-        QVERIFY2(result.ok(), result.error.c_str());
-        const std::string &out = result.mesh->findFile("vs.yaml")->text;
+        const Result<MeshChange> result = addDestination(mesh, RouteRef{"default", "reviews", 1}, v3, 30);
+        QVERIFY2(result.ok(), result.error().c_str());
+        const std::string &out = result->mesh->findFile("vs.yaml")->text;
         for (size_t at = out.find('\n'); at != std::string::npos; at = out.find('\n', at + 1))
             QVERIFY(at > 0 && out[at - 1] == '\r');
-        QCOMPARE(effectiveWeights(*result.mesh, RouteRef{"default", "reviews", 1}), (std::vector<int>{70, 30}));
+        QCOMPARE(effectiveWeights(*result->mesh, RouteRef{"default", "reviews", 1}), (std::vector<int>{70, 30}));
     }
 
     void duplicatesStillLoseAfterAnEdit()
@@ -384,16 +389,17 @@ private Q_SLOTS:
         QCOMPARE(mesh->virtualServices.size(), size_t(1));
         QCOMPARE(mesh->virtualServices.front()->meta.location.file, std::string("a.yaml"));
         // Re-reading b.yaml must not let its duplicate in.
-        const EditResult touchedB = applyEdits(mesh, {TextEdit{"b.yaml", 0, 0, "# edited\n"}});
-        QVERIFY2(touchedB.ok(), touchedB.error.c_str());
-        QCOMPARE(touchedB.mesh->virtualServices.size(), size_t(1));
-        QCOMPARE(touchedB.mesh->virtualServices.front()->meta.location.file, std::string("a.yaml"));
-        const EditResult edited = setRouteWeights(mesh, RouteRef{"default", "fleetman-staff-service", 0}, {0, 100});
-        QVERIFY2(edited.ok(), edited.error.c_str());
-        QCOMPARE(edited.mesh->virtualServices.size(), size_t(1));
-        QVERIFY(edited.edits.front().file == "a.yaml");
-        QCOMPARE(edited.mesh->files.size(), size_t(2));
-        QCOMPARE(edited.mesh->files[0]->path, std::string("a.yaml"));
+        const Result<MeshChange> touchedB = applyEdits(mesh, {TextEdit{"b.yaml", 0, 0, "# edited\n"}});
+        QVERIFY2(touchedB.ok(), touchedB.error().c_str());
+        QCOMPARE(touchedB->mesh->virtualServices.size(), size_t(1));
+        QCOMPARE(touchedB->mesh->virtualServices.front()->meta.location.file, std::string("a.yaml"));
+        const Result<MeshChange> edited =
+            setRouteWeights(mesh, RouteRef{"default", "fleetman-staff-service", 0}, {0, 100});
+        QVERIFY2(edited.ok(), edited.error().c_str());
+        QCOMPARE(edited->mesh->virtualServices.size(), size_t(1));
+        QVERIFY(edited->edits.front().file == "a.yaml");
+        QCOMPARE(edited->mesh->files.size(), size_t(2));
+        QCOMPARE(edited->mesh->files[0]->path, std::string("a.yaml"));
     }
 
     // tcp and tls routes are weighted like http ones: only the weight lines
@@ -416,17 +422,17 @@ private Q_SLOTS:
         QCOMPARE(byDefault.index, size_t(0));
 
         const RouteRef ref{"echo", "tcp-echo", 0, "tcp"};
-        const EditResult result = setRouteWeights(echo, ref, {50, 50});
-        QVERIFY2(result.ok(), result.error.c_str());
-        QCOMPARE(effectiveWeights(*result.mesh, ref), (std::vector<int>{50, 50}));
-        QCOMPARE(result.description, std::string("Set weights of echo/tcp-echo tcp[0]: v1 50, v2 50"));
-        for (const std::string &line : changedLines(meshDiff(*echo, *result.mesh)))
+        const Result<MeshChange> result = setRouteWeights(echo, ref, {50, 50});
+        QVERIFY2(result.ok(), result.error().c_str());
+        QCOMPARE(effectiveWeights(*result->mesh, ref), (std::vector<int>{50, 50}));
+        QCOMPARE(result->description, std::string("Set weights of echo/tcp-echo tcp[0]: v1 50, v2 50"));
+        for (const std::string &line : changedLines(meshDiff(*echo, *result->mesh)))
             QVERIFY2(line.find("weight") != std::string::npos, line.c_str());
-        const EditResult undone = revertEdits(result.mesh, result.inverse);
+        const Result<MeshChange> undone = revertEdits(result->mesh, result->inverse);
         QVERIFY(undone.ok());
-        QVERIFY(texts(*undone.mesh) == texts(*echo));
+        QVERIFY(texts(*undone->mesh) == texts(*echo));
         QTemporaryDir out;
-        QVERIFY(Exporter(result.mesh, ExportOptions()).exportTo(out.path().toStdString()).ok());
+        QVERIFY(Exporter(result->mesh, ExportOptions()).exportTo(out.path().toStdString()).ok());
         const MeshPtr reread = ManifestLoader().loadFolder(out.path().toStdString()).mesh;
         QCOMPARE(effectiveWeights(*reread, ref), (std::vector<int>{50, 50}));
         QVERIFY(!setRouteWeights(echo, RouteRef{"echo", "tcp-echo", 0, "tls"}, {50, 50}).ok());
@@ -437,16 +443,17 @@ private Q_SLOTS:
         Destination canary;
         canary.host = "payments";
         canary.subset = "v2";
-        const EditResult added = addDestination(edge, payments, canary, 25);
-        QVERIFY2(added.ok(), added.error.c_str());
-        QCOMPARE(effectiveWeights(*added.mesh, payments), (std::vector<int>{75, 25}));
-        const RouteDestination &written = added.mesh->findVirtualService("edge", "edge-tls")->tls[1].route.back();
+        const Result<MeshChange> added = addDestination(edge, payments, canary, 25);
+        QVERIFY2(added.ok(), added.error().c_str());
+        QCOMPARE(effectiveWeights(*added->mesh, payments), (std::vector<int>{75, 25}));
+        const RouteDestination &written = added->mesh->findVirtualService("edge", "edge-tls")->tls[1].route.back();
         QCOMPARE(*written.destination.port, 8443u); // copied from the route's other payments destination
-        const EditResult removed = removeDestination(added.mesh, payments, 1);
-        QVERIFY2(removed.ok(), removed.error.c_str());
-        QCOMPARE(effectiveWeights(*removed.mesh, payments), (std::vector<int>{100}));
+        const Result<MeshChange> removed = removeDestination(added->mesh, payments, 1);
+        QVERIFY2(removed.ok(), removed.error().c_str());
+        QCOMPARE(effectiveWeights(*removed->mesh, payments), (std::vector<int>{100}));
         // The other tls rule is untouched.
-        QCOMPARE(effectiveWeights(*removed.mesh, RouteRef{"edge", "edge-tls", 0, "tls"}), (std::vector<int>{90, 10}));
+        QCOMPARE(effectiveWeights(*removed->mesh, RouteRef{"edge", "edge-tls", 0, "tls"}),
+                 (std::vector<int>{90, 10}));
     }
 
     void refusals()
@@ -458,22 +465,25 @@ private Q_SLOTS:
         QVERIFY(!setRouteWeights(mesh, reviews, {0, 0}).ok());
         QVERIFY(!setRouteWeights(mesh, RouteRef{"default", "reviews", 4}, {50, 50}).ok());
         QVERIFY(!setRouteWeights(mesh, RouteRef{"default", "nope", 0}, {50, 50}).ok());
-        QVERIFY(applyEdits(mesh, {TextEdit{"../outside.yaml", 0, 0, "x: 1\n"}}).error.find("unsafe path") != std::string::npos);
+        QVERIFY(applyEdits(mesh, {TextEdit{"../outside.yaml", 0, 0, "x: 1\n"}}).error().find("unsafe path")
+                != std::string::npos);
         QVERIFY(!applyEdits(mesh, {TextEdit{"/etc/x.yaml", 0, 0, "x: 1\n"}}).ok());
         QVERIFY(!applyEdits(mesh, {TextEdit{"services.yaml", 100000, 0, "x"}}).ok());
         // A change that would break the file is refused, not written.
         const std::string &text = mesh->findFile("virtual-services.yaml")->text;
         const size_t at = text.find("weight: 80");
-        const EditResult broken = applyEdits(mesh, {TextEdit{"virtual-services.yaml", at, 10, "weight: [80"}});
+        const Result<MeshChange> broken =
+            applyEdits(mesh, {TextEdit{"virtual-services.yaml", at, 10, "weight: [80"}});
         QVERIFY(!broken.ok());
-        QVERIFY(broken.error.find("invalid") != std::string::npos);
-        const EditResult wrongType = applyEdits(mesh, {TextEdit{"virtual-services.yaml", at, 10, "weight: \"80\""}});
+        QVERIFY(broken.error().find("invalid") != std::string::npos);
+        const Result<MeshChange> wrongType =
+            applyEdits(mesh, {TextEdit{"virtual-services.yaml", at, 10, "weight: \"80\""}});
         QVERIFY(!wrongType.ok());
         // Same weights: nothing to do, the same snapshot comes back.
-        const EditResult same = setRouteWeights(mesh, reviews, {80, 20});
+        const Result<MeshChange> same = setRouteWeights(mesh, reviews, {80, 20});
         QVERIFY(same.ok());
-        QVERIFY(same.edits.empty());
-        QVERIFY(same.mesh == mesh);
+        QVERIFY(same->edits.empty());
+        QVERIFY(same->mesh == mesh);
     }
 
     // The inverse contract: an edit that repaired a broken value is undone to
@@ -487,15 +497,15 @@ private Q_SLOTS:
         brokenText.replace(at, 10, "weight: x");
         const MeshPtr broken = ManifestLoader().loadText("virtual-services.yaml", brokenText).mesh;
         const RouteRef reviews{"default", "reviews", 0};
-        const EditResult repaired = setRouteWeights(broken, reviews, {70, 30});
-        QVERIFY2(repaired.ok(), repaired.error.c_str());
-        QVERIFY(repaired.mesh->findFile("virtual-services.yaml")->text.find("weight: 70") != std::string::npos);
+        const Result<MeshChange> repaired = setRouteWeights(broken, reviews, {70, 30});
+        QVERIFY2(repaired.ok(), repaired.error().c_str());
+        QVERIFY(repaired->mesh->findFile("virtual-services.yaml")->text.find("weight: 70") != std::string::npos);
 
-        QVERIFY(!applyEdits(repaired.mesh, repaired.inverse).ok()); // as a new change: it breaks the file
-        const EditResult undone = revertEdits(repaired.mesh, repaired.inverse);
-        QVERIFY2(undone.ok(), undone.error.c_str());
-        QCOMPARE(undone.mesh->findFile("virtual-services.yaml")->text, brokenText);
-        QVERIFY(!undone.diagnostics.empty()); // the finding comes back with the bytes
+        QVERIFY(!applyEdits(repaired->mesh, repaired->inverse).ok()); // as a new change: it breaks the file
+        const Result<MeshChange> undone = revertEdits(repaired->mesh, repaired->inverse);
+        QVERIFY2(undone.ok(), undone.error().c_str());
+        QCOMPARE(undone->mesh->findFile("virtual-services.yaml")->text, brokenText);
+        QVERIFY(!undone->diagnostics.empty()); // the finding comes back with the bytes
     }
 };
 

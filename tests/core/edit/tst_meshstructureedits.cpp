@@ -27,13 +27,13 @@ std::map<std::string, std::string> texts(const Mesh &mesh)
 }
 
 // Every operation must be undoable byte for byte through its inverse edits.
-void verifyInverse(const MeshPtr &before, const EditResult &result)
+void verifyInverse(const MeshPtr &before, const Result<MeshChange> &result)
 {
-    QVERIFY2(result.ok(), result.error.c_str());
-    const EditResult undone = revertEdits(result.mesh, result.inverse);
-    QVERIFY2(undone.ok(), undone.error.c_str());
-    QVERIFY(texts(*undone.mesh) == texts(*before));
-    QVERIFY(!result.description.empty());
+    QVERIFY2(result.ok(), result.error().c_str());
+    const Result<MeshChange> undone = revertEdits(result->mesh, result->inverse);
+    QVERIFY2(undone.ok(), undone.error().c_str());
+    QVERIFY(texts(*undone->mesh) == texts(*before));
+    QVERIFY(!result->description.empty());
 }
 
 // What the analyzer reports, but bookinfo's one standing finding: its gateway
@@ -76,15 +76,15 @@ private Q_SLOTS:
     {
         const MeshPtr mesh = sample("bookinfo");
         const RouteRef productpage{"default", "productpage", 0};
-        const EditResult result = addDestination(mesh, productpage, to("v2"));
+        const Result<MeshChange> result = addDestination(mesh, productpage, to("v2"));
         verifyInverse(mesh, result);
-        const HttpRoute &edited = route(result.mesh, "productpage", 0);
+        const HttpRoute &edited = route(result->mesh, "productpage", 0);
         QCOMPARE(edited.route.size(), size_t(2));
         QCOMPARE(edited.route[1].destination.subset, std::string("v2"));
         QCOMPARE(edited.route[1].destination.host, std::string("productpage"));
         QCOMPARE(edited.effectiveWeight(0), int64_t(100));
         QCOMPARE(edited.effectiveWeight(1), int64_t(0));
-        QCOMPARE(meshDiff(*mesh, *result.mesh), std::string(R"(--- a/virtual-services.yaml
+        QCOMPARE(meshDiff(*mesh, *result->mesh), std::string(R"(--- a/virtual-services.yaml
 +++ b/virtual-services.yaml
 @@ -13,6 +13,11 @@
      - destination:
@@ -104,9 +104,10 @@ private Q_SLOTS:
     void addDestinationCopiesThePort()
     {
         const MeshPtr mesh = sample("greeter");
-        const EditResult result = addDestination(mesh, RouteRef{"default", "greeter-service", 0}, to("v3"), 10);
+        const Result<MeshChange> result =
+            addDestination(mesh, RouteRef{"default", "greeter-service", 0}, to("v3"), 10);
         verifyInverse(mesh, result);
-        const HttpRoute &edited = route(result.mesh, "greeter-service", 0);
+        const HttpRoute &edited = route(result->mesh, "greeter-service", 0);
         QCOMPARE(edited.route.size(), size_t(3));
         QCOMPARE(*edited.route[2].destination.port, uint32_t(3000));
         QCOMPARE(edited.effectiveWeight(0) + edited.effectiveWeight(1), int64_t(90));
@@ -117,17 +118,17 @@ private Q_SLOTS:
     {
         const MeshPtr mesh = ManifestLoader().loadFolder(editingtest::dataDir() + "/hosts").mesh;
         const RouteRef checkout{"default", "checkout", 0};
-        const EditResult result = removeDestination(mesh, checkout, 0);
+        const Result<MeshChange> result = removeDestination(mesh, checkout, 0);
         verifyInverse(mesh, result);
-        const HttpRoute &edited = route(result.mesh, "checkout", 0);
+        const HttpRoute &edited = route(result->mesh, "checkout", 0);
         QCOMPARE(edited.route.size(), size_t(2));
         QCOMPARE(edited.route[0].destination.host, std::string("checkout-v2"));
         QCOMPARE(edited.effectiveWeight(0), int64_t(67)); // 20:10 of 100, largest remainder
         QCOMPARE(edited.effectiveWeight(1), int64_t(33));
-        const EditResult last = removeDestination(result.mesh, checkout, 1);
-        verifyInverse(result.mesh, last);
-        QCOMPARE(route(last.mesh, "checkout", 0).route.front().weight, std::optional<int64_t>(100));
-        QVERIFY(!removeDestination(last.mesh, checkout, 0).ok());
+        const Result<MeshChange> last = removeDestination(result->mesh, checkout, 1);
+        verifyInverse(result->mesh, last);
+        QCOMPARE(route(last->mesh, "checkout", 0).route.front().weight, std::optional<int64_t>(100));
+        QVERIFY(!removeDestination(last->mesh, checkout, 0).ok());
     }
 
     // Kiali's canary flow on a mesh the analyzer finds clean: create the
@@ -150,25 +151,25 @@ private Q_SLOTS:
         const MeshPtr mesh = ManifestLoader().loadFolder(root).mesh;
         QVERIFY(findings(*mesh).empty());
         const RouteRef ratings{"default", "ratings", 0};
-        const EditResult subset = createVersionSubset(mesh, "ratings.default.svc.cluster.local", "v2");
+        const Result<MeshChange> subset = createVersionSubset(mesh, "ratings.default.svc.cluster.local", "v2");
         verifyInverse(mesh, subset);
-        const EditResult added = addDestination(subset.mesh, ratings, to("v2"));
-        verifyInverse(subset.mesh, added);
-        const EditResult shifted = setRouteWeights(added.mesh, ratings, {50, 50});
-        verifyInverse(added.mesh, shifted);
-        for (const EditResult *step : {&subset, &added, &shifted})
-            QVERIFY2(findings(*step->mesh).empty(), findings(*step->mesh).begin()->c_str());
+        const Result<MeshChange> added = addDestination(subset->mesh, ratings, to("v2"));
+        verifyInverse(subset->mesh, added);
+        const Result<MeshChange> shifted = setRouteWeights(added->mesh, ratings, {50, 50});
+        verifyInverse(added->mesh, shifted);
+        for (const Result<MeshChange> *step : {&subset, &added, &shifted})
+            QVERIFY2(findings(*(*step)->mesh).empty(), findings(*(*step)->mesh).begin()->c_str());
         // A destination to a subset nobody defines is what the analyzer is for.
-        const EditResult dangling = addDestination(mesh, ratings, to("v9"), 10);
+        const Result<MeshChange> dangling = addDestination(mesh, ratings, to("v9"), 10);
         QVERIFY(dangling.ok());
-        QVERIFY(findings(*dangling.mesh).count("IST0101 VirtualService default/ratings"));
+        QVERIFY(findings(*dangling->mesh).count("IST0101 VirtualService default/ratings"));
     }
 
     void destinationRefusals()
     {
         const MeshPtr mesh = sample("bookinfo-80-20");
         const RouteRef reviews{"default", "reviews", 0};
-        QVERIFY(addDestination(mesh, reviews, to("v1")).error.find("already") != std::string::npos);
+        QVERIFY(addDestination(mesh, reviews, to("v1")).error().find("already") != std::string::npos);
         QVERIFY(!addDestination(mesh, reviews, to("v3"), 101).ok());
         QVERIFY(!removeDestination(mesh, reviews, 7).ok());
     }
@@ -177,14 +178,14 @@ private Q_SLOTS:
     {
         const MeshPtr mesh = sample("fleetman");
         const std::string host = "fleetman-staff-service.default.svc.cluster.local";
-        const EditResult result = createVersionSubset(mesh, host, "v3");
+        const Result<MeshChange> result = createVersionSubset(mesh, host, "v3");
         verifyInverse(mesh, result);
-        const Subset *subset = result.mesh->findSubset(host, "v3");
+        const Subset *subset = result->mesh->findSubset(host, "v3");
         QVERIFY(subset);
         QCOMPARE(subset->labels, (Labels{{"version", "v3"}}));
-        QCOMPARE(result.edits.size(), size_t(1));
-        QCOMPARE(result.edits.front().length, size_t(0)); // inserted, nothing rewritten
-        QVERIFY(createVersionSubset(mesh, host, "safe").error.find("already defines") != std::string::npos);
+        QCOMPARE(result->edits.size(), size_t(1));
+        QCOMPARE(result->edits.front().length, size_t(0)); // inserted, nothing rewritten
+        QVERIFY(createVersionSubset(mesh, host, "safe").error().find("already defines") != std::string::npos);
         QVERIFY(!createVersionSubset(mesh, host, "V3").ok());
         QVERIFY(!createSubset(mesh, host, "v4", {}).ok());
     }
@@ -193,9 +194,9 @@ private Q_SLOTS:
     {
         const MeshPtr mesh = ManifestLoader().loadFolder(editingtest::dataDir() + "/hosts").mesh;
         const std::string host = "checkout.default.svc.cluster.local";
-        const EditResult result = createSubset(mesh, host, "v1", {{"version", "v1"}, {"app", "checkout"}});
+        const Result<MeshChange> result = createSubset(mesh, host, "v1", {{"version", "v1"}, {"app", "checkout"}});
         verifyInverse(mesh, result);
-        const SourceFile *file = result.mesh->findFile("destinationrule-checkout.yaml");
+        const SourceFile *file = result->mesh->findFile("destinationrule-checkout.yaml");
         QVERIFY(file);
         QCOMPARE(file->text, std::string(R"(apiVersion: networking.istio.io/v1
 kind: DestinationRule
@@ -210,22 +211,23 @@ spec:
       app: checkout
       version: v1
 )"));
-        QVERIFY(result.mesh->findSubset(host, "v1"));
+        QVERIFY(result->mesh->findSubset(host, "v1"));
         // Undo removes the new file again.
-        const EditResult undone = revertEdits(result.mesh, result.inverse);
-        QVERIFY(!undone.mesh->findFile("destinationrule-checkout.yaml"));
-        QCOMPARE(undone.mesh->files.size(), mesh->files.size());
+        const Result<MeshChange> undone = revertEdits(result->mesh, result->inverse);
+        QVERIFY(!undone->mesh->findFile("destinationrule-checkout.yaml"));
+        QCOMPARE(undone->mesh->files.size(), mesh->files.size());
 
         NewResourcePlacement placement;
         placement.file = "routing.yaml";
-        const EditResult appended = createVersionSubset(mesh, host, "v2", "version", placement);
+        const Result<MeshChange> appended = createVersionSubset(mesh, host, "v2", "version", placement);
         verifyInverse(mesh, appended);
-        const std::string &routing = appended.mesh->findFile("routing.yaml")->text;
+        const std::string &routing = appended->mesh->findFile("routing.yaml")->text;
         QVERIFY(routing.rfind(readFile(editingtest::dataDir() + "/hosts/routing.yaml") + "---\napiVersion", 0) == 0);
-        QVERIFY(appended.mesh->findSubset(host, "v2"));
+        QVERIFY(appended->mesh->findSubset(host, "v2"));
 
         placement.file = "../escape.yaml";
-        QVERIFY(createVersionSubset(mesh, host, "v2", "version", placement).error.find("unsafe") != std::string::npos);
+        QVERIFY(createVersionSubset(mesh, host, "v2", "version", placement).error().find("unsafe")
+                != std::string::npos);
         placement.file = "rules.txt";
         QVERIFY(!createVersionSubset(mesh, host, "v2", "version", placement).ok());
         QVERIFY(!createVersionSubset(mesh, "Bad_Host", "v2").ok());
@@ -234,9 +236,9 @@ spec:
     void newRulesSpeakTheMeshsApiVersion()
     {
         const MeshPtr mesh = sample("account-service");
-        const EditResult result = createVersionSubset(mesh, "ledger.default.svc.cluster.local", "v1");
+        const Result<MeshChange> result = createVersionSubset(mesh, "ledger.default.svc.cluster.local", "v1");
         verifyInverse(mesh, result);
-        QVERIFY(result.mesh->findFile("destinationrule-ledger.yaml")->text.rfind(
+        QVERIFY(result->mesh->findFile("destinationrule-ledger.yaml")->text.rfind(
                     "apiVersion: networking.istio.io/v1alpha3\n", 0) == 0);
     }
 
@@ -244,27 +246,29 @@ spec:
     {
         const MeshPtr mesh = sample("httpbin-mirror");
         const RouteRef httpbin{"default", "httpbin", 0};
-        const EditResult half = setMirror(mesh, httpbin, to("v2", "httpbin"), 50.0);
+        const Result<MeshChange> half = setMirror(mesh, httpbin, to("v2", "httpbin"), 50.0);
         verifyInverse(mesh, half);
-        QCOMPARE(*route(half.mesh, "httpbin", 0).mirrorPercentage, 50.0);
-        QCOMPARE(half.edits.size(), size_t(1)); // just the number
-        QCOMPARE(half.edits.front().replacement, std::string("50"));
+        QCOMPARE(*route(half->mesh, "httpbin", 0).mirrorPercentage, 50.0);
+        QCOMPARE(half->edits.size(), size_t(1)); // just the number
+        QCOMPARE(half->edits.front().replacement, std::string("50"));
 
-        const EditResult retarget = setMirror(mesh, httpbin, to("v1", "httpbin"), 100.0);
+        const Result<MeshChange> retarget = setMirror(mesh, httpbin, to("v1", "httpbin"), 100.0);
         verifyInverse(mesh, retarget);
-        QCOMPARE(route(retarget.mesh, "httpbin", 0).mirror->subset, std::string("v1"));
-        QCOMPARE(retarget.edits.size(), size_t(1));
+        QCOMPARE(route(retarget->mesh, "httpbin", 0).mirror->subset, std::string("v1"));
+        QCOMPARE(retarget->edits.size(), size_t(1));
 
-        const EditResult cleared = setMirror(mesh, httpbin, std::nullopt);
+        const Result<MeshChange> cleared = setMirror(mesh, httpbin, std::nullopt);
         verifyInverse(mesh, cleared);
-        QVERIFY(!route(cleared.mesh, "httpbin", 0).mirror);
-        QVERIFY(!route(cleared.mesh, "httpbin", 0).mirrorPercentage);
-        QVERIFY(cleared.mesh->findFile("routing.yaml")->text.find("Percentage of requests to shadow") == std::string::npos);
+        QVERIFY(!route(cleared->mesh, "httpbin", 0).mirror);
+        QVERIFY(!route(cleared->mesh, "httpbin", 0).mirrorPercentage);
+        QVERIFY(cleared->mesh->findFile("routing.yaml")->text.find("Percentage of requests to shadow")
+                == std::string::npos);
 
         const MeshPtr bookinfo = sample("bookinfo");
-        const EditResult added = setMirror(bookinfo, RouteRef{"default", "reviews", 1}, to("v3", "reviews"), 12.5);
+        const Result<MeshChange> added =
+            setMirror(bookinfo, RouteRef{"default", "reviews", 1}, to("v3", "reviews"), 12.5);
         verifyInverse(bookinfo, added);
-        const HttpRoute &mirrored = route(added.mesh, "reviews", 1);
+        const HttpRoute &mirrored = route(added->mesh, "reviews", 1);
         QCOMPARE(mirrored.mirror->subset, std::string("v3"));
         QCOMPARE(*mirrored.mirrorPercentage, 12.5);
 
@@ -288,9 +292,9 @@ spec:
     mirror_percent: 20
 )";
         const MeshPtr mesh = ManifestLoader().loadText("legacy.yaml", legacy).mesh;
-        const EditResult result = setMirror(mesh, RouteRef{"default", "legacy", 0}, to("v2", "legacy"), 30.0);
+        const Result<MeshChange> result = setMirror(mesh, RouteRef{"default", "legacy", 0}, to("v2", "legacy"), 30.0);
         verifyInverse(mesh, result);
-        const HttpRoute &edited = result.mesh->findVirtualService("default", "legacy")->http[0];
+        const HttpRoute &edited = result->mesh->findVirtualService("default", "legacy")->http[0];
         QVERIFY(!edited.legacyMirrorPercent);
         QCOMPARE(*edited.mirrorPercentage, 30.0);
 
@@ -299,12 +303,12 @@ spec:
         both.replace(both.find("    mirror: {host: legacy, subset: v2}\n"), 39,
                      "    mirrors:\n    - destination: {host: legacy, subset: v2}\n");
         const MeshPtr withMirrors = ManifestLoader().loadText("legacy.yaml", both).mesh;
-        QVERIFY(setMirror(withMirrors, RouteRef{"default", "legacy", 0}, to("v3", "legacy")).error.find("mirrors")
+        QVERIFY(setMirror(withMirrors, RouteRef{"default", "legacy", 0}, to("v3", "legacy")).error().find("mirrors")
                 != std::string::npos);
 
         // The commented mesh's canary mirrors through an alias: refused, not edited for everybody.
         const MeshPtr commented = ManifestLoader().loadFolder(editingtest::dataDir() + "/commented").mesh;
-        QVERIFY(setMirror(commented, RouteRef{"shop", "reviews", 1}, to("v2", "reviews")).error.find("alias")
+        QVERIFY(setMirror(commented, RouteRef{"shop", "reviews", 1}, to("v2", "reviews")).error().find("alias")
                 != std::string::npos);
     }
 
@@ -320,9 +324,9 @@ spec:
         rule.destination = to("v2");
         const size_t at = defaultMatchRoutePosition(reviews);
         QCOMPARE(at, size_t(0));
-        const EditResult result = addMatchRoute(mesh, RouteRef{"default", "reviews", at}, rule);
+        const Result<MeshChange> result = addMatchRoute(mesh, RouteRef{"default", "reviews", at}, rule);
         verifyInverse(mesh, result);
-        const VirtualService &edited = *result.mesh->findVirtualService("default", "reviews");
+        const VirtualService &edited = *result->mesh->findVirtualService("default", "reviews");
         QCOMPARE(edited.http.size(), size_t(2));
         const HttpRoute &launched = edited.http[0];
         QCOMPARE(launched.name, std::string("jason"));
@@ -337,7 +341,8 @@ spec:
 
         MatchRule bad = rule;
         bad.conditions = {header("x", StringMatch::Kind::Regex, "(unclosed")};
-        QVERIFY(addMatchRoute(mesh, RouteRef{"default", "reviews", 0}, bad).error.find("regex") != std::string::npos);
+        QVERIFY(addMatchRoute(mesh, RouteRef{"default", "reviews", 0}, bad).error().find("regex")
+                != std::string::npos);
         bad.conditions.clear();
         QVERIFY(!addMatchRoute(mesh, RouteRef{"default", "reviews", 0}, bad).ok());
         QVERIFY(!addMatchRoute(mesh, RouteRef{"default", "reviews", 5}, rule).ok());
@@ -349,19 +354,19 @@ spec:
         MatchRule rule;
         rule.conditions = {header("x-dark-launch", StringMatch::Kind::Prefix, "v")};
         rule.destination = to("version-v1");
-        const EditResult result = setMatchRoute(mesh, RouteRef{"default", "catalog", 0}, rule);
+        const Result<MeshChange> result = setMatchRoute(mesh, RouteRef{"default", "catalog", 0}, rule);
         verifyInverse(mesh, result);
-        const HttpRoute &edited = route(result.mesh, "catalog", 0);
+        const HttpRoute &edited = route(result->mesh, "catalog", 0);
         QVERIFY(edited.match.at(0).headers.at(0).match.kind == StringMatch::Kind::Prefix);
         QCOMPARE(edited.route.at(0).destination.subset, std::string("version-v1"));
-        const std::string &text = result.mesh->findFile("routing.yaml")->text;
+        const std::string &text = result->mesh->findFile("routing.yaml")->text;
         QVERIFY(text.find("  # Opt-in route: only callers sending") != std::string::npos);
         QVERIFY(text.find("  # Everyone else keeps getting v1.") != std::string::npos);
 
         // A catch-all route gets its match written before `route:`.
-        const EditResult second = setMatchRoute(mesh, RouteRef{"default", "catalog", 1}, rule);
+        const Result<MeshChange> second = setMatchRoute(mesh, RouteRef{"default", "catalog", 1}, rule);
         verifyInverse(mesh, second);
-        QVERIFY(second.mesh->findFile("routing.yaml")->text.find(
+        QVERIFY(second->mesh->findFile("routing.yaml")->text.find(
                     "  # Everyone else keeps getting v1.\n  - match:\n    - headers:\n        x-dark-launch:\n"
                     "          prefix: v\n    route:\n")
                 != std::string::npos);
@@ -370,23 +375,23 @@ spec:
     void removeAndMoveRoutes()
     {
         const MeshPtr mesh = sample("catalog-dark-launch");
-        const EditResult removed = removeRoute(mesh, RouteRef{"default", "catalog", 0});
+        const Result<MeshChange> removed = removeRoute(mesh, RouteRef{"default", "catalog", 0});
         verifyInverse(mesh, removed);
         QCOMPARE(result(removed).http.size(), size_t(1));
-        QVERIFY(removed.mesh->findFile("routing.yaml")->text.find("Opt-in route") == std::string::npos);
-        QVERIFY(!removeRoute(removed.mesh, RouteRef{"default", "catalog", 0}).ok());
+        QVERIFY(removed->mesh->findFile("routing.yaml")->text.find("Opt-in route") == std::string::npos);
+        QVERIFY(!removeRoute(removed->mesh, RouteRef{"default", "catalog", 0}).ok());
 
-        const EditResult moved = moveRoute(mesh, RouteRef{"default", "catalog", 1}, 0);
+        const Result<MeshChange> moved = moveRoute(mesh, RouteRef{"default", "catalog", 1}, 0);
         verifyInverse(mesh, moved);
         const VirtualService &reordered = result(moved);
         QCOMPARE(reordered.http[0].route.at(0).destination.subset, std::string("version-v1"));
         QCOMPARE(reordered.http[1].route.at(0).destination.subset, std::string("version-v2"));
-        const std::string &text = moved.mesh->findFile("routing.yaml")->text;
+        const std::string &text = moved->mesh->findFile("routing.yaml")->text;
         QVERIFY(text.find("Everyone else") < text.find("Opt-in route"));
         // Moving back restores the original text exactly.
-        const EditResult back = moveRoute(moved.mesh, RouteRef{"default", "catalog", 0}, 1);
+        const Result<MeshChange> back = moveRoute(moved->mesh, RouteRef{"default", "catalog", 0}, 1);
         QVERIFY(back.ok());
-        QCOMPARE(back.mesh->findFile("routing.yaml")->text, mesh->findFile("routing.yaml")->text);
+        QCOMPARE(back->mesh->findFile("routing.yaml")->text, mesh->findFile("routing.yaml")->text);
         QVERIFY(!moveRoute(mesh, RouteRef{"default", "catalog", 0}, 2).ok());
     }
 
@@ -401,15 +406,15 @@ spec:
         rule.destination = to("v2");
         // The testers' destination is an anchor the canary's mirror aliases:
         // pointing it elsewhere is refused, keeping it is fine.
-        QVERIFY(setMatchRoute(mesh, testers, rule).error.find("anchor &testers-destination") != std::string::npos);
+        QVERIFY(setMatchRoute(mesh, testers, rule).error().find("anchor &testers-destination") != std::string::npos);
         MatchRule sameTarget = rule;
         sameTarget.destination = to("v3");
         // Moving the canary (which holds the alias) above the testers (which
         // define the anchor), or removing the testers, would leave an alias
         // with no anchor: the re-read catches it and nothing is changed.
-        QVERIFY(moveRoute(mesh, canary, 0).error.find("anchor is not defined") != std::string::npos);
-        QVERIFY(removeRoute(mesh, testers).error.find("anchor is not defined") != std::string::npos);
-        const std::vector<EditResult> results{
+        QVERIFY(moveRoute(mesh, canary, 0).error().find("anchor is not defined") != std::string::npos);
+        QVERIFY(removeRoute(mesh, testers).error().find("anchor is not defined") != std::string::npos);
+        const std::vector<Result<MeshChange>> results{
             addDestination(mesh, canary, to("v3"), 10),
             removeDestination(mesh, canary, 0),
             addMatchRoute(mesh, RouteRef{"shop", "reviews", 1}, rule),
@@ -427,8 +432,8 @@ spec:
             verifyInverse(mesh, results[i]);
             if (QTest::currentTestFailed())
                 return;
-            QVERIFY(results[i].diagnostics.empty());
-            const std::string &text = results[i].mesh->findFile("mesh.yaml")->text;
+            QVERIFY(results[i]->diagnostics.empty());
+            const std::string &text = results[i]->mesh->findFile("mesh.yaml")->text;
             for (const std::string &comment : comments) {
                 // Removing takes the lines of what goes: the v1 entry's own comment.
                 if (i == 1 && comment == "# most traffic")
@@ -439,9 +444,9 @@ spec:
     }
 
 private:
-    static const VirtualService &result(const EditResult &edit)
+    static const VirtualService &result(const Result<MeshChange> &edit)
     {
-        return *edit.mesh->findVirtualService("default", "catalog");
+        return *edit->mesh->findVirtualService("default", "catalog");
     }
 };
 

@@ -43,14 +43,14 @@ std::string planText(const MeshPtr &mesh) { return mesh->findFile("plan.yaml")->
 
 // Every operation must be undoable byte for byte through its inverse edits,
 // and must leave the other files alone.
-void verifyInverse(const MeshPtr &before, const EditResult &result)
+void verifyInverse(const MeshPtr &before, const Result<MeshChange> &result)
 {
-    QVERIFY2(result.ok(), result.error.c_str());
-    const EditResult undone = applyEdits(result.mesh, result.inverse);
-    QVERIFY2(undone.ok(), undone.error.c_str());
-    QVERIFY(texts(*undone.mesh) == texts(*before));
-    QVERIFY(!result.description.empty());
-    for (const TextEdit &edit : result.edits)
+    QVERIFY2(result.ok(), result.error().c_str());
+    const Result<MeshChange> undone = applyEdits(result->mesh, result->inverse);
+    QVERIFY2(undone.ok(), undone.error().c_str());
+    QVERIFY(texts(*undone->mesh) == texts(*before));
+    QVERIFY(!result->description.empty());
+    for (const TextEdit &edit : result->edits)
         QCOMPARE(edit.file, std::string("plan.yaml"));
 }
 
@@ -125,65 +125,65 @@ private Q_SLOTS:
         QCOMPARE(finding->location.line, 9);
         QCOMPARE(finding->resource.name, std::string("p"));
         // No edit of an unreadable plan.
-        const EditResult refused = setRolloutStep(mesh, {"default", "p"}, 0, weight(10));
+        const Result<MeshChange> refused = setRolloutStep(mesh, {"default", "p"}, 0, weight(10));
         QVERIFY(!refused.ok());
-        QVERIFY(refused.error.find("does not read") != std::string::npos);
+        QVERIFY(refused.error().find("does not read") != std::string::npos);
     }
 
     void setWeightMovesOnlyItsDigits()
     {
         const MeshPtr mesh = sample();
-        const EditResult result = setRolloutStep(mesh, kPlan, 2, weight(20));
+        const Result<MeshChange> result = setRolloutStep(mesh, kPlan, 2, weight(20));
         verifyInverse(mesh, result);
-        QCOMPARE(result.edits.size(), size_t(1));
-        QCOMPARE(result.edits[0].replacement, std::string("20"));
-        QCOMPARE(result.edits[0].length, size_t(2));
-        QCOMPARE(planOf(result.mesh).steps[2].weight, 20);
+        QCOMPARE(result->edits.size(), size_t(1));
+        QCOMPARE(result->edits[0].replacement, std::string("20"));
+        QCOMPARE(result->edits[0].length, size_t(2));
+        QCOMPARE(planOf(result->mesh).steps[2].weight, 20);
         std::string expected = planText(mesh);
         expected.replace(expected.find("setWeight: 10"), 13, "setWeight: 20");
-        QCOMPARE(planText(result.mesh), expected);
+        QCOMPARE(planText(result->mesh), expected);
         // Files the edit did not touch are shared, not copied.
-        QCOMPARE(result.mesh->findFile("services.yaml"), mesh->findFile("services.yaml"));
+        QCOMPARE(result->mesh->findFile("services.yaml"), mesh->findFile("services.yaml"));
     }
 
     void setPauseKeepsTheFlowMapping()
     {
         const MeshPtr mesh = sample();
-        const EditResult result = setRolloutStep(mesh, kPlan, 3, pause(90));
+        const Result<MeshChange> result = setRolloutStep(mesh, kPlan, 3, pause(90));
         verifyInverse(mesh, result);
         std::string expected = planText(mesh);
         const size_t at = expected.find("pause: {duration: 5m}");
         expected.replace(at, 21, "pause: {duration: 90s}");
-        QCOMPARE(planText(result.mesh), expected);
-        QCOMPARE(*planOf(result.mesh).steps[3].pauseSeconds, 90.0);
+        QCOMPARE(planText(result->mesh), expected);
+        QCOMPARE(*planOf(result->mesh).steps[3].pauseSeconds, 90.0);
 
-        const EditResult manual = setRolloutStep(result.mesh, kPlan, 3, pause(std::nullopt));
-        verifyInverse(result.mesh, manual);
-        QVERIFY(!planOf(manual.mesh).steps[3].pauseSeconds);
-        QCOMPARE(planOf(manual.mesh).steps[3].describe(), std::string("pause until promoted"));
-        QVERIFY(planText(manual.mesh).find("    - pause: {}\n") != std::string::npos);
+        const Result<MeshChange> manual = setRolloutStep(result->mesh, kPlan, 3, pause(std::nullopt));
+        verifyInverse(result->mesh, manual);
+        QVERIFY(!planOf(manual->mesh).steps[3].pauseSeconds);
+        QCOMPARE(planOf(manual->mesh).steps[3].describe(), std::string("pause until promoted"));
+        QVERIFY(planText(manual->mesh).find("    - pause: {}\n") != std::string::npos);
 
-        const EditResult timed = setRolloutStep(manual.mesh, kPlan, 3, pause(600));
-        verifyInverse(manual.mesh, timed);
-        QCOMPARE(*planOf(timed.mesh).steps[3].pauseSeconds, 600.0);
-        QVERIFY(planText(timed.mesh).find("    - pause: {duration: 10m}\n") != std::string::npos);
+        const Result<MeshChange> timed = setRolloutStep(manual->mesh, kPlan, 3, pause(600));
+        verifyInverse(manual->mesh, timed);
+        QCOMPARE(*planOf(timed->mesh).steps[3].pauseSeconds, 600.0);
+        QVERIFY(planText(timed->mesh).find("    - pause: {duration: 10m}\n") != std::string::npos);
     }
 
     void setAnotherKindRewritesTheStepInPlace()
     {
         const MeshPtr mesh = sample();
-        const EditResult result = setRolloutStep(mesh, kPlan, 2, mirror(20));
+        const Result<MeshChange> result = setRolloutStep(mesh, kPlan, 2, mirror(20));
         verifyInverse(mesh, result);
-        const RolloutPlan &plan = planOf(result.mesh);
+        const RolloutPlan &plan = planOf(result->mesh);
         QCOMPARE(plan.steps.size(), size_t(9));
         QCOMPARE(plan.steps[2].describe(), std::string("setMirror 20%"));
         QCOMPARE(plan.steps[3].describe(), std::string("pause 300s"));
         std::string expected = planText(mesh);
         const size_t at = expected.find("    - setWeight: 10\n");
-        QVERIFY(planText(result.mesh).find("    - setMirror:") == at);
+        QVERIFY(planText(result->mesh).find("    - setMirror:") == at);
         // Everything before and after the step is byte-identical.
         const size_t after = at + std::string("    - setWeight: 10\n").size();
-        const std::string text = planText(result.mesh);
+        const std::string text = planText(result->mesh);
         QCOMPARE(text.substr(0, at), expected.substr(0, at));
         QVERIFY(text.size() > at);
         QCOMPARE(text.substr(text.size() - (expected.size() - after)), expected.substr(after));
@@ -192,39 +192,39 @@ private Q_SLOTS:
     void addInsertsOneLine()
     {
         const MeshPtr mesh = sample();
-        const EditResult result = addRolloutStep(mesh, kPlan, 2, weight(5));
+        const Result<MeshChange> result = addRolloutStep(mesh, kPlan, 2, weight(5));
         verifyInverse(mesh, result);
         std::string expected = planText(mesh);
         expected.insert(expected.find("    - setWeight: 10\n"), "    - setWeight: 5\n");
-        QCOMPARE(planText(result.mesh), expected);
-        QCOMPARE(planOf(result.mesh).steps.size(), size_t(10));
+        QCOMPARE(planText(result->mesh), expected);
+        QCOMPARE(planOf(result->mesh).steps.size(), size_t(10));
 
-        const EditResult appended = addRolloutStep(result.mesh, kPlan, 10, pause(std::nullopt));
-        verifyInverse(result.mesh, appended);
-        QCOMPARE(planOf(appended.mesh).steps.back().describe(), std::string("pause until promoted"));
+        const Result<MeshChange> appended = addRolloutStep(result->mesh, kPlan, 10, pause(std::nullopt));
+        verifyInverse(result->mesh, appended);
+        QCOMPARE(planOf(appended->mesh).steps.back().describe(), std::string("pause until promoted"));
     }
 
     void removeTakesTheStepsLine()
     {
         const MeshPtr mesh = sample();
-        const EditResult result = removeRolloutStep(mesh, kPlan, 1);
+        const Result<MeshChange> result = removeRolloutStep(mesh, kPlan, 1);
         verifyInverse(mesh, result);
         std::string expected = planText(mesh);
         expected.erase(expected.find("    - pause: {duration: 2m}\n"), 28);
-        QCOMPARE(planText(result.mesh), expected);
-        QCOMPARE(planOf(result.mesh).steps.size(), size_t(8));
+        QCOMPARE(planText(result->mesh), expected);
+        QCOMPARE(planOf(result->mesh).steps.size(), size_t(8));
     }
 
     void moveReorders()
     {
         const MeshPtr mesh = sample();
-        const EditResult result = moveRolloutStep(mesh, kPlan, 4, 2); // setWeight 30 before setWeight 10
+        const Result<MeshChange> result = moveRolloutStep(mesh, kPlan, 4, 2); // setWeight 30 before setWeight 10
         verifyInverse(mesh, result);
-        const std::vector<std::string> steps = described(planOf(result.mesh));
+        const std::vector<std::string> steps = described(planOf(result->mesh));
         QCOMPARE(steps[2], std::string("setWeight 30"));
         QCOMPARE(steps[3], std::string("setWeight 10"));
         QCOMPARE(steps[4], std::string("pause 300s"));
-        QCOMPARE(planText(result.mesh).size(), planText(mesh).size());
+        QCOMPARE(planText(result->mesh).size(), planText(mesh).size());
     }
 
     void refusals()
@@ -246,9 +246,9 @@ private Q_SLOTS:
                                           "apiVersion: meshlane.io/v1alpha1\nkind: RolloutPlan\n"
                                           "metadata: {name: p}\nspec:\n  route: {virtualService: default/r}\n"
                                           "  stable: v1\n  canary: v2\n  steps:\n    - setWeight: 100\n");
-        const EditResult last = removeRolloutStep(single, {"default", "p"}, 0);
+        const Result<MeshChange> last = removeRolloutStep(single, {"default", "p"}, 0);
         QVERIFY(!last.ok());
-        QCOMPARE(last.error, std::string("the last step of a plan cannot be removed"));
+        QCOMPARE(last.error(), std::string("the last step of a plan cannot be removed"));
     }
 
     void headerRouteStep()
@@ -258,9 +258,9 @@ private Q_SLOTS:
         step.kind = RolloutStep::Kind::SetHeaderRoute;
         step.headerRouteName = "beta";
         step.match.push_back({MatchCondition::Field::Header, "X-Beta", StringMatch::Kind::Prefix, "on"});
-        const EditResult result = setRolloutStep(mesh, kPlan, 0, step);
+        const Result<MeshChange> result = setRolloutStep(mesh, kPlan, 0, step);
         verifyInverse(mesh, result);
-        const RolloutStep &read = planOf(result.mesh).steps[0];
+        const RolloutStep &read = planOf(result->mesh).steps[0];
         QCOMPARE(read.headerRouteName, std::string("beta"));
         QCOMPARE(read.match.size(), size_t(1));
         QCOMPARE(read.match[0].name, std::string("x-beta"));

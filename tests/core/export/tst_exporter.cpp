@@ -49,9 +49,9 @@ struct Copy
 // subset in the DestinationRule file.
 MeshPtr editTwoFiles(const MeshPtr &mesh)
 {
-    const EditResult weights = setRouteWeights(mesh, RouteRef{"default", "reviews", 0}, {50, 50});
-    const EditResult subset = createVersionSubset(weights.mesh, "reviews.default.svc.cluster.local", "v4");
-    return subset.mesh;
+    const Result<MeshChange> weights = setRouteWeights(mesh, RouteRef{"default", "reviews", 0}, {50, 50});
+    const Result<MeshChange> subset = createVersionSubset(weights->mesh, "reviews.default.svc.cluster.local", "v4");
+    return subset->mesh;
 }
 
 void makeWritable(const fs::path &root)
@@ -93,15 +93,15 @@ private Q_SLOTS:
         for (const std::string &folder : folders) {
             QTemporaryDir out;
             const MeshPtr mesh = ManifestLoader().loadFolder(folder).mesh;
-            const ExportReport report = Exporter(mesh).exportTo(out.path().toStdString());
-            QVERIFY2(report.ok(), report.errors.empty() ? "" : report.errors.front().c_str());
+            const Result<ExportSummary> report = Exporter(mesh).exportTo(out.path().toStdString());
+            QVERIFY2(report.ok(), report.error().c_str());
             QVERIFY2(snapshotTree(out.path().toStdString()) == snapshotTree(folder), folder.c_str());
-            QVERIFY(std::find(report.written.begin(), report.written.end(), "README.md") != report.written.end()
+            QVERIFY(std::find(report->written.begin(), report->written.end(), "README.md") != report->written.end()
                     || !fs::exists(folder + "/README.md"));
             // Again: everything is already there, nothing is touched.
             const Times before = modificationTimes(out.path().toStdString());
-            const ExportReport again = Exporter(mesh).exportTo(out.path().toStdString());
-            QVERIFY(again.ok() && again.written.empty());
+            const Result<ExportSummary> again = Exporter(mesh).exportTo(out.path().toStdString());
+            QVERIFY(again.ok() && again->written.empty());
             QVERIFY(modificationTimes(out.path().toStdString()) == before);
             QVERIFY(Exporter(mesh).diff(out.path().toStdString()).empty());
         }
@@ -111,9 +111,9 @@ private Q_SLOTS:
     {
         Copy copy(editingtest::samplesDir() + "/bookinfo");
         const Times before = modificationTimes(copy.root);
-        const ExportReport report = Exporter(copy.mesh).exportTo({});
+        const Result<ExportSummary> report = Exporter(copy.mesh).exportTo({});
         QVERIFY(report.ok());
-        QVERIFY(report.written.empty());
+        QVERIFY(report->written.empty());
         QVERIFY(modificationTimes(copy.root) == before);
     }
 
@@ -122,15 +122,15 @@ private Q_SLOTS:
         Copy copy(editingtest::samplesDir() + "/bookinfo-80-20");
         fs::permissions(copy.root + "/virtual-services.yaml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
         const auto before = snapshotTree(copy.root);
-        const EditResult edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
+        const Result<MeshChange> edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
         QVERIFY(edit.ok());
         ExportOptions options;
         options.loaded = copy.mesh.get();
-        const ExportReport report = Exporter(edit.mesh, options).exportTo({});
+        const Result<ExportSummary> report = Exporter(edit->mesh, options).exportTo({});
         QVERIFY(report.ok());
-        QCOMPARE(report.written, std::vector<std::string>{"virtual-services.yaml"});
+        QCOMPARE(report->written, std::vector<std::string>{"virtual-services.yaml"});
         auto after = snapshotTree(copy.root);
-        QCOMPARE(after["virtual-services.yaml"], edit.mesh->findFile("virtual-services.yaml")->text);
+        QCOMPARE(after["virtual-services.yaml"], edit->mesh->findFile("virtual-services.yaml")->text);
         after["virtual-services.yaml"] = before.at("virtual-services.yaml");
         QVERIFY(after == before);
         QVERIFY(fs::status(copy.root + "/virtual-services.yaml").permissions()
@@ -141,13 +141,13 @@ private Q_SLOTS:
     void newFilesAreCreated()
     {
         Copy copy(editingtest::dataDir() + "/hosts");
-        const EditResult edit = createVersionSubset(copy.mesh, "checkout.default.svc.cluster.local", "v1");
+        const Result<MeshChange> edit = createVersionSubset(copy.mesh, "checkout.default.svc.cluster.local", "v1");
         QVERIFY(edit.ok());
-        const ExportReport report = Exporter(edit.mesh).exportTo({});
+        const Result<ExportSummary> report = Exporter(edit->mesh).exportTo({});
         QVERIFY(report.ok());
-        QCOMPARE(report.written, std::vector<std::string>{"destinationrule-checkout.yaml"});
+        QCOMPARE(report->written, std::vector<std::string>{"destinationrule-checkout.yaml"});
         QCOMPARE(readFile(copy.root + "/destinationrule-checkout.yaml"),
-                 edit.mesh->findFile("destinationrule-checkout.yaml")->text);
+                 edit->mesh->findFile("destinationrule-checkout.yaml")->text);
         const LoadResult reread = ManifestLoader().loadFolder(copy.root);
         QVERIFY(reread.diagnostics.empty());
         QVERIFY(reread.mesh->findSubset("checkout.default.svc.cluster.local", "v1"));
@@ -164,11 +164,10 @@ private Q_SLOTS:
         const MeshPtr edited = editTwoFiles(copy.mesh);
         QVERIFY(edited);
         fs::permissions(copy.root, fs::perms::owner_read | fs::perms::owner_exec);
-        const ExportReport report = Exporter(edited).exportTo({});
+        const Result<ExportSummary> report = Exporter(edited).exportTo({});
         makeWritable(copy.root);
-        QVERIFY(!report.ok());
-        QVERIFY(report.written.empty());
-        QVERIFY(report.errors.front().find("destination-rules.yaml") != std::string::npos);
+        QVERIFY(!report.ok()); // a failure has nothing written to list
+        QVERIFY(report.error().find("destination-rules.yaml") != std::string::npos);
         QVERIFY(snapshotTree(copy.root) == before);
         QVERIFY(!hasTemporaryFiles(copy.root));
     }
@@ -184,13 +183,15 @@ private Q_SLOTS:
         editingtest::writeFile(root + "/a-routing.yaml", readFile(editingtest::samplesDir() + "/fleetman/routing.yaml"));
         editingtest::writeFile(root + "/z/services.yaml", readFile(editingtest::samplesDir() + "/fleetman/services.yaml"));
         const MeshPtr mesh = ManifestLoader().loadFolder(root).mesh;
-        const EditResult weights = setRouteWeights(mesh, RouteRef{"default", "fleetman-staff-service", 0}, {60, 40});
+        const Result<MeshChange> weights =
+            setRouteWeights(mesh, RouteRef{"default", "fleetman-staff-service", 0}, {60, 40});
         const std::string &services = mesh->findFile("z/services.yaml")->text;
-        const EditResult both = applyEdits(weights.mesh, {TextEdit{"z/services.yaml", services.size(), 0, "# touched\n"}});
+        const Result<MeshChange> both =
+            applyEdits(weights->mesh, {TextEdit{"z/services.yaml", services.size(), 0, "# touched\n"}});
         QVERIFY(both.ok());
         const auto before = snapshotTree(root);
         fs::permissions(root + "/z", fs::perms::owner_read | fs::perms::owner_exec);
-        const ExportReport report = Exporter(both.mesh).exportTo({});
+        const Result<ExportSummary> report = Exporter(both->mesh).exportTo({});
         makeWritable(root);
         QVERIFY(!report.ok());
         QVERIFY(snapshotTree(root) == before);
@@ -204,7 +205,7 @@ private Q_SLOTS:
         QTemporaryDir out;
         fs::permissions(out.path().toStdString(), fs::perms::owner_read | fs::perms::owner_exec);
         const MeshPtr mesh = ManifestLoader().loadFolder(editingtest::samplesDir() + "/greeter").mesh;
-        const ExportReport report = Exporter(mesh).exportTo(out.path().toStdString());
+        const Result<ExportSummary> report = Exporter(mesh).exportTo(out.path().toStdString());
         makeWritable(out.path().toStdString());
         QVERIFY(!report.ok());
         QVERIFY(fs::is_empty(out.path().toStdString()));
@@ -213,14 +214,31 @@ private Q_SLOTS:
     void changedOnDiskIsRefused()
     {
         Copy copy(editingtest::samplesDir() + "/bookinfo-80-20");
-        const EditResult edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
+        const Result<MeshChange> edit = setRouteWeights(copy.mesh, RouteRef{"default", "reviews", 0}, {30, 70});
         editingtest::writeFile(copy.root + "/virtual-services.yaml", "# someone else was here\n");
         ExportOptions options;
         options.loaded = copy.mesh.get();
-        const ExportReport report = Exporter(edit.mesh, options).exportTo({});
+        const Result<ExportSummary> report = Exporter(edit->mesh, options).exportTo({});
         QVERIFY(!report.ok());
-        QVERIFY(report.errors.front().find("changed on disk") != std::string::npos);
+        QVERIFY(report.error().find("changed on disk") != std::string::npos);
         QCOMPARE(readFile(copy.root + "/virtual-services.yaml"), std::string("# someone else was here\n"));
+    }
+
+    void everyProblemIsListed()
+    {
+        QTemporaryDir out;
+        const std::string root = out.path().toStdString();
+        fs::create_directories(root + "/routing.yaml");
+        fs::create_directories(root + "/services.yaml");
+        const Exporter exporter(ManifestLoader().loadFolder(editingtest::samplesDir() + "/fleetman").mesh);
+        const Result<ExportSummary> report = exporter.exportTo(root);
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error(),
+                 std::string("routing.yaml: exists and is not a regular file\n"
+                             "services.yaml: exists and is not a regular file"));
+        QVERIFY(!fs::exists(root + "/deployments.yaml"));
+        QCOMPARE(exporter.outputFolder(root), fs::canonical(root).string());
+        QCOMPARE(exporter.outputFolder(root + "/nothing"), std::string());
     }
 
     void neverWritesOutsideTheFolder()
@@ -235,7 +253,7 @@ private Q_SLOTS:
 
         // A folder link inside the output pointing elsewhere.
         fs::create_directory_symlink(root + "/outside", root + "/out/sub");
-        ExportReport report = Exporter(mesh).exportTo(root + "/out");
+        Result<ExportSummary> report = Exporter(mesh).exportTo(root + "/out");
         QVERIFY(!report.ok());
         QVERIFY(fs::is_empty(root + "/outside"));
         QVERIFY(!fs::exists(root + "/out/top.yaml"));
@@ -253,7 +271,7 @@ private Q_SLOTS:
         editingtest::writeFile(root + "/out/real.yaml", "old\n");
         fs::create_symlink("real.yaml", root + "/out/top.yaml");
         report = Exporter(mesh).exportTo(root + "/out");
-        QVERIFY2(report.ok(), report.errors.empty() ? "" : report.errors.front().c_str());
+        QVERIFY2(report.ok(), report.error().c_str());
         QVERIFY(fs::is_symlink(root + "/out/top.yaml"));
         QCOMPARE(readFile(root + "/out/real.yaml"), readFile(root + "/source/top.yaml"));
 

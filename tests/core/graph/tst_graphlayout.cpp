@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <optional>
 #include <thread>
 
 using namespace meshlane;
@@ -54,9 +55,10 @@ double distanceToBox(const LayoutPoint &p, const LayoutRect &r)
     return std::hypot(dx, dy);
 }
 
-void checkGeometry(const MeshGraph &graph, const std::vector<LayoutSize> &sizes, const GraphLayoutResult &layout)
+void checkGeometry(const MeshGraph &graph, const std::vector<LayoutSize> &sizes, const Result<GraphGeometry> &laidOut)
 {
-    QVERIFY2(layout.ok(), layout.error.c_str());
+    QVERIFY2(laidOut.ok(), laidOut.error().c_str());
+    const GraphGeometry &layout = *laidOut;
     QCOMPARE(layout.nodes.size(), graph.nodes().size());
     QCOMPARE(layout.edges.size(), graph.edges().size());
     const auto &nodes = graph.nodes();
@@ -100,9 +102,11 @@ private Q_SLOTS:
     {
         const MeshGraph graph = MeshGraph::build(*loadSample("bookinfo"));
         const std::vector<LayoutSize> sizes = sizesFor(graph);
-        const GraphLayoutResult layout = GraphLayout::compute(graph, sizes);
+        const Result<GraphGeometry> layout = GraphLayout::compute(graph, sizes);
         checkGeometry(graph, sizes, layout);
-        const auto x = [&](const char *id) { return layout.nodes[size_t(graph.nodeIndex(id))].center().x; };
+        if (QTest::currentTestFailed())
+            return;
+        const auto x = [&](const char *id) { return layout->nodes[size_t(graph.nodeIndex(id))].center().x; };
         QVERIFY(x("gw:default/bookinfo-gateway") < x("svc:productpage.default.svc.cluster.local"));
         QVERIFY(x("svc:productpage.default.svc.cluster.local") < x("wl:default/productpage-v1"));
         QVERIFY(x("svc:reviews.default.svc.cluster.local") < x("wl:default/reviews-v1"));
@@ -114,11 +118,13 @@ private Q_SLOTS:
         const std::vector<LayoutSize> sizes = sizesFor(graph);
         LayoutOptions options;
         options.wholeGraphNodeLimit = 0; // force one Graphviz run per connected part
-        const GraphLayoutResult layout = GraphLayout::compute(graph, sizes, options);
+        const Result<GraphGeometry> layout = GraphLayout::compute(graph, sizes, options);
         checkGeometry(graph, sizes, layout);
+        if (QTest::currentTestFailed())
+            return;
         // The part with the gateway comes first: top-left.
-        const LayoutRect gateway = layout.nodes[size_t(graph.nodeIndex("gw:default/gateway"))];
-        QVERIFY(gateway.x < 1 && gateway.y < layout.bounds.height / 2);
+        const LayoutRect gateway = layout->nodes[size_t(graph.nodeIndex("gw:default/gateway"))];
+        QVERIFY(gateway.x < 1 && gateway.y < layout->bounds.height / 2);
     }
 
     void mirrorsAndPlaceholdersAreLaidOut()
@@ -147,17 +153,18 @@ private Q_SLOTS:
     {
         const MeshGraph graph = MeshGraph::build(*loadSample("bookinfo"));
         const std::vector<LayoutSize> sizes = sizesFor(graph);
-        const GraphLayoutResult reference = GraphLayout::compute(graph, sizes);
-        std::vector<GraphLayoutResult> results(4);
+        const Result<GraphGeometry> reference = GraphLayout::compute(graph, sizes);
+        QVERIFY(reference.ok());
+        std::vector<std::optional<Result<GraphGeometry>>> results(4); // set by the threads
         std::vector<std::thread> threads;
         for (auto &result : results)
             threads.emplace_back([&] { result = GraphLayout::compute(graph, sizes); });
         for (auto &thread : threads)
             thread.join();
         for (const auto &result : results) {
-            QVERIFY(result.ok());
-            for (size_t i = 0; i < reference.nodes.size(); ++i)
-                QCOMPARE(result.nodes[i].center().x, reference.nodes[i].center().x);
+            QVERIFY(result->ok());
+            for (size_t i = 0; i < reference->nodes.size(); ++i)
+                QCOMPARE((*result)->nodes[i].center().x, reference->nodes[i].center().x);
         }
     }
 };

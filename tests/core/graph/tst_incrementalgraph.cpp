@@ -78,9 +78,9 @@ private:
         RandomEditor editor(seed);
         for (int step = 0; step < edits; ++step) {
             std::string kind;
-            const EditResult result = editor.edit(chain.mesh, &kind);
+            const Result<MeshChange> result = editor.edit(chain.mesh, &kind);
             const MeshGraph before = chain.graph;
-            chain.advance(result.mesh);
+            chain.advance(result->mesh);
             const std::string where = folder + " step " + std::to_string(step) + " (" + kind + ')';
             QVERIFY2(describe(chain.graph) == describe(builtAfresh(chain.mesh)), where.c_str());
             QVERIFY2(redoneCoverTheChanges(chain.graph, before), where.c_str());
@@ -122,12 +122,12 @@ private Q_SLOTS:
         std::vector<int> weights(dragged->http.front().route.size(), 0);
         weights[0] = 30;
         weights[1] = 70;
-        const EditResult result = setRouteWeights(chain.mesh, ref, weights);
-        QVERIFY2(result.ok(), result.error.c_str());
+        const Result<MeshChange> result = setRouteWeights(chain.mesh, ref, weights);
+        QVERIFY2(result.ok(), result.error().c_str());
         const MeshGraph before = chain.graph;
         const std::string source = "svc:" + dragged->hostFqdns.front();
         const std::string draggedRef = dragged->meta.ns + '/' + dragged->meta.name;
-        chain.advance(result.mesh); // the old snapshot, and `dragged`, are gone
+        chain.advance(result->mesh); // the old snapshot, and `dragged`, are gone
         QVERIFY(chain.graph.isIncremental());
         QVERIFY(chain.graph.sameTopology(before));
         QCOMPARE(chain.memo->computed(), size_t(1));
@@ -198,9 +198,9 @@ spec:
         QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
         const std::string &text = chain.mesh->files.front()->text;
         const size_t at = text.find("port: 31400}");
-        const EditResult moved = applyEdits(chain.mesh, {TextEdit{"mesh.yaml", at, 11, "port: 31401"}});
-        QVERIFY2(moved.ok(), moved.error.c_str());
-        chain.advance(moved.mesh);
+        const Result<MeshChange> moved = applyEdits(chain.mesh, {TextEdit{"mesh.yaml", at, 11, "port: 31401"}});
+        QVERIFY2(moved.ok(), moved.error().c_str());
+        chain.advance(moved->mesh);
         QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
     }
 
@@ -210,10 +210,10 @@ spec:
     {
         Chain chain(ManifestLoader().loadFolder(samplePath("tcp-echo-shift")).mesh);
         const RouteRef ref{"echo", "tcp-echo", 0, "tcp"};
-        const EditResult result = setRouteWeights(chain.mesh, ref, {50, 50});
-        QVERIFY2(result.ok(), result.error.c_str());
+        const Result<MeshChange> result = setRouteWeights(chain.mesh, ref, {50, 50});
+        QVERIFY2(result.ok(), result.error().c_str());
         const MeshGraph before = chain.graph;
-        chain.advance(result.mesh);
+        chain.advance(result->mesh);
         QVERIFY(chain.graph.isIncremental());
         QVERIFY(chain.graph.sameTopology(before));
         QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
@@ -223,9 +223,9 @@ spec:
         Destination other;
         other.host = "tcp-echo";
         other.subset = "v3"; // no DestinationRule defines it: drawn as a broken placeholder
-        const EditResult added = addDestination(chain.mesh, ref, other, 10);
-        QVERIFY2(added.ok(), added.error.c_str());
-        chain.advance(added.mesh);
+        const Result<MeshChange> added = addDestination(chain.mesh, ref, other, 10);
+        QVERIFY2(added.ok(), added.error().c_str());
+        chain.advance(added->mesh);
         QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
     }
 
@@ -276,11 +276,11 @@ spec:
         const VirtualService *web = chain.mesh->findVirtualService("shop", "web");
         QCOMPARE(chain.memo->sharesOf(*chain.mesh, *web).size(), size_t(1)); // web-beta is early's
         const SourceFile &file = *chain.mesh->findFile("claims.yaml");
-        const EditResult result =
+        const Result<MeshChange> result =
             applyEdits(chain.mesh, {TextEdit{file.path, file.text.find("hosts: [web-beta]"), 17, "hosts: [web-alpha]"}});
-        QVERIFY2(result.ok(), result.error.c_str());
-        QCOMPARE(result.mesh->findVirtualService("shop", "web"), web); // untouched
-        chain.advance(result.mesh); // a build (early draws another host), with the remembered shares
+        QVERIFY2(result.ok(), result.error().c_str());
+        QCOMPARE(result->mesh->findVirtualService("shop", "web"), web); // untouched
+        chain.advance(result->mesh); // a build (early draws another host), with the remembered shares
         QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
         const std::vector<DestinationShare> shares = chain.memo->sharesOf(*chain.mesh, *web);
         QCOMPARE(shares.size(), size_t(2)); // now both hosts are web's: half each way

@@ -29,11 +29,10 @@ classes_after: no
 
 std::vector<BehaviourProfile> parsed(const std::string &text)
 {
-    std::string error;
-    std::optional<std::vector<BehaviourProfile>> profiles = BehaviourProfile::listFromYaml(text, &error);
+    const Result<std::vector<BehaviourProfile>> profiles = BehaviourProfile::listFromYaml(text);
     if (!profiles)
-        qWarning("%s", error.c_str());
-    return profiles.value_or(std::vector<BehaviourProfile>{});
+        qWarning("%s", profiles.error().c_str());
+    return profiles ? *profiles : std::vector<BehaviourProfile>{};
 }
 
 } // namespace
@@ -87,9 +86,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QString, expected);
-        std::string error;
-        QVERIFY(!BehaviourProfile::listFromYaml(text.toStdString(), &error));
-        QVERIFY2(error.rfind(expected.toStdString(), 0) == 0, error.c_str());
+        const Result<std::vector<BehaviourProfile>> profiles = BehaviourProfile::listFromYaml(text.toStdString());
+        QVERIFY(!profiles);
+        QVERIFY2(profiles.error().rfind(expected.toStdString(), 0) == 0, profiles.error().c_str());
     }
 
     void findPrefersTheSubset()
@@ -108,16 +107,16 @@ private Q_SLOTS:
     {
         const std::string hidden = BehaviourProfile::withoutBehaviour(kMix);
         QCOMPARE(std::count(hidden.begin(), hidden.end(), '\n'), std::count(kMix, kMix + strlen(kMix), '\n'));
-        std::string error;
         // classes_after is unknown to TrafficMix: its line number must still be 11.
-        QVERIFY(!TrafficMix::fromYaml(hidden, HttpRequest{}, &error));
-        QVERIFY2(error.rfind("line 11: unknown key 'classes_after'", 0) == 0, error.c_str());
+        const Result<TrafficMix> refused = TrafficMix::fromYaml(hidden, HttpRequest{});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().rfind("line 11: unknown key 'classes_after'", 0) == 0, refused.error().c_str());
         std::string good = kMix;
         good = good.substr(0, good.find("classes_after"));
-        QVERIFY(TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(good), HttpRequest{}, &error));
+        QVERIFY(TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(good), HttpRequest{}));
         // A list written at column 0 under its key belongs to the block too.
         const std::string flat = "behaviour:\n- destination: a\n  errorRate: 0.1\nclasses:\n- host: reviews\n";
-        QVERIFY(TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(flat), HttpRequest{}, &error));
+        QVERIFY(TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(flat), HttpRequest{}));
         QCOMPARE(parsed(flat).size(), size_t(1));
     }
 

@@ -36,10 +36,9 @@ RolloutPlan plan(const std::string &steps, const std::string &analysis)
                              "  route: {virtualService: default/reviews, http: primary}\n"
                              "  stable: v1\n  canary: v3\n  steps:\n"
         + steps + (analysis.empty() ? std::string() : "  analysis:\n" + analysis);
-    std::string error;
-    std::optional<RolloutPlan> parsed = RolloutPlanParser::parse(text, "plan.yaml", &error);
+    const Result<RolloutPlan> parsed = RolloutPlanParser::parse(text, "plan.yaml");
     if (!parsed)
-        qFatal("bad test plan: %s", error.c_str());
+        qFatal("bad test plan: %s", parsed.error().c_str());
     return *parsed;
 }
 
@@ -62,16 +61,15 @@ std::vector<BehaviourProfile> canaryProfile(double errorRate, double latencyMs)
 
 RehearsalReport sampleRun(const std::string &trafficFile, uint64_t seed)
 {
-    std::string error;
-    const std::optional<RolloutPlan> parsed = RolloutPlanParser::parse(readSample("plan.yaml"), "plan.yaml", &error);
+    const Result<RolloutPlan> parsed = RolloutPlanParser::parse(readSample("plan.yaml"), "plan.yaml");
     const std::string traffic = readSample(trafficFile);
     HttpRequest defaults;
     defaults.authority = "reviews";
-    const std::optional<TrafficMix> mix =
-        TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(traffic), defaults, &error);
-    const std::optional<std::vector<BehaviourProfile>> profiles = BehaviourProfile::listFromYaml(traffic, &error);
+    const Result<TrafficMix> mix = TrafficMix::fromYaml(BehaviourProfile::withoutBehaviour(traffic), defaults);
+    const Result<std::vector<BehaviourProfile>> profiles = BehaviourProfile::listFromYaml(traffic);
     if (!parsed || !mix || !profiles)
-        qFatal("sample does not parse: %s", error.c_str());
+        qFatal("sample does not parse: %s%s%s", parsed.error().c_str(), mix.error().c_str(),
+               profiles.error().c_str());
     RehearsalOptions options;
     options.seed = seed;
     return Rehearsal(reviewsMesh(), *parsed, *mix, *profiles, options).run();

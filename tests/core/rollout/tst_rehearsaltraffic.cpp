@@ -84,10 +84,8 @@ private Q_SLOTS:
     void theMeshsPlanRehearsesAsThePlanFile()
     {
         const MeshPtr mesh = sampleMesh("rollout-reviews");
-        std::string error;
-        const std::optional<RolloutPlan> fromFile =
-            RolloutPlanParser::parse(readSample("plan.yaml"), "plan.yaml", &error);
-        QVERIFY2(fromFile, error.c_str());
+        const Result<RolloutPlan> fromFile = RolloutPlanParser::parse(readSample("plan.yaml"), "plan.yaml");
+        QVERIFY2(fromFile, fromFile.error().c_str());
         for (const char *file : {"traffic-healthy.traffic", "traffic-faulty.traffic"}) {
             const auto traffic = RehearsalTraffic::forPlan(*mesh, meshPlan(*mesh), readSample(file));
             QVERIFY2(traffic, traffic.error().c_str());

@@ -34,10 +34,9 @@ std::string readFile(const std::string &path)
 
 RolloutPlan parsed(const std::string &text)
 {
-    std::string error;
-    std::optional<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml", &error);
+    const Result<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml");
     if (!plan)
-        qFatal("bad test plan: %s", error.c_str());
+        qFatal("bad test plan: %s", plan.error().c_str());
     return *plan;
 }
 

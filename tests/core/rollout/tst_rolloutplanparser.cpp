@@ -42,11 +42,10 @@ std::string replaced(std::string text, const std::string &from, const std::strin
 
 std::string errorOf(const std::string &text)
 {
-    std::string error;
-    const std::optional<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml", &error);
+    const Result<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml");
     if (plan)
         return "(parsed)";
-    return error;
+    return plan.error();
 }
 
 } // namespace
@@ -58,9 +57,8 @@ class TestRolloutPlanParser : public QObject
 private Q_SLOTS:
     void readsTheIssueExample()
     {
-        std::string error;
-        const std::optional<RolloutPlan> plan = RolloutPlanParser::parse(kExample, "plan.yaml", &error);
-        QVERIFY2(plan, error.c_str());
+        const Result<RolloutPlan> plan = RolloutPlanParser::parse(kExample, "plan.yaml");
+        QVERIFY2(plan, plan.error().c_str());
         QCOMPARE(plan->name, std::string("reviews-v3"));
         QCOMPARE(plan->virtualServiceNs, std::string("default"));
         QCOMPARE(plan->virtualServiceName, std::string("reviews"));
@@ -95,9 +93,8 @@ private Q_SLOTS:
     {
         const std::string text = replaced(replaced(kExample, "default/reviews, http: 1", "reviews, http: primary"),
                                           "{name: reviews-v3, namespace: default}", "{name: p, namespace: shop}");
-        std::string error;
-        const std::optional<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml", &error);
-        QVERIFY2(plan, error.c_str());
+        const Result<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml");
+        QVERIFY2(plan, plan.error().c_str());
         QCOMPARE(plan->virtualServiceNs, std::string("shop"));
         QCOMPARE(plan->http, std::string("primary"));
     }
@@ -106,9 +103,8 @@ private Q_SLOTS:
     {
         const std::string text =
             replaced(kExample, "{virtualService: default/reviews, http: 1}", "{httpRoute: bookinfo/reviews, rule: 2}");
-        std::string error;
-        const std::optional<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml", &error);
-        QVERIFY2(plan, error.c_str());
+        const Result<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml");
+        QVERIFY2(plan, plan.error().c_str());
         QVERIFY(plan->onHttpRoute());
         QCOMPARE(plan->httpRouteNs, std::string("bookinfo"));
         QCOMPARE(plan->httpRouteName, std::string("reviews"));
@@ -191,9 +187,8 @@ private Q_SLOTS:
     void headerMatchKinds()
     {
         const std::string text = replaced(kExample, "headerValue: {exact: \"yes\"}", "headerValue: {regex: \"y.*\"}");
-        std::string error;
-        const std::optional<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml", &error);
-        QVERIFY2(plan, error.c_str());
+        const Result<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml");
+        QVERIFY2(plan, plan.error().c_str());
         QCOMPARE(plan->steps[0].match[0].kind, StringMatch::Kind::Regex);
         QCOMPARE(plan->steps[0].match[0].value, std::string("y.*"));
     }
@@ -202,9 +197,8 @@ private Q_SLOTS:
     {
         std::string text = kExample;
         text = text.substr(0, text.find("  analysis:"));
-        std::string error;
-        const std::optional<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml", &error);
-        QVERIFY2(plan, error.c_str());
+        const Result<RolloutPlan> plan = RolloutPlanParser::parse(text, "plan.yaml");
+        QVERIFY2(plan, plan.error().c_str());
         QVERIFY(!plan->analysis);
     }
 };

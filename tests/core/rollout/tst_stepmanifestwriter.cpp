@@ -31,11 +31,10 @@ std::string readFile(const std::string &path)
 
 RehearsalReport planned(const MeshPtr &mesh)
 {
-    std::string error;
-    const std::optional<RolloutPlan> plan =
-        RolloutPlanParser::parse(readFile(samplePath("rollout-reviews/plan.yaml")), "plan.yaml", &error);
+    const Result<RolloutPlan> plan =
+        RolloutPlanParser::parse(readFile(samplePath("rollout-reviews/plan.yaml")), "plan.yaml");
     if (!plan)
-        qFatal("%s", error.c_str());
+        qFatal("%s", plan.error().c_str());
     RehearsalOptions options;
     options.simulate = false;
     HttpRequest request;
@@ -86,12 +85,12 @@ private Q_SLOTS:
         QCOMPARE(RehearsalReport::outcomeName(report.outcome), "promoted");
         QCOMPARE(report.requests, int64_t(0)); // nothing simulated: only the edits
         TestFolder out;
-        const StepManifestReport written = StepManifestWriter::write(mesh, report, out.path());
-        QVERIFY2(written.ok(), written.error.c_str());
+        const Result<StepManifestSummary> written = StepManifestWriter::write(mesh, report, out.path());
+        QVERIFY2(written.ok(), written.error().c_str());
         const std::vector<std::string> folders{
             "step-01-header-route-testers", "step-03-weight-10", "step-05-weight-30", "step-07-weight-60",
             "step-09-weight-100",           "step-10-promote"};
-        QCOMPARE(written.folders, folders);
+        QCOMPARE(written->folders, folders);
         QStringList files;
         QDirIterator it(out.qpath(), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())

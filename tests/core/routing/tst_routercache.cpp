@@ -93,14 +93,14 @@ private:
         RandomEditor editor(seed);
         for (int step = 0; step < edits; ++step) {
             std::string kind;
-            const EditResult result = editor.edit(mesh, &kind);
-            auto derived = std::make_shared<const Router>(result.mesh, *router);
-            const Router fresh(result.mesh);
-            const std::vector<HttpRequest> requests = probeRequests(*result.mesh);
+            const Result<MeshChange> result = editor.edit(mesh, &kind);
+            auto derived = std::make_shared<const Router>(result->mesh, *router);
+            const Router fresh(result->mesh);
+            const std::vector<HttpRequest> requests = probeRequests(*result->mesh);
             const std::string where = folder + " step " + std::to_string(step) + " (" + kind + ')';
             QVERIFY2(decisions(*derived, requests) == decisions(fresh, requests), where.c_str());
             *derivedCount += derived->buildStats().derived ? 1 : 0;
-            mesh = result.mesh;
+            mesh = result->mesh;
             router = derived;
         }
     }
@@ -133,14 +133,14 @@ private Q_SLOTS:
                 continue;
             const RouteRef ref{vs->meta.ns, vs->meta.name, 0};
             const std::vector<int64_t> even(vs->http.front().route.size(), 1);
-            const EditResult result = setRouteWeights(mesh, ref, WeightBalancer::drag(even, {}, 0, 17));
-            QVERIFY2(result.ok(), result.error.c_str());
-            const Router derived(result.mesh, base);
+            const Result<MeshChange> result = setRouteWeights(mesh, ref, WeightBalancer::drag(even, {}, 0, 17));
+            QVERIFY2(result.ok(), result.error().c_str());
+            const Router derived(result->mesh, base);
             QVERIFY(derived.buildStats().derived);
             const size_t gateways = vs->gatewayRefs().size();
             QCOMPARE(derived.buildStats().compiledTables, (vs->appliesToMesh() ? 1u : 0u) + gateways);
             QCOMPARE(derived.buildStats().compiledTables + derived.buildStats().reusedTables,
-                     Router(result.mesh).buildStats().compiledTables);
+                     Router(result->mesh).buildStats().compiledTables);
             break;
         }
     }
@@ -150,9 +150,10 @@ private Q_SLOTS:
     {
         const MeshPtr mesh = ManifestLoader().loadFolder(dataPath("edge-cases")).mesh;
         const Router base(mesh);
-        const EditResult result = createSubset(mesh, "reviews.shop.svc.cluster.local", "v1b", {{"version", "v1"}});
-        QVERIFY2(result.ok(), result.error.c_str());
-        const Router derived(result.mesh, base);
+        const Result<MeshChange> result =
+            createSubset(mesh, "reviews.shop.svc.cluster.local", "v1b", {{"version", "v1"}});
+        QVERIFY2(result.ok(), result.error().c_str());
+        const Router derived(result->mesh, base);
         QVERIFY(!derived.buildStats().derived);
         QCOMPARE(derived.buildStats().reusedTables, 0u);
     }
@@ -163,11 +164,11 @@ private Q_SLOTS:
     {
         const MeshPtr mesh = ManifestLoader().loadFolder(dataPath("edge-cases")).mesh;
         const Router base(mesh);
-        const EditResult result = setRouteWeights(mesh, {"shop", "reviews-api", 1}, {10, 90});
-        QVERIFY2(result.ok(), result.error.c_str());
-        const Router derived(result.mesh, base);
+        const Result<MeshChange> result = setRouteWeights(mesh, {"shop", "reviews-api", 1}, {10, 90});
+        QVERIFY2(result.ok(), result.error().c_str());
+        const Router derived(result->mesh, base);
         QVERIFY(derived.buildStats().derived);
-        HttpRequest request = plainRequest(*result.mesh->findVirtualService("shop", "reviews"));
+        HttpRequest request = plainRequest(*result->mesh->findVirtualService("shop", "reviews"));
         request.setPath("/api/v1");
         const RouteDecision decision = derived.route(request);
         QCOMPARE(decision.virtualService, std::string("shop/reviews-api"));
@@ -178,7 +179,7 @@ private Q_SLOTS:
         throughGateway.authority = "shop.example.com";
         throughGateway.setPath("/reviews/x");
         QCOMPARE(derived.route(throughGateway).destinations.at(1).weight, int64_t(90));
-        QCOMPARE(describe(derived.route(throughGateway)), describe(Router(result.mesh).route(throughGateway)));
+        QCOMPARE(describe(derived.route(throughGateway)), describe(Router(result->mesh).route(throughGateway)));
     }
 
     // The weight edit's snapshot is the old one with one VirtualService and
@@ -192,15 +193,15 @@ private Q_SLOTS:
             const int steps = folder == generatedMesh(1000) ? 3 : 10; // describing 6,000 resources takes a while
             for (int step = 0; step < steps; ++step) {
                 std::string kind;
-                const EditResult result = editor.edit(mesh, &kind, /*weightsOnly=*/true);
-                QVERIFY(result.mesh->sharesIndexWith(*mesh));
+                const Result<MeshChange> result = editor.edit(mesh, &kind, /*weightsOnly=*/true);
+                QVERIFY(result->mesh->sharesIndexWith(*mesh));
                 size_t replaced = 0;
                 for (size_t i = 0; i < mesh->virtualServices.size(); ++i)
-                    replaced += result.mesh->virtualServices[i] != mesh->virtualServices[i] ? 1 : 0;
+                    replaced += result->mesh->virtualServices[i] != mesh->virtualServices[i] ? 1 : 0;
                 QCOMPARE(replaced, size_t(1));
-                QCOMPARE(result.mesh->services, mesh->services);
-                QCOMPARE(describeMesh(*result.mesh), describeMesh(*readWhole(*mesh, *result.mesh)));
-                mesh = result.mesh;
+                QCOMPARE(result->mesh->services, mesh->services);
+                QCOMPARE(describeMesh(*result->mesh), describeMesh(*readWhole(*mesh, *result->mesh)));
+                mesh = result->mesh;
             }
         }
     }
@@ -215,18 +216,18 @@ private Q_SLOTS:
             const size_t at = file.text.find(from);
             return applyEdits(mesh, {TextEdit{file.path, at, from.size(), to}});
         };
-        const EditResult hosts = replaceText("hosts: [cart]", "hosts: [cart, cart.example.com]");
-        QVERIFY2(hosts.ok(), hosts.error.c_str());
-        QVERIFY(!hosts.mesh->sharesIndexWith(*mesh));
-        QCOMPARE(hosts.mesh->meshVirtualServicesFor("cart.example.com").size(), size_t(1));
-        QCOMPARE(describeMesh(*hosts.mesh), describeMesh(*readWhole(*mesh, *hosts.mesh)));
+        const Result<MeshChange> hosts = replaceText("hosts: [cart]", "hosts: [cart, cart.example.com]");
+        QVERIFY2(hosts.ok(), hosts.error().c_str());
+        QVERIFY(!hosts->mesh->sharesIndexWith(*mesh));
+        QCOMPARE(hosts->mesh->meshVirtualServicesFor("cart.example.com").size(), size_t(1));
+        QCOMPARE(describeMesh(*hosts->mesh), describeMesh(*readWhole(*mesh, *hosts->mesh)));
 
-        const EditResult renamed = replaceText("name: cart, namespace: shop}\nspec:\n  hosts",
-                                               "name: basket, namespace: shop}\nspec:\n  hosts");
-        QVERIFY2(renamed.ok(), renamed.error.c_str());
-        QVERIFY(renamed.mesh->findVirtualService("shop", "basket"));
-        QVERIFY(!renamed.mesh->findVirtualService("shop", "cart"));
-        QCOMPARE(describeMesh(*renamed.mesh), describeMesh(*readWhole(*mesh, *renamed.mesh)));
+        const Result<MeshChange> renamed = replaceText("name: cart, namespace: shop}\nspec:\n  hosts",
+                                                       "name: basket, namespace: shop}\nspec:\n  hosts");
+        QVERIFY2(renamed.ok(), renamed.error().c_str());
+        QVERIFY(renamed->mesh->findVirtualService("shop", "basket"));
+        QVERIFY(!renamed->mesh->findVirtualService("shop", "cart"));
+        QCOMPARE(describeMesh(*renamed->mesh), describeMesh(*readWhole(*mesh, *renamed->mesh)));
     }
 
     void cacheBuildsOneRouterPerSnapshot()
@@ -248,7 +249,7 @@ private Q_SLOTS:
         RandomEditor editor(5);
         for (int step = 0; step < 5; ++step) {
             std::string kind;
-            current = editor.edit(current, &kind, true).mesh;
+            current = editor.edit(current, &kind, true)->mesh;
             const RouterPtr router = cache.routerFor(current);
             QCOMPARE(cache.routerFor(current).get(), router.get());
             QCOMPARE(router->mesh(), current);

@@ -181,7 +181,6 @@ private Q_SLOTS:
 
     void bookinfoTrafficMixStatistics()
     {
-        std::string error;
         const auto mix = TrafficMix::fromYaml(R"(
 requests_per_second: 50
 classes:
@@ -191,8 +190,8 @@ classes:
   - name: anonymous
     share: 90
 )",
-                                              makeRequest({.host = "reviews"}), &error);
-        QVERIFY2(mix, error.c_str());
+                                              makeRequest({.host = "reviews"}));
+        QVERIFY2(mix, mix.error().c_str());
         Simulator simulator(sampleRouter("bookinfo"), *mix, 5);
         simulator.run(kRequests);
         expectWithin4Sigma(countOf(simulator.totals(), "v2"), kRequests, 0.1, "jason share on v2");
@@ -252,7 +251,6 @@ classes:
 
     void tlsTrafficMixSplitsBySni()
     {
-        std::string error;
         HttpRequest defaults = makeRequest({.host = "shop.example.com", .gateway = "edge/edge-gateway", .port = 443});
         const auto mix = TrafficMix::fromYaml(R"(
 classes:
@@ -260,8 +258,8 @@ classes:
   - {name: pay, share: 1, protocol: tls, host: pay.example.com}
   - {name: stranger, share: 1, protocol: tls, sni: other.example.com}
 )",
-                                              defaults, &error);
-        QVERIFY2(mix, error.c_str());
+                                              defaults);
+        QVERIFY2(mix, mix.error().c_str());
         Simulator simulator(sampleRouter("tls-passthrough"), *mix, 31);
         simulator.run(kRequests);
         const SimulationCounts &counts = simulator.totals();

@@ -16,9 +16,8 @@ HttpRequest defaults()
 
 std::string errorOf(const std::string &yaml)
 {
-    std::string error;
-    const auto mix = TrafficMix::fromYaml(yaml, defaults(), &error);
-    return mix ? std::string("(parsed)") : error;
+    const auto mix = TrafficMix::fromYaml(yaml, defaults());
+    return mix ? std::string("(parsed)") : mix.error();
 }
 
 } // namespace
@@ -30,7 +29,6 @@ class TestTrafficMix : public QObject
 private Q_SLOTS:
     void fullClassIsRead()
     {
-        std::string error;
         const auto mix = TrafficMix::fromYaml(R"(
 requests_per_second: 250
 classes:
@@ -48,8 +46,8 @@ classes:
     gateway: istio-system/edge
   - share: 90
 )",
-                                              defaults(), &error);
-        QVERIFY2(mix, error.c_str());
+                                              defaults());
+        QVERIFY2(mix, mix.error().c_str());
         QCOMPARE(mix->requestsPerSecond, 250.0);
         QCOMPARE(mix->classes.size(), size_t(2));
         const RequestClass &jason = mix->classes[0];
@@ -75,9 +73,8 @@ classes:
 
     void defaultRateIs100()
     {
-        std::string error;
-        const auto mix = TrafficMix::fromYaml("classes: [{name: all}]", defaults(), &error);
-        QVERIFY2(mix, error.c_str());
+        const auto mix = TrafficMix::fromYaml("classes: [{name: all}]", defaults());
+        QVERIFY2(mix, mix.error().c_str());
         QCOMPARE(mix->requestsPerSecond, 100.0);
         QCOMPARE(mix->classes.front().share, 1.0);
     }
@@ -105,15 +102,13 @@ classes:
 
     void aClassNeedsAHost()
     {
-        std::string error;
-        const auto mix = TrafficMix::fromYaml("classes: [{name: lost}]", HttpRequest{}, &error);
+        const auto mix = TrafficMix::fromYaml("classes: [{name: lost}]", HttpRequest{});
         QVERIFY(!mix);
-        QCOMPARE(error, std::string("line 1: class 'lost' has no host (give one here or with --host)"));
+        QCOMPARE(mix.error(), std::string("line 1: class 'lost' has no host (give one here or with --host)"));
     }
 
     void connectionClassesAreRead()
     {
-        std::string error;
         const auto mix = TrafficMix::fromYaml(R"(
 classes:
   - {name: db, protocol: tcp, host: ledger, port: 7000, destination_ip: 10.1.2.3}
@@ -121,8 +116,8 @@ classes:
   - {name: named, protocol: tls, host: shop.example.com, sni: "*.example.com"}
   - {name: web}
 )",
-                                              defaults(), &error);
-        QVERIFY2(mix, error.c_str());
+                                              defaults());
+        QVERIFY2(mix, mix.error().c_str());
         QCOMPARE(mix->classes[0].request.protocol, ConnectionProtocol::Tcp);
         QCOMPARE(mix->classes[0].request.destinationIp, std::string("10.1.2.3"));
         QVERIFY(mix->classes[0].request.sni.empty());

@@ -368,14 +368,14 @@ private Q_SLOTS:
         QVERIFY(document.setRouteWeights(kGreeterRoute, {50, 50}));
         QVERIFY(document.exportDiff().contains(QStringLiteral("-      weight: 90\n+      weight: 50\n")));
 
-        ExportReport report = document.exportTo(elsewhere.path());
+        Result<ExportSummary> report = document.exportTo(elsewhere.path());
         QVERIFY(report.ok());
         QVERIFY(document.isModified());
         QCOMPARE(baseline.size(), 0);
 
         report = document.exportTo();
         QVERIFY(report.ok());
-        QCOMPARE(report.written, std::vector<std::string>{"routing.yaml"});
+        QCOMPARE(report->written, std::vector<std::string>{"routing.yaml"});
         QVERIFY(!document.isModified());
         QCOMPARE(baseline.size(), 1);
         QCOMPARE(document.diskMesh(), document.mesh());
@@ -417,7 +417,7 @@ private Q_SLOTS:
         QCOMPARE(loaded.size(), 1); // not reloaded: the edits are kept
         QCOMPARE(greeterWeights(document), (std::vector<int64_t>{50, 50}));
         // The export now refuses to overwrite what the other program wrote.
-        const ExportReport refused = document.exportTo();
+        const Result<ExportSummary> refused = document.exportTo();
         QVERIFY(!refused.ok());
         QCOMPARE(test::readFile(routing), original);
 

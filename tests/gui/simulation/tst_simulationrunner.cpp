@@ -280,8 +280,8 @@ private Q_SLOTS:
         file.write("classes:\n  - name: product page\n    host: bookinfo.example.com\n    path: /productpage\n"
                    "    gateway: bookinfo/bookinfo-gateway\n");
         file.close();
-        QString error;
-        QVERIFY2(runner.loadTrafficMix(path, &error), qPrintable(error));
+        const Result<void> loaded = runner.loadTrafficMix(path);
+        QVERIFY2(loaded, loaded.error().c_str());
         QTRY_VERIFY_WITH_TIMEOUT(runner.isSimulating() && !runner.isBusy(), 10'000);
         QVERIFY(simulate(runner, 2));
         const SimulationCounts counts = totals(runner);

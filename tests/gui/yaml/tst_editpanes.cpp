@@ -189,8 +189,9 @@ private Q_SLOTS:
         QVERIFY(!dialog.nameEdit()->isEnabled());
         QVERIFY(dialog.rule().conditions[0].name.empty());
         // The rule the dialog makes is one the edit operation accepts.
-        const EditResult added = addMatchRoute(mesh, RouteRef{"default", "shop", defaultMatchRoutePosition(*vs)}, rule);
-        QVERIFY2(added.ok(), added.error.c_str());
+        const Result<MeshChange> added =
+            addMatchRoute(mesh, RouteRef{"default", "shop", defaultMatchRoutePosition(*vs)}, rule);
+        QVERIFY2(added.ok(), added.error().c_str());
     }
 
     void exportDialogPreview()
