@@ -736,6 +736,30 @@
         <source>the listener&apos;s default chain sends it to PassthroughCluster: the original destination, unrouted (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY would close it)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2 is a consumer route of namespace %3: it applies only to callers there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (parentRef Service %3) applies to %3 for sidecars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listener %1 is left out: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listener %1 (%2, port %3) has no routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listener %1 (%2, port %3) has routes %4, oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backendRef %1 does not resolve (%2): Envoy has no cluster for its share and closes those connections (reported as 503)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::RouteTableBuilder</name>
@@ -1158,6 +1182,10 @@
     </message>
     <message>
         <source>Cannot change the step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot stage the step: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1797,6 +1825,26 @@
         <source>Move the selected step down</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rehearse the plan, then select a step it reached to stage it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files changed since the rehearsal: rehearse again to stage a step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the files as this step leaves them (one edit: undo returns), so the graph and the weights show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage step %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage Step</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::RolloutStepEditor</name>
@@ -2086,10 +2134,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The VirtualService, HTTPRoute or GRPCRoute whose routes are edited (type to search)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 has no routes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2098,7 +2142,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.</source>
+        <source>The VirtualService or Gateway API route whose routes are edited (type to search)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

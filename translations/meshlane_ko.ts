@@ -736,6 +736,30 @@
         <source>the listener&apos;s default chain sends it to PassthroughCluster: the original destination, unrouted (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY would close it)</source>
         <translation>리스너의 기본 체인이 PassthroughCluster로 보냅니다: 라우팅 없이 원래 목적지로 갑니다 (outboundTrafficPolicy ALLOW_ANY; REGISTRY_ONLY이면 닫힙니다)</translation>
     </message>
+    <message>
+        <source>%1 %2 is a consumer route of namespace %3: it applies only to callers there</source>
+        <translation>%1 %2은(는) 네임스페이스 %3의 소비자 라우트입니다: 그 네임스페이스의 호출자에게만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>%1 %2 (parentRef Service %3) applies to %3 for sidecars</source>
+        <translation>%1 %2(parentRef 서비스 %3)가 사이드카에서 %3에 적용됩니다</translation>
+    </message>
+    <message>
+        <source>listener %1 is left out: %2</source>
+        <translation>리스너 %1은(는) 제외됩니다: %2</translation>
+    </message>
+    <message>
+        <source>listener %1 (%2, port %3) has no routes</source>
+        <translation>리스너 %1(%2, 포트 %3)에는 라우트가 없습니다</translation>
+    </message>
+    <message>
+        <source>listener %1 (%2, port %3) has routes %4, oldest first</source>
+        <translation>리스너 %1(%2, 포트 %3)의 라우트: %4 (오래된 순)</translation>
+    </message>
+    <message>
+        <source>backendRef %1 does not resolve (%2): Envoy has no cluster for its share and closes those connections (reported as 503)</source>
+        <translation>backendRef %1을(를) 확인할 수 없습니다(%2): Envoy에 해당 몫의 클러스터가 없어 그 연결을 닫습니다(503으로 보고)</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::RouteTableBuilder</name>
@@ -1159,6 +1183,10 @@
     <message>
         <source>Cannot change the step: %1</source>
         <translation>단계를 바꿀 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot stage the step: %1</source>
+        <translation>단계를 적용할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1796,6 +1824,26 @@
         <source>Move the selected step down</source>
         <translation>선택한 단계를 아래로</translation>
     </message>
+    <message>
+        <source>Rehearse the plan, then select a step it reached to stage it</source>
+        <translation>계획을 리허설한 뒤, 도달한 단계를 선택해 적용하세요</translation>
+    </message>
+    <message>
+        <source>The files changed since the rehearsal: rehearse again to stage a step</source>
+        <translation>리허설 이후 파일이 바뀌었습니다: 단계를 적용하려면 다시 리허설하세요</translation>
+    </message>
+    <message>
+        <source>Make the files as this step leaves them (one edit: undo returns), so the graph and the weights show it</source>
+        <translation>이 단계가 남기는 상태로 파일을 바꿉니다(한 번의 편집이며 실행 취소로 되돌립니다). 그래프와 가중치가 그 단계를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Stage step %1 (%2)</source>
+        <translation>단계 %1 적용 (%2)</translation>
+    </message>
+    <message>
+        <source>Stage Step</source>
+        <translation>단계 적용</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::RolloutStepEditor</name>
@@ -2084,10 +2132,6 @@
         <translation>라우트(&amp;R):</translation>
     </message>
     <message>
-        <source>The VirtualService, HTTPRoute or GRPCRoute whose routes are edited (type to search)</source>
-        <translation>라우트를 편집할 VirtualService, HTTPRoute 또는 GRPCRoute(입력하여 검색)</translation>
-    </message>
-    <message>
         <source>%1 has no routes.</source>
         <translation>%1에는 라우트가 없습니다.</translation>
     </message>
@@ -2096,8 +2140,8 @@
         <translation>%1에는 규칙이 없습니다.</translation>
     </message>
     <message>
-        <source>%1: only the rules of HTTPRoutes and GRPCRoutes are edited here.</source>
-        <translation>%1: 여기서는 HTTPRoute와 GRPCRoute의 규칙만 편집합니다.</translation>
+        <source>The VirtualService or Gateway API route whose routes are edited (type to search)</source>
+        <translation>라우트를 편집할 VirtualService 또는 Gateway API 라우트 (입력하여 검색)</translation>
     </message>
 </context>
 <context>
