@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "routing/gatewayapil4routes.h"
 
+#include "routing/backenddestination.h"
 #include "routing/gatewayapiattachment.h"
 
 #include <algorithm>
@@ -40,13 +41,7 @@ std::vector<RouteDestination> destinationsOf(const Mesh &mesh, const GatewayApiR
     }
     for (const RouteBackendRef *backend : live) {
         RouteDestination destination;
-        destination.destination.host = backend->name;
-        destination.destination.fqdn = backend->isService() ? backend->fqdn() : backend->name;
-        destination.destination.port = backend->port;
-        destination.destination.location = backend->location;
-        destination.destination.hostLocation = backend->location;
-        destination.destination.subsetLocation = backend->location;
-        destination.destination.unresolvedReason = backendProblem(mesh, route, *backend, enforceGrant);
+        destination.destination = backendDestination(mesh, route, *backend, enforceGrant);
         if (live.size() > 1)
             destination.weight = backend->weight;
         destination.weightLocation = backend->weightLocation;

@@ -2,6 +2,7 @@
 #include "routing/gatewayapiroutes.h"
 
 #include "model/hostname.h"
+#include "routing/backenddestination.h"
 #include "routing/gatewayroutes.h"
 #include "routing/routetablebuilder.h"
 
@@ -33,20 +34,6 @@ std::optional<StringMatch> grpcUri(const RouteMatch &match)
         uri.value = '/' + service + '/' + (method.empty() ? std::string(".+") : method);
     }
     return uri;
-}
-
-Destination destinationOf(const Mesh &mesh, const GatewayApiRoute &route, const RouteBackendRef &backend,
-                          bool enforceGrant)
-{
-    Destination destination;
-    destination.host = backend.name;
-    destination.fqdn = backend.isService() ? backend.fqdn() : backend.name;
-    destination.port = backend.port;
-    destination.location = backend.location;
-    destination.hostLocation = backend.location;
-    destination.subsetLocation = backend.location;
-    destination.unresolvedReason = backendProblem(mesh, route, backend, enforceGrant);
-    return destination;
 }
 
 // Istio's sortHTTPRoutes key, larger first: URI kind (exact > prefix >
@@ -181,7 +168,7 @@ HttpRoute gatewayApiHttpRoute(const Mesh &mesh, const GatewayApiRoute &route, in
             http.rewrite = std::move(rewrite);
         } else if (filter.type == "RequestMirror") {
             // Istio drops a mirror whose backend does not resolve, and keeps the rule.
-            Destination target = destinationOf(mesh, route, filter.mirror, enforceGrant);
+            Destination target = backendDestination(mesh, route, filter.mirror, enforceGrant);
             if (target.unresolvedReason.empty())
                 http.mirrors.push_back(MirrorPolicy{std::move(target), filter.mirrorPercent, filter.location});
         } else if (filter.type == "RequestHeaderModifier" || filter.type == "ResponseHeaderModifier") {
@@ -199,7 +186,7 @@ HttpRoute gatewayApiHttpRoute(const Mesh &mesh, const GatewayApiRoute &route, in
     }
     for (const RouteBackendRef *backend : live) {
         RouteDestination destination;
-        destination.destination = destinationOf(mesh, route, *backend, enforceGrant);
+        destination.destination = backendDestination(mesh, route, *backend, enforceGrant);
         if (live.size() > 1)
             destination.weight = backend->weight;
         destination.weightLocation = backend->weightLocation;
