@@ -249,15 +249,15 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
     QFile planFile(planPath);
     if (!planFile.open(QIODevice::ReadOnly))
         return commandLine.usageError(err, QStringLiteral("cannot read plan file ") + planPath);
-    const RolloutImport imported = RolloutPlanLoader::load(planFile.readAll().toStdString(), ss(planPath));
-    if (!imported.plan) {
-        err << qs(imported.error) << '\n';
+    const Result<RolloutImport> imported = RolloutPlanLoader::load(planFile.readAll().toStdString(), ss(planPath));
+    if (!imported) {
+        err << qs(imported.error()) << '\n';
         return ExitUnparseable;
     }
     // What the plan does not carry from a Rollout or Canary is listed, never dropped silently.
-    for (const std::string &note : imported.noteLines())
+    for (const std::string &note : imported->noteLines())
         err << "note: " << qs(note) << '\n';
-    const std::optional<RolloutPlan> &plan = imported.plan;
+    const RolloutPlan &plan = imported->plan;
 
     const LoadResult loaded = commandLine.load();
     if (loaded.filesRead == 0 && loaded.unparseableFiles > 0) {
@@ -266,7 +266,7 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     // The default traffic goes to the route's first host: a VirtualService
     // host, or an HTTPRoute's parent Service (GAMMA) or first hostname.
-    const Result<HttpRequest> defaults = RehearsalTraffic::defaultRequest(*loaded.mesh, *plan);
+    const Result<HttpRequest> defaults = RehearsalTraffic::defaultRequest(*loaded.mesh, plan);
     if (!defaults) {
         err << planPath << ": " << qs(defaults.error()) << " in " << commandLine.directory() << '\n';
         return ExitUnparseable;
@@ -274,7 +274,7 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
     const bool exporting = parser.isSet(QStringLiteral("export-argo")) || parser.isSet(QStringLiteral("export-flagger"))
         || parser.isSet(QStringLiteral("export-plan")) || parser.isSet(QStringLiteral("export-steps"));
     if (exporting)
-        return exportPlan(parser, *plan, loaded.mesh, out, err);
+        return exportPlan(parser, plan, loaded.mesh, out, err);
     std::optional<std::string> trafficText;
     const QString trafficPath = parser.value(QStringLiteral("traffic"));
     if (parser.isSet(QStringLiteral("traffic"))) {
@@ -283,7 +283,7 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
             return commandLine.usageError(err, QStringLiteral("cannot read traffic file ") + trafficPath);
         trafficText = file.readAll().toStdString();
     }
-    Result<RehearsalTraffic> traffic = RehearsalTraffic::forPlan(*loaded.mesh, *plan, trafficText);
+    Result<RehearsalTraffic> traffic = RehearsalTraffic::forPlan(*loaded.mesh, plan, trafficText);
     if (!traffic) {
         err << trafficPath << ": " << qs(traffic.error()) << '\n';
         return ExitUnparseable;
@@ -291,7 +291,7 @@ int runRollout(const QStringList &args, QTextStream &out, QTextStream &err)
 
     RehearsalTraffic chosen = std::move(traffic).value();
     const RehearsalReport report =
-        Rehearsal(loaded.mesh, *plan, std::move(chosen.mix), std::move(chosen.profiles), options).run();
+        Rehearsal(loaded.mesh, plan, std::move(chosen.mix), std::move(chosen.profiles), options).run();
     if (report.outcome == RehearsalReport::Outcome::Error) {
         err << planPath << ": " << qs(report.error) << '\n';
         return ExitUnparseable;

@@ -392,7 +392,7 @@ RolloutPlan readRollout(const YAML::Node &document, const std::map<std::string, 
 
 } // namespace
 
-RolloutImport ArgoRolloutImport::read(const std::string &text, const std::string &fileName)
+Result<RolloutImport> ArgoRolloutImport::read(const std::string &text, const std::string &fileName)
 {
     RolloutImport result;
     result.fileName = fileName;
@@ -421,15 +421,15 @@ RolloutImport ArgoRolloutImport::read(const std::string &text, const std::string
         if (!rollout)
             throw ImportError{0, "no argoproj.io Rollout in the file"};
         result.plan = readRollout(*rollout, templates, &result.notes);
+        return result;
     } catch (const ImportError &problem) {
-        result.error =
-            fileName + (problem.line > 0 ? ":" + std::to_string(problem.line) : std::string()) + ": " + problem.message;
+        return Result<RolloutImport>::failure(
+            fileName + (problem.line > 0 ? ":" + std::to_string(problem.line) : std::string()) + ": "
+            + problem.message);
     } catch (const YAML::Exception &problem) {
-        result.error = fileName + ":" + std::to_string(problem.mark.line + 1) + ": " + problem.msg;
+        return Result<RolloutImport>::failure(fileName + ":" + std::to_string(problem.mark.line + 1) + ": "
+                                              + problem.msg);
     }
-    if (!result.error.empty())
-        result.plan.reset();
-    return result;
 }
 
 } // namespace meshlane

@@ -26,7 +26,7 @@ namespace meshlane {
 class ArgoRolloutImport
 {
 public:
-    static RolloutImport read(const std::string &text, const std::string &fileName);
+    static Result<RolloutImport> read(const std::string &text, const std::string &fileName);
 };
 
 } // namespace meshlane

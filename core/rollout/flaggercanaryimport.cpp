@@ -308,7 +308,7 @@ RolloutPlan readCanary(const YAML::Node &document, Notes *notes)
 
 } // namespace
 
-RolloutImport FlaggerCanaryImport::read(const std::string &text, const std::string &fileName)
+Result<RolloutImport> FlaggerCanaryImport::read(const std::string &text, const std::string &fileName)
 {
     RolloutImport result;
     result.fileName = fileName;
@@ -332,15 +332,15 @@ RolloutImport FlaggerCanaryImport::read(const std::string &text, const std::stri
         if (!canary)
             throw ImportError{0, "no flagger.app Canary in the file"};
         result.plan = readCanary(*canary, &result.notes);
+        return result;
     } catch (const ImportError &problem) {
-        result.error =
-            fileName + (problem.line > 0 ? ":" + std::to_string(problem.line) : std::string()) + ": " + problem.message;
+        return Result<RolloutImport>::failure(
+            fileName + (problem.line > 0 ? ":" + std::to_string(problem.line) : std::string()) + ": "
+            + problem.message);
     } catch (const YAML::Exception &problem) {
-        result.error = fileName + ":" + std::to_string(problem.mark.line + 1) + ": " + problem.msg;
+        return Result<RolloutImport>::failure(fileName + ":" + std::to_string(problem.mark.line + 1) + ": "
+                                              + problem.msg);
     }
-    if (!result.error.empty())
-        result.plan.reset();
-    return result;
 }
 
 } // namespace meshlane

@@ -31,7 +31,7 @@ namespace meshlane {
 class FlaggerCanaryImport
 {
 public:
-    static RolloutImport read(const std::string &text, const std::string &fileName);
+    static Result<RolloutImport> read(const std::string &text, const std::string &fileName);
 };
 
 } // namespace meshlane

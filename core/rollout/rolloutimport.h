@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "rollout/rolloutplan.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +12,9 @@ namespace meshlane {
 // What reading an Argo Rollout, a Flagger Canary or a RolloutPlan file gave:
 // the plan, and every part of the source the plan does not carry, listed
 // rather than silently dropped (a user must see that their webhooks, scaling
-// or query text were not taken into account).
+// or query text were not taken into account). The readers return
+// Result<RolloutImport>: a file that gives no plan fails with
+// "FILE:LINE: message".
 struct RolloutImport
 {
     struct Note
@@ -24,9 +26,8 @@ struct RolloutImport
 
     std::string fileName;
     std::string format; // "RolloutPlan", "Argo Rollout", "Flagger Canary"
-    std::optional<RolloutPlan> plan; // absent when `error` is set
+    RolloutPlan plan;
     std::vector<Note> notes;
-    std::string error; // "FILE:LINE: message"
 
     // "FILE:LINE: FIELD: REASON", one per note.
     std::vector<std::string> noteLines() const

@@ -9,7 +9,7 @@
 
 namespace meshlane {
 
-RolloutImport RolloutPlanLoader::load(const std::string &text, const std::string &fileName)
+Result<RolloutImport> RolloutPlanLoader::load(const std::string &text, const std::string &fileName)
 {
     std::vector<YAML::Node> documents;
     try {
@@ -32,10 +32,9 @@ RolloutImport RolloutPlanLoader::load(const std::string &text, const std::string
     result.fileName = fileName;
     result.format = "RolloutPlan";
     Result<RolloutPlan> plan = RolloutPlanParser::parse(text, fileName);
-    if (plan)
-        result.plan = std::move(plan).value();
-    else
-        result.error = plan.error();
+    if (!plan)
+        return Result<RolloutImport>::failure(plan.error());
+    result.plan = std::move(plan).value();
     return result;
 }
 

@@ -14,7 +14,7 @@ namespace meshlane {
 class RolloutPlanLoader
 {
 public:
-    static RolloutImport load(const std::string &text, const std::string &fileName);
+    static Result<RolloutImport> load(const std::string &text, const std::string &fileName);
 };
 
 } // namespace meshlane

@@ -49,9 +49,9 @@ class TestArgoRolloutImport : public QObject
 private Q_SLOTS:
     void stepsRouteAndSubsets()
     {
-        const RolloutImport imported = ArgoRolloutImport::read(readData("argo-full.yaml"), "argo-full.yaml");
-        QVERIFY2(imported.plan, imported.error.c_str());
-        const RolloutPlan &plan = *imported.plan;
+        const Result<RolloutImport> imported = ArgoRolloutImport::read(readData("argo-full.yaml"), "argo-full.yaml");
+        QVERIFY2(imported, imported.error().c_str());
+        const RolloutPlan &plan = imported->plan;
         QCOMPARE(plan.name, std::string("reviews"));
         QCOMPARE(plan.ns, std::string("shop"));
         QCOMPARE(plan.virtualServiceNs, std::string("shop"));
@@ -77,9 +77,9 @@ private Q_SLOTS:
 
     void analysisFromPlainThresholds()
     {
-        const RolloutImport imported = ArgoRolloutImport::read(readData("argo-full.yaml"), "argo-full.yaml");
-        QVERIFY(imported.plan && imported.plan->analysis);
-        const RolloutAnalysis &analysis = *imported.plan->analysis;
+        const Result<RolloutImport> imported = ArgoRolloutImport::read(readData("argo-full.yaml"), "argo-full.yaml");
+        QVERIFY(imported && imported->plan.analysis);
+        const RolloutAnalysis &analysis = *imported->plan.analysis;
         QCOMPARE(*analysis.successRateMin, 0.95);
         QCOMPARE(*analysis.latencyP99MaxMs, 800.0);
         QCOMPARE(analysis.intervalSeconds, 120.0);
@@ -113,8 +113,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, field);
         QFETCH(int, line);
-        const RolloutImport imported = ArgoRolloutImport::read(readData("argo-full.yaml"), "argo-full.yaml");
-        const RolloutImport::Note *note = noteOn(imported, field.toStdString());
+        const Result<RolloutImport> imported = ArgoRolloutImport::read(readData("argo-full.yaml"), "argo-full.yaml");
+        QVERIFY2(imported, imported.error().c_str());
+        const RolloutImport::Note *note = noteOn(*imported, field.toStdString());
         QVERIFY2(note, qPrintable(field));
         QCOMPARE(note->line, line);
         QVERIFY(!note->reason.empty());
@@ -122,8 +123,9 @@ private Q_SLOTS:
 
     void notesNameTheFile()
     {
-        const RolloutImport imported = ArgoRolloutImport::read(readData("argo-full.yaml"), "argo-full.yaml");
-        const std::vector<std::string> lines = imported.noteLines();
+        const Result<RolloutImport> imported = ArgoRolloutImport::read(readData("argo-full.yaml"), "argo-full.yaml");
+        QVERIFY2(imported, imported.error().c_str());
+        const std::vector<std::string> lines = imported->noteLines();
         QVERIFY(!lines.empty());
         QVERIFY(std::any_of(lines.begin(), lines.end(), [](const std::string &line) {
             return line.rfind("argo-full.yaml:12: spec.replicas: ", 0) == 0;
@@ -132,9 +134,9 @@ private Q_SLOTS:
 
     void loaderDetectsTheKind()
     {
-        const RolloutImport imported = RolloutPlanLoader::load(readData("argo-full.yaml"), "argo-full.yaml");
-        QCOMPARE(imported.format, std::string("Argo Rollout"));
-        QVERIFY(imported.plan);
+        const Result<RolloutImport> imported = RolloutPlanLoader::load(readData("argo-full.yaml"), "argo-full.yaml");
+        QVERIFY2(imported, imported.error().c_str());
+        QCOMPARE(imported->format, std::string("Argo Rollout"));
     }
 
     void gatewayApiPluginIsAnHttpRoutePlan()
@@ -143,14 +145,14 @@ private Q_SLOTS:
             minimal("    canary:\n      canaryService: checkout-v2\n      stableService: checkout-v1\n"
                     "      trafficRouting:\n        plugins:\n          argoproj-labs/gatewayAPI:\n"
                     "            httpRoute: checkout\n            namespace: shop\n      steps: [{setWeight: 10}]\n");
-        const RolloutImport imported = ArgoRolloutImport::read(text, "r.yaml");
-        QVERIFY2(imported.plan, imported.error.c_str());
-        QVERIFY(imported.plan->onHttpRoute());
-        QCOMPARE(imported.plan->httpRouteNs, std::string("shop"));
-        QCOMPARE(imported.plan->httpRouteName, std::string("checkout"));
-        QCOMPARE(imported.plan->stable, std::string("checkout-v1"));
-        QCOMPARE(imported.plan->canary, std::string("checkout-v2"));
-        QVERIFY(imported.notes.empty());
+        const Result<RolloutImport> imported = ArgoRolloutImport::read(text, "r.yaml");
+        QVERIFY2(imported, imported.error().c_str());
+        QVERIFY(imported->plan.onHttpRoute());
+        QCOMPARE(imported->plan.httpRouteNs, std::string("shop"));
+        QCOMPARE(imported->plan.httpRouteName, std::string("checkout"));
+        QCOMPARE(imported->plan.stable, std::string("checkout-v1"));
+        QCOMPARE(imported->plan.canary, std::string("checkout-v2"));
+        QVERIFY(imported->notes.empty());
     }
 
     void rolloutsThatCannotBePlans_data()
@@ -180,9 +182,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QString, error);
-        const RolloutImport imported = ArgoRolloutImport::read(text.toStdString(), "r.yaml");
-        QVERIFY(!imported.plan);
-        QVERIFY2(imported.error.find(error.toStdString()) != std::string::npos, imported.error.c_str());
+        const Result<RolloutImport> imported = ArgoRolloutImport::read(text.toStdString(), "r.yaml");
+        QVERIFY(!imported);
+        QVERIFY2(imported.error().find(error.toStdString()) != std::string::npos, imported.error().c_str());
     }
 };
 

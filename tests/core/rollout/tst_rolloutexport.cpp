@@ -61,19 +61,19 @@ std::string text(const RolloutPlan &plan) { return RolloutPlanWriter::write(plan
 RolloutPlan viaArgo(const RolloutPlan &plan)
 {
     const std::string yaml = ArgoRolloutExport::write(plan, target(plan));
-    const RolloutImport back = ArgoRolloutImport::read(yaml, "argo.yaml");
-    if (!back.plan)
-        qFatal("%s\n%s", back.error.c_str(), yaml.c_str());
-    return *back.plan;
+    const Result<RolloutImport> back = ArgoRolloutImport::read(yaml, "argo.yaml");
+    if (!back)
+        qFatal("%s\n%s", back.error().c_str(), yaml.c_str());
+    return back->plan;
 }
 
 RolloutPlan viaFlagger(const RolloutPlan &plan, std::vector<std::string> *notes = nullptr)
 {
     const std::string yaml = FlaggerCanaryExport::write(plan, target(plan), notes);
-    const RolloutImport back = FlaggerCanaryImport::read(yaml, "canary.yaml");
-    if (!back.plan)
-        qFatal("%s\n%s", back.error.c_str(), yaml.c_str());
-    return *back.plan;
+    const Result<RolloutImport> back = FlaggerCanaryImport::read(yaml, "canary.yaml");
+    if (!back)
+        qFatal("%s\n%s", back.error().c_str(), yaml.c_str());
+    return back->plan;
 }
 
 const char *kGates = "    interval: 30s\n    failureLimit: 2\n    minRequests: 25\n    successRate: {min: 0.995}\n"
@@ -116,9 +116,9 @@ private Q_SLOTS:
     {
         // A hand-written Rollout -> plan -> Rollout -> plan: the second plan is the first.
         const std::string path = meshlane::test::testDataPath("rollout/argo-full.yaml");
-        const RolloutImport first = ArgoRolloutImport::read(readFile(path), "argo-full.yaml");
-        QVERIFY(first.plan);
-        QCOMPARE(text(viaArgo(*first.plan)), text(*first.plan));
+        const Result<RolloutImport> first = ArgoRolloutImport::read(readFile(path), "argo-full.yaml");
+        QVERIFY(first);
+        QCOMPARE(text(viaArgo(first->plan)), text(first->plan));
     }
 
     void planThroughFlaggerIsTheSamePlan_data()
@@ -156,9 +156,9 @@ private Q_SLOTS:
     void flaggerThroughPlanIsTheSameFlagger()
     {
         const std::string path = meshlane::test::testDataPath("rollout/flagger-podinfo.yaml");
-        const RolloutImport first = FlaggerCanaryImport::read(readFile(path), "podinfo.yaml");
-        QVERIFY(first.plan);
-        QCOMPARE(text(viaFlagger(*first.plan)), text(*first.plan));
+        const Result<RolloutImport> first = FlaggerCanaryImport::read(readFile(path), "podinfo.yaml");
+        QVERIFY(first);
+        QCOMPARE(text(viaFlagger(first->plan)), text(first->plan));
     }
 
     void whatFlaggerCannotSayIsListed()
@@ -216,17 +216,17 @@ private Q_SLOTS:
     void samplesAreThePlan()
     {
         const RolloutPlan expected = samplePlan();
-        const RolloutImport argo =
+        const Result<RolloutImport> argo =
             RolloutPlanLoader::load(readFile(samplePath("rollout-reviews/argo-rollout.yaml")), "argo-rollout.yaml");
-        QVERIFY2(argo.plan, argo.error.c_str());
-        QCOMPARE(text(*argo.plan), text(expected));
-        const RolloutImport flagger =
-            RolloutPlanLoader::load(readFile(samplePath("rollout-reviews/flagger-canary.yaml")), "flagger-canary.yaml");
-        QVERIFY2(flagger.plan, flagger.error.c_str());
+        QVERIFY2(argo, argo.error().c_str());
+        QCOMPARE(text(argo->plan), text(expected));
+        const Result<RolloutImport> flagger = RolloutPlanLoader::load(
+            readFile(samplePath("rollout-reviews/flagger-canary.yaml")), "flagger-canary.yaml");
+        QVERIFY2(flagger, flagger.error().c_str());
         // Flagger cannot run the testers' header stage before the weights (steps 1 and 2).
         RolloutPlan withoutHeaderStage = expected;
         withoutHeaderStage.steps.erase(withoutHeaderStage.steps.begin(), withoutHeaderStage.steps.begin() + 2);
-        QCOMPARE(text(*flagger.plan), text(withoutHeaderStage));
+        QCOMPARE(text(flagger->plan), text(withoutHeaderStage));
     }
 
     void exportedResourcesHaveWhatTheirCrdsRequire()
@@ -267,14 +267,14 @@ private Q_SLOTS:
         // The plugin shifts every rule that sends to both Services (and failureLimit counts per metric).
         QCOMPARE(notes.size(), size_t(2));
         QVERIFY(notes[0].find("shifts every rule that sends to both Services") != std::string::npos);
-        const RolloutImport fromArgo = ArgoRolloutImport::read(argo, "argo.yaml");
-        QVERIFY2(fromArgo.plan, fromArgo.error.c_str());
-        QCOMPARE(text(*fromArgo.plan), text(original));
+        const Result<RolloutImport> fromArgo = ArgoRolloutImport::read(argo, "argo.yaml");
+        QVERIFY2(fromArgo, fromArgo.error().c_str());
+        QCOMPARE(text(fromArgo->plan), text(original));
         const std::string canary = FlaggerCanaryExport::write(original, RolloutExportTarget::defaults(original));
         QVERIFY(canary.find("provider: gatewayapi:v1") != std::string::npos);
-        const RolloutImport fromFlagger = FlaggerCanaryImport::read(canary, "canary.yaml");
-        QVERIFY2(fromFlagger.plan, fromFlagger.error.c_str());
-        QCOMPARE(text(*fromFlagger.plan), text(original));
+        const Result<RolloutImport> fromFlagger = FlaggerCanaryImport::read(canary, "canary.yaml");
+        QVERIFY2(fromFlagger, fromFlagger.error().c_str());
+        QCOMPARE(text(fromFlagger->plan), text(original));
     }
 
     void writerRoundTrip()
