@@ -106,6 +106,8 @@ void Document::openFolder(const QString &folder)
         Q_EMIT loaded();
         Q_EMIT changed();
         Q_EMIT diagnosticsChanged();
+        if (std::exchange(m_reapplyTicket, 0) == ticket)
+            Q_EMIT editsReapplied(reapply(std::exchange(m_reapply, {})));
     });
 }
 
@@ -113,6 +115,50 @@ void Document::reload()
 {
     if (!m_folder.isEmpty())
         openFolder(m_folder);
+}
+
+void Document::reloadKeepingEdits()
+{
+    if (m_folder.isEmpty())
+        return;
+    m_reapply = unsavedOperations();
+    openFolder(m_folder);
+    m_reapplyTicket = m_loads.latest();
+}
+
+std::vector<JournalOperation> Document::unsavedOperations() const
+{
+    if (!isModified())
+        return {};
+    const int clean = m_undoStack->cleanIndex();
+    const int current = m_undoStack->index();
+    if (clean < 0 || clean > current) // undo went back past an export: no step leads from the disk
+        return {journalOperation(*m_diskMesh, *m_mesh, tr("Unsaved edits").toStdString())};
+    std::vector<JournalOperation> operations;
+    for (int i = clean; i < current; ++i) {
+        const auto *command = static_cast<const MeshEditCommand *>(m_undoStack->command(i));
+        JournalOperation operation =
+            journalOperation(*command->before(), *command->after(), command->text().toStdString());
+        if (!operation.hunks.empty())
+            operations.push_back(std::move(operation));
+    }
+    return operations;
+}
+
+QStringList Document::reapply(const std::vector<JournalOperation> &operations)
+{
+    QStringList notApplied;
+    for (const JournalOperation &operation : operations) {
+        const Result<std::vector<TextEdit>> edits = locateOperation(*m_mesh, operation);
+        const Result<MeshChange> change = edits ? applyEdits(m_mesh, *edits, operation.description)
+                                                : Result<MeshChange>::failure(edits.error());
+        const QString description = QString::fromStdString(operation.description);
+        if (!change)
+            notApplied << tr("%1: %2").arg(description, QString::fromStdString(change.error()));
+        else if (!change->edits.empty())
+            m_undoStack->push(new MeshEditCommand(this, m_mesh, change->mesh, description));
+    }
+    return notApplied;
 }
 
 void Document::setMesh(MeshPtr mesh)

@@ -3,6 +3,7 @@
 
 #include "base/backgroundjob.h"
 #include "document/mesheditcommand.h"
+#include "edit/editjournal.h"
 #include "edit/meshedit.h"
 #include "edit/rolloutplanedits.h"
 #include "export/exporter.h"
@@ -13,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -67,6 +69,18 @@ public:
     void openFolder(const QString &folder);
     // Re-reads the current folder (drops the undo history).
     void reload();
+    // Re-reads the current folder and redoes the unsaved edits on the new
+    // files, each as an undo step of its own; editsReapplied() says which no
+    // longer apply. For "keep mine" when another program changed the files.
+    void reloadKeepingEdits();
+
+    // The unsaved edits as journal operations (core/edit/editjournal.h): the
+    // undo steps since the files were read or exported, or, when undo went
+    // back past an export, one operation from the files on disk.
+    std::vector<JournalOperation> unsavedOperations() const;
+    // Redoes each operation on the current snapshot as its own undo step.
+    // Returns one line per operation that no longer applies: what and why.
+    QStringList reapply(const std::vector<JournalOperation> &operations);
 
     // For undo commands: makes `mesh` the current snapshot and emits changed().
     void setMesh(MeshPtr mesh);
@@ -146,6 +160,8 @@ Q_SIGNALS:
     // reload() (without edits the document reloads by itself).
     void changedOnDiskWhileModified();
     void diagnosticsChanged(); // the analysis of the current snapshot is in
+    // reloadKeepingEdits() is done: the edits that did not apply (empty: all did).
+    void editsReapplied(const QStringList &notApplied);
 
 private:
     enum class Outcome { Refused, Unchanged, Changed };
@@ -180,6 +196,8 @@ private:
     RouterCachePtr m_routers;
     JobTicket m_loads;     // the latest openFolder()
     int m_finishedLoad = 0; // the ticket of the load now shown
+    int m_reapplyTicket = 0; // the load after which m_reapply is redone
+    std::vector<JournalOperation> m_reapply;
     bool m_modified = false;
     std::optional<WeightRequest> m_pendingWeights;
     bool m_weightJobRunning = false;
