@@ -34,6 +34,7 @@ EditingDocks::EditingDocks(QMainWindow *window, Document *document, GraphPanel *
     m_askReload = [this] { return askReloadWithDialog(); };
     m_reportError = [this](const QString &title, const QString &message) { reportErrorWithDialog(title, message); };
     m_askClose = [this] { return askCloseWithDialog(); };
+    m_askRestore = [this](int count) { return askRestoreWithDialog(count); };
     window->installEventFilter(this);
 
     m_weightDock->setObjectName(QStringLiteral("WeightEditorDock"));
@@ -56,11 +57,13 @@ EditingDocks::EditingDocks(QMainWindow *window, Document *document, GraphPanel *
         m_graphPanel->selectVirtualService(nsName);
     });
     connect(m_document, &Document::editFailed, this, &EditingDocks::showMessage);
-    connect(m_document, &Document::changedOnDiskWhileModified, this, [this] {
-        if (m_askReload())
-            m_document->reload();
+    connect(m_document, &Document::changedOnDiskWhileModified, this, &EditingDocks::onChangedOnDiskWhileModified);
+    connect(m_document, &Document::editsReapplied, this, [this](const QStringList &notApplied) {
+        if (notApplied.isEmpty())
+            showMessage(tr("Read the changed files and re-applied your edits."));
         else
-            showMessage(tr("Kept your edits. Files changed on disk since will not be overwritten by an export."));
+            m_reportError(tr("Some Edits No Longer Apply"),
+                          tr("These edits were not re-applied to the changed files:\n%1").arg(notApplied.join(u'\n')));
     });
     retranslate();
 }
@@ -153,18 +156,51 @@ EditingDocks::ExportChoice EditingDocks::chooseWithDialog(const QString &folder,
     return choice;
 }
 
-bool EditingDocks::askReloadWithDialog()
+void EditingDocks::onChangedOnDiskWhileModified()
+{
+    switch (m_askReload()) {
+    case ReloadChoice::KeepMine:
+        m_document->reloadKeepingEdits();
+        break;
+    case ReloadChoice::TakeTheirs:
+        m_document->reload();
+        break;
+    case ReloadChoice::Cancel:
+        showMessage(tr("Kept your edits. Files changed on disk since will not be overwritten by an export."));
+        break;
+    }
+}
+
+EditingDocks::ReloadChoice EditingDocks::askReloadWithDialog()
 {
     QMessageBox box(QMessageBox::Question, tr("Files Changed on Disk"),
                     tr("Files in %1 were changed by another program, and you have edits that are not exported.")
                         .arg(QDir::toNativeSeparators(m_document->folder())),
                     QMessageBox::NoButton, m_window);
-    box.setInformativeText(tr("Reload the files and lose your edits, or keep your edits?"));
-    QPushButton *reload = box.addButton(tr("&Reload"), QMessageBox::DestructiveRole);
-    QPushButton *keep = box.addButton(tr("&Keep My Edits"), QMessageBox::RejectRole);
-    box.setDefaultButton(keep);
+    box.setInformativeText(tr("Read their files and re-apply your edits where they still apply, take their files "
+                              "and drop your edits, or leave both as they are for now?"));
+    QPushButton *keepMine = box.addButton(tr("&Keep Mine"), QMessageBox::AcceptRole);
+    QPushButton *takeTheirs = box.addButton(tr("&Take Theirs"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(keepMine);
     box.exec();
-    return box.clickedButton() == reload;
+    if (box.clickedButton() == keepMine)
+        return ReloadChoice::KeepMine;
+    return box.clickedButton() == takeTheirs ? ReloadChoice::TakeTheirs : ReloadChoice::Cancel;
+}
+
+bool EditingDocks::askRestoreWithDialog(int count)
+{
+    QMessageBox box(QMessageBox::Question, tr("Restore Unsaved Edits"),
+                    tr("Meshlane stopped with %n unsaved edit(s) to %1.", nullptr, count)
+                        .arg(QDir::toNativeSeparators(m_document->folder())),
+                    QMessageBox::NoButton, m_window);
+    box.setInformativeText(tr("Restore them? Each becomes an undo step again."));
+    QPushButton *restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
+    box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(restore);
+    box.exec();
+    return box.clickedButton() == restore;
 }
 
 bool EditingDocks::eventFilter(QObject *watched, QEvent *event)

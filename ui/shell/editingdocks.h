@@ -55,7 +55,12 @@ public:
         QString folder; // for ToFolder
     };
     using ExportChooser = std::function<ExportChoice(const QString &folder, const QString &diff)>;
-    using ReloadQuestion = std::function<bool()>; // true: reload and drop the edits
+    // Files changed on disk under unsaved edits: re-apply mine on the new
+    // files, take theirs (drop mine), or leave both alone for now.
+    enum class ReloadChoice { KeepMine, TakeTheirs, Cancel };
+    using ReloadQuestion = std::function<ReloadChoice()>;
+    // A previous run left `count` unsaved edits to the folder just opened: true restores them.
+    using RestoreQuestion = std::function<bool(int count)>;
     using ErrorReporter = std::function<void(const QString &title, const QString &message)>;
     enum class CloseChoice { Export, Discard, Cancel };
     using CloseQuestion = std::function<CloseChoice()>; // asked when the window closes with edits
@@ -63,6 +68,9 @@ public:
     void setReloadQuestion(ReloadQuestion question) { m_askReload = std::move(question); }
     void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
     void setCloseQuestion(CloseQuestion question) { m_askClose = std::move(question); }
+    void setRestoreQuestion(RestoreQuestion question) { m_askRestore = std::move(question); }
+    bool askRestore(int count) const { return m_askRestore(count); }
+    void reportError(const QString &title, const QString &message) const { m_reportError(title, message); }
 
     // File › Export: preview, choose, write. True when something was written.
     bool exportFiles();
@@ -74,7 +82,9 @@ protected:
 private:
     CloseChoice askCloseWithDialog();
     ExportChoice chooseWithDialog(const QString &folder, const QString &diff);
-    bool askReloadWithDialog();
+    ReloadChoice askReloadWithDialog();
+    bool askRestoreWithDialog(int count);
+    void onChangedOnDiskWhileModified();
     void reportErrorWithDialog(const QString &title, const QString &message);
     void showMessage(const QString &message);
 
@@ -90,6 +100,7 @@ private:
     ReloadQuestion m_askReload;
     ErrorReporter m_reportError;
     CloseQuestion m_askClose;
+    RestoreQuestion m_askRestore;
 };
 
 } // namespace meshlane::ui

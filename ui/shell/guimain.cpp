@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "shell/guimain.h"
 
+#include "document/document.h"
+#include "document/journalkeeper.h"
+#include "graph/graphpanel.h"
+#include "shell/commandlineedit.h"
 #include "shell/languagemanager.h"
 #include "shell/mainwindow.h"
 #include "shell/screenshotrunner.h"
@@ -78,19 +82,23 @@ int guiMain(int argc, char *argv[])
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size for --screenshot."),
                                         QStringLiteral("WxH"), QStringLiteral("1280x800"));
     const QCommandLineOption selectOption(QStringLiteral("select"),
-                                          QStringLiteral("Select a VirtualService before the screenshot."),
+                                          QStringLiteral("Select a VirtualService once the folder is open."),
                                           QStringLiteral("ns/name"));
     const QCommandLineOption setWeightsOption(
         QStringLiteral("set-weights"),
         QStringLiteral("With --select: set the weights of its first route with several destinations, as a slider "
-                       "drag would, before the screenshot (by subset name; unnamed ones re-balance)."),
+                       "drag would, once the folder is open (by subset name; unnamed ones re-balance)."),
         QStringLiteral("SUBSET=W,..."));
     const QCommandLineOption simSecondsOption(QStringLiteral("sim-seconds"),
                                               QStringLiteral("Simulate this many seconds of traffic to the selection before the screenshot."),
                                               QStringLiteral("S"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: en or ko."),
                                         QStringLiteral("code"));
-    parser.addOptions({screenshotOption, sizeOption, selectOption, setWeightsOption, simSecondsOption, langOption});
+    const QCommandLineOption restoreOption(
+        QStringLiteral("restore"),
+        QStringLiteral("Restore the unsaved edits a killed or crashed Meshlane left for the folder, without asking."));
+    parser.addOptions(
+        {screenshotOption, sizeOption, selectOption, setWeightsOption, simSecondsOption, langOption, restoreOption});
     parser.addPositionalArgument(QStringLiteral("folder"), QStringLiteral("Folder of manifests (default: samples/bookinfo)."));
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText());
@@ -130,8 +138,28 @@ int guiMain(int argc, char *argv[])
         return code;
     }
 
-    MainWindow window({.persistent = true, .languages = &languages});
+    const QString select = parser.value(selectOption);
+    const QString setWeights = parser.value(setWeightsOption);
+    if (!setWeights.isEmpty() && select.isEmpty())
+        return usage(QStringLiteral("--set-weights needs --select NS/NAME"));
+    MainWindow window({.persistent = true,
+                       .languages = &languages,
+                       .selectOnOpen = select.isEmpty(),
+                       .journalFolder = JournalKeeper::defaultStateFolder(),
+                       .restoreJournal = parser.isSet(restoreOption)});
     window.show();
+    if (!select.isEmpty()) {
+        QObject::connect(
+            window.document(), &Document::loaded, &window,
+            [&window, select, setWeights] {
+                window.graphPanel()->selectVirtualService(select);
+                if (setWeights.isEmpty())
+                    return;
+                if (const Result<void> set = CommandLineEdit::stageWeights(window, select, setWeights); !set)
+                    QTextStream(stderr) << "meshlane: " << QString::fromStdString(set.error()) << '\n';
+            },
+            Qt::SingleShotConnection);
+    }
     if (!folder.isEmpty())
         window.openFolder(folder);
     return app.exec();

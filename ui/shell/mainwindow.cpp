@@ -4,6 +4,7 @@
 #include "diagnostics/diagnosticsmodel.h"
 #include "diagnostics/diagnosticspanel.h"
 #include "document/document.h"
+#include "document/journalkeeper.h"
 #include "graph/graphpanel.h"
 #include "routing/routeresource.h"
 #include "shell/editingdocks.h"
@@ -28,6 +29,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QStyle>
 #include <QTimer>
 #include <QUndoStack>
@@ -82,6 +84,14 @@ MainWindow::MainWindow(Options options, QWidget *parent)
 
     connect(m_document, &Document::loadingStarted, this, &MainWindow::updateBusy);
     connect(m_document, &Document::loaded, this, &MainWindow::onLoaded);
+    if (!options.journalFolder.isEmpty()) {
+        // Made before the next connection: it reads the leftover journal on loaded() first.
+        m_journal = new JournalKeeper(m_document, options.journalFolder, this);
+        connect(m_document, &Document::loaded, this, [this] {
+            // Queued: the dialog must not run inside the load's signals, before the views have the mesh.
+            QTimer::singleShot(0, this, &MainWindow::offerLeftoverEdits);
+        });
+    }
     connect(m_document, &Document::changed, this, [this] { m_graphPanel->setMesh(m_document->mesh()); });
     connect(m_document, &Document::diagnosticsChanged, this, [this] {
         m_diagnosticsPanel->setDiagnostics(m_document->diagnostics());
@@ -276,6 +286,22 @@ void MainWindow::onLoaded()
     retranslate(); // the title names the folder
 }
 
+void MainWindow::offerLeftoverEdits()
+{
+    if (!m_journal || !m_journal->leftover())
+        return;
+    const int count = int(m_journal->leftover()->operations.size());
+    if (!m_options.restoreJournal && !m_editingDocks->askRestore(count)) {
+        m_journal->discardLeftover();
+        return;
+    }
+    const QStringList notApplied = m_journal->restore();
+    if (!notApplied.isEmpty())
+        m_editingDocks->reportError(tr("Some Edits Were Not Restored"),
+                                    tr("The files changed since; these edits no longer apply:\n%1")
+                                        .arg(notApplied.join(u'\n')));
+}
+
 void MainWindow::selectFeaturedRoute()
 {
     if (!std::exchange(m_selectAfterLoad, false) || !m_selectedVirtualService.isEmpty())
@@ -362,6 +388,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
         settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     }
+    if (m_journal)
+        m_journal->discard(); // a clean exit: the edits were exported, or the user let them go
     event->accept();
 }
 

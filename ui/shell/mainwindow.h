@@ -23,6 +23,7 @@ class Document;
 class EditingDocks;
 class GraphPanel;
 class HelpMenu;
+class JournalKeeper;
 class LanguageManager;
 class RecentFolders;
 class SimulationDocks;
@@ -48,6 +49,11 @@ public:
         // splits traffic, else the first one), so the editor, the plot and the
         // chart show what the product does at once.
         bool selectOnOpen = true;
+        // Where unsaved edits are journaled (JournalKeeper); empty: not at
+        // all (tests, screenshots). restoreJournal restores a previous run's
+        // leftover edits without asking (`--restore`).
+        QString journalFolder = {};
+        bool restoreJournal = false;
     };
 
     explicit MainWindow(Options options, QWidget *parent = nullptr);
@@ -90,6 +96,7 @@ private:
     void showBusyState();
     void showDiagnostic(const Diagnostic &diagnostic);
     void chooseLanguage(const QString &code);
+    void offerLeftoverEdits(); // after a load: what a killed or crashed run left unsaved
 
     Options m_options;
     Document *m_document;
@@ -99,6 +106,7 @@ private:
     EditingDocks *m_editingDocks = nullptr;
     SimulationDocks *m_simulationDocks = nullptr;
     HelpMenu *m_helpMenu = nullptr;
+    JournalKeeper *m_journal = nullptr;
     bool m_selectAfterLoad = false;
     RecentFolders *m_recentFolders = nullptr;
     QString m_selectedVirtualService;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shell/screenshotrunner.h"
 
+#include "shell/commandlineedit.h"
+
 #include "base/result.h"
 #include "document/document.h"
 #include "edit/weightspec.h"
@@ -37,34 +39,6 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
         QThread::msleep(5);
     }
     return false;
-}
-
-// What a drag of the first weighted route's sliders ends with: the same
-// Document method and undo command, one drag id.
-Result<void> setWeights(MainWindow &window, const ScreenshotRunner::Request &request)
-{
-    Document *document = window.document();
-    const std::string ns = request.selectVirtualService.section(u'/', 0, 0).toStdString();
-    const std::string name = request.selectVirtualService.section(u'/', 1).toStdString();
-    const VirtualService *vs = document->mesh()->findVirtualService(ns, name);
-    const auto route = std::find_if(vs->http.begin(), vs->http.end(),
-                                    [](const HttpRoute &candidate) { return candidate.route.size() > 1; });
-    if (route == vs->http.end())
-        return Result<void>::failure(QStringLiteral("%1 has no route with several destinations to set weights on")
-                                         .arg(request.selectVirtualService)
-                                         .toStdString());
-    const size_t index = size_t(route - vs->http.begin());
-    const Result<std::vector<int>> weights = WeightSpec::resolve(*route, index, request.setWeights.toStdString());
-    if (!weights)
-        return Result<void>::failure("--set-weights: " + weights.error());
-    QString refused;
-    const QMetaObject::Connection connection =
-        QObject::connect(document, &Document::editFailed, [&refused](const QString &message) { refused = message; });
-    const bool done = document->setRouteWeights(RouteRef{ns, name, index}, *weights, Document::newDragId());
-    QObject::disconnect(connection);
-    if (!done)
-        return Result<void>::failure(refused.toStdString());
-    return {};
 }
 
 bool waitUntilShown(const MainWindow &window, int timeoutMs)
@@ -113,7 +87,8 @@ int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QS
             *error = QStringLiteral("--set-weights needs --select NS/NAME");
             return kExitUsage;
         }
-        if (const Result<void> set = setWeights(window, request); !set) {
+        if (const Result<void> set = CommandLineEdit::stageWeights(window, request.selectVirtualService, request.setWeights);
+            !set) {
             *error = QString::fromStdString(set.error());
             return kExitUsage;
         }

@@ -161,7 +161,7 @@ private Q_SLOTS:
         int askedReload = 0;
         window.editingDocks()->setReloadQuestion([&askedReload] {
             ++askedReload;
-            return false;
+            return EditingDocks::ReloadChoice::Cancel;
         });
         QStringList errors;
         window.editingDocks()->setErrorReporter([&errors](const QString &, const QString &message) { errors << message; });
@@ -201,7 +201,7 @@ private Q_SLOTS:
         QTemporaryDir source;
         MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
         openAndDrag(window, source.path());
-        window.editingDocks()->setReloadQuestion([] { return true; });
+        window.editingDocks()->setReloadQuestion([] { return EditingDocks::ReloadChoice::TakeTheirs; });
         QSignalSpy loaded(window.document(), &Document::loaded);
         QTest::qWait(100);
         const QString routing = source.filePath(QStringLiteral("routing.yaml"));
