@@ -248,19 +248,57 @@ Result<ExportSummary> Exporter::exportTo(const std::string &outputDir) const
         }
         staged.emplace_back(*temporary, &item);
     }
-    // Phase 2: atomic renames.
+    // Phase 2: keep each file about to be replaced under a second name (a
+    // hard link: no copy), so a rename that fails half way can be undone.
+    std::vector<std::optional<fs::path>> previous(staged.size());
+    const auto dropPrevious = [&previous] {
+        for (const std::optional<fs::path> &kept : previous) {
+            std::error_code ignored;
+            if (kept)
+                fs::remove(*kept, ignored);
+        }
+    };
     for (size_t i = 0; i < staged.size(); ++i) {
         const auto &[temporary, item] = staged[i];
+        if (!item->exists)
+            continue;
+        const fs::path kept = fs::path(temporary.string() + ".previous");
+        fs::create_hard_link(item->target, kept, error);
+        if (error) // a file system without hard links
+            fs::copy_file(item->target, kept, fs::copy_options::overwrite_existing, error);
+        if (error) {
+            discard();
+            dropPrevious();
+            return Result<ExportSummary>::failure(item->relative + ": cannot keep the current file while "
+                                                  "replacing it: " + error.message());
+        }
+        previous[i] = kept;
+    }
+    // Phase 3: atomic renames; a failure puts back what the earlier ones replaced.
+    for (size_t i = 0; i < staged.size(); ++i) {
+        const auto &[temporary, item] = staged[i];
+        if (m_options.beforeReplacing)
+            m_options.beforeReplacing(item->relative);
         fs::rename(temporary, item->target, error);
         if (error) {
+            const std::string why = item->relative + ": cannot replace it: " + error.message();
+            for (size_t j = 0; j < i; ++j) {
+                std::error_code ignored;
+                if (previous[j])
+                    fs::rename(*previous[j], staged[j].second->target, ignored);
+                else
+                    fs::remove(staged[j].second->target, ignored);
+            }
             for (size_t j = i; j < staged.size(); ++j) {
                 std::error_code ignored;
                 fs::remove(staged[j].first, ignored);
             }
-            return Result<ExportSummary>::failure(item->relative + ": cannot replace it: " + error.message());
+            dropPrevious();
+            return Result<ExportSummary>::failure(why);
         }
         summary.written.push_back(item->relative);
     }
+    dropPrevious();
     return summary;
 }
 

@@ -4,6 +4,7 @@
 #include "base/result.h"
 #include "model/mesh.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ struct ExportOptions
     // too (README.md, kustomization inputs...), so the output is a copy of the
     // whole tree. Only meaningful when the mesh was read from a folder.
     bool copyOtherFiles = true;
+    // Called before each file is renamed into place, with its relative path:
+    // lets a test make the n-th replacement fail (another program racing
+    // the export) and check that the earlier ones are undone.
+    std::function<void(const std::string &relative)> beforeReplacing;
 };
 
 // What a successful export did. exportTo fails like anything else (Result),
@@ -40,7 +45,9 @@ struct ExportSummary
 // All or nothing: every file is first written to a hidden temporary file in
 // its target folder; only when all of them were written are they renamed over
 // the targets (rename is atomic, so a reader sees the old file or the new one,
-// never half). Permissions of a replaced file are kept; a new file gets its
+// never half); should the n-th rename fail, the files the earlier ones
+// replaced are put back (kept under a second name until the last rename), so
+// the folder is as before. Permissions of a replaced file are kept; a new file gets its
 // source's. Any failure before the renames removes the temporaries and leaves
 // every original untouched. Paths come only from the mesh's own relative file
 // names, are checked by checkSafeRelativePath, and must resolve (symbolic links

@@ -11,6 +11,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
+#include <sys/resource.h>
+
 using namespace meshlane;
 namespace fs = std::filesystem;
 using editingtest::readFile;
@@ -71,6 +75,26 @@ bool hasTemporaryFiles(const fs::path &root)
             return true;
     }
     return false;
+}
+
+// Three edited files, a-, m- and z-, written in that order; z- is padded to
+// `zBytes` so a file-size limit can stop its write alone.
+MeshPtr editThreeFiles(const std::string &root, size_t zBytes)
+{
+    const std::string services = readFile(editingtest::samplesDir() + "/fleetman/services.yaml");
+    editingtest::writeFile(root + "/a-routing.yaml", readFile(editingtest::samplesDir() + "/fleetman/routing.yaml"));
+    editingtest::writeFile(root + "/m-services.yaml", services);
+    editingtest::writeFile(root + "/z-padded.yaml", services + "# " + std::string(zBytes, 'x') + "\n");
+    MeshPtr mesh = ManifestLoader().loadFolder(root).mesh;
+    const Result<MeshChange> weights =
+        setRouteWeights(mesh, RouteRef{"default", "fleetman-staff-service", 0}, {60, 40});
+    std::vector<TextEdit> touches;
+    for (const char *file : {"m-services.yaml", "z-padded.yaml"})
+        touches.push_back(TextEdit{file, weights->mesh->findFile(file)->text.size(), 0, "# touched\n"});
+    const Result<MeshChange> all = applyEdits(weights->mesh, touches);
+    if (!all)
+        qFatal("%s", all.error().c_str());
+    return all->mesh;
 }
 
 } // namespace
@@ -174,6 +198,58 @@ private Q_SLOTS:
 
     // All or nothing: one folder refusing means the files already staged
     // elsewhere are not written either.
+    // Disk full on the n-th file (a file-size limit makes its write fail
+    // with EFBIG as a full disk fails with ENOSPC): nothing is written.
+    void diskFullOnTheLastFileWritesNothing()
+    {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        const MeshPtr mesh = editThreeFiles(root, 256 * 1024);
+        const auto before = snapshotTree(root);
+        rlimit original{};
+        QVERIFY(getrlimit(RLIMIT_FSIZE, &original) == 0);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN); // else the kernel kills the writer
+        rlimit limited = original;
+        limited.rlim_cur = 128 * 1024;
+        QVERIFY(setrlimit(RLIMIT_FSIZE, &limited) == 0);
+        const Result<ExportSummary> report = Exporter(mesh).exportTo({});
+        setrlimit(RLIMIT_FSIZE, &original);
+        std::signal(SIGXFSZ, previousHandler);
+        QVERIFY(!report.ok());
+        QVERIFY2(report.error().find("z-padded.yaml") == 0, report.error().c_str());
+        QVERIFY(snapshotTree(root) == before);
+        QVERIFY(!hasTemporaryFiles(root));
+    }
+
+    // The n-th rename fails (another program put a folder where the file
+    // was): the files the earlier renames replaced are put back.
+    void failedReplacementUndoesTheEarlierOnes()
+    {
+        for (const std::string victim : {"m-services.yaml", "z-padded.yaml"}) {
+            QTemporaryDir dir;
+            const std::string root = dir.path().toStdString();
+            const MeshPtr mesh = editThreeFiles(root, 16);
+            auto before = snapshotTree(root);
+            ExportOptions options;
+            std::vector<std::string> replacing;
+            options.beforeReplacing = [&](const std::string &relative) {
+                replacing.push_back(relative);
+                if (relative != victim)
+                    return;
+                fs::remove(root + "/" + relative);
+                fs::create_directories(root + "/" + relative + "/in-the-way");
+            };
+            const Result<ExportSummary> report = Exporter(mesh, options).exportTo({});
+            QVERIFY(!report.ok());
+            QVERIFY2(report.error().find(victim + ": cannot replace it") == 0, report.error().c_str());
+            QCOMPARE(replacing.front(), std::string("a-routing.yaml"));
+            fs::remove_all(root + "/" + victim);
+            before.erase(victim);
+            QVERIFY(snapshotTree(root) == before);
+            QVERIFY(!hasTemporaryFiles(root));
+        }
+    }
+
     void oneFailureWritesNothing()
     {
         if (!m_canFailWrites)
