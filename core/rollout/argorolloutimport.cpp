@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rollout/argorolloutimport.h"
 
+#include "load/untrustedyaml.h"
 #include "rollout/importreader.h"
 #include "rollout/rolloutannotations.h"
 
@@ -398,7 +399,7 @@ Result<RolloutImport> ArgoRolloutImport::read(const std::string &text, const std
     result.fileName = fileName;
     result.format = "Argo Rollout";
     try {
-        const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+        const std::vector<YAML::Node> documents = UntrustedYaml::loadAll(text);
         std::map<std::string, YAML::Node> templates;
         std::optional<YAML::Node> rollout;
         for (size_t i = 0; i < documents.size(); ++i) {

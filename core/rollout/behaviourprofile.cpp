@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "rollout/behaviourprofile.h"
 
+#include "load/untrustedyaml.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
@@ -133,7 +135,7 @@ std::vector<double> BehaviourProfile::latencyQuantiles() const
 Result<std::vector<BehaviourProfile>> BehaviourProfile::listFromYaml(const std::string &text)
 {
     try {
-        const YAML::Node root = YAML::Load(text);
+        const YAML::Node root = UntrustedYaml::load(text);
         std::vector<BehaviourProfile> profiles;
         if (!root.IsMap())
             return profiles;

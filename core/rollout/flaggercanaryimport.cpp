@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rollout/flaggercanaryimport.h"
 
+#include "load/untrustedyaml.h"
 #include "rollout/importreader.h"
 #include "rollout/rolloutannotations.h"
 
@@ -314,7 +315,7 @@ Result<RolloutImport> FlaggerCanaryImport::read(const std::string &text, const s
     result.fileName = fileName;
     result.format = "Flagger Canary";
     try {
-        const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+        const std::vector<YAML::Node> documents = UntrustedYaml::loadAll(text);
         std::optional<YAML::Node> canary;
         for (size_t i = 0; i < documents.size(); ++i) {
             const YAML::Node &document = documents[i];

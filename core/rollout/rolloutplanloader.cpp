@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rollout/rolloutplanloader.h"
 
+#include "load/untrustedyaml.h"
 #include "rollout/argorolloutimport.h"
 #include "rollout/flaggercanaryimport.h"
 #include "rollout/rolloutplanparser.h"
@@ -13,7 +14,7 @@ Result<RolloutImport> RolloutPlanLoader::load(const std::string &text, const std
 {
     std::vector<YAML::Node> documents;
     try {
-        documents = YAML::LoadAll(text);
+        documents = UntrustedYaml::loadAll(text);
     } catch (const YAML::Exception &) {
         // RolloutPlanParser reports the syntax error with its line.
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "rollout/rolloutplanparser.h"
 
+#include "load/untrustedyaml.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -302,7 +304,7 @@ Result<RolloutPlan> RolloutPlanParser::parse(const std::string &text, const std:
     };
     YAML::Node root;
     try {
-        root = YAML::Load(text);
+        root = UntrustedYaml::load(text);
     } catch (const YAML::Exception &problem) {
         return failure(problem.mark.line >= 0 ? problem.mark.line + 1 : 0, problem.msg);
     }

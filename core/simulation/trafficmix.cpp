@@ -2,6 +2,7 @@
 #include "simulation/trafficmix.h"
 
 #include "base/ipprefix.h"
+#include "load/untrustedyaml.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -165,7 +166,7 @@ TrafficMix TrafficMix::single(const HttpRequest &request, double requestsPerSeco
 Result<TrafficMix> TrafficMix::fromYaml(const std::string &text, const HttpRequest &defaults)
 {
     try {
-        const YAML::Node root = YAML::Load(text);
+        const YAML::Node root = UntrustedYaml::load(text);
         if (!root.IsMap())
             fail(root, "a traffic mix is a map with `classes:`");
         for (const auto &entry : root) {

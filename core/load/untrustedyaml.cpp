@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#include "load/untrustedyaml.h"
+
+#include "load/allocationbudget.h"
+#include "load/textchecks.h"
+
+#include <new>
+
+namespace meshlane {
+
+namespace {
+
+[[noreturn]] void refuse(int line, const std::string &why)
+{
+    YAML::Mark mark = YAML::Mark::null_mark();
+    if (line > 0) {
+        mark.pos = 0;
+        mark.line = line - 1;
+        mark.column = 0;
+    }
+    throw YAML::ParserException(mark, why);
+}
+
+void checkBeforeParsing(const std::string &text)
+{
+    if (const int line = textchecks::strayCommaLine(text))
+        refuse(line, "a ',' outside a flow collection or a plain scalar");
+    if (const int line = textchecks::unterminatedQuoteLine(text))
+        refuse(line, "the quoted scalar that opens here is never closed");
+    int deepestLine = 0;
+    if (textchecks::nestingDepth(text, &deepestLine) > UntrustedYaml::kMaxNestingDepth)
+        refuse(deepestLine, "nested deeper than " + std::to_string(UntrustedYaml::kMaxNestingDepth) + " levels");
+}
+
+// As the manifest loader: yaml-cpp asks 80-160 bytes per input byte.
+size_t budgetFor(const std::string &text)
+{
+    return (size_t(256) << 20) + text.size() * 200;
+}
+
+} // namespace
+
+YAML::Node UntrustedYaml::load(const std::string &text)
+{
+    checkBeforeParsing(text);
+    try {
+        const AllocationBudget guard(budgetFor(text));
+        return YAML::Load(text);
+    } catch (const std::bad_alloc &) {
+        refuse(0, "the YAML parser ran out of its memory budget on this file");
+    }
+}
+
+std::vector<YAML::Node> UntrustedYaml::loadAll(const std::string &text)
+{
+    checkBeforeParsing(text);
+    try {
+        const AllocationBudget guard(budgetFor(text));
+        return YAML::LoadAll(text);
+    } catch (const std::bad_alloc &) {
+        refuse(0, "the YAML parser ran out of its memory budget on this file");
+    }
+}
+
+} // namespace meshlane
