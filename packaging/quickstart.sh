@@ -74,7 +74,7 @@ case "$mode" in
           -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DCMAKE_CXX_COMPILER=clang++ \
           -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DMESHLANE_BUILD_GUI=OFF -DMESHLANE_BUILD_TESTS=OFF \
           -DMESHLANE_BUILD_FUZZERS=ON
-    fuzzers=(fuzz_loader fuzz_analyzeroute fuzz_trafficmix fuzz_routeroracle fuzz_editroundtrip)
+    fuzzers=(fuzz_loader fuzz_analyzeroute fuzz_trafficmix fuzz_routeroracle fuzz_editroundtrip fuzz_rolloutplan)
     limit=()
     if [ "$budget" -gt 0 ]; then
       limit=(timeout $(( budget - ${#fuzzers[@]} * (seconds + 5) )))
