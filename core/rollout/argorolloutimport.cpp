@@ -302,6 +302,8 @@ bool readTrafficRouting(ImportReader &canary, RolloutPlan &plan, size_t ruleInde
     const std::optional<std::string> stableSubset = rule->string("stableSubsetName");
     if (!canarySubset || !stableSubset || canarySubset->empty() || stableSubset->empty())
         ImportReader::fail(rule->node(), rule->path("") + " needs canarySubsetName and stableSubsetName");
+    if (*canarySubset == *stableSubset) // one subset cannot be both sides of a split
+        ImportReader::fail(rule->node(), rule->path("") + " canarySubsetName must differ from stableSubsetName");
     plan.canary = *canarySubset;
     plan.stable = *stableSubset;
     rule->listRest("not a destinationRule field; ignored");

@@ -293,6 +293,10 @@ std::optional<double> RolloutPlanParser::parseDuration(const std::string &text)
         any = true;
         pos = end;
     }
+    // Go's time.ParseDuration (Argo, Flagger, Kubernetes) stops at 2^63 ns, some 292 years.
+    constexpr double kMaxSeconds = 9223372036.854775807;
+    if (!(total <= kMaxSeconds))
+        return std::nullopt;
     return total;
 }
 

@@ -25,7 +25,8 @@ public:
     // the file's, so step lines are too): on failure nullopt, `message`
     // without the "FILE:LINE: " prefix and `line` 1-based (0 when unknown).
     static std::optional<RolloutPlan> parseDocument(const YAML::Node &document, std::string *message, int *line);
-    // "60s", "10m", "1h", "1h30m", "90" (seconds); nullopt when unreadable.
+    // "60s", "10m", "1h", "1h30m", "90" (seconds); nullopt when unreadable or
+    // beyond what Go's time.ParseDuration reads (about 292 years).
     static std::optional<double> parseDuration(const std::string &text);
 };
 

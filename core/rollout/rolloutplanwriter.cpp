@@ -89,7 +89,8 @@ std::string RolloutPlanWriter::durationText(double seconds)
     auto whole = [](double value) { return std::fabs(value - std::round(value)) < 1e-9 && value >= 1; };
     auto number = [](double value) {
         char buffer[64];
-        const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+        // Fixed notation: "1e-05s" would not read back as a duration.
+        const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
         return std::string(buffer, result.ptr);
     };
     if (whole(seconds / 3600))

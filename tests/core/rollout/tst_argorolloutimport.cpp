@@ -174,6 +174,11 @@ private Q_SLOTS:
             "    canary:\n      trafficRouting: {istio: {virtualService: {name: vs}, destinationRule: {name: d, "
             "canarySubsetName: c, stableSubsetName: s}}}\n      steps: [{setWeight: 120}]\n"))
                                     << "r.yaml:8: spec.strategy.canary.steps[0].setWeight must be a whole number";
+        // Found by fuzz_rolloutplan: imported, then refused when written back as a RolloutPlan.
+        QTest::newRow("one subset both sides") << QString::fromStdString(minimal(
+            "    canary:\n      trafficRouting: {istio: {virtualService: {name: vs}, destinationRule: {name: d, "
+            "canarySubsetName: v1, stableSubsetName: v1}}}\n      steps: [{setWeight: 10}]\n"))
+                                               << "canarySubsetName must differ from stableSubsetName";
         QTest::newRow("no rollout") << "apiVersion: v1\nkind: ConfigMap\n"
                                     << "no argoproj.io Rollout";
     }

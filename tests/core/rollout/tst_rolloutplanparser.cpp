@@ -3,6 +3,7 @@
 // and errors that name the file and line (unknown keys, bad values).
 
 #include "rollout/rolloutplanparser.h"
+#include "rollout/rolloutplanwriter.h"
 
 #include <QTest>
 
@@ -129,6 +130,15 @@ private Q_SLOTS:
         QVERIFY(!RolloutPlanParser::parseDuration("ten minutes"));
         QVERIFY(!RolloutPlanParser::parseDuration("1m30"));
         QVERIFY(!RolloutPlanParser::parseDuration(""));
+        // Found by fuzz_rolloutplan: an Argo pause of 5e36 minutes imported, then wrote back as
+        // "8.5e+34h", which no reader takes. Go's time.ParseDuration ends at 2^63 ns.
+        QCOMPARE(RolloutPlanParser::parseDuration("2562047h"), std::optional<double>(2562047.0 * 3600));
+        QVERIFY(!RolloutPlanParser::parseDuration("2562048h"));
+        QVERIFY(!RolloutPlanParser::parseDuration("5111111111111111111111111111111111111m"));
+        for (const double seconds : {0.00001, 2562047.0 * 3600, 1.5, 90.0, 7200.0}) {
+            const std::string written = RolloutPlanWriter::durationText(seconds);
+            QCOMPARE(RolloutPlanParser::parseDuration(written), std::optional<double>(seconds));
+        }
     }
 
     void errorsNameFileAndLine_data()
