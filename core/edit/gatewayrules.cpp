@@ -107,9 +107,10 @@ Result<YAML::Node> narrowedMatches(const RouteRule &base, const YAML::Node &base
                 const auto &existing = condition.header ? base.matches[m].headers : base.matches[m].queryParams;
                 for (const NamedStringMatch &named : existing) {
                     if (named.name == condition.name)
-                        return Result<YAML::Node>::failure(
-                            std::string("the rule already matches ") + (condition.header ? "header " : "query parameter ")
-                            + condition.name + "; a second condition on it would be ignored");
+                        return Result<YAML::Node>::failure(std::string("the rule already matches ")
+                                                           + (condition.header ? "header " : "query parameter ")
+                                                           + condition.name
+                                                           + "; a second condition on it would be ignored");
                 }
             }
             const char *key = condition.header ? "headers" : "queryParams";
@@ -186,8 +187,8 @@ bool hasConditions(const RouteRule &rule, size_t matches, const std::vector<Writ
                 condition.type == "Exact" ? StringMatch::Kind::Exact : StringMatch::Kind::Regex;
             bool found = false;
             for (const NamedStringMatch &named : list)
-                found |= named.name == condition.name && named.match.kind == kind
-                    && named.match.value == condition.value;
+                found |=
+                    named.name == condition.name && named.match.kind == kind && named.match.value == condition.value;
             if (!found)
                 return false;
         }
@@ -422,9 +423,9 @@ Result<MeshChange> setGatewayMirror(const MeshPtr &mesh, const GatewayRuleRef &r
             patcher.setValue(ruleNode, "filters", list, "backendRefs");
         }
     }
-    const std::string percentText = percent ? YamlWriter::scalar(YamlWriter::numberNode(double(hundredths) / 100))
-                                                  + " %"
-                                            : std::string("every request");
+    const std::string percentText = percent
+        ? YamlWriter::scalar(YamlWriter::numberNode(double(hundredths) / 100)) + " %"
+        : std::string("every request");
     Result<MeshChange> result = context.finish("Mirror " + label(ref) + " to " + service + " (" + percentText + ')');
     if (!result || result->edits.empty())
         return result;

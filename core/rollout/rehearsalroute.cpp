@@ -229,9 +229,8 @@ Result<void> RehearsalRoute::setHeaderRule(const RolloutStep &step)
     const GatewayRuleMatch match{m_routeIndex, step.match};
     if (existing)
         return apply(setGatewayRuleMatches(m_mesh, ruleRef(*existing), match));
-    const Result<void> added =
-        apply(addGatewayMatchRule(m_mesh, ruleRef(m_routeIndex), match, m_plan.canary, std::nullopt,
-                                  step.headerRouteName));
+    const Result<void> added = apply(
+        addGatewayMatchRule(m_mesh, ruleRef(m_routeIndex), match, m_plan.canary, std::nullopt, step.headerRouteName));
     if (added) {
         m_headerRoutes.insert(step.headerRouteName);
         ++m_routeIndex; // the new rule went just before the weighted one

@@ -239,8 +239,8 @@ private Q_SLOTS:
         const QString plan =
             meshlane::test::testData(QStringLiteral("rollout/gatewayapi-plan/header-mirror-plan.yaml"));
         const QString testers = meshlane::test::testData(QStringLiteral("rollout/gatewayapi-plan/testers.traffic"));
-        const QStringList args{QStringLiteral("rollout"), mesh, QStringLiteral("--plan"), plan,
-                               QStringLiteral("--traffic"), testers, QStringLiteral("-o"), QStringLiteral("json")};
+        const QStringList args{QStringLiteral("rollout"),   mesh,    QStringLiteral("--plan"), plan,
+                               QStringLiteral("--traffic"), testers, QStringLiteral("-o"),     QStringLiteral("json")};
         const CliRun run = runCli(args);
         QCOMPARE(run.exitCode, 0);
         const QJsonObject root = run.json();

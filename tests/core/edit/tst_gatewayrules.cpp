@@ -61,10 +61,7 @@ const char *kRoute = "# the shop's mesh route\n"
 
 const std::string kFile = "shop.yaml";
 
-MeshPtr shop()
-{
-    return ManifestLoader().loadText(kFile, std::string(kServices) + kRoute).mesh;
-}
+MeshPtr shop() { return ManifestLoader().loadText(kFile, std::string(kServices) + kRoute).mesh; }
 
 std::string textOf(const Mesh &mesh, const std::string &file)
 {
@@ -83,7 +80,8 @@ MatchCondition header(const std::string &name, const std::string &value,
 }
 
 // The backend Service a request to the shop reaches ("" when none).
-std::string backendOf(const Mesh &mesh, const std::string &path, std::vector<std::pair<std::string, std::string>> headers)
+std::string backendOf(const Mesh &mesh, const std::string &path,
+                      std::vector<std::pair<std::string, std::string>> headers)
 {
     const auto router = std::make_shared<const Router>(std::make_shared<const Mesh>(mesh));
     HttpRequest request;
@@ -126,9 +124,9 @@ private Q_SLOTS:
     {
         const MeshPtr mesh = shop();
         QVERIFY(mesh->findFile(kFile));
-        const Result<MeshChange> added = addGatewayMatchRule(
-            mesh, {"HTTPRoute", "shop", "shop", 0}, {0, {header("X-Canary", "yes")}}, "shop-v2", std::nullopt,
-            "testers");
+        const Result<MeshChange> added =
+            addGatewayMatchRule(mesh, {"HTTPRoute", "shop", "shop", 0}, {0, {header("X-Canary", "yes")}}, "shop-v2",
+                                std::nullopt, "testers");
         QVERIFY2(added.ok(), added.error().c_str());
         // Argo's shape: the rule's matches, each with the header added; its
         // filters; one backendRef to the canary on the rule's port.
@@ -163,8 +161,9 @@ private Q_SLOTS:
         checkUndo(*added, mesh, kFile);
 
         // Replacing the matches rewrites only the header values.
-        const Result<MeshChange> changed = setGatewayRuleMatches(
-            added->mesh, {"HTTPRoute", "shop", "shop", 0}, {1, {header("x-canary", "beta", StringMatch::Kind::Prefix)}});
+        const Result<MeshChange> changed =
+            setGatewayRuleMatches(added->mesh, {"HTTPRoute", "shop", "shop", 0},
+                                  {1, {header("x-canary", "beta", StringMatch::Kind::Prefix)}});
         QVERIFY2(changed.ok(), changed.error().c_str());
         const std::string after = textOf(*changed->mesh, kFile);
         QVERIFY(after.find("type: RegularExpression\n        value: beta.*\n") != std::string::npos);
@@ -198,13 +197,12 @@ private Q_SLOTS:
             QCOMPARE(backendOf(after, "/home", {{"x-canary", "yes"}}), std::string("shop-v1"));
         }
         // A rule without matches is every path: the copy is headers alone.
-        const Result<MeshChange> all = addGatewayMatchRule(mesh, {"HTTPRoute", "shop", "shop", 1},
-                                                           {1, {header("x-canary", "yes")}}, "shop-v2");
+        const Result<MeshChange> all =
+            addGatewayMatchRule(mesh, {"HTTPRoute", "shop", "shop", 1}, {1, {header("x-canary", "yes")}}, "shop-v2");
         QVERIFY2(all.ok(), all.error().c_str());
         QCOMPARE(backendOf(*all->mesh, "/home", {{"x-canary", "yes"}}), std::string("shop-v2"));
         QCOMPARE(backendOf(*all->mesh, "/home", {}), std::string("shop-v1"));
-        QVERIFY(insertedBytes(*all)
-                    .starts_with("  - matches:\n    - headers:\n      - name: x-canary\n"));
+        QVERIFY(insertedBytes(*all).starts_with("  - matches:\n    - headers:\n      - name: x-canary\n"));
     }
 
     void refusesWhatGatewayApiCannotSay()
@@ -273,8 +271,9 @@ private Q_SLOTS:
         // A fraction of a percent is written as Gateway API v1.2's fraction.
         const Result<MeshChange> fraction = setGatewayMirror(mirrored->mesh, rule, "shop-v2", std::nullopt, 12.5);
         QVERIFY2(fraction.ok(), fraction.error().c_str());
-        QVERIFY(textOf(*fraction->mesh, kFile).find("        fraction:\n          numerator: 1250\n"
-                                                    "          denominator: 10000\n")
+        QVERIFY(textOf(*fraction->mesh, kFile)
+                    .find("        fraction:\n          numerator: 1250\n"
+                          "          denominator: 10000\n")
                 != std::string::npos);
         QVERIFY(textOf(*fraction->mesh, kFile).find("percent: 20") == std::string::npos);
         // The same percent again writes nothing.

@@ -283,8 +283,8 @@ private Q_SLOTS:
         // Argo's Gateway API plugin takes setHeaderRoute (with `httpRoute:` it
         // writes header rules) and the managedRoutes; its setMirrorRoute is a
         // no-op, which both directions say.
-        const RolloutPlan original = parsed(
-            readFile(meshlane::test::testDataPath("rollout/gatewayapi-plan/header-mirror-plan.yaml")));
+        const RolloutPlan original =
+            parsed(readFile(meshlane::test::testDataPath("rollout/gatewayapi-plan/header-mirror-plan.yaml")));
         std::vector<std::string> notes;
         const std::string argo = ArgoRolloutExport::write(original, RolloutExportTarget::defaults(original), &notes);
         QVERIFY(argo.find("managedRoutes:\n        - name: testers\n") != std::string::npos);
