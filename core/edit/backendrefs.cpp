@@ -14,10 +14,7 @@ namespace {
 
 const GatewayApiRoute *findRoute(const Mesh &mesh, const GatewayRuleRef &ref)
 {
-    const auto it = std::find_if(mesh.gatewayApiRoutes.begin(), mesh.gatewayApiRoutes.end(), [&](const auto &route) {
-        return route->meta.kind == ref.kind && route->meta.ns == ref.ns && route->meta.name == ref.name;
-    });
-    return it == mesh.gatewayApiRoutes.end() ? nullptr : it->get();
+    return EditContext::findGatewayRoute(mesh, ref);
 }
 
 // Opens the route's file and finds the rule's backendRefs list; null node (and

@@ -21,6 +21,15 @@ YAML::Node EditContext::destinationNode(const Destination &destination)
     return node;
 }
 
+const GatewayApiRoute *EditContext::findGatewayRoute(const Mesh &mesh, const GatewayRuleRef &ref)
+{
+    for (const auto &route : mesh.gatewayApiRoutes) {
+        if (route->meta.kind == ref.kind && route->meta.ns == ref.ns && route->meta.name == ref.name)
+            return route.get();
+    }
+    return nullptr;
+}
+
 std::string EditContext::error() const
 {
     if (!m_error.empty())

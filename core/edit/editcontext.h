@@ -22,6 +22,8 @@ public:
     // A Destination as Istio writes it: host, then subset and port.number
     // when set. Every edit that writes a destination or a mirror uses it.
     static YAML::Node destinationNode(const Destination &destination);
+    // The Gateway API route `ref` names (kind, namespace, name), or null.
+    static const GatewayApiRoute *findGatewayRoute(const Mesh &mesh, const GatewayRuleRef &ref);
 
     const Mesh &mesh() const { return *m_mesh; }
     bool ok() const { return m_error.empty() && (!m_patcher || m_patcher->ok()); }

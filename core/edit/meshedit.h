@@ -130,6 +130,51 @@ Result<MeshChange> removeBackendRef(const MeshPtr &mesh, const GatewayRuleRef &r
 // written or 1), for WeightSpec and weight editors; null when there is no such rule.
 std::optional<HttpRoute> backendWeightsRoute(const Mesh &mesh, const GatewayRuleRef &rule);
 
+// The matches of an HTTPRoute rule that narrows another: every match of rule
+// `base` of the same route, copied as written (a rule without matches is one
+// match of every path), with `conditions` ANDed into each. That is what Argo
+// Rollouts' Gateway API plugin writes for a header route, and it is also what
+// makes the new rule win: Gateway API prefers, for the same path, the match
+// with more header (then query parameter) conditions, whatever the rule order.
+// Header and query parameter conditions only: exact and regex as
+// HTTPHeaderMatch / HTTPQueryParamMatch types Exact and RegularExpression, a
+// prefix as RegularExpression "<quoted prefix>.*" (Argo's mapping; Gateway API
+// has no prefix type). A path condition is refused: a match has one path, and
+// the copy keeps the base rule's so the new rule selects within it.
+struct GatewayRuleMatch
+{
+    size_t base = 0; // index into the route's rules as they are before the edit
+    std::vector<MatchCondition> conditions; // at least one
+};
+
+// Inserts an HTTPRoute rule at position `at.rule` (rules.size() appends) that
+// sends `match`'s requests to the one backendRef Service `service` (in the
+// route's namespace). Its port: `port`, else that of the base rule's
+// backendRef to the Service, else of the base rule's first Service backendRef,
+// else the Service's first port. `name` (a Gateway API rule name, unique in
+// the route; empty: none) lets a rollout find the rule again. The base rule's
+// filters are copied too (as Argo does), except a RequestMirror to `service`
+// itself: mirroring requests to the Service that already answers them is noise.
+Result<MeshChange> addGatewayMatchRule(const MeshPtr &mesh, const GatewayRuleRef &at, const GatewayRuleMatch &match,
+                                       const std::string &service, std::optional<uint32_t> port = std::nullopt,
+                                       const std::string &name = {});
+// Rewrites rule `rule`'s matches to `match` (its base cannot be the rule itself).
+Result<MeshChange> setGatewayRuleMatches(const MeshPtr &mesh, const GatewayRuleRef &rule,
+                                         const GatewayRuleMatch &match);
+// Removes an HTTPRoute or GRPCRoute rule (not the last one).
+Result<MeshChange> removeGatewayRule(const MeshPtr &mesh, const GatewayRuleRef &rule);
+// Mirrors the rule's requests to Service `service` (route namespace) with a
+// RequestMirror filter: an existing one to that Service is updated, otherwise
+// one is appended; other filters are left alone. `percent` 0-100, written as
+// `percent` when whole and as `fraction` (of 10000) otherwise; std::nullopt
+// writes neither, which means every request. A missing port is kept from the
+// existing filter, else taken like addGatewayMatchRule's.
+Result<MeshChange> setGatewayMirror(const MeshPtr &mesh, const GatewayRuleRef &rule, const std::string &service,
+                                    std::optional<uint32_t> port, std::optional<double> percent);
+// Removes the rule's RequestMirror filters to Service `service` (and `filters:`
+// when nothing else is left in it). Nothing to remove is no edit.
+Result<MeshChange> removeGatewayMirror(const MeshPtr &mesh, const GatewayRuleRef &rule, const std::string &service);
+
 // Appends a destination with `weight`; the others are re-balanced with
 // WeightBalancer::drag so the total stays 100 (the default 0 keeps the current
 // split). An empty destination.host means the route's first host; a missing

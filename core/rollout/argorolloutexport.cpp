@@ -208,8 +208,14 @@ std::string ArgoRolloutExport::write(const RolloutPlan &plan, const RolloutExpor
         canary["analysis"] = analysis;
     }
     YAML::Node steps(YAML::NodeType::Sequence);
-    for (const RolloutStep &step : plan.steps)
+    for (const RolloutStep &step : plan.steps) {
         steps.push_back(stepNode(step, notes));
+        // rollouts-plugin-trafficrouter-gatewayapi implements SetMirrorRoute as a no-op.
+        if (plan.onHttpRoute() && step.kind == RolloutStep::Kind::SetMirror && step.mirrorPercent > 0)
+            note("step " + step.describe()
+                 + ": Argo's Gateway API plugin ignores setMirrorRoute, so the cluster "
+                   "mirrors nothing; the rehearsal writes a RequestMirror filter on the rule");
+    }
     canary["steps"] = steps;
     YAML::Node strategy = map();
     strategy["canary"] = canary;

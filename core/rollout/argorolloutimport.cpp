@@ -346,7 +346,8 @@ RolloutPlan readRollout(const YAML::Node &document, const std::map<std::string, 
     strategy->listRest("not a strategy Argo defines; ignored");
     if (!canary)
         ImportReader::fail(strategy->node(), "spec.strategy.canary is required");
-    if (!readTrafficRouting(*canary, plan, rule, notes)) {
+    const bool gatewayApi = readTrafficRouting(*canary, plan, rule, notes);
+    if (!gatewayApi) {
         canary->ignore("canaryService", "not needed with subset-level splitting (destinationRule); ignored");
         canary->ignore("stableService", "not needed with subset-level splitting (destinationRule); ignored");
     }
@@ -360,6 +361,14 @@ RolloutPlan readRollout(const YAML::Node &document, const std::map<std::string, 
     }
     if (plan.steps.empty())
         ImportReader::fail(steps, "none of the Rollout's steps can be rehearsed");
+    for (size_t i = 0; gatewayApi && notes && i < plan.steps.size(); ++i) {
+        // rollouts-plugin-trafficrouter-gatewayapi implements SetMirrorRoute as a no-op.
+        if (plan.steps[i].kind == RolloutStep::Kind::SetMirror && plan.steps[i].mirrorPercent > 0)
+            notes->push_back({plan.steps[i].line, canary->path("steps"),
+                              plan.steps[i].describe()
+                                  + ": Argo's Gateway API plugin ignores setMirrorRoute (the cluster mirrors "
+                                    "nothing); the rehearsal mirrors with a RequestMirror filter on the rule"});
+    }
     if (std::optional<ImportReader> analysis = canary->map("analysis")) {
         RolloutAnalysis gates;
         std::optional<int> failureLimit;

@@ -3,6 +3,7 @@
 
 #include "edit/meshedit.h"
 
+#include <optional>
 #include <vector>
 
 namespace meshlane {
@@ -79,12 +80,8 @@ Result<void> RehearsalRoute::setWeights(int canaryWeight)
 
 Result<void> RehearsalRoute::setHeaderRoute(const RolloutStep &step)
 {
-    if (m_plan.onHttpRoute()) {
-        if (step.match.empty() && m_headerRoutes.empty())
-            return {};
-        return Result<void>::failure(
-            "setHeaderRoute on an HTTPRoute plan is not supported yet: use a VirtualService route");
-    }
+    if (m_plan.onHttpRoute())
+        return setHeaderRule(step);
     const VirtualService *vs = m_mesh->findVirtualService(m_plan.virtualServiceNs, m_plan.virtualServiceName);
     const int existing = findHttpRoute(*vs, step.headerRouteName);
     const RouteRef at{m_plan.virtualServiceNs, m_plan.virtualServiceName,
@@ -114,9 +111,16 @@ Result<void> RehearsalRoute::setHeaderRoute(const RolloutStep &step)
 
 Result<void> RehearsalRoute::setMirror(double percent)
 {
-    if (m_plan.onHttpRoute() && percent > 0)
-        return Result<void>::failure(
-            "setMirror on an HTTPRoute plan is not supported yet: use a VirtualService route");
+    if (m_plan.onHttpRoute()) {
+        if (percent <= 0 && !m_mirrorSet)
+            return {};
+        const Result<void> done =
+            apply(percent <= 0 ? removeGatewayMirror(m_mesh, ruleRef(m_routeIndex), m_plan.canary)
+                               : setGatewayMirror(m_mesh, ruleRef(m_routeIndex), m_plan.canary, std::nullopt, percent));
+        if (done)
+            m_mirrorSet = percent > 0;
+        return done;
+    }
     const RouteRef route{m_plan.virtualServiceNs, m_plan.virtualServiceName, m_routeIndex};
     if (percent <= 0) {
         if (!m_mirrorSet)
@@ -174,6 +178,7 @@ Result<void> RehearsalRoute::apply(const Result<MeshChange> &change)
 
 Result<void> RehearsalRoute::prepareHttpRoute()
 {
+    m_routeIndex = m_plan.rule;
     const RouteRule *rule = httpRouteRule();
     const std::string where =
         "HTTPRoute " + m_plan.httpRouteNs + '/' + m_plan.httpRouteName + " rule " + std::to_string(m_plan.rule);
@@ -186,7 +191,7 @@ Result<void> RehearsalRoute::prepareHttpRoute()
     }
     if (!stable)
         return Result<void>::failure(where + " has no backendRef to Service " + m_plan.stable);
-    const GatewayRuleRef ref{"HTTPRoute", m_plan.httpRouteNs, m_plan.httpRouteName, m_plan.rule};
+    const GatewayRuleRef ref = ruleRef(m_routeIndex);
     if (!canary) {
         if (const Result<void> added = apply(addBackendRef(m_mesh, ref, m_plan.canary, std::nullopt, 0)); !added)
             return added;
@@ -194,12 +199,56 @@ Result<void> RehearsalRoute::prepareHttpRoute()
     return setBackendWeights(0);
 }
 
+// Argo's Gateway API plugin: the header route is a rule named after it that
+// copies the weighted rule's matches, adds the headers and sends to the
+// canary Service alone. It goes just before the weighted rule; Gateway API's
+// precedence (more header matches win for the same path) makes it win.
+Result<void> RehearsalRoute::setHeaderRule(const RolloutStep &step)
+{
+    std::optional<size_t> existing;
+    for (const auto &route : m_mesh->gatewayApiRoutes) {
+        if (route->meta.kind != "HTTPRoute" || route->meta.ns != m_plan.httpRouteNs
+            || route->meta.name != m_plan.httpRouteName)
+            continue;
+        for (size_t r = 0; r < route->rules.size(); ++r) {
+            if (route->rules[r].name == step.headerRouteName)
+                existing = r;
+        }
+    }
+    if (existing && !m_headerRoutes.count(step.headerRouteName))
+        return Result<void>::failure("the HTTPRoute already has a rule named " + step.headerRouteName
+                                     + " that the plan did not add");
+    if (step.match.empty()) {
+        if (!existing)
+            return {};
+        m_headerRoutes.erase(step.headerRouteName);
+        if (*existing < m_routeIndex)
+            --m_routeIndex;
+        return apply(removeGatewayRule(m_mesh, ruleRef(*existing)));
+    }
+    const GatewayRuleMatch match{m_routeIndex, step.match};
+    if (existing)
+        return apply(setGatewayRuleMatches(m_mesh, ruleRef(*existing), match));
+    const Result<void> added = apply(
+        addGatewayMatchRule(m_mesh, ruleRef(m_routeIndex), match, m_plan.canary, std::nullopt, step.headerRouteName));
+    if (added) {
+        m_headerRoutes.insert(step.headerRouteName);
+        ++m_routeIndex; // the new rule went just before the weighted one
+    }
+    return added;
+}
+
+GatewayRuleRef RehearsalRoute::ruleRef(size_t rule) const
+{
+    return {"HTTPRoute", m_plan.httpRouteNs, m_plan.httpRouteName, rule};
+}
+
 const RouteRule *RehearsalRoute::httpRouteRule() const
 {
     for (const auto &route : m_mesh->gatewayApiRoutes) {
         if (route->meta.kind == "HTTPRoute" && route->meta.ns == m_plan.httpRouteNs
             && route->meta.name == m_plan.httpRouteName)
-            return m_plan.rule < route->rules.size() ? &route->rules[m_plan.rule] : nullptr;
+            return m_routeIndex < route->rules.size() ? &route->rules[m_routeIndex] : nullptr;
     }
     return nullptr;
 }
@@ -225,8 +274,7 @@ Result<void> RehearsalRoute::setBackendWeights(int canaryWeight)
     }
     if (rule->backendRefs.size() == 1 && canaryWeight == 0)
         return {};
-    return apply(meshlane::setBackendWeights(
-        m_mesh, {"HTTPRoute", m_plan.httpRouteNs, m_plan.httpRouteName, m_plan.rule}, weights));
+    return apply(meshlane::setBackendWeights(m_mesh, ruleRef(m_routeIndex), weights));
 }
 
 const HttpRoute *RehearsalRoute::weightedRoute() const

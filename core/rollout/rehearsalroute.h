@@ -54,6 +54,8 @@ public:
 private:
     Result<void> apply(const Result<MeshChange> &change);
     Result<void> prepareHttpRoute();
+    Result<void> setHeaderRule(const RolloutStep &step);
+    GatewayRuleRef ruleRef(size_t rule) const;
     const RouteRule *httpRouteRule() const;
     Result<void> setBackendWeights(int canaryWeight);
     const HttpRoute *weightedRoute() const;
@@ -64,9 +66,9 @@ private:
     std::string m_hostWritten; // as the stable destination writes it
     std::map<std::string, std::string> m_backendNames; // HTTPRoute plans: backend FQDN -> Service name
     std::string m_canaryFqdn; // HTTPRoute plans
-    size_t m_routeIndex = 0;
+    size_t m_routeIndex = 0; // of the weighted route (or rule): header routes go before it
     std::map<std::string, int> m_weights;
-    std::set<std::string> m_headerRoutes; // names of routes the plan added
+    std::set<std::string> m_headerRoutes; // names of routes (or rules) the plan added
     bool m_mirrorSet = false;
 };
 

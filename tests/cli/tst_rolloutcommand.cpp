@@ -232,6 +232,49 @@ private Q_SLOTS:
         QVERIFY2(step.contains("name: reviews-v3\n      port: 9080\n      weight: 50"), step.constData());
         QVERIFY(step.startsWith("# A mesh route (GAMMA"));
     }
+
+    void gatewayApiHeaderAndMirrorSteps()
+    {
+        const QString mesh = meshlane::test::testData(QStringLiteral("rollout/gatewayapi"));
+        const QString plan =
+            meshlane::test::testData(QStringLiteral("rollout/gatewayapi-plan/header-mirror-plan.yaml"));
+        const QString testers = meshlane::test::testData(QStringLiteral("rollout/gatewayapi-plan/testers.traffic"));
+        const QStringList args{QStringLiteral("rollout"),   mesh,    QStringLiteral("--plan"), plan,
+                               QStringLiteral("--traffic"), testers, QStringLiteral("-o"),     QStringLiteral("json")};
+        const CliRun run = runCli(args);
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject root = run.json();
+        QCOMPARE(root[QStringLiteral("outcome")].toString(), QStringLiteral("promoted"));
+        const QJsonArray steps = root[QStringLiteral("steps")].toArray();
+        QCOMPARE(steps.size(), 7);
+        QCOMPARE(steps[0].toObject()[QStringLiteral("action")].toString(), QStringLiteral("setHeaderRoute testers"));
+        // At weight 0 the canary's requests are the testers' (10 % of 600).
+        const int testersToCanary =
+            steps[1].toObject()[QStringLiteral("requests")].toObject()[QStringLiteral("reviews-v3")].toInt();
+        QVERIFY2(testersToCanary > 30 && testersToCanary < 90, qPrintable(QString::number(testersToCanary)));
+        const qint64 mirrored =
+            root[QStringLiteral("totals")].toObject()[QStringLiteral("mirroredToCanary")].toInteger();
+        QVERIFY2(mirrored > 200 && mirrored < 340, qPrintable(QString::number(mirrored)));
+        QCOMPARE(runCli(args).out, run.out); // same seed, same report
+
+        // The step manifests hold the header rule and the mirror as written; promotion takes both away.
+        TestFolder out;
+        const CliRun exported = runCli({QStringLiteral("rollout"), mesh, QStringLiteral("--plan"), plan,
+                                        QStringLiteral("--export-steps"), out.qpath()});
+        QCOMPARE(exported.exitCode, 0);
+        const QByteArray header = out.read(QStringLiteral("step-01-header-route-testers/reviews-route.yaml"));
+        QVERIFY2(header.contains("  rules:\n  - name: testers\n    matches:\n    - headers:\n      - name: x-canary\n"
+                                 "        type: Exact\n        value: \"yes\"\n    backendRefs:\n"
+                                 "    - name: reviews-v3\n      port: 9080\n"),
+                 header.constData());
+        const QByteArray mirror = out.read(QStringLiteral("step-03-mirror-50/reviews-route.yaml"));
+        QVERIFY2(mirror.contains("  - filters:\n    - type: RequestMirror\n      requestMirror:\n        backendRef:\n"
+                                 "          name: reviews-v3\n          port: 9080\n        percent: 50\n"
+                                 "    backendRefs:\n    - name: reviews-v1\n"),
+                 mirror.constData());
+        const QByteArray promoted = out.read(QStringLiteral("step-07-promote/reviews-route.yaml"));
+        QVERIFY2(!promoted.contains("testers") && !promoted.contains("RequestMirror"), promoted.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRolloutCommand)

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Rehearsing a rollout plan on samples/rollout-reviews: what each step does
 // to the mesh, gate statistics against numbers computed by hand, rollback,
-// failure limits, manual pauses, mirrors, and determinism per seed; a plan on
-// a Gateway API HTTPRoute rule (tests/data/rollout/gatewayapi).
+// failure limits, manual pauses, mirrors, and determinism per seed; plans on
+// a Gateway API HTTPRoute rule (tests/data/rollout/gatewayapi), header rule
+// and mirror included.
 
 #include "support/routingtestsupport.h"
 
 #include "rollout/rehearsal.h"
+#include "rollout/rehearsaltraffic.h"
 #include "rollout/rolloutplanparser.h"
 
 #include <QTest>
@@ -21,6 +23,14 @@ using meshlane::test::testDataPath;
 namespace {
 
 MeshPtr reviewsMesh() { return sampleMesh("rollout-reviews"); }
+
+std::string readFile(const std::string &path)
+{
+    std::ifstream stream(path);
+    std::stringstream buffer;
+    buffer << stream.rdbuf();
+    return buffer.str();
+}
 
 std::string readSample(const std::string &file)
 {
@@ -390,21 +400,71 @@ private Q_SLOTS:
         QCOMPARE(report.steps.back().weights.at("reviews-v3"), 0);
     }
 
-    void gatewayApiPlanRefusesHeaderRoutes()
+    void gatewayApiPlanRoutesTestersAndMirrors()
     {
         const MeshPtr mesh = ManifestLoader().loadFolder(testDataPath("rollout/gatewayapi")).mesh;
-        RolloutPlan p =
-            plan("    - setHeaderRoute: {name: t, match: [{headerName: x, headerValue: {exact: y}}]}\n", {});
-        p.httpRouteNs = "bookinfo";
-        p.httpRouteName = "reviews";
-        p.stable = "reviews-v1";
-        p.canary = "reviews-v3";
-        const RehearsalReport report = Rehearsal(mesh, p, usersOnly(1), {}).run();
-        QCOMPARE(RehearsalReport::outcomeName(report.outcome), "error");
-        QVERIFY2(report.error.find("setHeaderRoute on an HTTPRoute plan is not supported") != std::string::npos,
-                 report.error.c_str());
-        p.stable = "reviews-v9";
-        QVERIFY(Rehearsal(mesh, p, usersOnly(1), {}).run().error.find("no backendRef to Service reviews-v9")
+        const Result<RolloutPlan> p = RolloutPlanParser::parse(
+            readFile(testDataPath("rollout/gatewayapi-plan/header-mirror-plan.yaml")), "header-mirror-plan.yaml");
+        QVERIFY2(p, p.error().c_str());
+        const auto run = [&](const std::string &traffic, uint64_t seed) {
+            const Result<RehearsalTraffic> chosen = RehearsalTraffic::forPlan(*mesh, *p, traffic);
+            if (!chosen)
+                qFatal("traffic does not parse: %s", chosen.error().c_str());
+            RehearsalOptions options;
+            options.seed = seed;
+            return Rehearsal(mesh, *p, chosen->mix, chosen->profiles, options).run();
+        };
+        const std::string testers = readFile(testDataPath("rollout/gatewayapi-plan/testers.traffic"));
+        const RehearsalReport report = run(testers, 1);
+        QVERIFY2(report.error.empty(), report.error.c_str());
+        QCOMPARE(RehearsalReport::outcomeName(report.outcome), "promoted");
+        QCOMPARE(report.steps.size(), size_t(7)); // the six steps, then promote
+        // Step 2 (weight 0): only the testers' header class reaches the canary.
+        const auto &first = report.steps[1].destinations;
+        QCOMPARE(first.at("reviews-v1").requests + first.at("reviews-v3").requests, int64_t(600));
+        QVERIFY2(first.at("reviews-v3").requests > 30 && first.at("reviews-v3").requests < 90,
+                 std::to_string(first.at("reviews-v3").requests).c_str());
+        // Without the header nobody reaches it at weight 0: the header rule took them.
+        const RehearsalReport users =
+            run("requests_per_second: 10\nclasses:\n  - {name: users, share: 100, host: reviews}\n", 1);
+        QCOMPARE(users.steps[1].destinations.count("reviews-v3") ? users.steps[1].destinations.at("reviews-v3").requests
+                                                                 : int64_t(0),
+                 int64_t(0));
+        // Step 5 (weight 20): the testers plus a fifth of the users.
+        const auto &second = report.steps[4].destinations;
+        const int64_t canary = second.at("reviews-v3").requests;
+        QVERIFY2(canary > 60 + 60 && canary < 60 + 160, std::to_string(canary).c_str());
+        // The mirror (50 % of rule 0, from step 3) shadows the users' requests
+        // of the second pause only: the testers' rule came first and has none.
+        QVERIFY2(report.mirroredToCanary > 200 && report.mirroredToCanary < 340,
+                 std::to_string(report.mirroredToCanary).c_str());
+        // What each step writes is an ordinary edit of the HTTPRoute.
+        const auto rules = [](const MeshPtr &m) {
+            for (const auto &route : m->gatewayApiRoutes) {
+                if (route->meta.name == "reviews")
+                    return route->rules;
+            }
+            return std::vector<RouteRule>{};
+        };
+        QCOMPARE(rules(report.steps[0].mesh).size(), size_t(2));
+        QCOMPARE(rules(report.steps[0].mesh)[0].name, std::string("testers"));
+        QCOMPARE(rules(report.steps[2].mesh)[1].filters.at(0).type, std::string("RequestMirror"));
+        QCOMPARE(report.steps[3].weights, (std::map<std::string, int>{{"reviews-v1", 80}, {"reviews-v3", 20}}));
+        // Promotion removes the header rule and the mirror.
+        QCOMPARE(rules(report.finalMesh).size(), size_t(1));
+        QVERIFY(rules(report.finalMesh)[0].filters.empty());
+        // Deterministic per seed.
+        const RehearsalReport again = run(testers, 1);
+        QCOMPARE(again.mirroredToCanary, report.mirroredToCanary);
+        QCOMPARE(again.steps[1].destinations.at("reviews-v3").requests, first.at("reviews-v3").requests);
+        QCOMPARE(again.steps[4].destinations.at("reviews-v3").requests, canary);
+        const RehearsalReport other = run(testers, 7);
+        QVERIFY(other.mirroredToCanary != report.mirroredToCanary
+                || other.steps[4].destinations.at("reviews-v3").requests != canary);
+        // A stable Service that is not on the rule is still refused with the reason.
+        RolloutPlan wrong = *p;
+        wrong.stable = "reviews-v9";
+        QVERIFY(Rehearsal(mesh, wrong, usersOnly(1), {}).run().error.find("no backendRef to Service reviews-v9")
                 != std::string::npos);
     }
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The route a rehearsal steers, without the simulation: what each step
-// writes to the plan's route, what promoting removes again, and the steps a
-// plan on a Gateway API HTTPRoute refuses, with the reason.
+// writes to the plan's route (a VirtualService http route or an HTTPRoute
+// rule), what promoting removes again, and refusals with the reason.
 
 #include "support/routingtestsupport.h"
 
@@ -83,14 +83,60 @@ private Q_SLOTS:
         const MeshPtr gatewayApi = ManifestLoader().loadFolder(testDataPath("rollout/gatewayapi")).mesh;
         RehearsalRoute rule(gatewayApi, plan("{httpRoute: bookinfo/reviews, rule: 0}", "reviews-v1", "reviews-v3"));
         QVERIFY(rule.prepare());
-        QVERIFY(rule.setWeights(20));
-        QCOMPARE(rule.weights().at("reviews-v3"), 20);
         const MeshPtr before = rule.mesh();
-        const Result<void> mirrored = rule.setMirror(10);
-        QVERIFY(!mirrored);
-        QVERIFY(mirrored.error().find("not supported yet") != std::string::npos);
+        const Result<void> bad = rule.setHeaderRoute(headerRoute("Not_A_Name", {MatchCondition{}}));
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().find("DNS-1123") != std::string::npos, bad.error().c_str());
         QCOMPARE(rule.mesh(), before); // a refused step changes nothing
-        QVERIFY(rule.setMirror(0)); // nothing to remove
+        QVERIFY(!rule.hasManagedRoutes());
+    }
+
+    void httpRoutePlanAddsHeaderRuleAndMirror()
+    {
+        const MeshPtr gatewayApi = ManifestLoader().loadFolder(testDataPath("rollout/gatewayapi")).mesh;
+        RehearsalRoute route(gatewayApi, plan("{httpRoute: bookinfo/reviews, rule: 0}", "reviews-v1", "reviews-v3"));
+        QVERIFY(route.prepare());
+        QVERIFY(route.setWeights(20));
+        MatchCondition testers;
+        testers.name = "x-canary";
+        testers.value = "yes";
+        const Result<void> header = route.setHeaderRoute(headerRoute("testers", {testers}));
+        QVERIFY2(header, header.error().c_str());
+        const Result<void> mirror = route.setMirror(10);
+        QVERIFY2(mirror, mirror.error().c_str());
+        QVERIFY(route.hasManagedRoutes());
+        const auto rulesOf = [](const MeshPtr &mesh) {
+            for (const auto &r : mesh->gatewayApiRoutes) {
+                if (r->meta.name == "reviews")
+                    return r->rules;
+            }
+            return std::vector<RouteRule>{};
+        };
+        std::vector<RouteRule> rules = rulesOf(route.mesh());
+        QCOMPARE(rules.size(), size_t(2));
+        // Argo's header rule: named after the route, the canary alone, before the weighted rule.
+        QCOMPARE(rules[0].name, std::string("testers"));
+        QCOMPARE(rules[0].backendRefs.size(), size_t(1));
+        QCOMPARE(rules[0].backendRefs[0].name, std::string("reviews-v3"));
+        QCOMPARE(rules[0].matches.at(0).headers.at(0).name, std::string("x-canary"));
+        // The weighted rule moved to index 1, keeps its weights and got the mirror.
+        QCOMPARE(rules[1].backendRefs.at(1).weight, int64_t(20));
+        QCOMPARE(rules[1].filters.size(), size_t(1));
+        QCOMPARE(rules[1].filters[0].mirror.name, std::string("reviews-v3"));
+        QCOMPARE(*rules[1].filters[0].mirrorPercent, 10.0);
+        QVERIFY(route.setWeights(50)); // still the weighted rule, not the header rule
+        QCOMPARE(rulesOf(route.mesh())[1].backendRefs.at(1).weight, int64_t(50));
+        testers.value = "always";
+        QVERIFY(route.setHeaderRoute(headerRoute("testers", {testers}))); // changes the match in place
+        QCOMPARE(rulesOf(route.mesh()).size(), size_t(2));
+        QCOMPARE(rulesOf(route.mesh())[0].matches.at(0).headers.at(0).match.value, std::string("always"));
+
+        QVERIFY(route.clearManagedRoutes());
+        QVERIFY(!route.hasManagedRoutes());
+        rules = rulesOf(route.mesh());
+        QCOMPARE(rules.size(), size_t(1));
+        QVERIFY(rules[0].filters.empty());
+        QCOMPARE(rules[0].backendRefs.at(1).weight, int64_t(50));
     }
 };
 

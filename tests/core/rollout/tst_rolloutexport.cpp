@@ -16,6 +16,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -275,6 +276,39 @@ private Q_SLOTS:
         const Result<RolloutImport> fromFlagger = FlaggerCanaryImport::read(canary, "canary.yaml");
         QVERIFY2(fromFlagger, fromFlagger.error().c_str());
         QCOMPARE(text(fromFlagger->plan), text(original));
+    }
+
+    void gatewayApiHeaderAndMirrorStepsThroughArgo()
+    {
+        // Argo's Gateway API plugin takes setHeaderRoute (with `httpRoute:` it
+        // writes header rules) and the managedRoutes; its setMirrorRoute is a
+        // no-op, which both directions say.
+        const RolloutPlan original =
+            parsed(readFile(meshlane::test::testDataPath("rollout/gatewayapi-plan/header-mirror-plan.yaml")));
+        std::vector<std::string> notes;
+        const std::string argo = ArgoRolloutExport::write(original, RolloutExportTarget::defaults(original), &notes);
+        QVERIFY(argo.find("managedRoutes:\n        - name: testers\n") != std::string::npos);
+        QVERIFY(argo.find("argoproj-labs/gatewayAPI:\n            httpRoute: reviews\n") != std::string::npos);
+        QVERIFY(argo.find("- setHeaderRoute:\n          name: testers\n") != std::string::npos);
+        QVERIFY(argo.find("setMirrorRoute:") != std::string::npos);
+        QCOMPARE(std::count_if(notes.begin(), notes.end(),
+                               [](const std::string &note) {
+                                   return note.find("Gateway API plugin ignores setMirrorRoute") != std::string::npos;
+                               }),
+                 std::ptrdiff_t(1));
+        const Result<RolloutImport> back = ArgoRolloutImport::read(argo, "argo.yaml");
+        QVERIFY2(back, back.error().c_str());
+        QCOMPARE(text(back->plan), text(original));
+        QVERIFY(std::any_of(back->notes.begin(), back->notes.end(), [](const RolloutImport::Note &note) {
+            return note.reason.find("setMirror 50%: Argo's Gateway API plugin ignores setMirrorRoute") == 0;
+        }));
+        // A VirtualService plan's mirror gets no such note.
+        notes.clear();
+        const RolloutPlan mirrored = plan("    - setMirror: {percent: 20}\n", {});
+        QVERIFY(ArgoRolloutExport::write(mirrored, target(mirrored), &notes).find("setMirrorRoute:")
+                != std::string::npos);
+        for (const std::string &note : notes)
+            QVERIFY2(note.find("setMirrorRoute") == std::string::npos, note.c_str());
     }
 
     void writerRoundTrip()
