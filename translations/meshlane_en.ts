@@ -1188,6 +1188,14 @@
         <source>Cannot stage the step: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::EditingDocks</name>
@@ -1244,18 +1252,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reload the files and lose your edits, or keep your edits?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep My Edits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unsaved Edits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,6 +1269,50 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the changed files and re-applied your edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some Edits No Longer Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These edits were not re-applied to the changed files:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read their files and re-apply your edits where they still apply, take their files and drop your edits, or leave both as they are for now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Meshlane stopped with %n unsaved edit(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore them? Each becomes an undo step again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1574,6 +1614,15 @@
     </message>
     <message>
         <source>Preparing the simulation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some Edits Were Not Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files changed since; these edits no longer apply:
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

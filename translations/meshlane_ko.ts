@@ -1188,6 +1188,14 @@
         <source>Cannot stage the step: %1</source>
         <translation>단계를 적용할 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>저장하지 않은 편집</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::EditingDocks</name>
@@ -1244,18 +1252,6 @@
         <translation>다른 프로그램이 %1의 파일을 바꿨고, 아직 내보내지 않은 편집 내용이 있습니다.</translation>
     </message>
     <message>
-        <source>Reload the files and lose your edits, or keep your edits?</source>
-        <translation>파일을 다시 읽고 편집 내용을 버릴까요, 아니면 편집 내용을 유지할까요?</translation>
-    </message>
-    <message>
-        <source>&amp;Reload</source>
-        <translation>다시 읽기(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Keep My Edits</source>
-        <translation>편집 내용 유지(&amp;K)</translation>
-    </message>
-    <message>
         <source>Unsaved Edits</source>
         <translation>저장하지 않은 편집</translation>
     </message>
@@ -1274,6 +1270,50 @@
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>Read the changed files and re-applied your edits.</source>
+        <translation>바뀐 파일을 읽고 편집 내용을 다시 적용했습니다.</translation>
+    </message>
+    <message>
+        <source>Some Edits No Longer Apply</source>
+        <translation>더 이상 적용되지 않는 편집</translation>
+    </message>
+    <message>
+        <source>These edits were not re-applied to the changed files:
+%1</source>
+        <translation>다음 편집은 바뀐 파일에 다시 적용하지 못했습니다:
+%1</translation>
+    </message>
+    <message>
+        <source>Read their files and re-apply your edits where they still apply, take their files and drop your edits, or leave both as they are for now?</source>
+        <translation>바뀐 파일을 읽고 아직 적용되는 편집을 다시 적용할까요, 바뀐 파일을 받고 편집을 버릴까요, 아니면 지금은 둘 다 그대로 둘까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>내 편집 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation>바뀐 파일 받기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Edits</source>
+        <translation>저장하지 않은 편집 복원</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meshlane stopped with %n unsaved edit(s) to %1.</source>
+        <translation>
+            <numerusform>Meshlane이 %1에 저장하지 않은 편집 %n개를 남기고 멈췄습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore them? Each becomes an undo step again.</source>
+        <translation>복원할까요? 각 편집은 다시 실행 취소 단계가 됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>복원(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1613,16 @@
     <message>
         <source>Preparing the simulation…</source>
         <translation>시뮬레이션 준비 중…</translation>
+    </message>
+    <message>
+        <source>Some Edits Were Not Restored</source>
+        <translation>복원하지 못한 편집</translation>
+    </message>
+    <message>
+        <source>The files changed since; these edits no longer apply:
+%1</source>
+        <translation>그 뒤 파일이 바뀌어 다음 편집은 더 이상 적용되지 않습니다:
+%1</translation>
     </message>
 </context>
 <context>
