@@ -30,8 +30,8 @@ std::string trimmed(const std::string &text)
 
 std::string annotationOf(const ResourceMeta &meta, const char *key)
 {
-    const YAML::Node value = childOf(childOf(childOf(meta.raw, "metadata"), "annotations"), key);
-    return value.IsScalar() ? value.Scalar() : std::string();
+    const auto value = meta.annotations.find(key);
+    return value == meta.annotations.end() ? std::string() : value->second;
 }
 
 std::vector<std::string> exportScopes(const std::vector<std::string> &exportTo, const std::string &ns)

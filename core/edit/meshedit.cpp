@@ -63,9 +63,9 @@ std::vector<DocumentLines> touchedDocuments(const Mesh &mesh, const SourceFile &
     // Each resource's document: from the marker before its first line to the next one.
     std::vector<DocumentLines> documents;
     const auto add = [&](const ResourceMeta &meta) {
-        if (meta.location.file != file.path || meta.raw.Mark().is_null())
+        if (meta.location.file != file.path || meta.location.line <= 0)
             return;
-        const int line = meta.raw.Mark().line;
+        const int line = meta.location.line - 1; // the document's first key, as its tree's mark
         const auto next = std::upper_bound(markers.begin(), markers.end(), line);
         DocumentLines lines;
         lines.firstLine = next == markers.begin() ? 0 : *(next - 1);

@@ -425,6 +425,7 @@ private:
                 meta.namespaceWritten = true;
             }
             meta.labels = metadata->stringMap("labels");
+            meta.annotations = scalarAnnotations(childOf(childOf(object, "metadata"), "annotations"));
         }
         if (meta.ns.empty())
             meta.ns = m_options.defaultNamespace;
@@ -459,11 +460,36 @@ private:
         else if (kind == "Service" && meta.apiVersion == "v1")
             m_mesh->services.push_back(parseService(document, std::move(meta)));
         else if (isWorkloadKind(kind))
-            m_mesh->workloads.push_back(parseWorkload(document, std::move(meta)));
+            m_mesh->workloads.push_back(parseWorkload(document, withoutTree(std::move(meta))));
         else if (isMeshlaneApi(meta.apiVersion) && kind == "RolloutPlan")
             m_mesh->rolloutPlans.push_back(parseRolloutPlan(document, std::move(meta)));
         else if (!dispatchAnalyzerInput(document, meta))
-            m_mesh->otherResources.push_back(std::move(meta)); // kept, listed, not modelled
+            m_mesh->otherResources.push_back(withoutTree(std::move(meta))); // kept, listed, not modelled
+    }
+
+    // Annotations as the analyzer has always read them: scalar values, no
+    // findings of their own. Kept apart from `raw`, which workloads drop.
+    static Labels scalarAnnotations(const YAML::Node &annotations)
+    {
+        Labels result;
+        if (annotations.IsMap()) {
+            for (const auto &entry : annotations) {
+                if (entry.first.IsScalar() && entry.second.IsScalar())
+                    result.emplace(entry.first.Scalar(), entry.second.Scalar());
+            }
+        }
+        return result;
+    }
+
+    // Workloads (three of every six documents of a generated mesh, each with
+    // its pod template) and kinds Meshlane only lists are never re-read,
+    // edited or shown as YAML: their parse trees go (the model keeps what is
+    // read from them, the file keeps the text). yaml-cpp holds a document's
+    // nodes in one pool that lives as long as any handle to one of them.
+    static ResourceMeta withoutTree(ResourceMeta meta)
+    {
+        meta.raw.reset();
+        return meta;
     }
 
     // Kinds only the analyzer reads (istioctl's inputs); false for any other kind.

@@ -173,7 +173,6 @@ spec:
             for (const auto &gateway : loaded.mesh->gateways) metas.push_back(&gateway->meta);
             for (const auto &entry : loaded.mesh->serviceEntries) metas.push_back(&entry->meta);
             for (const auto &service : loaded.mesh->services) metas.push_back(&service->meta);
-            for (const auto &workload : loaded.mesh->workloads) metas.push_back(&workload->meta);
             for (const ResourceMeta *meta : metas) {
                 const std::string text = YamlWriter::canonical(meta->raw);
                 QVERIFY(text.rfind("apiVersion: " + meta->apiVersion + '\n', 0) == 0);
