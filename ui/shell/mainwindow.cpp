@@ -29,7 +29,6 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTimer>
 #include <QStyle>
 #include <QTimer>
 #include <QUndoStack>

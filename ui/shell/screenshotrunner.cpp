@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "shell/screenshotrunner.h"
 
-#include "shell/commandlineedit.h"
-
 #include "base/result.h"
 #include "document/document.h"
-#include "edit/weightspec.h"
 #include "graph/graphpanel.h"
+#include "shell/commandlineedit.h"
 #include "shell/mainwindow.h"
 #include "shell/simulationdocks.h"
 #include "simulation/simulationrunner.h"
@@ -17,7 +15,6 @@
 #include <QPixmap>
 #include <QThread>
 
-#include <algorithm>
 #include <functional>
 
 namespace meshlane::ui {
@@ -87,8 +84,8 @@ int ScreenshotRunner::run(const Request &request, LanguageManager *languages, QS
             *error = QStringLiteral("--set-weights needs --select NS/NAME");
             return kExitUsage;
         }
-        if (const Result<void> set = CommandLineEdit::stageWeights(window, request.selectVirtualService, request.setWeights);
-            !set) {
+        const Result<void> set = CommandLineEdit::stageWeights(window, request.selectVirtualService, request.setWeights);
+        if (!set) {
             *error = QString::fromStdString(set.error());
             return kExitUsage;
         }
