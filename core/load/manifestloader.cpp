@@ -458,7 +458,7 @@ private:
         else if (isGatewayApi(meta.apiVersion) && isGatewayApiKind(kind))
             dispatchGatewayApi(document, std::move(meta));
         else if (kind == "Service" && meta.apiVersion == "v1")
-            m_mesh->services.push_back(parseService(document, std::move(meta)));
+            m_mesh->services.push_back(parseService(document, withoutTree(std::move(meta))));
         else if (isWorkloadKind(kind))
             m_mesh->workloads.push_back(parseWorkload(document, withoutTree(std::move(meta))));
         else if (isMeshlaneApi(meta.apiVersion) && kind == "RolloutPlan")
@@ -481,9 +481,9 @@ private:
         return result;
     }
 
-    // Workloads (three of every six documents of a generated mesh, each with
-    // its pod template) and kinds Meshlane only lists are never re-read,
-    // edited or shown as YAML: their parse trees go (the model keeps what is
+    // Services, workloads (three of every six documents of a generated mesh,
+    // each with its pod template) and kinds Meshlane only lists are never
+    // re-read, edited or shown as YAML: their parse trees go (the model keeps what is
     // read from them, the file keeps the text). yaml-cpp holds a document's
     // nodes in one pool that lives as long as any handle to one of them.
     static ResourceMeta withoutTree(ResourceMeta meta)

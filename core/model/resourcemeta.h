@@ -32,8 +32,8 @@ struct ResourceMeta
     int listIndex = -1;      // index inside a `kind: List`, -1 when top level
     // The document as parsed. Unknown fields live here so regenerated YAML keeps
     // them. Shared and never mutated after loading (yaml-cpp nodes are handles).
-    // Null for workloads and for kinds Meshlane only lists: nothing re-reads
-    // them, and their trees were most of a large mesh's memory.
+    // Null for Services, workloads and kinds Meshlane only lists: nothing
+    // re-reads them, and their trees were most of a large mesh's memory.
     YAML::Node raw;
 
     ResourceId id() const { return {kind, ns, name}; }

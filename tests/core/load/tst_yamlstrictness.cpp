@@ -160,8 +160,7 @@ private Q_SLOTS:
             "cm.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  annotations:\n    note: |\n"
                        "      line\n---\n      more\n");
         QCOMPARE(result.mesh->services.size(), size_t(1));
-        QCOMPARE(result.mesh->services.front()->meta.raw["metadata"]["annotations"]["note"].as<std::string>(),
-                 std::string("line\n"));
+        QCOMPARE(result.mesh->services.front()->meta.annotations.at("note"), std::string("line\n"));
         bool notAnObject = false;
         for (const Diagnostic &diagnostic : result.diagnostics)
             notAnObject = notAnObject || (diagnostic.code == "ML0008" && diagnostic.location.line == 9);

@@ -172,7 +172,8 @@ spec:
             for (const auto &rule : loaded.mesh->destinationRules) metas.push_back(&rule->meta);
             for (const auto &gateway : loaded.mesh->gateways) metas.push_back(&gateway->meta);
             for (const auto &entry : loaded.mesh->serviceEntries) metas.push_back(&entry->meta);
-            for (const auto &service : loaded.mesh->services) metas.push_back(&service->meta);
+            for (const auto &route : loaded.mesh->gatewayApiRoutes) metas.push_back(&route->meta);
+            for (const auto &gateway : loaded.mesh->k8sGateways) metas.push_back(&gateway->meta);
             for (const ResourceMeta *meta : metas) {
                 const std::string text = YamlWriter::canonical(meta->raw);
                 QVERIFY(text.rfind("apiVersion: " + meta->apiVersion + '\n', 0) == 0);
