@@ -1302,17 +1302,17 @@
     </message>
     <message numerus="yes">
         <source>Meshlane stopped with %n unsaved edit(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Meshlane stopped with %n unsaved edit to %1.</numerusform>
+            <numerusform>Meshlane stopped with %n unsaved edits to %1.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Restore them? Each becomes an undo step again.</source>
+        <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Restore</source>
+        <source>Restored edits are undo steps again, as before.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

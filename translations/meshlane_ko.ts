@@ -1308,12 +1308,12 @@
         </translation>
     </message>
     <message>
-        <source>Restore them? Each becomes an undo step again.</source>
-        <translation>복원할까요? 각 편집은 다시 실행 취소 단계가 됩니다.</translation>
-    </message>
-    <message>
         <source>&amp;Restore</source>
         <translation>복원(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restored edits are undo steps again, as before.</source>
+        <translation>복원한 편집은 전처럼 다시 실행 취소 단계가 됩니다.</translation>
     </message>
 </context>
 <context>

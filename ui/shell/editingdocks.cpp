@@ -195,7 +195,7 @@ bool EditingDocks::askRestoreWithDialog(int count)
                     tr("Meshlane stopped with %n unsaved edit(s) to %1.", nullptr, count)
                         .arg(QDir::toNativeSeparators(m_document->folder())),
                     QMessageBox::NoButton, m_window);
-    box.setInformativeText(tr("Restore them? Each becomes an undo step again."));
+    box.setInformativeText(tr("Restored edits are undo steps again, as before."));
     QPushButton *restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
     box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
     box.setDefaultButton(restore);
