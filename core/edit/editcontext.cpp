@@ -199,6 +199,12 @@ std::string EditContext::checkWeights(const Mesh &mesh, const RouteRef &ref, con
     return {};
 }
 
+Result<MeshChange> EditContext::refuse(std::string message)
+{
+    fail(std::move(message));
+    return finish({});
+}
+
 Result<MeshChange> EditContext::finish(const std::string &description)
 {
     if (!ok())

@@ -65,6 +65,8 @@ public:
     static std::string checkWeights(const Mesh &mesh, const RouteRef &ref, const std::vector<int> &weights);
 
     Result<MeshChange> finish(const std::string &description);
+    // fail(message), then finish(): the operation changes nothing and says why.
+    Result<MeshChange> refuse(std::string message);
 
 private:
     MeshPtr m_mesh;

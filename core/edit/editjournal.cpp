@@ -11,10 +11,10 @@ namespace {
 
 constexpr std::string_view kMagic = "meshlane-journal 1\n";
 
-const std::string &textOf(const Mesh &mesh, const std::string &path)
+// A missing file reads as empty: the text an edit that creates it started from.
+const std::string &textOf(const SourceFile *file)
 {
     static const std::string missing;
-    const SourceFile *file = mesh.findFile(path);
     return file ? file->text : missing;
 }
 
@@ -125,7 +125,7 @@ JournalOperation journalOperation(const Mesh &before, const Mesh &after, std::st
         const SourceFile *old = before.findFile(file->path);
         if (old == file.get())
             continue; // shared by both snapshots: untouched
-        const std::string &oldText = old ? old->text : textOf(before, file->path);
+        const std::string &oldText = textOf(old);
         const std::optional<TextEdit> edit = textEditBetween(file->path, oldText, file->text);
         if (!edit)
             continue;
@@ -210,7 +210,7 @@ Result<std::vector<TextEdit>> locateOperation(const Mesh &mesh, const JournalOpe
 {
     std::vector<TextEdit> edits;
     for (const JournalHunk &hunk : operation.hunks) {
-        const Result<size_t> at = locateHunk(textOf(mesh, hunk.file), hunk);
+        const Result<size_t> at = locateHunk(textOf(mesh.findFile(hunk.file)), hunk);
         if (!at)
             return Result<std::vector<TextEdit>>::failure(hunk.file + ": " + at.error());
         edits.push_back(TextEdit{hunk.file, *at, hunk.removed.size(), hunk.inserted});

@@ -214,40 +214,36 @@ Result<MeshChange> addGatewayMatchRule(const MeshPtr &mesh, const GatewayRuleRef
                                        const std::string &name)
 {
     EditContext context(mesh);
-    const auto stop = [&context](std::string message) {
-        context.fail(std::move(message));
-        return context.finish({});
-    };
     const GatewayApiRoute *route = openRoute(context, at, 1, true);
     if (!route)
         return context.finish({});
     if (match.base >= route->rules.size())
-        return stop("no rule " + std::to_string(match.base) + " to copy the matches of");
+        return context.refuse("no rule " + std::to_string(match.base) + " to copy the matches of");
     const RouteRule &base = route->rules[match.base];
     if (!name.empty() && !validRuleName(name))
-        return stop("rule name '" + name + "' is not a DNS-1123 subdomain (lower-case letters, digits, '-', '.')");
+        return context.refuse("rule name '" + name + "' is not a DNS-1123 subdomain (lower-case letters, digits, '-', '.')");
     for (const RouteRule &rule : route->rules) {
         if (!name.empty() && rule.name == name)
-            return stop("the route already has a rule named " + name);
+            return context.refuse("the route already has a rule named " + name);
     }
     if (!context.mesh().findService(service + '.' + route->meta.ns + ".svc.cluster.local"))
-        return stop("no Service " + route->meta.ns + '/' + service);
+        return context.refuse("no Service " + route->meta.ns + '/' + service);
     if (!port)
         port = portFor(context.mesh(), *route, base, service);
     if (!port)
-        return stop("Service " + service + " declares no port; give one");
+        return context.refuse("Service " + service + " declares no port; give one");
     const Result<std::vector<WrittenCondition>> conditions = writtenConditions(match.conditions);
     if (!conditions)
-        return stop(conditions.error());
+        return context.refuse(conditions.error());
 
     YamlPatcher &patcher = context.patcher();
     const YAML::Node rules = patcher.enter(context.spec(), "rules");
     if (!context.ok() || !rules.IsSequence())
-        return stop(route->meta.kind + ' ' + route->meta.ns + '/' + route->meta.name + " has no rules list");
+        return context.refuse(route->meta.kind + ' ' + route->meta.ns + '/' + route->meta.name + " has no rules list");
     const YAML::Node baseNode = rules[context.rawIndex(rules, match.base)];
     const Result<YAML::Node> matches = narrowedMatches(base, baseNode, *conditions);
     if (!matches)
-        return stop(matches.error());
+        return context.refuse(matches.error());
 
     YAML::Node rule(YAML::NodeType::Map);
     if (!name.empty())
@@ -285,18 +281,14 @@ Result<MeshChange> addGatewayMatchRule(const MeshPtr &mesh, const GatewayRuleRef
 Result<MeshChange> setGatewayRuleMatches(const MeshPtr &mesh, const GatewayRuleRef &ref, const GatewayRuleMatch &match)
 {
     EditContext context(mesh);
-    const auto stop = [&context](std::string message) {
-        context.fail(std::move(message));
-        return context.finish({});
-    };
     const GatewayApiRoute *route = openRoute(context, ref, 0, true);
     if (!route)
         return context.finish({});
     if (match.base >= route->rules.size() || match.base == ref.rule)
-        return stop("rule " + std::to_string(match.base) + " is not another rule of the route to copy the matches of");
+        return context.refuse("rule " + std::to_string(match.base) + " is not another rule of the route to copy the matches of");
     const Result<std::vector<WrittenCondition>> conditions = writtenConditions(match.conditions);
     if (!conditions)
-        return stop(conditions.error());
+        return context.refuse(conditions.error());
     const RouteRule &base = route->rules[match.base];
     YamlPatcher &patcher = context.patcher();
     const YAML::Node rules = patcher.enter(context.spec(), "rules");
@@ -305,7 +297,7 @@ Result<MeshChange> setGatewayRuleMatches(const MeshPtr &mesh, const GatewayRuleR
         return context.finish({});
     const Result<YAML::Node> matches = narrowedMatches(base, rules[context.rawIndex(rules, match.base)], *conditions);
     if (!matches)
-        return stop(matches.error());
+        return context.refuse(matches.error());
     patcher.setValue(ruleNode, "matches", *matches, ruleNode["filters"] ? "filters" : "backendRefs");
     Result<MeshChange> result = context.finish("Edit matches of " + label(ref));
     if (!result || result->edits.empty())
@@ -322,10 +314,8 @@ Result<MeshChange> removeGatewayRule(const MeshPtr &mesh, const GatewayRuleRef &
     const GatewayApiRoute *route = openRoute(context, ref, 0, false);
     if (!route)
         return context.finish({});
-    if (route->rules.size() == 1) {
-        context.fail("the last rule cannot be removed (a route without rules matches nothing)");
-        return context.finish({});
-    }
+    if (route->rules.size() == 1)
+        return context.refuse("the last rule cannot be removed (a route without rules matches nothing)");
     const YAML::Node rules = context.patcher().enter(context.spec(), "rules");
     if (context.ok())
         context.patcher().removeItem(rules, context.rawIndex(rules, ref.rule));
@@ -337,24 +327,20 @@ Result<MeshChange> setGatewayMirror(const MeshPtr &mesh, const GatewayRuleRef &r
                                     std::optional<uint32_t> port, std::optional<double> percent)
 {
     EditContext context(mesh);
-    const auto stop = [&context](std::string message) {
-        context.fail(std::move(message));
-        return context.finish({});
-    };
     const GatewayApiRoute *route = openRoute(context, ref, 0, true);
     if (!route)
         return context.finish({});
     if (percent && !(*percent >= 0.0 && *percent <= 100.0))
-        return stop("mirror percent must be between 0 and 100");
+        return context.refuse("mirror percent must be between 0 and 100");
     if (!context.mesh().findService(service + '.' + route->meta.ns + ".svc.cluster.local"))
-        return stop("no Service " + route->meta.ns + '/' + service);
+        return context.refuse("no Service " + route->meta.ns + '/' + service);
     const RouteRule &rule = route->rules[ref.rule];
     std::optional<size_t> existing;
     for (size_t j = 0; j < rule.filters.size(); ++j) {
         if (!mirrorsTo(rule.filters[j], *route, service))
             continue;
         if (existing)
-            return stop(label(ref) + " already has several mirrors to " + service + "; remove them first");
+            return context.refuse(label(ref) + " already has several mirrors to " + service + "; remove them first");
         existing = j;
     }
     if (!port && existing)
@@ -362,7 +348,7 @@ Result<MeshChange> setGatewayMirror(const MeshPtr &mesh, const GatewayRuleRef &r
     if (!port)
         port = portFor(context.mesh(), *route, rule, service);
     if (!port)
-        return stop("Service " + service + " declares no port; give one");
+        return context.refuse("Service " + service + " declares no port; give one");
 
     // A whole percent reads best; Gateway API v1.2's fraction carries the rest.
     const long hundredths = percent ? std::lround(*percent * 100) : 0;

@@ -181,7 +181,7 @@ public:
             return false;
         std::vector<YAML::Node> documents;
         try {
-            const AllocationBudget guard((size_t(256) << 20) + padded.size() * 200); // as parseFile
+            const AllocationBudget guard(AllocationBudget::forYamlParse(padded.size()));
             documents = YAML::LoadAll(padded);
         } catch (const std::exception &) { // bad_alloc included: the whole-file read will report it
             return false;
@@ -321,12 +321,8 @@ private:
             return;
         }
         std::vector<YAML::Node> documents;
-        // yaml-cpp requests 80-160 bytes per input byte over a parse (measured
-        // on the samples and on 1.3 MB generated files): generous for real
-        // manifests, fatal for a runaway parse.
-        const size_t budget = (size_t(256) << 20) + file.text.size() * 200;
         try {
-            const AllocationBudget guard(budget);
+            const AllocationBudget guard(AllocationBudget::forYamlParse(file.text.size()));
             documents = YAML::LoadAll(file.text);
         } catch (const YAML::Exception &exception) {
             const int errorLine = exception.mark.is_null() ? 0 : exception.mark.line + 1;

@@ -32,19 +32,13 @@ void checkBeforeParsing(const std::string &text)
         refuse(deepestLine, "nested deeper than " + std::to_string(UntrustedYaml::kMaxNestingDepth) + " levels");
 }
 
-// As the manifest loader: yaml-cpp asks 80-160 bytes per input byte.
-size_t budgetFor(const std::string &text)
-{
-    return (size_t(256) << 20) + text.size() * 200;
-}
-
 } // namespace
 
 YAML::Node UntrustedYaml::load(const std::string &text)
 {
     checkBeforeParsing(text);
     try {
-        const AllocationBudget guard(budgetFor(text));
+        const AllocationBudget guard(AllocationBudget::forYamlParse(text.size()));
         return YAML::Load(text);
     } catch (const std::bad_alloc &) {
         refuse(0, "the YAML parser ran out of its memory budget on this file");
@@ -55,7 +49,7 @@ std::vector<YAML::Node> UntrustedYaml::loadAll(const std::string &text)
 {
     checkBeforeParsing(text);
     try {
-        const AllocationBudget guard(budgetFor(text));
+        const AllocationBudget guard(AllocationBudget::forYamlParse(text.size()));
         return YAML::LoadAll(text);
     } catch (const std::bad_alloc &) {
         refuse(0, "the YAML parser ran out of its memory budget on this file");

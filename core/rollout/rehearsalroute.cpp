@@ -206,10 +206,7 @@ Result<void> RehearsalRoute::prepareHttpRoute()
 Result<void> RehearsalRoute::setHeaderRule(const RolloutStep &step)
 {
     std::optional<size_t> existing;
-    for (const auto &route : m_mesh->gatewayApiRoutes) {
-        if (route->meta.kind != "HTTPRoute" || route->meta.ns != m_plan.httpRouteNs
-            || route->meta.name != m_plan.httpRouteName)
-            continue;
+    if (const GatewayApiRoute *route = httpRoute()) {
         for (size_t r = 0; r < route->rules.size(); ++r) {
             if (route->rules[r].name == step.headerRouteName)
                 existing = r;
@@ -243,14 +240,20 @@ GatewayRuleRef RehearsalRoute::ruleRef(size_t rule) const
     return {"HTTPRoute", m_plan.httpRouteNs, m_plan.httpRouteName, rule};
 }
 
-const RouteRule *RehearsalRoute::httpRouteRule() const
+const GatewayApiRoute *RehearsalRoute::httpRoute() const
 {
     for (const auto &route : m_mesh->gatewayApiRoutes) {
         if (route->meta.kind == "HTTPRoute" && route->meta.ns == m_plan.httpRouteNs
             && route->meta.name == m_plan.httpRouteName)
-            return m_routeIndex < route->rules.size() ? &route->rules[m_routeIndex] : nullptr;
+            return route.get();
     }
     return nullptr;
+}
+
+const RouteRule *RehearsalRoute::httpRouteRule() const
+{
+    const GatewayApiRoute *route = httpRoute();
+    return route && m_routeIndex < route->rules.size() ? &route->rules[m_routeIndex] : nullptr;
 }
 
 Result<void> RehearsalRoute::setBackendWeights(int canaryWeight)

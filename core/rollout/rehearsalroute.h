@@ -56,6 +56,7 @@ private:
     Result<void> prepareHttpRoute();
     Result<void> setHeaderRule(const RolloutStep &step);
     GatewayRuleRef ruleRef(size_t rule) const;
+    const GatewayApiRoute *httpRoute() const; // the plan's HTTPRoute in the current mesh
     const RouteRule *httpRouteRule() const;
     Result<void> setBackendWeights(int canaryWeight);
     const HttpRoute *weightedRoute() const;

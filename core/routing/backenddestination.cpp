@@ -19,4 +19,25 @@ Destination backendDestination(const Mesh &mesh, const GatewayApiRoute &route, c
     return destination;
 }
 
+std::vector<RouteDestination> weightedDestinations(const Mesh &mesh, const GatewayApiRoute &route,
+                                                   const RouteRule &rule, bool enforceGrant)
+{
+    std::vector<const RouteBackendRef *> live;
+    for (const RouteBackendRef &backend : rule.backendRefs) {
+        if (backend.weight > 0)
+            live.push_back(&backend);
+    }
+    std::vector<RouteDestination> destinations;
+    for (const RouteBackendRef *backend : live) {
+        RouteDestination destination;
+        destination.destination = backendDestination(mesh, route, *backend, enforceGrant);
+        if (live.size() > 1)
+            destination.weight = backend->weight;
+        destination.weightLocation = backend->weightLocation;
+        destination.location = backend->location;
+        destinations.push_back(std::move(destination));
+    }
+    return destinations;
+}
+
 } // namespace meshlane

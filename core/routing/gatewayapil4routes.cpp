@@ -33,21 +33,7 @@ GatewayServer serverOf(const GatewayListener &listener)
 std::vector<RouteDestination> destinationsOf(const Mesh &mesh, const GatewayApiRoute &route, const RouteRule &rule,
                                              bool enforceGrant)
 {
-    std::vector<RouteDestination> destinations;
-    std::vector<const RouteBackendRef *> live;
-    for (const RouteBackendRef &backend : rule.backendRefs) {
-        if (backend.weight > 0)
-            live.push_back(&backend);
-    }
-    for (const RouteBackendRef *backend : live) {
-        RouteDestination destination;
-        destination.destination = backendDestination(mesh, route, *backend, enforceGrant);
-        if (live.size() > 1)
-            destination.weight = backend->weight;
-        destination.weightLocation = backend->weightLocation;
-        destination.location = backend->location;
-        destinations.push_back(std::move(destination));
-    }
+    std::vector<RouteDestination> destinations = weightedDestinations(mesh, route, rule, enforceGrant);
     if (destinations.empty()) {
         RouteDestination refused;
         refused.destination.host = refused.destination.fqdn = "internal.cluster.local";

@@ -179,20 +179,7 @@ HttpRoute gatewayApiHttpRoute(const Mesh &mesh, const GatewayApiRoute &route, in
     const std::string &timeout = rule.backendRequestTimeout.empty() ? rule.requestTimeout : rule.backendRequestTimeout;
     if (!timeout.empty() && parseGatewayDurationMs(timeout) > 0)
         http.timeout = timeout;
-    std::vector<const RouteBackendRef *> live;
-    for (const RouteBackendRef &backend : rule.backendRefs) {
-        if (backend.weight > 0) // Istio drops weight-0 backends before resolving them
-            live.push_back(&backend);
-    }
-    for (const RouteBackendRef *backend : live) {
-        RouteDestination destination;
-        destination.destination = backendDestination(mesh, route, *backend, enforceGrant);
-        if (live.size() > 1)
-            destination.weight = backend->weight;
-        destination.weightLocation = backend->weightLocation;
-        destination.location = backend->location;
-        http.route.push_back(std::move(destination));
-    }
+    http.route = weightedDestinations(mesh, route, rule, enforceGrant);
     if (http.route.empty() && !http.redirect) {
         http.directResponse = HttpDirectResponse{500, {}, rule.location};
         http.rewrite.reset();
