@@ -74,7 +74,8 @@ case "$mode" in
           -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DCMAKE_CXX_COMPILER=clang++ \
           -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DMESHLANE_BUILD_GUI=OFF -DMESHLANE_BUILD_TESTS=OFF \
           -DMESHLANE_BUILD_FUZZERS=ON
-    fuzzers=(fuzz_loader fuzz_analyzeroute fuzz_trafficmix fuzz_routeroracle fuzz_editroundtrip fuzz_rolloutplan)
+    fuzzers=(fuzz_loader fuzz_analyzeroute fuzz_trafficmix fuzz_routeroracle fuzz_editroundtrip fuzz_rolloutplan
+             fuzz_exporter)
     limit=()
     if [ "$budget" -gt 0 ]; then
       limit=(timeout $(( budget - ${#fuzzers[@]} * (seconds + 5) )))
