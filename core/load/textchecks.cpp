@@ -175,8 +175,13 @@ public:
             m_pos = 3;
             return tokenStart(0);
         }
-        if (content[0] == '%')
-            return true; // a directive
+        if (content[0] == '%') {
+            // yaml-cpp reads a directive at column 0 anywhere, and it ends
+            // the node before it: a ',' on the next line is not inside it.
+            m_plainOpen = false;
+            m_owner = -1;
+            return true;
+        }
         // A deeper line after an open plain scalar continues it (`a: b` / `  ,c`).
         if (m_plainOpen && indent > m_plainParent) {
             // Unless it holds a `: `, which ends the scalar (yaml-cpp then reads

@@ -28,6 +28,8 @@ std::vector<Hostile> hostileInputs()
         // Found by fuzz_rolloutplan: a ',' and NULs at the start of a line in an Argo Rollout hung the reader.
         {"stray comma", "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n" + std::string(",\0\0\0  x: y\n", 11),
          4},
+        // Found by fuzz_loader's 30-minute run: a ',' after a directive line, which ends the scalar before it.
+        {"comma after a directive", "apiVersion: v1\nkind: Service\nmetadata: t\n%\n ,\n", 5},
         {"unclosed quote", "apiVersion: meshlane.io/v1alpha1\nkind: RolloutPlan\nmetadata: {name: \"a}\nspec: {}\n", 3},
         {"deep nesting", deep, 2},
     };
