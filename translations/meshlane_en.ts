@@ -1625,6 +1625,33 @@
 %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Stop Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading %1… %2 of %n file(s)</source>
+        <translation>
+            <numerusform>Loading %1… %2 of %n file</numerusform>
+            <numerusform>Loading %1… %2 of %n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped loading %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Still showing %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop loading and keep what is shown (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::MirrorEditor</name>

@@ -1624,6 +1624,32 @@
         <translation>그 뒤 파일이 바뀌어 다음 편집은 더 이상 적용되지 않습니다:
 %1</translation>
     </message>
+    <message>
+        <source>&amp;Stop Loading</source>
+        <translation>불러오기 중지(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading %1… %2 of %n file(s)</source>
+        <translation>
+            <numerusform>%1 불러오는 중… 파일 %n개 중 %2개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped loading %1.</source>
+        <translation>%1 불러오기를 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 Still showing %2.</source>
+        <translation>%1 %2을(를) 계속 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Stop loading and keep what is shown (Esc)</source>
+        <translation>불러오기를 중지하고 지금 보이는 것을 유지합니다 (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>meshlane::ui::MirrorEditor</name>

@@ -124,6 +124,7 @@ public:
         std::sort(m_paths.begin(), m_paths.end());
     }
 
+    bool cancelled() const { return m_options.control && m_options.control->isCancelled(); }
     const std::vector<fs::path> &collectedPaths() const { return m_paths; }
     const fs::path &root() const { return m_root; }
 
@@ -207,6 +208,8 @@ public:
 private:
     void walk(const fs::path &directory, int depth)
     {
+        if (cancelled())
+            return;
         std::error_code error;
         const fs::path canonical = fs::canonical(directory, error);
         if (error || !m_visitedDirectories.insert(canonical.string()).second) {
@@ -542,13 +545,16 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
     Run collector(m_options, result);
     collector.collect(folder);
     const std::vector<fs::path> &paths = collector.collectedPaths();
+    LoadControl *control = m_options.control.get();
+    if (control)
+        control->setFilesFound(paths.size());
 
     // yaml-cpp parsing dominates the load and documents are independent, so
     // files are parsed on all cores; each file gets its own partial result.
     std::vector<LoadResult> parts(paths.size());
     std::atomic<size_t> next{0};
     const auto work = [&]() {
-        for (size_t i = next++; i < paths.size(); i = next++) {
+        for (size_t i = next++; i < paths.size() && !collector.cancelled(); i = next++) {
             try {
                 Run run(m_options, parts[i]);
                 run.loadFile(collector.root(), paths[i]);
@@ -560,6 +566,8 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
                                                               fs::relative(paths[i], collector.root()).generic_string(),
                                                               0, std::string("cannot load: ") + exception.what()));
             }
+            if (control)
+                control->fileRead();
         }
     };
     const unsigned cores = m_options.threads ? m_options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -580,6 +588,12 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
     }
     work();
     helpersDone.acquire(helpers);
+    if (collector.cancelled()) {
+        result = LoadResult{}; // what was read is partial: nothing of it may pass for the folder
+        result.mesh = std::make_shared<Mesh>();
+        result.cancelled = true;
+        return result;
+    }
 
     ResultMerger merger(result);
     for (LoadResult &part : parts)

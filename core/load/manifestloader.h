@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "load/loadcontrol.h"
 #include "model/diagnostic.h"
 #include "model/mesh.h"
 
@@ -20,6 +21,8 @@ struct LoadOptions
     int maxNestingDepth = 200;                // deeper YAML is refused before parsing
     size_t maxNodeVisits = 2'000'000;         // per document: stops alias bombs
     unsigned threads = 0;                     // files parsed in parallel; 0: one per core
+    // Progress and cancellation of loadFolder(), for a caller on another thread.
+    std::shared_ptr<LoadControl> control = {};
 };
 
 // Lines [firstLine, endLine) of a file (0-based) holding its YAML document `index`.
@@ -47,6 +50,7 @@ struct LoadResult
     Diagnostics diagnostics;
     int filesRead = 0;
     int unparseableFiles = 0; // files (or documents) that could not be parsed at all
+    bool cancelled = false;   // LoadOptions::control asked to stop: the mesh is partial, not to be shown
 };
 
 // Reads a folder of manifests into a Mesh. A broken file never stops the

@@ -79,20 +79,28 @@ void Document::updateModified()
 void Document::openFolder(const QString &folder)
 {
     const QString absolute = QDir(folder).absolutePath();
+    if (m_loadControl)
+        m_loadControl->cancel(); // superseded: let its worker stop early
     const int ticket = m_loads.next();
+    m_loadingFolder = absolute;
+    m_loadControl = std::make_shared<LoadControl>();
     Q_EMIT loadingStarted(absolute);
     // Reading, parsing and analysing a large folder takes long enough to freeze the window.
-    const auto load = [path = absolute.toStdString()] {
+    const auto load = [path = absolute.toStdString(), control = m_loadControl] {
         AnalysedLoad result;
-        result.load = ManifestLoader().loadFolder(path);
+        result.load = ManifestLoader({.control = control}).loadFolder(path);
+        if (result.load.cancelled)
+            return result;
         sortDiagnostics(result.load.diagnostics);
         result.diagnostics = analyze(result.load);
         return result;
     };
     runInBackground(this, load, [this, ticket, absolute](AnalysedLoad result) {
-        if (!m_loads.isLatest(ticket))
-            return; // a newer open superseded this one
+        if (!m_loads.isLatest(ticket) || result.load.cancelled)
+            return; // a newer open superseded this one, or it was cancelled
         m_finishedLoad = ticket;
+        m_loadControl.reset();
+        m_loadingFolder.clear();
         m_folder = absolute;
         m_loadDiagnostics = std::move(result.load.diagnostics);
         m_diagnostics = std::move(result.diagnostics);
@@ -109,6 +117,19 @@ void Document::openFolder(const QString &folder)
         if (std::exchange(m_reapplyTicket, 0) == ticket)
             Q_EMIT editsReapplied(reapply(std::exchange(m_reapply, {})));
     });
+}
+
+void Document::cancelLoading()
+{
+    if (!isLoading())
+        return;
+    m_loadControl->cancel();
+    m_loadControl.reset();
+    m_loads.invalidate(); // its result, should it still arrive, is not shown
+    m_finishedLoad = m_loads.latest();
+    m_reapplyTicket = 0; // a cancelled "keep mine" reload: the edits are still in the snapshot
+    m_reapply.clear();
+    Q_EMIT loadingCancelled(std::exchange(m_loadingFolder, {}));
 }
 
 void Document::reload()

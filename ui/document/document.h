@@ -7,6 +7,7 @@
 #include "edit/meshedit.h"
 #include "edit/rolloutplanedits.h"
 #include "export/exporter.h"
+#include "load/loadcontrol.h"
 #include "model/diagnostic.h"
 #include "model/mesh.h"
 #include "routing/routercache.h"
@@ -60,6 +61,10 @@ public:
     const RouterCachePtr &routers() const { return m_routers; }
     DiskWatcher *diskWatcher() const { return m_diskWatcher; }
     bool isLoading() const { return m_loads.latest() != m_finishedLoad; }
+    // While loading: the folder being read, and how far it got.
+    QString loadingFolder() const { return m_loadingFolder; }
+    size_t loadingFilesFound() const { return m_loadControl ? m_loadControl->filesFound() : 0; }
+    size_t loadingFilesRead() const { return m_loadControl ? m_loadControl->filesRead() : 0; }
     // Some file's text differs from what is on disk (an edit back to the
     // original numbers counts as no change).
     bool isModified() const;
@@ -67,6 +72,10 @@ public:
     // Reads the folder on a worker thread; loadingStarted() now, loaded() and
     // changed() when done. Opening again before that drops the older result.
     void openFolder(const QString &folder);
+    // Stops the load in progress: the worker ends within a file, its result
+    // is dropped, and the folder that was open (if any) stays as it was, edits
+    // included. loadingCancelled() says so.
+    void cancelLoading();
     // Re-reads the current folder (drops the undo history).
     void reload();
     // Re-reads the current folder and redoes the unsaved edits on the new
@@ -150,6 +159,7 @@ public:
 
 Q_SIGNALS:
     void loadingStarted(const QString &folder);
+    void loadingCancelled(const QString &folder);
     void loaded(); // a folder was (re)loaded: views should reset their selection
     void changed(); // the snapshot changed: after a load, an edit, an undo or a redo
     void modifiedChanged(bool modified);
@@ -196,6 +206,8 @@ private:
     RouterCachePtr m_routers;
     JobTicket m_loads;     // the latest openFolder()
     int m_finishedLoad = 0; // the ticket of the load now shown
+    QString m_loadingFolder;
+    std::shared_ptr<LoadControl> m_loadControl; // of the latest openFolder()
     int m_reapplyTicket = 0; // the load after which m_reapply is redone
     std::vector<JournalOperation> m_reapply;
     bool m_modified = false;

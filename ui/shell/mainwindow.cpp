@@ -32,6 +32,8 @@
 #include <QStyle>
 #include <QTimer>
 #include <QUndoStack>
+
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -43,6 +45,9 @@ namespace {
 // updates the graph off the GUI thread) shows no busy indicator: one that
 // blinks on every step is noise, and repainting it costs the step time.
 constexpr int kBusyIndicatorDelayMs = 300;
+// Often enough to see a load move, rarely enough to cost the load nothing.
+constexpr int kLoadProgressIntervalMs = 100;
+constexpr int kStoppedMessageMs = 8000;
 
 // A dropped or chosen path: a manifest file as its folder, anything else as
 // is. A path that does not exist stays itself, so the loader reports it,
@@ -82,6 +87,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     retranslate();
 
     connect(m_document, &Document::loadingStarted, this, &MainWindow::updateBusy);
+    connect(m_document, &Document::loadingCancelled, this, &MainWindow::onLoadingCancelled);
     connect(m_document, &Document::loaded, this, &MainWindow::onLoaded);
     if (!options.journalFolder.isEmpty()) {
         // Made before the next connection: it reads the leftover journal on loaded() first.
@@ -142,6 +148,10 @@ void MainWindow::createActions()
     m_reloadAction = new QAction(this);
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     connect(m_reloadAction, &QAction::triggered, m_document, &Document::reload);
+    m_stopLoadingAction = new QAction(this);
+    m_stopLoadingAction->setShortcut(QKeySequence::Cancel); // only while loading: Esc is free otherwise
+    m_stopLoadingAction->setEnabled(false);
+    connect(m_stopLoadingAction, &QAction::triggered, m_document, &Document::cancelLoading);
     m_quitAction = new QAction(this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -172,6 +182,7 @@ void MainWindow::createMenus()
     m_recentFolders = new RecentFolders(m_recentMenu, m_options.persistent, this);
     connect(m_recentFolders, &RecentFolders::folderChosen, this, &MainWindow::openFolder);
     m_fileMenu->addAction(m_reloadAction);
+    m_fileMenu->addAction(m_stopLoadingAction);
     m_fileMenu->addAction(m_editingDocks->exportAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
@@ -210,18 +221,30 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("StatusLabel"));
     m_countsLabel = new QLabel(this);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0); // how long Graphviz takes is unknown: a busy indicator
     m_progress->setMaximumWidth(140);
     m_progress->setTextVisible(false);
     m_progress->hide();
+    // A link, not a button: QStatusBar sizes itself to its tallest widget,
+    // hidden ones too, and a button would make it taller for good.
+    m_stopLoadingLink = new QLabel(this);
+    m_stopLoadingLink->setObjectName(QStringLiteral("StopLoadingLink"));
+    m_stopLoadingLink->setTextFormat(Qt::RichText);
+    m_stopLoadingLink->hide();
+    connect(m_stopLoadingLink, &QLabel::linkActivated, m_stopLoadingAction, &QAction::trigger);
+    m_loadProgressTimer = new QTimer(this);
+    m_loadProgressTimer->setInterval(kLoadProgressIntervalMs);
+    connect(m_loadProgressTimer, &QTimer::timeout, this, &MainWindow::showLoadProgress);
     m_busyDelay = new QTimer(this);
     m_busyDelay->setSingleShot(true);
     m_busyDelay->setInterval(kBusyIndicatorDelayMs);
     connect(m_busyDelay, &QTimer::timeout, this, &MainWindow::showBusyState);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_stopLoadingLink);
     statusBar()->addPermanentWidget(m_countsLabel);
 }
 
@@ -232,6 +255,9 @@ void MainWindow::retranslate()
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_recentFolders->retranslate();
     m_reloadAction->setText(tr("Re&load"));
+    m_stopLoadingAction->setText(tr("&Stop Loading"));
+    m_stopLoadingLink->setText(QStringLiteral("<a href=\"stop\">%1</a>").arg(tr("Stop").toHtmlEscaped()));
+    m_stopLoadingLink->setToolTip(tr("Stop loading and keep what is shown (Esc)"));
     m_quitAction->setText(tr("&Quit"));
     m_editMenu->setTitle(tr("&Edit"));
     const QString undoText = m_document->undoStack()->undoText();
@@ -346,9 +372,17 @@ void MainWindow::updateBusy()
 void MainWindow::showBusyState()
 {
     const bool busy = isBusy();
+    const bool loading = m_document->isLoading();
     m_progress->setVisible(busy);
-    if (m_document->isLoading())
-        m_statusLabel->setText(tr("Loading %1\u2026").arg(QDir::toNativeSeparators(m_document->folder())));
+    m_progress->setRange(0, 0); // a busy indicator, unless a load knows how far it got
+    m_stopLoadingAction->setEnabled(loading);
+    m_stopLoadingLink->setVisible(loading);
+    if (loading && !m_loadProgressTimer->isActive())
+        m_loadProgressTimer->start();
+    else if (!loading)
+        m_loadProgressTimer->stop();
+    if (loading)
+        showLoadProgress();
     else if (m_graphPanel->isBusy())
         m_statusLabel->setText(tr("Laying out the graph\u2026"));
     else if (m_document->isAnalyzing())
@@ -363,6 +397,30 @@ void MainWindow::showBusyState()
     m_statusLabel->setToolTip(QDir::toNativeSeparators(m_document->folder()));
     if (!busy)
         Q_EMIT idle();
+}
+
+void MainWindow::showLoadProgress()
+{
+    const QString folder = QDir::toNativeSeparators(m_document->loadingFolder());
+    const size_t found = m_document->loadingFilesFound();
+    if (found == 0) { // still listing the folder
+        m_statusLabel->setText(tr("Loading %1\u2026").arg(folder));
+        return;
+    }
+    const size_t read = std::min(m_document->loadingFilesRead(), found);
+    m_statusLabel->setText(tr("Loading %1\u2026 %2 of %n file(s)", nullptr, int(found)).arg(folder).arg(read));
+    m_progress->setRange(0, int(found));
+    m_progress->setValue(int(read));
+}
+
+void MainWindow::onLoadingCancelled(const QString &folder)
+{
+    updateBusy();
+    const QString stopped = tr("Stopped loading %1.").arg(QDir::toNativeSeparators(folder));
+    statusBar()->showMessage(m_document->folder().isEmpty()
+                                 ? stopped
+                                 : tr("%1 Still showing %2.").arg(stopped, QFileInfo(m_document->folder()).fileName()),
+                             kStoppedMessageMs);
 }
 
 void MainWindow::showDiagnostic(const Diagnostic &diagnostic)

@@ -94,6 +94,8 @@ private:
     void updateCounts();
     void updateBusy();
     void showBusyState();
+    void showLoadProgress();
+    void onLoadingCancelled(const QString &folder);
     void showDiagnostic(const Diagnostic &diagnostic);
     void chooseLanguage(const QString &code);
     void offerLeftoverEdits(); // after a load: what a killed or crashed run left unsaved
@@ -119,6 +121,7 @@ private:
     QMenu *m_languageMenu = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_reloadAction = nullptr;
+    QAction *m_stopLoadingAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
@@ -127,6 +130,8 @@ private:
     QLabel *m_statusLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QLabel *m_stopLoadingLink = nullptr; // "Stop", while loading
+    QTimer *m_loadProgressTimer = nullptr; // while loading: files read of files found
     QTimer *m_busyDelay = nullptr; // short busy spells (a drag step) show nothing
 };
 

@@ -6,8 +6,11 @@
 #include "support/editguisupport.h"
 #include "support/guitestsupport.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTest>
 #include <QUndoStack>
 
@@ -94,6 +97,44 @@ private Q_SLOTS:
         QCOMPARE(loaded.size(), 1);
         QVERIFY(document.folder().endsWith(QStringLiteral("/account-service")));
         QCOMPARE(document.mesh()->services.front()->meta.name, std::string("account-service"));
+    }
+
+    // Cancel: the open folder stays as it was, unsaved edits included, and
+    // the cancelled load never arrives.
+    void cancellingALoadKeepsTheOpenFolder()
+    {
+        QTemporaryDir large;
+        for (int i = 0; i < 2000; ++i) {
+            QFile file(large.filePath(QStringLiteral("svc-%1.yaml").arg(i)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("apiVersion: v1\nkind: Service\nmetadata: {name: svc-%1}\n").arg(i).toUtf8());
+        }
+        Document document;
+        QVERIFY(openAndWait(document, test::samplePath("greeter")));
+        const QString greeter = document.folder();
+        QVERIFY(document.setRouteWeights(kGreeterRoute, {30, 70}));
+        const MeshPtr edited = document.mesh();
+
+        QSignalSpy loaded(&document, &Document::loaded);
+        QSignalSpy cancelled(&document, &Document::loadingCancelled);
+        document.openFolder(large.path());
+        QVERIFY(document.isLoading());
+        QCOMPARE(document.loadingFolder(), QDir(large.path()).absolutePath());
+        document.cancelLoading();
+        QVERIFY(!document.isLoading());
+        QCOMPARE(cancelled.size(), 1);
+        QCOMPARE(cancelled.front().front().toString(), QDir(large.path()).absolutePath());
+        QVERIFY(document.loadingFolder().isEmpty());
+
+        QThreadPool::globalInstance()->waitForDone(); // the worker, stopped early or not
+        QTest::qWait(50);                              // and its result, had it been delivered
+        QVERIFY(loaded.isEmpty());
+        QCOMPARE(document.folder(), greeter);
+        QCOMPARE(document.mesh(), edited);
+        QVERIFY(document.isModified());
+        QCOMPARE(greeterWeights(document), (std::vector<int64_t>{30, 70}));
+        document.cancelLoading(); // nothing to cancel: no second signal
+        QCOMPARE(cancelled.size(), 1);
     }
 
     void diagnosticsComeSorted()

@@ -21,6 +21,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QUndoStack>
 
 using namespace meshlane;
@@ -219,6 +220,52 @@ private Q_SLOTS:
         QVERIFY(window.document()->mesh()->services.empty());
         QCOMPARE(window.diagnosticsPanel()->model()->rowCount(), 1);
         QCOMPARE(window.diagnosticsPanel()->model()->diagnostic(0).code, std::string("ML0005"));
+    }
+
+    // A load shows how far it got, and Stop (or Esc) ends it with the open
+    // folder still shown; it is said in the status bar.
+    void aLoadCanBeStoppedHalfWay()
+    {
+        QTemporaryDir large;
+        const int files = 10000;
+        for (int i = 0; i < files; ++i) {
+            QFile file(large.filePath(QStringLiteral("svc-%1.yaml").arg(i)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("apiVersion: v1\nkind: Service\nmetadata: {name: svc-%1}\n").arg(i).toUtf8());
+        }
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .simulationPaused = true, .selectOnOpen = false});
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(test::samplePath("greeter"));
+        QVERIFY(test::waitUntilShown(window));
+        auto *stop = window.findChild<QLabel *>(QStringLiteral("StopLoadingLink"));
+        auto *status = window.findChild<QLabel *>(QStringLiteral("StatusLabel"));
+        QVERIFY(stop && status);
+        QVERIFY(!stop->isVisible());
+        QAction *stopAction = nullptr;
+        for (QAction *action : window.menuBar()->actions().front()->menu()->actions())
+            stopAction = action->text() == QStringLiteral("&Stop Loading") ? action : stopAction;
+        QVERIFY(stopAction);
+        QVERIFY(!stopAction->isEnabled());
+        QCOMPARE(stopAction->shortcut(), QKeySequence(QKeySequence::Cancel));
+
+        window.openFolder(large.path());
+        QVERIFY(stop->isVisible());
+        QVERIFY(stopAction->isEnabled());
+        const QString counted = QStringLiteral(" of %1 files").arg(files);
+        QVERIFY2(QTest::qWaitFor([&] { return status->text().contains(counted); }, 20'000), qPrintable(status->text()));
+        QVERIFY(window.document()->isLoading());
+        // Where the link is: the label is as wide as its text.
+        QTest::mouseClick(stop, Qt::LeftButton, {}, stop->rect().center());
+        QVERIFY(!window.document()->isLoading());
+        QVERIFY(!stop->isVisible());
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Stopped loading ")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(window.statusBar()->currentMessage().endsWith(QStringLiteral(" Still showing greeter.")));
+        QThreadPool::globalInstance()->waitForDone();
+        QTest::qWait(50);
+        QCOMPARE(QFileInfo(window.document()->folder()).fileName(), QStringLiteral("greeter"));
+        QVERIFY(window.document()->mesh()->findVirtualService("default", "greeter-service"));
     }
 
     // Closing a window whose undo stack has steps: the stack dies with the
