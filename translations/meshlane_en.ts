@@ -1355,6 +1355,45 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::GraphFindBar</name>
+    <message>
+        <source>Find: reviews, ns = shop, label:app=cart, has:split, has:mirror, broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words match names; name, ns, app, version and kind compare with = and != (* and ? wildcards); label:KEY or label:KEY=VALUE; has:split, has:mirror, is:broken, is:external, is:gateway; combine with and, or, not and parentheses (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the neighbourhood of what is found (or else selected), laid out on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hops: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many edges away focus mode reaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::GraphPanel</name>
     <message>
         <source>Zoom In</source>
@@ -1378,6 +1417,17 @@
     </message>
     <message>
         <source>Show the whole graph (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln node(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln node</numerusform>
+            <numerusform>%1 of %Ln nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a node or find something to focus on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1354,6 +1354,45 @@
     </message>
 </context>
 <context>
+    <name>meshlane::ui::GraphFindBar</name>
+    <message>
+        <source>Find: reviews, ns = shop, label:app=cart, has:split, has:mirror, broken</source>
+        <translation>찾기: reviews, ns = shop, label:app=cart, has:split, has:mirror, broken</translation>
+    </message>
+    <message>
+        <source>Words match names; name, ns, app, version and kind compare with = and != (* and ? wildcards); label:KEY or label:KEY=VALUE; has:split, has:mirror, is:broken, is:external, is:gateway; combine with and, or, not and parentheses (Ctrl+F)</source>
+        <translation>단어는 이름에 맞춰 찾습니다. name, ns, app, version, kind는 = 와 != 로 비교합니다 (* 와 ? 와일드카드). label:KEY 또는 label:KEY=VALUE, has:split, has:mirror, is:broken, is:external, is:gateway. and, or, not, 괄호로 묶습니다 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>강조</translation>
+    </message>
+    <message>
+        <source>Show Only</source>
+        <translation>이것만 표시</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>숨기기</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>초점</translation>
+    </message>
+    <message>
+        <source>Show only the neighbourhood of what is found (or else selected), laid out on its own</source>
+        <translation>찾은 것(없으면 선택한 것)의 이웃만 따로 배치해 표시합니다</translation>
+    </message>
+    <message>
+        <source>Hops: </source>
+        <translation>홉: </translation>
+    </message>
+    <message>
+        <source>How many edges away focus mode reaches</source>
+        <translation>초점 모드가 몇 개의 간선까지 닿는지</translation>
+    </message>
+</context>
+<context>
     <name>meshlane::ui::GraphPanel</name>
     <message>
         <source>Zoom In</source>
@@ -1378,6 +1417,16 @@
     <message>
         <source>Show the whole graph (0)</source>
         <translation>그래프 전체 보기 (0)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln node(s)</source>
+        <translation>
+            <numerusform>노드 %Ln개 중 %1개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a node or find something to focus on</source>
+        <translation>초점을 맞출 노드를 선택하거나 찾으세요</translation>
     </message>
 </context>
 <context>

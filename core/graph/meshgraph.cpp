@@ -661,6 +661,33 @@ const GraphNode *MeshGraph::findNode(const std::string &id) const
     return index < 0 ? nullptr : &nodes()[size_t(index)];
 }
 
+MeshGraph MeshGraph::subgraph(const std::vector<int> &keep) const
+{
+    MeshGraph graph;
+    graph.m_serial = nextSerial();
+    graph.m_ids = std::make_shared<Ids>();
+    std::vector<int> position(nodes().size(), -1);
+    for (const int node : keep) {
+        position[size_t(node)] = int(graph.m_nodes->size());
+        graph.m_nodes->push_back(nodes()[size_t(node)]);
+    }
+    for (size_t i = 0; i < graph.m_nodes->size(); ++i) {
+        GraphNode &node = (*graph.m_nodes)[i];
+        if (node.parent >= 0)
+            node.parent = position[size_t(node.parent)];
+        graph.m_ids->nodes.emplace(node.id, int(i));
+    }
+    for (const GraphEdge &edge : m_edges) {
+        if (position[size_t(edge.from)] < 0 || position[size_t(edge.to)] < 0)
+            continue;
+        GraphEdge &copy = graph.m_edges.emplace_back(edge);
+        copy.from = position[size_t(edge.from)];
+        copy.to = position[size_t(edge.to)];
+        graph.m_ids->edges.emplace(copy.id, int(graph.m_edges.size()) - 1);
+    }
+    return graph;
+}
+
 bool MeshGraph::sameTopology(const MeshGraph &other) const
 {
     const std::vector<GraphNode> &mine = nodes();

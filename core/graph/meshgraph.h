@@ -109,6 +109,11 @@ public:
     int edgeIndex(const std::string &id) const;
     const GraphNode *findNode(const std::string &id) const;
 
+    // The graph of just the `keep` nodes (indexes, ascending) and the edges
+    // between them, for focus mode's own layout. Ids and texts are kept; a
+    // version whose box is not kept loses its parent. Not incremental.
+    MeshGraph subgraph(const std::vector<int> &keep) const;
+
     // Same node ids, parents and edge endpoints: a layout of `other` fits this
     // graph too, so an edit that only moved weights needs no new layout.
     bool sameTopology(const MeshGraph &other) const;

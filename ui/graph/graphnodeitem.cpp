@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace meshlane::ui {
@@ -42,9 +43,19 @@ void GraphNodeItem::setHighlighted(bool highlighted)
     update();
 }
 
+void GraphNodeItem::setFound(bool found)
+{
+    if (m_found == found)
+        return;
+    prepareGeometryChange();
+    m_found = found;
+}
+
 QRectF GraphNodeItem::boundingRect() const
 {
-    return QRectF(QPointF(0, 0), m_size).adjusted(-3, -3, 3, 3);
+    // A found node's ring (or, far out, its block) reaches further.
+    const double margin = m_found ? std::max(9.0, m_style.shapeSize / 2 + 1) : 3.0;
+    return QRectF(QPointF(0, 0), m_size).adjusted(-margin, -margin, margin, margin);
 }
 
 QPainterPath GraphNodeItem::shape() const
@@ -95,6 +106,8 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     if (detail < m_style.outlineDetail) {
         // Far out, outlines vanish: a solid block keeps the mesh's structure visible, and is cheap.
         const double s = m_style.shapeSize;
+        if (m_found) // large enough to be seen among thousands of dots
+            painter->fillRect(QRectF((m_size.width() - 2 * s) / 2, -s / 2, 2 * s, 2 * s), GraphStyle::found());
         painter->fillRect(QRectF((m_size.width() - s) / 2, 0, s, s),
                           active ? GraphStyle::selection() : m_node.broken() ? GraphStyle::broken() : GraphStyle::idle());
         return;
@@ -106,6 +119,12 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         fill = GraphStyle::selectionFill();
     }
     painter->setRenderHint(QPainter::Antialiasing);
+    if (m_found) {
+        const double s = m_style.shapeSize;
+        painter->setPen(QPen(GraphStyle::found(), 4.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(QRectF((m_size.width() - s) / 2 - 6, -6, s + 12, s + 12));
+    }
     painter->setPen(QPen(border, isSelected() ? 3.0 : active ? 2.2 : 1.5));
     painter->setBrush(fill);
     painter->drawPath(outline());

@@ -22,6 +22,7 @@ public:
     // Made when asked (GraphScene::helpEvent): thousands of items are made at once.
     QString toolTipText() const;
     void setHighlighted(bool highlighted);
+    void setFound(bool found); // a match of the graph's find bar: ringed
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -36,6 +37,7 @@ private:
     QString m_label;
     QString m_subtitle;
     bool m_highlighted = false;
+    bool m_found = false;
 };
 
 } // namespace meshlane::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/backgroundjob.h"
 #include "graph/graphstyle.h"
 #include "model/mesh.h"
 #include "routing/routercache.h"
@@ -14,6 +15,7 @@ class QToolBar;
 
 namespace meshlane::ui {
 
+class GraphFindBar;
 class GraphScene;
 class GraphUpdater;
 class GraphView;
@@ -37,6 +39,9 @@ public:
     void selectVirtualService(const QString &nsName);
     void selectResource(const ResourceId &resource);
     void fit();
+    GraphFindBar *findBar() const { return m_findBar; }
+    // Focus mode shows a subgraph of the mesh's: this is the whole one.
+    std::shared_ptr<const MeshGraph> fullGraph() const { return m_fullGraph; }
 
     bool isBusy() const;
     GraphScene *scene() const { return m_scene; }
@@ -57,6 +62,12 @@ private:
     void retranslate();
     void showLaidOut(std::shared_ptr<const class MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout);
     void applyPendingSelection();
+    void showUpdated(std::shared_ptr<const MeshGraph> graph);
+    // Runs the find bar's request on the graph shown: focus, then find.
+    void applyFind();
+    void layOutFocus(std::vector<int> keep);
+    void showWholeGraph();
+    std::vector<int> selectedNodes() const; // in fullGraph()
 
     GraphStyle m_style;
     GraphScene *m_scene;
@@ -66,7 +77,17 @@ private:
     QAction *m_zoomIn;
     QAction *m_zoomOut;
     QAction *m_fit;
+    GraphFindBar *m_findBar;
     MeshPtr m_mesh;
+    std::shared_ptr<const MeshGraph> m_fullGraph; // the updater's latest
+    std::shared_ptr<const GraphGeometry> m_fullLayout;
+    // Focus mode: the node ids it started from (found or selected) and the
+    // nodes of fullGraph() on screen; empty when the whole graph is.
+    std::vector<std::string> m_focusSeeds;
+    std::vector<int> m_focusKept;
+    JobTicket m_focusLayouts;
+    bool m_focusLayoutRunning = false;
+    QString m_shownQuery; // the find last applied: the view goes to its results once
     bool m_fitPending = true;
     QString m_pendingVirtualService;
     ResourceId m_pendingResource;

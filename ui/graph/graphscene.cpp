@@ -66,6 +66,7 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
     m_bounds = QRectF(0, 0, layout.bounds.width, layout.bounds.height);
     setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
     m_highlighted.clear();
+    m_filtered = false;
     m_rebuilding = false;
     if (nodeItem(previousNode))
         selectNode(previousNode);
@@ -141,6 +142,49 @@ void GraphScene::updateGraph(std::shared_ptr<const MeshGraph> graph)
         refreshNode(i);
     for (size_t i = 0; i < m_edgeItems.size(); ++i)
         refreshEdge(i);
+}
+
+void GraphScene::setNodeFilter(const std::vector<char> &found, const std::vector<char> &dimmed,
+                               const std::vector<char> &hidden)
+{
+    constexpr qreal kDimmedOpacity = 0.18;
+    const auto isSet = [](const std::vector<char> &flags, size_t i) { return i < flags.size() && flags[i]; };
+    m_filtered = false;
+    for (size_t i = 0; i < m_nodeItems.size(); ++i) {
+        m_nodeItems[i]->setVisible(!isSet(hidden, i));
+        m_nodeItems[i]->setOpacity(isSet(dimmed, i) ? kDimmedOpacity : 1.0);
+        if (auto *node = dynamic_cast<GraphNodeItem *>(m_nodeItems[i]))
+            node->setFound(isSet(found, i));
+        m_filtered = m_filtered || isSet(hidden, i);
+    }
+    for (size_t i = 0; i < m_edgeItems.size(); ++i) {
+        const GraphEdge &edge = m_graph->edges()[i];
+        const size_t from = size_t(edge.from), to = size_t(edge.to);
+        m_edgeItems[i]->setVisible(!isSet(hidden, from) && !isSet(hidden, to));
+        m_edgeItems[i]->setOpacity(isSet(dimmed, from) || isSet(dimmed, to) ? kDimmedOpacity : 1.0);
+    }
+}
+
+QRectF GraphScene::visibleBounds() const
+{
+    if (!m_filtered)
+        return m_bounds;
+    QRectF bounds;
+    for (const QGraphicsItem *item : m_nodeItems) {
+        if (item->isVisible())
+            bounds |= item->sceneBoundingRect();
+    }
+    return bounds.isNull() ? m_bounds : bounds;
+}
+
+QRectF GraphScene::nodesBounds(const std::vector<char> &nodes) const
+{
+    QRectF bounds;
+    for (size_t i = 0; i < m_nodeItems.size() && i < nodes.size(); ++i) {
+        if (nodes[i])
+            bounds |= m_nodeItems[i]->sceneBoundingRect();
+    }
+    return bounds.isNull() ? m_bounds : bounds;
 }
 
 void GraphScene::refreshTexts()

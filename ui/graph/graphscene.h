@@ -34,6 +34,17 @@ public:
     std::shared_ptr<const MeshGraph> graph() const { return m_graph; }
     QRectF graphBounds() const { return m_bounds; }
 
+    // Find (GraphPanel's find bar): nodes whose `dimmed` entry is set are
+    // drawn faint, those whose `hidden` entry is set are not drawn, nor any
+    // edge touching them. Indexed like graph()->nodes(); empty means none.
+    // A new graph shows everything until this is called again.
+    // `found` nodes are ringed.
+    void setNodeFilter(const std::vector<char> &found, const std::vector<char> &dimmed, const std::vector<char> &hidden);
+    // The bounds of the nodes drawn (graphBounds() when none is hidden).
+    QRectF visibleBounds() const;
+    // The bounds of the nodes whose entry is set (graphBounds() when none is).
+    QRectF nodesBounds(const std::vector<char> &nodes) const;
+
     void selectNode(const QString &nodeId);
     void selectVirtualService(const QString &nsName);
     QString selectedNodeId() const;
@@ -60,6 +71,7 @@ private:
     std::vector<QGraphicsItem *> m_nodeItems; // per node index (AppBoxItem or GraphNodeItem)
     std::vector<GraphEdgeItem *> m_edgeItems; // per edge index
     QRectF m_bounds;
+    bool m_filtered = false; // setNodeFilter() hid something
     QString m_highlighted;
     bool m_rebuilding = false;
 };

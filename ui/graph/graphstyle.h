@@ -56,6 +56,7 @@ public:
     static QColor nodeFill() { return Qt::white; }
     static QColor nodeBorder() { return QColor(0x4f, 0x52, 0x55); }
     static QColor selection() { return QColor(0x00, 0x66, 0xcc); }
+    static QColor found() { return QColor(0xf0, 0xab, 0x00); } // the find bar's matches (Kiali marks them so too)
     static QColor selectionFill() { return QColor(0xe7, 0xf1, 0xfa); }
     static QColor broken() { return QColor(0xc9, 0x19, 0x0b); }
     static QColor brokenFill() { return QColor(0xfe, 0xe8, 0xe6); }

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+#include "graph/graphfindbar.h"
+#include "graph/graphnodeitem.h"
+#include "graph/graphpanel.h"
+#include "graph/graphquery.h"
+#include "graph/graphscene.h"
+#include "load/manifestloader.h"
+#include "shell/languagemanager.h"
+#include "support/guitestsupport.h"
+#include "support/imagecompare.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdlib>
+
+using namespace meshlane;
+using namespace meshlane::ui;
+
+// Find, hide and focus on the 1,000-service meshgen mesh (5,001 nodes: a
+// gateway, 1,000 services, their boxes and 3,000 versions; every 10th
+// service has an ingress route on the gateway).
+class TestGraphFind : public QObject
+{
+    Q_OBJECT
+
+private:
+    bool settle() { return QTest::qWaitFor([this] { return !m_panel->isBusy() && m_panel->scene()->graph(); }, 120'000); }
+
+    std::vector<int> select(const char *expression) const
+    {
+        return GraphQuery::parse(expression)->select(*m_panel->fullGraph(), *m_mesh);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::setUpReproducibleGui();
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
+        const std::string command =
+            std::string(MESHGEN_PATH) + " --services 1000 --versions 3 --out " + m_folder.path().toStdString() + " > /dev/null";
+        QCOMPARE(std::system(command.c_str()), 0);
+        m_mesh = ManifestLoader().loadFolder(m_folder.path().toStdString()).mesh;
+        m_panel = std::make_unique<GraphPanel>();
+        m_panel->resize(1000, 700);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+        m_panel->setMesh(m_mesh);
+        QVERIFY(settle());
+        QCOMPARE(m_panel->scene()->graph()->nodes().size(), size_t(5001));
+    }
+
+    void init()
+    {
+        m_panel->findBar()->setFocusMode(false);
+        m_panel->findBar()->setMode(GraphFindBar::Mode::Highlight);
+        m_panel->findBar()->setQuery({});
+        QVERIFY(settle());
+    }
+
+    void findHighlightsWhatTheQuerySelects()
+    {
+        GraphFindBar *bar = m_panel->findBar();
+        bar->setQuery(QStringLiteral("is:service and name = svc-00?5"));
+        QCOMPARE(bar->result(), QStringLiteral("10 of 5,001 nodes"));
+        const auto &nodes = m_panel->scene()->graph()->nodes();
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            auto *item = m_panel->scene()->nodeItem(QString::fromStdString(nodes[i].id));
+            if (!item)
+                continue; // app boxes
+            const bool found = nodes[i].kind == GraphNodeKind::Service && nodes[i].label.size() == 8
+                && nodes[i].label.rfind("svc-00", 0) == 0 && nodes[i].label.back() == '5';
+            QVERIFY2(qFuzzyCompare(item->opacity(), found ? 1.0 : 0.18), nodes[i].id.c_str());
+            QVERIFY(item->isVisible());
+        }
+        QVERIFY(test::compareWithGolden(test::settledGrab(*m_panel), QStringLiteral("graphfind_1k_highlight")).isEmpty());
+    }
+
+    void showOnlyAndHide()
+    {
+        GraphFindBar *bar = m_panel->findBar();
+        bar->setMode(GraphFindBar::Mode::ShowOnly);
+        bar->setQuery(QStringLiteral("app = svc-0042"));
+        // The app box, its three versions and the service (meshgen labels it with its app).
+        const size_t found = select("app = svc-0042").size();
+        int shown = 0;
+        for (const auto &node : m_panel->scene()->graph()->nodes()) {
+            if (auto *item = m_panel->scene()->nodeItem(QString::fromStdString(node.id)); item && item->isVisible())
+                ++shown;
+        }
+        QVERIFY(found >= 4);
+        QCOMPARE(size_t(shown), found - 1); // every found node but the box (nodeItem() is for nodes, not boxes)
+
+        bar->setMode(GraphFindBar::Mode::Hide);
+        bar->setQuery(QStringLiteral("is:version"));
+        for (const auto &node : m_panel->scene()->graph()->nodes()) {
+            if (auto *item = m_panel->scene()->nodeItem(QString::fromStdString(node.id)))
+                QCOMPARE(item->isVisible(), node.kind != GraphNodeKind::Version);
+        }
+    }
+
+    void errorsAreShownNotApplied()
+    {
+        GraphFindBar *bar = m_panel->findBar();
+        bar->setQuery(QStringLiteral("name = (svc"));
+        QVERIFY2(bar->result().startsWith(QStringLiteral("column 8: ")), qPrintable(bar->result()));
+        const auto &nodes = m_panel->scene()->graph()->nodes();
+        for (const auto &node : nodes) {
+            if (auto *item = m_panel->scene()->nodeItem(QString::fromStdString(node.id)))
+                QVERIFY(item->isVisible() && item->opacity() == 1.0);
+        }
+    }
+
+    // Focus on the gateway, one hop: it and the 100 services it routes to,
+    // laid out on their own; off again: the whole graph.
+    void focusLaysTheNeighbourhoodOutOnItsOwn()
+    {
+        GraphFindBar *bar = m_panel->findBar();
+        bar->setHops(1);
+        bar->setQuery(QStringLiteral("is:gateway"));
+        bar->setFocusMode(true);
+        QVERIFY(settle());
+        QCOMPARE(m_panel->scene()->graph()->nodes().size(), size_t(101));
+        QCOMPARE(m_panel->scene()->graph()->edges().size(), size_t(100));
+        QCOMPARE(m_panel->fullGraph()->nodes().size(), size_t(5001));
+
+        bar->setHops(2); // and their boxes and versions
+        QVERIFY(settle());
+        QCOMPARE(m_panel->scene()->graph()->nodes().size(), size_t(1 + 100 + 100 + 300));
+
+        bar->setFocusMode(false);
+        QVERIFY(settle());
+        QCOMPARE(m_panel->scene()->graph()->nodes().size(), size_t(5001));
+    }
+
+    // A service with an ingress route and a canary header route: it, the
+    // gateway, its box and versions, laid out on their own and readable.
+    void focusOnOneService()
+    {
+        GraphFindBar *bar = m_panel->findBar();
+        bar->setHops(1);
+        bar->setQuery(QStringLiteral("is:service name = svc-0040"));
+        bar->setFocusMode(true);
+        QVERIFY(settle());
+        QCOMPARE(m_panel->scene()->graph()->nodes().size(), size_t(6));
+        QVERIFY(test::compareWithGolden(test::settledGrab(*m_panel), QStringLiteral("graphfind_1k_focus_service")).isEmpty());
+    }
+
+    // With nothing to find, focus starts from the selection.
+    void focusOnTheSelection()
+    {
+        m_panel->scene()->selectNode(QStringLiteral("svc:svc-0010.default.svc.cluster.local"));
+        GraphFindBar *bar = m_panel->findBar();
+        bar->setHops(1);
+        bar->setFocusMode(true);
+        QVERIFY(settle());
+        // The service, the gateway routing to it, its box and three versions.
+        QCOMPARE(m_panel->scene()->graph()->nodes().size(), size_t(6));
+        bar->setFocusMode(false);
+        QVERIFY(settle());
+    }
+
+    void cleanupTestCase() { m_panel.reset(); }
+
+private:
+    LanguageManager m_languages;
+    QTemporaryDir m_folder;
+    MeshPtr m_mesh;
+    std::unique_ptr<GraphPanel> m_panel;
+};
+
+QTEST_MAIN(TestGraphFind)
+#include "tst_graphfind.moc"
