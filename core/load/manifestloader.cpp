@@ -729,24 +729,25 @@ LoadResult ManifestLoader::reloadFiles(const Mesh &base, const std::map<std::str
     result.mesh->rootPath = base.rootPath;
     result.mesh->defaultNamespace = base.defaultNamespace;
 
-    // The first load merged files in path order; keep that order, new files included.
-    std::vector<fs::path> order;
+    // The first load merged files in path order; keep that order, new files
+    // included. Each name is kept as given: a path's generic form collapses
+    // "a//b" to "a/b", which names no file of `base` nor any change.
+    std::vector<std::pair<fs::path, std::string>> order;
     for (const auto &file : base.files) {
         if (!changes.count(file->path))
-            order.push_back(file->path);
+            order.emplace_back(file->path, file->path);
     }
     for (const auto &[path, change] : changes) {
         if (change.text)
-            order.push_back(path);
+            order.emplace_back(path, path);
     }
-    std::sort(order.begin(), order.end());
+    std::stable_sort(order.begin(), order.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
 
     // Each file becomes a partial result, merged in order exactly like a load:
     // unchanged files hold what they held (the same objects).
     ResultMerger merger(result);
     std::unordered_map<std::string, ResultMerger::Kept> unchanged = resourcesByFile(base);
-    for (const fs::path &path : order) {
-        const std::string relative = path.generic_string();
+    for (const auto &[path, relative] : order) {
         const auto change = changes.find(relative);
         const auto original = baseFiles.find(relative);
         if (change == changes.end()) {

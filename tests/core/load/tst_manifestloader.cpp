@@ -418,6 +418,20 @@ spec:
                  qPrintable(dump(result)));
     }
 
+    // Found by fuzz_exporter's 30-minute run: a new file named "a//b.yaml"
+    // made reloadFiles look its name up in generic form ("a/b.yaml"), find
+    // neither it nor a file of the base, and read past the end of a map.
+    void reloadTakesAnyNewFileName()
+    {
+        const MeshPtr base = ManifestLoader().loadText("a.yaml", reviewsVs).mesh;
+        for (const std::string name : {"extra//x.yaml", "extra/./x.yaml", "z//"}) {
+            const LoadResult reloaded = ManifestLoader().reloadFiles(*base, {{name, std::string(reviewsVs)}});
+            QVERIFY(reloaded.mesh->findFile(name));
+            QVERIFY(reloaded.mesh->findFile("a.yaml"));
+            QCOMPARE(reloaded.mesh->files.size(), size_t(2));
+        }
+    }
+
     void unreadableFolderIsReported()
     {
         const LoadResult result = ManifestLoader().loadFolder("/nonexistent/meshlane/folder");
