@@ -280,6 +280,8 @@ bool readTrafficRouting(ImportReader &canary, RolloutPlan &plan, size_t ruleInde
     plan.virtualServiceName = *vsName;
     const YAML::Node routes = vs->take("routes");
     if (routes && routes.IsSequence() && routes.size() > 0) {
+        if (!routes[0].IsScalar() || routes[0].Scalar().empty()) // found by fuzz_rolloutplan: it became ""
+            ImportReader::fail(routes[0], vs->path("routes[0]") + " must name an http route of the VirtualService");
         plan.http = routes[0].Scalar();
         if (routes.size() > 1)
             vs->note(routes[1], vs->path("routes[1..]"), "a plan drives one http route; only the first is used");

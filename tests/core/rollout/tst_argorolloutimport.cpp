@@ -179,6 +179,12 @@ private Q_SLOTS:
             "    canary:\n      trafficRouting: {istio: {virtualService: {name: vs}, destinationRule: {name: d, "
             "canarySubsetName: v1, stableSubsetName: v1}}}\n      steps: [{setWeight: 10}]\n"))
                                                << "canarySubsetName must differ from stableSubsetName";
+        // Found by fuzz_rolloutplan's 30-minute run: a route that is not a name became "", which the plan refuses.
+        QTest::newRow("route that is no name") << QString::fromStdString(minimal(
+            "    canary:\n      trafficRouting: {istio: {virtualService: {name: vs, routes: [{a: b}]}, destinationRule: "
+            "{name: d, canarySubsetName: c, stableSubsetName: s}}}\n      steps: [{setWeight: 10}]\n"))
+                                               << "r.yaml:7: spec.strategy.canary.trafficRouting.istio.virtualService"
+                                                  ".routes[0] must name an http route";
         QTest::newRow("no rollout") << "apiVersion: v1\nkind: ConfigMap\n"
                                     << "no argoproj.io Rollout";
     }
