@@ -9,27 +9,18 @@
 #include "simulation/plainrequest.h"
 #include "simulation/simulator.h"
 
+#include "bookinfomesh.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 
-namespace {
-
-const meshlane::Mesh &bookinfo()
-{
-    static const meshlane::MeshPtr mesh =
-        meshlane::ManifestLoader().loadFolder(std::string(MESHLANE_PROJECT_DIR) + "/samples/bookinfo").mesh;
-    return *mesh;
-}
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace meshlane;
     const std::string text(reinterpret_cast<const char *>(data), size);
-    const LoadResult loaded = ManifestLoader().reloadFiles(bookinfo(), {{"fuzz.yaml", text}});
+    const LoadResult loaded = ManifestLoader().reloadFiles(bookinfoMesh(), {{"fuzz.yaml", text}});
     analyze(*loaded.mesh);
     const RouterPtr router = std::make_shared<const Router>(loaded.mesh);
     for (const auto &vs : loaded.mesh->virtualServices) {

@@ -7,6 +7,8 @@
 #include "edit/meshedit.h"
 #include "load/manifestloader.h"
 
+#include "bookinfomesh.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,13 +16,6 @@
 namespace {
 
 using namespace meshlane;
-
-const Mesh &bookinfo()
-{
-    static const MeshPtr mesh =
-        ManifestLoader().loadFolder(std::string(MESHLANE_PROJECT_DIR) + "/samples/bookinfo").mesh;
-    return *mesh;
-}
 
 bool sameTexts(const Mesh &a, const Mesh &b)
 {
@@ -39,7 +34,7 @@ bool sameTexts(const Mesh &a, const Mesh &b)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const std::string text(reinterpret_cast<const char *>(data), size);
-    const MeshPtr mesh = ManifestLoader().reloadFiles(bookinfo(), {{"fuzz.yaml", text}}).mesh;
+    const MeshPtr mesh = ManifestLoader().reloadFiles(bookinfoMesh(), {{"fuzz.yaml", text}}).mesh;
     size_t next = 0;
     for (const auto &vs : mesh->virtualServices) {
         for (size_t index = 0; index < vs->http.size(); ++index) {

@@ -12,6 +12,8 @@
 #include "export/exporter.h"
 #include "load/manifestloader.h"
 
+#include "bookinfomesh.h"
+
 #include <cstddef>
 #include <cstdlib>
 #include <cstdint>
@@ -28,13 +30,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using namespace meshlane;
-
-const Mesh &bookinfo()
-{
-    static const MeshPtr mesh =
-        ManifestLoader().loadFolder(std::string(MESHLANE_PROJECT_DIR) + "/samples/bookinfo").mesh;
-    return *mesh;
-}
 
 // <scratch>/out receives the export; <scratch>/sentinel must survive it.
 // Never destroyed: the exit handler that removes it runs after static destructors.
@@ -110,7 +105,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (name.empty())
         name = "fuzz.yaml";
 
-    const MeshPtr loaded = ManifestLoader().reloadFiles(bookinfo(), {{name, text}}).mesh;
+    const MeshPtr loaded = ManifestLoader().reloadFiles(bookinfoMesh(), {{name, text}}).mesh;
     const MeshPtr mesh = withWeightEdit(loaded, data, size);
 
     const fs::path out = scratch() / "out";
