@@ -78,6 +78,7 @@ void GraphPanel::setRouterCache(RouterCachePtr routers)
 void GraphPanel::resetView()
 {
     m_fitPending = true;
+    m_focusSeeds.clear();
     m_pendingVirtualService.clear();
     m_pendingResource = {};
     m_scene->clearSelection();
@@ -137,7 +138,7 @@ void GraphPanel::showLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared
     m_fullGraph = std::move(graph);
     m_fullLayout = std::move(layout);
     m_focusKept.clear();
-    if (m_findBar->focusMode()) {
+    if (m_findBar->focusMode() && m_scene->graph()) {
         applyFind(); // lays the focused part of the new graph out
         return;
     }
@@ -221,6 +222,8 @@ void GraphPanel::applyFind()
         }
         if (seeds.empty()) {
             m_findBar->showResult(tr("Select a node or find something to focus on"), true);
+            if (m_scene->graph() != m_fullGraph)
+                showWholeGraph(); // nothing to focus on (a new folder, say): all of it
         } else if (std::vector<int> keep = graphNeighbourhood(*m_fullGraph, seeds, m_findBar->hops());
                    keep != m_focusKept) {
             layOutFocus(std::move(keep));

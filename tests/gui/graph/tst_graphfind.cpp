@@ -160,6 +160,25 @@ private Q_SLOTS:
         QVERIFY(settle());
     }
 
+    // Focus stays on for the next folder; with nothing there to focus on, all of it is shown.
+    void anotherFolderWithNothingToFocusOn()
+    {
+        GraphPanel panel;
+        panel.resize(600, 400);
+        panel.show();
+        panel.findBar()->setQuery(QStringLiteral("is:gateway"));
+        panel.findBar()->setFocusMode(true);
+        panel.setMesh(m_mesh);
+        QVERIFY(QTest::qWaitFor([&] { return !panel.isBusy() && panel.scene()->graph(); }, 120'000));
+        QCOMPARE(panel.scene()->graph()->nodes().size(), size_t(101));
+        const MeshPtr greeter = ManifestLoader().loadFolder(test::samplePath("greeter").toStdString()).mesh;
+        panel.resetView();
+        panel.findBar()->setQuery(QStringLiteral("name = nothing-here"));
+        panel.setMesh(greeter);
+        QVERIFY(QTest::qWaitFor([&] { return !panel.isBusy() && panel.scene()->graph() == panel.fullGraph(); }, 60'000));
+        QCOMPARE(panel.findBar()->result(), QStringLiteral("Select a node or find something to focus on"));
+    }
+
     void cleanupTestCase() { m_panel.reset(); }
 
 private:
