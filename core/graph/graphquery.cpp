@@ -282,6 +282,18 @@ private:
 
     Result<ExpressionPtr> parseUnary()
     {
+        // Each '(' and 'not' recurses: a pasted wall of them must not overflow the stack.
+        constexpr int kMaxDepth = 64;
+        if (m_depth >= kMaxDepth)
+            return fail(peek(), "nested more than 64 deep");
+        ++m_depth;
+        Result<ExpressionPtr> unary = parseUnaryAtDepth();
+        --m_depth;
+        return unary;
+    }
+
+    Result<ExpressionPtr> parseUnaryAtDepth()
+    {
         if (peek().kind == TokenKind::Not) {
             take();
             Result<ExpressionPtr> operand = parseUnary();
@@ -399,6 +411,7 @@ private:
 
     std::vector<Token> m_tokens;
     size_t m_next = 0;
+    int m_depth = 0;
 };
 
 } // namespace

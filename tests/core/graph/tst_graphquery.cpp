@@ -79,6 +79,8 @@ private Q_SLOTS:
         QTest::newRow("dangling or") << "a or" << "column 5: the expression ends too early";
         QTest::newRow("stray paren") << "a)" << "column 2: unexpected ')'";
         QTest::newRow("open quote") << "name = \"a b" << "column 8: this quote is never closed";
+        QTest::newRow("too deep") << QString(100'000, u'(') + u'a' << "column 65: nested more than 64 deep";
+        QTest::newRow("too many nots") << QStringLiteral("not ").repeated(1000) + u'a' << "column 257: nested more than 64 deep";
     }
 
     void errorsNameTheColumn()
