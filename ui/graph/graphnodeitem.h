@@ -23,6 +23,7 @@ public:
     QString toolTipText() const;
     void setHighlighted(bool highlighted);
     void setFound(bool found); // a match of the graph's find bar: ringed
+    bool isFound() const { return m_found; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

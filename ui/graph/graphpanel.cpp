@@ -2,6 +2,7 @@
 #include "graph/graphpanel.h"
 
 #include "graph/graphfindbar.h"
+#include "graph/graphminimap.h"
 #include "graph/graphneighbourhood.h"
 #include "graph/graphnodeitem.h"
 #include "graph/graphquery.h"
@@ -27,6 +28,7 @@ GraphPanel::GraphPanel(QWidget *parent)
     , m_findBar(new GraphFindBar(this))
 {
     m_view->setScene(m_scene);
+    m_minimap = new GraphMinimap(m_view, m_scene);
     m_toolBar->setIconSize(QSize(16, 16));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_zoomIn = m_toolBar->addAction(QString(), this, [this] { m_view->zoomBy(1.25); });
@@ -151,6 +153,7 @@ void GraphPanel::showWholeGraph()
     m_focusKept.clear();
     m_style.adaptToGraphSize(m_fullGraph->nodes().size());
     m_scene->setGraph(m_fullGraph, *m_fullLayout);
+    m_minimap->refresh();
     if (m_fitPending || m_view->followsFit()) {
         m_fitPending = false;
         fit();
@@ -268,6 +271,9 @@ void GraphPanel::applyFind()
     }
     m_scene->setNodeFilter(m_findBar->mode() == GraphFindBar::Mode::Highlight ? isFound : std::vector<char>(),
                            dimmed, hidden);
+    const bool wasHidden = std::exchange(m_someHidden, !hidden.empty());
+    if (wasHidden || m_someHidden || m_findBar->query() != m_shownQuery)
+        m_minimap->refresh(); // not on every drag step: only when what it draws changed
     if (!hidden.empty()) {
         fit();
     } else if (!dimmed.empty() && m_findBar->query() != m_shownQuery) {
@@ -297,6 +303,7 @@ void GraphPanel::layOutFocus(std::vector<int> keep)
                 m_focusKept = keep;
                 m_style.adaptToGraphSize(focused->nodes().size());
                 m_scene->setGraph(focused, layout.value());
+                m_minimap->refresh();
                 fit();
                 applyFind();
                 Q_EMIT graphShown();

@@ -16,6 +16,7 @@ class QToolBar;
 namespace meshlane::ui {
 
 class GraphFindBar;
+class GraphMinimap;
 class GraphScene;
 class GraphUpdater;
 class GraphView;
@@ -40,6 +41,7 @@ public:
     void selectResource(const ResourceId &resource);
     void fit();
     GraphFindBar *findBar() const { return m_findBar; }
+    GraphMinimap *minimap() const { return m_minimap; }
     // Focus mode shows a subgraph of the mesh's: this is the whole one.
     std::shared_ptr<const MeshGraph> fullGraph() const { return m_fullGraph; }
 
@@ -78,6 +80,8 @@ private:
     QAction *m_zoomOut;
     QAction *m_fit;
     GraphFindBar *m_findBar;
+    GraphMinimap *m_minimap;
+    bool m_someHidden = false; // the last find hid nodes: the minimap must redraw when that changes
     MeshPtr m_mesh;
     std::shared_ptr<const MeshGraph> m_fullGraph; // the updater's latest
     std::shared_ptr<const GraphGeometry> m_fullLayout;

@@ -177,6 +177,18 @@ QRectF GraphScene::visibleBounds() const
     return bounds.isNull() ? m_bounds : bounds;
 }
 
+void GraphScene::forEachShownNode(const std::function<void(const ShownNode &)> &visit) const
+{
+    for (size_t i = 0; i < m_nodeItems.size(); ++i) {
+        if (!m_nodeItems[i]->isVisible())
+            continue;
+        const GraphNode &node = m_graph->nodes()[i];
+        const auto *item = dynamic_cast<const GraphNodeItem *>(m_nodeItems[i]);
+        visit({m_nodeItems[i]->sceneBoundingRect(), node.kind == GraphNodeKind::App, node.broken(),
+               item && item->isFound()});
+    }
+}
+
 QRectF GraphScene::nodesBounds(const std::vector<char> &nodes) const
 {
     QRectF bounds;

@@ -6,6 +6,7 @@
 
 #include <QGraphicsScene>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -42,6 +43,15 @@ public:
     void setNodeFilter(const std::vector<char> &found, const std::vector<char> &dimmed, const std::vector<char> &hidden);
     // The bounds of the nodes drawn (graphBounds() when none is hidden).
     QRectF visibleBounds() const;
+    // Every node drawn, box and all (the minimap's dots).
+    struct ShownNode
+    {
+        QRectF box; // in the scene
+        bool isAppBox = false;
+        bool broken = false;
+        bool found = false; // ringed by the find bar
+    };
+    void forEachShownNode(const std::function<void(const ShownNode &)> &visit) const;
     // The bounds of the nodes whose entry is set (graphBounds() when none is).
     QRectF nodesBounds(const std::vector<char> &nodes) const;
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphfindbar.h"
+#include "graph/graphminimap.h"
 #include "graph/graphnodeitem.h"
 #include "graph/graphpanel.h"
 #include "graph/graphquery.h"
 #include "graph/graphscene.h"
+#include "graph/graphview.h"
 #include "load/manifestloader.h"
 #include "shell/languagemanager.h"
 #include "support/guitestsupport.h"
@@ -74,6 +76,24 @@ private Q_SLOTS:
             QVERIFY(item->isVisible());
         }
         QVERIFY(test::compareWithGolden(test::settledGrab(*m_panel), QStringLiteral("graphfind_1k_highlight")).isEmpty());
+    }
+
+    // The overview shows while part of the graph is out of view; a click in
+    // it moves the view there.
+    void minimapFollowsTheView()
+    {
+        GraphMinimap *minimap = m_panel->minimap();
+        m_panel->fit();
+        QTRY_VERIFY(!minimap->isVisible()); // once the scroll bars have settled
+        m_panel->view()->zoomBy(4);
+        QTRY_VERIFY(minimap->isVisible());
+        const QPointF before = m_panel->view()->mapToScene(m_panel->view()->viewport()->rect().center());
+        QTest::mouseClick(minimap, Qt::LeftButton, {}, QPoint(minimap->width() - 10, minimap->height() - 10));
+        const QPointF after = m_panel->view()->mapToScene(m_panel->view()->viewport()->rect().center());
+        QVERIFY2(after.x() > before.x() && after.y() > before.y(),
+                 qPrintable(QStringLiteral("%1,%2 -> %3,%4").arg(before.x()).arg(before.y()).arg(after.x()).arg(after.y())));
+        m_panel->fit();
+        QTRY_VERIFY(!minimap->isVisible()); // once the scroll bars have settled
     }
 
     void showOnlyAndHide()
