@@ -2,10 +2,22 @@
 #include "load/textchecks.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string_view>
 #include <vector>
 
 namespace meshlane::textchecks {
+
+namespace {
+
+std::string controlCharacterReason(unsigned int codepoint)
+{
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", codepoint);
+    return std::string("control character ") + name + " (YAML allows none; kubectl refuses the file)";
+}
+
+} // namespace
 
 std::string nonTextReason(const std::string &text, int *line)
 {
@@ -19,6 +31,12 @@ std::string nonTextReason(const std::string &text, int *line)
         if (c == 0) {
             *line = currentLine;
             return "binary file (NUL byte)";
+        }
+        // YAML allows no C0 control but tab, line feed and carriage return, and go-yaml (so kubectl)
+        // refuses them; yaml-cpp can loop on one (fuzz_loader: a tag holding a backspace).
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            *line = currentLine;
+            return controlCharacterReason(c);
         }
         if (c < 0x80) {
             ++i;
@@ -44,6 +62,11 @@ std::string nonTextReason(const std::string &text, int *line)
         if (codepoint < minimum || codepoint > 0x10FFFF || (codepoint >= 0xD800 && codepoint <= 0xDFFF)) {
             *line = currentLine;
             return "not UTF-8 text (invalid code point)";
+        }
+        if ((codepoint >= 0x80 && codepoint <= 0x9F && codepoint != 0x85) || codepoint == 0xFFFE
+            || codepoint == 0xFFFF) { // not printable in YAML either
+            *line = currentLine;
+            return controlCharacterReason(codepoint);
         }
         i += size_t(extra) + 1;
     }

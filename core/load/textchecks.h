@@ -8,8 +8,9 @@ namespace meshlane {
 // Cheap checks run on raw bytes before a YAML parser sees them.
 namespace textchecks {
 
-// Returns an empty string when `text` is valid UTF-8 with no NUL byte;
-// otherwise a reason ("binary file (NUL byte at line 3)").
+// Returns an empty string when `text` is valid UTF-8 with no NUL byte and
+// no control character YAML forbids (all C0 but tab, LF and CR; DEL; C1
+// but NEL; U+FFFE, U+FFFF); otherwise a reason ("binary file (NUL byte)").
 std::string nonTextReason(const std::string &text, int *line);
 
 // True when the text holds nothing but whitespace and comments.

@@ -23,6 +23,9 @@ namespace {
 
 void checkBeforeParsing(const std::string &text)
 {
+    int nonTextLine = 0;
+    if (const std::string reason = textchecks::nonTextReason(text, &nonTextLine); !reason.empty())
+        refuse(nonTextLine, reason);
     if (const int line = textchecks::strayCommaLine(text))
         refuse(line, "a ',' outside a flow collection or a plain scalar");
     if (const int line = textchecks::unterminatedQuoteLine(text))

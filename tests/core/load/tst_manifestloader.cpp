@@ -278,6 +278,35 @@ spec:
         QCOMPARE(binary->location.line, 2);
     }
 
+    // go-yaml refuses every control character but tab, LF and CR ("control
+    // characters are not allowed"), so kubectl does: so does Meshlane, at its line.
+    void refusesControlCharacters_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("character");
+        QTest::newRow("backspace in a tag") << QByteArray("apiVersion: v1\nkind: Service\nmetadata: !\x08\n") << "U+0008";
+        QTest::newRow("form feed") << QByteArray("apiVersion: v1\nkind: Service\n\x0c\n") << "U+000C";
+        QTest::newRow("delete") << QByteArray("apiVersion: v1\nkind: Service\nx: a\x7f\n") << "U+007F";
+        QTest::newRow("C1 control") << QByteArray("apiVersion: v1\nkind: Service\nx: \xc2\x90\n") << "U+0090";
+    }
+
+    void refusesControlCharacters()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, character);
+        const LoadResult result = ManifestLoader().loadText("c.yaml", text.toStdString());
+        const Diagnostic *refused = findCode(result, codes::NotText);
+        QVERIFY2(refused, qPrintable(dump(result)));
+        QCOMPARE(refused->location.line, 3);
+        QVERIFY2(refused->message.find("control character " + character.toStdString()) != std::string::npos,
+                 refused->message.c_str());
+        QVERIFY(result.mesh->services.empty());
+        // Tabs, CR LF and NEL stay text.
+        const LoadResult fine = ManifestLoader().loadText("ok.yaml", "apiVersion: v1\r\nkind: Service\r\n"
+                                                                     "metadata: {name: a,\tnamespace: b}\r\n");
+        QVERIFY(!findCode(fine, codes::NotText));
+    }
+
     void emptyAndCommentOnlyFilesAreNotes()
     {
         TestFolder folder;

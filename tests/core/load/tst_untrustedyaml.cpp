@@ -30,6 +30,8 @@ std::vector<Hostile> hostileInputs()
          4},
         // Found by fuzz_loader's 30-minute run: a ',' after a directive line, which ends the scalar before it.
         {"comma after a directive", "apiVersion: v1\nkind: Service\nmetadata: t\n%\n ,\n", 5},
+        // Found by fuzz_loader's second 30-minute run: a tag holding a backspace made yaml-cpp loop.
+        {"control character", "apiVersion: v1\nkind: Service\nmetadata: !\x08\nn\n,\n", 3},
         {"unclosed quote", "apiVersion: meshlane.io/v1alpha1\nkind: RolloutPlan\nmetadata: {name: \"a}\nspec: {}\n", 3},
         {"deep nesting", deep, 2},
     };
