@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QTransform>
 
 #include <vector>
 
@@ -45,14 +46,11 @@ void GraphMinimap::refresh()
     m_dots.setDevicePixelRatio(devicePixelRatioF());
     m_dots.fill(Qt::transparent);
     QPainter painter(&m_dots);
-    const QRectF target = overviewRect();
-    const double scale = m_bounds.isEmpty() ? 1 : std::min(target.width() / m_bounds.width(),
-                                                            target.height() / m_bounds.height());
+    const QTransform toMap = sceneToMap();
     std::vector<QRectF> found; // drawn last, larger: where the find bar's matches are
     m_scene->forEachShownNode([&](const GraphScene::ShownNode &node) {
-        const QRectF drawn(target.left() + (node.box.left() - m_bounds.left()) * scale,
-                           target.top() + (node.box.top() - m_bounds.top()) * scale,
-                           std::max(1.0, node.box.width() * scale), std::max(1.0, node.box.height() * scale));
+        QRectF drawn = toMap.mapRect(node.box);
+        drawn.setSize(drawn.size().expandedTo(QSizeF(1, 1))); // every node at least a pixel
         if (node.found)
             found.push_back(drawn);
         else if (node.isAppBox)
@@ -65,14 +63,16 @@ void GraphMinimap::refresh()
     follow();
 }
 
-QRectF GraphMinimap::overviewRect() const
+QTransform GraphMinimap::sceneToMap() const
 {
+    // m_bounds, as large as fits, centred in the widget less a small margin.
     const QRectF area = QRectF(rect()).adjusted(4, 4, -4, -4);
     if (m_bounds.isEmpty())
-        return area;
+        return QTransform::fromTranslate(area.left(), area.top());
     const double scale = std::min(area.width() / m_bounds.width(), area.height() / m_bounds.height());
-    const QSizeF drawn = m_bounds.size() * scale;
-    return QRectF(area.center() - QPointF(drawn.width(), drawn.height()) / 2, drawn);
+    const QPointF offset = area.center() - QPointF(m_bounds.width(), m_bounds.height()) * scale / 2;
+    return QTransform(scale, 0, 0, scale, offset.x() - m_bounds.left() * scale,
+                      offset.y() - m_bounds.top() * scale);
 }
 
 void GraphMinimap::follow()
@@ -94,12 +94,8 @@ void GraphMinimap::paintEvent(QPaintEvent *)
     painter.setPen(QColor(0, 0, 0, 60));
     painter.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
     painter.drawImage(QPointF(0, 0), m_dots);
-    const QRectF target = overviewRect();
-    const double scale = std::min(target.width() / m_bounds.width(), target.height() / m_bounds.height());
     const QRectF inView = m_view->mapToScene(m_view->viewport()->rect()).boundingRect().intersected(m_bounds);
-    const QRectF frame(target.left() + (inView.left() - m_bounds.left()) * scale,
-                       target.top() + (inView.top() - m_bounds.top()) * scale, inView.width() * scale,
-                       inView.height() * scale);
+    const QRectF frame = sceneToMap().mapRect(inView);
     painter.setPen(QPen(GraphStyle::selection(), 1.5));
     painter.setBrush(QColor(0x00, 0x66, 0xcc, 30));
     painter.drawRect(frame);
@@ -107,12 +103,8 @@ void GraphMinimap::paintEvent(QPaintEvent *)
 
 void GraphMinimap::centreViewAt(const QPointF &point)
 {
-    const QRectF target = overviewRect();
-    if (m_bounds.isEmpty() || target.isEmpty())
-        return;
-    const double scale = std::min(target.width() / m_bounds.width(), target.height() / m_bounds.height());
-    m_view->centerOn(m_bounds.left() + (point.x() - target.left()) / scale,
-                     m_bounds.top() + (point.y() - target.top()) / scale);
+    if (!m_bounds.isEmpty())
+        m_view->centerOn(sceneToMap().inverted().map(point));
 }
 
 void GraphMinimap::mousePressEvent(QMouseEvent *event)

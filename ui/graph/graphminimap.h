@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QImage>
+#include <QTransform>
 #include <QWidget>
 
 namespace meshlane::ui {
@@ -32,7 +33,7 @@ protected:
 
 private:
     void follow(); // the view moved, zoomed or was resized
-    QRectF overviewRect() const; // where the graph's bounds are drawn, in this widget
+    QTransform sceneToMap() const; // from the scene to where it is drawn in this widget
     void centreViewAt(const QPointF &point);
 
     GraphView *m_view;
