@@ -121,30 +121,55 @@ std::vector<std::vector<int>> layoutGroups(const MeshGraph &graph, const LayoutO
     return {all};
 }
 
-// Dot text for some nodes (a whole group: no edge leaves it). Nodes are named
-// n<index>, edges carry their index as `ix`, clusters are cluster_<app index>.
-std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const std::vector<LayoutSize> &sizes,
-                    const LayoutOptions &options)
+// What dotText() needs to know of the whole graph, worked out once: with one
+// group per connected part, walking every node and edge per group would be
+// quadratic (10,000 services are 10,000 parts).
+struct GroupIndex
+{
+    std::vector<int> groupOf;               // per node: its index in the groups
+    std::vector<std::vector<int>> members;  // per App node: its versions
+    std::vector<std::vector<int>> outgoing; // per node: its edges, in edge order
+
+    GroupIndex(const MeshGraph &graph, const std::vector<std::vector<int>> &groups)
+        : groupOf(graph.nodes().size(), -1), members(graph.nodes().size()), outgoing(graph.nodes().size())
+    {
+        for (size_t group = 0; group < groups.size(); ++group) {
+            for (int node : groups[group])
+                groupOf[size_t(node)] = int(group);
+        }
+        const auto &nodes = graph.nodes();
+        for (size_t node = 0; node < nodes.size(); ++node) {
+            if (nodes[node].parent >= 0)
+                members[size_t(nodes[node].parent)].push_back(int(node));
+        }
+        const auto &edges = graph.edges();
+        for (size_t edge = 0; edge < edges.size(); ++edge)
+            outgoing[size_t(edges[edge].from)].push_back(int(edge));
+    }
+
+    bool together(int a, int b) const { return groupOf[size_t(a)] == groupOf[size_t(b)]; }
+};
+
+std::string nodeLine(int node, const std::vector<LayoutSize> &sizes)
+{
+    const LayoutSize size = size_t(node) < sizes.size() ? sizes[size_t(node)] : LayoutSize{36, 36};
+    return 'n' + std::to_string(node) + " [width=" + number(size.width / kPointsPerInch) +
+        ", height=" + number(size.height / kPointsPerInch) + "];\n";
+}
+
+// Dot text for one group (no edge leaves it). Nodes are named n<index>, edges
+// carry their index as `ix`, clusters are cluster_<app index>.
+std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const GroupIndex &index,
+                    const std::vector<LayoutSize> &sizes, const LayoutOptions &options)
 {
     const auto &nodes = graph.nodes();
     std::string dot = "digraph G {\ngraph [rankdir=LR, splines=spline, margin=0, pad=0, nodesep=" +
         number(options.nodeSeparation / kPointsPerInch) + ", ranksep=" + number(options.rankSeparation / kPointsPerInch) +
         "];\nnode [shape=box, fixedsize=true, label=\"\"];\n";
-    std::vector<char> inGroup(nodes.size(), 0);
-    for (int node : group)
-        inGroup[size_t(node)] = 1;
-    std::vector<std::vector<int>> members(nodes.size());
     for (int node : group) {
-        if (nodes[size_t(node)].kind == GraphNodeKind::App)
-            continue;
-        const LayoutSize size = size_t(node) < sizes.size() ? sizes[size_t(node)] : LayoutSize{36, 36};
-        const std::string line = 'n' + std::to_string(node) + " [width=" + number(size.width / kPointsPerInch) +
-            ", height=" + number(size.height / kPointsPerInch) + "];\n";
         const int parent = nodes[size_t(node)].parent;
-        if (parent >= 0 && inGroup[size_t(parent)])
-            members[size_t(parent)].push_back(node);
-        else
-            dot += line;
+        if (nodes[size_t(node)].kind != GraphNodeKind::App && (parent < 0 || !index.together(node, parent)))
+            dot += nodeLine(node, sizes);
     }
     for (int node : group) {
         if (nodes[size_t(node)].kind != GraphNodeKind::App)
@@ -156,24 +181,20 @@ std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const
             "CELLSPACING=\"0\" FIXEDSIZE=\"TRUE\" WIDTH=\"" + std::to_string(std::max(1, int(std::ceil(title.width)))) +
             "\" HEIGHT=\"" + std::to_string(std::max(1, int(std::ceil(title.height)))) +
             "\"><TR><TD></TD></TR></TABLE>>;\nlabeljust=l; labelloc=t; margin=" + number(options.clusterMargin) + ";\n";
-        for (int member : members[size_t(node)]) {
-            const LayoutSize size = size_t(member) < sizes.size() ? sizes[size_t(member)] : LayoutSize{36, 36};
-            dot += 'n' + std::to_string(member) + " [width=" + number(size.width / kPointsPerInch) +
-                ", height=" + number(size.height / kPointsPerInch) + "];\n";
+        for (int member : index.members[size_t(node)]) {
+            if (nodes[size_t(member)].kind != GraphNodeKind::App && index.together(member, node))
+                dot += nodeLine(member, sizes);
         }
         dot += "}\n";
     }
     // Edges in the order of their source nodes: dot's ordering follows the input.
     const auto &edges = graph.edges();
-    std::vector<std::vector<int>> outgoing(nodes.size());
-    for (size_t i = 0; i < edges.size(); ++i) {
-        if (inGroup[size_t(edges[i].from)] && inGroup[size_t(edges[i].to)])
-            outgoing[size_t(edges[i].from)].push_back(int(i));
-    }
     for (int node : group) {
-        for (int edge : outgoing[size_t(node)])
-            dot += 'n' + std::to_string(node) + " -> n" + std::to_string(edges[size_t(edge)].to) + " [ix=" +
-                std::to_string(edge) + "];\n";
+        for (int edge : index.outgoing[size_t(node)]) {
+            if (index.together(node, edges[size_t(edge)].to))
+                dot += 'n' + std::to_string(node) + " -> n" + std::to_string(edges[size_t(edge)].to) + " [ix=" +
+                    std::to_string(edge) + "];\n";
+        }
     }
     dot += "}\n";
     return dot;
@@ -328,9 +349,11 @@ Result<GraphGeometry> GraphLayout::compute(const MeshGraph &graph, const std::ve
     GraphGeometry result;
     result.nodes.resize(graph.nodes().size());
     result.edges.resize(graph.edges().size());
+    std::vector<std::vector<int>> nodeGroups = layoutGroups(graph, options);
+    const GroupIndex index(graph, nodeGroups);
     std::vector<GroupLayout> groups;
-    for (std::vector<int> &nodes : layoutGroups(graph, options)) {
-        const std::string dot = dotText(graph, nodes, sizes, options);
+    for (std::vector<int> &nodes : nodeGroups) {
+        const std::string dot = dotText(graph, nodes, index, sizes, options);
         std::unique_lock lock(graphvizMutex());
         Result<GroupLayout> group = layoutGroup(dot);
         lock.unlock();
@@ -348,7 +371,7 @@ std::string GraphLayout::toDot(const MeshGraph &graph, const std::vector<LayoutS
 {
     std::vector<int> all(graph.nodes().size());
     std::iota(all.begin(), all.end(), 0);
-    return dotText(graph, all, sizes, options);
+    return dotText(graph, all, GroupIndex(graph, {all}), sizes, options);
 }
 
 Result<void> GraphLayout::layoutDotText(const std::string &dot)
