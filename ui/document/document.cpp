@@ -23,12 +23,6 @@ namespace {
 // would keep a core busy with findings nobody reads before the next step.
 constexpr int kAnalysisQuietMs = 150;
 
-struct AnalysedLoad
-{
-    LoadResult load;
-    Diagnostics diagnostics; // loader and analyzer
-};
-
 } // namespace
 
 Document::Document(QObject *parent)
@@ -85,27 +79,24 @@ void Document::openFolder(const QString &folder)
     m_loadingFolder = absolute;
     m_loadControl = std::make_shared<LoadControl>();
     Q_EMIT loadingStarted(absolute);
-    // Reading, parsing and analysing a large folder takes long enough to freeze the window.
+    // Reading and parsing a large folder takes long enough to freeze the window.
     const auto load = [path = absolute.toStdString(), control = m_loadControl] {
-        AnalysedLoad result;
-        result.load = ManifestLoader({.control = control}).loadFolder(path);
-        if (result.load.cancelled)
-            return result;
-        sortDiagnostics(result.load.diagnostics);
-        result.diagnostics = analyze(result.load);
+        LoadResult result = ManifestLoader({.control = control}).loadFolder(path);
+        if (!result.cancelled)
+            sortDiagnostics(result.diagnostics);
         return result;
     };
-    runInBackground(this, load, [this, ticket, absolute](AnalysedLoad result) {
-        if (!m_loads.isLatest(ticket) || result.load.cancelled)
+    runInBackground(this, load, [this, ticket, absolute](LoadResult result) {
+        if (!m_loads.isLatest(ticket) || result.cancelled)
             return; // a newer open superseded this one, or it was cancelled
         m_finishedLoad = ticket;
         m_loadControl.reset();
         m_loadingFolder.clear();
         m_folder = absolute;
-        m_loadDiagnostics = std::move(result.load.diagnostics);
-        m_diagnostics = std::move(result.diagnostics);
-        m_analysisDelay->stop(); // the load brings the findings of what it read
-        m_mesh = std::move(result.load.mesh);
+        m_loadDiagnostics = std::move(result.diagnostics);
+        m_diagnostics = m_loadDiagnostics; // the analyzer's join them when it is done
+        m_analysisDelay->stop();
+        m_mesh = std::move(result.mesh);
         m_diskMesh = m_mesh;
         m_undoStack->clear();
         m_diskWatcher->watch(m_diskMesh);
@@ -114,6 +105,8 @@ void Document::openFolder(const QString &folder)
         Q_EMIT loaded();
         Q_EMIT changed();
         Q_EMIT diagnosticsChanged();
+        // Not part of the load: the graph is built meanwhile, on the other core.
+        analyzeCurrentMesh();
         if (std::exchange(m_reapplyTicket, 0) == ticket)
             Q_EMIT editsReapplied(reapply(std::exchange(m_reapply, {})));
     });
@@ -229,7 +222,7 @@ void Document::analyzeCurrentMesh()
             return;
         }
         if (mesh != m_mesh)
-            return; // a load replaced the snapshot, with its own findings
+            return; // superseded: the newer snapshot's analysis is under way
         m_diagnostics = std::move(diagnostics);
         Q_EMIT diagnosticsChanged();
     });

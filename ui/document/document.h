@@ -71,6 +71,9 @@ public:
 
     // Reads the folder on a worker thread; loadingStarted() now, loaded() and
     // changed() when done. Opening again before that drops the older result.
+    // The loader's findings come with loaded(); the analyzer's follow with a
+    // second diagnosticsChanged() (isAnalyzing() until then), so the graph
+    // of a large folder need not wait for them.
     void openFolder(const QString &folder);
     // Stops the load in progress: the worker ends within a file, its result
     // is dropped, and the folder that was open (if any) stays as it was, edits
@@ -169,7 +172,7 @@ Q_SIGNALS:
     // The files on disk changed while there are unsaved edits: ask whether to
     // reload() (without edits the document reloads by itself).
     void changedOnDiskWhileModified();
-    void diagnosticsChanged(); // the analysis of the current snapshot is in
+    void diagnosticsChanged(); // the loader's findings after a load, then the analysis of the snapshot
     // reloadKeepingEdits() is done: the edits that did not apply (empty: all did).
     void editsReapplied(const QStringList &notApplied);
 

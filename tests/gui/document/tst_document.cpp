@@ -151,6 +151,21 @@ private Q_SLOTS:
             QCOMPARE(diagnostics[i].toString(), sorted[i].toString());
     }
 
+    void analysisFollowsTheLoad()
+    {
+        // The graph of a large folder starts building at loaded(); the
+        // analyzer's findings join the loader's afterwards.
+        Document document;
+        QSignalSpy diagnostics(&document, &Document::diagnosticsChanged);
+        QVERIFY(openAndWait(document, test::samplesDir(QStringLiteral("account-service"))));
+        QVERIFY(document.isAnalyzing());
+        QVERIFY(document.diagnostics().empty()); // the loader found nothing
+        QVERIFY(QTest::qWaitFor([&] { return !document.isAnalyzing(); }, 30'000));
+        QCOMPARE(diagnostics.count(), 2);
+        QCOMPARE(document.diagnostics().size(), size_t(1));
+        QCOMPARE(document.diagnostics()[0].code, std::string("IST0101"));
+    }
+
     void undoRestoresTheSnapshot()
     {
         Document document;
