@@ -74,6 +74,34 @@
         <source>%1 of the TLS connections (a tls route: chosen by SNI, not decrypted)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>◂ fold %Ln route(s)</source>
+        <translation>
+            <numerusform>◂ fold %Ln route</numerusform>
+            <numerusform>◂ fold %Ln routes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln route(s) ▸</source>
+        <translation>
+            <numerusform>%Ln route ▸</numerusform>
+            <numerusform>%Ln routes ▸</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Click to fold this gateway&apos;s %Ln route(s) again.</source>
+        <translation>
+            <numerusform>Click to fold this gateway&apos;s %Ln route again.</numerusform>
+            <numerusform>Click to fold this gateway&apos;s %Ln routes again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This gateway routes to %Ln destination(s): too many to draw over the graph. Its routes show when it, or one of its destinations, is selected or found. Click to draw them all.</source>
+        <translation>
+            <numerusform>This gateway routes to %Ln destination: too many to draw over the graph. Its routes show when it, or one of its destinations, is selected or found. Click to draw them all.</numerusform>
+            <numerusform>This gateway routes to %Ln destinations: too many to draw over the graph. Its routes show when it, or one of its destinations, is selected or found. Click to draw them all.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MatchDescription</name>

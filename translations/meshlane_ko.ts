@@ -73,6 +73,30 @@
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message numerus="yes">
+        <source>◂ fold %Ln route(s)</source>
+        <translation>
+            <numerusform>◂ 경로 %Ln개 접기</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln route(s) ▸</source>
+        <translation>
+            <numerusform>경로 %Ln개 ▸</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Click to fold this gateway&apos;s %Ln route(s) again.</source>
+        <translation>
+            <numerusform>클릭하면 이 게이트웨이의 경로 %Ln개를 다시 접습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This gateway routes to %Ln destination(s): too many to draw over the graph. Its routes show when it, or one of its destinations, is selected or found. Click to draw them all.</source>
+        <translation>
+            <numerusform>이 게이트웨이는 대상 %Ln개로 라우팅합니다. 그래프 위에 모두 그리기에는 너무 많습니다. 게이트웨이나 그 대상 중 하나를 선택하거나 찾으면 해당 경로가 보입니다. 클릭하면 모두 그립니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MatchDescription</name>

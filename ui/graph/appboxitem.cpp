@@ -38,12 +38,17 @@ QRectF AppBoxItem::boundingRect() const
 
 void AppBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    const QRectF box = QRectF(QPointF(0, 0), m_size).adjusted(kInset, kInset, -kInset, -kInset);
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < m_style.outlineDetail) {
+        // Far out the corners and the title are below a pixel: a plain box is as good and far cheaper.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(box, GraphStyle::appFill());
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(GraphStyle::appBorder(), 1));
     painter->setBrush(GraphStyle::appFill());
-    painter->drawRoundedRect(QRectF(QPointF(0, 0), m_size).adjusted(kInset, kInset, -kInset, -kInset), 6, 6);
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < m_style.outlineDetail)
-        return;
+    painter->drawRoundedRect(box, 6, 6);
     painter->setPen(GraphStyle::mutedText());
     painter->setFont(m_style.titleFont);
     painter->drawText(QRectF(kInset + 5, kInset + 1, m_size.width() - 2 * kInset - 6, QFontMetricsF(m_style.titleFont).height()),

@@ -36,10 +36,11 @@ GraphEdgeItem::GraphEdgeItem(const GraphStyle &style, const EdgePath &path)
             m_arrow << tip << base + across << base - across;
         }
     }
-    QPainterPathStroker stroker;
-    stroker.setWidth(8);
-    m_hitArea = stroker.createStroke(m_path);
-    m_hitArea.addPolygon(m_arrow);
+    // Far out the curve is a few pixels long: its segments' end points draw it.
+    for (size_t i = 0; i < path.bezier.size(); i += 3)
+        m_farLine << toPoint(path.bezier[i]);
+    if (path.arrowTip)
+        m_farLine << toPoint(*path.arrowTip);
     setFlag(ItemIsSelectable);
     setZValue(2);
 }
@@ -62,12 +63,12 @@ void GraphEdgeItem::updateLabelGeometry()
     prepareGeometryChange();
     const QFontMetricsF metrics(m_style.smallFont);
     const QPointF anchor = m_path.isEmpty() ? QPointF() : m_path.pointAtPercent(m_labelPosition);
-    const QSizeF size(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
+    const QSizeF size(m_style.smallTextWidth(m_label) + 8, metrics.height() + 2);
     m_labelRect = QRectF(anchor - QPointF(size.width() / 2, size.height() / 2), size);
     m_tagRect = QRectF();
     if (!m_tag.isEmpty()) {
         // Left of the label, touching it: the two read as one "TCP 80%" badge.
-        const double width = metrics.horizontalAdvance(m_tag) + 6;
+        const double width = m_style.smallTextWidth(m_tag) + 6;
         m_tagRect = QRectF(m_labelRect.left() - width + 1, m_labelRect.top(), width, m_labelRect.height());
     }
     m_bounds = m_path.boundingRect()
@@ -104,6 +105,14 @@ QRectF GraphEdgeItem::boundingRect() const
 
 QPainterPath GraphEdgeItem::shape() const
 {
+    if (m_hitArea.isEmpty()) {
+        // Made when first asked (a click, a tooltip): stroking thousands of
+        // curves up front would hold up showing a large graph.
+        QPainterPathStroker stroker;
+        stroker.setWidth(8);
+        m_hitArea = stroker.createStroke(m_path);
+        m_hitArea.addPolygon(m_arrow);
+    }
     QPainterPath hit = m_hitArea;
     hit.addRect(m_labelRect);
     if (!m_tagRect.isEmpty())
@@ -136,6 +145,15 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QColor c = color();
     const Qt::PenStyle style = strokeStyle();
     const double width = (m_highlighted || isSelected()) ? 2.4 : m_edge.broken() ? 1.8 : 1.4;
+    const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < m_style.outlineDetail) {
+        // Thousands of edges a few pixels long: a one-pixel polyline, as
+        // cheap as lines get, keeps the structure without the curves' cost.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(c, width > 1.4 ? 2 : 0, style));
+        painter->drawPolyline(m_farLine);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(c, m_tag.isEmpty() ? width : width + 1.6, style, Qt::FlatCap));
     painter->setBrush(Qt::NoBrush);
@@ -149,7 +167,7 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->setBrush(c);
     painter->drawPolygon(m_arrow);
 
-    if (m_label.isEmpty() || option->levelOfDetailFromTransform(painter->worldTransform()) < m_style.outlineDetail)
+    if (m_label.isEmpty())
         return;
     if (!m_tag.isEmpty()) {
         painter->setPen(QPen(GraphStyle::connection(), 1));

@@ -45,7 +45,8 @@ private:
     const GraphStyle &m_style;
     QPainterPath m_path;
     QPolygonF m_arrow;
-    QPainterPath m_hitArea;
+    QPolygonF m_farLine; // the path drawn far out: its segments' end points
+    mutable QPainterPath m_hitArea; // made by shape() when first needed
     GraphEdge m_edge;
     QString m_label;
     QRectF m_labelRect;

@@ -105,6 +105,7 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
     if (detail < m_style.outlineDetail) {
         // Far out, outlines vanish: a solid block keeps the mesh's structure visible, and is cheap.
+        painter->setRenderHint(QPainter::Antialiasing, false);
         const double s = m_style.shapeSize;
         if (m_found) // large enough to be seen among thousands of dots
             painter->fillRect(QRectF((m_size.width() - 2 * s) / 2, -s / 2, 2 * s, 2 * s), GraphStyle::found());

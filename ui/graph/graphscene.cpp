@@ -2,6 +2,7 @@
 #include "graph/graphscene.h"
 
 #include "graph/appboxitem.h"
+#include "graph/fanoutbadgeitem.h"
 #include "graph/graphedgeitem.h"
 #include "graph/graphnodeitem.h"
 #include "graph/graphstyle.h"
@@ -25,6 +26,9 @@ GraphScene::GraphScene(const GraphStyle &style, QObject *parent)
     , m_style(style)
 {
     setBackgroundBrush(GraphStyle::background());
+    // A BSP index over tens of thousands of items took seconds to build on
+    // the first paint; walking the items in order costs a few milliseconds.
+    setItemIndexMethod(NoIndex);
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
 }
 
@@ -41,9 +45,13 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
     const QString previousVirtualService = m_highlighted;
     m_rebuilding = true;
     clear();
+    m_badges.clear();
     m_nodeItems.assign(graph->nodes().size(), nullptr);
     m_edgeItems.assign(graph->edges().size(), nullptr);
     m_graph = std::move(graph);
+    m_fanOut = std::make_unique<GatewayFanOut>(*m_graph);
+    m_attention = {};
+    m_hidden.clear();
     for (size_t i = 0; i < m_graph->nodes().size(); ++i) {
         const GraphNode &node = m_graph->nodes()[i];
         const QRectF box = toRect(layout.nodes[i]);
@@ -63,11 +71,13 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
         addItem(item);
     }
     separateTaggedLabels();
+    addFanOutBadges(layout);
     m_bounds = QRectF(0, 0, layout.bounds.width, layout.bounds.height);
     setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
     m_highlighted.clear();
     m_filtered = false;
     m_rebuilding = false;
+    updateEdgeVisibility();
     if (nodeItem(previousNode))
         selectNode(previousNode);
     else if (!previousVirtualService.isEmpty())
@@ -159,10 +169,58 @@ void GraphScene::setNodeFilter(const std::vector<char> &found, const std::vector
     }
     for (size_t i = 0; i < m_edgeItems.size(); ++i) {
         const GraphEdge &edge = m_graph->edges()[i];
-        const size_t from = size_t(edge.from), to = size_t(edge.to);
-        m_edgeItems[i]->setVisible(!isSet(hidden, from) && !isSet(hidden, to));
-        m_edgeItems[i]->setOpacity(isSet(dimmed, from) || isSet(dimmed, to) ? kDimmedOpacity : 1.0);
+        m_edgeItems[i]->setOpacity(isSet(dimmed, size_t(edge.from)) || isSet(dimmed, size_t(edge.to)) ? kDimmedOpacity : 1.0);
     }
+    for (size_t i = 0; i < m_badges.size(); ++i) {
+        const size_t gateway = size_t(m_fanOut->collapsedGateways()[i]);
+        m_badges[i]->setVisible(!isSet(hidden, gateway));
+        m_badges[i]->setOpacity(isSet(dimmed, gateway) ? kDimmedOpacity : 1.0);
+    }
+    m_hidden = hidden;
+    m_attention.found = found;
+    updateEdgeVisibility();
+}
+
+void GraphScene::addFanOutBadges(const GraphGeometry &layout)
+{
+    for (int gateway : m_fanOut->collapsedGateways()) {
+        const LayoutRect &box = layout.nodes[size_t(gateway)];
+        const QPointF anchor(box.x + (box.width + m_style.shapeSize) / 2, box.y + m_style.shapeSize / 2);
+        auto *badge = new FanOutBadgeItem(m_style, anchor, m_fanOut->edgeCount(gateway), [this, gateway] {
+            const bool expanded = gateway < int(m_attention.expanded.size()) && m_attention.expanded[size_t(gateway)];
+            setFanOutExpanded(gateway, !expanded);
+        });
+        m_badges.push_back(badge);
+        addItem(badge);
+    }
+}
+
+void GraphScene::setFanOutExpanded(int gateway, bool expanded)
+{
+    if (!m_fanOut || !m_fanOut->isCollapsed(gateway))
+        return;
+    m_attention.expanded.resize(m_nodeItems.size(), 0);
+    m_attention.expanded[size_t(gateway)] = expanded;
+    const auto &gateways = m_fanOut->collapsedGateways();
+    m_badges[size_t(std::find(gateways.begin(), gateways.end(), gateway) - gateways.begin())]->setExpanded(expanded);
+    updateEdgeVisibility();
+}
+
+// An edge is drawn unless the find bar hid one of its ends, or it leaves a
+// collapsed gateway nobody asked about.
+void GraphScene::updateEdgeVisibility()
+{
+    if (!m_graph || m_updatingEdges)
+        return;
+    m_updatingEdges = true; // hiding a selected edge changes the selection
+    m_attention.selectedNode = m_graph->nodeIndex(selectedNodeId().toStdString());
+    m_attention.highlightedVirtualService = m_highlighted.toStdString();
+    const auto hidden = [this](int node) { return size_t(node) < m_hidden.size() && m_hidden[size_t(node)]; };
+    for (size_t i = 0; i < m_edgeItems.size(); ++i) {
+        const GraphEdge &edge = m_graph->edges()[i];
+        m_edgeItems[i]->setVisible(!hidden(edge.from) && !hidden(edge.to) && m_fanOut->shows(int(i), m_attention));
+    }
+    m_updatingEdges = false;
 }
 
 QRectF GraphScene::visibleBounds() const
@@ -222,6 +280,8 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
                                      view ? view->transform() : QTransform())) {
         if (const auto *node = dynamic_cast<const GraphNodeItem *>(item))
             text = node->toolTipText();
+        else if (const auto *badge = dynamic_cast<const FanOutBadgeItem *>(item))
+            text = badge->toolTip();
         else if (const auto *edge = dynamic_cast<const GraphEdgeItem *>(item); edge && m_graph)
             text = edge->toolTipText(*m_graph);
         if (!text.isEmpty())
@@ -323,6 +383,7 @@ void GraphScene::highlight(const QString &nsName)
     }
     for (GraphEdgeItem *edge : m_edgeItems)
         edge->setHighlighted(!ref.empty() && edge->edge().virtualService == ref);
+    updateEdgeVisibility();
 }
 
 } // namespace meshlane::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "graph/gatewayfanout.h"
 #include "graph/graphlayout.h"
 #include "graph/meshgraph.h"
 
@@ -12,12 +13,15 @@
 
 namespace meshlane::ui {
 
+class FanOutBadgeItem;
 class GraphEdgeItem;
 class GraphNodeItem;
 class GraphStyle;
 
 // The items for one laid out MeshGraph. Selecting a node or an edge selects
-// its VirtualService: every node and edge it draws is highlighted.
+// its VirtualService: every node and edge it draws is highlighted. The edges
+// of a gateway in front of many services are collapsed (GatewayFanOut) into
+// a badge, and drawn where the selection, the find bar or a click asks.
 class GraphScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -61,6 +65,9 @@ public:
     QString selectedVirtualService() const { return m_highlighted; }
     GraphNodeItem *nodeItem(const QString &nodeId) const;
     GraphEdgeItem *edgeItem(const QString &edgeId) const;
+    // The badges of the gateways whose edges are collapsed, in node order.
+    const std::vector<FanOutBadgeItem *> &fanOutBadges() const { return m_badges; }
+    void setFanOutExpanded(int gateway, bool expanded); // as a click on its badge does
 
 Q_SIGNALS:
     void nodeSelected(const QString &nodeId);                 // empty: nothing selected
@@ -75,11 +82,18 @@ private:
     void onSelectionChanged();
     void separateTaggedLabels();
     void highlight(const QString &nsName);
+    void addFanOutBadges(const GraphGeometry &layout);
+    void updateEdgeVisibility();
 
     const GraphStyle &m_style;
     std::shared_ptr<const MeshGraph> m_graph;
     std::vector<QGraphicsItem *> m_nodeItems; // per node index (AppBoxItem or GraphNodeItem)
     std::vector<GraphEdgeItem *> m_edgeItems; // per edge index
+    std::unique_ptr<GatewayFanOut> m_fanOut;
+    std::vector<FanOutBadgeItem *> m_badges; // per m_fanOut->collapsedGateways()
+    GatewayFanOut::Attention m_attention;    // expanded and found; the rest is read when needed
+    std::vector<char> m_hidden;              // per node: by setNodeFilter()
+    bool m_updatingEdges = false;
     QRectF m_bounds;
     bool m_filtered = false; // setNodeFilter() hid something
     QString m_highlighted;

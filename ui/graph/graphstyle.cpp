@@ -51,6 +51,20 @@ void GraphStyle::adaptToGraphSize(size_t nodeCount)
     outlineDetail = small ? 0.0 : 0.35;
 }
 
+double GraphStyle::smallTextWidth(const QString &text) const
+{
+    constexpr qsizetype kRemembered = 4096; // labels, not names: a bound keeps odd graphs from growing it
+    if (m_measuredFont != smallFont || m_smallWidths.size() > kRemembered) {
+        m_smallWidths.clear();
+        m_measuredFont = smallFont;
+    }
+    if (const auto it = m_smallWidths.constFind(text); it != m_smallWidths.constEnd())
+        return *it;
+    const double width = QFontMetricsF(smallFont).horizontalAdvance(text);
+    m_smallWidths.insert(text, width);
+    return width;
+}
+
 std::vector<LayoutSize> GraphStyle::layoutSizes(const MeshGraph &graph) const
 {
     const QFontMetricsF label(labelFont);
@@ -67,7 +81,7 @@ std::vector<LayoutSize> GraphStyle::layoutSizes(const MeshGraph &graph) const
         double width = std::max(shapeSize, label.horizontalAdvance(qs(node.label)) + 8);
         double height = shapeSize + labelGap + label.height();
         if (!sub.isEmpty()) {
-            width = std::max(width, small.horizontalAdvance(sub) + 8);
+            width = std::max(width, smallTextWidth(sub) + 8);
             height += small.height();
         }
         sizes.push_back({std::ceil(width), std::ceil(height)});
@@ -87,6 +101,19 @@ QString GraphStyle::subtitle(const GraphNode &node) const
     case GraphNodeKind::App: break;
     }
     return {};
+}
+
+QString GraphStyle::fanOutLabel(int routes, bool expanded) const
+{
+    return expanded ? tr("\u25c2 fold %Ln route(s)", nullptr, routes) : tr("%Ln route(s) \u25b8", nullptr, routes);
+}
+
+QString GraphStyle::fanOutToolTip(int routes, bool expanded) const
+{
+    return expanded ? tr("Click to fold this gateway's %Ln route(s) again.", nullptr, routes)
+                    : tr("This gateway routes to %Ln destination(s): too many to draw over the graph. Its routes show when "
+                         "it, or one of its destinations, is selected or found. Click to draw them all.",
+                         nullptr, routes);
 }
 
 QString GraphStyle::appTitle(const GraphNode &app) const

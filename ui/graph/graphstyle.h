@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QHash>
 #include <QString>
 
 #include <vector>
@@ -41,6 +42,9 @@ public:
 
     QString subtitle(const GraphNode &node) const; // second line under the label
     QString appTitle(const GraphNode &app) const;
+    // The badge of a gateway whose routes are collapsed (GatewayFanOut).
+    QString fanOutLabel(int routes, bool expanded) const;
+    QString fanOutToolTip(int routes, bool expanded) const;
     QString edgeLabel(const GraphEdge &edge) const; // "90%", "mirror 50%", a condition
     // "TCP" / "TLS" beside the label of an edge that carries connections
     // (a tcp or tls route, a TCPRoute, a TLSRoute); empty for HTTP.
@@ -49,6 +53,10 @@ public:
     QString edgeToolTip(const MeshGraph &graph, const GraphEdge &edge) const;
 
     static QString percent(double fraction);
+    // The width of `text` in smallFont. Remembered: thousands of edge labels
+    // are a few dozen texts ("50%"), and shaping text is most of the cost of
+    // making a large graph's items.
+    double smallTextWidth(const QString &text) const;
 
     // Colours (PatternFly's, as Kiali uses them).
     static QColor text() { return QColor(0x15, 0x15, 0x15); }
@@ -67,6 +75,10 @@ public:
     static QColor appFill() { return QColor(0xf2, 0xf3, 0xf4); }
     static QColor appBorder() { return QColor(0xb8, 0xbb, 0xbe); }
     static QColor background() { return QColor(0xfa, 0xfa, 0xfa); }
+
+private:
+    mutable QHash<QString, double> m_smallWidths;
+    mutable QFont m_measuredFont; // what m_smallWidths were measured in
 };
 
 } // namespace meshlane::ui

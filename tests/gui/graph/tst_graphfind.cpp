@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "graph/fanoutbadgeitem.h"
+#include "graph/graphedgeitem.h"
 #include "graph/graphfindbar.h"
 #include "graph/graphminimap.h"
 #include "graph/graphnodeitem.h"
@@ -76,6 +78,53 @@ private Q_SLOTS:
             QVERIFY(item->isVisible());
         }
         QVERIFY(test::compareWithGolden(test::settledGrab(*m_panel), QStringLiteral("graphfind_1k_highlight")).isEmpty());
+    }
+
+    // The gateway's 100 ingress edges are folded into its badge, and drawn
+    // where the selection, the find bar or a click on the badge asks.
+    void gatewayEdgesFoldUntilAsked()
+    {
+        GraphScene *scene = m_panel->scene();
+        const MeshGraph &graph = *scene->graph();
+        const auto shownTargets = [&] {
+            std::vector<std::string> targets;
+            for (const GraphEdge &edge : graph.edges()) {
+                if (graph.nodes()[size_t(edge.from)].kind == GraphNodeKind::Gateway
+                    && scene->edgeItem(QString::fromStdString(edge.id))->isVisible())
+                    targets.push_back(graph.nodes()[size_t(edge.to)].label);
+            }
+            std::sort(targets.begin(), targets.end());
+            return targets;
+        };
+        QCOMPARE(scene->fanOutBadges().size(), size_t(1));
+        FanOutBadgeItem *badge = scene->fanOutBadges().front();
+        QCOMPARE(badge->text(), QStringLiteral("100 routes \u25b8"));
+        QVERIFY(shownTargets().empty());
+
+        const int gateway = select("is:gateway").front();
+        scene->selectNode(QString::fromStdString(graph.nodes()[size_t(gateway)].id));
+        QCOMPARE(shownTargets().size(), size_t(100));
+        const int service = select("is:service and name = svc-0250").front();
+        scene->selectNode(QString::fromStdString(graph.nodes()[size_t(service)].id));
+        QCOMPARE(shownTargets(), std::vector<std::string>{"svc-0250"});
+        scene->clearSelection();
+        QVERIFY(shownTargets().empty());
+
+        m_panel->findBar()->setQuery(QStringLiteral("is:service and name = svc-00?0"));
+        QCOMPARE(shownTargets().size(), size_t(9)); // svc-0010 ... svc-0090
+        m_panel->findBar()->setQuery({});
+        QVERIFY(shownTargets().empty());
+
+        // A click on the badge, as a user makes it.
+        m_panel->view()->reveal(badge->sceneBoundingRect());
+        QTest::mouseClick(m_panel->view()->viewport(), Qt::LeftButton, {},
+                          m_panel->view()->mapFromScene(badge->sceneBoundingRect().center()));
+        QVERIFY(badge->isExpanded());
+        QCOMPARE(badge->text(), QStringLiteral("\u25c2 fold 100 routes"));
+        QCOMPARE(shownTargets().size(), size_t(100));
+        scene->setFanOutExpanded(gateway, false);
+        QVERIFY(shownTargets().empty());
+        m_panel->fit();
     }
 
     // The overview shows while part of the graph is out of view; a click in
