@@ -15,8 +15,7 @@ bool isSet(const std::vector<char> &flags, int index)
 } // namespace
 
 GatewayFanOut::GatewayFanOut(const MeshGraph &graph, int limit)
-    : m_graph(graph)
-    , m_collapsed(graph.nodes().size(), 0)
+    : m_collapsed(graph.nodes().size(), 0)
     , m_outDegree(graph.nodes().size(), 0)
 {
     for (const GraphEdge &edge : graph.edges())
@@ -34,9 +33,9 @@ int GatewayFanOut::edgeCount(int gateway) const
     return size_t(gateway) < m_outDegree.size() ? m_outDegree[size_t(gateway)] : 0;
 }
 
-bool GatewayFanOut::shows(int edge, const Attention &attention) const
+bool GatewayFanOut::shows(const MeshGraph &graph, int edge, const Attention &attention) const
 {
-    const GraphEdge &drawn = m_graph.edges()[size_t(edge)];
+    const GraphEdge &drawn = graph.edges()[size_t(edge)];
     if (!isCollapsed(drawn.from))
         return true;
     return drawn.from == attention.selectedNode || isSet(attention.expanded, drawn.from)

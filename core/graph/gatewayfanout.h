@@ -33,13 +33,14 @@ public:
     const std::vector<int> &collapsedGateways() const { return m_gateways; }
     bool isCollapsed(int node) const { return size_t(node) < m_collapsed.size() && m_collapsed[size_t(node)]; }
     int edgeCount(int gateway) const; // its outgoing edges
-    // Whether edge `edge` is drawn: always, unless it leaves a collapsed
-    // gateway; then when that gateway is selected or expanded, its target is
-    // selected or found, or it belongs to the highlighted VirtualService.
-    bool shows(int edge, const Attention &attention) const;
+    // Whether edge `edge` of `graph` (the one this was made from, or another
+    // of the same topology: an edit's) is drawn: always, unless it leaves a
+    // collapsed gateway; then when that gateway is selected or expanded, its
+    // target is selected or found, or it belongs to the highlighted
+    // VirtualService.
+    bool shows(const MeshGraph &graph, int edge, const Attention &attention) const;
 
 private:
-    const MeshGraph &m_graph;
     std::vector<char> m_collapsed; // per node
     std::vector<int> m_outDegree;  // per node
     std::vector<int> m_gateways;   // the collapsed ones, in node order

@@ -218,7 +218,7 @@ void GraphScene::updateEdgeVisibility()
     const auto hidden = [this](int node) { return size_t(node) < m_hidden.size() && m_hidden[size_t(node)]; };
     for (size_t i = 0; i < m_edgeItems.size(); ++i) {
         const GraphEdge &edge = m_graph->edges()[i];
-        m_edgeItems[i]->setVisible(!hidden(edge.from) && !hidden(edge.to) && m_fanOut->shows(int(i), m_attention));
+        m_edgeItems[i]->setVisible(!hidden(edge.from) && !hidden(edge.to) && m_fanOut->shows(*m_graph, int(i), m_attention));
     }
     m_updatingEdges = false;
 }

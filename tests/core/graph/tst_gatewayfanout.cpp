@@ -56,7 +56,7 @@ std::vector<int> shownFrom(const MeshGraph &graph, const GatewayFanOut &fanOut, 
 {
     std::vector<int> shown;
     for (size_t i = 0; i < graph.edges().size(); ++i) {
-        if (graph.edges()[i].from == from && fanOut.shows(int(i), attention))
+        if (graph.edges()[i].from == from && fanOut.shows(graph, int(i), attention))
             shown.push_back(int(i));
     }
     return shown;
@@ -106,7 +106,7 @@ private Q_SLOTS:
         // Every other edge is drawn whatever the attention.
         size_t drawn = 0;
         for (size_t i = 0; i < graph.edges().size(); ++i)
-            drawn += fanOut.shows(int(i), nothing) ? 1 : 0;
+            drawn += fanOut.shows(graph, int(i), nothing) ? 1 : 0;
         QCOMPARE(drawn, graph.edges().size() - 30);
 
         GatewayFanOut::Attention onGateway;
