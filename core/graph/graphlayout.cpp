@@ -13,6 +13,7 @@
 #include <cstring>
 #include <mutex>
 #include <numeric>
+#include <unordered_map>
 
 namespace meshlane {
 
@@ -127,15 +128,19 @@ std::vector<std::vector<int>> layoutGroups(const MeshGraph &graph, const LayoutO
 struct GroupIndex
 {
     std::vector<int> groupOf;               // per node: its index in the groups
+    std::vector<int> localOf;               // per node: its index within its group
     std::vector<std::vector<int>> members;  // per App node: its versions
     std::vector<std::vector<int>> outgoing; // per node: its edges, in edge order
 
     GroupIndex(const MeshGraph &graph, const std::vector<std::vector<int>> &groups)
-        : groupOf(graph.nodes().size(), -1), members(graph.nodes().size()), outgoing(graph.nodes().size())
+        : groupOf(graph.nodes().size(), -1), localOf(graph.nodes().size(), -1), members(graph.nodes().size()),
+          outgoing(graph.nodes().size())
     {
         for (size_t group = 0; group < groups.size(); ++group) {
-            for (int node : groups[group])
-                groupOf[size_t(node)] = int(group);
+            for (size_t local = 0; local < groups[group].size(); ++local) {
+                groupOf[size_t(groups[group][local])] = int(group);
+                localOf[size_t(groups[group][local])] = int(local);
+            }
         }
         const auto &nodes = graph.nodes();
         for (size_t node = 0; node < nodes.size(); ++node) {
@@ -150,17 +155,20 @@ struct GroupIndex
     bool together(int a, int b) const { return groupOf[size_t(a)] == groupOf[size_t(b)]; }
 };
 
-std::string nodeLine(int node, const std::vector<LayoutSize> &sizes)
+std::string nodeLine(int node, const GroupIndex &index, const std::vector<LayoutSize> &sizes)
 {
     const LayoutSize size = size_t(node) < sizes.size() ? sizes[size_t(node)] : LayoutSize{36, 36};
-    return 'n' + std::to_string(node) + " [width=" + number(size.width / kPointsPerInch) +
+    return 'n' + std::to_string(index.localOf[size_t(node)]) + " [width=" + number(size.width / kPointsPerInch) +
         ", height=" + number(size.height / kPointsPerInch) + "];\n";
 }
 
-// Dot text for one group (no edge leaves it). Nodes are named n<index>, edges
-// carry their index as `ix`, clusters are cluster_<app index>.
+// Dot text for one group (no edge leaves it). Everything is numbered within
+// the group, so parts of the same shape and sizes have the same text (and
+// are laid out once): nodes are n<position in group>, clusters
+// cluster_<the app's position>, edges carry their position in `edgesOut`
+// (their graph indexes, filled in here) as `ix`.
 std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const GroupIndex &index,
-                    const std::vector<LayoutSize> &sizes, const LayoutOptions &options)
+                    const std::vector<LayoutSize> &sizes, const LayoutOptions &options, std::vector<int> &edgesOut)
 {
     const auto &nodes = graph.nodes();
     std::string dot = "digraph G {\ngraph [rankdir=LR, splines=spline, margin=0, pad=0, nodesep=" +
@@ -169,7 +177,7 @@ std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const
     for (int node : group) {
         const int parent = nodes[size_t(node)].parent;
         if (nodes[size_t(node)].kind != GraphNodeKind::App && (parent < 0 || !index.together(node, parent)))
-            dot += nodeLine(node, sizes);
+            dot += nodeLine(node, index, sizes);
     }
     for (int node : group) {
         if (nodes[size_t(node)].kind != GraphNodeKind::App)
@@ -177,23 +185,27 @@ std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const
         // A fixed-size table reserves exactly the caller's title size: Graphviz
         // cannot measure our font, so it must not size the title itself.
         const LayoutSize title = size_t(node) < sizes.size() ? sizes[size_t(node)] : LayoutSize{};
-        dot += "subgraph cluster_" + std::to_string(node) + " {\nlabel=<<TABLE BORDER=\"0\" CELLPADDING=\"0\" "
+        dot += "subgraph cluster_" + std::to_string(index.localOf[size_t(node)]) + " {\nlabel=<<TABLE BORDER=\"0\" CELLPADDING=\"0\" "
             "CELLSPACING=\"0\" FIXEDSIZE=\"TRUE\" WIDTH=\"" + std::to_string(std::max(1, int(std::ceil(title.width)))) +
             "\" HEIGHT=\"" + std::to_string(std::max(1, int(std::ceil(title.height)))) +
             "\"><TR><TD></TD></TR></TABLE>>;\nlabeljust=l; labelloc=t; margin=" + number(options.clusterMargin) + ";\n";
         for (int member : index.members[size_t(node)]) {
             if (nodes[size_t(member)].kind != GraphNodeKind::App && index.together(member, node))
-                dot += nodeLine(member, sizes);
+                dot += nodeLine(member, index, sizes);
         }
         dot += "}\n";
     }
     // Edges in the order of their source nodes: dot's ordering follows the input.
     const auto &edges = graph.edges();
+    edgesOut.clear();
     for (int node : group) {
         for (int edge : index.outgoing[size_t(node)]) {
-            if (index.together(node, edges[size_t(edge)].to))
-                dot += 'n' + std::to_string(node) + " -> n" + std::to_string(edges[size_t(edge)].to) + " [ix=" +
-                    std::to_string(edge) + "];\n";
+            const int to = edges[size_t(edge)].to;
+            if (!index.together(node, to))
+                continue;
+            dot += 'n' + std::to_string(index.localOf[size_t(node)]) + " -> n" + std::to_string(index.localOf[size_t(to)]) +
+                " [ix=" + std::to_string(edgesOut.size()) + "];\n";
+            edgesOut.push_back(edge);
         }
     }
     dot += "}\n";
@@ -351,16 +363,29 @@ Result<GraphGeometry> GraphLayout::compute(const MeshGraph &graph, const std::ve
     result.edges.resize(graph.edges().size());
     std::vector<std::vector<int>> nodeGroups = layoutGroups(graph, options);
     const GroupIndex index(graph, nodeGroups);
+    // Many parts of a large mesh are alike (a service and its versions):
+    // Graphviz lays each distinct text out once per call.
+    std::unordered_map<std::string, GroupLayout> alike;
     std::vector<GroupLayout> groups;
+    std::vector<int> groupEdges;
     for (std::vector<int> &nodes : nodeGroups) {
-        const std::string dot = dotText(graph, nodes, index, sizes, options);
-        std::unique_lock lock(graphvizMutex());
-        Result<GroupLayout> group = layoutGroup(dot);
-        lock.unlock();
-        if (!group)
-            return Result<GraphGeometry>::failure(group.error());
-        groups.push_back(std::move(group).value());
-        groups.back().nodes = std::move(nodes);
+        const std::string dot = dotText(graph, nodes, index, sizes, options, groupEdges);
+        auto known = alike.find(dot);
+        if (known == alike.end()) {
+            std::unique_lock lock(graphvizMutex());
+            Result<GroupLayout> group = layoutGroup(dot);
+            lock.unlock();
+            if (!group)
+                return Result<GraphGeometry>::failure(group.error());
+            known = alike.emplace(dot, std::move(group).value()).first;
+        }
+        GroupLayout layout = known->second; // numbered within the group: renumber for the graph
+        for (auto &[node, box] : layout.boxes)
+            node = nodes[size_t(node)];
+        for (auto &[edge, path] : layout.edges)
+            edge = groupEdges[size_t(edge)];
+        layout.nodes = std::move(nodes);
+        groups.push_back(std::move(layout));
     }
     pack(groups, graph, options, result);
     routeBetweenParts(graph, result);
@@ -371,7 +396,8 @@ std::string GraphLayout::toDot(const MeshGraph &graph, const std::vector<LayoutS
 {
     std::vector<int> all(graph.nodes().size());
     std::iota(all.begin(), all.end(), 0);
-    return dotText(graph, all, GroupIndex(graph, {all}), sizes, options);
+    std::vector<int> edges;
+    return dotText(graph, all, GroupIndex(graph, {all}), sizes, options, edges);
 }
 
 Result<void> GraphLayout::layoutDotText(const std::string &dot)
