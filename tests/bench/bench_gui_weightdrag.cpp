@@ -3,7 +3,7 @@
 // plot showing the new weights, on the 1,000-service synthetic mesh (meshgen
 // --services 1000 --versions 3), with the real window, offscreen and the
 // simulation running at 1x. 200 moves of one drag (real mouse events on the
-// real QSlider); median and 95th percentile.
+// real QSlider); median and 95th percentile. The same on 9,999 services.
 //
 //   build/tests/bench/bench_gui_weightdrag [--benchmark_filter=...]
 //
@@ -19,7 +19,7 @@
 // median over the bare core edit (setRouteWeights) on the same mesh,
 // x_greeter over the same drag on the 5-file greeter sample; p95_frames is the
 // 95th percentile in 60 Hz frames (16.7 ms). MESHLANE_BENCH_MESH=DIR uses an
-// existing folder.
+// existing folder instead of the 1,000-service one.
 
 #include "bench/generatedmesh.h"
 #include "bench/guibench.h"
@@ -57,6 +57,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -69,14 +70,15 @@ namespace {
 constexpr int kMoves = 200;
 constexpr double kFrameMs = 1000.0 / 60.0;
 
-// Medians of the baselines, for the ratios of the large-mesh drag.
-double g_coreEditMedian = 0;
+// Medians of the baselines, for the ratios of the large-mesh drags.
+std::map<int64_t, double> g_coreEditMedian; // by services
 double g_greeterMedian = 0;
 
-QString meshFolder()
+// The mesh of `services` services: MESHLANE_BENCH_MESH (for 1,000) or meshgen's.
+QString meshFolder(int services)
 {
     const QString given = qEnvironmentVariable("MESHLANE_BENCH_MESH");
-    return given.isEmpty() ? QString::fromStdString(generatedMesh(1000)) : given;
+    return services == 1000 && !given.isEmpty() ? given : QString::fromStdString(generatedMesh(services));
 }
 
 QString greeterFolder()
@@ -263,11 +265,11 @@ double dragMoves(benchmark::State &state, const QString &folder)
     return percentile(endToEnd, 0.5);
 }
 
-void BM_SliderMove_Mesh1000(benchmark::State &state)
+void BM_SliderMove(benchmark::State &state)
 {
-    const double median = dragMoves(state, meshFolder());
-    if (median > 0 && g_coreEditMedian > 0)
-        state.counters["x_core_edit"] = median / g_coreEditMedian;
+    const double median = dragMoves(state, meshFolder(int(state.range(0))));
+    if (median > 0 && g_coreEditMedian[state.range(0)] > 0)
+        state.counters["x_core_edit"] = median / g_coreEditMedian[state.range(0)];
     if (median > 0 && g_greeterMedian > 0)
         state.counters["x_greeter"] = median / g_greeterMedian;
 }
@@ -278,9 +280,9 @@ void BM_SliderMove_Greeter(benchmark::State &state)
 }
 
 // The floor: the edit operation alone on the same mesh and route.
-void BM_CoreSetWeights_Mesh1000(benchmark::State &state)
+void BM_CoreSetWeights(benchmark::State &state)
 {
-    const MeshPtr mesh = ManifestLoader().loadFolder(meshFolder().toStdString()).mesh;
+    const MeshPtr mesh = ManifestLoader().loadFolder(meshFolder(int(state.range(0))).toStdString()).mesh;
     const VirtualService *vs = nullptr;
     for (const auto &candidate : mesh->virtualServices) {
         if (!candidate->http.empty() && candidate->http.front().route.size() >= 2) {
@@ -305,14 +307,17 @@ void BM_CoreSetWeights_Mesh1000(benchmark::State &state)
     }
     state.counters["p50_ms"] = percentile(times, 0.5);
     state.counters["p95_ms"] = percentile(times, 0.95);
-    g_coreEditMedian = percentile(times, 0.5);
+    g_coreEditMedian[state.range(0)] = percentile(times, 0.5);
 }
 
 } // namespace
 
-BENCHMARK(BM_CoreSetWeights_Mesh1000)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CoreSetWeights)->Arg(1000)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SliderMove_Greeter)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SliderMove_Mesh1000)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SliderMove)->Arg(1000)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
+// 9,999 services: meshgen's largest.
+BENCHMARK(BM_CoreSetWeights)->Arg(9999)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SliderMove)->Arg(9999)->Iterations(kMoves)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {

@@ -52,6 +52,7 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
     m_fanOut = std::make_unique<GatewayFanOut>(*m_graph);
     m_attention = {};
     m_hidden.clear();
+    m_dimmed.clear();
     for (size_t i = 0; i < m_graph->nodes().size(); ++i) {
         const GraphNode &node = m_graph->nodes()[i];
         const QRectF box = toRect(layout.nodes[i]);
@@ -159,6 +160,17 @@ void GraphScene::setNodeFilter(const std::vector<char> &found, const std::vector
 {
     constexpr qreal kDimmedOpacity = 0.18;
     const auto isSet = [](const std::vector<char> &flags, size_t i) { return i < flags.size() && flags[i]; };
+    const auto same = [&isSet, count = m_nodeItems.size()](const std::vector<char> &a, const std::vector<char> &b) {
+        for (size_t i = 0; i < count; ++i) {
+            if (isSet(a, i) != isSet(b, i))
+                return false;
+        }
+        return true;
+    };
+    // The panel re-applies the find after every edit: with tens of thousands
+    // of items, touching each one would make a slider step miss its frame.
+    if (same(found, m_attention.found) && same(dimmed, m_dimmed) && same(hidden, m_hidden))
+        return;
     m_filtered = false;
     for (size_t i = 0; i < m_nodeItems.size(); ++i) {
         m_nodeItems[i]->setVisible(!isSet(hidden, i));
@@ -177,6 +189,7 @@ void GraphScene::setNodeFilter(const std::vector<char> &found, const std::vector
         m_badges[i]->setOpacity(isSet(dimmed, gateway) ? kDimmedOpacity : 1.0);
     }
     m_hidden = hidden;
+    m_dimmed = dimmed;
     m_attention.found = found;
     updateEdgeVisibility();
 }

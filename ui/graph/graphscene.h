@@ -93,6 +93,7 @@ private:
     std::vector<FanOutBadgeItem *> m_badges; // per m_fanOut->collapsedGateways()
     GatewayFanOut::Attention m_attention;    // expanded and found; the rest is read when needed
     std::vector<char> m_hidden;              // per node: by setNodeFilter()
+    std::vector<char> m_dimmed;              // per node: by setNodeFilter()
     bool m_updatingEdges = false;
     QRectF m_bounds;
     bool m_filtered = false; // setNodeFilter() hid something
