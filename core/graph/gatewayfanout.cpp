@@ -40,7 +40,8 @@ bool GatewayFanOut::shows(const MeshGraph &graph, int edge, const Attention &att
         return true;
     return drawn.from == attention.selectedNode || isSet(attention.expanded, drawn.from)
         || drawn.to == attention.selectedNode || isSet(attention.found, drawn.to)
-        || (!attention.highlightedVirtualService.empty() && drawn.virtualService == attention.highlightedVirtualService);
+        || (!attention.highlightedVirtualService.empty()
+            && drawn.virtualService == attention.highlightedVirtualService);
 }
 
 } // namespace meshlane

@@ -26,8 +26,8 @@ public:
     {
         int selectedNode = -1;
         std::string highlightedVirtualService; // "ns/name": its edges are lit
-        std::vector<char> expanded;            // gateways opened by hand
-        std::vector<char> found;               // the find bar's matches
+        std::vector<char> expanded; // gateways opened by hand
+        std::vector<char> found; // the find bar's matches
     };
 
     const std::vector<int> &collapsedGateways() const { return m_gateways; }
@@ -42,8 +42,8 @@ public:
 
 private:
     std::vector<char> m_collapsed; // per node
-    std::vector<int> m_outDegree;  // per node
-    std::vector<int> m_gateways;   // the collapsed ones, in node order
+    std::vector<int> m_outDegree; // per node
+    std::vector<int> m_gateways; // the collapsed ones, in node order
 };
 
 } // namespace meshlane

@@ -185,8 +185,9 @@ std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const
         // A fixed-size table reserves exactly the caller's title size: Graphviz
         // cannot measure our font, so it must not size the title itself.
         const LayoutSize title = size_t(node) < sizes.size() ? sizes[size_t(node)] : LayoutSize{};
-        dot += "subgraph cluster_" + std::to_string(index.localOf[size_t(node)]) + " {\nlabel=<<TABLE BORDER=\"0\" CELLPADDING=\"0\" "
-            "CELLSPACING=\"0\" FIXEDSIZE=\"TRUE\" WIDTH=\"" + std::to_string(std::max(1, int(std::ceil(title.width)))) +
+        dot += "subgraph cluster_" + std::to_string(index.localOf[size_t(node)]) +
+            " {\nlabel=<<TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\" FIXEDSIZE=\"TRUE\" WIDTH=\"" +
+            std::to_string(std::max(1, int(std::ceil(title.width)))) +
             "\" HEIGHT=\"" + std::to_string(std::max(1, int(std::ceil(title.height)))) +
             "\"><TR><TD></TD></TR></TABLE>>;\nlabeljust=l; labelloc=t; margin=" + number(options.clusterMargin) + ";\n";
         for (int member : index.members[size_t(node)]) {
@@ -203,8 +204,8 @@ std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const
             const int to = edges[size_t(edge)].to;
             if (!index.together(node, to))
                 continue;
-            dot += 'n' + std::to_string(index.localOf[size_t(node)]) + " -> n" + std::to_string(index.localOf[size_t(to)]) +
-                " [ix=" + std::to_string(edgesOut.size()) + "];\n";
+            dot += 'n' + std::to_string(index.localOf[size_t(node)]) + " -> n" +
+                std::to_string(index.localOf[size_t(to)]) + " [ix=" + std::to_string(edgesOut.size()) + "];\n";
             edgesOut.push_back(edge);
         }
     }

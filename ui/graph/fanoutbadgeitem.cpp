@@ -36,10 +36,7 @@ void FanOutBadgeItem::setExpanded(bool expanded)
     update();
 }
 
-QString FanOutBadgeItem::text() const
-{
-    return m_style.fanOutLabel(m_routes, m_expanded);
-}
+QString FanOutBadgeItem::text() const { return m_style.fanOutLabel(m_routes, m_expanded); }
 
 void FanOutBadgeItem::updateGeometry()
 {
@@ -50,10 +47,7 @@ void FanOutBadgeItem::updateGeometry()
     setToolTip(m_style.fanOutToolTip(m_routes, m_expanded));
 }
 
-QRectF FanOutBadgeItem::boundingRect() const
-{
-    return m_pill.adjusted(-1, -1, 1, 1);
-}
+QRectF FanOutBadgeItem::boundingRect() const { return m_pill.adjusted(-1, -1, 1, 1); }
 
 void FanOutBadgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {

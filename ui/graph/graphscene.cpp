@@ -181,7 +181,8 @@ void GraphScene::setNodeFilter(const std::vector<char> &found, const std::vector
     }
     for (size_t i = 0; i < m_edgeItems.size(); ++i) {
         const GraphEdge &edge = m_graph->edges()[i];
-        m_edgeItems[i]->setOpacity(isSet(dimmed, size_t(edge.from)) || isSet(dimmed, size_t(edge.to)) ? kDimmedOpacity : 1.0);
+        const bool faint = isSet(dimmed, size_t(edge.from)) || isSet(dimmed, size_t(edge.to));
+        m_edgeItems[i]->setOpacity(faint ? kDimmedOpacity : 1.0);
     }
     for (size_t i = 0; i < m_badges.size(); ++i) {
         const size_t gateway = size_t(m_fanOut->collapsedGateways()[i]);
@@ -231,7 +232,8 @@ void GraphScene::updateEdgeVisibility()
     const auto hidden = [this](int node) { return size_t(node) < m_hidden.size() && m_hidden[size_t(node)]; };
     for (size_t i = 0; i < m_edgeItems.size(); ++i) {
         const GraphEdge &edge = m_graph->edges()[i];
-        m_edgeItems[i]->setVisible(!hidden(edge.from) && !hidden(edge.to) && m_fanOut->shows(*m_graph, int(i), m_attention));
+        const bool ends = !hidden(edge.from) && !hidden(edge.to);
+        m_edgeItems[i]->setVisible(ends && m_fanOut->shows(*m_graph, int(i), m_attention));
     }
     m_updatingEdges = false;
 }

@@ -111,8 +111,8 @@ QString GraphStyle::fanOutLabel(int routes, bool expanded) const
 QString GraphStyle::fanOutToolTip(int routes, bool expanded) const
 {
     return expanded ? tr("Click to fold this gateway's %Ln route(s) again.", nullptr, routes)
-                    : tr("This gateway routes to %Ln destination(s): too many to draw over the graph. Its routes show when "
-                         "it, or one of its destinations, is selected or found. Click to draw them all.",
+                    : tr("This gateway routes to %Ln destination(s): too many to draw over the graph. Its routes show "
+                         "when it, or one of its destinations, is selected or found. Click to draw them all.",
                          nullptr, routes);
 }
 

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "graph/edgesharemodel.h"
 #include "graph/gatewayfanout.h"
 #include "graph/meshgraph.h"
 #include "load/manifestloader.h"
