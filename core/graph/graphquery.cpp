@@ -2,6 +2,7 @@
 #include "graph/graphquery.h"
 
 #include "graph/meshgraph.h"
+#include "model/hostname.h"
 #include "model/mesh.h"
 
 #include <algorithm>
@@ -15,10 +16,7 @@ namespace {
 
 std::string lower(std::string_view text)
 {
-    std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return result;
+    return toLower(std::string(text));
 }
 
 // `*` any run, `?` any one character; both sides already in lower case.
