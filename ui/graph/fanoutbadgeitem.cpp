@@ -41,8 +41,7 @@ QString FanOutBadgeItem::text() const { return m_style.fanOutLabel(m_routes, m_e
 void FanOutBadgeItem::updateGeometry()
 {
     prepareGeometryChange();
-    const QFontMetricsF metrics(m_style.smallFont);
-    const QSizeF size(metrics.horizontalAdvance(text()) + 12, metrics.height() + 4);
+    const QSizeF size(m_style.smallTextWidth(text()) + 12, QFontMetricsF(m_style.smallFont).height() + 4);
     m_pill = QRectF(QPointF(kGap, -size.height() / 2), size);
     setToolTip(m_style.fanOutToolTip(m_routes, m_expanded));
 }

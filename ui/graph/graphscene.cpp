@@ -76,7 +76,6 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
     m_bounds = QRectF(0, 0, layout.bounds.width, layout.bounds.height);
     setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
     m_highlighted.clear();
-    m_filtered = false;
     m_rebuilding = false;
     updateEdgeVisibility();
     if (nodeItem(previousNode))
@@ -171,13 +170,11 @@ void GraphScene::setNodeFilter(const std::vector<char> &found, const std::vector
     // of items, touching each one would make a slider step miss its frame.
     if (same(found, m_attention.found) && same(dimmed, m_dimmed) && same(hidden, m_hidden))
         return;
-    m_filtered = false;
     for (size_t i = 0; i < m_nodeItems.size(); ++i) {
         m_nodeItems[i]->setVisible(!isSet(hidden, i));
         m_nodeItems[i]->setOpacity(isSet(dimmed, i) ? kDimmedOpacity : 1.0);
         if (auto *node = dynamic_cast<GraphNodeItem *>(m_nodeItems[i]))
             node->setFound(isSet(found, i));
-        m_filtered = m_filtered || isSet(hidden, i);
     }
     for (size_t i = 0; i < m_edgeItems.size(); ++i) {
         const GraphEdge &edge = m_graph->edges()[i];
@@ -200,9 +197,9 @@ void GraphScene::addFanOutBadges(const GraphGeometry &layout)
     for (int gateway : m_fanOut->collapsedGateways()) {
         const LayoutRect &box = layout.nodes[size_t(gateway)];
         const QPointF anchor(box.x + (box.width + m_style.shapeSize) / 2, box.y + m_style.shapeSize / 2);
-        auto *badge = new FanOutBadgeItem(m_style, anchor, m_fanOut->edgeCount(gateway), [this, gateway] {
-            const bool expanded = gateway < int(m_attention.expanded.size()) && m_attention.expanded[size_t(gateway)];
-            setFanOutExpanded(gateway, !expanded);
+        const size_t index = m_badges.size();
+        auto *badge = new FanOutBadgeItem(m_style, anchor, m_fanOut->edgeCount(gateway), [this, gateway, index] {
+            setFanOutExpanded(gateway, !m_badges[index]->isExpanded());
         });
         m_badges.push_back(badge);
         addItem(badge);
@@ -214,7 +211,7 @@ void GraphScene::setFanOutExpanded(int gateway, bool expanded)
     if (!m_fanOut || !m_fanOut->isCollapsed(gateway))
         return;
     m_attention.expanded.resize(m_nodeItems.size(), 0);
-    m_attention.expanded[size_t(gateway)] = expanded;
+    m_attention.expanded[size_t(gateway)] = expanded; // what GatewayFanOut reads; the badge shows it
     const auto &gateways = m_fanOut->collapsedGateways();
     m_badges[size_t(std::find(gateways.begin(), gateways.end(), gateway) - gateways.begin())]->setExpanded(expanded);
     updateEdgeVisibility();
@@ -240,8 +237,8 @@ void GraphScene::updateEdgeVisibility()
 
 QRectF GraphScene::visibleBounds() const
 {
-    if (!m_filtered)
-        return m_bounds;
+    if (std::find(m_hidden.begin(), m_hidden.end(), 1) == m_hidden.end())
+        return m_bounds; // nothing hidden
     QRectF bounds;
     for (const QGraphicsItem *item : m_nodeItems) {
         if (item->isVisible())

@@ -96,7 +96,6 @@ private:
     std::vector<char> m_dimmed;              // per node: by setNodeFilter()
     bool m_updatingEdges = false;
     QRectF m_bounds;
-    bool m_filtered = false; // setNodeFilter() hid something
     QString m_highlighted;
     bool m_rebuilding = false;
 };
