@@ -151,14 +151,19 @@ void GraphPanel::showLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared
 void GraphPanel::showWholeGraph()
 {
     m_focusKept.clear();
-    m_style.adaptToGraphSize(m_fullGraph->nodes().size());
-    m_scene->setGraph(m_fullGraph, *m_fullLayout);
-    m_minimap->refresh();
+    showGraph(m_fullGraph, *m_fullLayout);
     if (m_fitPending || m_view->followsFit()) {
         m_fitPending = false;
         fit();
     }
     Q_EMIT graphShown();
+}
+
+void GraphPanel::showGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout)
+{
+    m_style.adaptToGraphSize(graph->nodes().size());
+    m_scene->setGraph(std::move(graph), layout);
+    m_minimap->refresh();
 }
 
 void GraphPanel::showUpdated(std::shared_ptr<const MeshGraph> graph)
@@ -195,91 +200,116 @@ void GraphPanel::applyFind()
 {
     if (!m_fullGraph || !m_mesh || !m_scene->graph())
         return;
-    const int total = int(m_fullGraph->nodes().size());
+    const FindMatches matches = runQuery();
+    if (applyFocus(matches))
+        applyFilter(matches);
+}
+
+GraphPanel::FindMatches GraphPanel::runQuery()
+{
+    FindMatches matches;
     const QString text = m_findBar->query().trimmed();
-    std::vector<int> found;
-    bool finding = false;
-    if (!text.isEmpty()) {
-        const Result<GraphQuery> query = GraphQuery::parse(text.toStdString());
-        if (query) {
-            found = query->select(*m_fullGraph, *m_mesh);
-            finding = true;
-            m_findBar->showResult(tr("%1 of %Ln node(s)", nullptr, total).arg(QLocale().toString(qlonglong(found.size()))),
-                                  false);
-        } else {
-            m_findBar->showResult(QString::fromStdString(query.error()), true);
-        }
-    } else {
+    if (text.isEmpty()) {
         m_findBar->showResult(QString(), false);
+        return matches;
     }
-
-    if (m_findBar->focusMode()) {
-        if (m_focusSeeds.empty()) { // what focus starts from: found, else selected
-            for (const int node : finding ? found : selectedNodes())
-                m_focusSeeds.push_back(m_fullGraph->nodes()[size_t(node)].id);
-        }
-        std::vector<int> seeds;
-        for (const std::string &id : m_focusSeeds) {
-            if (const int node = m_fullGraph->nodeIndex(id); node >= 0)
-                seeds.push_back(node);
-        }
-        if (seeds.empty()) {
-            m_findBar->showResult(tr("Select a node or find something to focus on"), true);
-            if (m_scene->graph() != m_fullGraph)
-                showWholeGraph(); // nothing to focus on (a new folder, say): all of it
-        } else if (std::vector<int> keep = graphNeighbourhood(*m_fullGraph, seeds, m_findBar->hops());
-                   keep != m_focusKept) {
-            layOutFocus(std::move(keep));
-            return; // applyFind() again once it is laid out
-        }
-    } else if (!m_focusKept.empty()) {
-        showWholeGraph();
-        fit();
+    const Result<GraphQuery> query = GraphQuery::parse(text.toStdString());
+    if (!query) {
+        m_findBar->showResult(QString::fromStdString(query.error()), true);
+        return matches;
     }
+    matches.nodes = query->select(*m_fullGraph, *m_mesh);
+    matches.active = true;
+    const int total = int(m_fullGraph->nodes().size());
+    m_findBar->showResult(tr("%1 of %Ln node(s)", nullptr, total).arg(QLocale().toString(qlonglong(matches.nodes.size()))),
+                          false);
+    return matches;
+}
 
+bool GraphPanel::applyFocus(const FindMatches &matches)
+{
+    if (!m_findBar->focusMode()) {
+        if (!m_focusKept.empty()) {
+            showWholeGraph();
+            fit();
+        }
+        return true;
+    }
+    if (m_focusSeeds.empty()) { // what focus starts from: found, else selected
+        for (const int node : matches.active ? matches.nodes : selectedNodes())
+            m_focusSeeds.push_back(m_fullGraph->nodes()[size_t(node)].id);
+    }
+    std::vector<int> seeds;
+    for (const std::string &id : m_focusSeeds) {
+        if (const int node = m_fullGraph->nodeIndex(id); node >= 0)
+            seeds.push_back(node);
+    }
+    if (seeds.empty()) {
+        m_findBar->showResult(tr("Select a node or find something to focus on"), true);
+        if (m_scene->graph() != m_fullGraph)
+            showWholeGraph(); // nothing to focus on (a new folder, say): all of it
+        return true;
+    }
+    std::vector<int> keep = graphNeighbourhood(*m_fullGraph, seeds, m_findBar->hops());
+    if (keep == m_focusKept)
+        return true;
+    layOutFocus(std::move(keep));
+    return false; // applyFind() runs again once it is laid out
+}
+
+GraphPanel::NodeFilter GraphPanel::nodeFilter(const FindMatches &matches) const
+{
     // The scene shows the whole graph or a subgraph: find by node id.
     const MeshGraph &shown = *m_scene->graph();
-    std::vector<char> isFound(shown.nodes().size(), 0);
-    for (const int node : found) {
+    NodeFilter filter;
+    filter.found.assign(shown.nodes().size(), 0);
+    for (const int node : matches.nodes) {
         if (const int index = shown.nodeIndex(m_fullGraph->nodes()[size_t(node)].id); index >= 0)
-            isFound[size_t(index)] = 1;
+            filter.found[size_t(index)] = 1;
     }
-    std::vector<char> dimmed, hidden;
-    if (finding) {
-        switch (m_findBar->mode()) {
-        case GraphFindBar::Mode::Highlight:
-            if (!m_focusKept.empty())
-                break; // focus already shows what was found, with its neighbours at full strength
-            dimmed.resize(isFound.size());
-            for (size_t i = 0; i < isFound.size(); ++i)
-                dimmed[i] = !isFound[i];
-            break;
-        case GraphFindBar::Mode::ShowOnly:
-        case GraphFindBar::Mode::Hide: {
-            const bool keepFound = m_findBar->mode() == GraphFindBar::Mode::ShowOnly;
-            hidden.resize(isFound.size());
-            for (size_t i = 0; i < isFound.size(); ++i)
-                hidden[i] = isFound[i] != keepFound;
-            // An app box is shown while one of its versions is.
-            for (size_t i = 0; i < hidden.size(); ++i) {
-                if (const int parent = shown.nodes()[i].parent; parent >= 0 && !hidden[i])
-                    hidden[size_t(parent)] = 0;
-            }
-            break;
+    if (!matches.active)
+        return filter;
+    const size_t count = filter.found.size();
+    switch (m_findBar->mode()) {
+    case GraphFindBar::Mode::Highlight:
+        if (m_focusKept.empty()) { // focus shows what was found, with its neighbours at full strength
+            filter.dimmed.resize(count);
+            for (size_t i = 0; i < count; ++i)
+                filter.dimmed[i] = !filter.found[i];
         }
+        break;
+    case GraphFindBar::Mode::ShowOnly:
+    case GraphFindBar::Mode::Hide: {
+        const bool keepFound = m_findBar->mode() == GraphFindBar::Mode::ShowOnly;
+        filter.hidden.resize(count);
+        for (size_t i = 0; i < count; ++i)
+            filter.hidden[i] = filter.found[i] != keepFound;
+        // An app box is shown while one of its versions is.
+        for (size_t i = 0; i < count; ++i) {
+            if (const int parent = shown.nodes()[i].parent; parent >= 0 && !filter.hidden[i])
+                filter.hidden[size_t(parent)] = 0;
         }
+        break;
     }
-    m_scene->setNodeFilter(m_findBar->mode() == GraphFindBar::Mode::Highlight ? isFound : std::vector<char>(),
-                           dimmed, hidden);
-    const bool wasHidden = std::exchange(m_someHidden, !hidden.empty());
-    if (wasHidden || m_someHidden || m_findBar->query() != m_shownQuery)
+    }
+    return filter;
+}
+
+void GraphPanel::applyFilter(const FindMatches &matches)
+{
+    const NodeFilter filter = nodeFilter(matches);
+    const bool highlight = m_findBar->mode() == GraphFindBar::Mode::Highlight;
+    m_scene->setNodeFilter(highlight ? filter.found : std::vector<char>(), filter.dimmed, filter.hidden);
+    const bool wasHidden = std::exchange(m_someHidden, !filter.hidden.empty());
+    const bool newQuery = m_findBar->query() != m_shownQuery;
+    if (wasHidden || m_someHidden || newQuery)
         m_minimap->refresh(); // not on every drag step: only when what it draws changed
-    if (!hidden.empty()) {
+    if (!filter.hidden.empty()) {
         fit();
-    } else if (!dimmed.empty() && m_findBar->query() != m_shownQuery) {
+    } else if (!filter.dimmed.empty() && newQuery) {
         // A new find goes to what it found, as a text editor's does (on a
         // fitted 10,000-node graph the found nodes are dots among dots).
-        m_view->fitGraph(m_scene->nodesBounds(isFound));
+        m_view->fitGraph(m_scene->nodesBounds(filter.found));
     }
     m_shownQuery = m_findBar->query();
 }
@@ -301,9 +331,7 @@ void GraphPanel::layOutFocus(std::vector<int> keep)
                 Q_EMIT failed(QString::fromStdString(layout.error()));
             } else if (m_findBar->focusMode()) {
                 m_focusKept = keep;
-                m_style.adaptToGraphSize(focused->nodes().size());
-                m_scene->setGraph(focused, layout.value());
-                m_minimap->refresh();
+                showGraph(focused, layout.value());
                 fit();
                 applyFind();
                 Q_EMIT graphShown();

@@ -67,8 +67,23 @@ private:
     void showUpdated(std::shared_ptr<const MeshGraph> graph);
     // Runs the find bar's request on the graph shown: focus, then find.
     void applyFind();
+    struct FindMatches
+    {
+        std::vector<int> nodes; // in fullGraph()
+        bool active = false;    // a query that parsed (empty field or an error: none)
+    };
+    FindMatches runQuery(); // and says how many it found, or what is wrong
+    // Focus mode: false while the neighbourhood is being laid out (applyFind() runs again then).
+    bool applyFocus(const FindMatches &matches);
+    struct NodeFilter
+    {
+        std::vector<char> found, dimmed, hidden; // per node of the graph shown
+    };
+    NodeFilter nodeFilter(const FindMatches &matches) const;
+    void applyFilter(const FindMatches &matches); // and goes to what a new query found
     void layOutFocus(std::vector<int> keep);
     void showWholeGraph();
+    void showGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout);
     std::vector<int> selectedNodes() const; // in fullGraph()
 
     GraphStyle m_style;
