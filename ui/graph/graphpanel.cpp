@@ -221,8 +221,8 @@ GraphPanel::FindMatches GraphPanel::runQuery()
     matches.nodes = query->select(*m_fullGraph, *m_mesh);
     matches.active = true;
     const int total = int(m_fullGraph->nodes().size());
-    m_findBar->showResult(tr("%1 of %Ln node(s)", nullptr, total).arg(QLocale().toString(qlonglong(matches.nodes.size()))),
-                          false);
+    const QString found = QLocale().toString(qlonglong(matches.nodes.size()));
+    m_findBar->showResult(tr("%1 of %Ln node(s)", nullptr, total).arg(found), false);
     return matches;
 }
 
