@@ -110,13 +110,6 @@ double opens(benchmark::State &state, const QString &folder)
     return percentile(paints, 0.5);
 }
 
-// The mesh of `services` services: MESHLANE_BENCH_MESH (for 1,000) or meshgen's.
-QString meshFolder(int services)
-{
-    const QString given = qEnvironmentVariable("MESHLANE_BENCH_MESH");
-    return services == 1000 && !given.isEmpty() ? given : QString::fromStdString(generatedMesh(services));
-}
-
 void BM_CoreLoad(benchmark::State &state)
 {
     const std::string folder = meshFolder(int(state.range(0))).toStdString();

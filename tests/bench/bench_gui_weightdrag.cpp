@@ -74,13 +74,6 @@ constexpr double kFrameMs = 1000.0 / 60.0;
 std::map<int64_t, double> g_coreEditMedian; // by services
 double g_greeterMedian = 0;
 
-// The mesh of `services` services: MESHLANE_BENCH_MESH (for 1,000) or meshgen's.
-QString meshFolder(int services)
-{
-    const QString given = qEnvironmentVariable("MESHLANE_BENCH_MESH");
-    return services == 1000 && !given.isEmpty() ? given : QString::fromStdString(generatedMesh(services));
-}
-
 QString greeterFolder()
 {
     return meshlane::test::samplesDir(QStringLiteral("greeter"));

@@ -48,9 +48,10 @@ void reportAgainstLoadAll(benchmark::State &state, double seconds)
         state.counters["x_loadall"] = seconds / it->second;
 }
 
-// Times each iteration itself, so the ratios use the same clock for every benchmark.
+// Times each iteration itself, so the ratios use the same clock for every
+// benchmark; returns the mean seconds.
 template<typename Work>
-void timed(benchmark::State &state, Work work)
+double timed(benchmark::State &state, Work work)
 {
     double total = 0;
     for (auto _ : state) {
@@ -60,7 +61,9 @@ void timed(benchmark::State &state, Work work)
         state.SetIterationTime(seconds);
         total += seconds;
     }
-    reportAgainstLoadAll(state, total / double(state.iterations()));
+    const double mean = total / double(state.iterations());
+    reportAgainstLoadAll(state, mean);
+    return mean;
 }
 
 void BM_ReadFiles(benchmark::State &state)
@@ -71,16 +74,10 @@ void BM_ReadFiles(benchmark::State &state)
 void BM_YamlCppLoadAll(benchmark::State &state)
 {
     const std::vector<std::string> texts = readAll(int(state.range(0)));
-    double total = 0;
-    for (auto _ : state) {
-        const auto start = std::chrono::steady_clock::now();
+    g_loadAllSeconds[state.range(0)] = timed(state, [&] {
         for (const std::string &text : texts)
             benchmark::DoNotOptimize(YAML::LoadAll(text));
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        state.SetIterationTime(seconds);
-        total += seconds;
-    }
-    g_loadAllSeconds[state.range(0)] = total / double(state.iterations());
+    });
     int64_t bytes = 0;
     for (const std::string &text : texts)
         bytes += int64_t(text.size());
@@ -154,16 +151,21 @@ void BM_LoadAndAnalyze(benchmark::State &state)
 void sizes(int64_t services)
 {
     // A 9,999-service pass takes seconds: once is enough to read a ratio off.
-    const auto fixed = [services](benchmark::internal::Benchmark *b) {
-        b->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(services > 2000 ? 1 : 3);
+    const int iterations = services > 2000 ? 1 : 3;
+    const auto add = [&](const char *name, void (*function)(benchmark::State &)) {
+        return benchmark::RegisterBenchmark(name, function)
+            ->Unit(benchmark::kMillisecond)
+            ->UseManualTime()
+            ->Iterations(iterations);
     };
-    fixed(benchmark::RegisterBenchmark("BM_YamlCppLoadAll", BM_YamlCppLoadAll)->ArgName("services")->Arg(services));
-    fixed(benchmark::RegisterBenchmark("BM_ReadFiles", BM_ReadFiles)->ArgName("services")->Arg(services));
-    fixed(benchmark::RegisterBenchmark("BM_YamlCppEventsOnly", BM_YamlCppEventsOnly)->ArgName("services")->Arg(services));
-    for (const char *name : {"BM_LoadFolder", "BM_LoadAndAnalyze"}) {
-        auto *function = std::string(name) == "BM_LoadFolder" ? BM_LoadFolder : BM_LoadAndAnalyze;
-        fixed(benchmark::RegisterBenchmark(name, function)->ArgNames({"services", "threads"})->Args({services, 1})->Args({services, 0}));
-    }
+    add("BM_YamlCppLoadAll", BM_YamlCppLoadAll)->ArgName("services")->Arg(services);
+    add("BM_ReadFiles", BM_ReadFiles)->ArgName("services")->Arg(services);
+    add("BM_YamlCppEventsOnly", BM_YamlCppEventsOnly)->ArgName("services")->Arg(services);
+    const auto oneAndAllThreads = [&](benchmark::internal::Benchmark *b) {
+        b->ArgNames({"services", "threads"})->Args({services, 1})->Args({services, 0});
+    };
+    oneAndAllThreads(add("BM_LoadFolder", BM_LoadFolder));
+    oneAndAllThreads(add("BM_LoadAndAnalyze", BM_LoadAndAnalyze));
 }
 
 } // namespace

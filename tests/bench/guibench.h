@@ -5,6 +5,7 @@
 // waits like an application's, an application that times the GUI thread, and
 // main().
 
+#include "bench/generatedmesh.h"
 #include "widgets/appearance.h"
 
 #include <QApplication>
@@ -19,6 +20,13 @@
 #include <vector>
 
 namespace guibench {
+
+// The mesh of `services` services: MESHLANE_BENCH_MESH (for 1,000) or meshgen's.
+inline QString meshFolder(int services)
+{
+    const QString given = qEnvironmentVariable("MESHLANE_BENCH_MESH");
+    return services == 1000 && !given.isEmpty() ? given : QString::fromStdString(generatedMesh(services));
+}
 
 inline double percentile(std::vector<double> values, double fraction)
 {
