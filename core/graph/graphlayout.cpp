@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <numeric>
 #include <unordered_map>
@@ -131,10 +132,12 @@ struct GroupIndex
     std::vector<int> localOf;               // per node: its index within its group
     std::vector<std::vector<int>> members;  // per App node: its versions
     std::vector<std::vector<int>> outgoing; // per node: its edges, in edge order
+    std::vector<std::string> boxed;         // the namespaces boxed, in name order
+    std::vector<int> boxOf;                 // per node: its namespace in `boxed`, -1 for none
 
-    GroupIndex(const MeshGraph &graph, const std::vector<std::vector<int>> &groups)
+    GroupIndex(const MeshGraph &graph, const std::vector<std::vector<int>> &groups, const LayoutOptions &options)
         : groupOf(graph.nodes().size(), -1), localOf(graph.nodes().size(), -1), members(graph.nodes().size()),
-          outgoing(graph.nodes().size())
+          outgoing(graph.nodes().size()), boxOf(graph.nodes().size(), -1)
     {
         for (size_t group = 0; group < groups.size(); ++group) {
             for (size_t local = 0; local < groups[group].size(); ++local) {
@@ -150,9 +153,31 @@ struct GroupIndex
         const auto &edges = graph.edges();
         for (size_t edge = 0; edge < edges.size(); ++edge)
             outgoing[size_t(edges[edge].from)].push_back(int(edge));
+        for (const auto &[ns, title] : options.namespaceTitles)
+            boxed.push_back(ns);
+        for (size_t node = 0; node < nodes.size(); ++node) {
+            if (nodes[node].kind == GraphNodeKind::Namespace)
+                continue; // a collapsed namespace is not boxed again
+            const auto it = std::lower_bound(boxed.begin(), boxed.end(), nodes[node].ns);
+            if (it != boxed.end() && *it == nodes[node].ns)
+                boxOf[node] = int(it - boxed.begin());
+        }
     }
 
     bool together(int a, int b) const { return groupOf[size_t(a)] == groupOf[size_t(b)]; }
+
+    // The namespace every node of `group` is boxed in, or -1 when they are
+    // not all in one (or in none): such a group is boxed as a whole when
+    // packed, a mixed one has its boxes laid out by dot.
+    int soleNamespace(const std::vector<int> &group) const
+    {
+        const int first = group.empty() ? -1 : boxOf[size_t(group.front())];
+        for (int node : group) {
+            if (boxOf[size_t(node)] != first)
+                return -1;
+        }
+        return first;
+    }
 };
 
 std::string nodeLine(int node, const GroupIndex &index, const std::vector<LayoutSize> &sizes)
@@ -162,40 +187,68 @@ std::string nodeLine(int node, const GroupIndex &index, const std::vector<Layout
         ", height=" + number(size.height / kPointsPerInch) + "];\n";
 }
 
+// A cluster's title: a fixed-size table reserves exactly the caller's title
+// size, since Graphviz cannot measure our font and must not size it itself.
+std::string clusterTitle(const LayoutSize &title, const LayoutOptions &options)
+{
+    return "label=<<TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\" FIXEDSIZE=\"TRUE\" WIDTH=\"" +
+        std::to_string(std::max(1, int(std::ceil(title.width)))) + "\" HEIGHT=\"" +
+        std::to_string(std::max(1, int(std::ceil(title.height)))) +
+        "\"><TR><TD></TD></TR></TABLE>>;\nlabeljust=l; labelloc=t; margin=" + number(options.clusterMargin) + ";\n";
+}
+
 // Dot text for one group (no edge leaves it). Everything is numbered within
 // the group, so parts of the same shape and sizes have the same text (and
-// are laid out once): nodes are n<position in group>, clusters
-// cluster_<the app's position>, edges carry their position in `edgesOut`
-// (their graph indexes, filled in here) as `ix`.
+// are laid out once): nodes are n<position in group>, app clusters
+// cluster_<the app's position>, namespace clusters cluster_ns<position in
+// `namespacesOut`> (the boxed namespaces, filled in here, only when the
+// group spans several), edges carry their position in `edgesOut` (their
+// graph indexes, filled in here) as `ix`.
 std::string dotText(const MeshGraph &graph, const std::vector<int> &group, const GroupIndex &index,
-                    const std::vector<LayoutSize> &sizes, const LayoutOptions &options, std::vector<int> &edgesOut)
+                    const std::vector<LayoutSize> &sizes, const LayoutOptions &options, std::vector<int> &edgesOut,
+                    std::vector<int> &namespacesOut)
 {
     const auto &nodes = graph.nodes();
     std::string dot = "digraph G {\ngraph [rankdir=LR, splines=spline, margin=0, pad=0, nodesep=" +
         number(options.nodeSeparation / kPointsPerInch) + ", ranksep=" + number(options.rankSeparation / kPointsPerInch) +
         "];\nnode [shape=box, fixedsize=true, label=\"\"];\n";
-    for (int node : group) {
-        const int parent = nodes[size_t(node)].parent;
-        if (nodes[size_t(node)].kind != GraphNodeKind::App && (parent < 0 || !index.together(node, parent)))
-            dot += nodeLine(node, index, sizes);
-    }
-    for (int node : group) {
-        if (nodes[size_t(node)].kind != GraphNodeKind::App)
-            continue;
-        // A fixed-size table reserves exactly the caller's title size: Graphviz
-        // cannot measure our font, so it must not size the title itself.
-        const LayoutSize title = size_t(node) < sizes.size() ? sizes[size_t(node)] : LayoutSize{};
-        dot += "subgraph cluster_" + std::to_string(index.localOf[size_t(node)]) +
-            " {\nlabel=<<TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\" FIXEDSIZE=\"TRUE\" WIDTH=\"" +
-            std::to_string(std::max(1, int(std::ceil(title.width)))) +
-            "\" HEIGHT=\"" + std::to_string(std::max(1, int(std::ceil(title.height)))) +
-            "\"><TR><TD></TD></TR></TABLE>>;\nlabeljust=l; labelloc=t; margin=" + number(options.clusterMargin) + ";\n";
-        for (int member : index.members[size_t(node)]) {
-            if (nodes[size_t(member)].kind != GraphNodeKind::App && index.together(member, node))
-                dot += nodeLine(member, index, sizes);
+    namespacesOut.clear();
+    const bool boxesInside = !index.boxed.empty() && index.soleNamespace(group) < 0;
+    if (boxesInside) {
+        for (int node : group) {
+            const int box = index.boxOf[size_t(node)];
+            if (box >= 0 && std::find(namespacesOut.begin(), namespacesOut.end(), box) == namespacesOut.end())
+                namespacesOut.push_back(box);
         }
+    }
+    // The nodes and app clusters in namespace `box` (-1: in none, or not boxed here).
+    const auto addNodes = [&](int box) {
+        const auto inBox = [&](int node) { return (boxesInside ? index.boxOf[size_t(node)] : -1) == box; };
+        for (int node : group) {
+            const int parent = nodes[size_t(node)].parent;
+            if (inBox(node) && nodes[size_t(node)].kind != GraphNodeKind::App && (parent < 0 || !index.together(node, parent)))
+                dot += nodeLine(node, index, sizes);
+        }
+        for (int node : group) {
+            if (!inBox(node) || nodes[size_t(node)].kind != GraphNodeKind::App)
+                continue;
+            const LayoutSize title = size_t(node) < sizes.size() ? sizes[size_t(node)] : LayoutSize{};
+            dot += "subgraph cluster_" + std::to_string(index.localOf[size_t(node)]) + " {\n" +
+                clusterTitle(title, options);
+            for (int member : index.members[size_t(node)]) {
+                if (nodes[size_t(member)].kind != GraphNodeKind::App && index.together(member, node))
+                    dot += nodeLine(member, index, sizes);
+            }
+            dot += "}\n";
+        }
+    };
+    for (size_t k = 0; k < namespacesOut.size(); ++k) {
+        dot += "subgraph cluster_ns" + std::to_string(k) + " {\n" +
+            clusterTitle(options.namespaceTitles.at(index.boxed[size_t(namespacesOut[k])]), options);
+        addNodes(namespacesOut[k]);
         dot += "}\n";
     }
+    addNodes(-1);
     // Edges in the order of their source nodes: dot's ordering follows the input.
     const auto &edges = graph.edges();
     edgesOut.clear();
@@ -221,12 +274,32 @@ struct GroupLayout
     // Local geometry (top-left origin), moved into place when packing.
     std::vector<std::pair<int, LayoutRect>> boxes;
     std::vector<std::pair<int, EdgePath>> edges;
+    std::vector<std::pair<int, LayoutRect>> namespaceBoxes; // by GroupIndex::boxed
 };
 
 // Graphviz's y grows upwards.
 LayoutPoint toTopDown(pointf point, const boxf &bounds)
 {
     return {point.x - bounds.LL.x, bounds.UR.y - point.y};
+}
+
+// App clusters as boxes, namespace clusters as namespace boxes (their
+// numbers as dotText() gave them), nested ones included.
+void readClusters(Agraph_t *parent, const boxf &bounds, GroupLayout &layout)
+{
+    for (Agraph_t *cluster = agfstsubg(parent); cluster; cluster = agnxtsubg(cluster)) {
+        const char *name = agnameof(cluster);
+        if (std::strncmp(name, "cluster_", 8) != 0)
+            continue;
+        const boxf box = GD_bb(cluster);
+        const LayoutPoint topLeft = toTopDown({box.LL.x, box.UR.y}, bounds);
+        const LayoutRect rect{topLeft.x, topLeft.y, box.UR.x - box.LL.x, box.UR.y - box.LL.y};
+        if (std::strncmp(name + 8, "ns", 2) == 0)
+            layout.namespaceBoxes.emplace_back(std::atoi(name + 10), rect);
+        else
+            layout.boxes.emplace_back(std::atoi(name + 8), rect);
+        readClusters(cluster, bounds, layout);
+    }
 }
 
 // Caller holds the Graphviz mutex. The layout's `nodes` are the caller's to fill.
@@ -267,38 +340,40 @@ Result<GroupLayout> layoutGroup(const std::string &dot)
             layout.edges.emplace_back(std::atoi(ix), std::move(path));
         }
     }
-    for (Agraph_t *cluster = agfstsubg(graph); cluster; cluster = agnxtsubg(cluster)) {
-        const char *name = agnameof(cluster);
-        if (std::strncmp(name, "cluster_", 8) != 0)
-            continue;
-        const boxf box = GD_bb(cluster);
-        const LayoutPoint topLeft = toTopDown({box.LL.x, box.UR.y}, bounds);
-        layout.boxes.emplace_back(std::atoi(name + 8),
-                                  LayoutRect{topLeft.x, topLeft.y, box.UR.x - box.LL.x, box.UR.y - box.LL.y});
-    }
+    readClusters(graph, bounds, layout);
     gvFreeLayout(context, graph);
     agclose(graph);
     return layout;
 }
 
-void moveBy(GroupLayout &group, double dx, double dy, GraphGeometry &result)
+LayoutRect movedBy(const LayoutRect &box, double dx, double dy)
 {
+    return {box.x + dx, box.y + dy, box.width, box.height};
+}
+
+// Adds `group`, moved by (dx, dy), to `into` (whose size is the caller's).
+void append(GroupLayout &into, GroupLayout &&group, double dx, double dy)
+{
+    into.nodes.insert(into.nodes.end(), group.nodes.begin(), group.nodes.end());
     for (auto &[index, box] : group.boxes)
-        result.nodes[size_t(index)] = {box.x + dx, box.y + dy, box.width, box.height};
+        into.boxes.emplace_back(index, movedBy(box, dx, dy));
+    for (auto &[index, box] : group.namespaceBoxes)
+        into.namespaceBoxes.emplace_back(index, movedBy(box, dx, dy));
     for (auto &[index, path] : group.edges) {
         for (LayoutPoint &point : path.bezier)
             point = {point.x + dx, point.y + dy};
         if (path.arrowTip)
             path.arrowTip = LayoutPoint{path.arrowTip->x + dx, path.arrowTip->y + dy};
-        result.edges[size_t(index)] = std::move(path);
+        into.edges.emplace_back(index, std::move(path));
     }
 }
 
 // Columns, left-aligned so every part reads left to right from the same edge;
 // parts with gateways and the biggest parts come first.
-void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const LayoutOptions &options,
-          GraphGeometry &result)
+GroupLayout packed(std::vector<GroupLayout> groups, const MeshGraph &graph, const LayoutOptions &options)
 {
+    if (groups.size() == 1)
+        return std::move(groups.front());
     const auto hasGateway = [&graph](const GroupLayout &group) {
         return std::any_of(group.nodes.begin(), group.nodes.end(),
                            [&graph](int node) { return graph.nodes()[size_t(node)].kind == GraphNodeKind::Gateway; });
@@ -317,6 +392,7 @@ void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const Layout
         tallest = std::max(tallest, group.height);
     }
     const double columnHeight = std::max(tallest, std::sqrt(area / options.aspectRatio));
+    GroupLayout result;
     double x = 0;
     double y = 0;
     double columnWidth = 0;
@@ -326,12 +402,44 @@ void pack(std::vector<GroupLayout> &groups, const MeshGraph &graph, const Layout
             y = 0;
             columnWidth = 0;
         }
-        moveBy(group, x, y, result);
-        result.bounds.width = std::max(result.bounds.width, x + group.width);
-        result.bounds.height = std::max(result.bounds.height, y + group.height);
-        y += group.height + options.componentGap;
-        columnWidth = std::max(columnWidth, group.width);
+        const double width = group.width;
+        const double height = group.height;
+        append(result, std::move(group), x, y);
+        result.width = std::max(result.width, x + width);
+        result.height = std::max(result.height, y + height);
+        y += height + options.componentGap;
+        columnWidth = std::max(columnWidth, width);
     }
+    return result;
+}
+
+// `parts`, all in the namespace boxed[box], packed inside that namespace's box.
+GroupLayout boxed(std::vector<GroupLayout> parts, int box, const GroupIndex &index, const MeshGraph &graph,
+                  const LayoutOptions &options)
+{
+    const LayoutSize title = options.namespaceTitles.at(index.boxed[size_t(box)]);
+    GroupLayout inside = packed(std::move(parts), graph, options);
+    GroupLayout result;
+    const double margin = options.clusterMargin;
+    result.width = std::max(inside.width, title.width) + 2 * margin;
+    result.height = inside.height + title.height + 2 * margin;
+    const double insideWidth = inside.width;
+    // Centred under the title, as dot centres a cluster's contents.
+    append(result, std::move(inside), (result.width - insideWidth) / 2, margin + title.height);
+    result.namespaceBoxes.emplace_back(box, LayoutRect{0, 0, result.width, result.height});
+    return result;
+}
+
+void place(GroupLayout &&all, const GroupIndex &index, GraphGeometry &result)
+{
+    for (auto &[node, box] : all.boxes)
+        result.nodes[size_t(node)] = box;
+    for (auto &[edge, path] : all.edges)
+        result.edges[size_t(edge)] = std::move(path);
+    for (auto &[box, rect] : all.namespaceBoxes)
+        result.namespaces.push_back({index.boxed[size_t(box)], rect});
+    result.bounds.width = all.width;
+    result.bounds.height = all.height;
 }
 
 // Edges between separately laid out parts (from a gateway): a plain curve
@@ -363,14 +471,17 @@ Result<GraphGeometry> GraphLayout::compute(const MeshGraph &graph, const std::ve
     result.nodes.resize(graph.nodes().size());
     result.edges.resize(graph.edges().size());
     std::vector<std::vector<int>> nodeGroups = layoutGroups(graph, options);
-    const GroupIndex index(graph, nodeGroups);
+    const GroupIndex index(graph, nodeGroups, options);
     // Many parts of a large mesh are alike (a service and its versions):
     // Graphviz lays each distinct text out once per call.
     std::unordered_map<std::string, GroupLayout> alike;
     std::vector<GroupLayout> groups;
+    // Parts wholly in one boxed namespace, per namespace: boxed together.
+    std::map<int, std::vector<GroupLayout>> namespaceParts;
     std::vector<int> groupEdges;
+    std::vector<int> groupNamespaces;
     for (std::vector<int> &nodes : nodeGroups) {
-        const std::string dot = dotText(graph, nodes, index, sizes, options, groupEdges);
+        const std::string dot = dotText(graph, nodes, index, sizes, options, groupEdges, groupNamespaces);
         auto known = alike.find(dot);
         if (known == alike.end()) {
             std::unique_lock lock(graphvizMutex());
@@ -385,10 +496,18 @@ Result<GraphGeometry> GraphLayout::compute(const MeshGraph &graph, const std::ve
             node = nodes[size_t(node)];
         for (auto &[edge, path] : layout.edges)
             edge = groupEdges[size_t(edge)];
+        for (auto &[box, rect] : layout.namespaceBoxes)
+            box = groupNamespaces[size_t(box)];
+        const int sole = index.soleNamespace(nodes);
         layout.nodes = std::move(nodes);
-        groups.push_back(std::move(layout));
+        if (sole >= 0)
+            namespaceParts[sole].push_back(std::move(layout));
+        else
+            groups.push_back(std::move(layout));
     }
-    pack(groups, graph, options, result);
+    for (auto &[box, parts] : namespaceParts)
+        groups.push_back(boxed(std::move(parts), box, index, graph, options));
+    place(packed(std::move(groups), graph, options), index, result);
     routeBetweenParts(graph, result);
     return result;
 }
@@ -398,7 +517,8 @@ std::string GraphLayout::toDot(const MeshGraph &graph, const std::vector<LayoutS
     std::vector<int> all(graph.nodes().size());
     std::iota(all.begin(), all.end(), 0);
     std::vector<int> edges;
-    return dotText(graph, all, GroupIndex(graph, {all}), sizes, options, edges);
+    std::vector<int> namespaces;
+    return dotText(graph, all, GroupIndex(graph, {all}, options), sizes, options, edges, namespaces);
 }
 
 Result<void> GraphLayout::layoutDotText(const std::string &dot)

@@ -3,6 +3,7 @@
 
 #include "base/result.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,24 @@ struct LayoutOptions
     // packed in columns, because dot's cost grows much faster than linearly.
     int wholeGraphNodeLimit = 250;
     double aspectRatio = 1.6; // width / height the packed parts aim for
+    // Kiali's namespace boxes: the nodes of each namespace named here are laid
+    // out in a box of their own, with this title size reserved at its top.
+    // Collapsed namespaces (one node already) and nodes of other namespaces
+    // stay outside. Empty: no boxes.
+    std::map<std::string, LayoutSize> namespaceTitles;
+};
+
+// What GraphLayout::compute() takes besides the graph.
+struct LayoutInput
+{
+    std::vector<LayoutSize> sizes;
+    LayoutOptions options;
+};
+
+struct NamespaceBox
+{
+    std::string ns;
+    LayoutRect box; // title included
 };
 
 // Where a laid out MeshGraph's nodes and edges go: what GraphLayout::compute
@@ -65,6 +84,10 @@ struct GraphGeometry
     // node's box (the size asked for); App: the box drawn around its versions.
     std::vector<LayoutRect> nodes;
     std::vector<EdgePath> edges; // per edge index
+    // Around the nodes of LayoutOptions::namespaceTitles' namespaces. A large
+    // graph's connected parts are laid out apart: a part spanning several
+    // namespaces has its own boxes, so a namespace can have more than one.
+    std::vector<NamespaceBox> namespaces;
     LayoutRect bounds;
 };
 

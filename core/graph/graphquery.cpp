@@ -142,6 +142,7 @@ std::optional<GraphNodeKind> kindNamed(const std::string &name)
         {"gateway", GraphNodeKind::Gateway}, {"service", GraphNodeKind::Service}, {"app", GraphNodeKind::App},
         {"version", GraphNodeKind::Version}, {"workload", GraphNodeKind::Version},
         {"external", GraphNodeKind::External}, {"serviceentry", GraphNodeKind::External},
+        {"namespace", GraphNodeKind::Namespace}, // a collapsed one
     };
     const auto found = kinds.find(name);
     return found == kinds.end() ? std::nullopt : std::optional(found->second);

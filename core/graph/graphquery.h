@@ -21,7 +21,8 @@ class MeshGraph;
 //   ns != istio-system        `=` and `!=` compare with * and ? wildcards
 //   label:app=ratings         a label of the node's resource; `label:app` has it
 //   has:split  has:mirror     routes to several destinations / mirrors or is mirrored
-//   is:broken  is:external    (or just `broken`, `external`); is:gateway, is:service...
+//   is:broken  is:external    (or just `broken`, `external`); is:gateway, is:service...,
+//                             is:namespace (a collapsed one)
 //   a and b   a or b   not a  also `&&`, `||`, `!`; a space is `and`; ( ) group
 //
 // A parse error names the column (1-based) where the expression went wrong.

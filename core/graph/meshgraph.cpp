@@ -663,28 +663,39 @@ const GraphNode *MeshGraph::findNode(const std::string &id) const
 
 MeshGraph MeshGraph::subgraph(const std::vector<int> &keep) const
 {
-    MeshGraph graph;
-    graph.m_serial = nextSerial();
-    graph.m_ids = std::make_shared<Ids>();
     std::vector<int> position(nodes().size(), -1);
+    std::vector<GraphNode> kept;
+    kept.reserve(keep.size());
     for (const int node : keep) {
-        position[size_t(node)] = int(graph.m_nodes->size());
-        graph.m_nodes->push_back(nodes()[size_t(node)]);
+        position[size_t(node)] = int(kept.size());
+        kept.push_back(nodes()[size_t(node)]);
     }
-    for (size_t i = 0; i < graph.m_nodes->size(); ++i) {
-        GraphNode &node = (*graph.m_nodes)[i];
+    for (GraphNode &node : kept) {
         if (node.parent >= 0)
             node.parent = position[size_t(node.parent)];
-        graph.m_ids->nodes.emplace(node.id, int(i));
     }
+    std::vector<GraphEdge> edges;
     for (const GraphEdge &edge : m_edges) {
         if (position[size_t(edge.from)] < 0 || position[size_t(edge.to)] < 0)
             continue;
-        GraphEdge &copy = graph.m_edges.emplace_back(edge);
+        GraphEdge &copy = edges.emplace_back(edge);
         copy.from = position[size_t(edge.from)];
         copy.to = position[size_t(edge.to)];
-        graph.m_ids->edges.emplace(copy.id, int(graph.m_edges.size()) - 1);
     }
+    return fromParts(std::move(kept), std::move(edges));
+}
+
+MeshGraph MeshGraph::fromParts(std::vector<GraphNode> nodes, std::vector<GraphEdge> edges)
+{
+    MeshGraph graph;
+    graph.m_serial = nextSerial();
+    graph.m_ids = std::make_shared<Ids>();
+    *graph.m_nodes = std::move(nodes);
+    graph.m_edges = std::move(edges);
+    for (size_t i = 0; i < graph.m_nodes->size(); ++i)
+        graph.m_ids->nodes.emplace((*graph.m_nodes)[i].id, int(i));
+    for (size_t i = 0; i < graph.m_edges.size(); ++i)
+        graph.m_ids->edges.emplace(graph.m_edges[i].id, int(i));
     return graph;
 }
 

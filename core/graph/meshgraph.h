@@ -20,6 +20,7 @@ enum class GraphNodeKind {
     App,      // a box grouping the versions of one app (pods' `app` label)
     Version,  // one workload (Deployment...) inside its App box
     External, // a ServiceEntry host
+    Namespace, // a collapsed namespace: all of its nodes drawn as one (collapseNamespaces)
 };
 
 struct GraphNode
@@ -31,7 +32,8 @@ struct GraphNode
     std::string label; // name, version label or host
     std::string ns;
     int parent = -1;   // Version: index of its App node
-    int podCount = 0;  // Version: replicas; App: sum over its versions
+    int podCount = 0;  // Version: replicas; App and Namespace: sum over its versions
+    int foldedServices = 0; // Namespace: the Service nodes it stands for
     ResourceId resource; // what the node stands for; empty kind for placeholders
     // The route resource that routes from or to this node (the first one when
     // several do); selecting the node selects it. "ns/name" for a
@@ -69,6 +71,9 @@ struct GraphEdge
     // route (the view marks those edges TCP / TLS).
     std::string section = "http";
     std::string problem;        // broken reference: the view draws it red
+    // The whole graph's edges this one stands for: more than one only where
+    // collapsed namespaces made several edges one (collapseNamespaces).
+    int merged = 1;
 
     bool broken() const { return !problem.empty(); }
 };
@@ -113,6 +118,11 @@ public:
     // between them, for focus mode's own layout. Ids and texts are kept; a
     // version whose box is not kept loses its parent. Not incremental.
     MeshGraph subgraph(const std::vector<int> &keep) const;
+
+    // A graph of just these nodes and edges (indexes into `nodes`), derived
+    // from a built one (a focus subgraph, collapsed namespaces). Node and edge
+    // ids must be unique. Not incremental.
+    static MeshGraph fromParts(std::vector<GraphNode> nodes, std::vector<GraphEdge> edges);
 
     // Same node ids, parents and edge endpoints: a layout of `other` fits this
     // graph too, so an edit that only moved weights needs no new layout.

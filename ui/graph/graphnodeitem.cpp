@@ -95,6 +95,9 @@ QPainterPath GraphNodeItem::outline() const
     case GraphNodeKind::App:
         path.addRoundedRect(r.adjusted(2, 2, -2, -2), 5, 5);
         break;
+    case GraphNodeKind::Namespace: // the front card of a stack (paint() draws the one behind)
+        path.addRoundedRect(r.adjusted(0, 4, -4, 0), 3, 3);
+        break;
     }
     return path;
 }
@@ -128,6 +131,8 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     }
     painter->setPen(QPen(border, isSelected() ? 3.0 : active ? 2.2 : 1.5));
     painter->setBrush(fill);
+    if (m_node.kind == GraphNodeKind::Namespace) // many nodes behind one: a stack of cards
+        painter->drawPath(outline().translated(4, -4));
     painter->drawPath(outline());
 
     const double s = m_style.shapeSize;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphstyle.h"
 
+#include "graph/namespacecollapse.h"
 #include "routing/routeresource.h"
 
 #include <QFontMetricsF>
@@ -89,6 +90,20 @@ std::vector<LayoutSize> GraphStyle::layoutSizes(const MeshGraph &graph) const
     return sizes;
 }
 
+LayoutInput GraphStyle::layoutInput(const MeshGraph &graph) const
+{
+    LayoutInput input{layoutSizes(graph), {}};
+    const std::vector<std::string> namespaces = graphNamespaces(graph);
+    if (!boxNamespaces || namespaces.size() < 2)
+        return input; // one namespace needs no box to tell it apart
+    const QFontMetricsF title(titleFont);
+    for (const std::string &ns : namespaces) {
+        input.options.namespaceTitles[ns] = {std::ceil(title.horizontalAdvance(namespaceTitle(ns))) + 16,
+                                             std::ceil(title.height()) + 6};
+    }
+    return input;
+}
+
 QString GraphStyle::subtitle(const GraphNode &node) const
 {
     if (node.broken())
@@ -97,6 +112,7 @@ QString GraphStyle::subtitle(const GraphNode &node) const
     case GraphNodeKind::Version: return tr("%n pod(s)", nullptr, node.podCount);
     case GraphNodeKind::Gateway: return tr("gateway");
     case GraphNodeKind::External: return tr("external");
+    case GraphNodeKind::Namespace: return tr("%n service(s)", nullptr, node.foldedServices);
     case GraphNodeKind::Service:
     case GraphNodeKind::App: break;
     }
@@ -121,6 +137,16 @@ QString GraphStyle::appTitle(const GraphNode &app) const
     return qs(app.label);
 }
 
+QString GraphStyle::namespaceTitle(const std::string &ns) const
+{
+    return QStringLiteral("\u25be ") + qs(ns); // the triangle says a click folds it
+}
+
+QString GraphStyle::namespaceBoxToolTip(const std::string &ns) const
+{
+    return tr("Namespace %1\nClick its title to collapse it into one node.").arg(qs(ns));
+}
+
 QString GraphStyle::percent(double fraction)
 {
     const double value = fraction * 100.0;
@@ -132,6 +158,8 @@ QString GraphStyle::percent(double fraction)
 
 QString GraphStyle::edgeLabel(const GraphEdge &edge) const
 {
+    if (edge.merged > 1) // into or out of a collapsed namespace: a share would add up unlike things
+        return tr("%n route(s)", nullptr, edge.merged);
     if (edge.kind == GraphEdgeKind::Mirror)
         return tr("mirror %1").arg(percent(edge.share));
     if (edge.share <= 0 && edge.conditional)
@@ -157,15 +185,20 @@ QString GraphStyle::nodeToolTip(const GraphNode &node) const
     case GraphNodeKind::App: lines << tr("App %1").arg(qs(node.label)); break;
     case GraphNodeKind::Version: lines << tr("Version %1").arg(qs(node.label)); break;
     case GraphNodeKind::External: lines << tr("External host %1").arg(qs(node.label)); break;
+    case GraphNodeKind::Namespace:
+        lines << tr("Namespace %1, collapsed").arg(qs(node.label)) << tr("%n service(s)", nullptr, node.foldedServices);
+        break;
     }
     if (!node.resource.kind.empty())
         lines << qs(node.resource.toString());
-    if (node.kind == GraphNodeKind::Version || node.kind == GraphNodeKind::App)
+    if (node.kind == GraphNodeKind::Version || node.kind == GraphNodeKind::App || node.kind == GraphNodeKind::Namespace)
         lines << tr("%n pod(s)", nullptr, node.podCount);
     if (!node.virtualService.empty())
         lines << routeResourceText(node.virtualService);
     if (node.broken())
         lines << qs(node.problem);
+    if (node.kind == GraphNodeKind::Namespace)
+        lines << tr("Double-click to expand it.");
     return lines.join(u'\n');
 }
 
@@ -175,7 +208,12 @@ QString GraphStyle::edgeToolTip(const MeshGraph &graph, const GraphEdge &edge) c
     const GraphNode &to = graph.nodes()[size_t(edge.to)];
     QStringList lines;
     lines << QStringLiteral("%1 \u2192 %2").arg(qs(from.label), qs(to.label));
-    if (edge.kind == GraphEdgeKind::Mirror)
+    if (edge.merged > 1)
+        lines << tr("%n route(s), drawn as one: a namespace is collapsed", nullptr, edge.merged);
+    if (from.kind == GraphNodeKind::Namespace && edge.merged > 1) // shares of different sources' traffic: no sum means anything
+        lines << (edge.kind == GraphEdgeKind::Mirror ? tr("Mirrors requests (responses are dropped)")
+                                                     : tr("Routes from several of the namespace's services"));
+    else if (edge.kind == GraphEdgeKind::Mirror)
         lines << tr("Mirrors %1 of the requests (responses are dropped)").arg(percent(edge.share));
     else if (edge.section == "tcp")
         lines << tr("%1 of the TCP connections (a tcp route: no HTTP is parsed)").arg(percent(edge.share));
@@ -183,11 +221,13 @@ QString GraphStyle::edgeToolTip(const MeshGraph &graph, const GraphEdge &edge) c
         lines << tr("%1 of the TLS connections (a tls route: chosen by SNI, not decrypted)").arg(percent(edge.share));
     else
         lines << tr("%1 of the default traffic").arg(percent(edge.share));
-    if (edge.conditional)
+    if (edge.conditional && !edge.condition.empty())
         lines << tr("When: %1").arg(qs(edge.condition));
+    else if (edge.conditional)
+        lines << tr("Only for requests that match its routes");
     if (!edge.virtualService.empty())
         lines << routeResourceText(edge.virtualService);
-    else if (edge.kind == GraphEdgeKind::Route)
+    else if (edge.kind == GraphEdgeKind::Route && edge.merged == 1)
         lines << tr("No VirtualService: split by pod count");
     if (edge.broken())
         lines << qs(edge.problem);

@@ -36,16 +36,22 @@ public:
     double labelDetail = 0.6;
     double outlineDetail = 0.35;
     void adaptToGraphSize(size_t nodeCount);
+    // Kiali's namespace boxes, drawn when the graph spans more than one namespace.
+    bool boxNamespaces = true;
 
     // Indexed like graph.nodes(); an App gets the size of its title.
     std::vector<LayoutSize> layoutSizes(const MeshGraph &graph) const;
+    // The sizes, and the options with the namespace boxes' titles.
+    LayoutInput layoutInput(const MeshGraph &graph) const;
 
     QString subtitle(const GraphNode &node) const; // second line under the label
     QString appTitle(const GraphNode &app) const;
+    QString namespaceTitle(const std::string &ns) const; // a namespace box's
+    QString namespaceBoxToolTip(const std::string &ns) const;
     // The badge of a gateway whose routes are collapsed (GatewayFanOut).
     QString fanOutLabel(int routes, bool expanded) const;
     QString fanOutToolTip(int routes, bool expanded) const;
-    QString edgeLabel(const GraphEdge &edge) const; // "90%", "mirror 50%", a condition
+    QString edgeLabel(const GraphEdge &edge) const; // "90%", "mirror 50%", a condition, "3 routes"
     // "TCP" / "TLS" beside the label of an edge that carries connections
     // (a tcp or tls route, a TCPRoute, a TLSRoute); empty for HTTP.
     static QString edgeTag(const GraphEdge &edge);
@@ -74,6 +80,8 @@ public:
     static QColor connection() { return QColor(0x00, 0x5f, 0x60); } // the TCP / TLS tag
     static QColor appFill() { return QColor(0xf2, 0xf3, 0xf4); }
     static QColor appBorder() { return QColor(0xb8, 0xbb, 0xbe); }
+    static QColor namespaceBorder() { return QColor(0x8a, 0x8d, 0x90); }
+    static QColor namespaceFill() { return QColor(0xfd, 0xfd, 0xfd); }
     static QColor background() { return QColor(0xfa, 0xfa, 0xfa); }
 
 private:

@@ -3,10 +3,13 @@
 #include "graph/meshgraph.h"
 #include "load/manifestloader.h"
 #include "support/testdata.h"
+#include "support/testfolder.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <thread>
 
@@ -91,6 +94,45 @@ void checkGeometry(const MeshGraph &graph, const std::vector<LayoutSize> &sizes,
     }
 }
 
+// Every node of a boxed namespace lies in a box of its namespace, below its
+// title; no box holds a node of another namespace or overlaps another box.
+void checkNamespaceBoxes(const MeshGraph &graph, const LayoutOptions &options, const GraphGeometry &layout)
+{
+    const auto &nodes = graph.nodes();
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        const auto title = options.namespaceTitles.find(nodes[i].ns);
+        if (title == options.namespaceTitles.end() || nodes[i].kind == GraphNodeKind::Namespace)
+            continue;
+        const bool boxed = std::any_of(layout.namespaces.begin(), layout.namespaces.end(), [&](const NamespaceBox &box) {
+            return box.ns == nodes[i].ns && contains(box.box, layout.nodes[i])
+                && layout.nodes[i].y >= box.box.y + title->second.height;
+        });
+        QVERIFY2(boxed, nodes[i].id.c_str());
+    }
+    for (const NamespaceBox &box : layout.namespaces) {
+        QVERIFY(contains({0, 0, layout.bounds.width, layout.bounds.height}, box.box));
+        QVERIFY(box.box.width >= options.namespaceTitles.at(box.ns).width);
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            if (nodes[i].ns != box.ns && nodes[i].kind != GraphNodeKind::App)
+                QVERIFY2(!overlap(box.box, layout.nodes[i]), (box.ns + " holds " + nodes[i].id).c_str());
+        }
+        for (const NamespaceBox &other : layout.namespaces) {
+            if (&other != &box && !contains(box.box, other.box) && !contains(other.box, box.box))
+                QVERIFY2(!overlap(box.box, other.box), (box.ns + " / " + other.ns).c_str());
+        }
+    }
+}
+
+LayoutOptions boxingEveryNamespace(const MeshGraph &graph)
+{
+    LayoutOptions options;
+    for (const GraphNode &node : graph.nodes()) {
+        if (!node.ns.empty())
+            options.namespaceTitles[node.ns] = {double(node.ns.size()) * 9 + 20, 24};
+    }
+    return options;
+}
+
 } // namespace
 
 class TestGraphLayout : public QObject
@@ -134,6 +176,58 @@ private Q_SLOTS:
             const std::vector<LayoutSize> sizes = sizesFor(graph);
             checkGeometry(graph, sizes, GraphLayout::compute(graph, sizes));
         }
+    }
+
+    void namespacesAreBoxed_data()
+    {
+        QTest::addColumn<int>("wholeGraphNodeLimit");
+        QTest::addColumn<int>("boxes");
+        // One dot run: a cluster per namespace.
+        QTest::newRow("whole graph") << 250 << 3;
+        // Part by part: shop's parts are packed in one box; payments mirrors to
+        // ledger, so that part spans pay and shop and dot boxes both inside it.
+        QTest::newRow("part by part") << 0 << 4;
+    }
+
+    void namespacesAreBoxed()
+    {
+        QFETCH(int, wholeGraphNodeLimit);
+        QFETCH(int, boxes);
+        const MeshGraph graph =
+            MeshGraph::build(*ManifestLoader().loadFolder(meshlane::test::testDataPath("graph/namespaces")).mesh);
+        const std::vector<LayoutSize> sizes = sizesFor(graph);
+        LayoutOptions options = boxingEveryNamespace(graph);
+        options.wholeGraphNodeLimit = wholeGraphNodeLimit;
+        const Result<GraphGeometry> layout = GraphLayout::compute(graph, sizes, options);
+        checkGeometry(graph, sizes, layout);
+        if (QTest::currentTestFailed())
+            return;
+        checkNamespaceBoxes(graph, options, *layout);
+        QCOMPARE(int(layout->namespaces.size()), boxes);
+        // Without titles there are no boxes, and the dot text is what it was.
+        QVERIFY(GraphLayout::compute(graph, sizes)->namespaces.empty());
+        QVERIFY(GraphLayout::toDot(graph, sizes).find("cluster_ns") == std::string::npos);
+        QVERIFY(GraphLayout::toDot(graph, sizes, options).find("cluster_ns2") != std::string::npos);
+    }
+
+    void generatedNamespacesAreBoxedApart()
+    {
+        // Two meshgen namespaces of 120 services each, laid out part by part (past the whole-graph limit).
+        TestFolder folder;
+        for (const char *ns : {"team-a", "team-b"}) {
+            const std::string command = std::string(MESHGEN_PATH) + " --services 120 --versions 2 --namespace " + ns +
+                " --out " + folder.path() + '/' + ns + " > /dev/null";
+            QCOMPARE(std::system(command.c_str()), 0);
+        }
+        const MeshGraph graph = MeshGraph::build(*ManifestLoader().loadFolder(folder.path()).mesh);
+        const std::vector<LayoutSize> sizes = sizesFor(graph);
+        const LayoutOptions options = boxingEveryNamespace(graph);
+        const Result<GraphGeometry> layout = GraphLayout::compute(graph, sizes, options);
+        checkGeometry(graph, sizes, layout);
+        if (QTest::currentTestFailed())
+            return;
+        checkNamespaceBoxes(graph, options, *layout);
+        QCOMPARE(int(layout->namespaces.size()), 2); // each namespace's hundreds of parts in one box
     }
 
     void dotTextRoundTrips()
