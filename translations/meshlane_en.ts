@@ -102,6 +102,52 @@
             <numerusform>This gateway routes to %Ln destinations: too many to draw over the graph. Its routes show when it, or one of its destinations, is selected or found. Click to draw them all.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Namespace %1
+Click its title to collapse it into one node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>%n route</numerusform>
+            <numerusform>%n routes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Namespace %1, collapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to expand it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s), drawn as one: a namespace is collapsed</source>
+        <translation>
+            <numerusform>%n route, drawn as one: a namespace is collapsed</numerusform>
+            <numerusform>%n routes, drawn as one: a namespace is collapsed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mirrors requests (responses are dropped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routes from several of the namespace&apos;s services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for requests that match its routes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MatchDescription</name>
@@ -1456,6 +1502,30 @@
     </message>
     <message>
         <source>Select a node or find something to focus on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand Namespace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse Namespace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Namespaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namespace Boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand All</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -97,6 +97,50 @@
             <numerusform>이 게이트웨이는 대상 %Ln개로 라우팅합니다. 그래프 위에 모두 그리기에는 너무 많습니다. 게이트웨이나 그 대상 중 하나를 선택하거나 찾으면 해당 경로가 보입니다. 클릭하면 모두 그립니다.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>서비스 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Namespace %1
+Click its title to collapse it into one node.</source>
+        <translation>네임스페이스 %1
+제목을 클릭하면 노드 하나로 접습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>라우트 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Namespace %1, collapsed</source>
+        <translation>네임스페이스 %1 (접힘)</translation>
+    </message>
+    <message>
+        <source>Double-click to expand it.</source>
+        <translation>두 번 클릭하면 펼칩니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s), drawn as one: a namespace is collapsed</source>
+        <translation>
+            <numerusform>라우트 %n개를 하나로 그림: 네임스페이스가 접혀 있습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mirrors requests (responses are dropped)</source>
+        <translation>요청을 미러링합니다 (응답은 버려짐)</translation>
+    </message>
+    <message>
+        <source>Routes from several of the namespace&apos;s services</source>
+        <translation>네임스페이스의 여러 서비스에서 오는 라우트</translation>
+    </message>
+    <message>
+        <source>Only for requests that match its routes</source>
+        <translation>라우트의 조건에 맞는 요청만</translation>
+    </message>
 </context>
 <context>
     <name>MatchDescription</name>
@@ -1451,6 +1495,30 @@
     <message>
         <source>Select a node or find something to focus on</source>
         <translation>초점을 맞출 노드를 선택하거나 찾으세요</translation>
+    </message>
+    <message>
+        <source>Expand Namespace %1</source>
+        <translation>네임스페이스 %1 펼치기</translation>
+    </message>
+    <message>
+        <source>Collapse Namespace %1</source>
+        <translation>네임스페이스 %1 접기</translation>
+    </message>
+    <message>
+        <source>&amp;Namespaces</source>
+        <translation>네임스페이스(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Namespace Boxes</source>
+        <translation>네임스페이스 상자</translation>
+    </message>
+    <message>
+        <source>Collapse All</source>
+        <translation>모두 접기</translation>
+    </message>
+    <message>
+        <source>Expand All</source>
+        <translation>모두 펼치기</translation>
     </message>
 </context>
 <context>

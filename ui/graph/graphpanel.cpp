@@ -9,10 +9,13 @@
 #include "graph/graphscene.h"
 #include "graph/graphupdater.h"
 #include "graph/graphview.h"
+#include "graph/namespaceboxitem.h"
+#include "graph/namespacecollapse.h"
 
 #include <QAction>
-#include <QLocale>
 #include <QEvent>
+#include <QLocale>
+#include <QMenu>
 #include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -23,8 +26,9 @@ GraphPanel::GraphPanel(QWidget *parent)
     : QWidget(parent)
     , m_scene(new GraphScene(m_style, this))
     , m_view(new GraphView(this))
-    , m_updater(new GraphUpdater([this](const MeshGraph &graph) { return m_style.layoutSizes(graph); }, this))
+    , m_updater(new GraphUpdater([this](const MeshGraph &graph) { return m_style.layoutInput(graph); }, this))
     , m_toolBar(new QToolBar(this))
+    , m_namespacesMenu(new QMenu(this))
     , m_findBar(new GraphFindBar(this))
 {
     m_view->setScene(m_scene);
@@ -34,6 +38,14 @@ GraphPanel::GraphPanel(QWidget *parent)
     m_zoomIn = m_toolBar->addAction(QString(), this, [this] { m_view->zoomBy(1.25); });
     m_zoomOut = m_toolBar->addAction(QString(), this, [this] { m_view->zoomBy(0.8); });
     m_fit = m_toolBar->addAction(QString(), this, &GraphPanel::fit);
+    m_boxNamespaces = m_namespacesMenu->addAction(QString(), this, &GraphPanel::setNamespaceBoxes);
+    m_boxNamespaces->setCheckable(true);
+    m_boxNamespaces->setChecked(m_style.boxNamespaces);
+    m_namespacesMenu->addSeparator();
+    m_collapseAll = m_namespacesMenu->addAction(QString(), this, &GraphPanel::collapseAllNamespaces);
+    m_expandAll = m_namespacesMenu->addAction(QString(), this, &GraphPanel::expandAllNamespaces);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &GraphPanel::showContextMenu);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -53,6 +65,12 @@ GraphPanel::GraphPanel(QWidget *parent)
 
     connect(m_view, &GraphView::fitRequested, this, &GraphPanel::fit);
     connect(m_scene, &GraphScene::virtualServiceSelected, this, &GraphPanel::virtualServiceSelected);
+    connect(m_scene, &GraphScene::collapseNamespaceRequested, this, [this](const QString &ns) {
+        setNamespaceCollapsed(ns, true);
+    });
+    connect(m_scene, &GraphScene::expandNamespaceRequested, this, [this](const QString &ns) {
+        setNamespaceCollapsed(ns, false);
+    });
     connect(m_updater, &GraphUpdater::busyChanged, this, [this](bool busy) {
         if (!busy)
             applyPendingSelection();
@@ -77,8 +95,78 @@ void GraphPanel::setRouterCache(RouterCachePtr routers)
     m_updater->setRouterCache(std::move(routers));
 }
 
+void GraphPanel::setNamespaceCollapsed(const QString &ns, bool collapsed)
+{
+    std::set<std::string> namespaces = m_updater->collapsedNamespaces();
+    if (collapsed)
+        namespaces.insert(ns.toStdString());
+    else
+        namespaces.erase(ns.toStdString());
+    setCollapsedNamespaces(std::move(namespaces));
+}
+
+void GraphPanel::collapseAllNamespaces()
+{
+    if (!m_fullGraph)
+        return;
+    const std::vector<std::string> namespaces = graphNamespaces(*m_fullGraph);
+    setCollapsedNamespaces({namespaces.begin(), namespaces.end()});
+}
+
+void GraphPanel::expandAllNamespaces()
+{
+    setCollapsedNamespaces({});
+}
+
+void GraphPanel::setCollapsedNamespaces(std::set<std::string> namespaces)
+{
+    if (namespaces == m_updater->collapsedNamespaces())
+        return;
+    m_fitPending = true; // a new layout: where the view was means nothing in it
+    m_updater->setCollapsedNamespaces(std::move(namespaces));
+    m_expandAll->setEnabled(!m_updater->collapsedNamespaces().empty());
+}
+
+void GraphPanel::setNamespaceBoxes(bool boxed)
+{
+    m_boxNamespaces->setChecked(boxed);
+    if (m_style.boxNamespaces == boxed)
+        return;
+    m_style.boxNamespaces = boxed;
+    m_fitPending = true;
+    m_updater->relayout();
+}
+
+void GraphPanel::showContextMenu(const QPoint &pos)
+{
+    QMenu menu;
+    // The namespace under the pointer: a collapsed node, or a node or box inside an expanded one.
+    for (QGraphicsItem *item : m_view->items(pos)) {
+        std::string ns;
+        bool collapsed = false;
+        if (const auto *node = dynamic_cast<const GraphNodeItem *>(item)) {
+            ns = node->node().ns;
+            collapsed = node->node().kind == GraphNodeKind::Namespace;
+        } else if (const auto *box = dynamic_cast<const NamespaceBoxItem *>(item)) {
+            ns = box->ns();
+        }
+        if (ns.empty())
+            continue;
+        const QString name = QString::fromStdString(ns);
+        if (collapsed)
+            menu.addAction(tr("Expand Namespace %1").arg(name), this, [this, name] { setNamespaceCollapsed(name, false); });
+        else
+            menu.addAction(tr("Collapse Namespace %1").arg(name), this, [this, name] { setNamespaceCollapsed(name, true); });
+        menu.addSeparator();
+        break;
+    }
+    menu.addActions(m_namespacesMenu->actions());
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
 void GraphPanel::resetView()
 {
+    setCollapsedNamespaces({}); // another folder's namespaces
     m_fitPending = true;
     m_focusSeeds.clear();
     m_pendingVirtualService.clear();
@@ -122,7 +210,9 @@ void GraphPanel::applyPendingSelection()
         if (resource.kind == "VirtualService") {
             m_scene->selectVirtualService(QString::fromStdString(resource.ns + '/' + resource.name));
         } else if (m_mesh) {
-            const int node = graph->nodeForResource(*m_mesh, resource);
+            int node = graph->nodeForResource(*m_mesh, resource);
+            if (node < 0) // in a collapsed namespace: its node stands for it
+                node = graph->nodeIndex(namespaceNodeId(resource.ns));
             if (node >= 0)
                 m_scene->selectNode(QString::fromStdString(graph->nodes()[size_t(node)].id));
         }
@@ -317,12 +407,14 @@ void GraphPanel::applyFilter(const FindMatches &matches)
 void GraphPanel::layOutFocus(std::vector<int> keep)
 {
     auto focused = std::make_shared<const MeshGraph>(m_fullGraph->subgraph(keep));
-    std::vector<LayoutSize> sizes = m_style.layoutSizes(*focused);
     const int ticket = m_focusLayouts.next();
     m_focusLayoutRunning = true;
     Q_EMIT busyChanged(true);
     runInBackground(
-        this, [focused, sizes = std::move(sizes)] { return GraphLayout::compute(*focused, sizes); },
+        this,
+        [focused, input = m_style.layoutInput(*focused)] {
+            return GraphLayout::compute(*focused, input.sizes, input.options);
+        },
         [this, ticket, focused, keep = std::move(keep)](Result<GraphGeometry> layout) {
             if (!m_focusLayouts.isLatest(ticket))
                 return;
@@ -358,6 +450,11 @@ void GraphPanel::retranslate()
     m_zoomOut->setToolTip(tr("Zoom out (-)"));
     m_fit->setText(tr("Fit"));
     m_fit->setToolTip(tr("Show the whole graph (0)"));
+    m_namespacesMenu->setTitle(tr("&Namespaces"));
+    m_boxNamespaces->setText(tr("Namespace Boxes"));
+    m_collapseAll->setText(tr("Collapse All"));
+    m_expandAll->setText(tr("Expand All"));
+    m_expandAll->setEnabled(!m_updater->collapsedNamespaces().empty());
 }
 
 } // namespace meshlane::ui

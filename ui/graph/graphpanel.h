@@ -9,8 +9,11 @@
 #include <QWidget>
 
 #include <memory>
+#include <set>
+#include <string>
 
 class QAction;
+class QMenu;
 class QToolBar;
 
 namespace meshlane::ui {
@@ -42,8 +45,17 @@ public:
     void fit();
     GraphFindBar *findBar() const { return m_findBar; }
     GraphMinimap *minimap() const { return m_minimap; }
-    // Focus mode shows a subgraph of the mesh's: this is the whole one.
+    // Focus mode shows a subgraph of the mesh's: this is the whole one, with
+    // the collapsed namespaces folded.
     std::shared_ptr<const MeshGraph> fullGraph() const { return m_fullGraph; }
+
+    // Namespaces: a box's title collapses one, a double-click on its node
+    // expands it; this menu (in View, and the graph's context menu) does the rest.
+    void setNamespaceCollapsed(const QString &ns, bool collapsed);
+    void collapseAllNamespaces();
+    void expandAllNamespaces();
+    void setNamespaceBoxes(bool boxed);
+    QMenu *namespacesMenu() const { return m_namespacesMenu; }
 
     bool isBusy() const;
     GraphScene *scene() const { return m_scene; }
@@ -84,6 +96,8 @@ private:
     void layOutFocus(std::vector<int> keep);
     void showWholeGraph();
     void showGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout);
+    void setCollapsedNamespaces(std::set<std::string> namespaces);
+    void showContextMenu(const QPoint &pos); // in the view's coordinates
     std::vector<int> selectedNodes() const; // in fullGraph()
 
     GraphStyle m_style;
@@ -94,6 +108,10 @@ private:
     QAction *m_zoomIn;
     QAction *m_zoomOut;
     QAction *m_fit;
+    QMenu *m_namespacesMenu;
+    QAction *m_boxNamespaces;
+    QAction *m_collapseAll;
+    QAction *m_expandAll;
     GraphFindBar *m_findBar;
     GraphMinimap *m_minimap;
     bool m_someHidden = false; // the last find hid nodes: the minimap must redraw when that changes

@@ -6,8 +6,10 @@
 #include "graph/graphedgeitem.h"
 #include "graph/graphnodeitem.h"
 #include "graph/graphstyle.h"
+#include "graph/namespaceboxitem.h"
 
 #include <QGraphicsSceneHelpEvent>
+#include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QToolTip>
 
@@ -46,6 +48,7 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
     m_rebuilding = true;
     clear();
     m_badges.clear();
+    m_namespaceBoxes.clear();
     m_nodeItems.assign(graph->nodes().size(), nullptr);
     m_edgeItems.assign(graph->edges().size(), nullptr);
     m_graph = std::move(graph);
@@ -69,6 +72,13 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
         auto *item = new GraphEdgeItem(m_style, layout.edges[i]);
         item->setEdge(m_graph->edges()[i]);
         m_edgeItems[i] = item;
+        addItem(item);
+    }
+    for (const NamespaceBox &box : layout.namespaces) {
+        const QString ns = QString::fromStdString(box.ns);
+        auto *item = new NamespaceBoxItem(m_style, toRect(box.box), box.ns,
+                                          [this, ns] { Q_EMIT collapseNamespaceRequested(ns); });
+        m_namespaceBoxes.push_back(item);
         addItem(item);
     }
     separateTaggedLabels();
@@ -119,12 +129,14 @@ void GraphScene::updateGraph(std::shared_ptr<const MeshGraph> graph)
     Q_ASSERT(m_graph && graph->sameTopology(*m_graph));
     // An edit touches a few edges; re-measuring thousands of labels would not fit in a frame.
     const auto sameNode = [](const GraphNode &a, const GraphNode &b) {
-        return a.label == b.label && a.podCount == b.podCount && a.problem == b.problem
+        return a.label == b.label && a.podCount == b.podCount && a.foldedServices == b.foldedServices
+            && a.problem == b.problem
             && a.splitsTraffic == b.splitsTraffic && a.virtualService == b.virtualService && a.resource == b.resource;
     };
     const auto sameEdge = [](const GraphEdge &a, const GraphEdge &b) {
         return a.share == b.share && a.conditional == b.conditional && a.condition == b.condition
-            && a.problem == b.problem && a.virtualService == b.virtualService && a.route == b.route;
+            && a.problem == b.problem && a.virtualService == b.virtualService && a.route == b.route
+            && a.merged == b.merged;
     };
     const std::shared_ptr<const MeshGraph> previous = std::exchange(m_graph, std::move(graph));
     const auto refreshNode = [this, &previous, &sameNode](size_t i) {
@@ -282,6 +294,8 @@ void GraphScene::refreshTexts()
     }
     for (size_t i = 0; i < m_edgeItems.size(); ++i)
         m_edgeItems[i]->setEdge(m_graph->edges()[i]);
+    for (NamespaceBoxItem *box : m_namespaceBoxes)
+        box->retranslate();
 }
 
 void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
@@ -294,6 +308,8 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
             text = node->toolTipText();
         else if (const auto *badge = dynamic_cast<const FanOutBadgeItem *>(item))
             text = badge->toolTip();
+        else if (const auto *box = dynamic_cast<const NamespaceBoxItem *>(item))
+            text = box->toolTip();
         else if (const auto *edge = dynamic_cast<const GraphEdgeItem *>(item); edge && m_graph)
             text = edge->toolTipText(*m_graph);
         if (!text.isEmpty())
@@ -304,6 +320,21 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
     else
         QToolTip::showText(event->screenPos(), text, event->widget());
     event->setAccepted(!text.isEmpty());
+}
+
+void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    const auto *view = event->widget() ? qobject_cast<const QGraphicsView *>(event->widget()->parentWidget()) : nullptr;
+    for (QGraphicsItem *item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder,
+                                     view ? view->transform() : QTransform())) {
+        const auto *node = dynamic_cast<const GraphNodeItem *>(item);
+        if (node && node->node().kind == GraphNodeKind::Namespace) {
+            event->accept();
+            Q_EMIT expandNamespaceRequested(QString::fromStdString(node->node().ns));
+            return;
+        }
+    }
+    QGraphicsScene::mouseDoubleClickEvent(event);
 }
 
 GraphNodeItem *GraphScene::nodeItem(const QString &nodeId) const

@@ -17,6 +17,7 @@ class FanOutBadgeItem;
 class GraphEdgeItem;
 class GraphNodeItem;
 class GraphStyle;
+class NamespaceBoxItem;
 
 // The items for one laid out MeshGraph. Selecting a node or an edge selects
 // its VirtualService: every node and edge it draws is highlighted. The edges
@@ -68,15 +69,20 @@ public:
     // The badges of the gateways whose edges are collapsed, in node order.
     const std::vector<FanOutBadgeItem *> &fanOutBadges() const { return m_badges; }
     void setFanOutExpanded(int gateway, bool expanded); // as a click on its badge does
+    // The layout's namespace boxes, in its order.
+    const std::vector<NamespaceBoxItem *> &namespaceBoxes() const { return m_namespaceBoxes; }
 
 Q_SIGNALS:
     void nodeSelected(const QString &nodeId);                 // empty: nothing selected
     void virtualServiceSelected(const QString &nsName);       // "ns/name", empty when none
+    void collapseNamespaceRequested(const QString &ns);       // its box's title was clicked
+    void expandNamespaceRequested(const QString &ns);         // its collapsed node was double-clicked
 
 protected:
     // Tooltips are made for the item under the mouse when asked, not for
     // every item when the graph is set (a large mesh has thousands).
     void helpEvent(QGraphicsSceneHelpEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     void onSelectionChanged();
@@ -91,6 +97,7 @@ private:
     std::vector<GraphEdgeItem *> m_edgeItems; // per edge index
     std::unique_ptr<GatewayFanOut> m_fanOut;
     std::vector<FanOutBadgeItem *> m_badges; // per m_fanOut->collapsedGateways()
+    std::vector<NamespaceBoxItem *> m_namespaceBoxes;
     GatewayFanOut::Attention m_attention;    // expanded and found; the rest is read when needed
     std::vector<char> m_hidden;              // per node: by setNodeFilter()
     std::vector<char> m_dimmed;              // per node: by setNodeFilter()

@@ -106,7 +106,7 @@ LayoutInput GraphStyle::layoutInput(const MeshGraph &graph) const
 
 QString GraphStyle::subtitle(const GraphNode &node) const
 {
-    if (node.broken())
+    if (node.broken() && node.kind != GraphNodeKind::Namespace) // a namespace is there: something in it is broken
         return tr("missing");
     switch (node.kind) {
     case GraphNodeKind::Version: return tr("%n pod(s)", nullptr, node.podCount);

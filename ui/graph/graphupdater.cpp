@@ -2,9 +2,8 @@
 #include "graph/graphupdater.h"
 
 #include "base/backgroundjob.h"
-
+#include "graph/namespacecollapse.h"
 #include "graph/routesharememo.h"
-
 
 namespace meshlane::ui {
 
@@ -12,7 +11,8 @@ namespace {
 
 struct BuiltGraph
 {
-    std::shared_ptr<const MeshGraph> graph;
+    std::shared_ptr<const MeshGraph> graph; // folded
+    std::shared_ptr<const MeshGraph> whole;
     MeshPtr mesh;
     std::shared_ptr<RouteShareMemo> memo;
     bool sameTopology = false;
@@ -20,9 +20,9 @@ struct BuiltGraph
 
 } // namespace
 
-GraphUpdater::GraphUpdater(SizeFunction sizes, QObject *parent)
+GraphUpdater::GraphUpdater(LayoutInputFunction input, QObject *parent)
     : QObject(parent)
-    , m_sizes(std::move(sizes))
+    , m_layoutInput(std::move(input))
     , m_routers(std::make_shared<RouterCache>())
 {
 }
@@ -48,6 +48,15 @@ void GraphUpdater::relayout()
     setMesh(m_mesh);
 }
 
+void GraphUpdater::setCollapsedNamespaces(std::set<std::string> namespaces)
+{
+    if (namespaces == m_collapsed)
+        return;
+    m_collapsed = std::move(namespaces);
+    if (m_mesh)
+        setMesh(m_mesh); // the same snapshot: an update with nothing to redo, then folded anew
+}
+
 void GraphUpdater::startNext()
 {
     if (!m_running) {
@@ -60,36 +69,43 @@ void GraphUpdater::startNext()
     // The graph replaced last time goes with this job: freeing thousands of
     // nodes and edges is the pool thread's work, not the GUI thread's (the
     // scene has let go of it by now; the job's captures die on the pool thread).
-    auto build = [mesh, routers = m_routers, previous = m_graph, previousMesh = m_graphMesh,
-                        previousMemo = m_memo, retired = std::exchange(m_retired, {})] {
+    auto build = [mesh, routers = m_routers, previous = m_graph, previousWhole = m_whole, previousMesh = m_graphMesh,
+                  previousMemo = m_memo, collapsed = m_collapsed, retired = std::exchange(m_retired, {})] {
         // Edge labels show what the routing engine does with a plain request.
         auto memo = std::make_shared<RouteShareMemo>(routers->routerFor(mesh), previousMemo.get());
-        auto graph = std::make_shared<const MeshGraph>(previous ? MeshGraph::update(*previous, *previousMesh, *mesh, memo->model())
-                                                                : MeshGraph::build(*mesh, memo->model()));
-        const bool same = previous && (graph->isIncremental() || graph->sameTopology(*previous));
-        return BuiltGraph{std::move(graph), mesh, std::move(memo), same};
+        auto whole = std::make_shared<const MeshGraph>(previousWhole
+                                                           ? MeshGraph::update(*previousWhole, *previousMesh, *mesh, memo->model())
+                                                           : MeshGraph::build(*mesh, memo->model()));
+        auto graph = collapsed.empty() ? whole : std::make_shared<const MeshGraph>(collapseNamespaces(*whole, collapsed));
+        // Incremental from the graph handed out last (not when that one was folded otherwise).
+        const bool same = previous
+            && ((graph->isIncremental() && graph->updatedFrom() == previous->serial()) || graph->sameTopology(*previous));
+        return BuiltGraph{std::move(graph), std::move(whole), mesh, std::move(memo), same};
     };
     runInBackground(this, std::move(build), [this, forceLayout](BuiltGraph built) {
         m_memo = std::move(built.memo);
         if (built.sameTopology && !forceLayout) {
             m_retired = std::exchange(m_graph, built.graph);
+            m_whole = std::move(built.whole);
             m_graphMesh = std::move(built.mesh);
             Q_EMIT graphUpdated(built.graph);
             finish();
         } else {
-            layOut(std::move(built.graph), std::move(built.mesh));
+            layOut(std::move(built.graph), std::move(built.whole), std::move(built.mesh));
         }
     });
 }
 
-void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, MeshPtr mesh)
+void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const MeshGraph> whole, MeshPtr mesh)
 {
     Q_EMIT layoutStarted();
-    std::vector<LayoutSize> sizes = m_sizes(*graph);
-    const auto compute = [graph, sizes = std::move(sizes)] { return GraphLayout::compute(*graph, sizes); };
-    runInBackground(this, compute, [this, graph, mesh = std::move(mesh)](Result<GraphGeometry> layout) {
+    const auto compute = [graph, input = m_layoutInput(*graph)] {
+        return GraphLayout::compute(*graph, input.sizes, input.options);
+    };
+    runInBackground(this, compute, [this, graph, whole = std::move(whole), mesh = std::move(mesh)](Result<GraphGeometry> layout) {
         if (layout) {
             m_retired = std::exchange(m_graph, graph);
+            m_whole = whole;
             m_graphMesh = mesh;
             Q_EMIT graphLaidOut(graph, std::make_shared<const GraphGeometry>(std::move(layout).value()));
         } else {

@@ -11,6 +11,8 @@
 
 #include <functional>
 #include <memory>
+#include <set>
+#include <string>
 
 namespace meshlane::ui {
 
@@ -21,21 +23,26 @@ namespace meshlane::ui {
 // that only moved weights redoes just the moved rule's shares: the Router
 // comes from the shared RouterCache (derived from the previous snapshot's),
 // the shares from a RouteShareMemo, the graph from MeshGraph::update.
+// The graph handed out has the collapsed namespaces folded (collapseNamespaces).
 class GraphUpdater : public QObject
 {
     Q_OBJECT
 
 public:
-    // Called on the GUI thread (it measures text) between building and laying out.
-    using SizeFunction = std::function<std::vector<LayoutSize>(const MeshGraph &)>;
+    // Called on the GUI thread (it measures text) between building and laying
+    // out: the node sizes and the layout's options.
+    using LayoutInputFunction = std::function<LayoutInput(const MeshGraph &)>;
 
-    explicit GraphUpdater(SizeFunction sizes, QObject *parent = nullptr);
+    explicit GraphUpdater(LayoutInputFunction input, QObject *parent = nullptr);
 
     // The cache the Routers for edge labels come from (by default, one of its
     // own); share the Document's so the simulation routes with the same ones.
     void setRouterCache(RouterCachePtr routers);
     void setMesh(MeshPtr mesh);
     void relayout(); // node sizes changed (e.g. the language): lay the current mesh out again
+    // Each drawn as one node from the next graph on; laid out again only when that changes the graph.
+    void setCollapsedNamespaces(std::set<std::string> namespaces);
+    const std::set<std::string> &collapsedNamespaces() const { return m_collapsed; }
     bool isBusy() const { return m_running; }
     std::shared_ptr<const MeshGraph> graph() const { return m_graph; }
 
@@ -48,16 +55,18 @@ Q_SIGNALS:
 
 private:
     void startNext();
-    void layOut(std::shared_ptr<const MeshGraph> graph, MeshPtr mesh);
+    void layOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const MeshGraph> whole, MeshPtr mesh);
     void finish();
 
-    SizeFunction m_sizes;
+    LayoutInputFunction m_layoutInput;
     RouterCachePtr m_routers;
     MeshPtr m_mesh;    // newest snapshot asked for
     MeshPtr m_pending; // waiting for the running job to finish
     bool m_forceLayout = false;
     bool m_running = false;
+    std::set<std::string> m_collapsed;
     std::shared_ptr<const MeshGraph> m_graph; // last one handed out
+    std::shared_ptr<const MeshGraph> m_whole; // what m_graph was folded from (itself when nothing is collapsed)
     std::shared_ptr<const MeshGraph> m_retired; // the one before: released by the next job
     MeshPtr m_graphMesh;                      // what m_graph shows
     std::shared_ptr<RouteShareMemo> m_memo; // of the last graph built

@@ -193,6 +193,7 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_fitAction);
+    m_viewMenu->addMenu(m_graphPanel->namespacesMenu());
     m_viewMenu->addAction(m_diagnosticsDock->toggleViewAction());
     m_viewMenu->addActions(m_editingDocks->viewActions());
     m_viewMenu->addActions(m_simulationDocks->viewActions());

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include "graph/namespaceboxitem.h"
+
+#include "graph/graphstyle.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace meshlane::ui {
+
+namespace {
+
+// Drawn a little inside its space, as app boxes are, so neighbours stay apart.
+constexpr double kInset = 3;
+
+} // namespace
+
+NamespaceBoxItem::NamespaceBoxItem(const GraphStyle &style, const QRectF &box, std::string ns,
+                                   std::function<void()> titleClicked)
+    : m_style(style)
+    , m_size(box.size())
+    , m_ns(std::move(ns))
+    , m_titleClicked(std::move(titleClicked))
+{
+    setPos(box.topLeft());
+    setZValue(-1); // under the app boxes and nodes it holds
+    setCursor(Qt::PointingHandCursor); // shape() is the title: that is where the cursor changes
+    retranslate();
+}
+
+void NamespaceBoxItem::retranslate()
+{
+    m_title = m_style.namespaceTitle(m_ns);
+    setToolTip(m_style.namespaceBoxToolTip(m_ns));
+    update();
+}
+
+QRectF NamespaceBoxItem::titleRect() const
+{
+    const double width = QFontMetricsF(m_style.titleFont).horizontalAdvance(m_title) + 12;
+    return QRectF(kInset, kInset, std::min(width, m_size.width() - 2 * kInset),
+                  QFontMetricsF(m_style.titleFont).height() + 6);
+}
+
+QRectF NamespaceBoxItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), m_size).adjusted(-1, -1, 1, 1);
+}
+
+QPainterPath NamespaceBoxItem::shape() const
+{
+    QPainterPath path;
+    path.addRect(titleRect());
+    return path;
+}
+
+void NamespaceBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QRectF box = QRectF(QPointF(0, 0), m_size).adjusted(kInset, kInset, -kInset, -kInset);
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < m_style.outlineDetail) {
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(GraphStyle::namespaceBorder(), 0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(box);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(GraphStyle::namespaceBorder(), 1.5));
+    painter->setBrush(GraphStyle::namespaceFill());
+    painter->drawRoundedRect(box, 4, 4);
+    painter->setPen(GraphStyle::text());
+    painter->setFont(m_style.titleFont);
+    painter->drawText(titleRect().adjusted(6, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, m_title);
+}
+
+void NamespaceBoxItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !titleRect().contains(event->pos())) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+    if (m_titleClicked)
+        m_titleClicked();
+}
+
+} // namespace meshlane::ui
