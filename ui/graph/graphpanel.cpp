@@ -102,7 +102,10 @@ void GraphPanel::setNamespaceCollapsed(const QString &ns, bool collapsed)
         namespaces.insert(ns.toStdString());
     else
         namespaces.erase(ns.toStdString());
+    if (namespaces == m_updater->collapsedNamespaces())
+        return;
     setCollapsedNamespaces(std::move(namespaces));
+    m_revealNamespace = ns; // the view goes there once laid out
 }
 
 void GraphPanel::collapseAllNamespaces()
@@ -116,6 +119,18 @@ void GraphPanel::collapseAllNamespaces()
 void GraphPanel::expandAllNamespaces()
 {
     setCollapsedNamespaces({});
+}
+
+void GraphPanel::revealNamespace(const QString &ns)
+{
+    QRectF bounds;
+    if (const GraphNodeItem *folded = m_scene->nodeItem(QString::fromStdString(namespaceNodeId(ns.toStdString()))))
+        bounds = folded->sceneBoundingRect();
+    for (const NamespaceBoxItem *box : m_scene->namespaceBoxes()) {
+        if (box->ns() == ns.toStdString())
+            bounds |= box->sceneBoundingRect();
+    }
+    m_view->reveal(bounds); // nothing when it has neither
 }
 
 void GraphPanel::setCollapsedNamespaces(std::set<std::string> namespaces)
@@ -246,6 +261,9 @@ void GraphPanel::showWholeGraph()
         m_fitPending = false;
         fit();
     }
+    // Where the user's click was: on a graph too large to read when fitted, at a size to read.
+    if (!m_revealNamespace.isEmpty())
+        revealNamespace(std::exchange(m_revealNamespace, QString()));
     Q_EMIT graphShown();
 }
 

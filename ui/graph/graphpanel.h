@@ -98,6 +98,7 @@ private:
     void showGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout);
     void setCollapsedNamespaces(std::set<std::string> namespaces);
     void showContextMenu(const QPoint &pos); // in the view's coordinates
+    void revealNamespace(const QString &ns); // its folded node or its boxes
     std::vector<int> selectedNodes() const; // in fullGraph()
 
     GraphStyle m_style;
@@ -126,6 +127,7 @@ private:
     bool m_focusLayoutRunning = false;
     QString m_shownQuery; // the find last applied: the view goes to its results once
     bool m_fitPending = true;
+    QString m_revealNamespace; // collapsed or expanded by the user: the view goes to it once laid out
     QString m_pendingVirtualService;
     ResourceId m_pendingResource;
 };

@@ -11,6 +11,7 @@
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
+#include <QStyleOptionGraphicsItem>
 #include <QToolTip>
 
 #include <algorithm>
@@ -320,6 +321,17 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
     else
         QToolTip::showText(event->screenPos(), text, event->widget());
     event->setAccepted(!text.isEmpty());
+}
+
+void GraphScene::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    const double detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (detail >= m_style.outlineDetail)
+        return; // near, each box's title is drawn by the box
+    for (const NamespaceBoxItem *box : m_namespaceBoxes) {
+        if (box->isVisible() && box->sceneBoundingRect().intersects(rect))
+            box->paintFarTitle(painter, detail);
+    }
 }
 
 void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)

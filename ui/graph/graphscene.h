@@ -83,6 +83,7 @@ protected:
     // every item when the graph is set (a large mesh has thousands).
     void helpEvent(QGraphicsSceneHelpEvent *event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override; // far out: the namespaces' names
 
 private:
     void onSelectionChanged();

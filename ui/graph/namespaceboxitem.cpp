@@ -8,12 +8,16 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+#include <cmath>
+
 namespace meshlane::ui {
 
 namespace {
 
 // Drawn a little inside its space, as app boxes are, so neighbours stay apart.
 constexpr double kInset = 3;
+constexpr double kFarTitlePixels = 14; // on screen
 
 } // namespace
 
@@ -59,11 +63,12 @@ QPainterPath NamespaceBoxItem::shape() const
 void NamespaceBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF box = QRectF(QPointF(0, 0), m_size).adjusted(kInset, kInset, -kInset, -kInset);
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < m_style.outlineDetail) {
+    const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < m_style.outlineDetail) {
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(GraphStyle::namespaceBorder(), 0));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRect(box);
+        painter->drawRect(box); // its name is drawn over everything (GraphScene::drawForeground)
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
@@ -73,6 +78,28 @@ void NamespaceBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->setPen(GraphStyle::text());
     painter->setFont(m_style.titleFont);
     painter->drawText(titleRect().adjusted(6, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, m_title);
+}
+
+void NamespaceBoxItem::paintFarTitle(QPainter *painter, double detail) const
+{
+    const QRectF box = mapRectToScene(QRectF(QPointF(0, 0), m_size).adjusted(kInset, kInset, -kInset, -kInset));
+    QFont font = m_style.titleFont;
+    font.setPixelSize(std::max(1, int(std::lround(kFarTitlePixels / detail))));
+    const QFontMetricsF metrics(font);
+    const QString name = QString::fromStdString(m_ns);
+    const QRectF strip(box.topLeft(), QSizeF(std::min(box.width(), metrics.horizontalAdvance(name) + metrics.height()),
+                                             metrics.height() * 1.3));
+    if (strip.height() > box.height() / 2)
+        return; // a small box far out: the name would cover it all
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(QPen(GraphStyle::namespaceBorder(), 0));
+    painter->setBrush(GraphStyle::namespaceFill());
+    painter->drawRect(strip);
+    painter->setPen(GraphStyle::text());
+    painter->setFont(font);
+    painter->drawText(strip.adjusted(metrics.height() / 2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, name);
+    painter->restore();
 }
 
 void NamespaceBoxItem::mousePressEvent(QGraphicsSceneMouseEvent *event)

@@ -20,6 +20,10 @@ public:
     const std::string &ns() const { return m_ns; }
     QRectF titleRect() const; // in item coordinates: where a click collapses
     void retranslate();       // the title and the tooltip
+    // Far out (below GraphStyle::outlineDetail) the boxes are what a user
+    // finds their way by: the name, as large on screen as near, in scene
+    // coordinates, drawn over the items (they would hide it).
+    void paintFarTitle(QPainter *painter, double detail) const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override; // the title only: the box must not take clicks meant for the empty space in it
@@ -29,6 +33,7 @@ protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
+
     const GraphStyle &m_style;
     QSizeF m_size;
     std::string m_ns;
