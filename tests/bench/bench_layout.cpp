@@ -10,9 +10,17 @@
 // the GUI runs (each connected part on its own, then packed).
 //
 // MESHLANE_BENCH_MESH=DIR uses an existing folder instead of generating one.
+//
+// Namespaces, on 10 meshgen namespaces of 999 services each (9,990
+// services): BM_NamespaceLayout/0 is the layout unboxed, /1 with a box per
+// namespace (x_unboxed: its time over /0's); BM_CollapseNamespaces folds 1
+// or all 10 namespaces (x_build: its time over MeshGraph::build of the same
+// mesh, BM_NamespacesBuild).
 
+#include "bench/generatedmesh.h"
 #include "graph/graphlayout.h"
 #include "graph/meshgraph.h"
+#include "graph/namespacecollapse.h"
 #include "load/manifestloader.h"
 
 #include <QDir>
@@ -26,6 +34,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <set>
 
 using namespace meshlane;
 
@@ -181,6 +190,94 @@ void BM_WholeGraphInProcess(benchmark::State &state)
     counters(state);
 }
 BENCHMARK(BM_WholeGraphInProcess)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
+
+struct NamespacesFixture
+{
+    MeshPtr mesh;
+    std::unique_ptr<MeshGraph> graph;
+    std::vector<LayoutSize> sizes;
+    LayoutOptions boxed;
+};
+
+NamespacesFixture &namespaces()
+{
+    static NamespacesFixture *instance = [] {
+        auto *f = new NamespacesFixture;
+        f->mesh = ManifestLoader().loadFolder(generatedNamespaces(10, 999)).mesh;
+        f->graph = std::make_unique<MeshGraph>(MeshGraph::build(*f->mesh));
+        f->sizes = typicalSizes(*f->graph);
+        for (const std::string &ns : graphNamespaces(*f->graph))
+            f->boxed.namespaceTitles[ns] = {7.0 * double(ns.size()) + 24, 22};
+        return f;
+    }();
+    return *instance;
+}
+
+double g_unboxedMs = 0;
+double g_namespacesBuildMs = 0;
+
+double meanMs(const std::vector<double> &times)
+{
+    double total = 0;
+    for (double t : times)
+        total += t;
+    return times.empty() ? 0 : total / double(times.size());
+}
+
+template<typename Work>
+std::vector<double> timedRuns(benchmark::State &state, Work work)
+{
+    std::vector<double> times;
+    for (auto _ : state) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    return times;
+}
+
+void BM_NamespaceLayout(benchmark::State &state)
+{
+    NamespacesFixture &f = namespaces();
+    const bool boxed = state.range(0) != 0;
+    const LayoutOptions options = boxed ? f.boxed : LayoutOptions{};
+    size_t boxes = 0;
+    const std::vector<double> times = timedRuns(state, [&] {
+        Result<GraphGeometry> result = GraphLayout::compute(*f.graph, f.sizes, options);
+        if (!result.ok())
+            state.SkipWithError(result.error().c_str());
+        else
+            boxes = result->namespaces.size();
+    });
+    state.counters["nodes"] = double(f.graph->nodes().size());
+    state.counters["boxes"] = double(boxes);
+    if (!boxed)
+        g_unboxedMs = meanMs(times);
+    else if (g_unboxedMs > 0)
+        state.counters["x_unboxed"] = meanMs(times) / g_unboxedMs;
+}
+BENCHMARK(BM_NamespaceLayout)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+void BM_NamespacesBuild(benchmark::State &state)
+{
+    NamespacesFixture &f = namespaces();
+    g_namespacesBuildMs = meanMs(timedRuns(state, [&] { benchmark::DoNotOptimize(MeshGraph::build(*f.mesh)); }));
+    state.counters["nodes"] = double(f.graph->nodes().size());
+}
+BENCHMARK(BM_NamespacesBuild)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+void BM_CollapseNamespaces(benchmark::State &state)
+{
+    NamespacesFixture &f = namespaces();
+    const std::vector<std::string> all = graphNamespaces(*f.graph);
+    const std::set<std::string> folded(all.begin(), all.begin() + state.range(0));
+    size_t nodes = 0;
+    const std::vector<double> times = timedRuns(state, [&] { nodes = collapseNamespaces(*f.graph, folded).nodes().size(); });
+    state.counters["nodes"] = double(nodes);
+    if (g_namespacesBuildMs > 0)
+        state.counters["x_build"] = meanMs(times) / g_namespacesBuildMs;
+}
+BENCHMARK(BM_CollapseNamespaces)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
 
 } // namespace
 
