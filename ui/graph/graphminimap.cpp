@@ -4,8 +4,10 @@
 #include "graph/graphscene.h"
 #include "graph/graphstyle.h"
 #include "graph/graphview.h"
+#include "graph/namespaceboxitem.h"
 
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -58,6 +60,22 @@ void GraphMinimap::refresh()
         else
             painter.fillRect(drawn, node.broken ? GraphStyle::broken() : GraphStyle::idle());
     });
+    // The namespaces' boxes, named where the name fits: what the map is read by.
+    QFont font = painter.font();
+    font.setPixelSize(9);
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    for (const NamespaceBoxItem *box : m_scene->namespaceBoxes()) {
+        const QRectF drawn = toMap.mapRect(box->sceneBoundingRect().adjusted(4, 4, -4, -4));
+        painter.setPen(QPen(GraphStyle::namespaceBorder(), 1));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(drawn);
+        const QString name = QString::fromStdString(box->ns());
+        if (metrics.horizontalAdvance(name) + 4 < drawn.width() && metrics.height() + 2 < drawn.height()) {
+            painter.setPen(GraphStyle::text());
+            painter.drawText(drawn.adjusted(2, 1, -2, -1), Qt::AlignLeft | Qt::AlignTop, name);
+        }
+    }
     for (const QRectF &drawn : found)
         painter.fillRect(QRectF(drawn.center() - QPointF(2, 2), QSizeF(4, 4)), GraphStyle::found());
     follow();
