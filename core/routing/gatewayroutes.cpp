@@ -194,6 +194,25 @@ void GatewayRoutes::build(const Gateway &gateway, std::vector<const VirtualServi
     std::stable_sort(entry.hosts.begin(), entry.hosts.end(), [](const VirtualHost &a, const VirtualHost &b) {
         return domainSpecificity(a.domain) > domainSpecificity(b.domain);
     });
+    indexHosts(entry);
+}
+
+std::string GatewayRoutes::exactHostKey(uint32_t port, const std::string &domain)
+{
+    return std::to_string(port) + '\n' + toLower(domain);
+}
+
+void GatewayRoutes::indexHosts(Entry &entry)
+{
+    // Domains not starting with '*' match by name alone (hostMatchesPattern)
+    // and sort before every one that does (domainSpecificity).
+    entry.exactHosts.clear();
+    entry.firstWildcard = 0;
+    while (entry.firstWildcard < entry.hosts.size() && !entry.hosts[entry.firstWildcard].domain.starts_with('*')) {
+        const VirtualHost &host = entry.hosts[entry.firstWildcard];
+        entry.exactHosts.emplace(exactHostKey(host.port, host.domain), entry.firstWildcard); // the first wins, as in a scan
+        ++entry.firstWildcard;
+    }
 }
 
 const std::vector<GatewayRoutes::VirtualHost> *GatewayRoutes::virtualHostsOf(const std::string &gatewayRef) const
@@ -291,7 +310,12 @@ GatewayRoutes::Lookup GatewayRoutes::find(const std::string &gatewayRef, const s
         }
         return lookup;
     }
-    for (const VirtualHost &candidate : entry.hosts) {
+    if (const auto exact = entry.exactHosts.find(exactHostKey(lookup.port, host)); exact != entry.exactHosts.end()) {
+        lookup.virtualHost = &entry.hosts[exact->second];
+        return lookup;
+    }
+    for (size_t i = entry.firstWildcard; i < entry.hosts.size(); ++i) {
+        const VirtualHost &candidate = entry.hosts[i];
         if (candidate.port == lookup.port && hostMatchesPattern(candidate.domain, host)) {
             lookup.virtualHost = &candidate;
             return lookup;

@@ -61,6 +61,10 @@ private:
         const Gateway *gateway = nullptr;
         std::vector<const VirtualService *> bound; // listing it, in load order
         std::vector<VirtualHost> hosts; // most specific domain first
+        // A gateway in front of a thousand services has a thousand exact
+        // domains: they are found by name, only wildcards are scanned.
+        std::unordered_map<std::string, size_t> exactHosts; // exactHostKey() -> first such in `hosts`
+        size_t firstWildcard = 0;                           // in `hosts`: the exact domains come first
     };
     using BoundMap = std::unordered_map<std::string, std::vector<const VirtualService *>>;
 
@@ -68,6 +72,8 @@ private:
     // The target port behind `servicePort` of the Service exposing the
     // Gateway's workloads; 0 when the folder has no such Service or port.
     uint32_t targetPortOf(const Gateway &gateway, uint32_t servicePort) const;
+    static std::string exactHostKey(uint32_t port, const std::string &domain);
+    static void indexHosts(Entry &entry);
     void build(const Gateway &gateway, std::vector<const VirtualService *> bound, const DestinationResolver &resolver,
                RouteTable::Options options);
 

@@ -469,6 +469,48 @@ spec:
         QCOMPARE(unknownGateway.status, 404);
     }
 
+    // Envoy's virtual host order: an exact name, then the longest wildcard,
+    // then "*"; per server port. (Exact names are looked up by name, not
+    // scanned: a gateway in front of a thousand services has a thousand.)
+    void gatewayPrefersTheExactDomainThenTheLongestWildcard()
+    {
+        std::string yaml = std::string(kReviewsBase) + R"(
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: edge, namespace: default}
+spec:
+  selector: {istio: ingressgateway}
+  servers:
+  - port: {number: 80, name: http, protocol: HTTP}
+    hosts: ["*"]
+  - port: {number: 8080, name: http-alt, protocol: HTTP}
+    hosts: ["shop.example.com"]
+)";
+        const auto virtualService = [](const char *name, const char *host, const char *subset) {
+            return std::string("---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: ") + name +
+                ", namespace: default}\nspec:\n  hosts: [\"" + host + "\"]\n  gateways: [edge]\n  http:\n  - route:\n"
+                "    - destination: {host: reviews, subset: " + subset + "}\n";
+        };
+        yaml += virtualService("anything", "*", "v1") + virtualService("wild", "*.example.com", "v2") +
+            virtualService("deeper", "*.shop.example.com", "v3") + virtualService("exact", "shop.example.com", "v1") +
+            virtualService("Upper", "Blog.Example.com", "v3");
+        const auto router = routerFor(yaml);
+        const auto through = [&router](const char *host, uint32_t port = 0) {
+            return router->route(makeRequest({.host = host, .gateway = "default/edge", .port = port})).virtualService;
+        };
+        QCOMPARE(through("shop.example.com"), std::string("default/exact"));
+        QCOMPARE(through("SHOP.example.COM"), std::string("default/exact")); // host names have no case
+        QCOMPARE(through("blog.example.com"), std::string("default/Upper"));
+        QCOMPARE(through("cart.shop.example.com"), std::string("default/deeper"));
+        QCOMPARE(through("cart.example.com"), std::string("default/wild"));
+        QCOMPARE(through("example.org"), std::string("default/anything"));
+        // Port 8080 serves only shop.example.com, so there `*` and shop.example.com intersect in one
+        // virtual host, shop.example.com, whose VirtualServices merge in creation order: the first wins.
+        QCOMPARE(through("shop.example.com", 8080), std::string("default/anything"));
+        QCOMPARE(router->route(makeRequest({.host = "cart.example.com", .gateway = "default/edge", .port = 8080})).status,
+                 404);
+    }
+
     void gatewayDestinationWithoutPortOnMultiPortServiceIs503()
     {
         const std::string yaml = R"(
