@@ -3,6 +3,7 @@
 
 #include "graph/meshgraph.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace meshlane {
