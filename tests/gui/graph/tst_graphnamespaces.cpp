@@ -125,6 +125,24 @@ private Q_SLOTS:
         QCOMPARE(m_panel->scene()->graph()->nodes().size(), m_wholeNodes);
     }
 
+    // A share summed over several routes would mix unlike things: such an edge says how many it is.
+    void mergedEdgesSayHowManyRoutes()
+    {
+        GraphEdge edge;
+        edge.share = 0.5;
+        QCOMPARE(m_panel->style().edgeLabel(edge), QStringLiteral("50%"));
+        edge.merged = 3;
+        QCOMPARE(m_panel->style().edgeLabel(edge), QStringLiteral("3 routes"));
+        m_panel->collapseAllNamespaces();
+        QVERIFY(settle());
+        const MeshGraph &graph = *m_panel->scene()->graph();
+        const GraphEdge &refund = graph.edges()[size_t(graph.edgeIndex("ns:pay > ns:shop"))];
+        QVERIFY(m_panel->style().edgeToolTip(graph, refund).contains(QStringLiteral("When: header x-refund")));
+        QCOMPARE(m_panel->style().nodeToolTip(*graph.findNode("ns:shop")),
+                 QStringLiteral("Namespace shop, collapsed\n3 services\n7 pods\n1 node inside is broken\n"
+                                "Double-click to expand it."));
+    }
+
     void boxesCanBeTurnedOff()
     {
         m_panel->setNamespaceBoxes(false);
