@@ -5,6 +5,7 @@
 #include "support/testdata.h"
 #include "support/testfolder.h"
 
+#include <QDir>
 #include <QTest>
 
 #include <cstdlib>
@@ -40,6 +41,35 @@ int countIn(const MeshGraph &graph, const std::string &ns)
     int count = 0;
     for (const GraphNode &node : graph.nodes())
         count += node.ns == ns ? 1 : 0;
+    return count;
+}
+
+// Ids index what they name, edges and parents point at nodes that exist.
+void checkWellFormed(const MeshGraph &graph, const std::string &where)
+{
+    const auto &nodes = graph.nodes();
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        QVERIFY2(graph.nodeIndex(nodes[i].id) == int(i), (where + ": " + nodes[i].id).c_str());
+        if (nodes[i].parent >= 0) {
+            QVERIFY2(size_t(nodes[i].parent) < nodes.size(), where.c_str());
+            QCOMPARE(nodes[size_t(nodes[i].parent)].kind, GraphNodeKind::App);
+        }
+    }
+    for (size_t i = 0; i < graph.edges().size(); ++i) {
+        const GraphEdge &edge = graph.edges()[i];
+        QVERIFY2(graph.edgeIndex(edge.id) == int(i), (where + ": " + edge.id).c_str());
+        QVERIFY2(edge.from >= 0 && size_t(edge.from) < nodes.size() && edge.to >= 0 && size_t(edge.to) < nodes.size(),
+                 where.c_str());
+        QVERIFY2(edge.merged >= 1, where.c_str());
+    }
+}
+
+// Pods on version nodes and folded namespaces: what the graph shows running.
+int pods(const MeshGraph &graph)
+{
+    int count = 0;
+    for (const GraphNode &node : graph.nodes())
+        count += node.kind == GraphNodeKind::Version || node.kind == GraphNodeKind::Namespace ? node.podCount : 0;
     return count;
 }
 
@@ -196,6 +226,42 @@ spec:
         QCOMPARE(edge->share, 1.0);  // 0.6 + 0.4: all of the gateway's default traffic goes into team-a
         // team-a's own gateway (meshgen's) is inside it: its 30 routes are inside too.
         QCOMPARE(int(graph.edges().size()), 1);
+    }
+
+    // Every sample, each namespace folded alone and all at once: the folded
+    // graph is well formed and loses no pod and no edge that leaves a namespace.
+    void foldedGraphsAreWellFormed()
+    {
+        QStringList folders = QDir(meshlane::test::samplesDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (QString &folder : folders)
+            folder = meshlane::test::samplesDir(folder);
+        folders << meshlane::test::testData(QStringLiteral("graph/namespaces"));
+        for (const QString &folder : folders) {
+            const MeshGraph whole = graphOf(folder.toStdString());
+            const std::vector<std::string> namespaces = graphNamespaces(whole);
+            std::vector<std::set<std::string>> foldings;
+            for (const std::string &ns : namespaces)
+                foldings.push_back({ns});
+            foldings.emplace_back(namespaces.begin(), namespaces.end());
+            for (const std::set<std::string> &folding : foldings) {
+                const MeshGraph graph = collapseNamespaces(whole, folding);
+                const std::string where = folder.toStdString() + " folding " + *folding.begin();
+                checkWellFormed(graph, where);
+                QCOMPARE(pods(graph), pods(whole));
+                int crossing = 0;
+                for (const GraphEdge &edge : whole.edges()) {
+                    const bool fromFolded = folding.count(whole.nodes()[size_t(edge.from)].ns) > 0;
+                    const bool toFolded = folding.count(whole.nodes()[size_t(edge.to)].ns) > 0;
+                    const bool inside = fromFolded && toFolded
+                        && whole.nodes()[size_t(edge.from)].ns == whole.nodes()[size_t(edge.to)].ns;
+                    crossing += inside ? 0 : 1;
+                }
+                int merged = 0;
+                for (const GraphEdge &edge : graph.edges())
+                    merged += edge.merged;
+                QVERIFY2(merged == crossing, where.c_str());
+            }
+        }
     }
 
     void collapsingNothingKeepsTheGraph()
