@@ -18,6 +18,7 @@ RouteShareMemo::RouteShareMemo(RouterPtr router, RouteShareMemo *previous)
     std::unordered_set<const VirtualService *> current;
     for (const auto &virtualService : m_router->mesh()->virtualServices)
         current.insert(virtualService.get());
+    m_previousRouter = previous->m_router->serial();
     m_entries = std::move(previous->m_entries);
     previous->m_entries.clear();
     std::erase_if(m_entries, [&current](const auto &entry) { return !current.count(entry.first); });
@@ -29,25 +30,46 @@ std::vector<DestinationShare> RouteShareMemo::sharesOf(const Mesh &mesh, const V
     if (known != m_entries.end()) {
         const Entry &entry = *known->second;
         bool same = true;
-        // A connection's decision depends on rules no route table stands for
-        // (at a gateway, every bound rule's tcp / tls routes): always routed again.
-        for (size_t i = 0; same && i < entry.requests.size(); ++i)
-            same = entry.requests[i].protocol == ConnectionProtocol::Http
-                && m_router->tableFor(entry.requests[i]) == entry.tables[i];
+        bool lookedUp = false;
+        for (size_t i = 0; same && i < entry.requests.size(); ++i) {
+            const HttpRequest &request = entry.requests[i];
+            // A connection's decision depends on rules no route table stands for
+            // (at a gateway, every bound rule's tcp / tls routes): always routed again.
+            if (request.protocol != ConnectionProtocol::Http) {
+                same = false;
+            } else if (!m_router->decidesAsPredecessor(request, entry.hosts[i], m_previousRouter)) {
+                lookedUp = true; // a derived Router vouches for most requests without a lookup
+                same = m_router->tableFor(request) == entry.tables[i];
+            }
+        }
         if (same) {
             ++m_reused;
-            return entry.shares;
+            if (!lookedUp)
+                return entry.shares;
+            // Hosts came or went: what a name resolves to may have moved even
+            // where the table did not, and the next Router vouches by name.
+            auto refreshed = std::make_shared<Entry>(entry);
+            for (size_t i = 0; i < refreshed->requests.size(); ++i)
+                refreshed->hosts[i] = resolvedHost(refreshed->requests[i]);
+            known->second = refreshed;
+            return refreshed->shares;
         }
     }
     ++m_computed;
     auto entry = std::make_shared<Entry>();
     for (size_t i = 0; i < virtualService.hostFqdns.size(); ++i) {
-        entry->requests.push_back(plainRequest(virtualService, i));
-        entry->tables.push_back(m_router->tableFor(entry->requests.back()));
+        const HttpRequest &request = entry->requests.emplace_back(plainRequest(virtualService, i));
+        entry->tables.push_back(m_router->tableFor(request));
+        entry->hosts.push_back(resolvedHost(request));
     }
     entry->shares = expectedRouteShares(m_router)(mesh, virtualService);
     m_entries[&virtualService] = entry;
     return entry->shares;
+}
+
+std::string RouteShareMemo::resolvedHost(const HttpRequest &request) const
+{
+    return request.gateway.empty() ? m_router->resolveHost(request.hostName(), request.sourceNamespace) : std::string();
 }
 
 EdgeShareModel RouteShareMemo::model()

@@ -14,7 +14,8 @@ namespace meshlane {
 // with the route tables its plain requests met (Router::tableFor); the memo of
 // the next snapshot takes them over for every VirtualService that is the same
 // object and whose requests meet the very same tables, which a derived Router
-// hands out for everything an edit did not touch. So after a weight drag step
+// hands out for everything an edit did not touch (and vouches for without a
+// lookup, Router::decidesAsPredecessor). So after a weight drag step
 // the graph routes the dragged rule's requests again, not a thousand rules'.
 // Rules routed as TCP / TLS connections (no http routes) are always routed
 // again: their decisions depend on rules no route table stands for.
@@ -41,10 +42,14 @@ private:
     {
         std::vector<HttpRequest> requests; // plainRequest() per host: a function of the rule alone
         std::vector<std::shared_ptr<const RouteTable>> tables; // what decided each
+        std::vector<std::string> hosts; // resolveHost() of each request's host (sidecar requests)
         std::vector<DestinationShare> shares;
     };
 
+    std::string resolvedHost(const HttpRequest &request) const; // what Router::decidesAsPredecessor() reads
+
     RouterPtr m_router;
+    uint64_t m_previousRouter = 0; // the serial of the Router the taken-over entries were made with
     // Keyed by VirtualServices of m_router->mesh(), which keeps them alive:
     // an address here is never a new object's.
     std::unordered_map<const VirtualService *, std::shared_ptr<const Entry>> m_entries;

@@ -121,7 +121,7 @@ GatewayRoutes::GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolv
                      return delegates(*vs);
                  }));
         if (kept && !m_gateways.count(ref)) {
-            m_gateways.emplace(ref, old->second);
+            m_gateways.emplace(ref, old->second).first->second.kept = true;
             ++m_kept;
         } else {
             build(*gateway, std::move(boundHere), resolver, options);
@@ -213,6 +213,12 @@ void GatewayRoutes::indexHosts(Entry &entry)
         entry.exactHosts.emplace(exactHostKey(host.port, host.domain), entry.firstWildcard); // the first wins, as in a scan
         ++entry.firstWildcard;
     }
+}
+
+bool GatewayRoutes::isKept(const std::string &gatewayRef) const
+{
+    const auto it = m_gateways.find(gatewayRef);
+    return it != m_gateways.end() && it->second.kept;
 }
 
 const std::vector<GatewayRoutes::VirtualHost> *GatewayRoutes::virtualHostsOf(const std::string &gatewayRef) const

@@ -53,6 +53,8 @@ public:
 
     const std::vector<VirtualHost> *virtualHostsOf(const std::string &gatewayRef) const;
     size_t keptGateways() const { return m_kept; } // taken over from the previous GatewayRoutes
+    // This Gateway's virtual hosts are the previous GatewayRoutes' (the same tables).
+    bool isKept(const std::string &gatewayRef) const;
     size_t builtGateways() const { return m_gateways.size() - m_kept; }
 
 private:
@@ -61,6 +63,7 @@ private:
         const Gateway *gateway = nullptr;
         std::vector<const VirtualService *> bound; // listing it, in load order
         std::vector<VirtualHost> hosts; // most specific domain first
+        bool kept = false;              // taken over from the previous GatewayRoutes
         // A gateway in front of a thousand services has a thousand exact
         // domains: they are found by name, only wildcards are scanned.
         std::unordered_map<std::string, size_t> exactHosts; // exactHostKey() -> first such in `hosts`

@@ -9,6 +9,7 @@
 #include "routing/routetablebuilder.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace meshlane {
 
@@ -79,9 +80,20 @@ bool isExportedTo(const VirtualService &virtualService, std::string_view ns)
     return false;
 }
 
+namespace {
+
+uint64_t nextRouterSerial()
+{
+    static std::atomic<uint64_t> last{0};
+    return ++last;
+}
+
+} // namespace
+
 Router::Router(MeshPtr mesh, RouterOptions options)
     : m_mesh(std::move(mesh))
     , m_options(options)
+    , m_serial(nextRouterSerial())
 {
     compile(nullptr);
 }
@@ -89,6 +101,7 @@ Router::Router(MeshPtr mesh, RouterOptions options)
 Router::Router(MeshPtr mesh, const Router &previous)
     : m_mesh(std::move(mesh))
     , m_options(previous.m_options)
+    , m_serial(nextRouterSerial())
 {
     compile(&previous);
 }
@@ -157,6 +170,42 @@ void Router::compile(const Router *previous)
                                : std::make_unique<GatewayRoutes>(mesh, *m_resolver, m_options.table);
     m_stats.compiledTables += m_gatewayRoutes->builtGateways();
     m_stats.reusedTables += m_gatewayRoutes->keptGateways();
+    if (previous)
+        compareHosts(*previous);
+}
+
+void Router::compareHosts(const Router &previous)
+{
+    const auto sameCandidates = [](const std::vector<MeshCandidate> &a, const std::vector<MeshCandidate> &b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const MeshCandidate &x, const MeshCandidate &y) {
+            return x.virtualService == y.virtualService && x.table == y.table && x.gatewayApi == y.gatewayApi
+                && x.port == y.port;
+        });
+    };
+    m_derivedFrom = previous.m_serial;
+    m_hostsRekeyed = m_meshHosts.size() != previous.m_meshHosts.size()
+        || !std::equal(m_meshWildcards.begin(), m_meshWildcards.end(), previous.m_meshWildcards.begin(),
+                       previous.m_meshWildcards.end(), [&](const auto &a, const auto &b) {
+                           return a.first == b.first && sameCandidates(a.second, b.second);
+                       });
+    for (auto it = m_meshHosts.begin(); !m_hostsRekeyed && it != m_meshHosts.end(); ++it) {
+        const auto before = previous.m_meshHosts.find(it->first);
+        if (before == previous.m_meshHosts.end())
+            m_hostsRekeyed = true; // the same number of hosts, but not the same ones
+        else if (!sameCandidates(it->second, before->second))
+            m_changedHosts.insert(it->first);
+    }
+}
+
+bool Router::decidesAsPredecessor(const HttpRequest &request, const std::string &resolvedHost,
+                                  uint64_t predecessor) const
+{
+    if (!m_stats.derived || m_derivedFrom != predecessor || m_hostsRekeyed)
+        return false;
+    if (request.gateway.empty())
+        return !m_changedHosts.count(resolvedHost);
+    // A Kubernetes Gateway's routes are compiled anew for every Router.
+    return m_mesh->findGateway(request.gateway) && m_gatewayRoutes->isKept(request.gateway);
 }
 
 void Router::addGatewayApiMeshRoutes()

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace meshlane {
@@ -53,6 +54,17 @@ public:
         size_t reusedTables = 0;   // taken over from the previous Router (the same count)
     };
     const BuildStats &buildStats() const { return m_stats; }
+    // Unique in the process per Router.
+    uint64_t serial() const { return m_serial; }
+
+    // True when this Router was derived from the one with serial
+    // `predecessor` and tableFor(request) is certainly the table that one
+    // gave: the request's host (`resolvedHost`, resolveHost() of it, for a
+    // sidecar's request) is claimed by the very same VirtualServices, or the
+    // Gateway it enters through kept its virtual hosts. False means "ask
+    // tableFor()", not "it differs". A weight drag step then needs no lookup
+    // for the thousands of rules it did not touch.
+    bool decidesAsPredecessor(const HttpRequest &request, const std::string &resolvedHost, uint64_t predecessor) const;
 
     const MeshPtr &mesh() const { return m_mesh; }
 
@@ -99,6 +111,8 @@ private:
     using CandidateMap = std::unordered_map<std::string, std::vector<MeshCandidate>, StringHash, std::equal_to<>>;
 
     void compile(const Router *previous);
+    // For a derived Router: which hosts' candidates differ from `previous`'s.
+    void compareHosts(const Router &previous);
     // `port` 0: any (Gateway API mesh routes bound to a port claim only it).
     const MeshCandidate *meshCandidate(std::string_view fqdn, std::string_view sourceNamespace,
                                        std::vector<std::string> *notes, uint32_t port = 0) const;
@@ -121,6 +135,13 @@ private:
     MeshPtr m_mesh;
     RouterOptions m_options;
     BuildStats m_stats;
+    uint64_t m_serial = 0;
+    uint64_t m_derivedFrom = 0; // the previous Router's serial when derived
+    // Derived: hosts whose candidates (VirtualServices, tables, order) are not
+    // the previous Router's; with m_hostsRekeyed, any host's may differ (a
+    // host or a wildcard came or went, so names may resolve differently).
+    std::unordered_set<std::string> m_changedHosts;
+    bool m_hostsRekeyed = true;
     std::unique_ptr<DestinationResolver> m_resolver;
     // Every sidecar table by its VirtualService, for the next snapshot's Router.
     std::unordered_map<const VirtualService *, std::shared_ptr<const RouteTable>> m_meshTables;

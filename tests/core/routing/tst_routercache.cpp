@@ -145,6 +145,74 @@ private Q_SLOTS:
         }
     }
 
+    // What a derived Router vouches for (decidesAsPredecessor) it must decide
+    // with its predecessor's very table: checked for every rule's plain
+    // request, through the sidecar and through the gateway, after a weight
+    // step. It vouches for all but the dragged rule's host (the gateway in
+    // front binds other rules, and keeps its tables), and for nothing when
+    // asked about another predecessor or when hosts came or went.
+    void derivedRoutersVouchOnlyForUnchangedTables()
+    {
+        const MeshPtr mesh = ManifestLoader().loadFolder(generatedMesh(300)).mesh;
+        const auto base = std::make_shared<const Router>(mesh);
+        const VirtualService *dragged = nullptr;
+        for (const auto &vs : mesh->virtualServices) {
+            if (vs->appliesToMesh() && vs->http[defaultWeightedRoute(*vs)].route.size() >= 2) {
+                dragged = vs.get();
+                break;
+            }
+        }
+        QVERIFY(dragged);
+        const size_t route = defaultWeightedRoute(*dragged);
+        const std::vector<int64_t> even(dragged->http[route].route.size(), 1);
+        const Result<MeshChange> step = setRouteWeights(
+            mesh, {dragged->meta.ns, dragged->meta.name, route}, WeightBalancer::drag(even, {}, 0, 17));
+        QVERIFY2(step.ok(), step.error().c_str());
+        const Router derived(step->mesh, *base);
+        int vouched = 0;
+        int refused = 0;
+        for (const auto &vs : step->mesh->virtualServices) {
+            for (size_t i = 0; i < vs->hostFqdns.size(); ++i) {
+                std::vector<HttpRequest> requests{plainRequest(*vs, i)};
+                for (const std::string &gateway : vs->gatewayRefs()) {
+                    HttpRequest through = requests.front();
+                    through.gateway = gateway;
+                    requests.push_back(through);
+                }
+                for (const HttpRequest &request : requests) {
+                    const std::string host =
+                        request.gateway.empty() ? derived.resolveHost(request.hostName(), request.sourceNamespace) : "";
+                    const bool vouches = derived.decidesAsPredecessor(request, host, base->serial());
+                    QVERIFY(!derived.decidesAsPredecessor(request, host, derived.serial()));
+                    if (vouches)
+                        QVERIFY2(derived.tableFor(request) == base->tableFor(request), (vs->meta.name + ' ' + host).c_str());
+                    const bool touched = vs->meta.name == dragged->meta.name;
+                    QCOMPARE(vouches, !touched); // the dragged rule's host; its gateway's (meshgen's ingress rules) kept
+                    (vouches ? vouched : refused) += 1;
+                }
+            }
+        }
+        QVERIFY(vouched > 300); // 299 sidecar hosts, 30 ingress hosts each through the gateway and not
+        QCOMPARE(refused, 1);
+
+        // A new host: names may resolve differently, nothing is vouched for.
+        const std::string added = std::string(R"(apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: extra, namespace: default}
+spec:
+  hosts: [extra.example.com]
+  http:
+  - route:
+    - destination: {host: svc-0001}
+)");
+        const Result<MeshChange> grown = applyEdits(step->mesh, {TextEdit{"extra.yaml", 0, 0, added}});
+        QVERIFY2(grown.ok(), grown.ok() ? "" : grown.error().c_str());
+        const Router after(grown->mesh, derived);
+        const HttpRequest plain = plainRequest(*step->mesh->virtualServices.front(), 0);
+        QVERIFY(!after.decidesAsPredecessor(plain, after.resolveHost(plain.hostName(), plain.sourceNamespace),
+                                            derived.serial()));
+    }
+
     // A new subset changes what destinations resolve to: nothing is reused.
     void resolverChangesCompileEverything()
     {
