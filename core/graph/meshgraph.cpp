@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "graph/meshgraph.h"
 
+#include "base/serial.h"
 #include "graph/routedrawing.h"
 #include "model/hostname.h"
 #include "model/mesh.h"
@@ -9,7 +10,6 @@
 #include "routing/routeresource.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <set>
 
@@ -53,12 +53,6 @@ bool takesEveryRequest(const RouteRule &rule)
             && match.grpcMethod.empty()
             && (!match.path || (match.path->kind == StringMatch::Kind::PathPrefix && match.path->value == "/"));
     });
-}
-
-uint64_t nextSerial()
-{
-    static std::atomic<uint64_t> last{0};
-    return ++last;
 }
 
 bool sameAnswer(const std::vector<DestinationShare> &a, const std::vector<DestinationShare> &b)

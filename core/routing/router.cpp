@@ -2,6 +2,7 @@
 #include "routing/router.h"
 
 #include "base/percenttext.h"
+#include "base/serial.h"
 #include "base/translatedtext.h"
 #include "load/fieldreader.h"
 #include "model/hostname.h"
@@ -9,7 +10,6 @@
 #include "routing/routetablebuilder.h"
 
 #include <algorithm>
-#include <atomic>
 
 namespace meshlane {
 
@@ -80,20 +80,10 @@ bool isExportedTo(const VirtualService &virtualService, std::string_view ns)
     return false;
 }
 
-namespace {
-
-uint64_t nextRouterSerial()
-{
-    static std::atomic<uint64_t> last{0};
-    return ++last;
-}
-
-} // namespace
-
 Router::Router(MeshPtr mesh, RouterOptions options)
     : m_mesh(std::move(mesh))
     , m_options(options)
-    , m_serial(nextRouterSerial())
+    , m_serial(nextSerial())
 {
     compile(nullptr);
 }
@@ -101,7 +91,7 @@ Router::Router(MeshPtr mesh, RouterOptions options)
 Router::Router(MeshPtr mesh, const Router &previous)
     : m_mesh(std::move(mesh))
     , m_options(previous.m_options)
-    , m_serial(nextRouterSerial())
+    , m_serial(nextSerial())
 {
     compile(&previous);
 }
