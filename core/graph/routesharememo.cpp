@@ -30,7 +30,7 @@ std::vector<DestinationShare> RouteShareMemo::sharesOf(const Mesh &mesh, const V
     if (known != m_entries.end()) {
         const Entry &entry = *known->second;
         bool same = true;
-        bool lookedUp = false;
+        std::shared_ptr<Entry> moved; // the entry with host names that resolve elsewhere now
         for (size_t i = 0; same && i < entry.requests.size(); ++i) {
             const HttpRequest &request = entry.requests[i];
             // A connection's decision depends on rules no route table stands for
@@ -38,38 +38,34 @@ std::vector<DestinationShare> RouteShareMemo::sharesOf(const Mesh &mesh, const V
             if (request.protocol != ConnectionProtocol::Http) {
                 same = false;
             } else if (!m_router->decidesAsPredecessor(request, entry.hosts[i], m_previousRouter)) {
-                lookedUp = true; // a derived Router vouches for most requests without a lookup
-                same = m_router->tableFor(request) == entry.tables[i];
+                // A derived Router vouches for most requests; this one is looked up.
+                std::string host;
+                same = m_router->tableFor(request, &host) == entry.tables[i];
+                if (same && host != entry.hosts[i]) {
+                    // Hosts came or went: the table stayed, the name it is known by
+                    // did not, and the next Router vouches by name.
+                    if (!moved)
+                        moved = std::make_shared<Entry>(entry);
+                    moved->hosts[i] = std::move(host);
+                }
             }
         }
         if (same) {
             ++m_reused;
-            if (!lookedUp)
-                return entry.shares;
-            // Hosts came or went: what a name resolves to may have moved even
-            // where the table did not, and the next Router vouches by name.
-            auto refreshed = std::make_shared<Entry>(entry);
-            for (size_t i = 0; i < refreshed->requests.size(); ++i)
-                refreshed->hosts[i] = resolvedHost(refreshed->requests[i]);
-            known->second = refreshed;
-            return refreshed->shares;
+            if (moved)
+                known->second = moved;
+            return known->second->shares;
         }
     }
     ++m_computed;
     auto entry = std::make_shared<Entry>();
     for (size_t i = 0; i < virtualService.hostFqdns.size(); ++i) {
         const HttpRequest &request = entry->requests.emplace_back(plainRequest(virtualService, i));
-        entry->tables.push_back(m_router->tableFor(request));
-        entry->hosts.push_back(resolvedHost(request));
+        entry->tables.push_back(m_router->tableFor(request, &entry->hosts.emplace_back()));
     }
     entry->shares = expectedRouteShares(m_router)(mesh, virtualService);
     m_entries[&virtualService] = entry;
     return entry->shares;
-}
-
-std::string RouteShareMemo::resolvedHost(const HttpRequest &request) const
-{
-    return request.gateway.empty() ? m_router->resolveHost(request.hostName(), request.sourceNamespace) : std::string();
 }
 
 EdgeShareModel RouteShareMemo::model()

@@ -42,11 +42,9 @@ private:
     {
         std::vector<HttpRequest> requests; // plainRequest() per host: a function of the rule alone
         std::vector<std::shared_ptr<const RouteTable>> tables; // what decided each
-        std::vector<std::string> hosts; // resolveHost() of each request's host (sidecar requests)
+        std::vector<std::string> hosts; // each request's host as tableFor() resolved it (sidecar requests)
         std::vector<DestinationShare> shares;
     };
-
-    std::string resolvedHost(const HttpRequest &request) const; // what Router::decidesAsPredecessor() reads
 
     RouterPtr m_router;
     uint64_t m_previousRouter = 0; // the serial of the Router the taken-over entries were made with

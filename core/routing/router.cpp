@@ -225,11 +225,15 @@ void Router::addGatewayApiMeshRoutes()
     }
 }
 
-std::shared_ptr<const RouteTable> Router::tableFor(const HttpRequest &request) const
+std::shared_ptr<const RouteTable> Router::tableFor(const HttpRequest &request, std::string *resolvedHost) const
 {
+    if (resolvedHost)
+        resolvedHost->clear();
     if (request.gateway.empty()) {
-        const MeshCandidate *candidate =
-            meshCandidate(resolveHost(request.hostName(), request.sourceNamespace), request.sourceNamespace, nullptr);
+        std::string fqdn = resolveHost(request.hostName(), request.sourceNamespace);
+        const MeshCandidate *candidate = meshCandidate(fqdn, request.sourceNamespace, nullptr);
+        if (resolvedHost)
+            *resolvedHost = std::move(fqdn);
         return candidate ? candidate->table : nullptr;
     }
     if (!m_mesh->findGateway(request.gateway) && m_gatewayApi->findGateway(request.gateway)) {

@@ -90,8 +90,10 @@ public:
     // or the gateway's virtual host), null when none applies. The decision
     // is a function of the request, this table and the resources destinations
     // resolve against: a derived Router handing out the same table for a
-    // request decides it as its predecessor did.
-    std::shared_ptr<const RouteTable> tableFor(const HttpRequest &request) const;
+    // request decides it as its predecessor did. `resolvedHost`, when given,
+    // receives resolveHost() of a sidecar's request (empty through a gateway):
+    // what decidesAsPredecessor() reads.
+    std::shared_ptr<const RouteTable> tableFor(const HttpRequest &request, std::string *resolvedHost = nullptr) const;
 
 private:
     struct MeshCandidate
