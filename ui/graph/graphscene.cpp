@@ -299,20 +299,23 @@ void GraphScene::refreshTexts()
         box->retranslate();
 }
 
+QList<QGraphicsItem *> GraphScene::itemsUnder(const QPointF &scenePos, const QWidget *viewport) const
+{
+    // As the view the pointer is over transforms them.
+    const auto *view = viewport ? qobject_cast<const QGraphicsView *>(viewport->parentWidget()) : nullptr;
+    return items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder, view ? view->transform() : QTransform());
+}
+
 void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
 {
-    const auto *view = event->widget() ? qobject_cast<const QGraphicsView *>(event->widget()->parentWidget()) : nullptr;
     QString text;
-    for (QGraphicsItem *item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder,
-                                     view ? view->transform() : QTransform())) {
+    for (QGraphicsItem *item : itemsUnder(event->scenePos(), event->widget())) {
         if (const auto *node = dynamic_cast<const GraphNodeItem *>(item))
             text = node->toolTipText();
-        else if (const auto *badge = dynamic_cast<const FanOutBadgeItem *>(item))
-            text = badge->toolTip();
-        else if (const auto *box = dynamic_cast<const NamespaceBoxItem *>(item))
-            text = box->toolTip();
         else if (const auto *edge = dynamic_cast<const GraphEdgeItem *>(item); edge && m_graph)
             text = edge->toolTipText(*m_graph);
+        else
+            text = item->toolTip(); // badges and namespace boxes set theirs
         if (!text.isEmpty())
             break;
     }
@@ -336,9 +339,7 @@ void GraphScene::drawForeground(QPainter *painter, const QRectF &rect)
 
 void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
-    const auto *view = event->widget() ? qobject_cast<const QGraphicsView *>(event->widget()->parentWidget()) : nullptr;
-    for (QGraphicsItem *item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder,
-                                     view ? view->transform() : QTransform())) {
+    for (QGraphicsItem *item : itemsUnder(event->scenePos(), event->widget())) {
         const auto *node = dynamic_cast<const GraphNodeItem *>(item);
         if (node && node->node().kind == GraphNodeKind::Namespace) {
             event->accept();

@@ -87,6 +87,8 @@ protected:
 
 private:
     void onSelectionChanged();
+    // Under the pointer, topmost first; `viewport`: the event's widget.
+    QList<QGraphicsItem *> itemsUnder(const QPointF &scenePos, const QWidget *viewport) const;
     void separateTaggedLabels();
     void highlight(const QString &nsName);
     void addFanOutBadges(const GraphGeometry &layout);
