@@ -66,7 +66,7 @@ void GraphMinimap::refresh()
     painter.setFont(font);
     const QFontMetricsF metrics(font);
     for (const NamespaceBoxItem *box : m_scene->namespaceBoxes()) {
-        const QRectF drawn = toMap.mapRect(box->sceneBoundingRect().adjusted(4, 4, -4, -4));
+        const QRectF drawn = toMap.mapRect(box->mapRectToScene(box->frame()));
         painter.setPen(QPen(GraphStyle::namespaceBorder(), 1));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(drawn);

@@ -96,10 +96,9 @@ LayoutInput GraphStyle::layoutInput(const MeshGraph &graph) const
     const std::vector<std::string> namespaces = graphNamespaces(graph);
     if (!boxNamespaces || namespaces.size() < 2)
         return input; // one namespace needs no box to tell it apart
-    const QFontMetricsF title(titleFont);
     for (const std::string &ns : namespaces) {
-        input.options.namespaceTitles[ns] = {std::ceil(title.horizontalAdvance(namespaceTitle(ns))) + 16,
-                                             std::ceil(title.height()) + 6};
+        const QSizeF title = namespaceTitleSize(ns);
+        input.options.namespaceTitles[ns] = {title.width(), title.height()};
     }
     return input;
 }
@@ -140,6 +139,12 @@ QString GraphStyle::appTitle(const GraphNode &app) const
 QString GraphStyle::namespaceTitle(const std::string &ns) const
 {
     return QStringLiteral("\u25be ") + qs(ns); // the triangle says a click folds it
+}
+
+QSizeF GraphStyle::namespaceTitleSize(const std::string &ns) const
+{
+    const QFontMetricsF title(titleFont);
+    return {std::ceil(title.horizontalAdvance(namespaceTitle(ns))) + 16, std::ceil(title.height()) + 6};
 }
 
 QString GraphStyle::namespaceBoxToolTip(const std::string &ns) const

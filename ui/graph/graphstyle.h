@@ -47,6 +47,7 @@ public:
     QString subtitle(const GraphNode &node) const; // second line under the label
     QString appTitle(const GraphNode &app) const;
     QString namespaceTitle(const std::string &ns) const; // a namespace box's
+    QSizeF namespaceTitleSize(const std::string &ns) const; // what the layout reserves and a click hits
     QString namespaceBoxToolTip(const std::string &ns) const;
     // The badge of a gateway whose routes are collapsed (GatewayFanOut).
     QString fanOutLabel(int routes, bool expanded) const;

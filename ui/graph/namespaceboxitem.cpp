@@ -41,11 +41,15 @@ void NamespaceBoxItem::retranslate()
     update();
 }
 
+QRectF NamespaceBoxItem::frame() const
+{
+    return QRectF(QPointF(0, 0), m_size).adjusted(kInset, kInset, -kInset, -kInset);
+}
+
 QRectF NamespaceBoxItem::titleRect() const
 {
-    const double width = QFontMetricsF(m_style.titleFont).horizontalAdvance(m_title) + 12;
-    return QRectF(kInset, kInset, std::min(width, m_size.width() - 2 * kInset),
-                  QFontMetricsF(m_style.titleFont).height() + 6);
+    const QSizeF title = m_style.namespaceTitleSize(m_ns);
+    return QRectF(frame().topLeft(), QSizeF(std::min(title.width(), frame().width()), title.height()));
 }
 
 QRectF NamespaceBoxItem::boundingRect() const
@@ -62,7 +66,7 @@ QPainterPath NamespaceBoxItem::shape() const
 
 void NamespaceBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    const QRectF box = QRectF(QPointF(0, 0), m_size).adjusted(kInset, kInset, -kInset, -kInset);
+    const QRectF box = frame();
     const double detail = option->levelOfDetailFromTransform(painter->worldTransform());
     if (detail < m_style.outlineDetail) {
         painter->setRenderHint(QPainter::Antialiasing, false);
@@ -82,7 +86,7 @@ void NamespaceBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 
 void NamespaceBoxItem::paintFarTitle(QPainter *painter, double detail) const
 {
-    const QRectF box = mapRectToScene(QRectF(QPointF(0, 0), m_size).adjusted(kInset, kInset, -kInset, -kInset));
+    const QRectF box = mapRectToScene(frame());
     QFont font = m_style.titleFont;
     font.setPixelSize(std::max(1, int(std::lround(kFarTitlePixels / detail))));
     const QFontMetricsF metrics(font);

@@ -18,6 +18,7 @@ public:
     NamespaceBoxItem(const GraphStyle &style, const QRectF &box, std::string ns, std::function<void()> titleClicked);
 
     const std::string &ns() const { return m_ns; }
+    QRectF frame() const;     // the box as drawn, in item coordinates (a little inside its space)
     QRectF titleRect() const; // in item coordinates: where a click collapses
     void retranslate();       // the title and the tooltip
     // Far out (below GraphStyle::outlineDetail) the boxes are what a user
