@@ -102,10 +102,8 @@ void GraphPanel::setNamespaceCollapsed(const QString &ns, bool collapsed)
         namespaces.insert(ns.toStdString());
     else
         namespaces.erase(ns.toStdString());
-    if (namespaces == m_updater->collapsedNamespaces())
-        return;
-    setCollapsedNamespaces(std::move(namespaces));
-    m_revealNamespace = ns; // the view goes there once laid out
+    if (setCollapsedNamespaces(std::move(namespaces)))
+        m_revealNamespace = ns; // the view goes there once laid out
 }
 
 void GraphPanel::collapseAllNamespaces()
@@ -133,13 +131,13 @@ void GraphPanel::revealNamespace(const QString &ns)
     m_view->reveal(bounds); // nothing when it has neither
 }
 
-void GraphPanel::setCollapsedNamespaces(std::set<std::string> namespaces)
+bool GraphPanel::setCollapsedNamespaces(std::set<std::string> namespaces)
 {
-    if (namespaces == m_updater->collapsedNamespaces())
-        return;
+    if (!m_updater->setCollapsedNamespaces(std::move(namespaces)))
+        return false;
     m_fitPending = true; // a new layout: where the view was means nothing in it
-    m_updater->setCollapsedNamespaces(std::move(namespaces));
     m_expandAll->setEnabled(!m_updater->collapsedNamespaces().empty());
+    return true;
 }
 
 void GraphPanel::setNamespaceBoxes(bool boxed)

@@ -96,7 +96,7 @@ private:
     void layOutFocus(std::vector<int> keep);
     void showWholeGraph();
     void showGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout);
-    void setCollapsedNamespaces(std::set<std::string> namespaces);
+    bool setCollapsedNamespaces(std::set<std::string> namespaces); // false: no change
     void showContextMenu(const QPoint &pos); // in the view's coordinates
     void revealNamespace(const QString &ns); // its folded node or its boxes
     std::vector<int> selectedNodes() const; // in fullGraph()

@@ -48,13 +48,14 @@ void GraphUpdater::relayout()
     setMesh(m_mesh);
 }
 
-void GraphUpdater::setCollapsedNamespaces(std::set<std::string> namespaces)
+bool GraphUpdater::setCollapsedNamespaces(std::set<std::string> namespaces)
 {
     if (namespaces == m_collapsed)
-        return;
+        return false;
     m_collapsed = std::move(namespaces);
     if (m_mesh)
         setMesh(m_mesh); // the same snapshot: an update with nothing to redo, then folded anew
+    return true;
 }
 
 void GraphUpdater::startNext()

@@ -40,8 +40,9 @@ public:
     void setRouterCache(RouterCachePtr routers);
     void setMesh(MeshPtr mesh);
     void relayout(); // node sizes changed (e.g. the language): lay the current mesh out again
-    // Each drawn as one node from the next graph on; laid out again only when that changes the graph.
-    void setCollapsedNamespaces(std::set<std::string> namespaces);
+    // Each drawn as one node from the next graph on; laid out again only when
+    // that changes the graph. False when they were collapsed already.
+    bool setCollapsedNamespaces(std::set<std::string> namespaces);
     const std::set<std::string> &collapsedNamespaces() const { return m_collapsed; }
     bool isBusy() const { return m_running; }
     std::shared_ptr<const MeshGraph> graph() const { return m_graph; }
