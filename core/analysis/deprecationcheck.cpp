@@ -2,33 +2,10 @@
 #include "analysis/deprecationcheck.h"
 
 #include "analysis/analyzercodes.h"
-#include "load/fieldreader.h"
 
 #include <set>
 
 namespace meshlane {
-
-namespace {
-
-SourceLocation locationOf(const ResourceMeta &meta, const YAML::Node &node)
-{
-    if (!node.IsDefined() || node.Mark().is_null())
-        return meta.location;
-    return {meta.location.file, node.Mark().line + 1, node.Mark().column + 1};
-}
-
-bool isNonZero(const YAML::Node &node)
-{
-    return node.IsScalar() && !node.Scalar().empty() && node.Scalar() != "0";
-}
-
-// Const lookups only (childOf): raw nodes are shared between snapshots and threads.
-YAML::Node child(const YAML::Node &node, const char *key)
-{
-    return childOf(node, key);
-}
-
-} // namespace
 
 DeprecationCheck::DeprecationCheck(AnalysisContext &context)
     : m_context(context)
@@ -48,29 +25,24 @@ void DeprecationCheck::run()
 
 void DeprecationCheck::checkVirtualService(const VirtualService &vs)
 {
-    const YAML::Node http = child(child(vs.meta.raw, "spec"), "http");
-    if (!http.IsSequence())
-        return;
     std::string delayRoutes;
     SourceLocation delayAt;
     std::set<std::string> mirrorSpellings;
-    for (size_t i = 0; i < http.size(); ++i) {
-        const YAML::Node route = http[i];
-        const YAML::Node percent = child(child(child(route, "fault"), "delay"), "percent");
-        if (isNonZero(percent)) {
-            if (delayRoutes.empty())
-                delayAt = locationOf(vs.meta, percent);
-            appendToList(delayRoutes, describeHttpRoute(vs, i));
-        }
-        for (const char *spelling : {"mirrorPercent", "mirror_percent"}) {
-            const YAML::Node legacy = child(route, spelling);
-            if (!legacy.IsDefined() || !mirrorSpellings.insert(spelling).second)
+    for (size_t i = 0; i < vs.http.size(); ++i) {
+        for (const DeprecatedField &field : vs.http[i].deprecatedFields) {
+            if (field.path == "fault.delay.percent") {
+                if (delayRoutes.empty())
+                    delayAt = field.location;
+                appendToList(delayRoutes, describeHttpRoute(vs, i));
                 continue;
-            m_context.report(codes::SchemaWarning, Severity::Warning, vs.meta, locationOf(vs.meta, legacy),
-                             std::string(spelling) + " is deprecated (" + describeHttpRoute(vs, i)
+            }
+            if (!mirrorSpellings.insert(field.path).second)
+                continue;
+            m_context.report(codes::SchemaWarning, Severity::Warning, vs.meta, field.location,
+                             field.path + " is deprecated (" + describeHttpRoute(vs, i)
                                  + "); current Istio still honours it, but use mirrorPercentage",
                              "replace it with mirrorPercentage: {value: "
-                                 + (legacy.IsScalar() ? legacy.Scalar() : std::string("<percent>")) + '}');
+                                 + (field.value.empty() ? std::string("<percent>") : field.value) + '}');
         }
     }
     if (!delayRoutes.empty()) {
@@ -82,19 +54,12 @@ void DeprecationCheck::checkVirtualService(const VirtualService &vs)
 
 void DeprecationCheck::checkDestinationRule(const DestinationRule &rule)
 {
-    // Only the top-level policy: istioctl drops these warnings for subsets and ports.
-    const YAML::Node policy = child(child(rule.meta.raw, "spec"), "trafficPolicy");
-    const YAML::Node errors = child(child(policy, "outlierDetection"), "consecutiveErrors");
-    if (isNonZero(errors)) {
-        m_context.report(codes::SchemaWarning, Severity::Warning, rule.meta, locationOf(rule.meta, errors),
-                         "outlierDetection.consecutiveErrors is deprecated",
-                         "use consecutive5xxErrors (or consecutiveGatewayErrors) instead");
-    }
-    const YAML::Node ringSize = child(child(child(policy, "loadBalancer"), "consistentHash"), "minimumRingSize");
-    if (isNonZero(ringSize)) {
-        m_context.report(codes::SchemaWarning, Severity::Warning, rule.meta, locationOf(rule.meta, ringSize),
-                         "consistentHash.minimumRingSize is deprecated",
-                         "use consistentHash.ringHash.minimumRingSize instead");
+    for (const DeprecatedField &field : rule.deprecatedFields) {
+        const bool errors = field.path == "outlierDetection.consecutiveErrors";
+        m_context.report(codes::SchemaWarning, Severity::Warning, rule.meta, field.location,
+                         field.path + " is deprecated",
+                         errors ? "use consecutive5xxErrors (or consecutiveGatewayErrors) instead"
+                                : "use consistentHash.ringHash.minimumRingSize instead");
     }
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/gatewayapicheck.h"
 
-#include "load/fieldreader.h"
 #include "routing/gatewayapiattachment.h"
 
 #include <algorithm>
@@ -24,12 +23,6 @@ bool hasGatewayParent(const std::vector<ParentAttachment> &attachments)
 {
     return std::any_of(attachments.begin(), attachments.end(),
                        [](const ParentAttachment &attachment) { return attachment.parent->isGateway(); });
-}
-
-std::string createdOf(const ResourceMeta &meta)
-{
-    const YAML::Node stamp = childOf(childOf(meta.raw, "metadata"), "creationTimestamp");
-    return stamp.IsScalar() ? stamp.Scalar() : std::string();
 }
 
 } // namespace
@@ -159,11 +152,10 @@ void GatewayApiCheck::checkMeshConflicts()
                 continue;
             const std::string fqdn = attachment.service->fqdn();
             for (const auto &virtualService : mesh.meshVirtualServicesFor(fqdn)) {
-                const auto key = [](const ResourceMeta &meta, const std::string &created) {
-                    return std::make_tuple(created, meta.name, meta.ns);
+                const auto key = [](const ResourceMeta &meta) {
+                    return std::tie(meta.creationTimestamp, meta.name, meta.ns);
                 };
-                const bool routeWins = key(route->meta, route->creationTimestamp)
-                    < key(virtualService->meta, createdOf(virtualService->meta));
+                const bool routeWins = key(route->meta) < key(virtualService->meta);
                 const std::string message = "host " + fqdn + " is routed by both VirtualService "
                     + virtualService->meta.ns + '/' + virtualService->meta.name + " and mesh " + routeName(*route)
                     + "; Istio uses the older one (creation time, then name), so ";

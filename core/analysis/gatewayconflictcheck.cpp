@@ -3,7 +3,6 @@
 
 #include "analysis/analyzercodes.h"
 #include "analysis/gatewayworkloadcheck.h"
-#include "load/fieldreader.h"
 
 #include <map>
 #include <set>
@@ -24,27 +23,15 @@ struct Certificate
     std::string privateKey;
 };
 
-std::string scalarOf(const YAML::Node &map, const char *key)
-{
-    const YAML::Node value = childOf(map, key);
-    return value.IsScalar() ? value.Scalar() : std::string();
-}
-
 // The TLS settings of each server, null when a server has no `tls`.
 std::vector<std::optional<Certificate>> certificatesOf(const Gateway &gateway)
 {
     std::vector<std::optional<Certificate>> certificates;
-    const YAML::Node servers = childOf(childOf(gateway.meta.raw, "spec"), "servers");
-    if (!servers.IsSequence())
-        return certificates;
-    for (size_t i = 0; i < servers.size(); ++i) {
-        const YAML::Node tls = childOf(servers[i], "tls");
-        if (!isPresent(tls) || !tls.IsMap()) {
+    for (const GatewayServer &server : gateway.servers) {
+        if (server.tlsWritten)
+            certificates.push_back(Certificate{server.credentialName, server.serverCertificate, server.privateKey});
+        else
             certificates.emplace_back();
-            continue;
-        }
-        certificates.push_back(Certificate{scalarOf(tls, "credentialName"), scalarOf(tls, "serverCertificate"),
-                                           scalarOf(tls, "privateKey")});
     }
     return certificates;
 }

@@ -3,7 +3,6 @@
 
 #include "analysis/analyzercodes.h"
 #include "analysis/certificatevalidity.h"
-#include "load/fieldreader.h"
 
 #include <ctime>
 #include <set>
@@ -101,16 +100,11 @@ void GatewayWorkloadCheck::checkPorts(const Gateway &gateway, const std::vector<
 
 void GatewayWorkloadCheck::checkCredentials(const Gateway &gateway, const std::string &podNamespace)
 {
-    // Const lookups only (childOf): raw nodes are shared between snapshots and threads.
-    const YAML::Node servers = childOf(childOf(gateway.meta.raw, "spec"), "servers");
-    if (!servers.IsSequence())
-        return;
     const std::time_t now = std::time(nullptr);
-    for (size_t i = 0; i < servers.size(); ++i) {
-        const YAML::Node written = childOf(childOf(servers[i], "tls"), "credentialName");
-        if (!written.IsScalar() || written.Scalar().empty())
+    for (const GatewayServer &server : gateway.servers) {
+        if (server.credentialName.empty())
             continue;
-        const std::string name = written.Scalar();
+        const std::string &name = server.credentialName;
         const size_t slash = name.find('/');
         const std::string ns = slash == std::string::npos ? podNamespace : name.substr(0, slash);
         const std::string secretName = slash == std::string::npos ? name : name.substr(slash + 1);
@@ -119,7 +113,7 @@ void GatewayWorkloadCheck::checkCredentials(const Gateway &gateway, const std::s
             if (candidate->meta.ns == ns && candidate->meta.name == secretName)
                 secret = candidate.get();
         }
-        const SourceLocation at{gateway.meta.location.file, written.Mark().line + 1, written.Mark().column + 1};
+        const SourceLocation &at = server.credentialNameLocation;
         if (!secret) {
             m_context.report(codes::ReferenceNotFound, Severity::Error, gateway.meta, at,
                              "credentialName " + name + " not found: no Secret " + ns + '/' + secretName

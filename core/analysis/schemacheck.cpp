@@ -38,22 +38,6 @@ std::string dnsFriendly(const std::string &name)
     return result;
 }
 
-// Where spec.<key> is written; the document's start when it cannot be found.
-SourceLocation specFieldLocation(const ResourceMeta &meta, const char *key)
-{
-    // Const lookups only: the raw nodes are shared between snapshots and threads.
-    const YAML::Node &raw = meta.raw;
-    if (raw.IsMap()) {
-        const YAML::Node spec = raw["spec"];
-        if (spec.IsMap()) {
-            const YAML::Node value = spec[key];
-            if (value.IsDefined() && !value.Mark().is_null())
-                return {meta.location.file, value.Mark().line + 1, value.Mark().column + 1};
-        }
-    }
-    return meta.location;
-}
-
 std::string upperCase(std::string text)
 {
     for (char &c : text)
@@ -194,13 +178,13 @@ void SchemaCheck::checkServiceEntry(const ServiceEntry &entry)
     static const std::set<std::string> resolutions = {"NONE", "STATIC", "DNS", "DNS_ROUND_ROBIN"};
     if (!resolutions.count(entry.resolution)) {
         const std::string upper = upperCase(entry.resolution);
-        m_context.report(codes::SchemaError, Severity::Error, entry.meta, specFieldLocation(entry.meta, "resolution"),
+        m_context.report(codes::SchemaError, Severity::Error, entry.meta, entry.resolutionLocation,
                          "resolution \"" + entry.resolution + "\" is not one of NONE, STATIC, DNS, DNS_ROUND_ROBIN",
                          resolutions.count(upper) ? "write it in capitals: " + upper
                                                   : std::string("use DNS for a named external host, NONE otherwise"));
     }
     if (entry.location != "MESH_EXTERNAL" && entry.location != "MESH_INTERNAL") {
-        m_context.report(codes::SchemaError, Severity::Error, entry.meta, specFieldLocation(entry.meta, "location"),
+        m_context.report(codes::SchemaError, Severity::Error, entry.meta, entry.locationFieldLocation,
                          "location \"" + entry.location + "\" is not MESH_EXTERNAL or MESH_INTERNAL",
                          "use MESH_EXTERNAL for hosts outside the mesh");
     }

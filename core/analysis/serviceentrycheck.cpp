@@ -2,7 +2,6 @@
 #include "analysis/serviceentrycheck.h"
 
 #include "analysis/analyzercodes.h"
-#include "load/fieldreader.h"
 
 #include <map>
 #include <set>
@@ -17,13 +16,6 @@ std::string upperCase(std::string text)
     for (char &c : text)
         c = char(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     return text;
-}
-
-SourceLocation locationOf(const ResourceMeta &meta, const YAML::Node &node)
-{
-    if (!node.IsDefined() || node.Mark().is_null())
-        return meta.location;
-    return {meta.location.file, node.Mark().line + 1, node.Mark().column + 1};
 }
 
 } // namespace
@@ -42,21 +34,13 @@ void ServiceEntryCheck::run()
 
 void ServiceEntryCheck::checkAddresses(const ServiceEntry &entry)
 {
-    // Const lookups only (childOf): raw nodes are shared between snapshots and threads.
-    const YAML::Node &raw = entry.meta.raw;
-    const YAML::Node spec = childOf(raw, "spec");
-    if (isPresent(childOf(spec, "addresses")))
-        return;
-    const YAML::Node allocated = childOf(childOf(raw, "status"), "addresses");
-    if (allocated.IsDefined() && allocated.IsSequence() && allocated.size() > 0)
-        return; // Istio allocated them
-    const YAML::Node ports = childOf(spec, "ports");
+    if (entry.addressesWritten || entry.addressesAllocated)
+        return; // written, or Istio allocated them
     for (size_t i = 0; i < entry.ports.size(); ++i) {
         const ServiceEntryPort &port = entry.ports[i];
         if (!port.protocol.empty() && upperCase(port.protocol) != "TCP")
             continue;
-        const YAML::Node written = ports.IsSequence() && i < ports.size() ? ports[i] : YAML::Node();
-        m_context.report(codes::AddressesRequired, Severity::Warning, entry.meta, locationOf(entry.meta, written),
+        m_context.report(codes::AddressesRequired, Severity::Warning, entry.meta, port.location,
                          "port " + std::to_string(port.number) + " is "
                              + (port.protocol.empty() ? std::string("protocol-less (TCP)") : "TCP")
                              + " and the ServiceEntry has no addresses: sidecars cannot tell its traffic from "

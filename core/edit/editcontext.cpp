@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "edit/editcontext.h"
 
+#include "load/documenttree.h"
 #include "yaml/yamlwriter.h"
 
 namespace meshlane {
@@ -61,7 +62,12 @@ bool EditContext::openResource(const ResourceMeta &meta)
         fail(meta.kind + ' ' + meta.ns + '/' + meta.name + " has no editable source file");
         return false;
     }
-    m_patcher = std::make_unique<YamlPatcher>(file->path, file->text, meta.raw);
+    m_document = DocumentTree::of(*file, meta);
+    if (!m_document.IsMap()) {
+        fail(meta.kind + ' ' + meta.ns + '/' + meta.name + " is no longer where it was read from in " + file->path);
+        return false;
+    }
+    m_patcher = std::make_unique<YamlPatcher>(file->path, file->text, m_document);
     return true;
 }
 
@@ -84,7 +90,7 @@ bool EditContext::openFile(const std::string &path)
     take(m_mesh->virtualServices);
     take(m_mesh->services);
     m_patcher = std::make_unique<YamlPatcher>(path, file ? file->text : std::string(),
-                                              layoutSource ? layoutSource->raw : YAML::Node());
+                                              file && layoutSource ? DocumentTree::of(*file, *layoutSource) : YAML::Node());
     return true;
 }
 
@@ -92,7 +98,7 @@ YAML::Node EditContext::spec()
 {
     if (!ok())
         return {};
-    const YAML::Node node = m_patcher->enter(m_resource->raw, "spec");
+    const YAML::Node node = m_patcher->enter(m_document, "spec");
     if (ok() && !node.IsMap())
         fail(m_resource->kind + ' ' + m_resource->ns + '/' + m_resource->name + " has no spec mapping");
     return node;

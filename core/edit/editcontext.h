@@ -72,6 +72,7 @@ private:
     MeshPtr m_mesh;
     const VirtualService *m_virtualService = nullptr;
     const ResourceMeta *m_resource = nullptr;
+    YAML::Node m_document; // m_resource's, parsed from its file when opened
     std::unique_ptr<YamlPatcher> m_patcher;
     std::string m_error;
 };

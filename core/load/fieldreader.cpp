@@ -80,6 +80,12 @@ bool isPresent(const YAML::Node &node)
     return node.IsDefined() && !node.IsNull();
 }
 
+std::string scalarOf(const YAML::Node &map, const char *key)
+{
+    const YAML::Node value = childOf(map, key);
+    return value.IsScalar() ? value.Scalar() : std::string();
+}
+
 bool isQuotedScalar(const YAML::Node &node)
 {
     return node.IsScalar() && node.Tag() == "!";

@@ -87,4 +87,8 @@ YAML::Node childOf(const YAML::Node &map, const char *key);
 // Neither missing nor an explicit null (`key:` with no value).
 bool isPresent(const YAML::Node &node);
 
+// map[key] when it is a scalar, else empty: for fields kept as written
+// (wrong types are FieldReader's to report).
+std::string scalarOf(const YAML::Node &map, const char *key);
+
 } // namespace meshlane

@@ -2,6 +2,7 @@
 #include "load/manifestloader.h"
 
 #include "load/allocationbudget.h"
+#include "load/documenttree.h"
 #include "load/inplacereload.h"
 #include "load/resourceparsers.h"
 #include "load/resultmerger.h"
@@ -157,25 +158,9 @@ public:
     // document that parses: the caller then reads the whole file.
     bool loadDocumentLines(const SourceFile &file, const DocumentLines &lines)
     {
-        size_t start = 0;
-        int line = 0;
-        while (line < lines.firstLine && start != std::string::npos) {
-            start = file.text.find('\n', start);
-            if (start != std::string::npos)
-                ++start;
-            ++line;
-        }
-        size_t end = start;
-        while (line < lines.endLine && end != std::string::npos) {
-            end = file.text.find('\n', end);
-            if (end != std::string::npos)
-                ++end;
-            ++line;
-        }
-        if (start == std::string::npos)
+        const std::string padded = DocumentTree::linesInPlace(file.text, lines);
+        if (padded.empty())
             return false;
-        const std::string padded = std::string(size_t(lines.firstLine), '\n')
-            + file.text.substr(start, end == std::string::npos ? std::string::npos : end - start);
         int deepestLine = 0;
         if (textchecks::nestingDepth(padded, &deepestLine) > m_options.maxNestingDepth
             || textchecks::strayCommaLine(padded) || textchecks::unterminatedQuoteLine(padded))
@@ -410,7 +395,6 @@ private:
         meta.kind = kind.Scalar();
         meta.documentIndex = documentIndex;
         meta.listIndex = listIndex;
-        meta.raw = object;
         meta.location = context.locationOf(object);
 
         FieldReader document(context, object, {});
@@ -425,6 +409,9 @@ private:
             }
             meta.labels = metadata->stringMap("labels");
             meta.annotations = scalarAnnotations(childOf(childOf(object, "metadata"), "annotations"));
+            const YAML::Node created = childOf(childOf(object, "metadata"), "creationTimestamp");
+            if (created.IsScalar())
+                meta.creationTimestamp = created.Scalar();
         }
         if (meta.ns.empty())
             meta.ns = m_options.defaultNamespace;
@@ -444,7 +431,7 @@ private:
         const std::string &kind = meta.kind;
         const bool istio = meta.apiVersion.rfind("networking.istio.io/", 0) == 0;
         if (istio && !isIstioNetworkingApi(meta.apiVersion))
-            context.report(Severity::Warning, codes::SchemaError, meta.raw,
+            context.report(Severity::Warning, codes::SchemaError, document.node(),
                            "unknown apiVersion " + meta.apiVersion + "; read as networking.istio.io/v1");
         if (istio && kind == "VirtualService")
             m_mesh->virtualServices.push_back(parseVirtualService(document, std::move(meta)));
@@ -457,17 +444,17 @@ private:
         else if (isGatewayApi(meta.apiVersion) && isGatewayApiKind(kind))
             dispatchGatewayApi(document, std::move(meta));
         else if (kind == "Service" && meta.apiVersion == "v1")
-            m_mesh->services.push_back(parseService(document, withoutTree(std::move(meta))));
+            m_mesh->services.push_back(parseService(document, std::move(meta)));
         else if (isWorkloadKind(kind))
-            m_mesh->workloads.push_back(parseWorkload(document, withoutTree(std::move(meta))));
+            m_mesh->workloads.push_back(parseWorkload(document, std::move(meta)));
         else if (isMeshlaneApi(meta.apiVersion) && kind == "RolloutPlan")
             m_mesh->rolloutPlans.push_back(parseRolloutPlan(document, std::move(meta)));
         else if (!dispatchAnalyzerInput(document, meta))
-            m_mesh->otherResources.push_back(withoutTree(std::move(meta))); // kept, listed, not modelled
+            m_mesh->otherResources.push_back(std::move(meta)); // kept, listed, not modelled
     }
 
     // Annotations as the analyzer has always read them: scalar values, no
-    // findings of their own. Kept apart from `raw`, which workloads drop.
+    // findings of their own.
     static Labels scalarAnnotations(const YAML::Node &annotations)
     {
         Labels result;
@@ -478,17 +465,6 @@ private:
             }
         }
         return result;
-    }
-
-    // Services, workloads (three of every six documents of a generated mesh,
-    // each with its pod template) and kinds Meshlane only lists are never
-    // re-read, edited or shown as YAML: their parse trees go (the model keeps what is
-    // read from them, the file keeps the text). yaml-cpp holds a document's
-    // nodes in one pool that lives as long as any handle to one of them.
-    static ResourceMeta withoutTree(ResourceMeta meta)
-    {
-        meta.raw.reset();
-        return meta;
     }
 
     // Kinds only the analyzer reads (istioctl's inputs); false for any other kind.

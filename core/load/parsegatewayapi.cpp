@@ -384,10 +384,6 @@ std::shared_ptr<GatewayApiRoute> parseGatewayApiRoute(FieldReader &document, Res
 {
     auto route = std::make_shared<GatewayApiRoute>();
     route->meta = std::move(meta);
-    // Precedence between routes falls back to age, so keep it when written.
-    const YAML::Node created = childOf(childOf(document.node(), "metadata"), "creationTimestamp");
-    if (created.IsScalar())
-        route->creationTimestamp = created.Scalar();
     std::optional<FieldReader> spec = document.map("spec");
     if (!spec)
         return route;

@@ -34,6 +34,47 @@ int64_t parseDurationMs(const std::string &text)
     return ms <= kMaxMs ? int64_t(ms) : -1;
 }
 
+void noteDeprecatedNumber(const ParseContext &context, const YAML::Node &node, const char *path,
+                          std::vector<DeprecatedField> &into)
+{
+    if (node.IsScalar() && !node.Scalar().empty() && node.Scalar() != "0")
+        into.push_back(DeprecatedField{path, node.Scalar(), context.locationOf(node)});
+}
+
+namespace {
+
+ClientTlsSettings clientTlsOf(const ParseContext &context, const YAML::Node &tls, const SourceLocation &document)
+{
+    ClientTlsSettings settings;
+    settings.mode = scalarOf(tls, "mode");
+    settings.caCertificates = !scalarOf(tls, "caCertificates").empty();
+    settings.credentialName = !scalarOf(tls, "credentialName").empty();
+    const YAML::Node mode = childOf(tls, "mode");
+    settings.modeLocation = mode.IsDefined() ? context.locationOf(mode) : document;
+    return settings;
+}
+
+// What the analyzer reads of a rule's policy beyond the routing summary.
+void readPolicyAsWritten(const ParseContext &context, const YAML::Node &spec, DestinationRule &rule)
+{
+    rule.workloadSelectorWritten = isPresent(childOf(spec, "workloadSelector"));
+    const YAML::Node policy = childOf(spec, "trafficPolicy");
+    rule.tls = clientTlsOf(context, childOf(policy, "tls"), rule.meta.location);
+    const YAML::Node ports = childOf(policy, "portLevelSettings");
+    for (size_t i = 0; ports.IsSequence() && i < ports.size(); ++i) {
+        rule.portTls.push_back(PortTlsSettings{scalarOf(childOf(ports[i], "port"), "number"),
+                                               clientTlsOf(context, childOf(ports[i], "tls"), rule.meta.location)});
+    }
+    // Only the top-level policy: istioctl drops these warnings for subsets and ports.
+    noteDeprecatedNumber(context, childOf(childOf(policy, "outlierDetection"), "consecutiveErrors"),
+                         "outlierDetection.consecutiveErrors", rule.deprecatedFields);
+    noteDeprecatedNumber(context,
+                         childOf(childOf(childOf(policy, "loadBalancer"), "consistentHash"), "minimumRingSize"),
+                         "consistentHash.minimumRingSize", rule.deprecatedFields);
+}
+
+} // namespace
+
 std::shared_ptr<DestinationRule> parseDestinationRule(FieldReader &document, ResourceMeta meta)
 {
     auto rule = std::make_shared<DestinationRule>();
@@ -41,6 +82,7 @@ std::shared_ptr<DestinationRule> parseDestinationRule(FieldReader &document, Res
     std::optional<FieldReader> spec = document.map("spec");
     if (!spec)
         return rule;
+    readPolicyAsWritten(document.context(), spec->node(), *rule);
     rule->hostLocation = spec->locationOf("host");
     rule->host = spec->string("host").value_or("");
     rule->fqdn = expandHost(rule->host, rule->meta.ns);
@@ -104,6 +146,11 @@ std::shared_ptr<Gateway> parseGateway(FieldReader &document, ResourceMeta meta)
         server.hosts = entry.stringList("hosts");
         if (std::optional<FieldReader> tls = entry.map("tls")) {
             server.tlsMode = tls->string("mode").value_or("");
+            server.tlsWritten = true;
+            server.credentialName = scalarOf(tls->node(), "credentialName");
+            server.serverCertificate = scalarOf(tls->node(), "serverCertificate");
+            server.privateKey = scalarOf(tls->node(), "privateKey");
+            server.credentialNameLocation = tls->locationOf("credentialName");
             for (const char *known : {"httpsRedirect", "serverCertificate", "privateKey", "caCertificates",
                                       "credentialName", "subjectAltNames", "minProtocolVersion",
                                       "maxProtocolVersion", "cipherSuites", "verifyCertificateSpki",
@@ -131,9 +178,13 @@ std::shared_ptr<ServiceEntry> parseServiceEntry(FieldReader &document, ResourceM
     entry->hostsLocation = spec->locationOf("hosts");
     for (const std::string &host : spec->stringList("hosts"))
         entry->hosts.push_back(toLower(host));
+    entry->addressesWritten = isPresent(childOf(spec->node(), "addresses"));
     entry->addresses = spec->stringList("addresses");
+    const YAML::Node allocated = childOf(childOf(document.node(), "status"), "addresses");
+    entry->addressesAllocated = allocated.IsSequence() && allocated.size() > 0;
     for (FieldReader &port : spec->mapList("ports")) {
         ServiceEntryPort parsed;
+        parsed.location = port.location();
         parsed.number = uint32_t(port.integer("number").value_or(0));
         parsed.name = port.string("name").value_or("");
         parsed.protocol = port.string("protocol").value_or("");
@@ -141,7 +192,12 @@ std::shared_ptr<ServiceEntry> parseServiceEntry(FieldReader &document, ResourceM
         port.finish();
         entry->ports.push_back(parsed);
     }
+    const auto writtenAt = [&](const char *key) {
+        return childOf(spec->node(), key).IsDefined() ? spec->locationOf(key) : entry->meta.location;
+    };
+    entry->locationFieldLocation = writtenAt("location");
     entry->location = spec->string("location").value_or("MESH_EXTERNAL");
+    entry->resolutionLocation = writtenAt("resolution");
     entry->resolution = spec->string("resolution").value_or("NONE");
     for (FieldReader &endpoint : spec->mapList("endpoints")) {
         WorkloadEntryInline parsed;

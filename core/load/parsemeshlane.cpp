@@ -14,7 +14,7 @@ std::shared_ptr<RolloutPlanResource> parseRolloutPlan(FieldReader &document, Res
     auto resource = std::make_shared<RolloutPlanResource>();
     std::string message;
     int line = 0;
-    if (std::optional<RolloutPlan> plan = RolloutPlanParser::parseDocument(meta.raw, &message, &line)) {
+    if (std::optional<RolloutPlan> plan = RolloutPlanParser::parseDocument(document.node(), &message, &line)) {
         resource->plan = std::make_shared<const RolloutPlan>(std::move(*plan));
     } else {
         const ParseContext &context = document.context();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Kinds the analyzer reads as istioctl does: only the fields its checks use are
-// taken; everything else stays in meta.raw and is not reported as unknown.
+// taken; everything else stays in the file's text and is not reported as unknown.
 #include "load/resourceparsers.h"
 
 namespace meshlane {

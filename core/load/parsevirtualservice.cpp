@@ -206,6 +206,14 @@ HttpRoute parseHttpRoute(FieldReader &reader, const std::string &ns)
         route.legacyMirrorPercentLocation = reader.locationOf("mirrorPercent");
         route.legacyMirrorPercent = reader.integer("mirrorPercent");
     }
+    noteDeprecatedNumber(reader.context(), childOf(childOf(childOf(reader.node(), "fault"), "delay"), "percent"),
+                         "fault.delay.percent", route.deprecatedFields);
+    for (const char *spelling : {"mirrorPercent", "mirror_percent"}) {
+        const YAML::Node legacy = childOf(reader.node(), spelling);
+        if (legacy.IsDefined())
+            route.deprecatedFields.push_back(DeprecatedField{
+                spelling, legacy.IsScalar() ? legacy.Scalar() : std::string(), reader.context().locationOf(legacy)});
+    }
     for (FieldReader &entry : reader.mapList("mirrors")) {
         MirrorPolicy policy;
         policy.location = entry.location();
@@ -315,6 +323,9 @@ std::shared_ptr<VirtualService> parseVirtualService(FieldReader &document, Resou
         vs->tcp.push_back(parseL4Route(route, vs->meta.ns, false));
     for (FieldReader &route : spec->mapList("tls"))
         vs->tls.push_back(parseL4Route(route, vs->meta.ns, true));
+    vs->writtenHttp = readWrittenRules(document.context(), childOf(spec->node(), "http"), true);
+    vs->writtenTcp = readWrittenRules(document.context(), childOf(spec->node(), "tcp"), false);
+    vs->writtenTls = readWrittenRules(document.context(), childOf(spec->node(), "tls"), false);
     spec->finish();
     return vs;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "model/deprecatedfield.h"
 #include "model/resourcemeta.h"
 
 #include <string>
@@ -24,6 +25,22 @@ struct TrafficPolicySummary
     bool hasConnectionPool = false;
 };
 
+// Client TLS as written (trafficPolicy.tls, or a port's): whether the
+// server's identity is verified, for the analyzer.
+struct ClientTlsSettings
+{
+    std::string mode;            // the scalar as written
+    bool caCertificates = false; // written and not empty
+    bool credentialName = false; // written and not empty
+    SourceLocation modeLocation; // the document's start when no mode is written
+};
+
+struct PortTlsSettings
+{
+    std::string port; // port.number as written
+    ClientTlsSettings tls;
+};
+
 struct DestinationRule
 {
     ResourceMeta meta;
@@ -33,6 +50,10 @@ struct DestinationRule
     TrafficPolicySummary trafficPolicy;
     std::vector<std::string> exportTo;
     SourceLocation hostLocation;
+    bool workloadSelectorWritten = false;
+    ClientTlsSettings tls;              // trafficPolicy.tls
+    std::vector<PortTlsSettings> portTls; // trafficPolicy.portLevelSettings, in order
+    std::vector<DeprecatedField> deprecatedFields; // of trafficPolicy: "outlierDetection.consecutiveErrors", ...
 
     const Subset *findSubset(const std::string &name) const;
 };

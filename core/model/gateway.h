@@ -18,6 +18,13 @@ struct GatewayServer
     std::string tlsMode;
     std::string name;
     SourceLocation location;
+    // Where tls takes its certificate from, as written: the analyzer compares
+    // servers' certificates and looks their Secrets up.
+    bool tlsWritten = false;  // a tls mapping
+    std::string credentialName; // may carry a "namespace/" prefix
+    std::string serverCertificate;
+    std::string privateKey;
+    SourceLocation credentialNameLocation;
 };
 
 struct Gateway

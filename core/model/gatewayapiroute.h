@@ -112,7 +112,6 @@ struct RouteRule
 struct GatewayApiRoute
 {
     ResourceMeta meta;
-    std::string creationTimestamp; // as written (RFC 3339 sorts as text); empty when absent
     std::vector<RouteParentRef> parentRefs;
     std::vector<std::string> hostnames; // lower-case
     std::vector<RouteRule> rules;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "model/deprecatedfield.h"
 #include "model/destination.h"
 #include "model/httpmatchrequest.h"
 #include "model/l4match.h"
@@ -115,6 +116,8 @@ struct HttpRoute
     SourceLocation mirrorPercentageLocation;
     std::optional<int64_t> legacyMirrorPercent; // deprecated `mirror_percent`
     SourceLocation legacyMirrorPercentLocation;
+    // "fault.delay.percent" (when not 0), "mirrorPercent", "mirror_percent".
+    std::vector<DeprecatedField> deprecatedFields;
     std::vector<MirrorPolicy> mirrors;
 
     bool hasHeaderOperations = false; // `headers:` request/response manipulation

@@ -4,8 +4,6 @@
 #include "model/resourceid.h"
 #include "model/sourcelocation.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <map>
 #include <string>
 
@@ -27,14 +25,12 @@ struct ResourceMeta
     bool namespaceWritten = false; // false when `default`/--namespace was assumed
     Labels labels;
     Labels annotations; // metadata.annotations with scalar values (annotationOf reads them)
+    // metadata.creationTimestamp as written (RFC 3339 sorts as text), empty when
+    // absent: Istio orders rules of one host, and Gateway API routes, by age.
+    std::string creationTimestamp;
     SourceLocation location; // the document's first line (its `apiVersion`/`kind` key)
     int documentIndex = 0;   // 0-based index of the YAML document within its file
     int listIndex = -1;      // index inside a `kind: List`, -1 when top level
-    // The document as parsed. Unknown fields live here so regenerated YAML keeps
-    // them. Shared and never mutated after loading (yaml-cpp nodes are handles).
-    // Null for Services, workloads and kinds Meshlane only lists: nothing
-    // re-reads them, and their trees were most of a large mesh's memory.
-    YAML::Node raw;
 
     ResourceId id() const { return {kind, ns, name}; }
 };

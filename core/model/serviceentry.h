@@ -16,6 +16,7 @@ struct ServiceEntryPort
     std::string name;
     std::string protocol;
     uint32_t targetPort = 0;
+    SourceLocation location;
 };
 
 struct WorkloadEntryInline
@@ -38,6 +39,10 @@ struct ServiceEntry
     Labels workloadSelector;
     std::vector<std::string> exportTo;
     SourceLocation hostsLocation;
+    SourceLocation resolutionLocation;    // of spec.resolution; the document's start when not written
+    SourceLocation locationFieldLocation; // of spec.location; the same
+    bool addressesWritten = false;  // spec.addresses, even when empty
+    bool addressesAllocated = false; // status.addresses lists some (Istio's DNS auto-allocation)
 
     bool isExternal() const { return location != "MESH_INTERNAL"; }
 };

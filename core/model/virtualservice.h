@@ -3,6 +3,7 @@
 
 #include "model/httproute.h"
 #include "model/resourcemeta.h"
+#include "model/writtenrule.h"
 
 #include <string>
 #include <vector>
@@ -21,6 +22,10 @@ struct VirtualService
     std::vector<L4Route> tls;
     SourceLocation hostsLocation;
     SourceLocation gatewaysLocation;
+    // The three lists as written, for the analyzer's duplicate-match check.
+    std::vector<WrittenRule> writtenHttp;
+    std::vector<WrittenRule> writtenTcp;
+    std::vector<WrittenRule> writtenTls;
 
     // No `gateways:` means the rule applies to sidecars only ("mesh").
     bool appliesToMesh() const;

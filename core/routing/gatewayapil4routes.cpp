@@ -52,7 +52,6 @@ std::shared_ptr<VirtualService> convert(const Mesh &mesh, const GatewayApiRoute 
 {
     auto generated = std::make_shared<VirtualService>();
     generated->meta = route.meta;
-    generated->meta.raw.reset(); // rebinds; assigning would overwrite the route's own node
     generated->hosts = hosts;
     generated->hostFqdns = std::move(hosts);
     generated->gateways = {gateway};
@@ -101,7 +100,6 @@ GatewayApiL4Routes::GatewayApiL4Routes(const Mesh &mesh)
             entry.listener = &listener;
             entry.generated.meta = gateway->meta;
             entry.generated.meta.kind = "Gateway";
-            entry.generated.meta.raw.reset();
             entry.generated.servers = {serverOf(listener)};
             if (listener.protocol == "TLS" && listener.tlsMode.empty())
                 entry.problem = "it is TLS without a tls section, so Istio builds no server for it";
@@ -116,8 +114,8 @@ GatewayApiL4Routes::GatewayApiL4Routes(const Mesh &mesh)
             routes.push_back(route.get());
     }
     std::stable_sort(routes.begin(), routes.end(), [](const GatewayApiRoute *a, const GatewayApiRoute *b) {
-        return std::tie(a->creationTimestamp, a->meta.ns, a->meta.name)
-            < std::tie(b->creationTimestamp, b->meta.ns, b->meta.name);
+        return std::tie(a->meta.creationTimestamp, a->meta.ns, a->meta.name)
+            < std::tie(b->meta.creationTimestamp, b->meta.ns, b->meta.name);
     });
     for (const GatewayApiRoute *route : routes) {
         const bool tls = route->meta.kind == "TLSRoute";

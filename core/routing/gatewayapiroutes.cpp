@@ -66,8 +66,8 @@ bool olderRoute(const GatewayApiRoute *a, const GatewayApiRoute *b)
 {
     // Istio's sortRoutesByCreationTime; hand-written manifests often have no
     // timestamp, and then namespace/name decides, as the spec says.
-    return std::tie(a->creationTimestamp, a->meta.ns, a->meta.name)
-        < std::tie(b->creationTimestamp, b->meta.ns, b->meta.name);
+    return std::tie(a->meta.creationTimestamp, a->meta.ns, a->meta.name)
+        < std::tie(b->meta.creationTimestamp, b->meta.ns, b->meta.name);
 }
 
 std::shared_ptr<const VirtualService> generate(const Mesh &mesh, std::vector<const GatewayApiRoute *> routes,
@@ -267,7 +267,7 @@ void GatewayApiRoutes::buildMesh(const Mesh &mesh, const Attachments &attachment
             entry.port = port;
         entry.generated = generate(mesh, routes, ns, fqdn, entry.port, false);
         const GatewayApiRoute *oldest = *std::min_element(routes.begin(), routes.end(), olderRoute);
-        entry.creationTimestamp = oldest->creationTimestamp;
+        entry.creationTimestamp = oldest->meta.creationTimestamp;
         entry.name = oldest->meta.name;
         entry.table = compileTable(mesh, resolver, *entry.generated, options);
         m_mesh.push_back(std::move(entry));

@@ -4,7 +4,6 @@
 #include "base/percenttext.h"
 #include "base/serial.h"
 #include "base/translatedtext.h"
-#include "load/fieldreader.h"
 #include "model/hostname.h"
 #include "routing/redirectrewrite.h"
 #include "routing/routetablebuilder.h"
@@ -210,10 +209,7 @@ void Router::addGatewayApiMeshRoutes()
     // VirtualServices and the first of a host's candidates in its order
     // (creation time, then name, then namespace) takes the host.
     const auto created = [](const MeshCandidate &candidate) -> std::string {
-        if (candidate.gatewayApi)
-            return candidate.creationTimestamp;
-        const YAML::Node stamp = childOf(childOf(candidate.virtualService->meta.raw, "metadata"), "creationTimestamp");
-        return stamp.IsScalar() ? stamp.Scalar() : std::string();
+        return candidate.gatewayApi ? candidate.creationTimestamp : candidate.virtualService->meta.creationTimestamp;
     };
     for (const std::string &fqdn : touched) {
         auto &list = m_meshHosts[fqdn];

@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QTextStream>
 
+#include <set>
+
 using namespace meshlane;
 using editingtest::readFile;
 using editingtest::snapshotTree;

@@ -4,6 +4,7 @@
 #include "base/linediff.h"
 #include "document/document.h"
 #include "editing/editoricons.h"
+#include "load/documenttree.h"
 #include "routing/routeresource.h"
 #include "widgets/appearance.h"
 #include "yaml/markedtextview.h"
@@ -120,17 +121,6 @@ std::vector<const ResourceMeta *> YamlPane::shownResources(const Mesh &mesh, con
     return shown;
 }
 
-QString YamlPane::yamlOf(const std::vector<const ResourceMeta *> &resources)
-{
-    QString text;
-    for (const ResourceMeta *resource : resources) {
-        if (!text.isEmpty())
-            text += QStringLiteral("---\n");
-        text += QString::fromStdString(YamlWriter::canonical(resource->raw));
-    }
-    return text;
-}
-
 QString YamlPane::virtualServiceShowing(const Mesh &mesh, const ResourceId &resource, const QString &preferred)
 {
     if (resource.kind == "VirtualService")
@@ -164,7 +154,7 @@ int YamlPane::revealField(const ResourceId &resource, const SourceLocation &at)
     int line = m_shownFirstLines[size_t(shown - m_shown.begin())];
     // A position in another file (a finding about a reference) says nothing about this text.
     if (at.file == meta.location.file) {
-        const YamlFieldLocator::Path path = YamlFieldLocator::pathAt(meta.raw, at.line, at.column);
+        const YamlFieldLocator::Path path = YamlFieldLocator::pathAt(DocumentTree::of(*m_shownMesh, meta), at.line, at.column);
         line += YamlFieldLocator::lineOf(canonicalCached(meta).toStdString(), path);
     }
     m_view->flagLine(line);
@@ -177,7 +167,7 @@ QString YamlPane::canonicalCached(const ResourceMeta &resource)
         if (meta == &resource)
             return text;
     }
-    return QString::fromStdString(YamlWriter::canonical(resource.raw));
+    return QString::fromStdString(YamlWriter::canonical(DocumentTree::of(*m_shownMesh, resource)));
 }
 
 void YamlPane::refresh()
@@ -229,7 +219,7 @@ void YamlPane::refresh()
             if (const ResourceMeta *before = findOnDisk(*disk, *resource)) {
                 if (!m_baseline.isEmpty())
                     m_baseline += QStringLiteral("---\n");
-                m_baseline += QString::fromStdString(YamlWriter::canonical(before->raw));
+                m_baseline += QString::fromStdString(YamlWriter::canonical(DocumentTree::of(*disk, *before)));
             }
         }
         m_baselineIds = std::move(ids);

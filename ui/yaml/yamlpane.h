@@ -42,8 +42,6 @@ public:
     // of the hosts it routes or mirrors to, then the VirtualService.
     static std::vector<const ResourceMeta *> shownResources(const Mesh &mesh, const std::string &ns,
                                                             const std::string &name);
-    // Their canonical YAML, as one multi-document text.
-    static QString yamlOf(const std::vector<const ResourceMeta *> &resources);
     // The VirtualService ("ns/name") whose YAML shows `resource`: itself, or
     // for a DestinationRule one that routes to its host, `preferred` if it
     // does; a Gateway API route's own key. Empty when none does (other kinds,

@@ -4,6 +4,7 @@
 #include "edit/weightbalancer.h"
 #include "export/exporter.h"
 #include "export/unifieddiff.h"
+#include "load/documenttree.h"
 #include "load/manifestloader.h"
 #include "support/editingsupport.h"
 #include "yaml/yamlwriter.h"
@@ -237,14 +238,15 @@ private Q_SLOTS:
                 const MeshPtr full = ManifestLoader().reloadFiles(*mesh, everything).mesh;
                 const auto describe = [](const Mesh &m) {
                     std::vector<std::string> lines;
-                    const auto add = [&lines](const auto &resources) {
+                    const auto add = [&lines, &m](const auto &resources) {
                         for (const auto &resource : resources) {
                             const ResourceMeta &meta = resource->meta;
+                            const YAML::Node tree = DocumentTree::of(m, meta);
                             lines.push_back(meta.id().toString() + ' ' + meta.location.toString() + ':'
                                             + std::to_string(meta.location.column) + " doc "
                                             + std::to_string(meta.documentIndex) + '/' + std::to_string(meta.listIndex)
-                                            + ' ' + std::to_string(meta.raw.Mark().line) + ':'
-                                            + std::to_string(meta.raw.Mark().column) + '\n' + YamlWriter::canonical(meta.raw));
+                                            + ' ' + std::to_string(tree.Mark().line) + ':'
+                                            + std::to_string(tree.Mark().column) + '\n' + YamlWriter::canonical(tree));
                         }
                     };
                     add(m.services);

@@ -2,6 +2,7 @@
 // Gateway API resources load with their source positions, the CRD defaults
 // the API server would fill in, unknown fields kept and schema errors named.
 
+#include "load/documenttree.h"
 #include "load/manifestloader.h"
 #include "support/testdata.h"
 
@@ -129,7 +130,7 @@ private Q_SLOTS:
         const GatewayApiRoute &route = *mesh.gatewayApiRoutes[0];
         QCOMPARE(route.meta.kind, std::string("HTTPRoute"));
         QCOMPARE(route.meta.location.line, 20);
-        QCOMPARE(route.creationTimestamp, std::string("2026-01-01T00:00:00Z"));
+        QCOMPARE(route.meta.creationTimestamp, std::string("2026-01-01T00:00:00Z"));
         QVERIFY(route.parentRefs[0].isGateway());
         QCOMPARE(route.parentRefs[0].ns, std::string("infra"));
         QVERIFY(route.parentRefs[1].isService());
@@ -163,7 +164,7 @@ private Q_SLOTS:
         QVERIFY(hasFinding(result, codes::SchemaError, "route", "futureField", 38));
         // Kept in the document, so regenerated YAML still carries it.
         const GatewayApiRoute &route = *result.mesh->gatewayApiRoutes[0];
-        QCOMPARE(route.meta.raw["spec"]["rules"][0]["futureField"].as<std::string>(), std::string("kept"));
+        QCOMPARE(DocumentTree::of(*result.mesh, route.meta)["spec"]["rules"][0]["futureField"].as<std::string>(), std::string("kept"));
     }
 
     void schemaErrorsNameFileAndLine()

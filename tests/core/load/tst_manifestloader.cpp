@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "load/documenttree.h"
 #include "load/manifestloader.h"
 #include "support/testfolder.h"
 
@@ -365,7 +366,7 @@ spec:
         QCOMPARE(unknown->severity, Severity::Warning);
         QCOMPARE(unknown->location.line, 13);
         QVERIFY(unknown->message.find("weigth") != std::string::npos);
-        const YAML::Node &raw = result.mesh->virtualServices[0]->meta.raw;
+        const YAML::Node raw = DocumentTree::of(*result.mesh, result.mesh->virtualServices[0]->meta);
         QCOMPARE(raw["spec"]["http"][0]["route"][0]["weigth"].as<int>(), 80);
     }
 

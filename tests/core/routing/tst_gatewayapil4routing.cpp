@@ -6,6 +6,7 @@
 // and unresolved backends refusing connections, and Service parents (GAMMA)
 // for sidecars.
 
+#include "load/documenttree.h"
 #include "support/routingtestsupport.h"
 
 #include <QTest>
@@ -170,8 +171,10 @@ private Q_SLOTS:
         const MeshPtr mesh = meshFromText(std::string(kBase) + kCanary);
         const Router router(mesh);
         QCOMPARE(router.route(connection(ConnectionProtocol::Tcp, 5432)).status, 200);
-        QVERIFY(mesh->gatewayApiRoutes.front()->meta.raw["spec"].IsMap());
-        QVERIFY(mesh->k8sGateways.front()->meta.raw["spec"].IsMap());
+        QVERIFY(DocumentTree::of(*mesh, mesh->gatewayApiRoutes.front()->meta)["spec"].IsMap());
+        QVERIFY(DocumentTree::of(*mesh, mesh->k8sGateways.front()->meta)["spec"].IsMap());
+        QCOMPARE(mesh->k8sGateways.front()->meta.kind, std::string("Gateway"));
+        QCOMPARE(mesh->gatewayApiRoutes.front()->meta.kind, std::string("TCPRoute"));
     }
 
     void anHttpRequestToATcpOnlyListenerIsProxiedAsTcp()

@@ -5,6 +5,7 @@
 // snapshot a whole-file re-read gives; RouterCache builds one Router per
 // snapshot, however many ask.
 
+#include "load/documenttree.h"
 #include "routing/routercache.h"
 #include "support/incrementalsupport.h"
 #include "yaml/yamlwriter.h"
@@ -32,12 +33,12 @@ std::vector<std::string> decisions(const Router &router, const std::vector<HttpR
 std::vector<std::string> describeMesh(const Mesh &mesh)
 {
     std::vector<std::string> lines;
-    const auto add = [&lines](const auto &resources) {
+    const auto add = [&lines, &mesh](const auto &resources) {
         for (const auto &resource : resources) {
             const ResourceMeta &meta = resource->meta;
             lines.push_back(meta.id().toString() + ' ' + meta.location.toString() + " doc "
                             + std::to_string(meta.documentIndex) + '/' + std::to_string(meta.listIndex) + '\n'
-                            + YamlWriter::canonical(meta.raw));
+                            + YamlWriter::canonical(DocumentTree::of(mesh, meta)));
         }
     };
     add(mesh.services);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "load/documenttree.h"
 #include "load/manifestloader.h"
 #include "support/editingsupport.h"
 #include "yaml/yamlwriter.h"
@@ -175,10 +176,11 @@ spec:
             for (const auto &route : loaded.mesh->gatewayApiRoutes) metas.push_back(&route->meta);
             for (const auto &gateway : loaded.mesh->k8sGateways) metas.push_back(&gateway->meta);
             for (const ResourceMeta *meta : metas) {
-                const std::string text = YamlWriter::canonical(meta->raw);
+                const YAML::Node tree = DocumentTree::of(*loaded.mesh, *meta);
+                const std::string text = YamlWriter::canonical(tree);
                 QVERIFY(text.rfind("apiVersion: " + meta->apiVersion + '\n', 0) == 0);
                 std::string where;
-                QVERIFY2(sameTree(meta->raw, YAML::Load(text), &where),
+                QVERIFY2(sameTree(tree, YAML::Load(text), &where),
                          qPrintable(QString::fromStdString(meta->id().toString() + " " + where)));
                 QCOMPARE(YamlWriter::canonical(YAML::Load(text)), text);
                 ++resources;
