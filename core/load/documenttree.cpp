@@ -3,9 +3,9 @@
 
 #include "load/allocationbudget.h"
 #include "load/fieldreader.h"
-#include "yaml/yamltext.h"
 
 #include <new>
+#include <string_view>
 
 namespace meshlane {
 
@@ -37,6 +37,16 @@ YAML::Node resourceIn(const YAML::Node &document, const ResourceMeta &meta)
     return node;
 }
 
+// "---" or "..." at column 0, alone or before a blank (YamlText's rule).
+bool isDocumentMarker(std::string_view line)
+{
+    if (!line.empty() && line.back() == '\r')
+        line.remove_suffix(1);
+    if (line.size() < 3 || (line.substr(0, 3) != "---" && line.substr(0, 3) != "..."))
+        return false;
+    return line.size() == 3 || line[3] == ' ' || line[3] == '\t';
+}
+
 } // namespace
 
 std::string DocumentTree::linesInPlace(const std::string &text, const DocumentLines &lines)
@@ -64,19 +74,23 @@ std::string DocumentTree::linesInPlace(const std::string &text, const DocumentLi
 
 DocumentLines DocumentTree::documentAround(const std::string &text, int line)
 {
-    const YamlText yaml(text);
+    // One pass over the text without copying it: an edit asks this of a file
+    // that may hold a thousand documents, on every step of a slider drag.
     DocumentLines lines;
-    lines.endLine = yaml.lineCount();
-    for (int at = 0; at < yaml.lineCount(); ++at) {
-        if (!yaml.isDocumentMarker(at))
-            continue;
-        if (at <= line) {
+    int at = 0;
+    for (size_t start = 0; start < text.size(); ++at) {
+        const size_t newline = text.find('\n', start);
+        const size_t end = newline == std::string::npos ? text.size() : newline;
+        if (isDocumentMarker(std::string_view(text).substr(start, end - start))) {
+            if (at > line) {
+                lines.endLine = at;
+                return lines;
+            }
             lines.firstLine = at;
-        } else {
-            lines.endLine = at;
-            break;
         }
+        start = end + 1;
     }
+    lines.endLine = at;
     return lines;
 }
 
