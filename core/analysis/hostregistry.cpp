@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/hostregistry.h"
 
-#include "load/fieldreader.h"
 #include "model/hostname.h"
 
 #include <algorithm>

@@ -2,7 +2,6 @@
 #include "load/documenttree.h"
 
 #include "load/allocationbudget.h"
-#include "load/fieldreader.h"
 
 #include <new>
 #include <string_view>
@@ -27,7 +26,8 @@ YAML::Node resourceIn(const YAML::Node &document, const ResourceMeta &meta)
 {
     YAML::Node node = document;
     if (meta.listIndex >= 0) {
-        const YAML::Node items = childOf(document, "items");
+        // Const lookups only: a missing key must not be added, nor throw.
+        const YAML::Node items = document.IsMap() ? document["items"] : YAML::Node();
         if (!items.IsSequence() || size_t(meta.listIndex) >= items.size())
             return {};
         node = items[size_t(meta.listIndex)];
@@ -96,16 +96,23 @@ DocumentLines DocumentTree::documentAround(const std::string &text, int line)
 
 YAML::Node DocumentTree::of(const SourceFile &file, const ResourceMeta &meta)
 {
-    if (!file.parsed || meta.location.file != file.path || meta.location.line <= 0)
+    if (!file.parsed || meta.location.file != file.path)
+        return {};
+    return ofText(file.text, meta);
+}
+
+YAML::Node DocumentTree::ofText(const std::string &text, const ResourceMeta &meta)
+{
+    if (meta.location.line <= 0)
         return {};
     // Its own document first: a file of a thousand documents is not parsed for one.
-    const std::string alone = linesInPlace(file.text, documentAround(file.text, meta.location.line - 1));
+    const std::string alone = linesInPlace(text, documentAround(text, meta.location.line - 1));
     for (const YAML::Node &document : parseAll(alone)) {
         if (YAML::Node node = resourceIn(document, meta); node.IsMap())
             return node;
     }
     // Markers inside block scalars and the like: the whole file, as the loader read it.
-    const std::vector<YAML::Node> documents = parseAll(file.text);
+    const std::vector<YAML::Node> documents = parseAll(text);
     if (meta.documentIndex < 0 || size_t(meta.documentIndex) >= documents.size())
         return {};
     return resourceIn(documents[size_t(meta.documentIndex)], meta);

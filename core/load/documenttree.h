@@ -24,6 +24,8 @@ public:
     // node (IsNull()) when the text no longer holds that resource where it
     // was loaded from.
     static YAML::Node of(const SourceFile &file, const ResourceMeta &meta);
+    // The same from `text`, the text of the file `meta` was read from.
+    static YAML::Node ofText(const std::string &text, const ResourceMeta &meta);
     // The same, from the file `meta` was loaded from in `mesh`.
     static YAML::Node of(const Mesh &mesh, const ResourceMeta &meta);
 

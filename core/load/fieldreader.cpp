@@ -9,19 +9,20 @@ namespace meshlane {
 
 namespace {
 
-const char *typeName(const YAML::Node &node)
+const char *typeName(const CompactNode &node)
 {
-    switch (node.Type()) {
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Null: return "null";
-    case YAML::NodeType::Scalar: return isQuotedScalar(node) ? "a string" : "a scalar";
-    case YAML::NodeType::Undefined: return "nothing";
-    }
-    return "something else";
+    if (node.IsMap())
+        return "a mapping";
+    if (node.IsSequence())
+        return "a list";
+    if (node.IsNull())
+        return "null";
+    if (node.IsScalar())
+        return isQuotedScalar(node) ? "a string" : "a scalar";
+    return "nothing";
 }
 
-std::string shortValue(const YAML::Node &node)
+std::string shortValue(const CompactNode &node)
 {
     if (!node.IsScalar())
         return typeName(node);
@@ -67,31 +68,28 @@ bool looksLikeNonString(const std::string &text)
 
 } // namespace
 
-YAML::Node childOf(const YAML::Node &map, const char *key)
+CompactNode childOf(const CompactNode &map, const char *key)
 {
-    if (!map.IsDefined() || !map.IsMap())
-        return YAML::Node(YAML::NodeType::Undefined);
-    const YAML::Node child = map[key];
-    return child.IsDefined() ? child : YAML::Node(YAML::NodeType::Undefined);
+    return map.child(key);
 }
 
-bool isPresent(const YAML::Node &node)
+bool isPresent(const CompactNode &node)
 {
     return node.IsDefined() && !node.IsNull();
 }
 
-std::string scalarOf(const YAML::Node &map, const char *key)
+std::string scalarOf(const CompactNode &map, const char *key)
 {
-    const YAML::Node value = childOf(map, key);
+    const CompactNode value = childOf(map, key);
     return value.IsScalar() ? value.Scalar() : std::string();
 }
 
-bool isQuotedScalar(const YAML::Node &node)
+bool isQuotedScalar(const CompactNode &node)
 {
     return node.IsScalar() && node.Tag() == "!";
 }
 
-SourceLocation ParseContext::locationOf(const YAML::Node &node) const
+SourceLocation ParseContext::locationOf(const CompactNode &node) const
 {
     SourceLocation location;
     location.file = file;
@@ -103,7 +101,7 @@ SourceLocation ParseContext::locationOf(const YAML::Node &node) const
     return location;
 }
 
-void ParseContext::report(Severity severity, const char *code, const YAML::Node &at, std::string message,
+void ParseContext::report(Severity severity, const char *code, const CompactNode &at, std::string message,
                           std::string fix) const
 {
     if (!diagnostics)
@@ -118,7 +116,7 @@ void ParseContext::report(Severity severity, const char *code, const YAML::Node 
     diagnostics->push_back(std::move(diagnostic));
 }
 
-FieldReader::FieldReader(const ParseContext &context, const YAML::Node &map, std::string path)
+FieldReader::FieldReader(const ParseContext &context, const CompactNode &map, std::string path)
     : m_context(context)
     , m_map(map)
     , m_path(std::move(path))
@@ -133,7 +131,7 @@ std::string FieldReader::childPath(const char *key) const
     return m_path.empty() ? std::string(key) : m_path + '.' + key;
 }
 
-void FieldReader::wrongType(const YAML::Node &node, const std::string &path, const char *expected) const
+void FieldReader::wrongType(const CompactNode &node, const std::string &path, const char *expected) const
 {
     m_context.report(Severity::Error, codes::SchemaError, node,
                      path + ": expected " + expected + ", got " + shortValue(node));
@@ -144,22 +142,22 @@ bool FieldReader::has(const char *key) const
     return isPresent(childOf(m_map, key));
 }
 
-YAML::Node FieldReader::value(const char *key)
+CompactNode FieldReader::value(const char *key)
 {
     m_known.insert(key);
     // Const lookup: yaml-cpp's non-const operator[] inserts a placeholder, and
     // these nodes are shared read-only between snapshots and threads.
-    const YAML::Node child = childOf(m_map, key);
-    return isPresent(child) ? child : YAML::Node(YAML::NodeType::Undefined);
+    const CompactNode child = childOf(m_map, key);
+    return isPresent(child) ? child : CompactNode();
 }
 
 SourceLocation FieldReader::locationOf(const char *key) const
 {
-    const YAML::Node child = childOf(m_map, key);
+    const CompactNode child = childOf(m_map, key);
     return child.IsDefined() ? m_context.locationOf(child) : location();
 }
 
-std::optional<std::string> FieldReader::asString(const YAML::Node &node, const std::string &path) const
+std::optional<std::string> FieldReader::asString(const CompactNode &node, const std::string &path) const
 {
     if (!isPresent(node))
         return std::nullopt;
@@ -176,7 +174,7 @@ std::optional<std::string> FieldReader::asString(const YAML::Node &node, const s
     return node.Scalar();
 }
 
-std::optional<int64_t> FieldReader::asInteger(const YAML::Node &node, const std::string &path) const
+std::optional<int64_t> FieldReader::asInteger(const CompactNode &node, const std::string &path) const
 {
     if (!isPresent(node))
         return std::nullopt;
@@ -192,7 +190,7 @@ std::optional<int64_t> FieldReader::asInteger(const YAML::Node &node, const std:
     return std::nullopt;
 }
 
-std::optional<double> FieldReader::asNumber(const YAML::Node &node, const std::string &path) const
+std::optional<double> FieldReader::asNumber(const CompactNode &node, const std::string &path) const
 {
     if (!isPresent(node))
         return std::nullopt;
@@ -227,7 +225,7 @@ std::optional<double> FieldReader::number(const char *key)
 
 std::optional<bool> FieldReader::boolean(const char *key)
 {
-    const YAML::Node node = value(key);
+    const CompactNode node = value(key);
     if (!isPresent(node))
         return std::nullopt;
     if (node.IsScalar() && !isQuotedScalar(node)) {
@@ -244,7 +242,7 @@ std::optional<bool> FieldReader::boolean(const char *key)
 std::vector<std::string> FieldReader::stringList(const char *key)
 {
     std::vector<std::string> result;
-    const YAML::Node node = value(key);
+    const CompactNode node = value(key);
     if (!isPresent(node))
         return result;
     if (!node.IsSequence()) {
@@ -261,7 +259,7 @@ std::vector<std::string> FieldReader::stringList(const char *key)
 Labels FieldReader::stringMap(const char *key)
 {
     Labels result;
-    const YAML::Node node = value(key);
+    const CompactNode node = value(key);
     if (!isPresent(node))
         return result;
     if (!node.IsMap()) {
@@ -290,7 +288,7 @@ Labels FieldReader::stringMap(const char *key)
 
 std::optional<FieldReader> FieldReader::map(const char *key)
 {
-    const YAML::Node node = value(key);
+    const CompactNode node = value(key);
     if (!isPresent(node))
         return std::nullopt;
     FieldReader child(m_context, node, childPath(key));
@@ -302,7 +300,7 @@ std::optional<FieldReader> FieldReader::map(const char *key)
 std::vector<FieldReader> FieldReader::mapList(const char *key)
 {
     std::vector<FieldReader> result;
-    const YAML::Node node = value(key);
+    const CompactNode node = value(key);
     if (!isPresent(node))
         return result;
     if (!node.IsSequence()) {

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "load/compactnode.h"
 #include "model/diagnostic.h"
 #include "model/resourcemeta.h"
-
-#include <yaml-cpp/yaml.h>
 
 #include <cstdint>
 #include <optional>
@@ -20,9 +19,12 @@ struct ParseContext
     std::string file;
     ResourceId resource;
     Diagnostics *diagnostics = nullptr;
+    // The file's text, for a parser that needs yaml-cpp's own tree of its
+    // document (DocumentTree::ofText); null where there is none.
+    const std::string *text = nullptr;
 
-    SourceLocation locationOf(const YAML::Node &node) const;
-    void report(Severity severity, const char *code, const YAML::Node &at, std::string message,
+    SourceLocation locationOf(const CompactNode &node) const;
+    void report(Severity severity, const char *code, const CompactNode &at, std::string message,
                 std::string fix = {}) const;
 };
 
@@ -33,16 +35,16 @@ struct ParseContext
 class FieldReader
 {
 public:
-    FieldReader(const ParseContext &context, const YAML::Node &map, std::string path);
+    FieldReader(const ParseContext &context, const CompactNode &map, std::string path);
 
     bool isMap() const { return m_isMap; }
-    const YAML::Node &node() const { return m_map; }
+    const CompactNode &node() const { return m_map; }
     const std::string &path() const { return m_path; }
     SourceLocation location() const { return m_context.locationOf(m_map); }
     SourceLocation locationOf(const char *key) const; // of the value, or of the map
 
     bool has(const char *key) const;
-    YAML::Node value(const char *key); // marks the key known; null node when absent
+    CompactNode value(const char *key); // marks the key known; null node when absent
     void ignore(const char *key) { m_known.insert(key); }
 
     std::optional<std::string> string(const char *key);
@@ -59,36 +61,35 @@ public:
     void finish();
 
     // Scalar helpers shared with parsers that walk nodes themselves.
-    std::optional<std::string> asString(const YAML::Node &node, const std::string &path) const;
-    std::optional<int64_t> asInteger(const YAML::Node &node, const std::string &path) const;
-    std::optional<double> asNumber(const YAML::Node &node, const std::string &path) const;
+    std::optional<std::string> asString(const CompactNode &node, const std::string &path) const;
+    std::optional<int64_t> asInteger(const CompactNode &node, const std::string &path) const;
+    std::optional<double> asNumber(const CompactNode &node, const std::string &path) const;
 
     const ParseContext &context() const { return m_context; }
 
 private:
     std::string childPath(const char *key) const;
-    void wrongType(const YAML::Node &node, const std::string &path, const char *expected) const;
+    void wrongType(const CompactNode &node, const std::string &path, const char *expected) const;
 
     const ParseContext &m_context;
-    YAML::Node m_map;
+    CompactNode m_map;
     std::string m_path;
     bool m_isMap = false;
     std::set<std::string> m_known;
 };
 
-// yaml-cpp marks quoted scalars with the non-specific tag "!": Kubernetes reads
+// yaml-cpp's parser marks quoted scalars with the non-specific tag "!": Kubernetes reads
 // `weight: "10"` as a string, so must we.
-bool isQuotedScalar(const YAML::Node &node);
+bool isQuotedScalar(const CompactNode &node);
 
-// map[key] that is safe on anything: yaml-cpp's own lookup returns a "zombie"
-// node for a missing key, and asking a zombie its type throws.
-YAML::Node childOf(const YAML::Node &map, const char *key);
+// map[key], undefined when `map` is not a mapping or has no such key.
+CompactNode childOf(const CompactNode &map, const char *key);
 
 // Neither missing nor an explicit null (`key:` with no value).
-bool isPresent(const YAML::Node &node);
+bool isPresent(const CompactNode &node);
 
 // map[key] when it is a scalar, else empty: for fields kept as written
 // (wrong types are FieldReader's to report).
-std::string scalarOf(const YAML::Node &map, const char *key);
+std::string scalarOf(const CompactNode &map, const char *key);
 
 } // namespace meshlane

@@ -2,6 +2,7 @@
 #include "load/manifestloader.h"
 
 #include "load/allocationbudget.h"
+#include "load/compactyaml.h"
 #include "load/documenttree.h"
 #include "load/inplacereload.h"
 #include "load/resourceparsers.h"
@@ -62,7 +63,7 @@ struct DuplicateKey
 // One walk over a document: false when it visits more than `budget` nodes
 // (an alias bomb); the first key written twice in a mapping goes to
 // `duplicate`. Merge keys (`<<`) are left alone: go-yaml merges them.
-bool walkDocument(const YAML::Node &node, size_t &budget, std::optional<DuplicateKey> &duplicate)
+bool walkDocument(const CompactNode &node, size_t &budget, std::optional<DuplicateKey> &duplicate)
 {
     if (budget == 0)
         return false;
@@ -165,15 +166,15 @@ public:
         if (textchecks::nestingDepth(padded, &deepestLine) > m_options.maxNestingDepth
             || textchecks::strayCommaLine(padded) || textchecks::unterminatedQuoteLine(padded))
             return false;
-        std::vector<YAML::Node> documents;
+        std::unique_ptr<const CompactYaml::Documents> parsed;
         try {
             const AllocationBudget guard(AllocationBudget::forYamlParse(padded.size()));
-            documents = YAML::LoadAll(padded);
+            parsed = CompactYaml::loadAll(padded);
         } catch (const std::exception &) { // bad_alloc included: the whole-file read will report it
             return false;
         }
-        const YAML::Node *document = nullptr;
-        for (const YAML::Node &candidate : documents) {
+        const CompactNode *document = nullptr;
+        for (const CompactNode &candidate : parsed->roots) {
             if (candidate.IsDefined() && !candidate.IsNull()) {
                 if (document)
                     return false;
@@ -308,10 +309,10 @@ private:
                        + ": the quoted scalar that opens here is never closed; file not loaded");
             return;
         }
-        std::vector<YAML::Node> documents;
+        std::unique_ptr<const CompactYaml::Documents> parsed;
         try {
             const AllocationBudget guard(AllocationBudget::forYamlParse(file.text.size()));
-            documents = YAML::LoadAll(file.text);
+            parsed = CompactYaml::loadAll(file.text);
         } catch (const YAML::Exception &exception) {
             const int errorLine = exception.mark.is_null() ? 0 : exception.mark.line + 1;
             const int errorColumn = exception.mark.is_null() ? 0 : exception.mark.column + 1;
@@ -329,6 +330,7 @@ private:
             refuse(file.path, 0, codes::YamlSyntax, std::string("cannot parse: ") + exception.what());
             return;
         }
+        const std::vector<CompactNode> &documents = parsed->roots;
         file.parsed = true;
         file.documentCount = int(documents.size());
         for (size_t index = 0; index < documents.size(); ++index) {
@@ -344,7 +346,7 @@ private:
         }
     }
 
-    void loadDocument(const SourceFile &file, const YAML::Node &document, int index)
+    void loadDocument(const SourceFile &file, const CompactNode &document, int index)
     {
         if (!document.IsDefined() || document.IsNull())
             return;
@@ -370,8 +372,8 @@ private:
                            "document " + std::to_string(index + 1) + " is not a Kubernetes object; ignored");
             return;
         }
-        const YAML::Node kind = childOf(document, "kind");
-        const YAML::Node items = childOf(document, "items");
+        const CompactNode kind = childOf(document, "kind");
+        const CompactNode items = childOf(document, "items");
         if (kind.IsScalar() && kind.Scalar() == "List" && items.IsSequence()) {
             for (size_t i = 0; i < items.size(); ++i)
                 loadObject(file, items[i], index, int(i));
@@ -380,11 +382,11 @@ private:
         loadObject(file, document, index, -1);
     }
 
-    void loadObject(const SourceFile &file, const YAML::Node &object, int documentIndex, int listIndex)
+    void loadObject(const SourceFile &file, const CompactNode &object, int documentIndex, int listIndex)
     {
-        ParseContext context{file.path, {}, &m_result.diagnostics};
-        const YAML::Node apiVersion = childOf(object, "apiVersion");
-        const YAML::Node kind = childOf(object, "kind");
+        ParseContext context{file.path, {}, &m_result.diagnostics, &file.text};
+        const CompactNode apiVersion = childOf(object, "apiVersion");
+        const CompactNode kind = childOf(object, "kind");
         if (!object.IsMap() || !apiVersion.IsScalar() || !kind.IsScalar()) {
             context.report(Severity::Info, codes::NotKubernetes, object,
                            "not a Kubernetes object (no apiVersion and kind); ignored");
@@ -409,7 +411,7 @@ private:
             }
             meta.labels = metadata->stringMap("labels");
             meta.annotations = scalarAnnotations(childOf(childOf(object, "metadata"), "annotations"));
-            const YAML::Node created = childOf(childOf(object, "metadata"), "creationTimestamp");
+            const CompactNode created = childOf(childOf(object, "metadata"), "creationTimestamp");
             if (created.IsScalar())
                 meta.creationTimestamp = created.Scalar();
         }
@@ -455,7 +457,7 @@ private:
 
     // Annotations as the analyzer has always read them: scalar values, no
     // findings of their own.
-    static Labels scalarAnnotations(const YAML::Node &annotations)
+    static Labels scalarAnnotations(const CompactNode &annotations)
     {
         Labels result;
         if (annotations.IsMap()) {

@@ -16,7 +16,7 @@ constexpr const char *kGroup = "gateway.networking.k8s.io";
 
 void schemaError(FieldReader &reader, const char *key, const std::string &message)
 {
-    YAML::Node at = childOf(reader.node(), key);
+    CompactNode at = childOf(reader.node(), key);
     reader.context().report(Severity::Error, codes::SchemaError, isPresent(at) ? at : reader.node(),
                             reader.path() + (reader.path().empty() ? "" : ".") + key + ": " + message);
 }

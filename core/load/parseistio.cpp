@@ -34,7 +34,7 @@ int64_t parseDurationMs(const std::string &text)
     return ms <= kMaxMs ? int64_t(ms) : -1;
 }
 
-void noteDeprecatedNumber(const ParseContext &context, const YAML::Node &node, const char *path,
+void noteDeprecatedNumber(const ParseContext &context, const CompactNode &node, const char *path,
                           std::vector<DeprecatedField> &into)
 {
     if (node.IsScalar() && !node.Scalar().empty() && node.Scalar() != "0")
@@ -43,24 +43,24 @@ void noteDeprecatedNumber(const ParseContext &context, const YAML::Node &node, c
 
 namespace {
 
-ClientTlsSettings clientTlsOf(const ParseContext &context, const YAML::Node &tls, const SourceLocation &document)
+ClientTlsSettings clientTlsOf(const ParseContext &context, const CompactNode &tls, const SourceLocation &document)
 {
     ClientTlsSettings settings;
     settings.mode = scalarOf(tls, "mode");
     settings.caCertificates = !scalarOf(tls, "caCertificates").empty();
     settings.credentialName = !scalarOf(tls, "credentialName").empty();
-    const YAML::Node mode = childOf(tls, "mode");
+    const CompactNode mode = childOf(tls, "mode");
     settings.modeLocation = mode.IsDefined() ? context.locationOf(mode) : document;
     return settings;
 }
 
 // What the analyzer reads of a rule's policy beyond the routing summary.
-void readPolicyAsWritten(const ParseContext &context, const YAML::Node &spec, DestinationRule &rule)
+void readPolicyAsWritten(const ParseContext &context, const CompactNode &spec, DestinationRule &rule)
 {
     rule.workloadSelectorWritten = isPresent(childOf(spec, "workloadSelector"));
-    const YAML::Node policy = childOf(spec, "trafficPolicy");
+    const CompactNode policy = childOf(spec, "trafficPolicy");
     rule.tls = clientTlsOf(context, childOf(policy, "tls"), rule.meta.location);
-    const YAML::Node ports = childOf(policy, "portLevelSettings");
+    const CompactNode ports = childOf(policy, "portLevelSettings");
     for (size_t i = 0; ports.IsSequence() && i < ports.size(); ++i) {
         rule.portTls.push_back(PortTlsSettings{scalarOf(childOf(ports[i], "port"), "number"),
                                                clientTlsOf(context, childOf(ports[i], "tls"), rule.meta.location)});
@@ -180,7 +180,7 @@ std::shared_ptr<ServiceEntry> parseServiceEntry(FieldReader &document, ResourceM
         entry->hosts.push_back(toLower(host));
     entry->addressesWritten = isPresent(childOf(spec->node(), "addresses"));
     entry->addresses = spec->stringList("addresses");
-    const YAML::Node allocated = childOf(childOf(document.node(), "status"), "addresses");
+    const CompactNode allocated = childOf(childOf(document.node(), "status"), "addresses");
     entry->addressesAllocated = allocated.IsSequence() && allocated.size() > 0;
     for (FieldReader &port : spec->mapList("ports")) {
         ServiceEntryPort parsed;

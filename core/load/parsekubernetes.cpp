@@ -23,7 +23,7 @@ std::shared_ptr<Service> parseService(FieldReader &document, ResourceMeta meta)
         ServicePort parsed;
         parsed.name = port.string("name").value_or("");
         parsed.port = uint32_t(port.integer("port").value_or(0));
-        const YAML::Node target = port.value("targetPort");
+        const CompactNode target = port.value("targetPort");
         if (target.IsScalar())
             parsed.targetPort = target.Scalar();
         parsed.protocol = port.string("protocol").value_or("TCP");
@@ -53,7 +53,7 @@ void parseContainers(FieldReader &podSpec, Workload &workload)
         }
         for (FieldReader &variable : entry.mapList("env")) {
             const std::string name = variable.string("name").value_or("");
-            const YAML::Node value = variable.value("value");
+            const CompactNode value = variable.value("value");
             container.env.emplace_back(name, value.IsScalar() ? value.Scalar() : std::string());
         }
         workload.containers.push_back(std::move(container));

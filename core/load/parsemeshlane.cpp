@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Meshlane's own kinds (meshlane.io): rollout plans, read by the same strict
 // reader as `meshlane rollout --plan`, so the dock and the CLI agree on a plan.
+#include "load/documenttree.h"
 #include "load/resourceparsers.h"
 
 #include "rollout/rolloutplanparser.h"
@@ -14,10 +15,12 @@ std::shared_ptr<RolloutPlanResource> parseRolloutPlan(FieldReader &document, Res
     auto resource = std::make_shared<RolloutPlanResource>();
     std::string message;
     int line = 0;
-    if (std::optional<RolloutPlan> plan = RolloutPlanParser::parseDocument(document.node(), &message, &line)) {
+    const ParseContext &context = document.context();
+    // The plan reader, which also reads plan files of its own, reads yaml-cpp's trees.
+    const YAML::Node tree = context.text ? DocumentTree::ofText(*context.text, meta) : YAML::Node();
+    if (std::optional<RolloutPlan> plan = RolloutPlanParser::parseDocument(tree, &message, &line)) {
         resource->plan = std::make_shared<const RolloutPlan>(std::move(*plan));
     } else {
-        const ParseContext &context = document.context();
         resource->error = context.file + (line > 0 ? ':' + std::to_string(line) : std::string()) + ": " + message;
         if (context.diagnostics) {
             Diagnostic diagnostic;

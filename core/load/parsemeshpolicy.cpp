@@ -57,7 +57,7 @@ std::shared_ptr<PeerAuthentication> parsePeerAuthentication(FieldReader &documen
     }
     if (std::optional<FieldReader> ports = spec->map("portLevelMtls")) {
         for (const auto &entry : ports->node()) {
-            const YAML::Node mode = entry.second["mode"];
+            const CompactNode mode = entry.second.child("mode");
             if (entry.first.IsScalar() && mode.IsScalar()) {
                 try {
                     policy->portLevelMtls[uint32_t(std::stoul(entry.first.Scalar()))] = mode.Scalar();

@@ -209,7 +209,7 @@ HttpRoute parseHttpRoute(FieldReader &reader, const std::string &ns)
     noteDeprecatedNumber(reader.context(), childOf(childOf(childOf(reader.node(), "fault"), "delay"), "percent"),
                          "fault.delay.percent", route.deprecatedFields);
     for (const char *spelling : {"mirrorPercent", "mirror_percent"}) {
-        const YAML::Node legacy = childOf(reader.node(), spelling);
+        const CompactNode legacy = childOf(reader.node(), spelling);
         if (legacy.IsDefined())
             route.deprecatedFields.push_back(DeprecatedField{
                 spelling, legacy.IsScalar() ? legacy.Scalar() : std::string(), reader.context().locationOf(legacy)});

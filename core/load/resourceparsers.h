@@ -45,11 +45,11 @@ Destination parseDestination(FieldReader &reader, const std::string &ruleNamespa
 
 // Adds `node` to `into` as the deprecated field `path` when it is a scalar
 // other than empty and 0 (which change nothing: istioctl stays quiet).
-void noteDeprecatedNumber(const ParseContext &context, const YAML::Node &node, const char *path,
+void noteDeprecatedNumber(const ParseContext &context, const CompactNode &node, const char *path,
                           std::vector<DeprecatedField> &into);
 
 // A VirtualService's http, tcp or tls list as written (writtenrules.cpp).
-std::vector<WrittenRule> readWrittenRules(const ParseContext &context, const YAML::Node &rules, bool http);
+std::vector<WrittenRule> readWrittenRules(const ParseContext &context, const CompactNode &rules, bool http);
 
 // Protobuf duration text ("5s", "100ms", "1.5s", "2m") in milliseconds, -1 if invalid.
 int64_t parseDurationMs(const std::string &text);

@@ -5,7 +5,7 @@ namespace meshlane {
 
 namespace {
 
-bool isUnset(const YAML::Node &node)
+bool isUnset(const CompactNode &node)
 {
     if (!isPresent(node))
         return true;
@@ -16,7 +16,7 @@ bool isUnset(const YAML::Node &node)
 
 // A match as istioctl compares them (its JSON): keys sorted, unset values and
 // the top-level name left out.
-std::string canonical(const YAML::Node &node, bool dropName)
+std::string canonical(const CompactNode &node, bool dropName)
 {
     if (!node.IsDefined())
         return "null";
@@ -24,7 +24,7 @@ std::string canonical(const YAML::Node &node, bool dropName)
         return '"' + node.Scalar() + '"';
     if (node.IsSequence()) {
         std::string text = "[";
-        for (const YAML::Node &item : node)
+        for (const CompactNode &item : node)
             text += canonical(item, false) + ',';
         return text + ']';
     }
@@ -45,11 +45,11 @@ std::string canonical(const YAML::Node &node, bool dropName)
 }
 
 // "exact:v" / "prefix:v" for a StringMatch; regex and absent give `absent`.
-std::string encode(const YAML::Node &match, const std::string &absent = {})
+std::string encode(const CompactNode &match, const std::string &absent = {})
 {
     if (match.IsDefined() && match.IsMap()) {
         for (const char *kind : {"exact", "prefix"}) {
-            const YAML::Node value = childOf(match, kind);
+            const CompactNode value = childOf(match, kind);
             if (value.IsScalar())
                 return std::string(kind) + ':' + value.Scalar();
         }
@@ -57,7 +57,7 @@ std::string encode(const YAML::Node &match, const std::string &absent = {})
     return absent;
 }
 
-std::map<std::string, std::string> encodeAll(const YAML::Node &matches)
+std::map<std::string, std::string> encodeAll(const CompactNode &matches)
 {
     std::map<std::string, std::string> encoded;
     if (matches.IsDefined() && matches.IsMap()) {
@@ -69,13 +69,13 @@ std::map<std::string, std::string> encodeAll(const YAML::Node &matches)
     return encoded;
 }
 
-WrittenMatch writtenMatch(const ParseContext &context, const YAML::Node &match, bool http)
+WrittenMatch writtenMatch(const ParseContext &context, const CompactNode &match, bool http)
 {
     WrittenMatch written;
     written.canonical = canonical(match, true);
     written.name = scalarOf(match, "name");
     written.location = context.locationOf(match);
-    const YAML::Node prefix = http ? childOf(childOf(match, "uri"), "prefix") : YAML::Node();
+    const CompactNode prefix = http ? childOf(childOf(match, "uri"), "prefix") : CompactNode();
     if (prefix.IsScalar() && !prefix.Scalar().empty()) {
         written.uriPrefix = prefix.Scalar();
         written.port = scalarOf(match, "port");
@@ -90,19 +90,19 @@ WrittenMatch writtenMatch(const ParseContext &context, const YAML::Node &match, 
 
 } // namespace
 
-std::vector<WrittenRule> readWrittenRules(const ParseContext &context, const YAML::Node &rules, bool http)
+std::vector<WrittenRule> readWrittenRules(const ParseContext &context, const CompactNode &rules, bool http)
 {
     std::vector<WrittenRule> written;
     if (!rules.IsSequence())
         return written;
-    for (const YAML::Node &rule : rules) {
+    for (const CompactNode &rule : rules) {
         WrittenRule &item = written.emplace_back();
         item.location = context.locationOf(rule);
         if (!rule.IsDefined() || !rule.IsMap())
             continue;
         item.isMap = true;
         item.name = scalarOf(rule, "name");
-        const YAML::Node matches = childOf(rule, "match");
+        const CompactNode matches = childOf(rule, "match");
         for (size_t m = 0; matches.IsSequence() && m < matches.size(); ++m)
             item.matches.push_back(writtenMatch(context, matches[m], http));
     }

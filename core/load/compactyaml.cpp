@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+#include "load/compactyaml.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+
+namespace meshlane {
+
+namespace {
+
+class TreeBuilder : public YAML::EventHandler
+{
+public:
+    explicit TreeBuilder(CompactYaml::Documents &documents)
+        : m_documents(documents)
+    {
+    }
+
+    void OnDocumentStart(const YAML::Mark &) override
+    {
+        m_root = nullptr;
+        m_anchors.clear(); // anchors name nodes of their own document only
+    }
+
+    void OnDocumentEnd() override
+    {
+        if (!m_root)
+            m_root = make(CompactNodeData::Type::Null, YAML::Mark::null_mark(), {});
+        m_documents.roots.emplace_back(m_root);
+        m_open.clear();
+    }
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        attach(make(CompactNodeData::Type::Null, mark, {}), anchor);
+    }
+
+    void OnAlias(const YAML::Mark &, YAML::anchor_t anchor) override
+    {
+        // yaml-cpp's parser refuses an alias to an unknown anchor before it gets here.
+        if (anchor < m_anchors.size() && m_anchors[anchor])
+            attach(m_anchors[anchor], YAML::NullAnchor);
+    }
+
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        CompactNodeData *node = make(CompactNodeData::Type::Scalar, mark, tag);
+        node->scalar = value;
+        attach(node, anchor);
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        open(make(CompactNodeData::Type::Sequence, mark, tag), anchor);
+    }
+
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        open(make(CompactNodeData::Type::Map, mark, tag), anchor);
+    }
+
+    void OnMapEnd() override { close(); }
+
+private:
+    CompactNodeData *make(CompactNodeData::Type type, const YAML::Mark &mark, const std::string &tag)
+    {
+        CompactNodeData &node = m_documents.nodes.emplace_back();
+        node.type = type;
+        node.mark = mark;
+        node.tag = tag;
+        return &node;
+    }
+
+    void attach(const CompactNodeData *node, YAML::anchor_t anchor)
+    {
+        if (anchor != YAML::NullAnchor) {
+            if (m_anchors.size() <= anchor)
+                m_anchors.resize(anchor + 1, nullptr);
+            m_anchors[anchor] = node;
+        }
+        if (m_open.empty())
+            m_root = node;
+        else
+            m_open.back()->children.push_back(node);
+    }
+
+    void open(CompactNodeData *node, YAML::anchor_t anchor)
+    {
+        attach(node, anchor);
+        m_open.push_back(node);
+    }
+
+    void close()
+    {
+        if (!m_open.empty())
+            m_open.pop_back();
+    }
+
+    CompactYaml::Documents &m_documents;
+    const CompactNodeData *m_root = nullptr;
+    std::vector<CompactNodeData *> m_open;
+    std::vector<const CompactNodeData *> m_anchors;
+};
+
+} // namespace
+
+std::unique_ptr<const CompactYaml::Documents> CompactYaml::loadAll(const std::string &text)
+{
+    auto documents = std::make_unique<Documents>();
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    TreeBuilder builder(*documents);
+    while (parser.HandleNextDocument(builder)) {
+    }
+    return documents;
+}
+
+} // namespace meshlane
