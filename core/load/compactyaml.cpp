@@ -30,6 +30,7 @@ public:
             m_root = make(CompactNodeData::Type::Null, YAML::Mark::null_mark(), {});
         m_documents.roots.emplace_back(m_root);
         m_open.clear();
+        m_pending.clear();
     }
 
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
@@ -88,24 +89,38 @@ private:
         if (m_open.empty())
             m_root = node;
         else
-            m_open.back()->children.push_back(node);
+            m_pending.push_back(node);
     }
 
+    // A collection's children wait on one shared stack until it closes, then
+    // move into it in one allocation of the right size: growing each node's
+    // own vector item by item was most of what building the trees cost.
     void open(CompactNodeData *node, YAML::anchor_t anchor)
     {
         attach(node, anchor);
-        m_open.push_back(node);
+        m_open.push_back(Open{node, m_pending.size()});
     }
 
     void close()
     {
-        if (!m_open.empty())
-            m_open.pop_back();
+        if (m_open.empty())
+            return;
+        const Open &open = m_open.back();
+        open.node->children.assign(m_pending.begin() + std::ptrdiff_t(open.firstPending), m_pending.end());
+        m_pending.resize(open.firstPending);
+        m_open.pop_back();
     }
+
+    struct Open
+    {
+        CompactNodeData *node;
+        size_t firstPending; // where its children start in m_pending
+    };
 
     CompactYaml::Documents &m_documents;
     const CompactNodeData *m_root = nullptr;
-    std::vector<CompactNodeData *> m_open;
+    std::vector<Open> m_open;
+    std::vector<const CompactNodeData *> m_pending;
     std::vector<const CompactNodeData *> m_anchors;
 };
 
