@@ -2,6 +2,7 @@
 #include "load/compactyaml.h"
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 #include <sstream>
@@ -38,11 +39,20 @@ public:
         attach(make(CompactNodeData::Type::Null, mark, {}), anchor);
     }
 
-    void OnAlias(const YAML::Mark &, YAML::anchor_t anchor) override
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
         // yaml-cpp's parser refuses an alias to an unknown anchor before it gets here.
-        if (anchor < m_anchors.size() && m_anchors[anchor])
-            attach(m_anchors[anchor], YAML::NullAnchor);
+        if (anchor >= m_anchors.size() || !m_anchors[anchor])
+            return;
+        // `a: &x [1, *x]` would make the tree a cycle, which every walk over
+        // it follows until the stack runs out. go-yaml, so kubectl, refuses
+        // an anchor that contains itself; so do we.
+        for (const Open &open : m_open) {
+            if (open.node == m_anchors[anchor])
+                throw YAML::ParserException(mark, "an alias inside the collection its anchor names (the "
+                                                  "collection would contain itself)");
+        }
+        attach(m_anchors[anchor], YAML::NullAnchor);
     }
 
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,

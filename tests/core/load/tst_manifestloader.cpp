@@ -416,6 +416,24 @@ spec:
         QCOMPARE(result.unparseableFiles, 1);
     }
 
+    void anAnchorThatContainsItselfIsRefused()
+    {
+        // It made a cyclic tree that crashed the loader; kubectl refuses it.
+        const std::string text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loop}\ndata:\n"
+                                 "  list: &x [1, *x]\n";
+        const LoadResult result = ManifestLoader().loadText("loop.yaml", text);
+        const Diagnostic *refused = findCode(result, codes::YamlSyntax);
+        QVERIFY(refused);
+        QCOMPARE(refused->location.line, 5);
+        QVERIFY2(refused->message.find("contain itself") != std::string::npos, refused->message.c_str());
+        QCOMPARE(result.unparseableFiles, 1);
+        // An alias to a finished collection is fine.
+        const LoadResult shared = ManifestLoader().loadText(
+            "shared.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\ndata:\n  a: &x [1]\n  b: *x\n");
+        QVERIFY(!findCode(shared, codes::YamlSyntax));
+        QCOMPARE(shared.mesh->otherResources.size(), size_t(1));
+    }
+
     void duplicatesKeepTheFirstDefinition()
     {
         TestFolder folder;
