@@ -86,7 +86,7 @@ std::shared_ptr<DestinationRule> parseDestinationRule(FieldReader &document, Res
     rule->hostLocation = spec->locationOf("host");
     rule->host = spec->string("host").value_or("");
     rule->fqdn = expandHost(rule->host, rule->meta.ns);
-    for (FieldReader &entry : spec->mapList("subsets")) {
+    for (FieldReader &entry : itemsFor(*spec, "subsets", rule->subsets)) {
         Subset subset;
         subset.location = entry.location();
         subset.name = entry.string("name").value_or("");
@@ -133,7 +133,7 @@ std::shared_ptr<Gateway> parseGateway(FieldReader &document, ResourceMeta meta)
     if (!spec)
         return gateway;
     gateway->selector = spec->stringMap("selector");
-    for (FieldReader &entry : spec->mapList("servers")) {
+    for (FieldReader &entry : itemsFor(*spec, "servers", gateway->servers)) {
         GatewayServer server;
         server.location = entry.location();
         if (std::optional<FieldReader> port = entry.map("port")) {
@@ -182,7 +182,7 @@ std::shared_ptr<ServiceEntry> parseServiceEntry(FieldReader &document, ResourceM
     entry->addresses = spec->stringList("addresses");
     const CompactNode allocated = childOf(childOf(document.node(), "status"), "addresses");
     entry->addressesAllocated = allocated.IsSequence() && allocated.size() > 0;
-    for (FieldReader &port : spec->mapList("ports")) {
+    for (FieldReader &port : itemsFor(*spec, "ports", entry->ports)) {
         ServiceEntryPort parsed;
         parsed.location = port.location();
         parsed.number = uint32_t(port.integer("number").value_or(0));
@@ -199,7 +199,7 @@ std::shared_ptr<ServiceEntry> parseServiceEntry(FieldReader &document, ResourceM
     entry->location = spec->string("location").value_or("MESH_EXTERNAL");
     entry->resolutionLocation = writtenAt("resolution");
     entry->resolution = spec->string("resolution").value_or("NONE");
-    for (FieldReader &endpoint : spec->mapList("endpoints")) {
+    for (FieldReader &endpoint : itemsFor(*spec, "endpoints", entry->endpoints)) {
         WorkloadEntryInline parsed;
         parsed.location = endpoint.location();
         parsed.address = endpoint.string("address").value_or("");

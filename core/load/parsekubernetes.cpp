@@ -19,7 +19,7 @@ std::shared_ptr<Service> parseService(FieldReader &document, ResourceMeta meta)
     service->hasSelector = spec->has("selector");
     service->selector = spec->stringMap("selector");
     service->type = spec->string("type").value_or("ClusterIP");
-    for (FieldReader &port : spec->mapList("ports")) {
+    for (FieldReader &port : itemsFor(*spec, "ports", service->ports)) {
         ServicePort parsed;
         parsed.name = port.string("name").value_or("");
         parsed.port = uint32_t(port.integer("port").value_or(0));
@@ -40,18 +40,18 @@ namespace {
 
 void parseContainers(FieldReader &podSpec, Workload &workload)
 {
-    for (FieldReader &entry : podSpec.mapList("containers")) {
+    for (FieldReader &entry : itemsFor(podSpec, "containers", workload.containers)) {
         Container container;
         container.name = entry.string("name").value_or("");
         container.image = entry.string("image").value_or("");
-        for (FieldReader &port : entry.mapList("ports")) {
+        for (FieldReader &port : itemsFor(entry, "ports", container.ports)) {
             ContainerPort parsed;
             parsed.name = port.string("name").value_or("");
             parsed.containerPort = uint32_t(port.integer("containerPort").value_or(0));
             parsed.protocol = port.string("protocol").value_or("TCP");
             container.ports.push_back(std::move(parsed));
         }
-        for (FieldReader &variable : entry.mapList("env")) {
+        for (FieldReader &variable : itemsFor(entry, "env", container.env)) {
             const std::string name = variable.string("name").value_or("");
             const CompactNode value = variable.value("value");
             container.env.emplace_back(name, value.IsScalar() ? value.Scalar() : std::string());

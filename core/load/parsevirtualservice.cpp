@@ -136,9 +136,9 @@ HttpRoute parseHttpRoute(FieldReader &reader, const std::string &ns)
     HttpRoute route;
     route.location = reader.location();
     route.name = reader.string("name").value_or("");
-    for (FieldReader &match : reader.mapList("match"))
+    for (FieldReader &match : itemsFor(reader, "match", route.match))
         route.match.push_back(parseMatch(match));
-    for (FieldReader &entry : reader.mapList("route")) {
+    for (FieldReader &entry : itemsFor(reader, "route", route.route)) {
         RouteDestination destination;
         destination.location = entry.location();
         if (std::optional<FieldReader> inner = entry.map("destination"))
@@ -214,7 +214,7 @@ HttpRoute parseHttpRoute(FieldReader &reader, const std::string &ns)
             route.deprecatedFields.push_back(DeprecatedField{
                 spelling, legacy.IsScalar() ? legacy.Scalar() : std::string(), reader.context().locationOf(legacy)});
     }
-    for (FieldReader &entry : reader.mapList("mirrors")) {
+    for (FieldReader &entry : itemsFor(reader, "mirrors", route.mirrors)) {
         MirrorPolicy policy;
         policy.location = entry.location();
         if (std::optional<FieldReader> inner = entry.map("destination"))
@@ -254,9 +254,9 @@ L4Route parseL4Route(FieldReader &reader, const std::string &ns, bool tls)
 {
     L4Route route;
     route.location = reader.location();
-    for (FieldReader &match : reader.mapList("match"))
+    for (FieldReader &match : itemsFor(reader, "match", route.match))
         route.match.push_back(parseL4Match(match, tls));
-    for (FieldReader &entry : reader.mapList("route")) {
+    for (FieldReader &entry : itemsFor(reader, "route", route.route)) {
         RouteDestination destination;
         destination.location = entry.location();
         if (std::optional<FieldReader> inner = entry.map("destination"))
@@ -317,11 +317,11 @@ std::shared_ptr<VirtualService> parseVirtualService(FieldReader &document, Resou
     vs->gatewaysLocation = spec->locationOf("gateways");
     vs->gateways = spec->stringList("gateways");
     vs->exportTo = spec->stringList("exportTo");
-    for (FieldReader &route : spec->mapList("http"))
+    for (FieldReader &route : itemsFor(*spec, "http", vs->http))
         vs->http.push_back(parseHttpRoute(route, vs->meta.ns));
-    for (FieldReader &route : spec->mapList("tcp"))
+    for (FieldReader &route : itemsFor(*spec, "tcp", vs->tcp))
         vs->tcp.push_back(parseL4Route(route, vs->meta.ns, false));
-    for (FieldReader &route : spec->mapList("tls"))
+    for (FieldReader &route : itemsFor(*spec, "tls", vs->tls))
         vs->tls.push_back(parseL4Route(route, vs->meta.ns, true));
     vs->writtenHttp = readWrittenRules(document.context(), childOf(spec->node(), "http"), true);
     vs->writtenTcp = readWrittenRules(document.context(), childOf(spec->node(), "tcp"), false);

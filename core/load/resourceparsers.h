@@ -43,6 +43,17 @@ bool isGatewayApiKind(const std::string &kind);
 // Istio's Destination: {host, subset, port: {number}}.
 Destination parseDestination(FieldReader &reader, const std::string &ruleNamespace);
 
+// The mappings of list `key` (FieldReader::mapList) with `into` reserved for
+// them: a model's lists sized once. Grown by doubling, a quarter of a mesh's
+// route destinations and subsets were unused capacity.
+template<typename T>
+std::vector<FieldReader> itemsFor(FieldReader &reader, const char *key, std::vector<T> &into)
+{
+    std::vector<FieldReader> items = reader.mapList(key);
+    into.reserve(into.size() + items.size());
+    return items;
+}
+
 // Adds `node` to `into` as the deprecated field `path` when it is a scalar
 // other than empty and 0 (which change nothing: istioctl stays quiet).
 void noteDeprecatedNumber(const ParseContext &context, const CompactNode &node, const char *path,

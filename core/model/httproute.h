@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/boxed.h"
 #include "model/deprecatedfield.h"
 #include "model/destination.h"
 #include "model/httpmatchrequest.h"
@@ -103,15 +104,16 @@ struct HttpRoute
     std::string name;
     std::vector<HttpMatchRequest> match; // empty: matches every request
     std::vector<RouteDestination> route;
-    std::optional<HttpRedirect> redirect;
-    std::optional<HttpDirectResponse> directResponse;
-    std::optional<Delegate> delegate;
-    std::optional<HttpRewrite> rewrite;
+    // Boxed: what most routes go without costs a pointer, not its size.
+    Boxed<HttpRedirect> redirect;
+    Boxed<HttpDirectResponse> directResponse;
+    Boxed<Delegate> delegate;
+    Boxed<HttpRewrite> rewrite;
     std::optional<std::string> timeout;
-    std::optional<HttpRetry> retries;
-    std::optional<HttpFault> fault;
+    Boxed<HttpRetry> retries;
+    Boxed<HttpFault> fault;
 
-    std::optional<Destination> mirror;
+    Boxed<Destination> mirror;
     std::optional<double> mirrorPercentage; // mirrorPercentage.value, 0..100
     SourceLocation mirrorPercentageLocation;
     std::optional<int64_t> legacyMirrorPercent; // deprecated `mirror_percent`
@@ -122,7 +124,7 @@ struct HttpRoute
 
     bool hasHeaderOperations = false; // `headers:` request/response manipulation
     SourceLocation location;
-    std::optional<GatewayApiOrigin> origin; // only on routes derived from the Gateway API
+    Boxed<GatewayApiOrigin> origin; // only on routes derived from the Gateway API
 
     bool matchesEverything() const;
     // Sum of weights as Istio computes it: a lone destination gets everything.

@@ -79,7 +79,7 @@ void MirrorEditor::rebuild(const Mesh &mesh, const HttpRoute &route, bool weight
 void MirrorEditor::update(const HttpRoute &route, const RouteRef &ref)
 {
     m_ref = ref;
-    m_mirror = route.mirror;
+    m_mirror = route.mirror ? std::optional<Destination>(*route.mirror) : std::nullopt;
     m_mirrorPercentage = route.mirrorPercentage;
     const QSignalBlocker block(m_percentage);
     const bool hasMirror = route.mirror.has_value();

@@ -102,7 +102,7 @@ private Q_SLOTS:
                                             "    fault:\n      delay:\n        percentage: {value: 50}\n"
                                             "        fixedDelay: "
                                             + delay.toStdString() + "\n");
-        const std::optional<HttpFault> &fault = firstRoute(result).fault;
+        const Boxed<HttpFault> &fault = firstRoute(result).fault;
         QVERIFY(fault && fault->delay);
         QCOMPARE(fault->delay->delayMs, int64_t(-1)); // invalid, which the analyzer reports
     }
