@@ -145,8 +145,6 @@ bool FieldReader::has(const char *key) const
 CompactNode FieldReader::value(const char *key)
 {
     m_known.insert(key);
-    // Const lookup: yaml-cpp's non-const operator[] inserts a placeholder, and
-    // these nodes are shared read-only between snapshots and threads.
     const CompactNode child = childOf(m_map, key);
     return isPresent(child) ? child : CompactNode();
 }

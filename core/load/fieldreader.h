@@ -44,7 +44,7 @@ public:
     SourceLocation locationOf(const char *key) const; // of the value, or of the map
 
     bool has(const char *key) const;
-    CompactNode value(const char *key); // marks the key known; null node when absent
+    CompactNode value(const char *key); // marks the key known; undefined when absent or null
     void ignore(const char *key) { m_known.insert(key); }
 
     std::optional<std::string> string(const char *key);
