@@ -36,8 +36,8 @@ void CaCertificateCheck::checkRule(const DestinationRule &rule)
 {
     const std::string fix = "add caCertificates (the CA bundle that signs " + rule.host
         + "'s certificate), or credentialName with the CA in its Secret";
-    if (const std::string mode = unverifiedMode(rule.tls, rule.workloadSelectorWritten); !mode.empty()) {
-        m_context.report(codes::NoCaCertificate, Severity::Warning, rule.meta, rule.tls.modeLocation,
+    if (const std::string mode = unverifiedMode(rule.trafficPolicy.tls, rule.workloadSelectorWritten); !mode.empty()) {
+        m_context.report(codes::NoCaCertificate, Severity::Warning, rule.meta, rule.trafficPolicy.tls.modeLocation,
                          "tls mode " + mode + " without caCertificates: the identity of " + rule.host
                              + " is not verified",
                          fix);

@@ -44,7 +44,7 @@ void MtlsCheck::run()
 
 void MtlsCheck::checkWideRule(const DestinationRule &rule)
 {
-    if (rule.trafficPolicy.tlsMode != "DISABLE")
+    if (rule.trafficPolicy.tls.mode != "DISABLE")
         return;
     const Mesh &mesh = m_context.mesh();
     const PeerAuthentication *meshStrict = nullptr;
@@ -90,7 +90,7 @@ void MtlsCheck::checkPolicy(const PeerAuthentication &policy)
     const bool root = policy.meta.ns == kRootNamespace;
     bool meshEnabled = false;
     for (const auto &rule : m_context.mesh().destinationRules) {
-        const std::string &mode = rule->trafficPolicy.tlsMode;
+        const std::string &mode = rule->trafficPolicy.tls.mode;
         if (!root && rule->host == "*." + policy.meta.ns + ".svc.cluster.local") {
             if (sendsIstioMtls(mode)) {
                 m_context.report(codes::DisabledPolicyRuleMissing, Severity::Error, policy.meta, policy.modeLocation,
@@ -117,7 +117,7 @@ void MtlsCheck::checkPolicy(const PeerAuthentication &policy)
 
 void MtlsCheck::checkHostRule(const DestinationRule &rule)
 {
-    if (rule.trafficPolicy.tlsMode != "DISABLE")
+    if (rule.trafficPolicy.tls.mode != "DISABLE")
         return;
     const Service *service = m_context.mesh().findService(rule.fqdn);
     if (!service)

@@ -59,7 +59,7 @@ void readPolicyAsWritten(const ParseContext &context, const CompactNode &spec, D
 {
     rule.workloadSelectorWritten = isPresent(childOf(spec, "workloadSelector"));
     const CompactNode policy = childOf(spec, "trafficPolicy");
-    rule.tls = clientTlsOf(context, childOf(policy, "tls"), rule.meta.location);
+    rule.trafficPolicy.tls = clientTlsOf(context, childOf(policy, "tls"), rule.meta.location);
     const CompactNode ports = childOf(policy, "portLevelSettings");
     for (size_t i = 0; ports.IsSequence() && i < ports.size(); ++i) {
         rule.portTls.push_back(PortTlsSettings{scalarOf(childOf(ports[i], "port"), "number"),
@@ -107,7 +107,7 @@ std::shared_ptr<DestinationRule> parseDestinationRule(FieldReader &document, Res
             lb->finish();
         }
         if (std::optional<FieldReader> tls = policy->map("tls")) {
-            rule->trafficPolicy.tlsMode = tls->string("mode").value_or("");
+            tls->string("mode"); // reports a mode of the wrong type; trafficPolicy.tls has its text
             for (const char *known : {"clientCertificate", "privateKey", "caCertificates", "credentialName",
                                       "subjectAltNames", "sni", "insecureSkipVerify", "caCrl"})
                 tls->ignore(known);

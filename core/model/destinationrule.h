@@ -17,14 +17,6 @@ struct Subset
     SourceLocation location;
 };
 
-struct TrafficPolicySummary
-{
-    std::string loadBalancer; // simple: ROUND_ROBIN, LEAST_REQUEST, ... or "consistentHash"
-    std::string tlsMode;      // ISTIO_MUTUAL, DISABLE, ...
-    bool hasOutlierDetection = false;
-    bool hasConnectionPool = false;
-};
-
 // Client TLS as written (trafficPolicy.tls, or a port's): whether the
 // server's identity is verified, for the analyzer.
 struct ClientTlsSettings
@@ -41,6 +33,14 @@ struct PortTlsSettings
     ClientTlsSettings tls;
 };
 
+struct TrafficPolicySummary
+{
+    std::string loadBalancer; // simple: ROUND_ROBIN, LEAST_REQUEST, ... or "consistentHash"
+    ClientTlsSettings tls;     // mode: ISTIO_MUTUAL, DISABLE, ...; empty when not written
+    bool hasOutlierDetection = false;
+    bool hasConnectionPool = false;
+};
+
 struct DestinationRule
 {
     ResourceMeta meta;
@@ -51,7 +51,6 @@ struct DestinationRule
     std::vector<std::string> exportTo;
     SourceLocation hostLocation;
     bool workloadSelectorWritten = false;
-    ClientTlsSettings tls;              // trafficPolicy.tls
     std::vector<PortTlsSettings> portTls; // trafficPolicy.portLevelSettings, in order
     std::vector<DeprecatedField> deprecatedFields; // of trafficPolicy: "outlierDetection.consecutiveErrors", ...
 

@@ -263,9 +263,9 @@ void DestinationResolver::checkMtls(const Service &service, const std::vector<co
     if (m_mesh.peerAuthentications.empty())
         return; // every pod is PERMISSIVE: whatever the client sends is accepted
     const DestinationRule *rule = tlsDestinationRule(m_mesh, target.host);
-    if (!rule || rule->trafficPolicy.tlsMode.empty())
+    if (!rule || rule->trafficPolicy.tls.mode.empty())
         return; // auto mTLS: the client's sidecar sends what the server accepts
-    const std::string &sent = rule->trafficPolicy.tlsMode;
+    const std::string &sent = rule->trafficPolicy.tls.mode;
     const std::optional<uint32_t> containerPort = containerPortOf(service, target.port);
     const PeerAuthentication *refusing = nullptr;
     std::string accepted;
