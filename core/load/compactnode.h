@@ -61,8 +61,6 @@ public:
     Iterator begin() const;
     Iterator end() const;
 
-    friend bool operator==(const CompactNode &a, const CompactNode &b) { return a.m_data == b.m_data; }
-
 private:
     const CompactNodeData *m_data = nullptr;
 };

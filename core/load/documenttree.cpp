@@ -2,6 +2,7 @@
 #include "load/documenttree.h"
 
 #include "load/allocationbudget.h"
+#include "yaml/yamltext.h"
 
 #include <new>
 #include <string_view>
@@ -35,16 +36,6 @@ YAML::Node resourceIn(const YAML::Node &document, const ResourceMeta &meta)
     if (!node.IsMap() || node.Mark().is_null() || node.Mark().line + 1 != meta.location.line)
         return {};
     return node;
-}
-
-// "---" or "..." at column 0, alone or before a blank (YamlText's rule).
-bool isDocumentMarker(std::string_view line)
-{
-    if (!line.empty() && line.back() == '\r')
-        line.remove_suffix(1);
-    if (line.size() < 3 || (line.substr(0, 3) != "---" && line.substr(0, 3) != "..."))
-        return false;
-    return line.size() == 3 || line[3] == ' ' || line[3] == '\t';
 }
 
 } // namespace
@@ -81,7 +72,7 @@ DocumentLines DocumentTree::documentAround(const std::string &text, int line)
     for (size_t start = 0; start < text.size(); ++at) {
         const size_t newline = text.find('\n', start);
         const size_t end = newline == std::string::npos ? text.size() : newline;
-        if (isDocumentMarker(std::string_view(text).substr(start, end - start))) {
+        if (YamlText::isDocumentMarkerLine(std::string_view(text).substr(start, end - start))) {
             if (at > line) {
                 lines.endLine = at;
                 return lines;

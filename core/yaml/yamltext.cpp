@@ -116,11 +116,16 @@ bool YamlText::isDashLine(int line) const
 
 bool YamlText::isDocumentMarker(int line) const
 {
-    const size_t start = lineStart(line);
-    const size_t end = lineEnd(line);
-    if (end - start < 3 || (m_text.compare(start, 3, "---") != 0 && m_text.compare(start, 3, "...") != 0))
+    return isDocumentMarkerLine(std::string_view(m_text).substr(lineStart(line), lineEnd(line) - lineStart(line)));
+}
+
+bool YamlText::isDocumentMarkerLine(std::string_view line)
+{
+    while (!line.empty() && isBreak(line.back()))
+        line.remove_suffix(1);
+    if (line.size() < 3 || (line.substr(0, 3) != "---" && line.substr(0, 3) != "..."))
         return false;
-    return end - start == 3 || isBlank(m_text[start + 3]);
+    return line.size() == 3 || isBlank(line[3]);
 }
 
 size_t YamlText::skipBlanks(size_t offset) const

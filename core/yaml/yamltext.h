@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -41,6 +42,8 @@ public:
     bool isDashLine(int line) const;
     // "---" or "..." at column 0.
     bool isDocumentMarker(int line) const;
+    // The same for one line's text (its line break, if any, included or not).
+    static bool isDocumentMarkerLine(std::string_view line);
 
     size_t skipBlanks(size_t offset) const; // spaces and tabs
     // Skips whitespace, line breaks and comments.
