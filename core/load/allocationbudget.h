@@ -9,7 +9,7 @@ namespace meshlane {
 // instance lives; past the cap, operator new throws std::bad_alloc.
 //
 // Why: yaml-cpp 0.7 has inputs on which it allocates without bound (found by
-// fuzzing; see textchecks::strayCommaLine for the shapes we know). Parsing a
+// fuzzing; see textchecks::SyntaxTraps for the shapes we know). Parsing a
 // file under a budget turns any such input, known or not, into a clean error
 // for that one file instead of exhausting the machine. The count is of bytes
 // requested, not live, so a budget must allow for the parser's churn.

@@ -19,6 +19,7 @@ struct CompactNodeData
     YAML::Mark mark;
     std::string scalar;
     std::string tag; // "!" for a quoted scalar (yaml-cpp's non-specific tag), "?" or empty when plain
+    uint64_t expandedSize = 1; // this node and everything under it, aliases expanded; saturates
     // Sequence items, or a mapping's keys and values in turn (key, value, key, ...).
     std::vector<const CompactNodeData *> children;
 };

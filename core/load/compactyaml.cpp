@@ -5,7 +5,10 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <limits>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 namespace meshlane {
 
@@ -30,6 +33,8 @@ public:
         if (!m_root)
             m_root = make(CompactNodeData::Type::Null, YAML::Mark::null_mark(), {});
         m_documents.roots.emplace_back(m_root);
+        m_documents.facts.push_back({m_root->expandedSize, std::move(m_duplicate)});
+        m_duplicate.reset();
         m_open.clear();
         m_pending.clear();
     }
@@ -116,9 +121,64 @@ private:
         if (m_open.empty())
             return;
         const Open &open = m_open.back();
-        open.node->children.assign(m_pending.begin() + std::ptrdiff_t(open.firstPending), m_pending.end());
+        CompactNodeData &node = *open.node;
+        node.children.assign(m_pending.begin() + std::ptrdiff_t(open.firstPending), m_pending.end());
         m_pending.resize(open.firstPending);
         m_open.pop_back();
+        // An alias adds its anchor's whole size: an anchor is complete before
+        // any alias to it (one inside it was refused above).
+        for (const CompactNodeData *child : node.children)
+            node.expandedSize = saturatingSum(node.expandedSize, child->expandedSize);
+        if (node.type == CompactNodeData::Type::Map)
+            findDuplicateKey(node.children);
+    }
+
+    static uint64_t saturatingSum(uint64_t a, uint64_t b)
+    {
+        return a > std::numeric_limits<uint64_t>::max() - b ? std::numeric_limits<uint64_t>::max() : a + b;
+    }
+
+    static bool isComparableKey(const CompactNodeData *key)
+    {
+        return key->type == CompactNodeData::Type::Scalar && key->scalar != "<<";
+    }
+
+    // Keys and values alternate in `pairs`. Most mappings hold a handful of
+    // keys: comparing each with those before it needs no allocation.
+    void findDuplicateKey(const std::vector<const CompactNodeData *> &pairs)
+    {
+        const size_t count = pairs.size() / 2;
+        if (count <= 16) {
+            for (size_t j = 1; j < count; ++j) {
+                const CompactNodeData *second = pairs[2 * j];
+                if (!isComparableKey(second))
+                    continue;
+                for (size_t i = 0; i < j; ++i) {
+                    const CompactNodeData *first = pairs[2 * i];
+                    if (isComparableKey(first) && first->scalar == second->scalar)
+                        return noteDuplicate(*first, *second);
+                }
+            }
+            return;
+        }
+        std::unordered_map<std::string_view, const CompactNodeData *> seen;
+        seen.reserve(count);
+        for (size_t j = 0; j < count; ++j) {
+            const CompactNodeData *key = pairs[2 * j];
+            if (!isComparableKey(key))
+                continue;
+            if (const auto [at, added] = seen.emplace(key->scalar, key); !added)
+                return noteDuplicate(*at->second, *key);
+        }
+    }
+
+    // Inner mappings close before outer ones: keep the duplicate written first.
+    void noteDuplicate(const CompactNodeData &first, const CompactNodeData &second)
+    {
+        if (m_duplicate && m_duplicate->secondPosition <= second.mark.pos)
+            return;
+        m_duplicate = CompactYaml::DuplicateKey{second.scalar, first.mark.line + 1, second.mark.line + 1,
+                                                second.mark.pos};
     }
 
     struct Open
@@ -132,6 +192,7 @@ private:
     std::vector<Open> m_open;
     std::vector<const CompactNodeData *> m_pending;
     std::vector<const CompactNodeData *> m_anchors;
+    std::optional<CompactYaml::DuplicateKey> m_duplicate; // of the document being built
 };
 
 } // namespace

@@ -4,7 +4,9 @@
 #include "load/compactnode.h"
 
 #include <deque>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,10 +22,34 @@ namespace meshlane {
 class CompactYaml
 {
 public:
+    // A key written twice in one mapping: Kubernetes' decoder refuses the
+    // document ("mapping key already defined"), while yaml-cpp keeps both
+    // pairs and a lookup silently takes the first.
+    struct DuplicateKey
+    {
+        std::string key;
+        int firstLine = 0; // 1-based
+        int secondLine = 0;
+        int secondPosition = 0; // offset in the text, to keep the first one written
+    };
+
+    // What the loader must know of a document before reading it, found while
+    // building it, so that no second walk over every node is needed.
+    struct DocumentFacts
+    {
+        // Nodes a consumer visits following every alias, keys included;
+        // saturates. An alias bomb's text is tiny, its expansion exponential.
+        uint64_t expandedNodes = 0;
+        // The first key (in text order) written twice in one mapping. Merge
+        // keys (`<<`) are left alone: go-yaml merges them.
+        std::optional<DuplicateKey> duplicate;
+    };
+
     struct Documents
     {
         std::deque<CompactNodeData> nodes; // a deque: nodes never move as it grows
         std::vector<CompactNode> roots;    // one per document; a null node for an empty one
+        std::vector<DocumentFacts> facts;  // one per root
     };
 
     // Every document of `text`. Throws what yaml-cpp's parser throws

@@ -47,49 +47,14 @@ Diagnostic fileDiagnostic(const char *code, Severity severity, const std::string
     return diagnostic;
 }
 
-// Visits every node reachable from `node`, following aliases as a consumer
-// would, and gives up once `budget` visits are spent: an alias bomb expands
-// exponentially while its text stays tiny.
-// A key written twice in one mapping: Kubernetes' decoder refuses the
-// document ("mapping key already defined"), while yaml-cpp keeps both pairs
-// and a lookup silently takes the first.
-struct DuplicateKey
-{
-    std::string key;
-    int firstLine = 0; // 1-based
-    int secondLine = 0;
-};
-
-// One walk over a document: false when it visits more than `budget` nodes
-// (an alias bomb); the first key written twice in a mapping goes to
-// `duplicate`. Merge keys (`<<`) are left alone: go-yaml merges them.
-bool walkDocument(const CompactNode &node, size_t &budget, std::optional<DuplicateKey> &duplicate)
-{
-    if (budget == 0)
-        return false;
-    --budget;
-    if (node.IsMap()) {
-        std::unordered_map<std::string_view, int> keys; // views into the nodes, alive as long as `node`
-        for (const auto &entry : node) {
-            if (!duplicate && entry.first.IsScalar() && entry.first.Scalar() != "<<") {
-                const int line = entry.first.Mark().line + 1;
-                const auto [at, added] = keys.emplace(entry.first.Scalar(), line);
-                if (!added)
-                    duplicate = DuplicateKey{entry.first.Scalar(), at->second, line};
-            }
-            if (!walkDocument(entry.first, budget, duplicate) || !walkDocument(entry.second, budget, duplicate))
-                return false;
-        }
-    } else if (node.IsSequence()) {
-        for (const auto &item : node) {
-            if (!walkDocument(item, budget, duplicate))
-                return false;
-        }
-    }
-    return true;
-}
-
 } // namespace
+
+// A manifest found in the folder, and its name relative to the folder.
+struct CollectedFile
+{
+    fs::path path;
+    std::string relative;
+};
 
 // One load: collects files, parses documents, assembles the mesh.
 class ManifestLoader::Run
@@ -119,25 +84,25 @@ public:
         if (fs::is_regular_file(canonicalRoot)) {
             m_root = canonicalRoot.parent_path();
             m_mesh->rootPath = m_root.string();
-            m_paths.push_back(canonicalRoot);
+            m_files.push_back({canonicalRoot, canonicalRoot.filename().generic_string()});
         } else {
             walk(canonicalRoot, 0);
         }
-        std::sort(m_paths.begin(), m_paths.end());
+        std::sort(m_files.begin(), m_files.end(),
+                  [](const CollectedFile &a, const CollectedFile &b) { return a.path < b.path; });
     }
 
     bool cancelled() const { return m_options.control && m_options.control->isCancelled(); }
-    const std::vector<fs::path> &collectedPaths() const { return m_paths; }
+    const std::vector<CollectedFile> &collectedFiles() const { return m_files; }
     const fs::path &root() const { return m_root; }
 
-    void loadFile(const fs::path &root, const fs::path &path)
+    void loadFile(const fs::path &root, const CollectedFile &collected)
     {
         m_root = root;
         m_mesh->rootPath = root.string();
-        const std::string relative = fs::relative(path, m_root).generic_string();
         std::string text;
-        if (readFile(path, relative, &text))
-            loadText(relative, path.string(), text);
+        if (readFile(collected.path, collected.relative, &text))
+            loadText(collected.relative, collected.path.string(), text);
     }
 
     void loadText(const std::string &relative, const std::string &absolute, const std::string &text)
@@ -163,8 +128,10 @@ public:
         if (padded.empty())
             return false;
         int deepestLine = 0;
-        if (textchecks::nestingDepth(padded, &deepestLine) > m_options.maxNestingDepth
-            || textchecks::strayCommaLine(padded) || textchecks::unterminatedQuoteLine(padded))
+        if (textchecks::nestingDepth(padded, &deepestLine) > m_options.maxNestingDepth)
+            return false;
+        if (const textchecks::SyntaxTraps traps = textchecks::findSyntaxTraps(padded);
+            traps.strayCommaLine || traps.unterminatedQuoteLine)
             return false;
         std::unique_ptr<const CompactYaml::Documents> parsed;
         try {
@@ -173,18 +140,18 @@ public:
         } catch (const std::exception &) { // bad_alloc included: the whole-file read will report it
             return false;
         }
-        const CompactNode *document = nullptr;
-        for (const CompactNode &candidate : parsed->roots) {
-            if (candidate.IsDefined() && !candidate.IsNull()) {
+        std::optional<size_t> document;
+        for (size_t i = 0; i < parsed->roots.size(); ++i) {
+            if (parsed->roots[i].IsDefined() && !parsed->roots[i].IsNull()) {
                 if (document)
                     return false;
-                document = &candidate;
+                document = i;
             }
         }
         if (!document)
             return false;
         try {
-            loadDocument(file, *document, lines.index);
+            loadDocument(file, parsed->roots[*document], parsed->facts[*document], lines.index);
         } catch (const std::exception &) {
             return false;
         }
@@ -234,8 +201,19 @@ private:
             if (fs::is_directory(status))
                 walk(entry.path(), depth + 1);
             else if (fs::is_regular_file(status) && isManifestName(entry.path()))
-                m_paths.push_back(entry.path());
+                m_files.push_back({entry.path(), relativeFileName(entry, canonical)});
         }
+    }
+
+    // relativeName() of a file in `directory` (whose canonical path is
+    // `canonicalDirectory`) without resolving its path again: a file that is
+    // no symbolic link resolves to the canonical folder plus its name.
+    std::string relativeFileName(const fs::directory_entry &entry, const fs::path &canonicalDirectory) const
+    {
+        std::error_code error;
+        if (entry.is_symlink(error) || error)
+            return relativeName(entry.path());
+        return (canonicalDirectory / entry.path().filename()).lexically_relative(m_root).generic_string();
     }
 
     std::string relativeName(const fs::path &path) const
@@ -297,13 +275,14 @@ private:
                        + " levels); not loaded");
             return;
         }
-        if (const int commaLine = textchecks::strayCommaLine(file.text)) {
+        const textchecks::SyntaxTraps traps = textchecks::findSyntaxTraps(file.text);
+        if (const int commaLine = traps.strayCommaLine) {
             refuse(file.path, commaLine, codes::YamlSyntax,
                    "YAML syntax error at " + file.path + ':' + std::to_string(commaLine)
                        + ": a ',' outside a flow collection or a plain scalar; file not loaded");
             return;
         }
-        if (const int quoteLine = textchecks::unterminatedQuoteLine(file.text)) {
+        if (const int quoteLine = traps.unterminatedQuoteLine) {
             refuse(file.path, quoteLine, codes::YamlSyntax,
                    "YAML syntax error at " + file.path + ':' + std::to_string(quoteLine)
                        + ": the quoted scalar that opens here is never closed; file not loaded");
@@ -337,7 +316,7 @@ private:
             // Belt and braces: no input may crash the load. yaml-cpp reports
             // misuse by exceptions; one bad document must not cost the others.
             try {
-                loadDocument(file, documents[index], int(index));
+                loadDocument(file, documents[index], parsed->facts[index], int(index));
             } catch (const std::exception &exception) {
                 refuse(file.path, ParseContext{file.path, {}, nullptr}.locationOf(documents[index]).line,
                        codes::YamlSyntax,
@@ -346,21 +325,20 @@ private:
         }
     }
 
-    void loadDocument(const SourceFile &file, const CompactNode &document, int index)
+    void loadDocument(const SourceFile &file, const CompactNode &document, const CompactYaml::DocumentFacts &facts,
+                      int index)
     {
         if (!document.IsDefined() || document.IsNull())
             return;
         ParseContext context{file.path, {}, &m_result.diagnostics};
-        size_t budget = m_options.maxNodeVisits;
-        std::optional<DuplicateKey> duplicate;
-        if (!walkDocument(document, budget, duplicate)) {
+        if (facts.expandedNodes > m_options.maxNodeVisits) {
             const SourceLocation at = context.locationOf(document);
             refuse(file.path, at.line, codes::AliasExpansion,
                    "document " + std::to_string(index + 1)
                        + " expands to too many nodes (an alias bomb?); not loaded");
             return;
         }
-        if (duplicate) {
+        if (const std::optional<CompactYaml::DuplicateKey> &duplicate = facts.duplicate) {
             refuse(file.path, duplicate->secondLine, codes::YamlSyntax,
                    "key \"" + duplicate->key + "\" is written twice in one mapping (lines "
                        + std::to_string(duplicate->firstLine) + " and " + std::to_string(duplicate->secondLine)
@@ -508,7 +486,7 @@ private:
     LoadResult &m_result;
     std::shared_ptr<Mesh> m_mesh;
     fs::path m_root;
-    std::vector<fs::path> m_paths;
+    std::vector<CollectedFile> m_files;
     std::set<std::string> m_visitedDirectories;
 };
 
@@ -522,26 +500,26 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
     LoadResult result;
     Run collector(m_options, result);
     collector.collect(folder);
-    const std::vector<fs::path> &paths = collector.collectedPaths();
+    const std::vector<CollectedFile> &files = collector.collectedFiles();
     LoadControl *control = m_options.control.get();
     if (control)
-        control->setFilesFound(paths.size());
+        control->setFilesFound(files.size());
 
     // yaml-cpp parsing dominates the load and documents are independent, so
     // files are parsed on all cores; each file gets its own partial result.
-    std::vector<LoadResult> parts(paths.size());
+    std::vector<LoadResult> parts(files.size());
     std::atomic<size_t> next{0};
     const auto work = [&]() {
-        for (size_t i = next++; i < paths.size() && !collector.cancelled(); i = next++) {
+        for (size_t i = next++; i < files.size() && !collector.cancelled(); i = next++) {
             try {
                 Run run(m_options, parts[i]);
-                run.loadFile(collector.root(), paths[i]);
+                run.loadFile(collector.root(), files[i]);
             } catch (const std::exception &exception) { // e.g. bad_alloc: lose the file, not the load
                 parts[i] = LoadResult{};
                 parts[i].mesh = std::make_shared<Mesh>();
                 parts[i].unparseableFiles = 1;
                 parts[i].diagnostics.push_back(fileDiagnostic(codes::UnreadablePath, Severity::Error,
-                                                              fs::relative(paths[i], collector.root()).generic_string(),
+                                                              files[i].relative,
                                                               0, std::string("cannot load: ") + exception.what()));
             }
             if (control)
@@ -549,7 +527,7 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
         }
     };
     const unsigned cores = m_options.threads ? m_options.threads : std::max(1u, std::thread::hardware_concurrency());
-    const size_t threadCount = std::min<size_t>(cores, paths.size() / 8 + 1);
+    const size_t threadCount = std::min<size_t>(cores, files.size() / 8 + 1);
     // Helpers come from the process-wide pool, where the workbench's own jobs
     // (this load among them) run too, and only when a thread is free now: a
     // load running in a pool task must never wait for a helper that cannot start.

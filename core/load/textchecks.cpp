@@ -385,8 +385,10 @@ private:
 
 } // namespace
 
-int strayCommaLine(const std::string &text)
+SyntaxTraps findSyntaxTraps(const std::string &text)
 {
+    // One scan for both: the scanner's state on a line is the same either way.
+    SyntaxTraps traps;
     StrayCommaScanner scanner;
     int line = 0;
     size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
@@ -398,32 +400,19 @@ int strayCommaLine(const std::string &text)
         std::string_view content(text.data() + start, end - start);
         if (!content.empty() && content.back() == '\r')
             content.remove_suffix(1);
-        if (!scanner.scanLine(content))
-            return line;
-        start = end + 1;
-    }
-    return 0;
-}
-
-int unterminatedQuoteLine(const std::string &text)
-{
-    StrayCommaScanner scanner;
-    size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        std::string_view content(text.data() + start, end - start);
-        if (!content.empty() && content.back() == '\r')
-            content.remove_suffix(1);
         // A document marker cannot stand inside a quoted scalar: the quote
         // was never closed (go-yaml stops there too).
-        if (scanner.openQuote() && scanner.isDocumentMarker(content))
-            return scanner.quoteOpenedAt();
-        scanner.scanLine(content); // a stray ',' is strayCommaLine()'s to report
+        if (!traps.unterminatedQuoteLine && scanner.openQuote() && scanner.isDocumentMarker(content))
+            traps.unterminatedQuoteLine = scanner.quoteOpenedAt();
+        if (!scanner.scanLine(content)) {
+            traps.strayCommaLine = line;
+            return traps;
+        }
         start = end + 1;
     }
-    return scanner.openQuote() ? scanner.quoteOpenedAt() : 0;
+    if (!traps.unterminatedQuoteLine && scanner.openQuote())
+        traps.unterminatedQuoteLine = scanner.quoteOpenedAt();
+    return traps;
 }
 
 } // namespace meshlane::textchecks

@@ -21,17 +21,21 @@ bool isBlankOrComments(const std::string &text);
 // per level and fails with a misleading message (or worse) on deep input.
 int nestingDepth(const std::string &text, int *deepestLine);
 
-// yaml-cpp 0.7 allocates without bound on some misplaced ',' (a typo like
-// `,piVersion:` or `"a", b` at document level). In block context a ',' may
-// only stand inside a plain scalar or a flow collection; returns the 1-based
-// line of the first ',' anywhere else, or 0 when there is none.
-int strayCommaLine(const std::string &text);
-
-// A quoted scalar whose closing quote never comes (before the end of the text
-// or a document marker): yaml-cpp 0.7 reads it to the end and loads nonsense,
-// Kubernetes' decoder refuses the file. Returns the 1-based line where the
-// quote opened, or 0.
-int unterminatedQuoteLine(const std::string &text);
+// Two shapes of text yaml-cpp 0.7 mishandles, found in one scan.
+struct SyntaxTraps
+{
+    // yaml-cpp 0.7 allocates without bound on some misplaced ',' (a typo like
+    // `,piVersion:` or `"a", b` at document level). In block context a ','
+    // may only stand inside a plain scalar or a flow collection: the 1-based
+    // line of the first ',' anywhere else, or 0. The scan stops there.
+    int strayCommaLine = 0;
+    // A quoted scalar whose closing quote never comes (before the end of the
+    // text or a document marker): yaml-cpp 0.7 reads it to the end and loads
+    // nonsense, Kubernetes' decoder refuses the file. The 1-based line where
+    // the quote opened, or 0.
+    int unterminatedQuoteLine = 0;
+};
+SyntaxTraps findSyntaxTraps(const std::string &text);
 
 } // namespace textchecks
 } // namespace meshlane

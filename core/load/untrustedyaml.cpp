@@ -26,10 +26,11 @@ void checkBeforeParsing(const std::string &text)
     int nonTextLine = 0;
     if (const std::string reason = textchecks::nonTextReason(text, &nonTextLine); !reason.empty())
         refuse(nonTextLine, reason);
-    if (const int line = textchecks::strayCommaLine(text))
-        refuse(line, "a ',' outside a flow collection or a plain scalar");
-    if (const int line = textchecks::unterminatedQuoteLine(text))
-        refuse(line, "the quoted scalar that opens here is never closed");
+    const textchecks::SyntaxTraps traps = textchecks::findSyntaxTraps(text);
+    if (traps.strayCommaLine)
+        refuse(traps.strayCommaLine, "a ',' outside a flow collection or a plain scalar");
+    if (traps.unterminatedQuoteLine)
+        refuse(traps.unterminatedQuoteLine, "the quoted scalar that opens here is never closed");
     int deepestLine = 0;
     if (textchecks::nestingDepth(text, &deepestLine) > UntrustedYaml::kMaxNestingDepth)
         refuse(deepestLine, "nested deeper than " + std::to_string(UntrustedYaml::kMaxNestingDepth) + " levels");
