@@ -41,15 +41,21 @@ CompactNode CompactNode::operator[](size_t index) const
 
 CompactNode CompactNode::child(std::string_view key) const
 {
+    const size_t index = pairIndex(key);
+    return index == npos ? CompactNode() : pairValue(index);
+}
+
+size_t CompactNode::pairIndex(std::string_view key) const
+{
     if (!IsMap())
-        return CompactNode();
+        return npos;
     const std::vector<const CompactNodeData *> &children = m_data->children;
     for (size_t i = 0; i + 1 < children.size(); i += 2) {
         const CompactNodeData *name = children[i];
         if (name->type == CompactNodeData::Type::Scalar && name->scalar == key)
-            return CompactNode(children[i + 1]);
+            return i / 2;
     }
-    return CompactNode();
+    return npos;
 }
 
 CompactNode::Iterator CompactNode::begin() const

@@ -57,6 +57,12 @@ public:
     CompactNode operator[](size_t index) const;
     // The value of the first scalar key equal to `key`; undefined when none.
     CompactNode child(std::string_view key) const;
+    // Where child(key) is: the index of its pair in a mapping, or npos.
+    static constexpr size_t npos = size_t(-1);
+    size_t pairIndex(std::string_view key) const;
+    // The key and the value of pair `index` of a mapping (index < size()).
+    CompactNode pairKey(size_t index) const { return CompactNode(m_data->children[2 * index]); }
+    CompactNode pairValue(size_t index) const { return CompactNode(m_data->children[2 * index + 1]); }
 
     class Iterator;
     Iterator begin() const;

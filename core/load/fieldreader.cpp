@@ -2,6 +2,7 @@
 #include "load/fieldreader.h"
 
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <optional>
 
@@ -34,15 +35,20 @@ std::string shortValue(const CompactNode &node)
 
 // What YAML 1.1, which Kubernetes' parser (go-yaml v2) speaks, reads as a
 // boolean: more than YAML 1.2's true/false.
-std::optional<bool> yaml11Boolean(const std::string &text)
+std::optional<bool> yaml11Boolean(std::string_view text)
 {
-    static const char *const yes[] = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
-    static const char *const no[] = {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
-    for (const char *word : yes) {
+    // Every such word starts with one of these letters: most keys and values
+    // (names, labels, hosts) are told apart by their first byte.
+    if (text.empty() || text.size() > 5 || std::string_view("yYnNtTfFoO").find(text[0]) == std::string_view::npos)
+        return std::nullopt;
+    static constexpr std::string_view yes[] = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
+    static constexpr std::string_view no[] = {"n",     "N",     "no",    "No",  "NO",  "false",
+                                              "False", "FALSE", "off", "Off", "OFF"};
+    for (const std::string_view word : yes) {
         if (text == word)
             return true;
     }
-    for (const char *word : no) {
+    for (const std::string_view word : no) {
         if (text == word)
             return false;
     }
@@ -53,11 +59,17 @@ bool looksLikeNonString(const std::string &text)
 {
     // Plain scalars YAML 1.1 reads as non-strings: booleans, nulls, numbers,
     // and the special floats (which JSON, so kubectl, cannot carry either).
-    static const char *const keywords[] = {"null", "Null", "NULL", "~",     ".nan",  ".NaN",  ".NAN",  ".inf",
-                                           ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"};
+    // A text starting with any other letter is none of them (nor anything
+    // from_chars reads as a number: it reads "inf" and "nan" too).
+    if (!text.empty() && std::isalpha(static_cast<unsigned char>(text[0]))
+        && std::string_view("yYnNtTfFoOiI").find(text[0]) == std::string_view::npos)
+        return false;
+    static constexpr std::string_view keywords[] = {"null", "Null",  "NULL",  "~",     ".nan",  ".NaN",
+                                                    ".NAN", ".inf",  ".Inf",  ".INF",  "+.inf", "+.Inf",
+                                                    "+.INF", "-.inf", "-.Inf", "-.INF"};
     if (yaml11Boolean(text))
         return true;
-    for (const char *keyword : keywords) {
+    for (const std::string_view keyword : keywords) {
         if (text == keyword)
             return true;
     }
@@ -123,18 +135,50 @@ FieldReader::FieldReader(const ParseContext &context, const CompactNode &map, st
     , m_isMap(map.IsMap())
 {
     if (!m_isMap && map.IsDefined() && !map.IsNull())
-        wrongType(map, m_path, "a mapping");
+        wrongType(map, FieldPath{m_path}, "a mapping");
+}
+
+std::string FieldReader::FieldPath::text() const
+{
+    std::string path = base;
+    if (key)
+        path += (path.empty() ? "" : ".") + std::string(key);
+    if (index != size_t(-1))
+        path += '[' + std::to_string(index) + ']';
+    if (!subkey.empty())
+        path += '.' + std::string(subkey);
+    return path;
 }
 
 std::string FieldReader::childPath(const char *key) const
 {
-    return m_path.empty() ? std::string(key) : m_path + '.' + key;
+    return FieldPath{m_path, key}.text();
 }
 
-void FieldReader::wrongType(const CompactNode &node, const std::string &path, const char *expected) const
+void FieldReader::wrongType(const CompactNode &node, const FieldPath &path, const char *expected) const
 {
     m_context.report(Severity::Error, codes::SchemaError, node,
-                     path + ": expected " + expected + ", got " + shortValue(node));
+                     path.text() + ": expected " + expected + ", got " + shortValue(node));
+}
+
+void FieldReader::markKnown(size_t pair)
+{
+    if (pair == CompactNode::npos)
+        return;
+    if (pair < 64) {
+        m_knownPairs |= uint64_t(1) << pair;
+        return;
+    }
+    if (m_knownBeyond.size() <= pair - 64)
+        m_knownBeyond.resize(pair - 64 + 1);
+    m_knownBeyond[pair - 64] = true;
+}
+
+bool FieldReader::isKnown(size_t pair) const
+{
+    if (pair < 64)
+        return (m_knownPairs >> pair) & 1;
+    return pair - 64 < m_knownBeyond.size() && m_knownBeyond[pair - 64];
 }
 
 bool FieldReader::has(const char *key) const
@@ -144,8 +188,11 @@ bool FieldReader::has(const char *key) const
 
 CompactNode FieldReader::value(const char *key)
 {
-    m_known.insert(key);
-    const CompactNode child = childOf(m_map, key);
+    const size_t pair = m_map.pairIndex(key);
+    if (pair == CompactNode::npos)
+        return CompactNode();
+    markKnown(pair);
+    const CompactNode child = m_map.pairValue(pair);
     return isPresent(child) ? child : CompactNode();
 }
 
@@ -155,7 +202,7 @@ SourceLocation FieldReader::locationOf(const char *key) const
     return child.IsDefined() ? m_context.locationOf(child) : location();
 }
 
-std::optional<std::string> FieldReader::asString(const CompactNode &node, const std::string &path) const
+std::optional<std::string> FieldReader::asString(const CompactNode &node, const FieldPath &path) const
 {
     if (!isPresent(node))
         return std::nullopt;
@@ -165,14 +212,14 @@ std::optional<std::string> FieldReader::asString(const CompactNode &node, const 
     }
     if (!isQuotedScalar(node) && looksLikeNonString(node.Scalar())) {
         m_context.report(Severity::Error, codes::SchemaError, node,
-                         path + ": expected a string, got " + shortValue(node) + " (a number or boolean to YAML)",
+                         path.text() + ": expected a string, got " + shortValue(node) + " (a number or boolean to YAML)",
                          "quote it: \"" + node.Scalar() + '"');
         return node.Scalar(); // keep going with the text: the intent is clear
     }
     return node.Scalar();
 }
 
-std::optional<int64_t> FieldReader::asInteger(const CompactNode &node, const std::string &path) const
+std::optional<int64_t> FieldReader::asInteger(const CompactNode &node, const FieldPath &path) const
 {
     if (!isPresent(node))
         return std::nullopt;
@@ -188,7 +235,7 @@ std::optional<int64_t> FieldReader::asInteger(const CompactNode &node, const std
     return std::nullopt;
 }
 
-std::optional<double> FieldReader::asNumber(const CompactNode &node, const std::string &path) const
+std::optional<double> FieldReader::asNumber(const CompactNode &node, const FieldPath &path) const
 {
     if (!isPresent(node))
         return std::nullopt;
@@ -208,17 +255,17 @@ std::optional<double> FieldReader::asNumber(const CompactNode &node, const std::
 
 std::optional<std::string> FieldReader::string(const char *key)
 {
-    return asString(value(key), childPath(key));
+    return asString(value(key), FieldPath{m_path, key});
 }
 
 std::optional<int64_t> FieldReader::integer(const char *key)
 {
-    return asInteger(value(key), childPath(key));
+    return asInteger(value(key), FieldPath{m_path, key});
 }
 
 std::optional<double> FieldReader::number(const char *key)
 {
-    return asNumber(value(key), childPath(key));
+    return asNumber(value(key), FieldPath{m_path, key});
 }
 
 std::optional<bool> FieldReader::boolean(const char *key)
@@ -233,7 +280,7 @@ std::optional<bool> FieldReader::boolean(const char *key)
         if (text == "false" || text == "False" || text == "FALSE")
             return false;
     }
-    wrongType(node, childPath(key), "true or false");
+    wrongType(node, FieldPath{m_path, key}, "true or false");
     return std::nullopt;
 }
 
@@ -244,11 +291,11 @@ std::vector<std::string> FieldReader::stringList(const char *key)
     if (!isPresent(node))
         return result;
     if (!node.IsSequence()) {
-        wrongType(node, childPath(key), "a list of strings");
+        wrongType(node, FieldPath{m_path, key}, "a list of strings");
         return result;
     }
     for (size_t i = 0; i < node.size(); ++i) {
-        if (auto text = asString(node[i], childPath(key) + '[' + std::to_string(i) + ']'))
+        if (auto text = asString(node[i], FieldPath{m_path, key, i}))
             result.push_back(*text);
     }
     return result;
@@ -261,7 +308,7 @@ Labels FieldReader::stringMap(const char *key)
     if (!isPresent(node))
         return result;
     if (!node.IsMap()) {
-        wrongType(node, childPath(key), "a mapping of strings");
+        wrongType(node, FieldPath{m_path, key}, "a mapping of strings");
         return result;
     }
     for (const auto &entry : node) {
@@ -278,7 +325,7 @@ Labels FieldReader::stringMap(const char *key)
                              "quote it: \"" + name + "\": ...");
             name = asKubectl;
         }
-        if (auto text = asString(entry.second, childPath(key) + '.' + name))
+        if (auto text = asString(entry.second, FieldPath{m_path, key, size_t(-1), name}))
             result[name] = *text;
     }
     return result;
@@ -302,7 +349,7 @@ std::vector<FieldReader> FieldReader::mapList(const char *key)
     if (!isPresent(node))
         return result;
     if (!node.IsSequence()) {
-        wrongType(node, childPath(key), "a list");
+        wrongType(node, FieldPath{m_path, key}, "a list");
         return result;
     }
     result.reserve(node.size());
@@ -318,14 +365,13 @@ void FieldReader::finish()
 {
     if (!m_isMap)
         return;
-    for (const auto &entry : m_map) {
-        if (!entry.first.IsScalar())
+    for (size_t pair = 0; pair < m_map.size(); ++pair) {
+        const CompactNode key = m_map.pairKey(pair);
+        if (!key.IsScalar() || isKnown(pair))
             continue;
-        const std::string &key = entry.first.Scalar();
-        if (m_known.count(key))
-            continue;
-        m_context.report(Severity::Warning, codes::SchemaError, entry.first,
-                         "unknown field " + childPath(key.c_str()) + " (kept as written, ignored by Meshlane)");
+        m_context.report(Severity::Warning, codes::SchemaError, key,
+                         "unknown field " + childPath(key.Scalar().c_str())
+                             + " (kept as written, ignored by Meshlane)");
     }
 }
 

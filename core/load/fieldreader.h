@@ -7,8 +7,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace meshlane {
@@ -45,7 +45,7 @@ public:
 
     bool has(const char *key) const;
     CompactNode value(const char *key); // marks the key known; undefined when absent or null
-    void ignore(const char *key) { m_known.insert(key); }
+    void ignore(const char *key) { markKnown(m_map.pairIndex(key)); }
 
     std::optional<std::string> string(const char *key);
     std::optional<int64_t> integer(const char *key);
@@ -60,22 +60,46 @@ public:
     // Reports keys not read (typos like `weigth`, or fields newer than us).
     void finish();
 
-    // Scalar helpers shared with parsers that walk nodes themselves.
-    std::optional<std::string> asString(const CompactNode &node, const std::string &path) const;
-    std::optional<int64_t> asInteger(const CompactNode &node, const std::string &path) const;
-    std::optional<double> asNumber(const CompactNode &node, const std::string &path) const;
-
     const ParseContext &context() const { return m_context; }
 
 private:
+    // Where a value sits (`base.key[index].subkey`), spelt out only when a
+    // finding names it: building every path up front was a good part of
+    // what reading a manifest cost.
+    struct FieldPath
+    {
+        explicit FieldPath(const std::string &within, const char *field = nullptr, size_t item = size_t(-1),
+                           std::string_view itemField = {})
+            : base(within)
+            , key(field)
+            , index(item)
+            , subkey(itemField)
+        {
+        }
+        std::string text() const;
+
+        const std::string &base;
+        const char *key;
+        size_t index; // size_t(-1): none
+        std::string_view subkey;
+    };
+
+    std::optional<std::string> asString(const CompactNode &node, const FieldPath &path) const;
+    std::optional<int64_t> asInteger(const CompactNode &node, const FieldPath &path) const;
+    std::optional<double> asNumber(const CompactNode &node, const FieldPath &path) const;
     std::string childPath(const char *key) const;
-    void wrongType(const CompactNode &node, const std::string &path, const char *expected) const;
+    void wrongType(const CompactNode &node, const FieldPath &path, const char *expected) const;
+    void markKnown(size_t pair);
+    bool isKnown(size_t pair) const;
 
     const ParseContext &m_context;
     CompactNode m_map;
     std::string m_path;
     bool m_isMap = false;
-    std::set<std::string> m_known;
+    // The pairs of the mapping read so far, by index: a bit each for the
+    // first 64, which is nearly every mapping, the rest beyond.
+    uint64_t m_knownPairs = 0;
+    std::vector<bool> m_knownBeyond;
 };
 
 // yaml-cpp's parser marks quoted scalars with the non-specific tag "!": Kubernetes reads
