@@ -98,6 +98,39 @@ private Q_SLOTS:
         QCOMPARE(result.mesh->services.size(), size_t(1)); // the other document loads
     }
 
+    void theDuplicateWrittenFirstIsTheOneReported()
+    {
+        // The inner mapping closes first, but its duplicate comes later in
+        // the text than the outer one's.
+        const std::string text = "apiVersion: v1\nkind: ConfigMap\n"
+                                 "metadata: {name: a}\n" // line 3
+                                 "data:\n"
+                                 "  one: x\n"
+                                 "metadata: {name: b}\n" // line 6: second of the outer mapping
+                                 "extra:\n"
+                                 "  k: 1\n"
+                                 "  k: 2\n"; // line 9: second of the inner one
+        const Diagnostic *error = errorWithCode(ManifestLoader().loadText("cm.yaml", text), "ML0001");
+        QVERIFY(error);
+        QCOMPARE(error->location.line, 6);
+        QVERIFY2(error->message.find("lines 3 and 6") != std::string::npos, error->message.c_str());
+    }
+
+    void keyWrittenTwiceInAWideMapping()
+    {
+        // Past a handful of keys the builder looks keys up in a hash table.
+        std::string text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\ndata:\n";
+        for (int i = 0; i < 40; ++i)
+            text += "  key" + std::to_string(i) + ": v\n"; // lines 5..44
+        text += "  key7: again\n";                      // line 45; key7 is on line 12
+        const LoadResult result = ManifestLoader().loadText("cm.yaml", text);
+        const Diagnostic *error = errorWithCode(result, "ML0001");
+        QVERIFY(error);
+        QCOMPARE(error->location.line, 45);
+        QVERIFY2(error->message.find("lines 12 and 45") != std::string::npos, error->message.c_str());
+        QVERIFY(result.mesh->otherResources.empty());
+    }
+
     void sameKeyInSiblingMappingsIsFine()
     {
         const std::string text = "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\n"
