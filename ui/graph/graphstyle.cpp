@@ -71,6 +71,15 @@ std::vector<LayoutSize> GraphStyle::layoutSizes(const MeshGraph &graph) const
     const QFontMetricsF label(labelFont);
     const QFontMetricsF small(smallFont);
     const QFontMetricsF title(titleFont);
+    // Most nodes are versions, labelled v1, v2...: measuring text was most of
+    // this on a large mesh, and the same label is measured once.
+    QHash<QString, double> labelWidths;
+    const auto labelWidth = [&](const std::string &text) {
+        const QString key = qs(text);
+        if (const auto it = labelWidths.constFind(key); it != labelWidths.constEnd())
+            return *it;
+        return *labelWidths.insert(key, label.horizontalAdvance(key));
+    };
     std::vector<LayoutSize> sizes;
     sizes.reserve(graph.nodes().size());
     for (const GraphNode &node : graph.nodes()) {
@@ -79,7 +88,7 @@ std::vector<LayoutSize> GraphStyle::layoutSizes(const MeshGraph &graph) const
             continue;
         }
         const QString sub = subtitle(node);
-        double width = std::max(shapeSize, label.horizontalAdvance(qs(node.label)) + 8);
+        double width = std::max(shapeSize, labelWidth(node.label) + 8);
         double height = shapeSize + labelGap + label.height();
         if (!sub.isEmpty()) {
             width = std::max(width, smallTextWidth(sub) + 8);
