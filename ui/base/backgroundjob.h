@@ -4,18 +4,28 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QtConcurrent/qtconcurrenttask.h>
 
 #include <type_traits>
 #include <utility>
 
 namespace meshlane::ui {
 
+// Which queued job a free pool thread takes first. On two cores a large open
+// queues the graph, the analysis, the simulation's Router and a disk scan at
+// once; the window can only be drawn once the graph is laid out.
+enum class JobPriority : int {
+    Background = -1, // nobody waits for it (a disk snapshot)
+    Normal = 0,
+    Foreground = 1, // what the window waits to draw
+};
+
 // Runs `work` on Qt's global thread pool and hands its result to `done` on
 // `owner`'s thread; nothing is delivered once `owner` is gone. The one way the
 // workbench moves slow work (loading, analysis, graph building and layout,
 // Router builds, disk scans) off the GUI thread.
 template<typename Work, typename Done>
-void runInBackground(QObject *owner, Work &&work, Done &&done)
+void runInBackground(QObject *owner, Work &&work, Done &&done, JobPriority priority = JobPriority::Normal)
 {
     using Result = std::invoke_result_t<std::decay_t<Work>>;
     auto *watcher = new QFutureWatcher<Result>(owner);
@@ -24,7 +34,9 @@ void runInBackground(QObject *owner, Work &&work, Done &&done)
                          watcher->deleteLater();
                          done(watcher->future().takeResult());
                      });
-    watcher->setFuture(QtConcurrent::run(std::forward<Work>(work)));
+    // A prvalue: Qt 6.4's task builder takes no lvalue.
+    watcher->setFuture(
+        QtConcurrent::task(std::decay_t<Work>(std::forward<Work>(work))).withPriority(int(priority)).spawn());
 }
 
 // "The latest job wins": a job takes a ticket when it starts and its result

@@ -129,7 +129,7 @@ void DiskWatcher::watch(MeshPtr baseline)
             m_reported = started.disk.files;
             Q_EMIT changedOnDisk();
         }
-    });
+    }, JobPriority::Background); // re-reads every file: after what the window waits for
 }
 
 void DiskWatcher::scheduleCheck()

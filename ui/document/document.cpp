@@ -99,7 +99,6 @@ void Document::openFolder(const QString &folder)
         m_mesh = std::move(result.mesh);
         m_diskMesh = m_mesh;
         m_undoStack->clear();
-        m_diskWatcher->watch(m_diskMesh);
         updateModified();
         Q_EMIT diskMeshChanged();
         Q_EMIT loaded();
@@ -107,6 +106,8 @@ void Document::openFolder(const QString &folder)
         Q_EMIT diagnosticsChanged();
         // Not part of the load: the graph is built meanwhile, on the other core.
         analyzeCurrentMesh();
+        // Last: its scan of the folder queues behind the graph and the analysis.
+        m_diskWatcher->watch(m_diskMesh);
         if (std::exchange(m_reapplyTicket, 0) == ticket)
             Q_EMIT editsReapplied(reapply(std::exchange(m_reapply, {})));
     });

@@ -94,7 +94,7 @@ void GraphUpdater::startNext()
         } else {
             layOut(std::move(built.graph), std::move(built.whole), std::move(built.mesh));
         }
-    });
+    }, JobPriority::Foreground);
 }
 
 void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const MeshGraph> whole, MeshPtr mesh)
@@ -113,7 +113,7 @@ void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, std::shared_pt
             Q_EMIT failed(QString::fromStdString(layout.error()));
         }
         finish();
-    });
+    }, JobPriority::Foreground);
 }
 
 void GraphUpdater::finish()
