@@ -177,8 +177,8 @@ private:
     {
         if (m_duplicate && m_duplicate->secondPosition <= second.mark.pos)
             return;
-        m_duplicate = CompactYaml::DuplicateKey{second.scalar, first.mark.line + 1, second.mark.line + 1,
-                                                second.mark.pos};
+        m_duplicate =
+            CompactYaml::DuplicateKey{second.scalar, first.mark.line + 1, second.mark.line + 1, second.mark.pos};
     }
 
     struct Open

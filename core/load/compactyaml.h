@@ -3,8 +3,8 @@
 
 #include "load/compactnode.h"
 
-#include <deque>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,7 +49,7 @@ public:
     {
         std::deque<CompactNodeData> nodes; // a deque: nodes never move as it grows
         std::vector<CompactNode> roots;    // one per document; a null node for an empty one
-        std::vector<DocumentFacts> facts;  // one per root
+        std::vector<DocumentFacts> facts; // one per root
     };
 
     // Every document of `text`. Throws what yaml-cpp's parser throws

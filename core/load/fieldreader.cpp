@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "load/fieldreader.h"
 
-#include <charconv>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <optional>
 
@@ -42,7 +42,7 @@ std::optional<bool> yaml11Boolean(std::string_view text)
     if (text.empty() || text.size() > 5 || std::string_view("yYnNtTfFoO").find(text[0]) == std::string_view::npos)
         return std::nullopt;
     static constexpr std::string_view yes[] = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
-    static constexpr std::string_view no[] = {"n",     "N",     "no",    "No",  "NO",  "false",
+    static constexpr std::string_view no[] = {"n",     "N",     "no",  "No",  "NO", "false",
                                               "False", "FALSE", "off", "Off", "OFF"};
     for (const std::string_view word : yes) {
         if (text == word)
@@ -64,8 +64,8 @@ bool looksLikeNonString(const std::string &text)
     if (!text.empty() && std::isalpha(static_cast<unsigned char>(text[0]))
         && std::string_view("yYnNtTfFoOiI").find(text[0]) == std::string_view::npos)
         return false;
-    static constexpr std::string_view keywords[] = {"null", "Null",  "NULL",  "~",     ".nan",  ".NaN",
-                                                    ".NAN", ".inf",  ".Inf",  ".INF",  "+.inf", "+.Inf",
+    static constexpr std::string_view keywords[] = {"null",  "Null",  "NULL",  "~",    ".nan",  ".NaN",
+                                                    ".NAN",  ".inf",  ".Inf",  ".INF", "+.inf", "+.Inf",
                                                     "+.INF", "-.inf", "-.Inf", "-.INF"};
     if (yaml11Boolean(text))
         return true;
@@ -150,10 +150,7 @@ std::string FieldReader::FieldPath::text() const
     return path;
 }
 
-std::string FieldReader::childPath(const char *key) const
-{
-    return FieldPath{m_path, key}.text();
-}
+std::string FieldReader::childPath(const char *key) const { return FieldPath{m_path, key}.text(); }
 
 void FieldReader::wrongType(const CompactNode &node, const FieldPath &path, const char *expected) const
 {
@@ -212,7 +209,8 @@ std::optional<std::string> FieldReader::asString(const CompactNode &node, const 
     }
     if (!isQuotedScalar(node) && looksLikeNonString(node.Scalar())) {
         m_context.report(Severity::Error, codes::SchemaError, node,
-                         path.text() + ": expected a string, got " + shortValue(node) + " (a number or boolean to YAML)",
+                         path.text() + ": expected a string, got " + shortValue(node)
+                             + " (a number or boolean to YAML)",
                          "quote it: \"" + node.Scalar() + '"');
         return node.Scalar(); // keep going with the text: the intent is clear
     }
@@ -253,20 +251,11 @@ std::optional<double> FieldReader::asNumber(const CompactNode &node, const Field
     return std::nullopt;
 }
 
-std::optional<std::string> FieldReader::string(const char *key)
-{
-    return asString(value(key), FieldPath{m_path, key});
-}
+std::optional<std::string> FieldReader::string(const char *key) { return asString(value(key), FieldPath{m_path, key}); }
 
-std::optional<int64_t> FieldReader::integer(const char *key)
-{
-    return asInteger(value(key), FieldPath{m_path, key});
-}
+std::optional<int64_t> FieldReader::integer(const char *key) { return asInteger(value(key), FieldPath{m_path, key}); }
 
-std::optional<double> FieldReader::number(const char *key)
-{
-    return asNumber(value(key), FieldPath{m_path, key});
-}
+std::optional<double> FieldReader::number(const char *key) { return asNumber(value(key), FieldPath{m_path, key}); }
 
 std::optional<bool> FieldReader::boolean(const char *key)
 {

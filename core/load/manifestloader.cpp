@@ -518,8 +518,7 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
                 parts[i] = LoadResult{};
                 parts[i].mesh = std::make_shared<Mesh>();
                 parts[i].unparseableFiles = 1;
-                parts[i].diagnostics.push_back(fileDiagnostic(codes::UnreadablePath, Severity::Error,
-                                                              files[i].relative,
+                parts[i].diagnostics.push_back(fileDiagnostic(codes::UnreadablePath, Severity::Error, files[i].relative,
                                                               0, std::string("cannot load: ") + exception.what()));
             }
             if (control)

@@ -120,16 +120,19 @@ void DiskWatcher::watch(MeshPtr baseline)
             started.expected[file->path] = hashText(file->text);
         return started;
     };
-    runInBackground(this, start, [this, ticket = m_jobs.latest()](Started started) {
-        if (!m_jobs.isLatest(ticket))
-            return;
-        m_expected = std::make_shared<const Fingerprint>(std::move(started.expected));
-        watchPaths(started.disk);
-        if (started.disk.files != *m_expected) { // changed between the load and now
-            m_reported = started.disk.files;
-            Q_EMIT changedOnDisk();
-        }
-    }, JobPriority::Background); // re-reads every file: after what the window waits for
+    runInBackground(
+        this, start,
+        [this, ticket = m_jobs.latest()](Started started) {
+            if (!m_jobs.isLatest(ticket))
+                return;
+            m_expected = std::make_shared<const Fingerprint>(std::move(started.expected));
+            watchPaths(started.disk);
+            if (started.disk.files != *m_expected) { // changed between the load and now
+                m_reported = started.disk.files;
+                Q_EMIT changedOnDisk();
+            }
+        },
+        JobPriority::Background); // re-reads every file: after what the window waits for
 }
 
 void DiskWatcher::scheduleCheck()

@@ -83,18 +83,21 @@ void GraphUpdater::startNext()
             && ((graph->isIncremental() && graph->updatedFrom() == previous->serial()) || graph->sameTopology(*previous));
         return BuiltGraph{std::move(graph), std::move(whole), mesh, std::move(memo), same};
     };
-    runInBackground(this, std::move(build), [this, forceLayout](BuiltGraph built) {
-        m_memo = std::move(built.memo);
-        if (built.sameTopology && !forceLayout) {
-            m_retired = std::exchange(m_graph, built.graph);
-            m_whole = std::move(built.whole);
-            m_graphMesh = std::move(built.mesh);
-            Q_EMIT graphUpdated(built.graph);
-            finish();
-        } else {
-            layOut(std::move(built.graph), std::move(built.whole), std::move(built.mesh));
-        }
-    }, JobPriority::Foreground);
+    runInBackground(
+        this, std::move(build),
+        [this, forceLayout](BuiltGraph built) {
+            m_memo = std::move(built.memo);
+            if (built.sameTopology && !forceLayout) {
+                m_retired = std::exchange(m_graph, built.graph);
+                m_whole = std::move(built.whole);
+                m_graphMesh = std::move(built.mesh);
+                Q_EMIT graphUpdated(built.graph);
+                finish();
+            } else {
+                layOut(std::move(built.graph), std::move(built.whole), std::move(built.mesh));
+            }
+        },
+        JobPriority::Foreground);
 }
 
 void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const MeshGraph> whole, MeshPtr mesh)
@@ -103,17 +106,20 @@ void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, std::shared_pt
     const auto compute = [graph, input = m_layoutInput(*graph)] {
         return GraphLayout::compute(*graph, input.sizes, input.options);
     };
-    runInBackground(this, compute, [this, graph, whole = std::move(whole), mesh = std::move(mesh)](Result<GraphGeometry> layout) {
-        if (layout) {
-            m_retired = std::exchange(m_graph, graph);
-            m_whole = whole;
-            m_graphMesh = mesh;
-            Q_EMIT graphLaidOut(graph, std::make_shared<const GraphGeometry>(std::move(layout).value()));
-        } else {
-            Q_EMIT failed(QString::fromStdString(layout.error()));
-        }
-        finish();
-    }, JobPriority::Foreground);
+    runInBackground(
+        this, compute,
+        [this, graph, whole = std::move(whole), mesh = std::move(mesh)](Result<GraphGeometry> layout) {
+            if (layout) {
+                m_retired = std::exchange(m_graph, graph);
+                m_whole = whole;
+                m_graphMesh = mesh;
+                Q_EMIT graphLaidOut(graph, std::make_shared<const GraphGeometry>(std::move(layout).value()));
+            } else {
+                Q_EMIT failed(QString::fromStdString(layout.error()));
+            }
+            finish();
+        },
+        JobPriority::Foreground);
 }
 
 void GraphUpdater::finish()

@@ -122,7 +122,7 @@ private Q_SLOTS:
         std::string text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\ndata:\n";
         for (int i = 0; i < 40; ++i)
             text += "  key" + std::to_string(i) + ": v\n"; // lines 5..44
-        text += "  key7: again\n";                      // line 45; key7 is on line 12
+        text += "  key7: again\n"; // line 45; key7 is on line 12
         const LoadResult result = ManifestLoader().loadText("cm.yaml", text);
         const Diagnostic *error = errorWithCode(result, "ML0001");
         QVERIFY(error);
