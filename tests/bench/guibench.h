@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QThread>
 #include <QTimer>
 
 #include <benchmark/benchmark.h>
@@ -73,6 +74,11 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override
     {
+        // Threads with event loops of their own (Qt's file watcher, pool
+        // threads delivering results) come through here too: only the GUI
+        // thread's events are timed, and only it may touch the counters.
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
         if (m_depth++ > 0) { // sent from inside another event: part of its time
             const bool handled = QApplication::notify(receiver, event);
             --m_depth;
