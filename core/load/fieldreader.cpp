@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <string_view>
 
 namespace meshlane {
 
@@ -145,8 +146,8 @@ std::string FieldReader::FieldPath::text() const
         path += (path.empty() ? "" : ".") + std::string(key);
     if (index != size_t(-1))
         path += '[' + std::to_string(index) + ']';
-    if (!subkey.empty())
-        path += '.' + std::string(subkey);
+    if (subkey)
+        path += '.' + *subkey;
     return path;
 }
 
@@ -314,7 +315,7 @@ Labels FieldReader::stringMap(const char *key)
                              "quote it: \"" + name + "\": ...");
             name = asKubectl;
         }
-        if (auto text = asString(entry.second, FieldPath{m_path, key, size_t(-1), name}))
+        if (auto text = asString(entry.second, FieldPath{m_path, key, size_t(-1), &name}))
             result[name] = *text;
     }
     return result;

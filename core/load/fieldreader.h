@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace meshlane {
@@ -69,7 +68,7 @@ private:
     struct FieldPath
     {
         explicit FieldPath(const std::string &within, const char *field = nullptr, size_t item = size_t(-1),
-                           std::string_view itemField = {})
+                           const std::string *itemField = nullptr)
             : base(within)
             , key(field)
             , index(item)
@@ -80,8 +79,8 @@ private:
 
         const std::string &base;
         const char *key;
-        size_t index; // size_t(-1): none
-        std::string_view subkey;
+        size_t index;               // size_t(-1): none
+        const std::string *subkey; // null: none (an empty one is a key too)
     };
 
     std::optional<std::string> asString(const CompactNode &node, const FieldPath &path) const;

@@ -47,14 +47,14 @@ Diagnostic fileDiagnostic(const char *code, Severity severity, const std::string
     return diagnostic;
 }
 
-} // namespace
-
 // A manifest found in the folder, and its name relative to the folder.
 struct CollectedFile
 {
     fs::path path;
     std::string relative;
 };
+
+} // namespace
 
 // One load: collects files, parses documents, assembles the mesh.
 class ManifestLoader::Run
