@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "load/textchecks.h"
 
+#include "yaml/yamltext.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
@@ -192,7 +194,7 @@ public:
             m_plainOpen = false; // a comment line ends a multi-line plain scalar
             return true;
         }
-        if (isMarker("---") || isMarker("...")) {
+        if (YamlText::isDocumentMarkerLine(m_line)) {
             m_plainOpen = false;
             m_owner = -1;
             m_pos = 3;
@@ -222,17 +224,8 @@ public:
     // (0 when none), and the 1-based line where it opened.
     char openQuote() const { return m_quote; }
     int quoteOpenedAt() const { return m_quoteOpenedAt; }
-    bool isDocumentMarker(std::string_view line) const
-    {
-        return (line.substr(0, 3) == "---" || line.substr(0, 3) == "...")
-            && (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
-    }
 
 private:
-    bool isMarker(const char *marker) const
-    {
-        return m_line.substr(0, 3) == marker && (m_line.size() == 3 || m_line[3] == ' ' || m_line[3] == '\t');
-    }
     bool atEnd() const { return m_pos >= m_line.size(); }
     char peek(size_t ahead = 0) const { return m_pos + ahead < m_line.size() ? m_line[m_pos + ahead] : '\0'; }
     static bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\0'; }
@@ -402,7 +395,7 @@ SyntaxTraps findSyntaxTraps(const std::string &text)
             content.remove_suffix(1);
         // A document marker cannot stand inside a quoted scalar: the quote
         // was never closed (go-yaml stops there too).
-        if (!traps.unterminatedQuoteLine && scanner.openQuote() && scanner.isDocumentMarker(content))
+        if (!traps.unterminatedQuoteLine && scanner.openQuote() && YamlText::isDocumentMarkerLine(content))
             traps.unterminatedQuoteLine = scanner.quoteOpenedAt();
         if (!scanner.scanLine(content)) {
             traps.strayCommaLine = line;
