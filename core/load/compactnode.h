@@ -50,6 +50,9 @@ public:
     const std::string &Scalar() const; // empty unless a scalar
     const std::string &Tag() const;
     YAML::Mark Mark() const { return m_data ? m_data->mark : YAML::Mark::null_mark(); }
+    // The nodes a consumer visits from here following every alias, keys
+    // included; saturates. An alias bomb's text is tiny, its expansion exponential.
+    uint64_t expandedSize() const { return m_data ? m_data->expandedSize : 0; }
 
     // Items of a sequence, pairs of a mapping, 0 otherwise.
     size_t size() const;

@@ -33,7 +33,7 @@ public:
         if (!m_root)
             m_root = make(CompactNodeData::Type::Null, YAML::Mark::null_mark(), {});
         m_documents.roots.emplace_back(m_root);
-        m_documents.facts.push_back({m_root->expandedSize, std::move(m_duplicate)});
+        m_documents.duplicates.push_back(std::move(m_duplicate));
         m_duplicate.reset();
         m_open.clear();
         m_pending.clear();

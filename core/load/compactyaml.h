@@ -3,7 +3,6 @@
 
 #include "load/compactnode.h"
 
-#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -33,23 +32,14 @@ public:
         int secondPosition = 0; // offset in the text, to keep the first one written
     };
 
-    // What the loader must know of a document before reading it, found while
-    // building it, so that no second walk over every node is needed.
-    struct DocumentFacts
-    {
-        // Nodes a consumer visits following every alias, keys included;
-        // saturates. An alias bomb's text is tiny, its expansion exponential.
-        uint64_t expandedNodes = 0;
-        // The first key (in text order) written twice in one mapping. Merge
-        // keys (`<<`) are left alone: go-yaml merges them.
-        std::optional<DuplicateKey> duplicate;
-    };
-
     struct Documents
     {
         std::deque<CompactNodeData> nodes; // a deque: nodes never move as it grows
         std::vector<CompactNode> roots;    // one per document; a null node for an empty one
-        std::vector<DocumentFacts> facts; // one per root
+        // One per root: the first key (in text order) written twice in one of
+        // its mappings, found while building it. Merge keys (`<<`) are left
+        // alone: go-yaml merges them.
+        std::vector<std::optional<DuplicateKey>> duplicates;
     };
 
     // Every document of `text`. Throws what yaml-cpp's parser throws

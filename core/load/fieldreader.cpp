@@ -344,7 +344,7 @@ std::vector<FieldReader> FieldReader::mapList(const char *key)
     }
     result.reserve(node.size());
     for (size_t i = 0; i < node.size(); ++i) {
-        FieldReader child(m_context, node[i], childPath(key) + '[' + std::to_string(i) + ']');
+        FieldReader child(m_context, node[i], FieldPath{m_path, key, i}.text());
         if (child.isMap())
             result.push_back(std::move(child));
     }

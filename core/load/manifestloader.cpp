@@ -151,7 +151,7 @@ public:
         if (!document)
             return false;
         try {
-            loadDocument(file, parsed->roots[*document], parsed->facts[*document], lines.index);
+            loadDocument(file, parsed->roots[*document], parsed->duplicates[*document], lines.index);
         } catch (const std::exception &) {
             return false;
         }
@@ -316,7 +316,7 @@ private:
             // Belt and braces: no input may crash the load. yaml-cpp reports
             // misuse by exceptions; one bad document must not cost the others.
             try {
-                loadDocument(file, documents[index], parsed->facts[index], int(index));
+                loadDocument(file, documents[index], parsed->duplicates[index], int(index));
             } catch (const std::exception &exception) {
                 refuse(file.path, ParseContext{file.path, {}, nullptr}.locationOf(documents[index]).line,
                        codes::YamlSyntax,
@@ -325,20 +325,20 @@ private:
         }
     }
 
-    void loadDocument(const SourceFile &file, const CompactNode &document, const CompactYaml::DocumentFacts &facts,
-                      int index)
+    void loadDocument(const SourceFile &file, const CompactNode &document,
+                      const std::optional<CompactYaml::DuplicateKey> &duplicate, int index)
     {
         if (!document.IsDefined() || document.IsNull())
             return;
         ParseContext context{file.path, {}, &m_result.diagnostics};
-        if (facts.expandedNodes > m_options.maxNodeVisits) {
+        if (document.expandedSize() > m_options.maxNodeVisits) {
             const SourceLocation at = context.locationOf(document);
             refuse(file.path, at.line, codes::AliasExpansion,
                    "document " + std::to_string(index + 1)
                        + " expands to too many nodes (an alias bomb?); not loaded");
             return;
         }
-        if (const std::optional<CompactYaml::DuplicateKey> &duplicate = facts.duplicate) {
+        if (duplicate) {
             refuse(file.path, duplicate->secondLine, codes::YamlSyntax,
                    "key \"" + duplicate->key + "\" is written twice in one mapping (lines "
                        + std::to_string(duplicate->firstLine) + " and " + std::to_string(duplicate->secondLine)
