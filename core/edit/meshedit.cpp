@@ -73,13 +73,8 @@ std::vector<DocumentLines> touchedDocuments(const Mesh &mesh, const SourceFile &
         lines.index = meta.documentIndex;
         documents.push_back(lines);
     };
-    const auto addAll = [&](const auto &resources) {
-        for (const auto &resource : resources)
-            add(resource->meta);
-    };
-    mesh.forEachList(addAll);
-    for (const ResourceMeta &meta : mesh.otherResources)
-        add(meta);
+    for (const Mesh::ResourcePlace &place : mesh.resourcesIn(file.path))
+        add(mesh.metaAt(place));
 
     std::vector<DocumentLines> touched;
     for (const TextEdit &edit : edits) {

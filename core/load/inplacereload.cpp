@@ -2,17 +2,13 @@
 #include "load/inplacereload.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 #include <vector>
 
 namespace meshlane {
 
 namespace {
-
-bool inDocuments(const ResourceMeta &meta, const std::string &path, const std::set<int> &documents)
-{
-    return documents.count(meta.documentIndex) && meta.location.file == path;
-}
 
 bool samePlace(const ResourceMeta &a, const ResourceMeta &b)
 {
@@ -32,19 +28,13 @@ const ResourceMeta &metaOf(const std::shared_ptr<const Resource> &resource)
     return resource->meta;
 }
 
-// Replaces, in `current`, the elements from the re-read documents with those
-// of `fresh`, pairing them in document order; false unless they pair up one
-// to one in the same places. `fresh` keeps its elements (sorted): a refusal
-// leaves it usable for the merge.
+// Replaces, in `current`, the elements at `positions` (those of the re-read
+// documents, ascending) with those of `fresh`, pairing them in document
+// order; false unless they pair up one to one in the same places. `fresh`
+// keeps its elements (sorted): a refusal leaves it usable for the merge.
 template<typename Element>
-bool swapIn(std::vector<Element> &current, std::vector<Element> &fresh, const std::string &path,
-            const std::set<int> &documents)
+bool swapIn(std::vector<Element> &current, std::vector<Element> &fresh, const std::vector<size_t> &positions)
 {
-    std::vector<size_t> positions;
-    for (size_t i = 0; i < current.size(); ++i) {
-        if (inDocuments(metaOf(current[i]), path, documents))
-            positions.push_back(i);
-    }
     if (positions.size() != fresh.size())
         return false;
     std::stable_sort(fresh.begin(), fresh.end(),
@@ -72,13 +62,27 @@ bool InPlaceReload::replace(std::shared_ptr<const SourceFile> file, const std::s
                                     [&file](const auto &candidate) { return candidate->path == file->path; });
     if (place == m_mesh->files.end())
         return false;
-    const std::string &path = file->path;
+    // Positions per kind of the re-read documents' resources, from the base's
+    // index: the snapshot being made keeps every position.
+    std::map<int, std::vector<size_t>> positions;
+    for (const Mesh::ResourcePlace &resource : m_base.resourcesIn(file->path)) {
+        if (documents.count(m_base.metaAt(resource).documentIndex))
+            positions[resource.kind].push_back(size_t(resource.position));
+    }
+    const auto positionsOf = [&positions](int kind) -> const std::vector<size_t> & {
+        static const std::vector<size_t> none;
+        const auto found = positions.find(kind);
+        return found == positions.end() ? none : found->second;
+    };
     Mesh &mesh = *m_mesh;
     bool swapped = true;
+    int kind = 0;
     MeshResources::forEachKind([&](auto list) {
-        swapped = swapped && swapIn(mesh.*list, reread.*list, path, documents);
+        swapped = swapped && swapIn(mesh.*list, reread.*list, positionsOf(kind));
+        ++kind;
     });
-    if (!swapped || !swapIn(mesh.otherResources, reread.otherResources, path, documents))
+    if (!swapped
+        || !swapIn(mesh.otherResources, reread.otherResources, positionsOf(Mesh::ResourcePlace::kOtherResources)))
         return false;
     *place = std::move(file);
     return true;

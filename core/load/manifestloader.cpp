@@ -646,9 +646,6 @@ LoadResult ManifestLoader::reloadFiles(const Mesh &base, const std::map<std::str
 {
     LoadOptions options = m_options;
     options.defaultNamespace = base.defaultNamespace;
-    std::map<std::string, std::shared_ptr<const SourceFile>> baseFiles;
-    for (const auto &file : base.files)
-        baseFiles.emplace(file->path, file);
 
     // Documents re-read on their own, per file; a file missing here is read whole.
     struct Reread
@@ -659,11 +656,11 @@ LoadResult ManifestLoader::reloadFiles(const Mesh &base, const std::map<std::str
     };
     std::map<std::string, Reread> rereads;
     for (const auto &[path, change] : changes) {
-        const auto original = baseFiles.find(path);
-        if (change.documents.empty() || !change.text || original == baseFiles.end() || !original->second->parsed)
+        const SourceFile *original = base.findFile(path);
+        if (change.documents.empty() || !change.text || !original || !original->parsed)
             continue;
         Reread reread;
-        reread.file = std::make_shared<SourceFile>(*original->second);
+        reread.file = std::make_shared<SourceFile>(*original);
         reread.file->text = *change.text;
         Run run(options, reread.part);
         bool parsed = true;
@@ -679,6 +676,9 @@ LoadResult ManifestLoader::reloadFiles(const Mesh &base, const std::map<std::str
             return std::move(*quick);
     }
 
+    std::map<std::string, std::shared_ptr<const SourceFile>> baseFiles;
+    for (const auto &file : base.files)
+        baseFiles.emplace(file->path, file);
     LoadResult result;
     result.mesh = std::make_shared<Mesh>();
     result.mesh->rootPath = base.rootPath;

@@ -3,7 +3,9 @@
 
 #include "model/hostname.h"
 
+#include <algorithm>
 #include <set>
+#include <stdexcept>
 
 namespace meshlane {
 
@@ -27,6 +29,7 @@ struct Mesh::Index
     std::unordered_map<std::string, std::vector<int>> workloadsByNamespace;
     std::unordered_map<std::string, std::vector<int>> meshVirtualServicesByHost;
     std::unordered_map<std::string, int> filesByPath;
+    std::unordered_map<std::string, std::vector<Mesh::ResourcePlace>> resourcesByFile;
 };
 
 const Mesh::Index &Mesh::index() const
@@ -57,6 +60,14 @@ void Mesh::buildIndex()
         index.rulesByHost[destinationRules[i]->fqdn].push_back(int(i));
     for (size_t i = 0; i < workloads.size(); ++i)
         index.workloadsByNamespace[workloads[i]->meta.ns].push_back(int(i));
+    int kind = 0;
+    forEachList([&](const auto &list) {
+        for (size_t i = 0; i < list.size(); ++i)
+            index.resourcesByFile[list[i]->meta.location.file].push_back({kind, int(i)});
+        ++kind;
+    });
+    for (size_t i = 0; i < otherResources.size(); ++i)
+        index.resourcesByFile[otherResources[i].location.file].push_back({ResourcePlace::kOtherResources, int(i)});
     m_index = std::move(built);
 }
 
@@ -71,7 +82,8 @@ void Mesh::buildIndex(const Mesh &previous)
 bool Mesh::keepsIndexKeysOf(const Mesh &previous) const
 {
     // Position by position: the same object (an untouched resource) needs no
-    // look, a replaced one must keep every key the index was built from.
+    // look, a replaced one must keep every key the index was built from,
+    // the file it was read from included.
     const auto same = [](const auto &mine, const auto &theirs, const auto &sameKeys) {
         if (mine.size() != theirs.size())
             return false;
@@ -81,8 +93,17 @@ bool Mesh::keepsIndexKeysOf(const Mesh &previous) const
         }
         return true;
     };
+    const auto sameFile = [](const ResourceMeta &a, const ResourceMeta &b) { return a.location.file == b.location.file; };
+    bool samePlaces = std::equal(otherResources.begin(), otherResources.end(), previous.otherResources.begin(),
+                                 previous.otherResources.end(), sameFile);
+    forEachKind([&](auto list) {
+        samePlaces = samePlaces && same(this->*list, previous.*list, [&](const auto &a, const auto &b) {
+            return sameFile(a.meta, b.meta);
+        });
+    });
     const auto sameMeta = [](const ResourceMeta &a, const ResourceMeta &b) { return a.ns == b.ns && a.name == b.name; };
-    return same(files, previous.files, [](const SourceFile &a, const SourceFile &b) { return a.path == b.path; })
+    return samePlaces
+        && same(files, previous.files, [](const SourceFile &a, const SourceFile &b) { return a.path == b.path; })
         && same(services, previous.services,
                 [](const Service &a, const Service &b) { return a.fqdn() == b.fqdn(); })
         && same(gateways, previous.gateways,
@@ -130,6 +151,29 @@ const SourceFile *Mesh::findFile(const std::string &relativePath) const
     const auto &map = index().filesByPath;
     const auto it = map.find(relativePath);
     return it == map.end() ? nullptr : files[size_t(it->second)].get();
+}
+
+const std::vector<Mesh::ResourcePlace> &Mesh::resourcesIn(const std::string &relativePath) const
+{
+    static const std::vector<ResourcePlace> none;
+    const auto &map = index().resourcesByFile;
+    const auto it = map.find(relativePath);
+    return it == map.end() ? none : it->second;
+}
+
+const ResourceMeta &Mesh::metaAt(const ResourcePlace &place) const
+{
+    if (place.kind == ResourcePlace::kOtherResources)
+        return otherResources.at(size_t(place.position));
+    const ResourceMeta *meta = nullptr;
+    int kind = 0;
+    forEachList([&](const auto &list) {
+        if (kind++ == place.kind)
+            meta = &list.at(size_t(place.position))->meta;
+    });
+    if (!meta)
+        throw std::out_of_range("no resource kind " + std::to_string(place.kind));
+    return *meta;
 }
 
 std::string Mesh::versionOf(const std::string &fqdn, const std::string &subset) const

@@ -42,6 +42,20 @@ struct Mesh : MeshResources
     const VirtualService *findVirtualService(const std::string &ns, const std::string &name) const;
     int virtualServiceIndex(const std::string &ns, const std::string &name) const; // -1 if none
     const SourceFile *findFile(const std::string &relativePath) const;
+    // Where a resource read from a file sits in this snapshot: the index of
+    // its kind in MeshResources::forEachKind's order (kOtherResources for
+    // otherResources) and its position in that list.
+    struct ResourcePlace
+    {
+        static constexpr int kOtherResources = -1;
+        int kind = kOtherResources;
+        int position = 0;
+    };
+    // The resources read from `relativePath`, kind by kind in forEachKind's
+    // order, then the other resources; each kind in list order. An edit that
+    // re-reads one file looks here instead of through the whole mesh.
+    const std::vector<ResourcePlace> &resourcesIn(const std::string &relativePath) const;
+    const ResourceMeta &metaAt(const ResourcePlace &place) const;
     // DestinationRules whose host equals `fqdn`, in load order.
     std::vector<const DestinationRule *> destinationRulesFor(const std::string &fqdn) const;
     const Subset *findSubset(const std::string &fqdn, const std::string &subset,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Mesh queries the views share: which version a destination stands for, so
-// the graph, the weight editor and the live plot give it the same colour.
+// the graph, the weight editor and the live plot give it the same colour; and
+// the resources read from one file, which an edit re-reads.
 
 #include "load/manifestloader.h"
 #include "model/mesh.h"
@@ -36,6 +37,52 @@ private Q_SLOTS:
         QCOMPARE(mesh->versionOf("reviews.bookinfo.svc.cluster.local", ""),
                  std::string("reviews.bookinfo.svc.cluster.local"));
         QCOMPARE(mesh->versionOf("api.example.com", ""), std::string("api.example.com"));
+    }
+
+    void aFileListsItsResourcesByKindThenOthers()
+    {
+        const std::string text = "apiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {selector: {app: b}}\n"
+                                 "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
+                                 "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\n"
+                                 "metadata: {name: b}\nspec: {hosts: [b]}\n"
+                                 "---\napiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}}\n";
+        const MeshPtr mesh = ManifestLoader().loadText("shop.yaml", text).mesh;
+        std::vector<std::pair<std::string, int>> read; // kind and document, in the order resourcesIn gives
+        for (const Mesh::ResourcePlace &place : mesh->resourcesIn("shop.yaml")) {
+            const ResourceMeta &meta = mesh->metaAt(place);
+            read.emplace_back(meta.kind, meta.documentIndex);
+        }
+        const std::vector<std::pair<std::string, int>> expected{
+            {"Service", 0}, {"Service", 3}, {"VirtualService", 2}, {"ConfigMap", 1}};
+        QCOMPARE(read, expected);
+        QVERIFY(mesh->resourcesIn("other.yaml").empty());
+    }
+
+    void aResourceFromAnotherFileGetsANewIndex()
+    {
+        // The index places resources by file: a snapshot whose resource was
+        // read from elsewhere cannot share it, even with every name kept.
+        const auto serviceIn = [](const std::string &file) {
+            auto service = std::make_shared<Service>();
+            service->meta.kind = "Service";
+            service->meta.name = "a";
+            service->meta.ns = "default";
+            service->meta.location.file = file;
+            return service;
+        };
+        Mesh before;
+        before.services.push_back(serviceIn("a.yaml"));
+        before.buildIndex();
+        Mesh same = before;
+        same.services.front() = serviceIn("a.yaml");
+        same.buildIndex(before);
+        QVERIFY(same.sharesIndexWith(before));
+        Mesh moved = before;
+        moved.services.front() = serviceIn("b.yaml");
+        moved.buildIndex(before);
+        QVERIFY(!moved.sharesIndexWith(before));
+        QCOMPARE(moved.resourcesIn("b.yaml").size(), size_t(1));
+        QVERIFY(moved.resourcesIn("a.yaml").empty());
     }
 };
 
