@@ -366,7 +366,7 @@ private:
             added.section = rule.section;
             added.problem = problem;
         }
-        GraphEdge &edge = m_graph.m_edges[size_t(it->second)];
+        GraphEdge &edge = m_graph.m_edges.mutableAt(size_t(it->second));
         if (kind == GraphEdgeKind::Mirror)
             edge.share = std::max(edge.share, share * target.fraction);
         else
@@ -616,7 +616,7 @@ MeshGraph MeshGraph::update(const MeshGraph &previous, const Mesh &previousMesh,
             const double part = term.virtualService < 0 ? 1.0 : tableOf(term.virtualService).of(term.route, term.destination);
             share += part * term.fraction;
         }
-        graph.m_edges[size_t(index)].share = share;
+        graph.m_edges.mutableAt(size_t(index)).share = share;
         graph.m_redoneEdges.push_back(index);
     }
     for (int index : nodes) {
@@ -685,7 +685,7 @@ MeshGraph MeshGraph::fromParts(std::vector<GraphNode> nodes, std::vector<GraphEd
     graph.m_serial = nextSerial();
     graph.m_ids = std::make_shared<Ids>();
     *graph.m_nodes = std::move(nodes);
-    graph.m_edges = std::move(edges);
+    graph.m_edges = CowVector<GraphEdge>(std::move(edges));
     for (size_t i = 0; i < graph.m_nodes->size(); ++i)
         graph.m_ids->nodes.emplace((*graph.m_nodes)[i].id, int(i));
     for (size_t i = 0; i < graph.m_edges.size(); ++i)
@@ -695,6 +695,8 @@ MeshGraph MeshGraph::fromParts(std::vector<GraphNode> nodes, std::vector<GraphEd
 
 bool MeshGraph::sameTopology(const MeshGraph &other) const
 {
+    if (m_ids && m_ids == other.m_ids)
+        return true; // one derived from the other by update(), which keeps the topology
     const std::vector<GraphNode> &mine = nodes();
     const std::vector<GraphNode> &theirs = other.nodes();
     if (mine.size() != theirs.size() || m_edges.size() != other.m_edges.size())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/cowvector.h"
 #include "graph/edgesharemodel.h"
 #include "model/resourceid.h"
 
@@ -109,7 +110,7 @@ public:
     const std::vector<int> &redoneEdges() const { return m_redoneEdges; }
 
     const std::vector<GraphNode> &nodes() const { return *m_nodes; }
-    const std::vector<GraphEdge> &edges() const { return m_edges; }
+    const CowVector<GraphEdge> &edges() const { return m_edges; }
     int nodeIndex(const std::string &id) const; // -1 when absent
     int edgeIndex(const std::string &id) const;
     const GraphNode *findNode(const std::string &id) const;
@@ -150,7 +151,9 @@ private:
     // Shared with the graphs update() derives unless a badge changed: a weight
     // step copies the edges, not five thousand nodes.
     std::shared_ptr<std::vector<GraphNode>> m_nodes = std::make_shared<std::vector<GraphNode>>();
-    std::vector<GraphEdge> m_edges;
+    // Shared in chunks with the graphs update() derives: a weight step
+    // copies the chunks of the edges it redoes, not thirty thousand edges.
+    CowVector<GraphEdge> m_edges;
     // Shared by the graphs update() derives: they have the same topology.
     std::shared_ptr<Ids> m_ids;
     std::shared_ptr<const ShareRecipe> m_recipe;

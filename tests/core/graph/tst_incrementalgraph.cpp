@@ -136,8 +136,9 @@ private Q_SLOTS:
         QVERIFY(chain.graph.serial() != before.serial());
         const std::vector<int> &redone = chain.graph.redoneEdges();
         int moved = 0;
-        for (const GraphEdge &edge : chain.graph.edges()) {
-            const int index = int(&edge - chain.graph.edges().data());
+        for (size_t i = 0; i < chain.graph.edges().size(); ++i) {
+            const GraphEdge &edge = chain.graph.edges()[i];
+            const int index = int(i);
             if (edge.share != before.edges()[size_t(index)].share) {
                 ++moved;
                 QCOMPARE(chain.graph.nodes()[size_t(edge.from)].id, source);
