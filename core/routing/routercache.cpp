@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "routing/routercache.h"
 
+#include <optional>
+
 namespace meshlane {
 
 namespace {
@@ -20,6 +22,9 @@ RouterPtr RouterCache::routerFor(const MeshPtr &mesh)
 {
     std::promise<RouterPtr> promise;
     RouterPtr base;
+    // Freed once the new Router is handed out: an old Router of ten thousand
+    // rules takes milliseconds to free, and nobody waits for that.
+    std::optional<Slot> evicted;
     {
         std::unique_lock lock(m_mutex);
         for (const Slot &slot : m_recent) {
@@ -31,8 +36,10 @@ RouterPtr RouterCache::routerFor(const MeshPtr &mesh)
             }
         }
         m_recent.push_back({mesh, promise.get_future().share()});
-        if (m_recent.size() > kRecentSnapshots)
+        if (m_recent.size() > kRecentSnapshots) {
+            evicted = std::move(m_recent.front());
             m_recent.pop_front();
+        }
         base = m_newest;
     }
     RouterPtr router;
