@@ -129,7 +129,7 @@ public:
         m_recipe.badgeSources.resize(m_graph.m_nodes->size());
         return std::move(m_recipe);
     }
-    Shares takeAnswers() { return std::move(m_answers); }
+    Shares takeAnswers() { return Shares(std::move(m_answers)); }
 
     void run()
     {
@@ -557,7 +557,7 @@ private:
     MeshGraph &m_graph;
     Ids &m_ids;
     ShareRecipe m_recipe;
-    Shares m_answers;
+    std::vector<std::vector<DestinationShare>> m_answers;
     std::unordered_map<std::string, std::vector<const Workload *>> m_workloadsByLabel;
     std::unordered_map<const Service *, std::vector<const Workload *>> m_workloadsOfService;
 };
@@ -570,7 +570,7 @@ MeshGraph MeshGraph::build(const Mesh &mesh, const EdgeShareModel &shares)
     Builder builder(mesh, shares, graph);
     builder.run();
     graph.m_recipe = std::make_shared<const ShareRecipe>(builder.takeRecipe());
-    graph.m_shares = std::make_shared<const Shares>(builder.takeAnswers());
+    graph.m_shares = builder.takeAnswers();
     return graph;
 }
 
@@ -586,20 +586,18 @@ MeshGraph MeshGraph::update(const MeshGraph &previous, const Mesh &previousMesh,
     graph.m_redoneNodes.clear();
     graph.m_redoneEdges.clear();
     const ShareRecipe &recipe = *graph.m_recipe;
-    auto answers = std::make_shared<Shares>(*previous.m_shares);
     std::set<int> edges;
     std::set<int> nodes;
     for (size_t i = 0; i < mesh.virtualServices.size(); ++i) {
         if (!recipe.asked[i])
             continue; // build() did not ask either: no node is its source
         std::vector<DestinationShare> answer = shares(mesh, *mesh.virtualServices[i]);
-        if (sameAnswer(answer, (*answers)[i]))
+        if (sameAnswer(answer, graph.m_shares[i]))
             continue;
-        (*answers)[i] = std::move(answer);
+        graph.m_shares.mutableAt(i) = std::move(answer);
         edges.insert(recipe.edgesOf[i].begin(), recipe.edgesOf[i].end());
         nodes.insert(recipe.nodesOf[i].begin(), recipe.nodesOf[i].end());
     }
-    graph.m_shares = std::move(answers);
     if (edges.empty() && nodes.empty())
         return graph;
 
@@ -607,7 +605,7 @@ MeshGraph MeshGraph::update(const MeshGraph &previous, const Mesh &previousMesh,
     const auto tableOf = [&](int position) -> const ShareTable & {
         auto found = tables.find(position);
         if (found == tables.end())
-            found = tables.emplace(position, ShareTable((*graph.m_shares)[size_t(position)])).first;
+            found = tables.emplace(position, ShareTable(graph.m_shares[size_t(position)])).first;
         return found->second;
     };
     for (int index : edges) {

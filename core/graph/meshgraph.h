@@ -144,7 +144,7 @@ private:
         std::unordered_map<std::string, int> edges;
     };
     struct ShareRecipe;
-    using Shares = std::vector<std::vector<DestinationShare>>; // per VirtualService position
+    using Shares = CowVector<std::vector<DestinationShare>>; // per VirtualService position
 
     void applyShares(const Mesh &mesh, const EdgeShareModel &shares);
 
@@ -157,7 +157,7 @@ private:
     // Shared by the graphs update() derives: they have the same topology.
     std::shared_ptr<Ids> m_ids;
     std::shared_ptr<const ShareRecipe> m_recipe;
-    std::shared_ptr<const Shares> m_shares; // what the share model said, per VirtualService
+    Shares m_shares; // what the share model said, per VirtualService; shared in chunks as the edges
     bool m_incremental = false;
     uint64_t m_serial = 0;
     uint64_t m_updatedFrom = 0;

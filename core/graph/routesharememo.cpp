@@ -4,6 +4,7 @@
 #include "graph/expectedrouteshares.h"
 #include "simulation/plainrequest.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace meshlane {
@@ -13,14 +14,18 @@ RouteShareMemo::RouteShareMemo(RouterPtr router, RouteShareMemo *previous)
 {
     if (!previous)
         return;
-    // Only rules of this snapshot stay: the others may be freed, and their
-    // addresses taken by new rules.
-    std::unordered_set<const VirtualService *> current;
-    for (const auto &virtualService : m_router->mesh()->virtualServices)
-        current.insert(virtualService.get());
     m_previousRouter = previous->m_router->serial();
     m_entries = std::move(previous->m_entries);
     previous->m_entries.clear();
+    // A drag step leaves one entry behind, for the rule it replaced. Sweeping
+    // them out takes a look at every rule, so it waits until they are an
+    // eighth of the memo: a step costs the same on ten or ten thousand rules.
+    const auto &rules = m_router->mesh()->virtualServices;
+    if (m_entries.size() <= rules.size() + std::max<size_t>(16, rules.size() / 8))
+        return;
+    std::unordered_set<const VirtualService *> current;
+    for (const auto &virtualService : rules)
+        current.insert(virtualService.get());
     std::erase_if(m_entries, [&current](const auto &entry) { return !current.count(entry.first); });
 }
 
@@ -59,12 +64,16 @@ std::vector<DestinationShare> RouteShareMemo::sharesOf(const Mesh &mesh, const V
     }
     ++m_computed;
     auto entry = std::make_shared<Entry>();
+    const int position = mesh.virtualServiceIndex(virtualService.meta.ns, virtualService.meta.name);
+    if (position >= 0 && mesh.virtualServices[size_t(position)].get() == &virtualService)
+        entry->virtualService = mesh.virtualServices[size_t(position)];
     for (size_t i = 0; i < virtualService.hostFqdns.size(); ++i) {
         const HttpRequest &request = entry->requests.emplace_back(plainRequest(virtualService, i));
         entry->tables.push_back(m_router->tableFor(request, &entry->hosts.emplace_back()));
     }
     entry->shares = expectedRouteShares(m_router)(mesh, virtualService);
-    m_entries[&virtualService] = entry;
+    if (entry->virtualService) // else not a rule of `mesh`: nothing keeps its address from a later rule
+        m_entries[&virtualService] = entry;
     return entry->shares;
 }
 

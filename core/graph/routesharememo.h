@@ -36,10 +36,14 @@ public:
     const RouterPtr &router() const { return m_router; }
     size_t computed() const { return m_computed; } // VirtualServices routed by this memo
     size_t reused() const { return m_reused; }     // answered from the previous one
+    size_t entries() const { return m_entries.size(); } // kept, of this snapshot's rules and replaced ones
 
 private:
     struct Entry
     {
+        // Held, so that no later rule can be made at its address while the
+        // entry is kept.
+        std::shared_ptr<const VirtualService> virtualService;
         std::vector<HttpRequest> requests; // plainRequest() per host: a function of the rule alone
         std::vector<std::shared_ptr<const RouteTable>> tables; // what decided each
         std::vector<std::string> hosts; // each request's host as tableFor() resolved it (sidecar requests)
@@ -48,8 +52,10 @@ private:
 
     RouterPtr m_router;
     uint64_t m_previousRouter = 0; // the serial of the Router the taken-over entries were made with
-    // Keyed by VirtualServices of m_router->mesh(), which keeps them alive:
-    // an address here is never a new object's.
+    // Keyed by the VirtualService each entry holds: an address here is never
+    // a new object's. Entries of rules an edit replaced are kept until they
+    // are many (see the constructor), so taking the memo over costs nothing
+    // per rule.
     std::unordered_map<const VirtualService *, std::shared_ptr<const Entry>> m_entries;
     size_t m_computed = 0;
     size_t m_reused = 0;

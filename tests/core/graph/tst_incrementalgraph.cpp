@@ -152,6 +152,36 @@ private Q_SLOTS:
         QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
     }
 
+    // Each step replaces the dragged rule; the memo keeps the replaced ones
+    // for a while but does not grow with the length of the drag.
+    void aLongDragKeepsTheMemoSmall()
+    {
+        Chain chain(ManifestLoader().loadFolder(generatedMesh(40)).mesh);
+        const VirtualService *first = nullptr;
+        for (const auto &vs : chain.mesh->virtualServices) {
+            if (vs->appliesToMesh() && vs->http.front().route.size() >= 2) {
+                first = vs.get();
+                break;
+            }
+        }
+        QVERIFY(first);
+        const RouteRef ref{first->meta.ns, first->meta.name, 0};
+        const size_t rules = chain.mesh->virtualServices.size();
+        for (int step = 0; step < 100; ++step) {
+            std::vector<int> weights(first->http.front().route.size(), 0);
+            weights[0] = step % 2 ? 40 : 60;
+            weights[1] = 100 - weights[0];
+            const Result<MeshChange> result = setRouteWeights(chain.mesh, ref, weights);
+            QVERIFY2(result.ok(), result.error().c_str());
+            chain.advance(result->mesh);
+            // Swept when 16 replaced rules are kept, then this step's rule is added.
+            const std::string kept = std::to_string(chain.memo->entries()) + " for " + std::to_string(rules) + " rules";
+            QVERIFY2(chain.memo->entries() <= rules + 17, kept.c_str());
+        }
+        QCOMPARE(chain.memo->computed(), size_t(1));
+        QCOMPARE(describe(chain.graph), describe(builtAfresh(chain.mesh)));
+    }
+
     // Two tcp rules bound to one TCP gateway port: the first one that applies
     // takes every connection. Editing the first one's match must move the
     // second one's edges too, although the second is the same object.
