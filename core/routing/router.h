@@ -50,6 +50,7 @@ public:
     struct BuildStats
     {
         bool derived = false;      // built from a previous Router's tables
+        bool swapped = false;      // derived by swapping the edited rules in beside its predecessor's hosts
         size_t compiledTables = 0; // sidecar tables and Gateways (all their tables) compiled
         size_t reusedTables = 0;   // taken over from the previous Router (the same count)
     };
@@ -112,13 +113,32 @@ private:
     };
     using CandidateMap = std::unordered_map<std::string, std::vector<MeshCandidate>, StringHash, std::equal_to<>>;
 
+    using TableMap = std::unordered_map<const VirtualService *, std::shared_ptr<const RouteTable>>;
+    // The sidecar tables and each host's candidates as a full compile made
+    // them. Routers derived by swapping rules in place share it and keep the
+    // swapped rules' entries beside it (swapRules).
+    struct CompiledHosts
+    {
+        MeshPtr mesh; // keeps every VirtualService named here alive: no address is reused
+        TableMap tables;
+        CandidateMap hosts;
+        bool anyDelegates = false; // some rule delegates: any edit may change another rule's table
+    };
+
     void compile(const Router *previous);
+    void compileHosts(const Router *previous, bool delegatesChanged);
+    // The quick derivation: only VirtualServices were replaced, each by one
+    // with the same name, hosts and mesh binding, none delegates and no Gateway
+    // API route claims a mesh host. False (nothing changed) otherwise.
+    bool swapRules(const Router &previous);
+    const std::vector<MeshCandidate> *candidatesOf(std::string_view fqdn) const;
+    std::shared_ptr<const RouteTable> sidecarTableOf(const VirtualService *virtualService) const;
     // For a derived Router: which hosts' candidates differ from `previous`'s.
     void compareHosts(const Router &previous);
     // `port` 0: any (Gateway API mesh routes bound to a port claim only it).
     const MeshCandidate *meshCandidate(std::string_view fqdn, std::string_view sourceNamespace,
                                        std::vector<std::string> *notes, uint32_t port = 0) const;
-    void addGatewayApiMeshRoutes();
+    void addGatewayApiMeshRoutes(CandidateMap &hosts);
     bool isKnownHost(const std::string &fqdn) const;
     uint32_t defaultPort(const std::string &fqdn) const;
 
@@ -145,9 +165,13 @@ private:
     std::unordered_set<std::string> m_changedHosts;
     bool m_hostsRekeyed = true;
     std::unique_ptr<DestinationResolver> m_resolver;
-    // Every sidecar table by its VirtualService, for the next snapshot's Router.
-    std::unordered_map<const VirtualService *, std::shared_ptr<const RouteTable>> m_meshTables;
-    CandidateMap m_meshHosts;
+    // Every sidecar table by its VirtualService (also for the next snapshot's
+    // Router), and every host's candidates: the rules swapped in since the
+    // shared full compile first, then that compile's.
+    std::shared_ptr<const CompiledHosts> m_compiled;
+    TableMap m_swappedTables;
+    CandidateMap m_swappedHosts;
+    size_t m_sidecarTables = 0;
     // Wildcard VirtualService hosts ("*.example.com"), most specific first.
     std::vector<std::pair<std::string, std::vector<MeshCandidate>>> m_meshWildcards;
     std::unique_ptr<GatewayRoutes> m_gatewayRoutes;

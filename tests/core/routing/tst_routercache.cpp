@@ -146,6 +146,43 @@ private Q_SLOTS:
         }
     }
 
+    // A session of weight steps over many rules: each Router swaps the
+    // stepped rule in beside the ones swapped before, until they are too many
+    // and a full compile folds them in. Every Router in the chain decides as
+    // a fresh one, on both sides of that fold.
+    void aLongSessionOfWeightStepsDecidesAsFreshRouters()
+    {
+        MeshPtr mesh = ManifestLoader().loadFolder(generatedMesh(200)).mesh;
+        auto router = std::make_shared<const Router>(mesh);
+        std::vector<RouteRef> weighted;
+        for (const auto &vs : mesh->virtualServices) {
+            if (vs->appliesToMesh() && vs->http.front().route.size() >= 2)
+                weighted.push_back({vs->meta.ns, vs->meta.name, 0});
+        }
+        QVERIFY(weighted.size() > 100); // past 64 + 200 / 8 swapped hosts
+        int swapped = 0;
+        int folded = 0;
+        for (size_t step = 0; step < weighted.size(); ++step) {
+            const VirtualService *vs = mesh->findVirtualService(weighted[step].ns, weighted[step].name);
+            const std::vector<int64_t> even(vs->http.front().route.size(), 1);
+            const Result<MeshChange> result =
+                setRouteWeights(mesh, weighted[step], WeightBalancer::drag(even, {}, 0, int(20 + step % 60)));
+            QVERIFY2(result.ok(), result.error().c_str());
+            auto derived = std::make_shared<const Router>(result->mesh, *router);
+            QVERIFY(derived->buildStats().derived);
+            // A swap compiles the one table; a fold compiles it and takes the rest over.
+            QCOMPARE(derived->buildStats().compiledTables, size_t(1) + vs->gatewayRefs().size());
+            const Router fresh(result->mesh);
+            const std::vector<HttpRequest> requests = probeRequests(*result->mesh);
+            QVERIFY2(decisions(*derived, requests) == decisions(fresh, requests), std::to_string(step).c_str());
+            (derived->buildStats().swapped ? swapped : folded) += 1;
+            mesh = result->mesh;
+            router = derived;
+        }
+        QVERIFY(swapped > 0);
+        QVERIFY(folded > 0);
+    }
+
     // What a derived Router vouches for (decidesAsPredecessor) it must decide
     // with its predecessor's very table: checked for every rule's plain
     // request, through the sidecar and through the gateway, after a weight
