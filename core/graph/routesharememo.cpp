@@ -18,8 +18,9 @@ RouteShareMemo::RouteShareMemo(RouterPtr router, RouteShareMemo *previous)
     m_entries = std::move(previous->m_entries);
     previous->m_entries.clear();
     // A drag step leaves one entry behind, for the rule it replaced. Sweeping
-    // them out takes a look at every rule, so it waits until they are an
-    // eighth of the memo: a step costs the same on ten or ten thousand rules.
+    // them out takes a look at every rule, so it waits until they outnumber
+    // an eighth of the rules (and 16): a step costs the same on ten or ten
+    // thousand rules.
     const auto &rules = m_router->mesh()->virtualServices;
     if (m_entries.size() <= rules.size() + std::max<size_t>(16, rules.size() / 8))
         return;
