@@ -93,19 +93,17 @@ bool Mesh::keepsIndexKeysOf(const Mesh &previous) const
         }
         return true;
     };
-    const auto sameFile = [](const ResourceMeta &a, const ResourceMeta &b) { return a.location.file == b.location.file; };
+    const auto sameFile = [](const ResourceMeta &a, const ResourceMeta &b) {
+        return a.location.file == b.location.file;
+    };
+    const auto sameFileOf = [&sameFile](const auto &a, const auto &b) { return sameFile(a.meta, b.meta); };
     bool samePlaces = std::equal(otherResources.begin(), otherResources.end(), previous.otherResources.begin(),
                                  previous.otherResources.end(), sameFile);
-    forEachKind([&](auto list) {
-        samePlaces = samePlaces && same(this->*list, previous.*list, [&](const auto &a, const auto &b) {
-            return sameFile(a.meta, b.meta);
-        });
-    });
+    forEachKind([&](auto list) { samePlaces = samePlaces && same(this->*list, previous.*list, sameFileOf); });
     const auto sameMeta = [](const ResourceMeta &a, const ResourceMeta &b) { return a.ns == b.ns && a.name == b.name; };
     return samePlaces
         && same(files, previous.files, [](const SourceFile &a, const SourceFile &b) { return a.path == b.path; })
-        && same(services, previous.services,
-                [](const Service &a, const Service &b) { return a.fqdn() == b.fqdn(); })
+        && same(services, previous.services, [](const Service &a, const Service &b) { return a.fqdn() == b.fqdn(); })
         && same(gateways, previous.gateways,
                 [&](const Gateway &a, const Gateway &b) { return sameMeta(a.meta, b.meta); })
         && same(virtualServices, previous.virtualServices,

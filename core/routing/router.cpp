@@ -192,9 +192,8 @@ bool Router::swapRules(const Router &previous)
             continue;
         const bool delegates = std::any_of(now.http.begin(), now.http.end(),
                                            [](const HttpRoute &route) { return route.delegate.has_value(); });
-        if (delegates || now.meta.ns != was.meta.ns || now.meta.name != was.meta.name
-            || now.hostFqdns != was.hostFqdns || now.appliesToMesh() != was.appliesToMesh()
-            || swapped.size() == kMaxSwapped)
+        if (delegates || now.meta.ns != was.meta.ns || now.meta.name != was.meta.name || now.hostFqdns != was.hostFqdns
+            || now.appliesToMesh() != was.appliesToMesh() || swapped.size() == kMaxSwapped)
             return false;
         swapped.emplace_back(&was, &now);
     }
@@ -207,8 +206,8 @@ bool Router::swapRules(const Router &previous)
     auto wildcards = previous.m_meshWildcards;
     std::unordered_set<std::string> changedHosts;
     bool rekeyed = false;
-    const auto swapIn = [](std::vector<MeshCandidate> &candidates, const VirtualService *was,
-                           const VirtualService *now, const std::shared_ptr<const RouteTable> &table) {
+    const auto swapIn = [](std::vector<MeshCandidate> &candidates, const VirtualService *was, const VirtualService *now,
+                           const std::shared_ptr<const RouteTable> &table) {
         for (MeshCandidate &candidate : candidates) {
             if (candidate.virtualService == was)
                 candidate = MeshCandidate{now, table, false, std::nullopt, {}};
@@ -234,9 +233,8 @@ bool Router::swapRules(const Router &previous)
                 continue;
             }
             const auto swappedBefore = swappedHosts.find(host);
-            const std::vector<MeshCandidate> *current = swappedBefore != swappedHosts.end()
-                ? &swappedBefore->second
-                : previous.candidatesOf(host);
+            const std::vector<MeshCandidate> *current =
+                swappedBefore != swappedHosts.end() ? &swappedBefore->second : previous.candidatesOf(host);
             if (!current)
                 return false; // not where the full compile put it: compile properly
             std::vector<MeshCandidate> candidates = *current;

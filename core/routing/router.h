@@ -50,7 +50,7 @@ public:
     struct BuildStats
     {
         bool derived = false;      // built from a previous Router's tables
-        bool swapped = false;      // derived by swapping the edited rules in beside its predecessor's hosts
+        bool swapped = false;      // derived: the edited rules swapped in, the rest shared
         size_t compiledTables = 0; // sidecar tables and Gateways (all their tables) compiled
         size_t reusedTables = 0;   // taken over from the previous Router (the same count)
     };

@@ -41,11 +41,12 @@ private Q_SLOTS:
 
     void aFileListsItsResourcesByKindThenOthers()
     {
-        const std::string text = "apiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {selector: {app: b}}\n"
-                                 "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
-                                 "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\n"
-                                 "metadata: {name: b}\nspec: {hosts: [b]}\n"
-                                 "---\napiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}}\n";
+        const std::string text =
+            "apiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {selector: {app: b}}\n"
+            "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
+            "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\n"
+            "metadata: {name: b}\nspec: {hosts: [b]}\n"
+            "---\napiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}}\n";
         const MeshPtr mesh = ManifestLoader().loadText("shop.yaml", text).mesh;
         std::vector<std::pair<std::string, int>> read; // kind and document, in the order resourcesIn gives
         for (const Mesh::ResourcePlace &place : mesh->resourcesIn("shop.yaml")) {
