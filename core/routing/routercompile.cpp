@@ -13,6 +13,17 @@
 
 namespace meshlane {
 
+namespace {
+
+// A delegating route copies its delegate's routes, found by name.
+bool delegates(const VirtualService &virtualService)
+{
+    return std::any_of(virtualService.http.begin(), virtualService.http.end(),
+                       [](const HttpRoute &route) { return route.delegate.has_value(); });
+}
+
+} // namespace
+
 Router::Router(MeshPtr mesh, RouterOptions options)
     : m_mesh(std::move(mesh))
     , m_options(options)
@@ -60,10 +71,6 @@ void Router::compile(const Router *previous)
 void Router::compileHosts(const Router *previous, bool delegatesChanged)
 {
     const Mesh &mesh = *m_mesh;
-    const auto delegates = [](const VirtualService &virtualService) {
-        return std::any_of(virtualService.http.begin(), virtualService.http.end(),
-                           [](const HttpRoute &route) { return route.delegate.has_value(); });
-    };
     auto compiled = std::make_shared<CompiledHosts>();
     compiled->mesh = m_mesh;
     for (const auto &virtualService : mesh.virtualServices) {
@@ -124,9 +131,7 @@ bool Router::swapRules(const Router &previous)
         const VirtualService &was = *before.virtualServices[i];
         if (&now == &was)
             continue;
-        const bool delegates = std::any_of(now.http.begin(), now.http.end(),
-                                           [](const HttpRoute &route) { return route.delegate.has_value(); });
-        if (delegates || now.meta.ns != was.meta.ns || now.meta.name != was.meta.name || now.hostFqdns != was.hostFqdns
+        if (delegates(now) || now.meta.ns != was.meta.ns || now.meta.name != was.meta.name || now.hostFqdns != was.hostFqdns
             || now.appliesToMesh() != was.appliesToMesh() || swapped.size() == kMaxSwapped)
             return false;
         swapped.emplace_back(&was, &now);
