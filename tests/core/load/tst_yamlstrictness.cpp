@@ -18,6 +18,15 @@ const Diagnostic *errorWithCode(const LoadResult &result, const char *code)
     return nullptr;
 }
 
+// The refusal of a key written twice: on the second one's line, naming both.
+void verifyDuplicateKey(const LoadResult &result, int line, const std::string &lines)
+{
+    const Diagnostic *error = errorWithCode(result, "ML0001");
+    QVERIFY(error);
+    QCOMPARE(error->location.line, line);
+    QVERIFY2(error->message.find(lines) != std::string::npos, error->message.c_str());
+}
+
 } // namespace
 
 // YAML that Kubernetes' decoder (go-yaml) refuses must not load silently
@@ -90,10 +99,7 @@ private Q_SLOTS:
                                  "---\n"
                                  "apiVersion: v1\nkind: Service\nmetadata: {name: reviews}\n";
         const LoadResult result = ManifestLoader().loadText("vs.yaml", text);
-        const Diagnostic *error = errorWithCode(result, "ML0001");
-        QVERIFY(error);
-        QCOMPARE(error->location.line, 10);
-        QVERIFY2(error->message.find("lines 9 and 10") != std::string::npos, error->message.c_str());
+        verifyDuplicateKey(result, 10, "lines 9 and 10");
         QVERIFY(result.mesh->virtualServices.empty());
         QCOMPARE(result.mesh->services.size(), size_t(1)); // the other document loads
     }
@@ -110,10 +116,7 @@ private Q_SLOTS:
                                  "extra:\n"
                                  "  k: 1\n"
                                  "  k: 2\n"; // line 9: second of the inner one
-        const Diagnostic *error = errorWithCode(ManifestLoader().loadText("cm.yaml", text), "ML0001");
-        QVERIFY(error);
-        QCOMPARE(error->location.line, 6);
-        QVERIFY2(error->message.find("lines 3 and 6") != std::string::npos, error->message.c_str());
+        verifyDuplicateKey(ManifestLoader().loadText("cm.yaml", text), 6, "lines 3 and 6");
     }
 
     void keyWrittenTwiceInAWideMapping()
@@ -124,10 +127,7 @@ private Q_SLOTS:
             text += "  key" + std::to_string(i) + ": v\n"; // lines 5..44
         text += "  key7: again\n"; // line 45; key7 is on line 12
         const LoadResult result = ManifestLoader().loadText("cm.yaml", text);
-        const Diagnostic *error = errorWithCode(result, "ML0001");
-        QVERIFY(error);
-        QCOMPARE(error->location.line, 45);
-        QVERIFY2(error->message.find("lines 12 and 45") != std::string::npos, error->message.c_str());
+        verifyDuplicateKey(result, 45, "lines 12 and 45");
         QVERIFY(result.mesh->otherResources.empty());
     }
 
