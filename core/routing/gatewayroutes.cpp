@@ -110,18 +110,19 @@ GatewayRoutes::GatewayRoutes(const Mesh &mesh, const DestinationResolver &resolv
                              const GatewayRoutes &previous, bool delegatesChanged)
     : m_mesh(mesh)
 {
-    BoundMap bound = boundVirtualServices(mesh);
+    std::optional<BoundMap> asBefore = boundAsBefore(mesh, previous);
+    BoundMap bound = asBefore ? std::move(*asBefore) : boundVirtualServices(mesh);
     for (const auto &gateway : mesh.gateways) {
         const std::string ref = gateway->meta.ns + '/' + gateway->meta.name;
         std::vector<const VirtualService *> &boundHere = bound[ref];
         const auto old = previous.m_gateways.find(ref);
-        const bool kept = old != previous.m_gateways.end() && old->second.gateway == gateway.get()
-            && old->second.bound == boundHere
+        const bool kept = old != previous.m_gateways.end() && old->second.entry->gateway == gateway.get()
+            && old->second.entry->bound == boundHere
             && !(delegatesChanged && std::any_of(boundHere.begin(), boundHere.end(), [](const VirtualService *vs) {
-                     return delegates(*vs);
-                 }));
+                              return delegates(*vs);
+                          }));
         if (kept && !m_gateways.count(ref)) {
-            m_gateways.emplace(ref, old->second).first->second.kept = true;
+            m_gateways.emplace(ref, Slot{old->second.entry, true});
             ++m_kept;
         } else {
             build(*gateway, std::move(boundHere), resolver, options);
@@ -142,11 +143,41 @@ GatewayRoutes::BoundMap GatewayRoutes::boundVirtualServices(const Mesh &mesh)
     return bound;
 }
 
+std::optional<GatewayRoutes::BoundMap> GatewayRoutes::boundAsBefore(const Mesh &mesh, const GatewayRoutes &previous)
+{
+    const auto &now = mesh.virtualServices;
+    const auto &before = previous.m_mesh.virtualServices;
+    if (now.size() != before.size() || mesh.gateways != previous.m_mesh.gateways)
+        return std::nullopt;
+    // Every Gateway has its entry (the same objects as before), and each entry
+    // lists what is bound to it.
+    BoundMap bound;
+    for (const auto &[ref, slot] : previous.m_gateways)
+        bound.emplace(ref, slot.entry->bound);
+    for (size_t i = 0; i < now.size(); ++i) {
+        if (now[i] == before[i])
+            continue;
+        const std::vector<std::string> refs = now[i]->gatewayRefs();
+        if (refs != before[i]->gatewayRefs())
+            return std::nullopt;
+        for (const std::string &ref : refs) {
+            if (const auto list = bound.find(ref); list != bound.end())
+                std::replace(list->second.begin(), list->second.end(), before[i].get(), now[i].get());
+        }
+    }
+    return bound;
+}
+
 void GatewayRoutes::build(const Gateway &gateway, std::vector<const VirtualService *> bound,
                           const DestinationResolver &resolver, RouteTable::Options options)
 {
     const std::string ref = gateway.meta.ns + '/' + gateway.meta.name;
-    Entry &entry = m_gateways[ref];
+    // A second Gateway of the same name adds to the first's entry, which
+    // may be shared: it is copied first.
+    Slot &slot = m_gateways[ref];
+    auto built = slot.entry ? std::make_shared<Entry>(*slot.entry) : std::make_shared<Entry>();
+    slot.entry = built;
+    Entry &entry = *built;
     entry.gateway = &gateway;
     entry.bound = std::move(bound);
 
@@ -224,7 +255,7 @@ bool GatewayRoutes::isKept(const std::string &gatewayRef) const
 const std::vector<GatewayRoutes::VirtualHost> *GatewayRoutes::virtualHostsOf(const std::string &gatewayRef) const
 {
     const auto it = m_gateways.find(gatewayRef);
-    return it == m_gateways.end() ? nullptr : &it->second.hosts;
+    return it == m_gateways.end() ? nullptr : &it->second.entry->hosts;
 }
 
 uint32_t GatewayRoutes::targetPortOf(const Gateway &gateway, uint32_t servicePort) const
@@ -258,7 +289,7 @@ GatewayRoutes::Lookup GatewayRoutes::find(const std::string &gatewayRef, const s
         lookup.problem = MESHLANE_TR("meshlane::GatewayRoutes", "there is no Gateway %1").arg(gatewayRef);
         return lookup;
     }
-    const Entry &entry = it->second;
+    const Entry &entry = *it->second.entry;
     lookup.gateway = entry.gateway;
     // Clients call the gateway's Service port (Istio's docs: port 80), while
     // the Gateway's servers listen on the proxy's own port (8080): when the

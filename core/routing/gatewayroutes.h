@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -63,15 +64,25 @@ private:
         const Gateway *gateway = nullptr;
         std::vector<const VirtualService *> bound; // listing it, in load order
         std::vector<VirtualHost> hosts; // most specific domain first
-        bool kept = false;              // taken over from the previous GatewayRoutes
         // A gateway in front of a thousand services has a thousand exact
         // domains: they are found by name, only wildcards are scanned.
         std::unordered_map<std::string, size_t> exactHosts; // exactHostKey() -> first such in `hosts`
         size_t firstWildcard = 0;                           // in `hosts`: the exact domains come first
     };
     using BoundMap = std::unordered_map<std::string, std::vector<const VirtualService *>>;
+    // Built once, then shared by every later GatewayRoutes that keeps it: a
+    // gateway in front of a thousand services is a pointer to take over.
+    struct Slot
+    {
+        std::shared_ptr<const Entry> entry;
+        bool kept = false; // taken over from the previous GatewayRoutes
+    };
 
     static BoundMap boundVirtualServices(const Mesh &mesh);
+    // The same from `previous`'s when the Gateways are the same objects and
+    // the rules replaced since keep their gateways (a weight edit): a look at
+    // each rule's address instead of its gateways. Null when that is not so.
+    static std::optional<BoundMap> boundAsBefore(const Mesh &mesh, const GatewayRoutes &previous);
     // The target port behind `servicePort` of the Service exposing the
     // Gateway's workloads; 0 when the folder has no such Service or port.
     uint32_t targetPortOf(const Gateway &gateway, uint32_t servicePort) const;
@@ -81,7 +92,7 @@ private:
                RouteTable::Options options);
 
     const Mesh &m_mesh;
-    std::unordered_map<std::string, Entry> m_gateways;
+    std::unordered_map<std::string, Slot> m_gateways;
     size_t m_kept = 0;
 };
 

@@ -61,8 +61,11 @@ void Router::compile(const Router *previous)
     m_gatewayApi = std::make_unique<GatewayApiRoutes>(mesh, *m_resolver, m_options.table);
     if (!previous || !swapRules(*previous))
         compileHosts(previous, delegatesChanged);
+    // Now known for this snapshot's rules: with none delegating, the gateways
+    // need not look for one among theirs.
+    const bool gatewayDelegatesChanged = delegatesChanged && m_compiled->anyDelegates;
     m_gatewayRoutes = previous ? std::make_unique<GatewayRoutes>(mesh, *m_resolver, m_options.table,
-                                                                 *previous->m_gatewayRoutes, delegatesChanged)
+                                                                 *previous->m_gatewayRoutes, gatewayDelegatesChanged)
                                : std::make_unique<GatewayRoutes>(mesh, *m_resolver, m_options.table);
     m_stats.compiledTables += m_gatewayRoutes->builtGateways();
     m_stats.reusedTables += m_gatewayRoutes->keptGateways();

@@ -10,6 +10,8 @@
 #include "support/incrementalsupport.h"
 #include "yaml/yamlwriter.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <future>
@@ -252,6 +254,66 @@ spec:
     }
 
     // A new subset changes what destinations resolve to: nothing is reused.
+    // A rule bound to a gateway is edited (its weights), then another rule is
+    // bound to the gateway: the derived Router takes the gateway's bound rules
+    // over from its predecessor in the first case, finds them again in the
+    // second, and both times routes through the gateway as a fresh Router.
+    void gatewayBindingsFollowTheEdits()
+    {
+        QTemporaryDir folder;
+        const auto write = [&folder](const char *name, const char *text) {
+            QFile file(folder.filePath(QString::fromLatin1(name)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        };
+        write("services.yaml",
+              "apiVersion: v1\nkind: Service\nmetadata: {name: front, namespace: shop}\n"
+              "spec: {selector: {app: front}, ports: [{name: http, port: 80}]}\n---\n"
+              "apiVersion: v1\nkind: Service\nmetadata: {name: other, namespace: shop}\n"
+              "spec: {selector: {app: other}, ports: [{name: http, port: 80}]}\n");
+        write("gateway.yaml",
+              "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: web, namespace: shop}\n"
+              "spec:\n  selector: {istio: ingressgateway}\n  servers:\n"
+              "  - port: {number: 80, name: http, protocol: HTTP}\n    hosts: [\"*\"]\n");
+        write("routes.yaml",
+              "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: front, namespace: shop}\n"
+              "spec:\n  hosts: [front.example.com]\n  gateways: [web]\n  http:\n  - route:\n"
+              "    - {destination: {host: front}, weight: 50}\n    - {destination: {host: other}, weight: 50}\n---\n"
+              "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: other, namespace: shop}\n"
+              "spec:\n  hosts: [other.example.com]\n  gateways: [mesh]\n  http:\n  - route:\n"
+              "    - destination: {host: other}\n");
+        const MeshPtr mesh = ManifestLoader().loadFolder(folder.path().toStdString()).mesh;
+        QCOMPARE(mesh->virtualServices.size(), size_t(2));
+        const auto throughGateway = [](const char *authority) {
+            HttpRequest request;
+            request.gateway = "shop/web";
+            request.authority = authority;
+            request.setPath("/");
+            return request;
+        };
+        const Router base(mesh);
+        QVERIFY(base.route(throughGateway("other.example.com")).destinations.empty()); // not bound yet
+
+        const Result<MeshChange> weights = setRouteWeights(mesh, {"shop", "front", 0}, {20, 80});
+        QVERIFY2(weights.ok(), weights.error().c_str());
+        const Router reweighted(weights->mesh, base);
+        QVERIFY(reweighted.buildStats().derived);
+        QCOMPARE(reweighted.route(throughGateway("front.example.com")).destinations.at(1).weight, int64_t(80));
+        QCOMPARE(decisions(reweighted, probeRequests(*weights->mesh)),
+                 decisions(Router(weights->mesh), probeRequests(*weights->mesh)));
+
+        const SourceFile &routes = *weights->mesh->findFile("routes.yaml");
+        const std::string unbound = "gateways: [mesh]";
+        const Result<MeshChange> bound = applyEdits(
+            weights->mesh, {TextEdit{routes.path, routes.text.find(unbound), unbound.size(), "gateways: [web]"}});
+        QVERIFY2(bound.ok(), bound.error().c_str());
+        const Router rebound(bound->mesh, reweighted);
+        QVERIFY(rebound.buildStats().derived);
+        QCOMPARE(rebound.route(throughGateway("other.example.com")).virtualService, std::string("shop/other"));
+        QCOMPARE(decisions(rebound, probeRequests(*bound->mesh)),
+                 decisions(Router(bound->mesh), probeRequests(*bound->mesh)));
+    }
+
     void resolverChangesCompileEverything()
     {
         const MeshPtr mesh = ManifestLoader().loadFolder(dataPath("edge-cases")).mesh;
