@@ -575,7 +575,7 @@ MeshGraph MeshGraph::build(const Mesh &mesh, const EdgeShareModel &shares)
 }
 
 MeshGraph MeshGraph::update(const MeshGraph &previous, const Mesh &previousMesh, const Mesh &mesh,
-                            const EdgeShareModel &shares)
+                            const EdgeShareModel &shares, const std::vector<char> *ask)
 {
     if (!previous.m_recipe || !drawsTheSame(previousMesh, mesh))
         return build(mesh, shares);
@@ -591,6 +591,8 @@ MeshGraph MeshGraph::update(const MeshGraph &previous, const Mesh &previousMesh,
     for (size_t i = 0; i < mesh.virtualServices.size(); ++i) {
         if (!recipe.asked[i])
             continue; // build() did not ask either: no node is its source
+        if (ask && !(*ask)[i])
+            continue; // answers as before
         std::vector<DestinationShare> answer = shares(mesh, *mesh.virtualServices[i]);
         if (sameAnswer(answer, graph.m_shares[i]))
             continue;

@@ -94,10 +94,11 @@ public:
     // matches and mirrors alike: weights were edited), the topology and every
     // text are kept and only the edges and badges of VirtualServices whose
     // shares differ are redone. The share model is asked about every
-    // VirtualService either way; RouteShareMemo answers the unchanged ones
-    // without routing.
+    // VirtualService, or only those `ask` (indexed like mesh.virtualServices)
+    // marks when given: RouteShareMemo::rulesToAsk knows which may answer
+    // otherwise, and answers the unchanged ones without routing.
     static MeshGraph update(const MeshGraph &previous, const Mesh &previousMesh, const Mesh &mesh,
-                            const EdgeShareModel &shares);
+                            const EdgeShareModel &shares, const std::vector<char> *ask = nullptr);
     // update() kept `previous`'s topology (false for a built graph).
     bool isIncremental() const { return m_incremental; }
     // Unique in the process per build() or update(); a copy keeps it.

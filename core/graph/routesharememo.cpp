@@ -17,6 +17,10 @@ RouteShareMemo::RouteShareMemo(RouterPtr router, RouteShareMemo *previous)
     m_previousRouter = previous->m_router->serial();
     m_entries = std::move(previous->m_entries);
     previous->m_entries.clear();
+    m_byHost = std::move(previous->m_byHost);
+    m_byGateway = std::move(previous->m_byGateway);
+    m_connections = std::move(previous->m_connections);
+    m_keptEveryAnswer = previous->m_keptEveryAnswer;
     // A drag step leaves one entry behind, for the rule it replaced. Sweeping
     // them out takes a look at every rule, so it waits until they outnumber
     // an eighth of the rules (and 16): a step costs the same on ten or ten
@@ -28,6 +32,58 @@ RouteShareMemo::RouteShareMemo(RouterPtr router, RouteShareMemo *previous)
     for (const auto &virtualService : rules)
         current.insert(virtualService.get());
     std::erase_if(m_entries, [&current](const auto &entry) { return !current.count(entry.first); });
+    reindex();
+}
+
+void RouteShareMemo::index(const VirtualService *virtualService, const Entry &entry)
+{
+    for (size_t i = 0; i < entry.requests.size(); ++i) {
+        const HttpRequest &request = entry.requests[i];
+        if (request.protocol != ConnectionProtocol::Http)
+            m_connections.push_back(virtualService);
+        else if (!request.gateway.empty())
+            m_byGateway[request.gateway].push_back(virtualService);
+        else
+            m_byHost[entry.hosts[i]].push_back(virtualService);
+    }
+}
+
+void RouteShareMemo::reindex()
+{
+    m_byHost.clear();
+    m_byGateway.clear();
+    m_connections.clear();
+    for (const auto &[virtualService, entry] : m_entries)
+        index(virtualService, *entry);
+}
+
+std::optional<std::vector<char>> RouteShareMemo::rulesToAsk(const Mesh &previousMesh, const Mesh &mesh) const
+{
+    const std::unordered_set<std::string> *changedHosts = m_router->changedHostsSince(m_previousRouter);
+    const auto &rules = mesh.virtualServices;
+    if (!changedHosts || !m_keptEveryAnswer || rules.size() != previousMesh.virtualServices.size())
+        return std::nullopt;
+    std::vector<char> ask(rules.size(), 0);
+    for (size_t i = 0; i < rules.size(); ++i)
+        ask[i] = rules[i] != previousMesh.virtualServices[i];
+    // Entries of replaced rules are still listed: only a rule of `mesh` counts.
+    const auto mark = [&](const VirtualService *virtualService) {
+        const int position = mesh.virtualServiceIndex(virtualService->meta.ns, virtualService->meta.name);
+        if (position >= 0 && rules[size_t(position)].get() == virtualService)
+            ask[size_t(position)] = 1;
+    };
+    for (const std::string &host : *changedHosts) {
+        if (const auto found = m_byHost.find(host); found != m_byHost.end())
+            std::for_each(found->second.begin(), found->second.end(), mark);
+    }
+    for (const auto &[gateway, entered] : m_byGateway) {
+        HttpRequest request;
+        request.gateway = gateway;
+        if (!m_router->decidesAsPredecessor(request, {}, m_previousRouter))
+            std::for_each(entered.begin(), entered.end(), mark);
+    }
+    std::for_each(m_connections.begin(), m_connections.end(), mark);
+    return ask;
 }
 
 std::vector<DestinationShare> RouteShareMemo::sharesOf(const Mesh &mesh, const VirtualService &virtualService)
@@ -58,8 +114,10 @@ std::vector<DestinationShare> RouteShareMemo::sharesOf(const Mesh &mesh, const V
         }
         if (same) {
             ++m_reused;
-            if (moved)
+            if (moved) {
                 known->second = moved;
+                index(&virtualService, *moved); // under the hosts it is known by now
+            }
             return known->second->shares;
         }
     }
@@ -73,8 +131,14 @@ std::vector<DestinationShare> RouteShareMemo::sharesOf(const Mesh &mesh, const V
         entry->tables.push_back(m_router->tableFor(request, &entry->hosts.emplace_back()));
     }
     entry->shares = expectedRouteShares(m_router)(mesh, virtualService);
-    if (entry->virtualService) // else not a rule of `mesh`: nothing keeps its address from a later rule
-        m_entries[&virtualService] = entry;
+    if (!entry->virtualService) { // not a rule of `mesh`: nothing keeps its address from a later rule
+        m_keptEveryAnswer = false;
+        return entry->shares;
+    }
+    // Listed once per rule and host: routed again for the same hosts, it is listed already.
+    if (known == m_entries.end() || known->second->hosts != entry->hosts)
+        index(&virtualService, *entry);
+    m_entries[&virtualService] = entry;
     return entry->shares;
 }
 

@@ -5,6 +5,8 @@
 #include "routing/router.h"
 
 #include <memory>
+#include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -32,6 +34,14 @@ public:
     std::vector<DestinationShare> sharesOf(const Mesh &mesh, const VirtualService &virtualService);
     // For MeshGraph: calls sharesOf() on this memo, which must outlive it.
     EdgeShareModel model();
+    // Which VirtualServices of `mesh` sharesOf() may answer otherwise than the
+    // previous memo did for `previousMesh` (its snapshot): the replaced ones,
+    // those with a request the Router does not vouch for (a changed host, a
+    // gateway built again), and connections. Indexed like
+    // mesh.virtualServices; nullopt when the Router was not derived from the
+    // previous memo's or an answer was not kept: then every one may differ.
+    // A weight step then asks about one rule, not ten thousand.
+    std::optional<std::vector<char>> rulesToAsk(const Mesh &previousMesh, const Mesh &mesh) const;
 
     const RouterPtr &router() const { return m_router; }
     size_t computed() const { return m_computed; } // VirtualServices routed by this memo
@@ -39,6 +49,10 @@ public:
     size_t entries() const { return m_entries.size(); } // kept, of this snapshot's rules and replaced ones
 
 private:
+    struct Entry;
+    void index(const VirtualService *virtualService, const Entry &entry);
+    void reindex();
+
     struct Entry
     {
         // Held, so that no later rule can be made at its address while the
@@ -57,6 +71,15 @@ private:
     // are many (see the constructor), so taking the memo over costs nothing
     // per rule.
     std::unordered_map<const VirtualService *, std::shared_ptr<const Entry>> m_entries;
+    // Which entries a Router's change reaches, for rulesToAsk(): by the host a
+    // sidecar request resolved to, by the gateway a request enters through,
+    // and those routed as connections. Taken over with the entries; they may
+    // name replaced rules (rulesToAsk skips those) and never miss a kept one.
+    using RulesByName = std::unordered_map<std::string, std::vector<const VirtualService *>>;
+    RulesByName m_byHost;
+    RulesByName m_byGateway;
+    std::vector<const VirtualService *> m_connections;
+    bool m_keptEveryAnswer = true; // false once an answer had no entry to keep it in
     size_t m_computed = 0;
     size_t m_reused = 0;
 };

@@ -66,6 +66,10 @@ public:
     // tableFor()", not "it differs". A weight drag step then needs no lookup
     // for the thousands of rules it did not touch.
     bool decidesAsPredecessor(const HttpRequest &request, const std::string &resolvedHost, uint64_t predecessor) const;
+    // The same for every sidecar request at once: derived from `predecessor`,
+    // the hosts whose requests may be decided otherwise (all others are
+    // decided as there); null when this Router vouches for none.
+    const std::unordered_set<std::string> *changedHostsSince(uint64_t predecessor) const;
 
     const MeshPtr &mesh() const { return m_mesh; }
 

@@ -256,6 +256,11 @@ bool Router::decidesAsPredecessor(const HttpRequest &request, const std::string 
     return m_mesh->findGateway(request.gateway) && m_gatewayRoutes->isKept(request.gateway);
 }
 
+const std::unordered_set<std::string> *Router::changedHostsSince(uint64_t predecessor) const
+{
+    return m_stats.derived && m_derivedFrom == predecessor && !m_hostsRekeyed ? &m_changedHosts : nullptr;
+}
+
 void Router::addGatewayApiMeshRoutes(CandidateMap &hosts)
 {
     std::vector<std::string> touched;

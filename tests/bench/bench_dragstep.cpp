@@ -193,7 +193,8 @@ void BM_GraphIncremental(benchmark::State &state)
         router = std::make_shared<const Router>(next, *router);
         stage.time([&] {
             memo = std::make_shared<RouteShareMemo>(router, memo.get());
-            graph = MeshGraph::update(graph, *mesh, *next, memo->model());
+            const std::optional<std::vector<char>> ask = memo->rulesToAsk(*mesh, *next);
+            graph = MeshGraph::update(graph, *mesh, *next, memo->model(), ask ? &*ask : nullptr);
         });
         mesh = next;
     }

@@ -74,9 +74,14 @@ void GraphUpdater::startNext()
                   previousMemo = m_memo, collapsed = m_collapsed, retired = std::exchange(m_retired, {})] {
         // Edge labels show what the routing engine does with a plain request.
         auto memo = std::make_shared<RouteShareMemo>(routers->routerFor(mesh), previousMemo.get());
-        auto whole = std::make_shared<const MeshGraph>(previousWhole
-                                                           ? MeshGraph::update(*previousWhole, *previousMesh, *mesh, memo->model())
-                                                           : MeshGraph::build(*mesh, memo->model()));
+        std::shared_ptr<const MeshGraph> whole;
+        if (previousWhole) {
+            const std::optional<std::vector<char>> ask = memo->rulesToAsk(*previousMesh, *mesh);
+            whole = std::make_shared<const MeshGraph>(
+                MeshGraph::update(*previousWhole, *previousMesh, *mesh, memo->model(), ask ? &*ask : nullptr));
+        } else {
+            whole = std::make_shared<const MeshGraph>(MeshGraph::build(*mesh, memo->model()));
+        }
         auto graph = collapsed.empty() ? whole : std::make_shared<const MeshGraph>(collapseNamespaces(*whole, collapsed));
         // Incremental from the graph handed out last (not when that one was folded otherwise).
         const bool same = previous
