@@ -17,6 +17,7 @@ MarkedTextView::MarkedTextView(QWidget *parent)
 {
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
+    document()->setUndoRedoEnabled(false); // setText() edits the document: nothing to undo, nothing to keep
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setViewportMargins(gutterWidth(), 0, 0, 0);
     connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
@@ -37,9 +38,12 @@ void MarkedTextView::setText(const QString &text, std::vector<bool> changed, std
     if (text != m_text) {
         const int vertical = verticalScrollBar()->value();
         const int horizontal = horizontalScrollBar()->value();
-        m_text = text;
         m_flagged = -1; // its line may hold something else now
-        setPlainText(text);
+        if (m_text.isEmpty() || text.isEmpty())
+            setPlainText(text);
+        else
+            replaceChangedSpan(text);
+        m_text = text;
         verticalScrollBar()->setValue(vertical);
         horizontalScrollBar()->setValue(horizontal);
     }
@@ -48,6 +52,26 @@ void MarkedTextView::setText(const QString &text, std::vector<bool> changed, std
     updateBackgrounds();
     revealNewMarks(before);
     m_gutter->update();
+}
+
+void MarkedTextView::replaceChangedSpan(const QString &text)
+{
+    // A slider step changes a number or two in a text of hundreds of lines:
+    // what the old and new texts begin and end with in common stays in the
+    // document, so Qt lays out, highlights and repaints only the lines
+    // between. The document holds m_text exactly (plain text: a position is
+    // an index into it).
+    const qsizetype common = std::min(m_text.size(), text.size());
+    qsizetype prefix = 0;
+    while (prefix < common && m_text[prefix] == text[prefix])
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < common - prefix && m_text[m_text.size() - 1 - suffix] == text[text.size() - 1 - suffix])
+        ++suffix;
+    QTextCursor cursor(document());
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(m_text.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(text.mid(prefix, text.size() - suffix - prefix));
 }
 
 void MarkedTextView::revealNewMarks(const std::vector<bool> &before)

@@ -47,6 +47,7 @@ protected:
 
 private:
     void updateBackgrounds();
+    void replaceChangedSpan(const QString &text);
     void revealNewMarks(const std::vector<bool> &before);
 
     ChangeGutter *m_gutter;

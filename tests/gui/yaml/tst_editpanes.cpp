@@ -17,11 +17,14 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QToolButton>
+
+#include <random>
 
 using namespace meshlane;
 using namespace meshlane::ui;
@@ -126,6 +129,67 @@ private Q_SLOTS:
         QCOMPARE(YamlHighlighter::commentStart(QStringLiteral("a: 'it''s' # c")), 11);
         QCOMPARE(YamlHighlighter::commentStart(QStringLiteral("url: http://x/#frag")), -1);
         QCOMPARE(YamlHighlighter::commentStart(QStringLiteral("# only")), 0);
+    }
+
+    // setText() replaces only what changed: after any sequence of texts the
+    // view shows exactly the last one, highlighted as if it were set whole,
+    // and a step that changes a number deep down leaves the scroll alone.
+    void markedTextViewFollowsEveryText()
+    {
+        MarkedTextView view;
+        YamlHighlighter highlighter(view.document());
+        view.resize(300, 120);
+        std::mt19937 random(5);
+        const auto text = [&random] {
+            QString made;
+            const int count = 1 + int(random() % 40);
+            for (int line = 0; line < count; ++line) {
+                const int kind = int(random() % 4);
+                made += kind == 0 ? QStringLiteral("- weight: %1\n").arg(random() % 100)
+                    : kind == 1   ? QStringLiteral("  host: reviews # v%1\n").arg(random() % 3)
+                    : kind == 2   ? QStringLiteral("---\n")
+                                  : QStringLiteral("name: \"a%1\"\n").arg(random() % 5);
+            }
+            return random() % 5 == 0 ? made.chopped(1) : made; // sometimes no final newline
+        };
+        // Repeats, where what the texts begin and end with in common overlaps.
+        for (const char *next : {"a: 1\n", "a: 11\n", "a: 111\n", "a: 1\n", "a: 1\na: 1\n", "a: 1\n", "a:\n",
+                                 "b:\n", "\n", "\n\n\n", "\n", "x", "xx", "x"}) {
+            view.setText(QString::fromLatin1(next), {}, {});
+            QCOMPARE(view.document()->toPlainText(), QString::fromLatin1(next));
+        }
+        QString previous;
+        for (int step = 0; step < 300; ++step) {
+            QString next = step % 3 == 0 ? text() : previous;
+            if (step % 3 != 0 && !next.isEmpty()) { // a small change in place, as a slider step makes
+                const qsizetype at = qsizetype(random() % quint32(next.size()));
+                next = next.left(at) + QString::number(random() % 1000) + next.mid(at + 1);
+            }
+            view.setText(next, {}, {});
+            QCOMPARE(view.document()->toPlainText(), next);
+            QCOMPARE(view.text(), next);
+            previous = next;
+        }
+        // Highlighted as a document set whole.
+        QTextDocument whole;
+        YamlHighlighter wholeHighlighter(&whole);
+        whole.setPlainText(previous);
+        wholeHighlighter.rehighlight();
+        for (int block = 0; block < whole.blockCount(); ++block) {
+            const QString line = whole.findBlockByNumber(block).text();
+            for (int column = 0; column < line.size(); ++column)
+                QCOMPARE(colourAt(*view.document(), block, column), colourAt(whole, block, column));
+        }
+
+        QString longText;
+        for (int line = 0; line < 200; ++line)
+            longText += QStringLiteral("- weight: %1\n").arg(line);
+        view.setText(longText, {}, {});
+        view.verticalScrollBar()->setValue(120);
+        longText.replace(QStringLiteral("weight: 150\n"), QStringLiteral("weight: 15\n"));
+        view.setText(longText, {}, {});
+        QCOMPARE(view.verticalScrollBar()->value(), 120);
+        QCOMPARE(view.document()->blockCount(), 201);
     }
 
     void diffHighlighting()
