@@ -1765,6 +1765,10 @@ Click its title to collapse it into one node.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Updating the graph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Some Edits Were Not Restored</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1756,6 +1756,10 @@ Click its title to collapse it into one node.</source>
         <translation>시뮬레이션 준비 중…</translation>
     </message>
     <message>
+        <source>Updating the graph…</source>
+        <translation>그래프 갱신 중…</translation>
+    </message>
+    <message>
         <source>Some Edits Were Not Restored</source>
         <translation>복원하지 못한 편집</translation>
     </message>

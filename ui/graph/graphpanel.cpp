@@ -192,6 +192,11 @@ bool GraphPanel::isBusy() const
     return m_updater->isBusy() || m_focusLayoutRunning;
 }
 
+bool GraphPanel::isLayingOut() const
+{
+    return m_updater->isLayingOut() || m_focusLayoutRunning;
+}
+
 void GraphPanel::fit()
 {
     m_view->fitGraph(m_scene->visibleBounds());

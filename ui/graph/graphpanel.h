@@ -58,6 +58,7 @@ public:
     QMenu *namespacesMenu() const { return m_namespacesMenu; }
 
     bool isBusy() const;
+    bool isLayingOut() const; // a layout is being computed, not only the labels updated
     GraphScene *scene() const { return m_scene; }
     GraphView *view() const { return m_view; }
     const GraphStyle &style() const { return m_style; }

@@ -107,6 +107,7 @@ void GraphUpdater::startNext()
 
 void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const MeshGraph> whole, MeshPtr mesh)
 {
+    m_layingOut = true;
     Q_EMIT layoutStarted();
     const auto compute = [graph, input = m_layoutInput(*graph)] {
         return GraphLayout::compute(*graph, input.sizes, input.options);
@@ -114,6 +115,7 @@ void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, std::shared_pt
     runInBackground(
         this, compute,
         [this, graph, whole = std::move(whole), mesh = std::move(mesh)](Result<GraphGeometry> layout) {
+            m_layingOut = false;
             if (layout) {
                 m_retired = std::exchange(m_graph, graph);
                 m_whole = whole;

@@ -45,6 +45,7 @@ public:
     bool setCollapsedNamespaces(std::set<std::string> namespaces);
     const std::set<std::string> &collapsedNamespaces() const { return m_collapsed; }
     bool isBusy() const { return m_running; }
+    bool isLayingOut() const { return m_layingOut; } // Graphviz runs: busy for a while, not a slider step
     std::shared_ptr<const MeshGraph> graph() const { return m_graph; }
 
 Q_SIGNALS:
@@ -65,6 +66,7 @@ private:
     MeshPtr m_pending; // waiting for the running job to finish
     bool m_forceLayout = false;
     bool m_running = false;
+    bool m_layingOut = false;
     std::set<std::string> m_collapsed;
     std::shared_ptr<const MeshGraph> m_graph; // last one handed out
     std::shared_ptr<const MeshGraph> m_whole; // what m_graph was folded from (itself when nothing is collapsed)

@@ -382,14 +382,19 @@ void MainWindow::showBusyState()
         m_loadProgressTimer->start();
     else if (!loading)
         m_loadProgressTimer->stop();
+    // The text changes only with what takes a while: a slider drag keeps the
+    // graph and the simulation busy for a moment per step, and a label that
+    // changed with each would lay the window out again twice a step.
     if (loading)
         showLoadProgress();
-    else if (m_graphPanel->isBusy())
+    else if (m_graphPanel->isLayingOut())
         m_statusLabel->setText(tr("Laying out the graph\u2026"));
     else if (m_document->isAnalyzing())
         m_statusLabel->setText(tr("Analysing\u2026"));
-    else if (busy)
+    else if (m_simulationDocks->isBusy())
         m_statusLabel->setText(tr("Preparing the simulation\u2026"));
+    else if (busy)
+        m_statusLabel->setText(tr("Updating the graph\u2026"));
     else if (m_document->folder().isEmpty())
         m_statusLabel->setText(tr("Open a folder of Kubernetes and Istio manifests"));
     else // the folder's name only: the full path is in the tooltip (and screenshots stay path-independent)
