@@ -17,6 +17,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <string>
 #include <vector>
@@ -67,6 +68,8 @@ inline bool runUntil(const std::function<bool()> &condition, int timeoutMs)
 // Times the longest single event the GUI thread handled: while it runs,
 // nothing else (painting, input) can; what a user would feel as a stutter.
 // `afterEvent`, when set, sees every event (nested ones too) once handled.
+// MESHLANE_BENCH_SLOW_EVENTS_MS=N prints each event over N ms (its type and
+// receiver) to stderr: which one to look at when gui_max_ms is high.
 class TimingApplication : public QApplication
 {
 public:
@@ -88,9 +91,14 @@ public:
         }
         QElapsedTimer timer;
         timer.start();
+        const QEvent::Type type = event->type(); // the event may be gone afterwards
         const bool handled = QApplication::notify(receiver, event);
         --m_depth;
-        m_longest = std::max(m_longest, double(timer.nsecsElapsed()) / 1e6);
+        const double elapsed = double(timer.nsecsElapsed()) / 1e6;
+        m_longest = std::max(m_longest, elapsed);
+        if (m_reportOverMs > 0 && elapsed > m_reportOverMs) // MESHLANE_BENCH_SLOW_EVENTS_MS: which event it was
+            std::fprintf(stderr, "slow event: %.1f ms, type %d, to %s\n", elapsed, int(type),
+                         receiver->metaObject()->className());
         if (afterEvent)
             afterEvent(receiver, event);
         return handled;
@@ -104,6 +112,7 @@ public:
 private:
     int m_depth = 0;
     double m_longest = 0;
+    double m_reportOverMs = qEnvironmentVariableIntValue("MESHLANE_BENCH_SLOW_EVENTS_MS");
 };
 
 inline TimingApplication *timingApp()
