@@ -268,6 +268,36 @@ private Q_SLOTS:
         QVERIFY(window.document()->mesh()->findVirtualService("default", "greeter-service"));
     }
 
+    // A weight drag keeps the graph and the simulation busy for a moment per
+    // step while the analysis waits for the drag to end: the status bar says
+    // "Analysing" throughout. It said "Laying out the graph" while each
+    // graph update ran and "Analysing" between, laying the whole window out
+    // twice a step, although no layout was computed.
+    void aDragDoesNotClaimALayout()
+    {
+        MainWindow window({.persistent = false, .languages = &m_languages, .simulationSeed = 1, .selectOnOpen = false});
+        window.resize(kWindowSize);
+        window.show();
+        window.openFolder(test::samplePath("greeter"));
+        QVERIFY(test::waitUntilShown(window));
+        QVERIFY(QTest::qWaitFor([&] { return !window.isBusy(); }, 20'000));
+        auto *status = window.findChild<QLabel *>(QStringLiteral("StatusLabel"));
+        QVERIFY(status);
+        window.document()->setSynchronousDragLimit(0); // as on a large mesh: each step a job
+        QStringList shown;
+        const int drag = Document::newDragId();
+        for (int v2 = 11; v2 <= 70; ++v2) {
+            window.document()->requestRouteWeights({"default", "greeter-service", 0}, {100 - v2, v2}, drag);
+            QTest::qWait(10);
+            if (shown.isEmpty() || shown.back() != status->text())
+                shown << status->text();
+        }
+        QVERIFY2(shown.contains(QStringLiteral("Analysing\u2026")),
+                 qPrintable(shown.join(u'|'))); // long enough to say so
+        QVERIFY2(!shown.join(u'|').contains(QStringLiteral("Laying out")), qPrintable(shown.join(u'|')));
+        QVERIFY(QTest::qWaitFor([&] { return !window.isBusy(); }, 20'000));
+    }
+
     // Closing a window whose undo stack has steps: the stack dies with the
     // Document, among the window's children, and reports its texts as it
     // goes. They must not reach the half-destroyed window (with a tabbed dock
