@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "routing/routercache.h"
 
+#include "base/backgroundrelease.h"
+
 #include <optional>
 
 namespace meshlane {
@@ -22,8 +24,9 @@ RouterPtr RouterCache::routerFor(const MeshPtr &mesh)
 {
     std::promise<RouterPtr> promise;
     RouterPtr base;
-    // Freed once the new Router is handed out: an old Router of ten thousand
-    // rules takes milliseconds to free, and nobody waits for that.
+    // An old snapshot and its Router of ten thousand rules take milliseconds
+    // to free: not by this caller, who waits for the new Router (nor by the
+    // others, who wait on this caller).
     std::optional<Slot> evicted;
     {
         std::unique_lock lock(m_mutex);
@@ -56,6 +59,10 @@ RouterPtr RouterCache::routerFor(const MeshPtr &mesh)
         m_stats.derived += router->buildStats().derived ? 1 : 0;
     }
     promise.set_value(router);
+    if (evicted) {
+        releaseInBackground(std::move(evicted->mesh));
+        releaseInBackground(std::make_shared<const std::shared_future<RouterPtr>>(std::move(evicted->router)));
+    }
     return router;
 }
 

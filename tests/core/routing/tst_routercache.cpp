@@ -398,6 +398,24 @@ spec:
         QCOMPARE(describeMesh(*renamed->mesh), describeMesh(*readWhole(*mesh, *renamed->mesh)));
     }
 
+    // The cache keeps a few recent snapshots; older ones are let go of off
+    // the caller's thread, and are freed for all that.
+    void evictedSnapshotsAreFreed()
+    {
+        MeshPtr mesh = ManifestLoader().loadFolder(samplePath("bookinfo-80-20")).mesh;
+        RouterCache cache;
+        RandomEditor editor(3);
+        std::weak_ptr<const Mesh> second; // the first one stays: derived Routers share its compile
+        for (int step = 0; step < 8; ++step) {
+            cache.routerFor(mesh);
+            std::string kind;
+            mesh = editor.edit(mesh, &kind, /*weightsOnly=*/true)->mesh;
+            if (step == 0)
+                second = mesh;
+        }
+        QVERIFY(QTest::qWaitFor([&] { return second.expired(); }, 10'000));
+    }
+
     void cacheBuildsOneRouterPerSnapshot()
     {
         const MeshPtr mesh = ManifestLoader().loadFolder(generatedMesh(1000)).mesh;
