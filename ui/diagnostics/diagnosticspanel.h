@@ -45,7 +45,7 @@ protected:
 private:
     void showContextMenu(const QPoint &at);
     void fitColumns();
-    void updateRowHeights();
+    void updateRowHeights(bool wrap);
 
     DiagnosticsModel *m_model;
     QTableView *m_table;

@@ -304,6 +304,38 @@ private Q_SLOTS:
         QCOMPARE(header->sectionSize(DiagnosticsModel::MessageColumn), 150);
     }
 
+    // A few findings wrap their messages, rows as tall as their text; a
+    // large mesh's thousands get one line each, set before they arrive (and
+    // sized to their text again once few replace them).
+    void manyFindingsGetOneLineEach()
+    {
+        DiagnosticsPanel panel;
+        panel.resize(500, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTableView *table = panel.table();
+        Diagnostic finding;
+        finding.code = "IST0101";
+        finding.severity = Severity::Error;
+        finding.resource = {"VirtualService", "default", "account-service"};
+        finding.location = {"routing.yaml", 31, 9};
+        finding.message = "destination subset v0 of host account-service not found, and this message goes on long "
+                          "enough to need more than one line in a narrow panel";
+        panel.setDiagnostics({finding});
+        QVERIFY(table->wordWrap());
+        QCOMPARE(table->verticalHeader()->sectionResizeMode(0), QHeaderView::ResizeToContents);
+        QTRY_VERIFY(table->rowHeight(0) > table->verticalHeader()->defaultSectionSize()); // wrapped
+
+        panel.setDiagnostics(Diagnostics(1000, finding));
+        QVERIFY(!table->wordWrap());
+        QCOMPARE(table->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+        QCOMPARE(table->rowHeight(999), table->verticalHeader()->defaultSectionSize());
+
+        panel.setDiagnostics({finding});
+        QVERIFY(table->wordWrap());
+        QTRY_VERIFY(table->rowHeight(0) > table->verticalHeader()->defaultSectionSize());
+    }
+
     void headersFollowTheLanguage()
     {
         DiagnosticsPanel panel;
