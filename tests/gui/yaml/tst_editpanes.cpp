@@ -154,9 +154,10 @@ private Q_SLOTS:
         };
         // Repeats, where what the texts begin and end with in common overlaps.
         for (const char *next : {"a: 1\n", "a: 11\n", "a: 111\n", "a: 1\n", "a: 1\na: 1\n", "a: 1\n", "a:\n",
-                                 "b:\n", "\n", "\n\n\n", "\n", "x", "xx", "x"}) {
-            view.setText(QString::fromLatin1(next), {}, {});
-            QCOMPARE(view.document()->toPlainText(), QString::fromLatin1(next));
+                                 "b:\n", "\n", "\n\n\n", "\n", "x", "xx", "x",
+                                 "a: \xf0\x9f\x98\x80\n", "a: \xf0\x9f\x98\x81\n", "a: \xf0\x9f\x98\x81\xf0\x9f\x98\x81\n"}) {
+            view.setText(QString::fromUtf8(next), {}, {});
+            QCOMPARE(view.document()->toPlainText(), QString::fromUtf8(next));
         }
         QString previous;
         for (int step = 0; step < 300; ++step) {
