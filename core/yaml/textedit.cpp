@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "yaml/textedit.h"
 
+#include "base/commonends.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -60,13 +62,7 @@ std::optional<TextEdit> textEditBetween(const std::string &file, const std::stri
 {
     if (before == after)
         return std::nullopt;
-    const size_t shorter = std::min(before.size(), after.size());
-    size_t prefix = 0;
-    while (prefix < shorter && before[prefix] == after[prefix])
-        ++prefix;
-    size_t suffix = 0;
-    while (suffix < shorter - prefix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
-        ++suffix;
+    const auto [prefix, suffix] = commonEnds(before, after);
     return TextEdit{file, prefix, before.size() - prefix - suffix, after.substr(prefix, after.size() - prefix - suffix)};
 }
 

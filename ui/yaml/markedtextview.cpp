@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "yaml/markedtextview.h"
 
+#include "base/commonends.h"
 #include "yaml/changegutter.h"
 
 #include <QPainter>
@@ -61,17 +62,11 @@ void MarkedTextView::replaceChangedSpan(const QString &text)
     // document, so Qt lays out, highlights and repaints only the lines
     // between. The document holds m_text exactly (plain text: a position is
     // an index into it).
-    const qsizetype common = std::min(m_text.size(), text.size());
-    qsizetype prefix = 0;
-    while (prefix < common && m_text[prefix] == text[prefix])
-        ++prefix;
-    qsizetype suffix = 0;
-    while (suffix < common - prefix && m_text[m_text.size() - 1 - suffix] == text[text.size() - 1 - suffix])
-        ++suffix;
+    const auto [prefix, suffix] = commonEnds(m_text, text);
     QTextCursor cursor(document());
     cursor.setPosition(int(prefix));
-    cursor.setPosition(int(m_text.size() - suffix), QTextCursor::KeepAnchor);
-    cursor.insertText(text.mid(prefix, text.size() - suffix - prefix));
+    cursor.setPosition(int(size_t(m_text.size()) - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(text.mid(qsizetype(prefix), qsizetype(size_t(text.size()) - suffix - prefix)));
 }
 
 void MarkedTextView::revealNewMarks(const std::vector<bool> &before)
