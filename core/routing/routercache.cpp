@@ -59,10 +59,8 @@ RouterPtr RouterCache::routerFor(const MeshPtr &mesh)
         m_stats.derived += router->buildStats().derived ? 1 : 0;
     }
     promise.set_value(router);
-    if (evicted) {
-        releaseInBackground(std::move(evicted->mesh));
-        releaseInBackground(std::make_shared<const std::shared_future<RouterPtr>>(std::move(evicted->router)));
-    }
+    if (evicted)
+        releaseInBackground(std::make_shared<const Slot>(std::move(*evicted)));
     return router;
 }
 

@@ -248,10 +248,11 @@ void Router::compareHosts(const Router &previous)
 bool Router::decidesAsPredecessor(const HttpRequest &request, const std::string &resolvedHost,
                                   uint64_t predecessor) const
 {
-    if (!m_stats.derived || m_derivedFrom != predecessor || m_hostsRekeyed)
+    const std::unordered_set<std::string> *changedHosts = changedHostsSince(predecessor);
+    if (!changedHosts)
         return false;
     if (request.gateway.empty())
-        return !m_changedHosts.count(resolvedHost);
+        return !changedHosts->count(resolvedHost);
     // A Kubernetes Gateway's routes are compiled anew for every Router.
     return m_mesh->findGateway(request.gateway) && m_gatewayRoutes->isKept(request.gateway);
 }
