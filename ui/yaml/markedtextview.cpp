@@ -41,7 +41,7 @@ void MarkedTextView::setText(const QString &text, std::vector<bool> changed, std
         const int horizontal = horizontalScrollBar()->value();
         m_flagged = -1; // its line may hold something else now
         if (m_text.isEmpty() || text.isEmpty())
-            setPlainText(text);
+            setPlainText(text); // a text replacing none starts at its top, cursor and all
         else
             replaceChangedSpan(text);
         m_text = text;
