@@ -31,20 +31,21 @@ const ResourceMeta &metaOf(const std::shared_ptr<const Resource> &resource)
 // Replaces, in `current`, the elements at `positions` (those of the re-read
 // documents, ascending) with those of `fresh`, pairing them in document
 // order; false unless they pair up one to one in the same places. `fresh`
-// keeps its elements (sorted): a refusal leaves it usable for the merge.
+// keeps its elements: a refusal leaves it usable for the merge.
 template<typename Element>
-bool swapIn(std::vector<Element> &current, std::vector<Element> &fresh, const std::vector<size_t> &positions)
+bool swapIn(CowVector<Element> &current, const CowVector<Element> &fresh, const std::vector<size_t> &positions)
 {
     if (positions.size() != fresh.size())
         return false;
-    std::stable_sort(fresh.begin(), fresh.end(),
+    std::vector<Element> sorted = fresh.toVector();
+    std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Element &a, const Element &b) { return documentOrder(metaOf(a), metaOf(b)); });
     for (size_t k = 0; k < positions.size(); ++k) {
-        if (!samePlace(metaOf(current[positions[k]]), metaOf(fresh[k])))
+        if (!samePlace(metaOf(current[positions[k]]), metaOf(sorted[k])))
             return false;
     }
     for (size_t k = 0; k < positions.size(); ++k)
-        current[positions[k]] = fresh[k];
+        current.mutableAt(positions[k]) = sorted[k];
     return true;
 }
 
@@ -84,7 +85,7 @@ bool InPlaceReload::replace(std::shared_ptr<const SourceFile> file, const std::s
     if (!swapped
         || !swapIn(mesh.otherResources, reread.otherResources, positionsOf(Mesh::ResourcePlace::kOtherResources)))
         return false;
-    *place = std::move(file);
+    m_mesh->files.mutableAt(size_t(place - m_mesh->files.begin())) = std::move(file);
     return true;
 }
 

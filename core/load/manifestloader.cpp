@@ -614,11 +614,15 @@ void sortByDocument(Mesh &mesh)
     const auto order = [](const ResourceMeta &a, const ResourceMeta &b) {
         return std::tie(a.documentIndex, a.listIndex) < std::tie(b.documentIndex, b.listIndex);
     };
-    const auto sortList = [&order](auto &list) {
-        std::stable_sort(list.begin(), list.end(), [&order](const auto &a, const auto &b) { return order(a->meta, b->meta); });
+    const auto sortList = [](auto &list, const auto &before) {
+        auto sorted = list.toVector();
+        std::stable_sort(sorted.begin(), sorted.end(), before);
+        list = std::decay_t<decltype(list)>(std::move(sorted));
     };
-    MeshResources::forEachKind([&](auto list) { sortList(mesh.*list); });
-    std::stable_sort(mesh.otherResources.begin(), mesh.otherResources.end(), order);
+    MeshResources::forEachKind([&](auto list) {
+        sortList(mesh.*list, [&order](const auto &a, const auto &b) { return order(a->meta, b->meta); });
+    });
+    sortList(mesh.otherResources, order);
 }
 
 // reloadFiles() when every changed file had only some documents re-read and

@@ -16,12 +16,12 @@ void ResultMerger::merge(LoadResult &&part)
     m_whole.unparseableFiles += part.unparseableFiles;
     for (Diagnostic &diagnostic : part.diagnostics)
         m_whole.diagnostics.push_back(std::move(diagnostic));
-    for (auto &file : from.files)
-        m_mesh.files.push_back(std::move(file));
+    for (const auto &file : from.files)
+        m_mesh.files.push_back(file);
     MeshResources::forEachKind([&](auto list) { take(from.*list, m_mesh.*list); });
-    for (ResourceMeta &meta : from.otherResources) {
+    for (const ResourceMeta &meta : from.otherResources) {
         if (isFirstDefinition(meta))
-            m_mesh.otherResources.push_back(std::move(meta));
+            m_mesh.otherResources.push_back(meta);
     }
 }
 

@@ -29,11 +29,11 @@ public:
 
 private:
     template<typename Resource>
-    void take(std::vector<std::shared_ptr<const Resource>> &from, std::vector<std::shared_ptr<const Resource>> &to)
+    void take(const ResourceList<Resource> &from, ResourceList<Resource> &to)
     {
-        for (auto &resource : from) {
+        for (const auto &resource : from) {
             if (isFirstDefinition(resource->meta))
-                to.push_back(std::move(resource));
+                to.push_back(resource);
         }
     }
 

@@ -82,23 +82,17 @@ void Mesh::buildIndex(const Mesh &previous)
 bool Mesh::keepsIndexKeysOf(const Mesh &previous) const
 {
     // Position by position: the same object (an untouched resource) needs no
-    // look, a replaced one must keep every key the index was built from,
-    // the file it was read from included.
+    // look, nor does a chunk of the list both snapshots share; a replaced
+    // resource must keep every key the index was built from, the file it was
+    // read from included.
     const auto same = [](const auto &mine, const auto &theirs, const auto &sameKeys) {
-        if (mine.size() != theirs.size())
-            return false;
-        for (size_t i = 0; i < mine.size(); ++i) {
-            if (mine[i] != theirs[i] && !sameKeys(*mine[i], *theirs[i]))
-                return false;
-        }
-        return true;
+        return mine.equals(theirs, [&sameKeys](const auto &a, const auto &b) { return a == b || sameKeys(*a, *b); });
     };
     const auto sameFile = [](const ResourceMeta &a, const ResourceMeta &b) {
         return a.location.file == b.location.file;
     };
     const auto sameFileOf = [&sameFile](const auto &a, const auto &b) { return sameFile(a.meta, b.meta); };
-    bool samePlaces = std::equal(otherResources.begin(), otherResources.end(), previous.otherResources.begin(),
-                                 previous.otherResources.end(), sameFile);
+    bool samePlaces = otherResources.equals(previous.otherResources, sameFile);
     forEachKind([&](auto list) { samePlaces = samePlaces && same(this->*list, previous.*list, sameFileOf); });
     const auto sameMeta = [](const ResourceMeta &a, const ResourceMeta &b) { return a.ns == b.ns && a.name == b.name; };
     return samePlaces

@@ -11,8 +11,8 @@
 
 namespace meshlane {
 
-// The loaded mesh: an immutable snapshot. Resources are shared between
-// snapshots, so an edit copies pointers, not the whole mesh. Call buildIndex()
+// The loaded mesh: an immutable snapshot. Resources are shared between snapshots, and so are their
+// lists, in chunks (ResourceList): an edit copies chunk pointers, not the whole mesh. Call buildIndex()
 // once after assembling; after that nothing changes (share it as
 // std::shared_ptr<const Mesh> across threads freely).
 //
@@ -25,8 +25,8 @@ struct Mesh : MeshResources
     // LoadOptions::defaultNamespace the mesh was read with: re-reading an edited
     // file must give namespace-less objects the same namespace as the first load.
     std::string defaultNamespace = "default";
-    std::vector<std::shared_ptr<const SourceFile>> files;
-    std::vector<ResourceMeta> otherResources; // ConfigMaps, ServiceAccounts...: kept, not modelled
+    CowVector<std::shared_ptr<const SourceFile>> files;
+    CowVector<ResourceMeta> otherResources; // ConfigMaps, ServiceAccounts...: kept, not modelled
 
     void buildIndex();
     // The same, sharing `previous`'s index when every resource is where it

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/cowvector.h"
 #include "model/destinationrule.h"
 #include "model/gateway.h"
 #include "model/gatewayapiroute.h"
@@ -20,35 +21,40 @@
 #include "model/workload.h"
 
 #include <memory>
-#include <vector>
 
 namespace meshlane {
+
+// A kind's resources in load order. Snapshots share them in chunks: the
+// snapshot after an edit copies a few chunk pointers per kind and the one
+// chunk holding the swapped resource, not a reference per resource.
+template<typename Resource>
+using ResourceList = CowVector<std::shared_ptr<const Resource>>;
 
 // The modelled resource kinds, one list each. forEachKind() is the one place
 // that lists them: the loader's merge and re-read, in-place reload, edits and
 // `inspect` all walk it, so a new kind is added here and in its parser.
 struct MeshResources
 {
-    std::vector<std::shared_ptr<const Service>> services;
-    std::vector<std::shared_ptr<const Workload>> workloads;
-    std::vector<std::shared_ptr<const VirtualService>> virtualServices;
-    std::vector<std::shared_ptr<const DestinationRule>> destinationRules;
-    std::vector<std::shared_ptr<const Gateway>> gateways;
-    std::vector<std::shared_ptr<const ServiceEntry>> serviceEntries;
+    ResourceList<Service> services;
+    ResourceList<Workload> workloads;
+    ResourceList<VirtualService> virtualServices;
+    ResourceList<DestinationRule> destinationRules;
+    ResourceList<Gateway> gateways;
+    ResourceList<ServiceEntry> serviceEntries;
     // Read for the analyzer (istioctl's inputs): not drawn, not edited.
-    std::vector<std::shared_ptr<const Sidecar>> sidecars;
-    std::vector<std::shared_ptr<const RequestAuthentication>> requestAuthentications;
-    std::vector<std::shared_ptr<const PeerAuthentication>> peerAuthentications;
-    std::vector<std::shared_ptr<const Secret>> secrets;
-    std::vector<std::shared_ptr<const Node>> nodes;
-    std::vector<std::shared_ptr<const KubeNamespace>> namespaces;
+    ResourceList<Sidecar> sidecars;
+    ResourceList<RequestAuthentication> requestAuthentications;
+    ResourceList<PeerAuthentication> peerAuthentications;
+    ResourceList<Secret> secrets;
+    ResourceList<Node> nodes;
+    ResourceList<KubeNamespace> namespaces;
     // Kubernetes Gateway API (gateway.networking.k8s.io).
-    std::vector<std::shared_ptr<const GatewayClass>> gatewayClasses;
-    std::vector<std::shared_ptr<const K8sGateway>> k8sGateways;
-    std::vector<std::shared_ptr<const GatewayApiRoute>> gatewayApiRoutes; // HTTP, GRPC, TCP and TLS routes
-    std::vector<std::shared_ptr<const ReferenceGrant>> referenceGrants;
+    ResourceList<GatewayClass> gatewayClasses;
+    ResourceList<K8sGateway> k8sGateways;
+    ResourceList<GatewayApiRoute> gatewayApiRoutes; // HTTP, GRPC, TCP and TLS routes
+    ResourceList<ReferenceGrant> referenceGrants;
     // Meshlane's own: rollout plans (meshlane.io/v1alpha1 RolloutPlan).
-    std::vector<std::shared_ptr<const RolloutPlanResource>> rolloutPlans;
+    ResourceList<RolloutPlanResource> rolloutPlans;
 
     // Calls visit(&MeshResources::list) for every kind, in this fixed order;
     // apply the member pointer to any MeshResources (or Mesh) to reach the list.

@@ -75,11 +75,11 @@ private Q_SLOTS:
         before.services.push_back(serviceIn("a.yaml"));
         before.buildIndex();
         Mesh same = before;
-        same.services.front() = serviceIn("a.yaml");
+        same.services.mutableAt(0) = serviceIn("a.yaml");
         same.buildIndex(before);
         QVERIFY(same.sharesIndexWith(before));
         Mesh moved = before;
-        moved.services.front() = serviceIn("b.yaml");
+        moved.services.mutableAt(0) = serviceIn("b.yaml");
         moved.buildIndex(before);
         QVERIFY(!moved.sharesIndexWith(before));
         QCOMPARE(moved.resourcesIn("b.yaml").size(), size_t(1));
