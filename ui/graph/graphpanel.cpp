@@ -26,7 +26,7 @@ GraphPanel::GraphPanel(QWidget *parent)
     : QWidget(parent)
     , m_scene(new GraphScene(m_style, this))
     , m_view(new GraphView(this))
-    , m_updater(new GraphUpdater([this](const MeshGraph &graph) { return m_style.layoutInput(graph); }, this))
+    , m_updater(new GraphUpdater([this] { return measureWithCurrentStyle(); }, this))
     , m_toolBar(new QToolBar(this))
     , m_namespacesMenu(new QMenu(this))
     , m_findBar(new GraphFindBar(this))
@@ -425,6 +425,13 @@ void GraphPanel::applyFilter(const FindMatches &matches)
     m_shownQuery = m_findBar->query();
 }
 
+GraphUpdater::Measure GraphPanel::measureWithCurrentStyle() const
+{
+    // Qt measures text on any thread; the copy keeps the GUI thread's later
+    // changes (namespace boxes, a language) out of a layout already running.
+    return [style = m_style](const MeshGraph &graph) { return style.layoutInput(graph); };
+}
+
 void GraphPanel::layOutFocus(std::vector<int> keep)
 {
     auto focused = std::make_shared<const MeshGraph>(m_fullGraph->subgraph(keep));
@@ -433,7 +440,8 @@ void GraphPanel::layOutFocus(std::vector<int> keep)
     Q_EMIT busyChanged(true);
     runInBackground(
         this,
-        [focused, input = m_style.layoutInput(*focused)] {
+        [focused, measure = measureWithCurrentStyle()] {
+            const LayoutInput input = measure(*focused);
             return GraphLayout::compute(*focused, input.sizes, input.options);
         },
         [this, ticket, focused, keep = std::move(keep)](Result<GraphGeometry> layout) {

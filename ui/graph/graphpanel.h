@@ -3,6 +3,7 @@
 
 #include "base/backgroundjob.h"
 #include "graph/graphstyle.h"
+#include "graph/graphupdater.h"
 #include "model/mesh.h"
 #include "routing/routercache.h"
 
@@ -21,7 +22,6 @@ namespace meshlane::ui {
 class GraphFindBar;
 class GraphMinimap;
 class GraphScene;
-class GraphUpdater;
 class GraphView;
 
 // The graph dock's contents: a small toolbar and the view. Graphs are built
@@ -95,6 +95,8 @@ private:
     NodeFilter nodeFilter(const FindMatches &matches) const;
     void applyFilter(const FindMatches &matches); // and goes to what a new query found
     void layOutFocus(std::vector<int> keep);
+    // Measures with a copy of the style as it is now, on a layout's pool thread.
+    GraphUpdater::Measure measureWithCurrentStyle() const;
     void showWholeGraph();
     void showGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout);
     bool setCollapsedNamespaces(std::set<std::string> namespaces); // false: no change

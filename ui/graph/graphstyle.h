@@ -16,7 +16,8 @@ namespace meshlane::ui {
 
 // How the graph looks: fonts, colours, node geometry and the texts drawn on
 // it. Node sizes for the layout come from here so the layout leaves exactly
-// the room the items paint into. GUI thread only (it measures with fonts).
+// the room the items paint into. One thread at a time uses an object (its
+// text widths are remembered); a layout job measures with a copy.
 class GraphStyle
 {
     Q_DECLARE_TR_FUNCTIONS(GraphStyle)

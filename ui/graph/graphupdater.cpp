@@ -20,9 +20,9 @@ struct BuiltGraph
 
 } // namespace
 
-GraphUpdater::GraphUpdater(LayoutInputFunction input, QObject *parent)
+GraphUpdater::GraphUpdater(MeasureFactory measure, QObject *parent)
     : QObject(parent)
-    , m_layoutInput(std::move(input))
+    , m_measure(std::move(measure))
     , m_routers(std::make_shared<RouterCache>())
 {
 }
@@ -109,7 +109,8 @@ void GraphUpdater::layOut(std::shared_ptr<const MeshGraph> graph, std::shared_pt
 {
     m_layingOut = true;
     Q_EMIT layoutStarted();
-    const auto compute = [graph, input = m_layoutInput(*graph)] {
+    const auto compute = [graph, measure = m_measure()] {
+        const LayoutInput input = measure(*graph);
         return GraphLayout::compute(*graph, input.sizes, input.options);
     };
     runInBackground(
