@@ -92,13 +92,15 @@ public:
         QElapsedTimer timer;
         timer.start();
         const QEvent::Type type = event->type(); // the event may be gone afterwards
+        // A pool job's result comes to a QFutureWatcher: its parent says whose job it was.
+        const char *parent = receiver->parent() ? receiver->parent()->metaObject()->className() : "-";
         const bool handled = QApplication::notify(receiver, event);
         --m_depth;
         const double elapsed = double(timer.nsecsElapsed()) / 1e6;
         m_longest = std::max(m_longest, elapsed);
         if (m_reportOverMs > 0 && elapsed > m_reportOverMs) // MESHLANE_BENCH_SLOW_EVENTS_MS: which event it was
-            std::fprintf(stderr, "slow event: %.1f ms, type %d, to %s\n", elapsed, int(type),
-                         receiver->metaObject()->className());
+            std::fprintf(stderr, "slow event: %.1f ms, type %d, to %s (child of %s)\n", elapsed, int(type),
+                         receiver->metaObject()->className(), parent);
         if (afterEvent)
             afterEvent(receiver, event);
         return handled;
