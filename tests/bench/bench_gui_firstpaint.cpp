@@ -18,6 +18,7 @@
 // open of the 5-file greeter sample. MESHLANE_BENCH_MESH=DIR uses an
 // existing folder instead of the 1,000-service one.
 
+#include "base/backgroundjob.h"
 #include "bench/generatedmesh.h"
 #include "bench/guibench.h"
 #include "document/document.h"
@@ -30,7 +31,6 @@
 
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QThreadPool>
 
 #include <chrono>
 #include <cstdlib>
@@ -97,7 +97,7 @@ double opens(benchmark::State &state, const QString &folder)
         state.PauseTiming();
         runUntil([&] { return !window->isBusy(); }, 600'000); // the analysis and simulation settle
         window.reset();
-        QThreadPool::globalInstance()->waitForDone(); // nothing of this open runs into the next one
+        backgroundPool().waitForDone(); // nothing of this open runs into the next one
         QCoreApplication::processEvents();
         state.ResumeTiming();
     }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "base/backgroundjob.h"
 #include "document/diskwatcher.h"
 #include "document/document.h"
 #include "document/mesheditcommand.h"
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QTest>
 #include <QUndoStack>
 
@@ -126,7 +126,7 @@ private Q_SLOTS:
         QCOMPARE(cancelled.front().front().toString(), QDir(large.path()).absolutePath());
         QVERIFY(document.loadingFolder().isEmpty());
 
-        QThreadPool::globalInstance()->waitForDone(); // the worker, stopped early or not
+        backgroundPool().waitForDone(); // the worker, stopped early or not
         QTest::qWait(50);                              // and its result, had it been delivered
         QVERIFY(loaded.isEmpty());
         QCOMPARE(document.folder(), greeter);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "base/backgroundjob.h"
 #include "diagnostics/diagnosticsmodel.h"
 #include "diagnostics/diagnosticspanel.h"
 #include "graph/graphedgeitem.h"
@@ -21,7 +22,6 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThreadPool>
 #include <QUndoStack>
 
 using namespace meshlane;
@@ -262,7 +262,7 @@ private Q_SLOTS:
         QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Stopped loading ")),
                  qPrintable(window.statusBar()->currentMessage()));
         QVERIFY(window.statusBar()->currentMessage().endsWith(QStringLiteral(" Still showing greeter.")));
-        QThreadPool::globalInstance()->waitForDone();
+        backgroundPool().waitForDone();
         QTest::qWait(50);
         QCOMPARE(QFileInfo(window.document()->folder()).fileName(), QStringLiteral("greeter"));
         QVERIFY(window.document()->mesh()->findVirtualService("default", "greeter-service"));
