@@ -336,6 +336,36 @@ private Q_SLOTS:
         QTRY_VERIFY(table->rowHeight(0) > table->verticalHeader()->defaultSectionSize());
     }
 
+    // Qt sizes a column by its first 1,000 rows; a finding further down must
+    // not be cut off when the columns are fitted.
+    void aColumnFitsItsWidestTextWhereverItIs()
+    {
+        DiagnosticsPanel panel;
+        panel.resize(900, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        Diagnostic finding;
+        finding.code = "IST0101";
+        finding.severity = Severity::Error;
+        finding.resource = {"VirtualService", "default", "reviews"};
+        finding.message = "destination subset not found";
+        Diagnostics findings;
+        for (int line = 1; line <= 3000; ++line) {
+            finding.location = {"routing.yaml", line, 1};
+            findings.push_back(finding);
+        }
+        const QString wide = QStringLiteral("ML0004-WITH-A-LONGER-CODE");
+        findings.back().code = wide.toStdString();
+        panel.setDiagnostics(findings);
+        QTableView *table = panel.table();
+        const QModelIndexList found = table->model()->match(table->model()->index(0, DiagnosticsModel::CodeColumn),
+                                                            Qt::DisplayRole, wide, 1, Qt::MatchExactly);
+        QCOMPARE(found.size(), 1);
+        QVERIFY(found.front().row() >= 1000); // where Qt's own fit would not look
+        QVERIFY(table->columnWidth(DiagnosticsModel::CodeColumn) >= table->fontMetrics().horizontalAdvance(wide));
+        QCOMPARE(table->columnWidth(DiagnosticsModel::CodeColumn), table->sizeHintForIndex(found.front()).width() + 1);
+    }
+
     void headersFollowTheLanguage()
     {
         DiagnosticsPanel panel;
