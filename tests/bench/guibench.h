@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <string>
 #include <vector>
@@ -98,9 +99,14 @@ public:
         --m_depth;
         const double elapsed = double(timer.nsecsElapsed()) / 1e6;
         m_longest = std::max(m_longest, elapsed);
-        if (m_reportOverMs > 0 && elapsed > m_reportOverMs) // MESHLANE_BENCH_SLOW_EVENTS_MS: which event it was
-            std::fprintf(stderr, "slow event: %.1f ms, type %d, to %s (child of %s)\n", elapsed, int(type),
-                         receiver->metaObject()->className(), parent);
+        if (m_reportOverMs > 0 && elapsed > m_reportOverMs) { // MESHLANE_BENCH_SLOW_EVENTS_MS: which event it was
+            // When it started, on CLOCK_MONOTONIC: `perf record -k CLOCK_MONOTONIC` samples can be matched.
+            timespec now{};
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            const double started = double(now.tv_sec) + double(now.tv_nsec) / 1e9 - elapsed / 1e3;
+            std::fprintf(stderr, "slow event: %.1f ms, type %d, to %s (child of %s), from %.6f s\n", elapsed,
+                         int(type), receiver->metaObject()->className(), parent, started);
+        }
         if (afterEvent)
             afterEvent(receiver, event);
         return handled;
