@@ -12,26 +12,15 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QStyleOptionGraphicsItem>
-#include <QTimer>
 #include <QToolTip>
 
 #include <algorithm>
-#include <map>
 
 namespace meshlane::ui {
 
 namespace {
 
 QRectF toRect(const LayoutRect &rect) { return {rect.x, rect.y, rect.width, rect.height}; }
-
-// A parent that draws nothing, for a slice of items (GraphScene::addSlice).
-class ItemBatch : public QGraphicsItem
-{
-public:
-    ItemBatch() { setFlag(ItemHasNoContents); }
-    QRectF boundingRect() const override { return {}; }
-    void paint(QPainter *, const QStyleOptionGraphicsItem *, QWidget *) override { }
-};
 
 } // namespace
 
@@ -57,67 +46,24 @@ GraphScene::~GraphScene()
     clear();
 }
 
-void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout)
+void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout)
 {
     const QString previousNode = selectedNodeId();
     const QString previousVirtualService = m_highlighted;
     m_rebuilding = true;
     clear();
-    m_rebuilding = false;
-    ++m_generation;
     m_badges.clear();
     m_namespaceBoxes.clear();
     m_nodeItems.assign(graph->nodes().size(), nullptr);
     m_edgeItems.assign(graph->edges().size(), nullptr);
-    m_madeNodes = 0;
-    m_madeEdges = 0;
     m_graph = std::move(graph);
-    m_layout = std::move(layout);
     m_fanOut = std::make_unique<GatewayFanOut>(*m_graph);
     m_attention = {};
     m_hidden.clear();
     m_dimmed.clear();
-    m_highlighted.clear();
-    m_restoreNode = previousNode;
-    m_restoreVirtualService = previousVirtualService;
-    for (const NamespaceBox &box : m_layout->namespaces) {
-        const QString ns = QString::fromStdString(box.ns);
-        auto *item = new NamespaceBoxItem(m_style, toRect(box.box), box.ns,
-                                          [this, ns] { Q_EMIT collapseNamespaceRequested(ns); });
-        m_namespaceBoxes.push_back(item);
-        addItem(item);
-    }
-    addFanOutBadges(*m_layout);
-    m_bounds = QRectF(0, 0, m_layout->bounds.width, m_layout->bounds.height);
-    setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
-    addSlice();
-    if (m_madeNodes == m_nodeItems.size() && m_madeEdges == m_edgeItems.size())
-        finishItems();
-    else
-        scheduleSlice();
-}
-
-void GraphScene::addSlice()
-{
-    // Each slice's items of one stacking layer go under a parent of their
-    // own: Qt's pass over dirty items walks the scene's top-level items on
-    // every event loop pass, and 80,000 of them made each slice slower than
-    // the last. Batches of a layer keep the order the items were made in, so
-    // the picture is the one a single batch would give.
-    std::map<qreal, QGraphicsItem *> batches;
-    const auto batchFor = [&batches](qreal z) {
-        QGraphicsItem *&batch = batches[z];
-        if (!batch) {
-            batch = new ItemBatch;
-            batch->setZValue(z);
-        }
-        return batch;
-    };
-    size_t budget = kSliceItems;
-    for (; m_madeNodes < m_nodeItems.size() && budget > 0; ++m_madeNodes, --budget) {
-        const size_t i = m_madeNodes;
+    for (size_t i = 0; i < m_graph->nodes().size(); ++i) {
         const GraphNode &node = m_graph->nodes()[i];
-        const QRectF box = toRect(m_layout->nodes[i]);
+        const QRectF box = toRect(layout.nodes[i]);
         if (node.kind == GraphNodeKind::App) {
             m_nodeItems[i] = new AppBoxItem(m_style, box, m_style.appTitle(node));
         } else {
@@ -125,54 +71,32 @@ void GraphScene::addSlice()
             item->setNode(node);
             m_nodeItems[i] = item;
         }
-        m_nodeItems[i]->setParentItem(batchFor(m_nodeItems[i]->zValue()));
+        addItem(m_nodeItems[i]);
     }
-    for (; m_madeEdges < m_edgeItems.size() && budget > 0; ++m_madeEdges, --budget) {
-        const size_t i = m_madeEdges;
-        auto *item = new GraphEdgeItem(m_style, m_layout->edges[i]);
+    for (size_t i = 0; i < m_graph->edges().size(); ++i) {
+        auto *item = new GraphEdgeItem(m_style, layout.edges[i]);
         item->setEdge(m_graph->edges()[i]);
-        item->setVisible(edgeShown(i));
         m_edgeItems[i] = item;
-        item->setParentItem(batchFor(item->zValue()));
+        addItem(item);
     }
-    for (const auto &[z, batch] : batches)
-        addItem(batch);
-}
-
-void GraphScene::scheduleSlice()
-{
-    QTimer::singleShot(0, this, [this, generation = m_generation] {
-        if (generation != m_generation || isComplete())
-            return; // a newer graph, or completed on demand
-        addSlice();
-        if (m_madeNodes == m_nodeItems.size() && m_madeEdges == m_edgeItems.size())
-            finishItems();
-        else
-            scheduleSlice();
-    });
-}
-
-void GraphScene::completeNow()
-{
-    if (isComplete())
-        return;
-    while (m_madeNodes < m_nodeItems.size() || m_madeEdges < m_edgeItems.size())
-        addSlice();
-    finishItems();
-}
-
-void GraphScene::finishItems()
-{
-    m_layout.reset();
+    for (const NamespaceBox &box : layout.namespaces) {
+        const QString ns = QString::fromStdString(box.ns);
+        auto *item = new NamespaceBoxItem(m_style, toRect(box.box), box.ns,
+                                          [this, ns] { Q_EMIT collapseNamespaceRequested(ns); });
+        m_namespaceBoxes.push_back(item);
+        addItem(item);
+    }
     separateTaggedLabels();
+    addFanOutBadges(layout);
+    m_bounds = QRectF(0, 0, layout.bounds.width, layout.bounds.height);
+    setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
+    m_highlighted.clear();
+    m_rebuilding = false;
     updateEdgeVisibility();
-    const QString node = std::exchange(m_restoreNode, QString());
-    const QString virtualService = std::exchange(m_restoreVirtualService, QString());
-    if (nodeItem(node))
-        selectNode(node);
-    else if (!virtualService.isEmpty())
-        selectVirtualService(virtualService);
-    Q_EMIT completed();
+    if (nodeItem(previousNode))
+        selectNode(previousNode);
+    else if (!previousVirtualService.isEmpty())
+        selectVirtualService(previousVirtualService);
 }
 
 void GraphScene::separateTaggedLabels()
@@ -208,7 +132,6 @@ void GraphScene::separateTaggedLabels()
 void GraphScene::updateGraph(std::shared_ptr<const MeshGraph> graph)
 {
     Q_ASSERT(m_graph && graph->sameTopology(*m_graph));
-    completeNow();
     // An edit touches a few edges; re-measuring thousands of labels would not fit in a frame.
     const auto sameNode = [](const GraphNode &a, const GraphNode &b) {
         return a.label == b.label && a.podCount == b.podCount && a.foldedServices == b.foldedServices
@@ -264,7 +187,6 @@ void GraphScene::setNodeFilter(const std::vector<char> &found, const std::vector
     // of items, touching each one would make a slider step miss its frame.
     if (same(found, m_attention.found) && same(dimmed, m_dimmed) && same(hidden, m_hidden))
         return;
-    completeNow();
     for (size_t i = 0; i < m_nodeItems.size(); ++i) {
         m_nodeItems[i]->setVisible(!isSet(hidden, i));
         m_nodeItems[i]->setOpacity(isSet(dimmed, i) ? kDimmedOpacity : 1.0);
@@ -321,18 +243,13 @@ void GraphScene::updateEdgeVisibility()
     m_updatingEdges = true; // hiding a selected edge changes the selection
     m_attention.selectedNode = m_graph->nodeIndex(selectedNodeId().toStdString());
     m_attention.highlightedVirtualService = m_highlighted.toStdString();
+    const auto hidden = [this](int node) { return size_t(node) < m_hidden.size() && m_hidden[size_t(node)]; };
     for (size_t i = 0; i < m_edgeItems.size(); ++i) {
-        if (m_edgeItems[i]) // not made yet: made with edgeShown()
-            m_edgeItems[i]->setVisible(edgeShown(i));
+        const GraphEdge &edge = m_graph->edges()[i];
+        const bool ends = !hidden(edge.from) && !hidden(edge.to);
+        m_edgeItems[i]->setVisible(ends && m_fanOut->shows(*m_graph, int(i), m_attention));
     }
     m_updatingEdges = false;
-}
-
-bool GraphScene::edgeShown(size_t i) const
-{
-    const auto hidden = [this](int node) { return size_t(node) < m_hidden.size() && m_hidden[size_t(node)]; };
-    const GraphEdge &edge = m_graph->edges()[i];
-    return !hidden(edge.from) && !hidden(edge.to) && m_fanOut->shows(*m_graph, int(i), m_attention);
 }
 
 QRectF GraphScene::visibleBounds() const
@@ -341,7 +258,7 @@ QRectF GraphScene::visibleBounds() const
         return m_bounds; // nothing hidden
     QRectF bounds;
     for (const QGraphicsItem *item : m_nodeItems) {
-        if (item && item->isVisible())
+        if (item->isVisible())
             bounds |= item->sceneBoundingRect();
     }
     return bounds.isNull() ? m_bounds : bounds;
@@ -350,8 +267,8 @@ QRectF GraphScene::visibleBounds() const
 void GraphScene::forEachShownNode(const std::function<void(const ShownNode &)> &visit) const
 {
     for (size_t i = 0; i < m_nodeItems.size(); ++i) {
-        if (!m_nodeItems[i] || !m_nodeItems[i]->isVisible())
-            continue; // not made yet, or hidden
+        if (!m_nodeItems[i]->isVisible())
+            continue;
         const GraphNode &node = m_graph->nodes()[i];
         const auto *item = dynamic_cast<const GraphNodeItem *>(m_nodeItems[i]);
         visit({m_nodeItems[i]->sceneBoundingRect(), node.kind == GraphNodeKind::App, node.broken(),
@@ -363,7 +280,7 @@ QRectF GraphScene::nodesBounds(const std::vector<char> &nodes) const
 {
     QRectF bounds;
     for (size_t i = 0; i < m_nodeItems.size() && i < nodes.size(); ++i) {
-        if (nodes[i] && m_nodeItems[i])
+        if (nodes[i])
             bounds |= m_nodeItems[i]->sceneBoundingRect();
     }
     return bounds.isNull() ? m_bounds : bounds;
@@ -373,7 +290,6 @@ void GraphScene::refreshTexts()
 {
     if (!m_graph)
         return;
-    completeNow();
     for (size_t i = 0; i < m_nodeItems.size(); ++i) {
         const GraphNode &node = m_graph->nodes()[i];
         if (node.kind == GraphNodeKind::App)
@@ -438,24 +354,20 @@ void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
     QGraphicsScene::mouseDoubleClickEvent(event);
 }
 
-GraphNodeItem *GraphScene::nodeItem(const QString &nodeId)
+GraphNodeItem *GraphScene::nodeItem(const QString &nodeId) const
 {
     if (!m_graph || nodeId.isEmpty())
         return nullptr;
     const int index = m_graph->nodeIndex(nodeId.toStdString());
     if (index < 0 || m_graph->nodes()[size_t(index)].kind == GraphNodeKind::App)
         return nullptr;
-    completeNow();
     return static_cast<GraphNodeItem *>(m_nodeItems[size_t(index)]);
 }
 
-GraphEdgeItem *GraphScene::edgeItem(const QString &edgeId)
+GraphEdgeItem *GraphScene::edgeItem(const QString &edgeId) const
 {
     const int index = m_graph ? m_graph->edgeIndex(edgeId.toStdString()) : -1;
-    if (index < 0)
-        return nullptr;
-    completeNow();
-    return m_edgeItems[size_t(index)];
+    return index < 0 ? nullptr : m_edgeItems[size_t(index)];
 }
 
 QString GraphScene::selectedNodeId() const
@@ -519,7 +431,6 @@ void GraphScene::highlight(const QString &nsName)
     m_highlighted = nsName;
     if (!m_graph)
         return;
-    completeNow();
     const std::string ref = nsName.toStdString();
     std::vector<char> nodeOn(m_nodeItems.size(), 0);
     if (!ref.empty()) {
