@@ -527,9 +527,9 @@ LoadResult ManifestLoader::loadFolder(const std::string &folder) const
     };
     const unsigned cores = m_options.threads ? m_options.threads : std::max(1u, std::thread::hardware_concurrency());
     const size_t threadCount = std::min<size_t>(cores, files.size() / 8 + 1);
-    // Helpers come from the process-wide pool, where the workbench's own jobs
-    // (this load among them) run too, and only when a thread is free now: a
-    // load running in a pool task must never wait for a helper that cannot start.
+    // Helpers come from Qt's process-wide pool (the workbench runs its jobs,
+    // this load among them, on a pool of its own), and only when a thread is
+    // free now: a load must never wait for a helper that cannot start.
     QThreadPool *pool = QThreadPool::globalInstance();
     QSemaphore helpersDone;
     int helpers = 0;
