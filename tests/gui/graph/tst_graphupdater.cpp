@@ -60,7 +60,7 @@ private Q_SLOTS:
         QVERIFY(layout && graph);
         QCOMPARE(layout->nodes.size(), graph->nodes().size());
         // Graphviz keeps sizes in hundredths of an inch.
-        const auto near = [](double width, double expected) { return std::abs(width - expected) < 1; };
+        const auto near = [](double actual, double expected) { return std::abs(actual - expected) < 1; };
         // An app's box is laid out around its versions: its size is theirs.
         const auto isApp = [&graph](size_t i) { return graph->nodes()[i].kind == GraphNodeKind::App; };
         for (size_t i = 0; i < layout->nodes.size(); ++i)
