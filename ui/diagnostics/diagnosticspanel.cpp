@@ -112,40 +112,40 @@ void DiagnosticsPanel::updateRowHeights(bool wrap)
     m_table->setWordWrap(wrap);
 }
 
+int DiagnosticsPanel::contentsWidth(int column, qsizetype textsMeasured) const
+{
+    // As wide as the widest text, each distinct text measured once: QTableView's
+    // sizeHintForColumn lays out up to 1,000 rows a column, ~80 ms of the GUI
+    // thread for the 10,000 findings of 9,999 services, and misses a wider
+    // text further down.
+    const QAbstractItemModel *model = m_table->model();
+    QSet<QString> measured;
+    int width = 0;
+    for (int row = 0; row < model->rowCount() && measured.size() < textsMeasured; ++row) {
+        const QModelIndex index = model->index(row, column);
+        const QString text = index.data().toString();
+        if (measured.contains(text))
+            continue;
+        measured.insert(text);
+        width = std::max(width, m_table->sizeHintForIndex(index).width());
+    }
+    const int grid = m_table->showGrid() ? 1 : 0; // as sizeHintForColumn counts it
+    return std::max(width + grid, m_table->horizontalHeader()->sectionSizeHint(column));
+}
+
 void DiagnosticsPanel::fitColumns()
 {
     if (m_sizedByUser)
         return;
     const QScopedValueRollback<bool> fitting(m_fitting, true);
-    const QHeaderView *header = m_table->horizontalHeader();
-    const QAbstractItemModel *model = m_table->model();
-    // As wide as the widest text, each distinct text measured once: QTableView's
-    // sizeHintForColumn lays out up to 1,000 rows a column, ~80 ms of the GUI
-    // thread for the 10,000 findings of 9,999 services. Severity and code have
-    // a few texts, all measured; the side columns are capped (elided past
-    // kMaxSideColumnWidth), so their first kDistinctMeasured texts will do.
-    const auto contentsWidth = [&](int column) {
-        constexpr qsizetype kDistinctMeasured = 256;
-        const bool capped = column == DiagnosticsModel::ResourceColumn || column == DiagnosticsModel::LocationColumn;
-        QSet<QString> measured;
-        int width = 0;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, column);
-            const QString text = index.data().toString();
-            if (measured.contains(text))
-                continue;
-            measured.insert(text);
-            width = std::max(width, m_table->sizeHintForIndex(index).width());
-            if (capped && measured.size() >= kDistinctMeasured)
-                break;
-        }
-        const int grid = m_table->showGrid() ? 1 : 0; // as sizeHintForColumn counts it
-        return std::max(width + grid, header->sectionSizeHint(column));
-    };
     const int severity = contentsWidth(DiagnosticsModel::SeverityColumn);
     const int code = contentsWidth(DiagnosticsModel::CodeColumn);
-    const int resource = std::min(contentsWidth(DiagnosticsModel::ResourceColumn), kMaxSideColumnWidth);
-    const int location = std::min(contentsWidth(DiagnosticsModel::LocationColumn), kMaxSideColumnWidth);
+    // Elided past kMaxSideColumnWidth: their first texts tell the width well enough.
+    constexpr qsizetype kSideTextsMeasured = 256;
+    const int resource =
+        std::min(contentsWidth(DiagnosticsModel::ResourceColumn, kSideTextsMeasured), kMaxSideColumnWidth);
+    const int location =
+        std::min(contentsWidth(DiagnosticsModel::LocationColumn, kSideTextsMeasured), kMaxSideColumnWidth);
     // Room for a vertical scroll bar whether it shows or not: the widths must
     // not depend on it, or wrapping rows could make it come and go for ever.
     const int available = m_table->maximumViewportSize().width() - m_table->verticalScrollBar()->sizeHint().width();

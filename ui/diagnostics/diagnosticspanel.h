@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <limits>
+
 class QTableView;
 
 namespace meshlane::ui {
@@ -46,6 +48,8 @@ private:
     void showContextMenu(const QPoint &at);
     void fitColumns();
     void updateRowHeights(bool wrap);
+    // The widest of the column's first `textsMeasured` distinct texts (all by default), header included.
+    int contentsWidth(int column, qsizetype textsMeasured = std::numeric_limits<qsizetype>::max()) const;
 
     DiagnosticsModel *m_model;
     QTableView *m_table;
