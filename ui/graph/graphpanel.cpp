@@ -31,7 +31,7 @@ GraphPanel::GraphPanel(QWidget *parent)
     , m_namespacesMenu(new QMenu(this))
     , m_findBar(new GraphFindBar(this))
 {
-    m_view->setScene(m_scene);
+    m_view->setGraphScene(m_scene);
     m_minimap = new GraphMinimap(m_view, m_scene);
     m_toolBar->setIconSize(QSize(16, 16));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);

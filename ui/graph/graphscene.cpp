@@ -52,6 +52,7 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
     const QString previousVirtualService = m_highlighted;
     m_rebuilding = true;
     clear();
+    m_paintOrder.clear();
     m_badges.clear();
     m_namespaceBoxes.clear();
     m_nodeItems.assign(graph->nodes().size(), nullptr);
@@ -97,6 +98,43 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
         selectNode(previousNode);
     else if (!previousVirtualService.isEmpty())
         selectVirtualService(previousVirtualService);
+}
+
+void GraphScene::paintItems(QPainter *painter, const QRectF &exposed, QWidget *widget)
+{
+    if (m_paintOrder.empty()) {
+        // Qt stacks top-level items by z, then in the order they were added:
+        // the order setGraph() adds them in.
+        m_paintOrder.insert(m_paintOrder.end(), m_nodeItems.begin(), m_nodeItems.end());
+        m_paintOrder.insert(m_paintOrder.end(), m_edgeItems.begin(), m_edgeItems.end());
+        m_paintOrder.insert(m_paintOrder.end(), m_namespaceBoxes.begin(), m_namespaceBoxes.end());
+        m_paintOrder.insert(m_paintOrder.end(), m_badges.begin(), m_badges.end());
+        std::stable_sort(m_paintOrder.begin(), m_paintOrder.end(),
+                         [](const QGraphicsItem *a, const QGraphicsItem *b) { return a->zValue() < b->zValue(); });
+    }
+    const QTransform view = painter->worldTransform();
+    QStyleOptionGraphicsItem option;
+    for (QGraphicsItem *item : m_paintOrder) {
+        // What QGraphicsScene's own drawing skips: hidden, all but
+        // transparent (its threshold), or wholly outside the exposed area.
+        const qreal opacity = item->effectiveOpacity();
+        if (!item->isVisible() || opacity < 0.001)
+            continue;
+        const QRectF box = item->boundingRect();
+        const QTransform transform = item->sceneTransform();
+        if (!transform.mapRect(box).intersects(exposed))
+            continue;
+        painter->setWorldTransform(transform * view);
+        painter->setOpacity(opacity);
+        option.state = QStyle::State_None;
+        if (item->isEnabled())
+            option.state |= QStyle::State_Enabled;
+        if (item->isSelected())
+            option.state |= QStyle::State_Selected;
+        option.rect = box.toRect();
+        option.exposedRect = box;
+        item->paint(painter, &option, widget);
+    }
 }
 
 void GraphScene::separateTaggedLabels()

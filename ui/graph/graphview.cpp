@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphview.h"
 
+#include "graph/graphscene.h"
+
 #include <QKeyEvent>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QResizeEvent>
 #include <QWheelEvent>
 
@@ -20,6 +24,10 @@ constexpr double kMaxFitZoom = 1.25;
 // fitted in the window draws each node a few pixels wide.
 constexpr double kReadableZoom = 0.6;
 constexpr double kRevealZoom = 1.0;
+// GraphView paints the items itself when the exposed area holds at least
+// this share of the graph: through Qt's index a view of the whole graph
+// costs twice as long, a small update much less.
+constexpr double kPaintsItselfShare = 0.25;
 
 } // namespace
 
@@ -33,6 +41,44 @@ GraphView::GraphView(QWidget *parent)
     setViewportUpdateMode(SmartViewportUpdate);
     setOptimizationFlags(DontSavePainterState);
     setFocusPolicy(Qt::StrongFocus);
+}
+
+void GraphView::setGraphScene(GraphScene *scene)
+{
+    setScene(scene);
+    m_graphScene = scene;
+    // Qt repaints where an item was (hidden, moved, grown or shrunk) from
+    // the rectangles it recorded when it last painted the item itself;
+    // items this view paints have none. Told of each change in scene
+    // coordinates instead (what QGraphicsView did before Qt 4.5), the view
+    // repaints the old area of every item however it was painted.
+    connect(scene, &QGraphicsScene::changed, this, &QGraphicsView::updateScene);
+}
+
+void GraphView::paintEvent(QPaintEvent *event)
+{
+    const QRectF exposedScene = mapToScene(event->region().boundingRect()).boundingRect();
+    const QRectF graph = m_graphScene && scene() == m_graphScene ? m_graphScene->graphBounds() : QRectF();
+    const QRectF shown = exposedScene & graph;
+    if (graph.isEmpty() || shown.width() * shown.height() < kPaintsItselfShare * graph.width() * graph.height()) {
+        QGraphicsView::paintEvent(event);
+        return;
+    }
+    // As QGraphicsView::paintEvent sets the painter up, with no cached
+    // background and no rubber band (this view has neither).
+    QPainter painter(viewport());
+    painter.setRenderHints(painter.renderHints(), false);
+    painter.setRenderHints(renderHints(), true);
+    const QTransform view = viewportTransform();
+    painter.setWorldTransform(view);
+    drawBackground(&painter, exposedScene);
+    // Qt counts an item as exposed when it reaches within 2 pixels of the
+    // exposed area (antialiasing may draw that far out).
+    const QRectF reach = mapToScene(event->region().boundingRect().adjusted(-2, -2, 2, 2)).boundingRect();
+    m_graphScene->paintItems(&painter, reach, viewport());
+    painter.setOpacity(1.0);
+    painter.setWorldTransform(view);
+    drawForeground(&painter, exposedScene);
 }
 
 void GraphView::zoomBy(double factor)

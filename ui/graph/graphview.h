@@ -5,6 +5,8 @@
 
 namespace meshlane::ui {
 
+class GraphScene;
+
 // Zoom with the wheel (around the cursor) or +/-, pan by dragging the
 // background, 0 or F fits the graph.
 class GraphView : public QGraphicsView
@@ -13,6 +15,10 @@ class GraphView : public QGraphicsView
 
 public:
     explicit GraphView(QWidget *parent = nullptr);
+
+    // Shows `scene`, painting it itself when most of the graph is in view
+    // (GraphScene::paintItems). Any other scene is Qt's to paint.
+    void setGraphScene(GraphScene *scene);
 
     void zoomBy(double factor);
     void fitGraph(const QRectF &bounds);
@@ -32,8 +38,10 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
+    GraphScene *m_graphScene = nullptr;
     QRectF m_fittedBounds;
     bool m_followsFit = true;
 };
