@@ -71,10 +71,11 @@ GraphPanel::GraphPanel(QWidget *parent)
     connect(m_scene, &GraphScene::expandNamespaceRequested, this, [this](const QString &ns) {
         setNamespaceCollapsed(ns, false);
     });
+    connect(m_scene, &GraphScene::completed, this, &GraphPanel::onSceneCompleted);
     connect(m_updater, &GraphUpdater::busyChanged, this, [this](bool busy) {
         if (!busy)
             applyPendingSelection();
-        Q_EMIT busyChanged(busy);
+        Q_EMIT busyChanged(isBusy());
     });
     connect(m_updater, &GraphUpdater::layoutStarted, this, &GraphPanel::layoutStarted);
     connect(m_updater, &GraphUpdater::failed, this, &GraphPanel::failed);
@@ -187,10 +188,7 @@ void GraphPanel::resetView()
     m_scene->clearSelection();
 }
 
-bool GraphPanel::isBusy() const
-{
-    return m_updater->isBusy() || m_focusLayoutRunning;
-}
+bool GraphPanel::isBusy() const { return m_updater->isBusy() || m_focusLayoutRunning || !m_scene->isComplete(); }
 
 bool GraphPanel::isLayingOut() const
 {
@@ -219,7 +217,7 @@ void GraphPanel::selectResource(const ResourceId &resource)
 void GraphPanel::applyPendingSelection()
 {
     const auto graph = m_scene->graph();
-    if (!graph || m_updater->isBusy())
+    if (!graph || m_updater->isBusy() || !m_scene->isComplete())
         return; // done once the graph for the current mesh is shown
     if (!m_pendingVirtualService.isEmpty()) {
         m_scene->selectVirtualService(std::exchange(m_pendingVirtualService, QString()));
@@ -259,7 +257,7 @@ void GraphPanel::showLaidOut(std::shared_ptr<const MeshGraph> graph, std::shared
 void GraphPanel::showWholeGraph()
 {
     m_focusKept.clear();
-    showGraph(m_fullGraph, *m_fullLayout);
+    showGraph(m_fullGraph, m_fullLayout);
     if (m_fitPending || m_view->followsFit()) {
         m_fitPending = false;
         fit();
@@ -267,14 +265,31 @@ void GraphPanel::showWholeGraph()
     // Where the user's click was: on a graph too large to read when fitted, at a size to read.
     if (!m_revealNamespace.isEmpty())
         revealNamespace(std::exchange(m_revealNamespace, QString()));
-    Q_EMIT graphShown();
+    announceShown();
 }
 
-void GraphPanel::showGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout)
+void GraphPanel::showGraph(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout)
 {
     m_style.adaptToGraphSize(graph->nodes().size());
-    m_scene->setGraph(std::move(graph), layout);
+    m_scene->setGraph(std::move(graph), std::move(layout));
     m_minimap->refresh();
+}
+
+void GraphPanel::announceShown()
+{
+    if (m_scene->isComplete())
+        Q_EMIT graphShown();
+    else
+        m_shownWhenComplete = true;
+}
+
+void GraphPanel::onSceneCompleted()
+{
+    m_minimap->refresh();
+    applyPendingSelection();
+    if (std::exchange(m_shownWhenComplete, false))
+        Q_EMIT graphShown();
+    Q_EMIT busyChanged(isBusy());
 }
 
 void GraphPanel::showUpdated(std::shared_ptr<const MeshGraph> graph)
@@ -452,10 +467,10 @@ void GraphPanel::layOutFocus(std::vector<int> keep)
                 Q_EMIT failed(QString::fromStdString(layout.error()));
             } else if (m_findBar->focusMode()) {
                 m_focusKept = keep;
-                showGraph(focused, layout.value());
+                showGraph(focused, std::make_shared<const GraphGeometry>(std::move(layout).value()));
                 fit();
                 applyFind();
-                Q_EMIT graphShown();
+                announceShown();
             }
             Q_EMIT busyChanged(isBusy());
         });

@@ -98,7 +98,9 @@ private:
     // Measures with a copy of the style as it is now, on a layout's pool thread.
     GraphUpdater::Measure measureWithCurrentStyle() const;
     void showWholeGraph();
-    void showGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout);
+    void showGraph(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout);
+    void announceShown(); // graphShown() now, or once the scene has made every item
+    void onSceneCompleted();
     bool setCollapsedNamespaces(std::set<std::string> namespaces); // false: no change
     void showContextMenu(const QPoint &pos); // in the view's coordinates
     void revealNamespace(const QString &ns); // its folded node or its boxes
@@ -128,6 +130,7 @@ private:
     std::vector<int> m_focusKept;
     JobTicket m_focusLayouts;
     bool m_focusLayoutRunning = false;
+    bool m_shownWhenComplete = false;
     QString m_shownQuery; // the find last applied: the view goes to its results once
     bool m_fitPending = true;
     QString m_revealNamespace; // collapsed or expanded by the user: the view goes to it once laid out

@@ -12,6 +12,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QStyleOptionGraphicsItem>
+#include <QTimer>
 #include <QToolTip>
 
 #include <algorithm>
@@ -46,29 +47,59 @@ GraphScene::~GraphScene()
     clear();
 }
 
-void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout)
+void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout)
 {
     const QString previousNode = selectedNodeId();
     const QString previousVirtualService = m_highlighted;
     m_rebuilding = true;
     clear();
-    // A new graph repaints the whole view anyway. Asked for that first, Qt
-    // skips marking each new item dirty and its pass over them later, ~60 ms
-    // for 80,000 items.
-    update();
+    m_rebuilding = false;
+    update(); // see addSlice()
+    ++m_generation;
     m_paintOrder.clear();
     m_badges.clear();
     m_namespaceBoxes.clear();
     m_nodeItems.assign(graph->nodes().size(), nullptr);
     m_edgeItems.assign(graph->edges().size(), nullptr);
+    m_madeNodes = 0;
+    m_madeEdges = 0;
     m_graph = std::move(graph);
+    m_layout = std::move(layout);
     m_fanOut = std::make_unique<GatewayFanOut>(*m_graph);
     m_attention = {};
     m_hidden.clear();
     m_dimmed.clear();
-    for (size_t i = 0; i < m_graph->nodes().size(); ++i) {
+    m_highlighted.clear();
+    m_restoreNode = previousNode;
+    m_restoreVirtualService = previousVirtualService;
+    for (const NamespaceBox &box : m_layout->namespaces) {
+        const QString ns = QString::fromStdString(box.ns);
+        auto *item = new NamespaceBoxItem(m_style, toRect(box.box), box.ns,
+                                          [this, ns] { Q_EMIT collapseNamespaceRequested(ns); });
+        m_namespaceBoxes.push_back(item);
+        addItem(item);
+    }
+    addFanOutBadges(*m_layout);
+    m_bounds = QRectF(0, 0, m_layout->bounds.width, m_layout->bounds.height);
+    setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
+    addSlice();
+    if (m_madeNodes == m_nodeItems.size() && m_madeEdges == m_edgeItems.size())
+        finishItems();
+    else
+        scheduleSlice();
+}
+
+void GraphScene::addSlice()
+{
+    // Asked for first, a whole repaint spares Qt marking each new item
+    // dirty and walking them all in a queued pass (~60 ms for 80,000 items).
+    // The view paints none of them before the last slice is in.
+    update();
+    size_t budget = kSliceItems;
+    for (; m_madeNodes < m_nodeItems.size() && budget > 0; ++m_madeNodes, --budget) {
+        const size_t i = m_madeNodes;
         const GraphNode &node = m_graph->nodes()[i];
-        const QRectF box = toRect(layout.nodes[i]);
+        const QRectF box = toRect(m_layout->nodes[i]);
         if (node.kind == GraphNodeKind::App) {
             m_nodeItems[i] = new AppBoxItem(m_style, box, m_style.appTitle(node));
         } else {
@@ -78,34 +109,55 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeo
         }
         addItem(m_nodeItems[i]);
     }
-    for (size_t i = 0; i < m_graph->edges().size(); ++i) {
-        auto *item = new GraphEdgeItem(m_style, layout.edges[i]);
+    for (; m_madeEdges < m_edgeItems.size() && budget > 0; ++m_madeEdges, --budget) {
+        const size_t i = m_madeEdges;
+        auto *item = new GraphEdgeItem(m_style, m_layout->edges[i]);
         item->setEdge(m_graph->edges()[i]);
+        item->setVisible(edgeShown(i));
         m_edgeItems[i] = item;
         addItem(item);
     }
-    for (const NamespaceBox &box : layout.namespaces) {
-        const QString ns = QString::fromStdString(box.ns);
-        auto *item = new NamespaceBoxItem(m_style, toRect(box.box), box.ns,
-                                          [this, ns] { Q_EMIT collapseNamespaceRequested(ns); });
-        m_namespaceBoxes.push_back(item);
-        addItem(item);
-    }
+}
+
+void GraphScene::scheduleSlice()
+{
+    QTimer::singleShot(0, this, [this, generation = m_generation] {
+        if (generation != m_generation || isComplete())
+            return; // a newer graph, or completed on demand
+        addSlice();
+        if (m_madeNodes == m_nodeItems.size() && m_madeEdges == m_edgeItems.size())
+            finishItems();
+        else
+            scheduleSlice();
+    });
+}
+
+void GraphScene::completeNow()
+{
+    if (isComplete())
+        return;
+    while (m_madeNodes < m_nodeItems.size() || m_madeEdges < m_edgeItems.size())
+        addSlice();
+    finishItems();
+}
+
+void GraphScene::finishItems()
+{
+    m_layout.reset();
     separateTaggedLabels();
-    addFanOutBadges(layout);
-    m_bounds = QRectF(0, 0, layout.bounds.width, layout.bounds.height);
-    setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
-    m_highlighted.clear();
-    m_rebuilding = false;
     updateEdgeVisibility();
-    if (nodeItem(previousNode))
-        selectNode(previousNode);
-    else if (!previousVirtualService.isEmpty())
-        selectVirtualService(previousVirtualService);
+    const QString node = std::exchange(m_restoreNode, QString());
+    const QString virtualService = std::exchange(m_restoreVirtualService, QString());
+    if (nodeItem(node))
+        selectNode(node);
+    else if (!virtualService.isEmpty())
+        selectVirtualService(virtualService);
+    Q_EMIT completed();
 }
 
 void GraphScene::paintItems(QPainter *painter, const QRectF &exposed, QWidget *widget)
 {
+    completeNow(); // GraphView paints nothing of an incomplete scene; anyone else gets every item
     if (m_paintOrder.empty()) {
         // Qt stacks top-level items by z, then in the order they were added:
         // the order setGraph() adds them in.
@@ -174,6 +226,7 @@ void GraphScene::separateTaggedLabels()
 void GraphScene::updateGraph(std::shared_ptr<const MeshGraph> graph)
 {
     Q_ASSERT(m_graph && graph->sameTopology(*m_graph));
+    completeNow();
     // An edit touches a few edges; re-measuring thousands of labels would not fit in a frame.
     const auto sameNode = [](const GraphNode &a, const GraphNode &b) {
         return a.label == b.label && a.podCount == b.podCount && a.foldedServices == b.foldedServices
@@ -229,6 +282,7 @@ void GraphScene::setNodeFilter(const std::vector<char> &found, const std::vector
     // of items, touching each one would make a slider step miss its frame.
     if (same(found, m_attention.found) && same(dimmed, m_dimmed) && same(hidden, m_hidden))
         return;
+    completeNow();
     for (size_t i = 0; i < m_nodeItems.size(); ++i) {
         m_nodeItems[i]->setVisible(!isSet(hidden, i));
         m_nodeItems[i]->setOpacity(isSet(dimmed, i) ? kDimmedOpacity : 1.0);
@@ -285,13 +339,18 @@ void GraphScene::updateEdgeVisibility()
     m_updatingEdges = true; // hiding a selected edge changes the selection
     m_attention.selectedNode = m_graph->nodeIndex(selectedNodeId().toStdString());
     m_attention.highlightedVirtualService = m_highlighted.toStdString();
-    const auto hidden = [this](int node) { return size_t(node) < m_hidden.size() && m_hidden[size_t(node)]; };
     for (size_t i = 0; i < m_edgeItems.size(); ++i) {
-        const GraphEdge &edge = m_graph->edges()[i];
-        const bool ends = !hidden(edge.from) && !hidden(edge.to);
-        m_edgeItems[i]->setVisible(ends && m_fanOut->shows(*m_graph, int(i), m_attention));
+        if (m_edgeItems[i]) // not made yet: made with edgeShown()
+            m_edgeItems[i]->setVisible(edgeShown(i));
     }
     m_updatingEdges = false;
+}
+
+bool GraphScene::edgeShown(size_t i) const
+{
+    const auto hidden = [this](int node) { return size_t(node) < m_hidden.size() && m_hidden[size_t(node)]; };
+    const GraphEdge &edge = m_graph->edges()[i];
+    return !hidden(edge.from) && !hidden(edge.to) && m_fanOut->shows(*m_graph, int(i), m_attention);
 }
 
 QRectF GraphScene::visibleBounds() const
@@ -300,7 +359,7 @@ QRectF GraphScene::visibleBounds() const
         return m_bounds; // nothing hidden
     QRectF bounds;
     for (const QGraphicsItem *item : m_nodeItems) {
-        if (item->isVisible())
+        if (item && item->isVisible())
             bounds |= item->sceneBoundingRect();
     }
     return bounds.isNull() ? m_bounds : bounds;
@@ -309,8 +368,8 @@ QRectF GraphScene::visibleBounds() const
 void GraphScene::forEachShownNode(const std::function<void(const ShownNode &)> &visit) const
 {
     for (size_t i = 0; i < m_nodeItems.size(); ++i) {
-        if (!m_nodeItems[i]->isVisible())
-            continue;
+        if (!m_nodeItems[i] || !m_nodeItems[i]->isVisible())
+            continue; // not made yet, or hidden
         const GraphNode &node = m_graph->nodes()[i];
         const auto *item = dynamic_cast<const GraphNodeItem *>(m_nodeItems[i]);
         visit({m_nodeItems[i]->sceneBoundingRect(), node.kind == GraphNodeKind::App, node.broken(),
@@ -322,7 +381,7 @@ QRectF GraphScene::nodesBounds(const std::vector<char> &nodes) const
 {
     QRectF bounds;
     for (size_t i = 0; i < m_nodeItems.size() && i < nodes.size(); ++i) {
-        if (nodes[i])
+        if (nodes[i] && m_nodeItems[i])
             bounds |= m_nodeItems[i]->sceneBoundingRect();
     }
     return bounds.isNull() ? m_bounds : bounds;
@@ -332,6 +391,7 @@ void GraphScene::refreshTexts()
 {
     if (!m_graph)
         return;
+    completeNow();
     for (size_t i = 0; i < m_nodeItems.size(); ++i) {
         const GraphNode &node = m_graph->nodes()[i];
         if (node.kind == GraphNodeKind::App)
@@ -396,20 +456,24 @@ void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
     QGraphicsScene::mouseDoubleClickEvent(event);
 }
 
-GraphNodeItem *GraphScene::nodeItem(const QString &nodeId) const
+GraphNodeItem *GraphScene::nodeItem(const QString &nodeId)
 {
     if (!m_graph || nodeId.isEmpty())
         return nullptr;
     const int index = m_graph->nodeIndex(nodeId.toStdString());
     if (index < 0 || m_graph->nodes()[size_t(index)].kind == GraphNodeKind::App)
         return nullptr;
+    completeNow();
     return static_cast<GraphNodeItem *>(m_nodeItems[size_t(index)]);
 }
 
-GraphEdgeItem *GraphScene::edgeItem(const QString &edgeId) const
+GraphEdgeItem *GraphScene::edgeItem(const QString &edgeId)
 {
     const int index = m_graph ? m_graph->edgeIndex(edgeId.toStdString()) : -1;
-    return index < 0 ? nullptr : m_edgeItems[size_t(index)];
+    if (index < 0)
+        return nullptr;
+    completeNow();
+    return m_edgeItems[size_t(index)];
 }
 
 QString GraphScene::selectedNodeId() const
@@ -473,6 +537,7 @@ void GraphScene::highlight(const QString &nsName)
     m_highlighted = nsName;
     if (!m_graph)
         return;
+    completeNow();
     const std::string ref = nsName.toStdString();
     std::vector<char> nodeOn(m_nodeItems.size(), 0);
     if (!ref.empty()) {

@@ -32,7 +32,11 @@ public:
     ~GraphScene() override;
 
     // Replaces every item; the selection is kept when its node still exists.
-    void setGraph(std::shared_ptr<const MeshGraph> graph, const GraphGeometry &layout);
+    // A large graph's items are made a slice per event (see kSliceItems):
+    // completed() says when the last is in. Until then a call that reads or
+    // changes items other than by a click makes the rest at once.
+    void setGraph(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout);
+    bool isComplete() const { return !m_layout; }
     // For a graph with the same topology (sameTopology()): texts and colours only.
     void updateGraph(std::shared_ptr<const MeshGraph> graph);
     // Re-reads every text (after a language change).
@@ -64,8 +68,8 @@ public:
     void selectVirtualService(const QString &nsName);
     QString selectedNodeId() const;
     QString selectedVirtualService() const { return m_highlighted; }
-    GraphNodeItem *nodeItem(const QString &nodeId) const;
-    GraphEdgeItem *edgeItem(const QString &edgeId) const;
+    GraphNodeItem *nodeItem(const QString &nodeId);
+    GraphEdgeItem *edgeItem(const QString &edgeId);
     // The badges of the gateways whose edges are collapsed, in node order.
     const std::vector<FanOutBadgeItem *> &fanOutBadges() const { return m_badges; }
     void setFanOutExpanded(int gateway, bool expanded); // as a click on its badge does
@@ -85,6 +89,7 @@ Q_SIGNALS:
     void virtualServiceSelected(const QString &nsName);       // "ns/name", empty when none
     void collapseNamespaceRequested(const QString &ns);       // its box's title was clicked
     void expandNamespaceRequested(const QString &ns);         // its collapsed node was double-clicked
+    void completed(); // every item of the graph set last is in the scene
 
 protected:
     // Tooltips are made for the item under the mouse when asked, not for
@@ -94,6 +99,14 @@ protected:
     void drawForeground(QPainter *painter, const QRectF &rect) override; // far out: the namespaces' names
 
 private:
+    // Items a slice makes: ~15 ms of the GUI thread here, and a few more for
+    // Qt to index them right after.
+    static constexpr size_t kSliceItems = 6144;
+    void addSlice();
+    void scheduleSlice();
+    void completeNow(); // something needs every item: make the rest now
+    void finishItems();
+    bool edgeShown(size_t edge) const;
     void onSelectionChanged();
     // Under the pointer, topmost first; `viewport`: the event's widget.
     QList<QGraphicsItem *> itemsUnder(const QPointF &scenePos, const QWidget *viewport) const;
@@ -117,6 +130,17 @@ private:
     QRectF m_bounds;
     QString m_highlighted;
     bool m_rebuilding = false;
+    // While items are still being made (null when complete): the layout they
+    // are made from, where the next slice starts, and the selection to restore.
+    std::shared_ptr<const GraphGeometry> m_layout;
+    size_t m_madeNodes = 0;
+    size_t m_madeEdges = 0;
+    QString m_restoreNode;
+    QString m_restoreVirtualService;
+    // A slice scheduled for an older graph does nothing: two chains of slices
+    // would make two slices per event loop pass, and Qt's pass over them twice
+    // as long.
+    unsigned m_generation = 0;
 };
 
 } // namespace meshlane::ui

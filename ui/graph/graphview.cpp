@@ -58,6 +58,15 @@ void GraphView::setGraphScene(GraphScene *scene)
 void GraphView::paintEvent(QPaintEvent *event)
 {
     const QRectF exposedScene = mapToScene(event->region().boundingRect()).boundingRect();
+    if (m_graphScene && scene() == m_graphScene && !m_graphScene->isComplete()) {
+        // A large graph's items are made over several events: the graph
+        // appears whole once they all are, not a slice at a time (and each
+        // repaint costs in proportion to what is made so far).
+        QPainter painter(viewport());
+        painter.setWorldTransform(viewportTransform());
+        drawBackground(&painter, exposedScene);
+        return;
+    }
     const QRectF graph = m_graphScene && scene() == m_graphScene ? m_graphScene->graphBounds() : QRectF();
     const QRectF shown = exposedScene & graph;
     if (graph.isEmpty() || shown.width() * shown.height() < kPaintsItselfShare * graph.width() * graph.height()) {
