@@ -56,6 +56,7 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, std::shared_pt
     m_rebuilding = false;
     update(); // see addSlice()
     ++m_generation;
+    m_layers.clear();
     m_paintOrder.clear();
     m_badges.clear();
     m_namespaceBoxes.clear();
@@ -77,7 +78,7 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, std::shared_pt
         auto *item = new NamespaceBoxItem(m_style, toRect(box.box), box.ns,
                                           [this, ns] { Q_EMIT collapseNamespaceRequested(ns); });
         m_namespaceBoxes.push_back(item);
-        addItem(item);
+        addStacked(item);
     }
     addFanOutBadges(*m_layout);
     m_bounds = QRectF(0, 0, m_layout->bounds.width, m_layout->bounds.height);
@@ -107,7 +108,7 @@ void GraphScene::addSlice()
             item->setNode(node);
             m_nodeItems[i] = item;
         }
-        addItem(m_nodeItems[i]);
+        addStacked(m_nodeItems[i]);
     }
     for (; m_madeEdges < m_edgeItems.size() && budget > 0; ++m_madeEdges, --budget) {
         const size_t i = m_madeEdges;
@@ -115,7 +116,7 @@ void GraphScene::addSlice()
         item->setEdge(m_graph->edges()[i]);
         item->setVisible(edgeShown(i));
         m_edgeItems[i] = item;
-        addItem(item);
+        addStacked(item);
     }
 }
 
@@ -155,18 +156,23 @@ void GraphScene::finishItems()
     Q_EMIT completed();
 }
 
+void GraphScene::addStacked(QGraphicsItem *item)
+{
+    addItem(item);
+    // Qt stacks top-level items by z, then in the order they were added;
+    // our items' z is set as they are made and never changes. Kept as they
+    // are added (sorting 80,000 items by z later read each item's private
+    // data twice per comparison: a third of a first paint).
+    m_layers[item->zValue()].push_back(item);
+    m_paintOrder.clear();
+}
+
 void GraphScene::paintItems(QPainter *painter, const QRectF &exposed, QWidget *widget)
 {
     completeNow(); // GraphView paints nothing of an incomplete scene; anyone else gets every item
     if (m_paintOrder.empty()) {
-        // Qt stacks top-level items by z, then in the order they were added:
-        // the order setGraph() adds them in.
-        m_paintOrder.insert(m_paintOrder.end(), m_nodeItems.begin(), m_nodeItems.end());
-        m_paintOrder.insert(m_paintOrder.end(), m_edgeItems.begin(), m_edgeItems.end());
-        m_paintOrder.insert(m_paintOrder.end(), m_namespaceBoxes.begin(), m_namespaceBoxes.end());
-        m_paintOrder.insert(m_paintOrder.end(), m_badges.begin(), m_badges.end());
-        std::stable_sort(m_paintOrder.begin(), m_paintOrder.end(),
-                         [](const QGraphicsItem *a, const QGraphicsItem *b) { return a->zValue() < b->zValue(); });
+        for (const auto &[z, items] : m_layers)
+            m_paintOrder.insert(m_paintOrder.end(), items.begin(), items.end());
     }
     const QTransform view = painter->worldTransform();
     QStyleOptionGraphicsItem option;
@@ -315,7 +321,7 @@ void GraphScene::addFanOutBadges(const GraphGeometry &layout)
             setFanOutExpanded(gateway, !m_badges[index]->isExpanded());
         });
         m_badges.push_back(badge);
-        addItem(badge);
+        addStacked(badge);
     }
 }
 

@@ -8,6 +8,7 @@
 #include <QGraphicsScene>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -103,6 +104,7 @@ private:
     // Qt to index them right after.
     static constexpr size_t kSliceItems = 6144;
     void addSlice();
+    void addStacked(QGraphicsItem *item); // to the scene and m_layers
     void scheduleSlice();
     void completeNow(); // something needs every item: make the rest now
     void finishItems();
@@ -122,7 +124,8 @@ private:
     std::unique_ptr<GatewayFanOut> m_fanOut;
     std::vector<FanOutBadgeItem *> m_badges; // per m_fanOut->collapsedGateways()
     std::vector<NamespaceBoxItem *> m_namespaceBoxes;
-    std::vector<QGraphicsItem *> m_paintOrder; // every item, bottom to top; made when first painted
+    std::map<qreal, std::vector<QGraphicsItem *>> m_layers; // every item by z, in the order added
+    std::vector<QGraphicsItem *> m_paintOrder; // m_layers bottom to top; made when first painted
     GatewayFanOut::Attention m_attention;    // expanded and found; the rest is read when needed
     std::vector<char> m_hidden;              // per node: by setNodeFilter()
     std::vector<char> m_dimmed;              // per node: by setNodeFilter()

@@ -33,6 +33,7 @@ constexpr double kPaintsItselfShare = 0.25;
 
 GraphView::GraphView(QWidget *parent)
     : QGraphicsView(parent)
+    , m_paintsItselfFrom(kPaintsItselfShare)
 {
     setDragMode(ScrollHandDrag);
     setTransformationAnchor(AnchorUnderMouse);
@@ -69,7 +70,7 @@ void GraphView::paintEvent(QPaintEvent *event)
     }
     const QRectF graph = m_graphScene && scene() == m_graphScene ? m_graphScene->graphBounds() : QRectF();
     const QRectF shown = exposedScene & graph;
-    if (graph.isEmpty() || shown.width() * shown.height() < kPaintsItselfShare * graph.width() * graph.height()) {
+    if (graph.isEmpty() || shown.width() * shown.height() < m_paintsItselfFrom * graph.width() * graph.height()) {
         QGraphicsView::paintEvent(event);
         return;
     }

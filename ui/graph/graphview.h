@@ -19,6 +19,10 @@ public:
     // Shows `scene`, painting it itself when most of the graph is in view
     // (GraphScene::paintItems). Any other scene is Qt's to paint.
     void setGraphScene(GraphScene *scene);
+    // The share of the graph an exposed area must hold for the view to paint
+    // it itself (0.25; 0 paints every update itself, as tests do to compare
+    // the two ways at any zoom).
+    void setPaintsItselfFrom(double share) { m_paintsItselfFrom = share; }
 
     void zoomBy(double factor);
     void fitGraph(const QRectF &bounds);
@@ -42,6 +46,7 @@ protected:
 
 private:
     GraphScene *m_graphScene = nullptr;
+    double m_paintsItselfFrom;
     QRectF m_fittedBounds;
     bool m_followsFit = true;
 };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "graph/fanoutbadgeitem.h"
 #include "graph/graphfindbar.h"
 #include "graph/graphpanel.h"
 #include "graph/graphscene.h"
@@ -145,13 +146,20 @@ private Q_SLOTS:
         m_panel->findBar()->setQuery({});
         m_panel->scene()->clearSelection();
         m_panel->scene()->selectVirtualService({});
+        const auto &nodes = m_panel->scene()->graph()->nodes();
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            if (nodes[i].kind == GraphNodeKind::Gateway)
+                m_panel->scene()->setFanOutExpanded(int(i), false);
+        }
         m_panel->fit();
         QVERIFY(settle());
     }
 
     // Fitted, then in the states that change how items paint: selected and
     // highlighted, found and dimmed (opacity), hidden, the gateway's edges
-    // unfolded, and zoomed in far enough that labels are drawn.
+    // unfolded, and zoomed in far enough that labels are drawn (painted by
+    // Qt, then by the view itself: the badge over the unfolded edges, the
+    // labels over their edges).
     void paintsWhatQtPaints_data()
     {
         QTest::addColumn<QString>("state");
@@ -161,6 +169,7 @@ private Q_SLOTS:
         QTest::newRow("hidden") << "hidden";
         QTest::newRow("unfolded") << "unfolded";
         QTest::newRow("near") << "near";
+        QTest::newRow("near, painted by the view") << "near, painted by the view";
     }
 
     void paintsWhatQtPaints()
@@ -181,12 +190,22 @@ private Q_SLOTS:
                                  [](const GraphNode &node) { return node.kind == GraphNodeKind::Gateway; })
                     - nodes.begin()),
                 true);
-        } else if (state == QLatin1String("near")) {
+        } else if (state.startsWith(QLatin1String("near"))) {
+            const int gateway =
+                int(std::find_if(nodes.begin(), nodes.end(),
+                                 [](const GraphNode &node) { return node.kind == GraphNodeKind::Gateway; })
+                    - nodes.begin());
+            scene->setFanOutExpanded(gateway, true);
             m_panel->view()->zoomBy(40); // the whole graph no longer in view: Qt paints
+            m_panel->view()->centerOn(scene->fanOutBadges().front());
+            if (state.endsWith(QLatin1String("view")))
+                m_panel->view()->setPaintsItselfFrom(0);
         }
         QVERIFY(settle());
         waitForRepaints();
-        QVERIFY(samePicture(paintedByView(), paintedByQt(), qPrintable(state)));
+        const bool same = samePicture(paintedByView(), paintedByQt(), qPrintable(state));
+        m_panel->view()->setPaintsItselfFrom(0.25);
+        QVERIFY(same);
     }
 
     // Unfolded, then folded again, the gateway's edges must leave no pixel
