@@ -9,12 +9,26 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace meshlane::ui {
 
 namespace {
 
 QPointF toPoint(const LayoutPoint &point) { return {point.x, point.y}; }
+
+// The few pens edges are drawn with far out, made once: a whole view of
+// 30,000 edges made (and freed) a pen each, and QPainter skips setting a pen
+// equal to the one it has, which consecutive edges mostly are.
+const QPen &farPen(const QColor &color, int width, Qt::PenStyle style)
+{
+    static std::vector<QPen> pens; // GUI thread only, as painting is
+    for (const QPen &pen : pens) {
+        if (pen.color() == color && pen.width() == width && pen.style() == style)
+            return pen;
+    }
+    return pens.emplace_back(color, width, style);
+}
 
 } // namespace
 
@@ -150,7 +164,7 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         // Thousands of edges a few pixels long: a one-pixel polyline, as
         // cheap as lines get, keeps the structure without the curves' cost.
         painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->setPen(QPen(c, width > 1.4 ? 2 : 0, style));
+        painter->setPen(farPen(c, width > 1.4 ? 2 : 0, style));
         painter->drawPolyline(m_farLine);
         return;
     }
