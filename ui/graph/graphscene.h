@@ -100,8 +100,8 @@ protected:
     void drawForeground(QPainter *painter, const QRectF &rect) override; // far out: the namespaces' names
 
 private:
-    // Items a slice makes: ~15 ms of the GUI thread here, and a few more for
-    // Qt to index them right after.
+    // Items a slice makes: ~30 ms of the GUI thread here, Qt's indexing of
+    // them included.
     static constexpr size_t kSliceItems = 6144;
     void addSlice();
     void addStacked(QGraphicsItem *item); // to the scene and m_layers

@@ -46,6 +46,8 @@ GraphView::GraphView(QWidget *parent)
 
 void GraphView::setGraphScene(GraphScene *scene)
 {
+    if (m_graphScene)
+        disconnect(m_graphScene, nullptr, this, nullptr);
     setScene(scene);
     m_graphScene = scene;
     // Qt repaints where an item was (hidden, moved, grown or shrunk) from

@@ -8,6 +8,7 @@
 #include "graph/graphnodeitem.h"
 #include "graph/graphscene.h"
 #include "graph/graphstyle.h"
+#include "graph/graphview.h"
 #include "load/manifestloader.h"
 #include "routing/router.h"
 #include "support/guitestsupport.h"
@@ -123,6 +124,38 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&scene] { return scene.isComplete(); }, 30'000));
         QCOMPARE(scene.selectedNodeId(), QString::fromStdString(id));
         QVERIFY(!selected.isEmpty());
+    }
+
+    // The graph appears whole, once: until the last slice is in, a view
+    // shows the background, not the slices made so far.
+    void aViewShowsNothingOfAnIncompleteGraph()
+    {
+        GraphScene scene(m_style);
+        GraphView view;
+        view.setGraphScene(&scene);
+        view.resize(800, 500);
+        const auto picture = [&view] {
+            QImage image(view.viewport()->size(), QImage::Format_RGB32);
+            view.viewport()->render(&image, {}, {}, QWidget::DrawWindowBackground);
+            return image;
+        };
+        const auto blank = [](const QImage &image) {
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    if (image.pixel(x, y) != image.pixel(0, 0))
+                        return false;
+                }
+            }
+            return true;
+        };
+        scene.setGraph(m_graph, m_layout);
+        view.fitGraph(scene.graphBounds());
+        QVERIFY(!scene.isComplete());
+        QVERIFY(madeItems(scene) > 0);
+        QVERIFY(blank(picture()));
+        QVERIFY(!scene.isComplete()); // painting the background made nothing
+        QVERIFY(QTest::qWaitFor([&scene] { return scene.isComplete(); }, 30'000));
+        QVERIFY(!blank(picture()));
     }
 
 private:
