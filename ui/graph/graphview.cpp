@@ -50,6 +50,10 @@ void GraphView::setGraphScene(GraphScene *scene)
         disconnect(m_graphScene, nullptr, this, nullptr);
     setScene(scene);
     m_graphScene = scene;
+    // Every paint fills the exposed area with the scene's opaque background
+    // first, so Qt need not; and while a new graph's items are being made,
+    // what the view showed stays on screen (see paintEvent).
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     // Qt repaints where an item was (hidden, moved, grown or shrunk) from
     // the rectangles it recorded when it last painted the item itself;
     // items this view paints have none. Told of each change in scene
@@ -62,14 +66,19 @@ void GraphView::paintEvent(QPaintEvent *event)
 {
     const QRectF exposedScene = mapToScene(event->region().boundingRect()).boundingRect();
     if (m_graphScene && scene() == m_graphScene && !m_graphScene->isComplete()) {
-        // A large graph's items are made over several events: the graph
-        // appears whole once they all are, not a slice at a time (and each
-        // repaint costs in proportion to what is made so far).
-        QPainter painter(viewport());
-        painter.setWorldTransform(viewportTransform());
-        drawBackground(&painter, exposedScene);
+        // A large graph's items are made over several events: the new graph
+        // appears whole once they all are, not a slice at a time (each
+        // repaint would cost in proportion to what is made so far), and
+        // until then the view keeps showing what it showed (the opaque
+        // viewport leaves the window's pixels as they are).
+        if (!m_painted) {
+            QPainter painter(viewport());
+            painter.setWorldTransform(viewportTransform());
+            drawBackground(&painter, exposedScene);
+        }
         return;
     }
+    m_painted = true;
     const QRectF graph = m_graphScene && scene() == m_graphScene ? m_graphScene->graphBounds() : QRectF();
     const QRectF shown = exposedScene & graph;
     if (graph.isEmpty() || shown.width() * shown.height() < m_paintsItselfFrom * graph.width() * graph.height()) {

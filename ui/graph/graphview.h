@@ -47,6 +47,7 @@ protected:
 private:
     GraphScene *m_graphScene = nullptr;
     double m_paintsItselfFrom;
+    bool m_painted = false; // a complete scene was painted: the window has a picture of it
     QRectF m_fittedBounds;
     bool m_followsFit = true;
 };

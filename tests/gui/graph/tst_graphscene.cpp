@@ -13,6 +13,7 @@
 #include "routing/router.h"
 #include "support/guitestsupport.h"
 
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -127,17 +128,27 @@ private Q_SLOTS:
     }
 
     // The graph appears whole, once: until the last slice is in, a view
-    // shows the background, not the slices made so far.
+    // keeps showing what it showed (here the empty scene's background, then
+    // the first graph while a second is made), not the slices made so far.
     void aViewShowsNothingOfAnIncompleteGraph()
     {
         GraphScene scene(m_style);
         GraphView view;
         view.setGraphScene(&scene);
         view.resize(800, 500);
-        const auto picture = [&view] {
-            QImage image(view.viewport()->size(), QImage::Format_RGB32);
-            view.viewport()->render(&image, {}, {}, QWidget::DrawWindowBackground);
-            return image;
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QWidget *viewport = view.viewport();
+        const auto onScreen = [&view, viewport] {
+            const QPoint at = viewport->mapTo(&view, QPoint(0, 0));
+            return view.screen()
+                ->grabWindow(view.winId(), at.x(), at.y(), viewport->width(), viewport->height())
+                .toImage()
+                .convertToFormat(QImage::Format_RGB32);
+        };
+        const auto settle = [] {
+            QTest::qWait(30);
+            QCoreApplication::processEvents();
         };
         const auto blank = [](const QImage &image) {
             for (int y = 0; y < image.height(); ++y) {
@@ -148,14 +159,27 @@ private Q_SLOTS:
             }
             return true;
         };
+        settle();
+        const QImage empty = onScreen();
+        QVERIFY(blank(empty));
         scene.setGraph(m_graph, m_layout);
         view.fitGraph(scene.graphBounds());
+        viewport->repaint(); // as the view repaints between slices
         QVERIFY(!scene.isComplete());
         QVERIFY(madeItems(scene) > 0);
-        QVERIFY(blank(picture()));
-        QVERIFY(!scene.isComplete()); // painting the background made nothing
+        QCOMPARE(onScreen(), empty);
         QVERIFY(QTest::qWaitFor([&scene] { return scene.isComplete(); }, 30'000));
-        QVERIFY(!blank(picture()));
+        settle();
+        const QImage first = onScreen();
+        QVERIFY(!blank(first));
+
+        scene.setGraph(m_graph, m_layout); // the same graph made anew: nothing changes on screen
+        viewport->repaint();
+        QVERIFY(!scene.isComplete());
+        QCOMPARE(onScreen(), first);
+        QVERIFY(QTest::qWaitFor([&scene] { return scene.isComplete(); }, 30'000));
+        settle();
+        QCOMPARE(onScreen(), first);
     }
 
 private:
