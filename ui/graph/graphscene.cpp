@@ -83,6 +83,11 @@ void GraphScene::setGraph(std::shared_ptr<const MeshGraph> graph, std::shared_pt
     addFanOutBadges(*m_layout);
     m_bounds = QRectF(0, 0, m_layout->bounds.width, m_layout->bounds.height);
     setSceneRect(m_bounds.adjusted(-20, -20, 20, 20)); // as much as GraphView::fitGraph pads
+    addSliceThenContinue();
+}
+
+void GraphScene::addSliceThenContinue()
+{
     addSlice();
     if (m_madeNodes == m_nodeItems.size() && m_madeEdges == m_edgeItems.size())
         finishItems();
@@ -125,11 +130,7 @@ void GraphScene::scheduleSlice()
     QTimer::singleShot(0, this, [this, generation = m_generation] {
         if (generation != m_generation || isComplete())
             return; // a newer graph, or completed on demand
-        addSlice();
-        if (m_madeNodes == m_nodeItems.size() && m_madeEdges == m_edgeItems.size())
-            finishItems();
-        else
-            scheduleSlice();
+        addSliceThenContinue();
     });
 }
 

@@ -104,6 +104,7 @@ private:
     // them included.
     static constexpr size_t kSliceItems = 6144;
     void addSlice();
+    void addSliceThenContinue(); // the next slice scheduled, or the items finished
     void addStacked(QGraphicsItem *item); // to the scene and m_layers
     void scheduleSlice();
     void completeNow(); // something needs every item: make the rest now

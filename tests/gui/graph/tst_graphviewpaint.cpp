@@ -63,6 +63,14 @@ private:
         return painted(reference.viewport());
     }
 
+    int gateway() const
+    {
+        const auto &nodes = m_panel->scene()->graph()->nodes();
+        return int(std::find_if(nodes.begin(), nodes.end(),
+                                [](const GraphNode &node) { return node.kind == GraphNodeKind::Gateway; })
+                   - nodes.begin());
+    }
+
     QImage paintedByView() const { return painted(m_panel->view()->viewport()); }
 
     // The viewport's own painting, without the widgets over it (the minimap).
@@ -146,11 +154,7 @@ private Q_SLOTS:
         m_panel->findBar()->setQuery({});
         m_panel->scene()->clearSelection();
         m_panel->scene()->selectVirtualService({});
-        const auto &nodes = m_panel->scene()->graph()->nodes();
-        for (size_t i = 0; i < nodes.size(); ++i) {
-            if (nodes[i].kind == GraphNodeKind::Gateway)
-                m_panel->scene()->setFanOutExpanded(int(i), false);
-        }
+        m_panel->scene()->setFanOutExpanded(gateway(), false);
         m_panel->fit();
         QVERIFY(settle());
     }
@@ -176,7 +180,6 @@ private Q_SLOTS:
     {
         QFETCH(QString, state);
         GraphScene *scene = m_panel->scene();
-        const auto &nodes = scene->graph()->nodes();
         if (state == QLatin1String("selected")) {
             scene->selectVirtualService(QStringLiteral("default/svc-0010"));
         } else if (state == QLatin1String("found")) {
@@ -185,17 +188,9 @@ private Q_SLOTS:
             m_panel->findBar()->setMode(GraphFindBar::Mode::Hide);
             m_panel->findBar()->setQuery(QStringLiteral("name = svc-01*"));
         } else if (state == QLatin1String("unfolded")) {
-            scene->setFanOutExpanded(
-                int(std::find_if(nodes.begin(), nodes.end(),
-                                 [](const GraphNode &node) { return node.kind == GraphNodeKind::Gateway; })
-                    - nodes.begin()),
-                true);
+            scene->setFanOutExpanded(gateway(), true);
         } else if (state.startsWith(QLatin1String("near"))) {
-            const int gateway =
-                int(std::find_if(nodes.begin(), nodes.end(),
-                                 [](const GraphNode &node) { return node.kind == GraphNodeKind::Gateway; })
-                    - nodes.begin());
-            scene->setFanOutExpanded(gateway, true);
+            scene->setFanOutExpanded(gateway(), true);
             m_panel->view()->zoomBy(40); // the whole graph no longer in view: Qt paints
             m_panel->view()->centerOn(scene->fanOutBadges().front());
             if (state.endsWith(QLatin1String("view")))
@@ -214,16 +209,12 @@ private Q_SLOTS:
     void whatAChangeHidesLeavesNoTrace()
     {
         GraphScene *scene = m_panel->scene();
-        const auto &nodes = scene->graph()->nodes();
-        const int gateway = int(std::find_if(nodes.begin(), nodes.end(),
-                                             [](const GraphNode &node) { return node.kind == GraphNodeKind::Gateway; })
-                                - nodes.begin());
         waitForRepaints();
         QVERIFY(samePicture(onScreen(), paintedByViewWithoutChildren(), "before"));
-        scene->setFanOutExpanded(gateway, true);
+        scene->setFanOutExpanded(gateway(), true);
         waitForRepaints();
         QVERIFY(samePicture(onScreen(), paintedByViewWithoutChildren(), "unfolded"));
-        scene->setFanOutExpanded(gateway, false);
+        scene->setFanOutExpanded(gateway(), false);
         waitForRepaints();
         QVERIFY(samePicture(onScreen(), paintedByViewWithoutChildren(), "folded again"));
         m_panel->findBar()->setMode(GraphFindBar::Mode::Hide);
