@@ -193,7 +193,11 @@ void GraphScene::paintItems(QPainter *painter, const QRectF &exposed, QWidget *w
         const QTransform transform = item->sceneTransform();
         if (!transform.mapRect(box).intersects(exposed))
             continue;
-        painter->setWorldTransform(transform * view);
+        // Setting a transform makes the raster engine recompute its state;
+        // the edges (30,000 at 9,999 services) all share the view's own.
+        const QTransform itemToDevice = transform * view;
+        if (painter->worldTransform() != itemToDevice)
+            painter->setWorldTransform(itemToDevice);
         painter->setOpacity(opacity);
         option.state = QStyle::State_None;
         if (item->isEnabled())
