@@ -71,7 +71,7 @@ void GraphView::paintEvent(QPaintEvent *event)
         // repaint would cost in proportion to what is made so far), and
         // until then the view keeps showing what it showed (the opaque
         // viewport leaves the window's pixels as they are).
-        if (!m_painted) {
+        if (!m_painted) { // nothing of it on screen, or not where it was: a clean background
             QPainter painter(viewport());
             painter.setWorldTransform(viewportTransform());
             drawBackground(&painter, exposedScene);
@@ -146,9 +146,16 @@ void GraphView::reveal(const QRectF &bounds)
 
 void GraphView::resizeEvent(QResizeEvent *event)
 {
+    m_painted = false; // what the window has of the view no longer fits it
     QGraphicsView::resizeEvent(event);
     if (m_followsFit)
         fitGraph(m_fittedBounds);
+}
+
+void GraphView::scrollContentsBy(int dx, int dy)
+{
+    m_painted = false; // scrolled, the uncovered strip has no picture
+    QGraphicsView::scrollContentsBy(dx, dy);
 }
 
 void GraphView::wheelEvent(QWheelEvent *event)

@@ -42,12 +42,15 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:
     GraphScene *m_graphScene = nullptr;
     double m_paintsItselfFrom;
-    bool m_painted = false; // a complete scene was painted: the window has a picture of it
+    // A complete scene was painted since the view was last resized or
+    // scrolled: the window has a picture of it to keep showing.
+    bool m_painted = false;
     QRectF m_fittedBounds;
     bool m_followsFit = true;
 };

@@ -180,6 +180,15 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&scene] { return scene.isComplete(); }, 30'000));
         settle();
         QCOMPARE(onScreen(), first);
+
+        // Resized while a graph is made, the view has no picture that fits:
+        // the background, not what the window's memory holds.
+        scene.setGraph(m_graph, m_layout);
+        view.resize(900, 560);
+        viewport->repaint();
+        QVERIFY(!scene.isComplete());
+        QVERIFY(blank(onScreen()));
+        QCOMPARE(onScreen().pixel(0, 0), GraphStyle::background().rgb());
     }
 
 private:
