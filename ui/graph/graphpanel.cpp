@@ -271,8 +271,7 @@ void GraphPanel::showWholeGraph()
 void GraphPanel::showGraph(std::shared_ptr<const MeshGraph> graph, std::shared_ptr<const GraphGeometry> layout)
 {
     m_style.adaptToGraphSize(graph->nodes().size());
-    m_scene->setGraph(std::move(graph), std::move(layout));
-    m_minimap->refresh();
+    m_scene->setGraph(std::move(graph), std::move(layout)); // the minimap is refreshed on completed()
 }
 
 void GraphPanel::announceShown()

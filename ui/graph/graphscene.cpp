@@ -146,8 +146,7 @@ void GraphScene::completeNow()
 void GraphScene::finishItems()
 {
     m_layout.reset();
-    separateTaggedLabels();
-    updateEdgeVisibility();
+    separateTaggedLabels(); // each edge was made shown or hidden as edgeShown() says
     const QString node = std::exchange(m_restoreNode, QString());
     const QString virtualService = std::exchange(m_restoreVirtualService, QString());
     if (nodeItem(node))

@@ -65,7 +65,8 @@ void GraphView::setGraphScene(GraphScene *scene)
 void GraphView::paintEvent(QPaintEvent *event)
 {
     const QRectF exposedScene = mapToScene(event->region().boundingRect()).boundingRect();
-    if (m_graphScene && scene() == m_graphScene && !m_graphScene->isComplete()) {
+    GraphScene *graphScene = scene() == m_graphScene ? m_graphScene : nullptr;
+    if (graphScene && !graphScene->isComplete()) {
         // A large graph's items are made over several events: the new graph
         // appears whole once they all are, not a slice at a time (each
         // repaint would cost in proportion to what is made so far), and
@@ -79,7 +80,7 @@ void GraphView::paintEvent(QPaintEvent *event)
         return;
     }
     m_painted = true;
-    const QRectF graph = m_graphScene && scene() == m_graphScene ? m_graphScene->graphBounds() : QRectF();
+    const QRectF graph = graphScene ? graphScene->graphBounds() : QRectF();
     const QRectF shown = exposedScene & graph;
     if (graph.isEmpty() || shown.width() * shown.height() < m_paintsItselfFrom * graph.width() * graph.height()) {
         QGraphicsView::paintEvent(event);
@@ -96,7 +97,7 @@ void GraphView::paintEvent(QPaintEvent *event)
     // Qt counts an item as exposed when it reaches within 2 pixels of the
     // exposed area (antialiasing may draw that far out).
     const QRectF reach = mapToScene(event->region().boundingRect().adjusted(-2, -2, 2, 2)).boundingRect();
-    m_graphScene->paintItems(&painter, reach, viewport());
+    graphScene->paintItems(&painter, reach, viewport());
     painter.setOpacity(1.0);
     painter.setWorldTransform(view);
     drawForeground(&painter, exposedScene);
