@@ -12,14 +12,13 @@
 #include "load/manifestloader.h"
 #include "routing/router.h"
 #include "support/guitestsupport.h"
+#include "support/incrementalsupport.h"
 
 #include <QScreen>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
-#include <cstdlib>
 #include <memory>
 
 using namespace meshlane;
@@ -43,10 +42,7 @@ private Q_SLOTS:
     {
         test::setUpReproducibleGui();
         // 1,000 services: 5,001 nodes and 3,100 edges, more than one slice.
-        const std::string command = std::string(MESHGEN_PATH) + " --services 1000 --versions 3 --out "
-            + m_folder.path().toStdString() + " > /dev/null";
-        QCOMPARE(std::system(command.c_str()), 0);
-        const MeshPtr mesh = ManifestLoader().loadFolder(m_folder.path().toStdString()).mesh;
+        const MeshPtr mesh = ManifestLoader().loadFolder(incremental::generatedMesh(1000)).mesh;
         m_graph = std::make_shared<const MeshGraph>(
             MeshGraph::build(*mesh, expectedRouteShares(std::make_shared<const Router>(mesh))));
         const LayoutInput input = m_style.layoutInput(*m_graph);
@@ -192,7 +188,6 @@ private Q_SLOTS:
     }
 
 private:
-    QTemporaryDir m_folder;
     GraphStyle m_style;
     std::shared_ptr<const MeshGraph> m_graph;
     std::shared_ptr<const GraphGeometry> m_layout;

@@ -7,16 +7,16 @@
 #include "load/manifestloader.h"
 #include "shell/languagemanager.h"
 #include "support/guitestsupport.h"
+#include "support/incrementalsupport.h"
 
 #include <QGraphicsView>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QScreen>
 #include <QScrollBar>
-#include <QTemporaryDir>
 #include <QTest>
 
-#include <cstdlib>
+#include <algorithm>
 
 using namespace meshlane;
 using namespace meshlane::ui;
@@ -135,10 +135,7 @@ private Q_SLOTS:
     {
         test::setUpReproducibleGui();
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
-        const std::string command = std::string(MESHGEN_PATH) + " --services 300 --versions 3 --out "
-            + m_folder.path().toStdString() + " > /dev/null";
-        QCOMPARE(std::system(command.c_str()), 0);
-        m_mesh = ManifestLoader().loadFolder(m_folder.path().toStdString()).mesh;
+        m_mesh = ManifestLoader().loadFolder(incremental::generatedMesh(300)).mesh;
         m_panel = std::make_unique<GraphPanel>();
         m_panel->resize(1000, 700);
         m_panel->show();
@@ -226,7 +223,6 @@ private Q_SLOTS:
 
 private:
     LanguageManager m_languages;
-    QTemporaryDir m_folder;
     std::shared_ptr<const Mesh> m_mesh;
     std::unique_ptr<GraphPanel> m_panel;
 };
